@@ -1,0 +1,147 @@
+//! What a rule says when it rejects or warns: a stable machine code, structured params and an English default
+//! message (validator's `code + message + params`), placed on a dotted field path by the record walker.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Whether an issue blocks the submission. Warnings never block (`rules.md`, preamble).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One reason a rule gives. Every rule module has its own `#[non_exhaustive]` enum implementing this trait; its
+/// `Display` is the English default message.
+pub trait Reason: fmt::Display {
+    /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`).
+    fn code(&self) -> &'static str;
+    /// Structured values a host may use to translate the message.
+    fn params(&self) -> Params {
+        Params::default()
+    }
+    /// Errors block, warnings do not.
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+}
+
+/// One value of [`Params`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    Int(i64),
+    Str(String),
+    List(Vec<String>),
+}
+
+impl From<usize> for Param {
+    fn from(v: usize) -> Self {
+        Param::Int(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
+impl From<char> for Param {
+    fn from(v: char) -> Self {
+        Param::Str(v.to_string())
+    }
+}
+impl From<&str> for Param {
+    fn from(v: &str) -> Self {
+        Param::Str(v.to_owned())
+    }
+}
+impl From<String> for Param {
+    fn from(v: String) -> Self {
+        Param::Str(v)
+    }
+}
+impl From<&String> for Param {
+    fn from(v: &String) -> Self {
+        Param::Str(v.clone())
+    }
+}
+impl<T: AsRef<str>> From<&[T]> for Param {
+    fn from(v: &[T]) -> Self {
+        Param::List(v.iter().map(|s| s.as_ref().to_owned()).collect())
+    }
+}
+
+/// Named values of an issue, serialized as a JSON object in insertion order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params(pub Vec<(&'static str, Param)>);
+
+impl Params {
+    /// Adds one named value.
+    pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
+        self.0.push((name, value.into()));
+        self
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The value named `name`, if any.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// One error or warning of a [`crate::Report`], as `request.md` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Issue {
+    /// Dotted path of the field in the record, e.g. `account.billingAddress.postalCode`.
+    pub field: Cow<'static, str>,
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+}
+
+impl Issue {
+    /// The issue a reason makes on a field.
+    pub fn new(field: impl Into<Cow<'static, str>>, reason: &dyn Reason) -> Self {
+        Issue {
+            field: field.into(),
+            code: reason.code(),
+            message: reason.to_string(),
+            params: reason.params(),
+        }
+    }
+}
+
+/// What a rule returns when it accepts: the normalized value and any warnings about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked<T, R> {
+    pub value: T,
+    pub warnings: Vec<R>,
+}
+
+impl<T, R> Checked<T, R> {
+    /// An accepted value without warnings.
+    pub fn ok(value: T) -> Self {
+        Checked {
+            value,
+            warnings: Vec::new(),
+        }
+    }
+    /// An accepted value with one warning.
+    pub fn warn(value: T, warning: R) -> Self {
+        Checked {
+            value,
+            warnings: vec![warning],
+        }
+    }
+}
+
+/// The result of one rule: the normalized value, or the reason it was rejected.
+pub type Outcome<T, R> = Result<Checked<T, R>, R>;

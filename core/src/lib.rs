@@ -1,0 +1,9 @@
+//! tenantcheck's rules: everything a cloud-BSS account must get right before it can be provisioned as a Microsoft
+//! customer tenant through Partner Center (CSP). Pure Rust: no rule module knows of JS.
+
+pub mod countries;
+pub mod issue;
+pub mod rules;
+pub mod text;
+
+pub use issue::{Checked, Issue, Outcome, Param, Params, Reason, Severity};
