@@ -110,12 +110,7 @@ pub struct Issue {
 impl Issue {
     /// The issue a reason makes on a field.
     pub fn new(field: impl Into<Cow<'static, str>>, reason: &dyn Reason) -> Self {
-        Issue {
-            field: field.into(),
-            code: reason.code(),
-            message: reason.to_string(),
-            params: reason.params(),
-        }
+        Issue { field: field.into(), code: reason.code(), message: reason.to_string(), params: reason.params() }
     }
 }
 
@@ -129,17 +124,11 @@ pub struct Checked<T, R> {
 impl<T, R> Checked<T, R> {
     /// An accepted value without warnings.
     pub fn ok(value: T) -> Self {
-        Checked {
-            value,
-            warnings: Vec::new(),
-        }
+        Checked { value, warnings: Vec::new() }
     }
     /// An accepted value with one warning.
     pub fn warn(value: T, warning: R) -> Self {
-        Checked {
-            value,
-            warnings: vec![warning],
-        }
+        Checked { value, warnings: vec![warning] }
     }
 }
 

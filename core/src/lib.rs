@@ -1,9 +1,14 @@
 //! tenantcheck's rules: everything a cloud-BSS account must get right before it can be provisioned as a Microsoft
 //! customer tenant through Partner Center (CSP). Pure Rust: no rule module knows of JS.
 
+pub mod codes;
 pub mod countries;
 pub mod issue;
+pub mod record;
 pub mod rules;
 pub mod text;
+pub mod validate;
 
 pub use issue::{Checked, Issue, Outcome, Param, Params, Reason, Severity};
+pub use record::Record;
+pub use validate::{validate, Report, Validator};

@@ -18,19 +18,17 @@ pub struct TooLong;
 /// Normalizes pasted text (section 0). Borrows when the text is already normal, which is the common case.
 pub fn normalize(input: &str) -> Result<Cow<'_, str>, TooLong> {
     // A char is at most 4 bytes: a longer byte string is too long without counting.
-    if input.len() > 4 * MAX_CHARS || (input.len() > MAX_CHARS && input.chars().count() > MAX_CHARS)
-    {
+    if input.len() > 4 * MAX_CHARS || (input.len() > MAX_CHARS && input.chars().count() > MAX_CHARS) {
         return Err(TooLong);
     }
     if is_tidy_ascii(input) {
         return Ok(Cow::Borrowed(input));
     }
-    let nfkc: Cow<'_, str> =
-        if input.is_ascii() || is_nfkc_quick(input.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(input)
-        } else {
-            Cow::Owned(input.nfkc().collect())
-        };
+    let nfkc: Cow<'_, str> = if input.is_ascii() || is_nfkc_quick(input.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(input.nfkc().collect())
+    };
     Ok(Cow::Owned(collapse_spaces(&nfkc)))
 }
 
@@ -93,14 +91,7 @@ mod tests {
 
     #[test]
     fn normalize_is_idempotent_on_samples() {
-        for s in [
-            "ｆｏｏ　ｂａｒ",
-            " a  b ",
-            "ﬁ",
-            "\u{2126}",
-            "a\u{0301}",
-            "x\u{200b}y",
-        ] {
+        for s in ["ｆｏｏ　ｂａｒ", " a  b ", "ﬁ", "\u{2126}", "a\u{0301}", "x\u{200b}y"] {
             let once = normalize(s).unwrap().into_owned();
             assert_eq!(normalize(&once).unwrap(), once, "{s:?}");
         }

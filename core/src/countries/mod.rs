@@ -75,13 +75,7 @@ pub(crate) fn anchored(pattern: &str) -> Result<Regex, regex_lite::Error> {
 /// The default postcode pattern of a country, compiled once on first use.
 fn default_postal_regex(code: &str) -> Option<&'static Regex> {
     let i = index_of(code)?;
-    POSTAL_REGEX[i]
-        .get_or_init(|| {
-            COUNTRIES[i]
-                .postal_code_regex
-                .and_then(|p| anchored(p).ok())
-        })
-        .as_ref()
+    POSTAL_REGEX[i].get_or_init(|| COUNTRIES[i].postal_code_regex.and_then(|p| anchored(p).ok())).as_ref()
 }
 
 /// The rules in force for one country: the default, or a run-time rule set that replaced it.
@@ -102,39 +96,44 @@ pub struct Rules<'a> {
 #[derive(Debug, Clone, Copy)]
 pub enum States<'a> {
     Default(&'static [State]),
-    Runtime(&'a [String]),
+    /// Run-time values; the default aliases still map to them where the values agree.
+    Runtime {
+        list: &'a [String],
+        defaults: &'static [State],
+    },
 }
 
 impl States<'_> {
     pub fn is_empty(&self) -> bool {
         match self {
             States::Default(s) => s.is_empty(),
-            States::Runtime(s) => s.is_empty(),
+            States::Runtime { list, .. } => list.is_empty(),
         }
     }
     /// The accepted value for what the user typed (case-insensitive, aliases included), if any.
     pub fn find(&self, typed: &str) -> Option<&str> {
         match self {
-            States::Default(list) => list
-                .iter()
-                .find(|s| {
-                    s.value.eq_ignore_ascii_case(typed)
-                        || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(typed))
-                })
-                .map(|s| s.value),
-            States::Runtime(list) => list
-                .iter()
-                .find(|s| s.eq_ignore_ascii_case(typed))
-                .map(String::as_str),
+            States::Default(list) => {
+                list.iter().find(|s| same(s.value, typed) || s.aliases.iter().any(|a| same(a, typed))).map(|s| s.value)
+            }
+            States::Runtime { list, defaults } => {
+                let value = |v: &str| list.iter().find(|s| same(s, v)).map(String::as_str);
+                value(typed).or_else(|| States::Default(defaults).find(typed).and_then(value))
+            }
         }
     }
     /// Every accepted value, for messages.
     pub fn values(&self) -> Vec<&str> {
         match self {
             States::Default(list) => list.iter().map(|s| s.value).collect(),
-            States::Runtime(list) => list.iter().map(String::as_str).collect(),
+            States::Runtime { list, .. } => list.iter().map(String::as_str).collect(),
         }
     }
+}
+
+/// Case-insensitive equality, Unicode-aware (`Québec` = `QUÉBEC`).
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
 }
 
 /// The calling codes of a country.

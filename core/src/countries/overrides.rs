@@ -1,7 +1,323 @@
-//! Run-time country rules in Partner Center's shape. (Being written.)
+//! Run-time country rules in Partner Center's shape (`rules.md` section 3) [PC-rules]: the answer of
+//! `GET /v1/countryvalidationrules/{cc}`, e.g.
+//!
+//! ```json
+//! { "iso2Code": "US", "isStateRequired": true, "states": { "value": ["AK", "AL", "…"] },
+//!   "isPostalCodeRequired": true, "postalCodeRegex": "^\\d{5}(-\\d{4})?$", "isCityRequired": true,
+//!   "phoneNumberRegex": "^(1[\\-\\/\\.]?)?(\\((\\d{3})\\)|(\\d{3}))[\\-\\/\\.]?(\\d{3})[\\-\\/\\.]?(\\d{4})$",
+//!   "countryCallingCodes": { "value": ["1"] } }
+//! ```
+//!
+//! A rule set is one such object or a list of them. Lists are accepted as Partner Center's `{"value": [...]}` or as a
+//! plain array; the SDK's names (`supportedStatesList`, `countryCallingCodesList`) are accepted too; Partner Center's
+//! other members (cultures, tax-id formats, …) are ignored. A rule set replaces the default for the countries it
+//! names, all at once: if any part is malformed the whole set is rejected with a [`RuleSetError`] and nothing
+//! changes.
+
+use super::{anchored, lookup, CallingCodes, Country, Rules, States};
+use crate::issue::{Params, Reason};
+use regex_lite::Regex;
+use serde::Deserialize;
+use std::fmt;
+
+/// The longest pattern accepted in a rule set, in bytes (**decision**: patterns are configuration, but a huge one
+/// would make every check slow).
+pub const MAX_PATTERN: usize = 1000;
+/// The longest state name accepted (`rules.md` section 2: free-text states have at most 100 characters).
+pub const MAX_STATE: usize = 100;
+
+/// A list as Partner Center writes it (`{"value": [...]}`) or as a plain array.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum List {
+    Wrapped { value: Vec<String> },
+    Plain(Vec<String>),
+}
+
+impl List {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            List::Wrapped { value } | List::Plain(value) => value,
+        }
+    }
+}
+
+/// One country's rules as Partner Center returns them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PcRules {
+    iso2_code: String,
+    #[serde(default)]
+    is_state_required: bool,
+    #[serde(default, alias = "supportedStates", alias = "supportedStatesList")]
+    states: Option<List>,
+    #[serde(default)]
+    is_postal_code_required: bool,
+    #[serde(default)]
+    postal_code_regex: Option<String>,
+    #[serde(default = "yes")]
+    is_city_required: bool,
+    #[serde(default)]
+    phone_number_regex: Option<String>,
+    #[serde(default, alias = "countryCallingCodesList")]
+    country_calling_codes: Option<List>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum RuleSet {
+    Many(Vec<PcRules>),
+    One(Box<PcRules>),
+}
+
+/// One country's run-time rules, checked and compiled.
 #[derive(Debug, Clone)]
-pub struct CountryRules;
-#[derive(Debug, Clone)]
-pub struct RuleSetError;
-#[derive(Debug, Clone)]
-pub enum RuleSetReason {}
+pub struct CountryRules {
+    pub country: &'static Country,
+    pub is_state_required: bool,
+    pub supported_states: Vec<String>,
+    pub is_postal_code_required: bool,
+    pub postal_code_regex: Option<Regex>,
+    pub is_city_required: bool,
+    pub phone_number_regex: Option<Regex>,
+    /// Empty when the rule set gave none: the default calling codes stay.
+    pub country_calling_codes: Vec<String>,
+}
+
+impl CountryRules {
+    /// The rules in force while this set is installed.
+    pub fn view(&self) -> Rules<'_> {
+        Rules {
+            country: self.country,
+            is_postal_code_required: self.is_postal_code_required,
+            postal_code_regex: self.postal_code_regex.as_ref(),
+            is_state_required: self.is_state_required,
+            supported_states: States::Runtime { list: &self.supported_states, defaults: self.country.supported_states },
+            is_city_required: self.is_city_required,
+            phone_number_regex: self.phone_number_regex.as_ref(),
+            country_calling_codes: if self.country_calling_codes.is_empty() {
+                CallingCodes::Default(self.country.country_calling_codes)
+            } else {
+                CallingCodes::Runtime(&self.country_calling_codes)
+            },
+        }
+    }
+}
+
+/// What is wrong with a rule set.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleSetReason {
+    /// Not JSON, or not in Partner Center's shape (the parser's words).
+    Malformed {
+        detail: String,
+    },
+    UnknownCountry {
+        code: String,
+    },
+    DuplicateCountry {
+        code: String,
+    },
+    BadPostalCodeRegex {
+        detail: String,
+    },
+    BadPhoneNumberRegex {
+        detail: String,
+    },
+    BadState {
+        value: String,
+    },
+    BadCallingCode {
+        value: String,
+    },
+}
+
+/// A rejected rule set: the reason, and which entry (0-based) of the set it concerns, when it concerns one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSetError {
+    pub index: Option<usize>,
+    pub reason: RuleSetReason,
+}
+
+/// Every code a rule set can be rejected with.
+pub const CODES: &[&str] = &[
+    "country_rules.malformed",
+    "country_rules.unknown_country",
+    "country_rules.duplicate_country",
+    "country_rules.bad_postal_code_regex",
+    "country_rules.bad_phone_number_regex",
+    "country_rules.bad_state",
+    "country_rules.bad_calling_code",
+];
+
+impl Reason for RuleSetError {
+    fn code(&self) -> &'static str {
+        CODES[match self.reason {
+            RuleSetReason::Malformed { .. } => 0,
+            RuleSetReason::UnknownCountry { .. } => 1,
+            RuleSetReason::DuplicateCountry { .. } => 2,
+            RuleSetReason::BadPostalCodeRegex { .. } => 3,
+            RuleSetReason::BadPhoneNumberRegex { .. } => 4,
+            RuleSetReason::BadState { .. } => 5,
+            RuleSetReason::BadCallingCode { .. } => 6,
+        }]
+    }
+    fn params(&self) -> Params {
+        let p = match self.index {
+            Some(i) => Params::default().with("index", i),
+            None => Params::default(),
+        };
+        match &self.reason {
+            RuleSetReason::Malformed { detail }
+            | RuleSetReason::BadPostalCodeRegex { detail }
+            | RuleSetReason::BadPhoneNumberRegex { detail } => p.with("detail", detail),
+            RuleSetReason::UnknownCountry { code } | RuleSetReason::DuplicateCountry { code } => {
+                p.with("country", code)
+            }
+            RuleSetReason::BadState { value } | RuleSetReason::BadCallingCode { value } => p.with("value", value),
+        }
+    }
+}
+
+impl fmt::Display for RuleSetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("The country rules were rejected and the defaults stay in force: ")?;
+        if let Some(i) = self.index {
+            write!(f, "entry {i}: ")?;
+        }
+        match &self.reason {
+            RuleSetReason::Malformed { detail } => write!(f, "not in Partner Center's shape ({detail})."),
+            RuleSetReason::UnknownCountry { code } => write!(f, "\"{code}\" is not a known country code."),
+            RuleSetReason::DuplicateCountry { code } => write!(f, "{code} is named twice."),
+            RuleSetReason::BadPostalCodeRegex { detail } => write!(f, "the postcode pattern is not usable ({detail})."),
+            RuleSetReason::BadPhoneNumberRegex { detail } => write!(f, "the phone pattern is not usable ({detail})."),
+            RuleSetReason::BadState { value } => write!(f, "\"{value}\" is not a usable state name."),
+            RuleSetReason::BadCallingCode { value } => write!(f, "\"{value}\" is not a calling code (1 to 3 digits)."),
+        }
+    }
+}
+
+impl std::error::Error for RuleSetError {}
+
+/// Reads a rule set from JSON text.
+pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
+    let set: RuleSet = serde_json::from_str(json).map_err(|e| malformed(e.to_string()))?;
+    compile_set(set)
+}
+
+/// Reads a rule set from any serde data (the wasm binding passes a JS value).
+pub fn parse<'de, D: serde::Deserializer<'de>>(data: D) -> Result<Vec<CountryRules>, RuleSetError> {
+    let set = RuleSet::deserialize(data).map_err(|e| malformed(e.to_string()))?;
+    compile_set(set)
+}
+
+fn malformed(detail: String) -> RuleSetError {
+    RuleSetError { index: None, reason: RuleSetReason::Malformed { detail } }
+}
+
+fn compile_set(set: RuleSet) -> Result<Vec<CountryRules>, RuleSetError> {
+    let list = match set {
+        RuleSet::Many(list) => list,
+        RuleSet::One(one) => vec![*one],
+    };
+    let mut out: Vec<CountryRules> = Vec::with_capacity(list.len());
+    for (i, pc) in list.into_iter().enumerate() {
+        let at = |reason| RuleSetError { index: Some(i), reason };
+        let rules = compile(pc).map_err(at)?;
+        if out.iter().any(|r| r.country.code == rules.country.code) {
+            return Err(at(RuleSetReason::DuplicateCountry { code: rules.country.code.to_owned() }));
+        }
+        out.push(rules);
+    }
+    Ok(out)
+}
+
+fn pattern(p: Option<String>, bad: fn(String) -> RuleSetReason) -> Result<Option<Regex>, RuleSetReason> {
+    match p.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(p) if p.len() > MAX_PATTERN => Err(bad(format!("longer than {MAX_PATTERN} bytes"))),
+        Some(p) => anchored(p).map(Some).map_err(|e| bad(e.to_string())),
+    }
+}
+
+fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
+    let code = pc.iso2_code.trim().to_ascii_uppercase();
+    let country = lookup(&code).ok_or(RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
+    let supported_states = pc.states.map(List::into_vec).unwrap_or_default();
+    if let Some(bad) = supported_states.iter().find(|s| s.trim().is_empty() || s.chars().count() > MAX_STATE) {
+        return Err(RuleSetReason::BadState { value: bad.clone() });
+    }
+    let country_calling_codes = pc.country_calling_codes.map(List::into_vec).unwrap_or_default();
+    if let Some(bad) =
+        country_calling_codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(RuleSetReason::BadCallingCode { value: bad.clone() });
+    }
+    Ok(CountryRules {
+        country,
+        is_state_required: pc.is_state_required,
+        supported_states,
+        is_postal_code_required: pc.is_postal_code_required,
+        postal_code_regex: pattern(pc.postal_code_regex, |detail| RuleSetReason::BadPostalCodeRegex { detail })?,
+        is_city_required: pc.is_city_required,
+        phone_number_regex: pattern(pc.phone_number_regex, |detail| RuleSetReason::BadPhoneNumberRegex { detail })?,
+        country_calling_codes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Partner Center's documented answer for the US [PC-rules], with its patterns.
+    const US: &str = r#"{
+        "iso2Code": "US", "defaultCulture": "en-US", "isStateRequired": true,
+        "states": { "value": ["AK","AL","CA","NY","WA"] },
+        "supportedLanguages": { "value": ["en","es"] },
+        "isPostalCodeRequired": true, "postalCodeRegex": "^\\d{5}(-\\d{4})?$", "isCityRequired": true,
+        "phoneNumberRegex": "^(1[\\-\\/\\.]?)?(\\((\\d{3})\\)|(\\d{3}))[\\-\\/\\.]?(\\d{3})[\\-\\/\\.]?(\\d{4})$",
+        "countryCallingCodes": { "value": ["1"] },
+        "attributes": { "objectType": "CountryInformation" } }"#;
+
+    #[test]
+    fn reads_partner_centers_shape() {
+        let set = parse_json(US).unwrap();
+        assert_eq!(set.len(), 1);
+        let r = set[0].view();
+        assert_eq!(r.country.code, "US");
+        assert!(r.postal_code_regex.unwrap().is_match("98052-6399"));
+        assert!(!r.postal_code_regex.unwrap().is_match("98052-6399x"));
+        assert!(r.phone_number_regex.unwrap().is_match("(425)555-0100"));
+        assert_eq!(r.supported_states.find("ny"), Some("NY"));
+        assert!(r.country_calling_codes.contains("1"));
+        // A list of sets, plain arrays, lower-case code.
+        let set = parse_json(
+            r#"[{"iso2Code":"gr","isPostalCodeRequired":true,"postalCodeRegex":"\\d{5}"},
+                                 {"iso2Code":"CA","states":["QC","ON"],"isStateRequired":true}]"#,
+        )
+        .unwrap();
+        assert_eq!(set.len(), 2);
+        assert_eq!(set[1].view().supported_states.values(), vec!["QC", "ON"]);
+    }
+
+    #[test]
+    fn rejects_malformed_sets_whole() {
+        let code = |json: &str| parse_json(json).unwrap_err().code();
+        assert_eq!(code("not json"), "country_rules.malformed");
+        assert_eq!(code(r#"{"isStateRequired":true}"#), "country_rules.malformed");
+        assert_eq!(code(r#"{"iso2Code":"QQ"}"#), "country_rules.unknown_country");
+        assert_eq!(code(r#"[{"iso2Code":"US"},{"iso2Code":"us"}]"#), "country_rules.duplicate_country");
+        assert_eq!(code(r#"{"iso2Code":"US","postalCodeRegex":"(\\d{5}"}"#), "country_rules.bad_postal_code_regex");
+        assert_eq!(code(r#"{"iso2Code":"US","phoneNumberRegex":"[a-"}"#), "country_rules.bad_phone_number_regex");
+        assert_eq!(code(r#"{"iso2Code":"US","states":["CA",""]}"#), "country_rules.bad_state");
+        assert_eq!(code(r#"{"iso2Code":"US","countryCallingCodes":["+1"]}"#), "country_rules.bad_calling_code");
+        let long = format!(r#"{{"iso2Code":"US","postalCodeRegex":"{}"}}"#, "a".repeat(MAX_PATTERN + 1));
+        assert_eq!(code(&long), "country_rules.bad_postal_code_regex");
+        let e = parse_json(r#"[{"iso2Code":"US"},{"iso2Code":"QQ"}]"#).unwrap_err();
+        assert_eq!(e.index, Some(1));
+    }
+}

@@ -22,15 +22,10 @@ pub enum HostnameProblem {
 
 /// Checks a lower-case host name. Returns the first problem found, scanning left to right.
 pub fn check(host: &str) -> Result<(), HostnameProblem> {
-    if let Some((position, ch)) = host
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'))
+    if let Some((position, ch)) =
+        host.chars().enumerate().find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'))
     {
-        return Err(HostnameProblem::BadCharacter {
-            ch,
-            position: position + 1,
-        });
+        return Err(HostnameProblem::BadCharacter { ch, position: position + 1 });
     }
     if !host.contains('.') {
         return Err(HostnameProblem::NoDot);
@@ -74,20 +69,8 @@ mod tests {
             ("contoso.c", Err(BadTld)),
             ("contoso.c0m", Err(BadTld)),
             ("contoso.123", Err(BadTld)),
-            (
-                "con_toso.com",
-                Err(BadCharacter {
-                    ch: '_',
-                    position: 4,
-                }),
-            ),
-            (
-                "cöntoso.com",
-                Err(BadCharacter {
-                    ch: 'ö',
-                    position: 2,
-                }),
-            ),
+            ("con_toso.com", Err(BadCharacter { ch: '_', position: 4 })),
+            ("cöntoso.com", Err(BadCharacter { ch: 'ö', position: 2 })),
         ];
         for (host, want) in cases {
             assert_eq!(check(host), *want, "{host}");

@@ -1,0 +1,34 @@
+//! Every code a rule can emit, in one list: the table in `docs/codes.md` is tested against it, so the two cannot
+//! drift (`request.md`: codes are stable API, never renamed, never reused).
+
+use crate::countries::overrides;
+use crate::rules::{
+    address, config, country, domain, email, mpn, names, phone, postcode, registration, request, state, sub_customer,
+    username,
+};
+
+/// The code lists of every rule module, in the order of the record.
+pub const BY_RULE: &[&[&str]] = &[
+    request::CODES,
+    config::CODES,
+    username::CODES,
+    domain::CODES,
+    mpn::CODES,
+    names::COMPANY_NAME_CODES,
+    names::CONTACT_NAME_CODES,
+    email::CODES,
+    phone::CODES,
+    registration::CODES,
+    sub_customer::CODES,
+    country::CODES,
+    address::ADDRESS_LINE_CODES,
+    address::CITY_CODES,
+    state::CODES,
+    postcode::CODES,
+    overrides::CODES,
+];
+
+/// Every code, in the order of [`BY_RULE`].
+pub fn all() -> impl Iterator<Item = &'static str> {
+    BY_RULE.iter().flat_map(|codes| codes.iter().copied())
+}

@@ -1,0 +1,408 @@
+//! The record of `request.md`, read leniently: any JSON value is accepted where text is expected, and wrong types,
+//! unknown fields and `null`s are kept as data for the walker (`validate`) to report with their field paths, so one
+//! record yields every problem at once instead of stopping at the first. Only malformed JSON fails to parse.
+//!
+//! The same types serialize the normalized record: camelCase names, `null` for no value.
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// The JSON type of a value, for `request.wrong_type` messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Bool,
+    Number,
+    Text,
+    List,
+    Object,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Bool => "boolean",
+            Kind::Number => "number",
+            Kind::Text => "string",
+            Kind::List => "array",
+            Kind::Object => "object",
+        }
+    }
+}
+
+/// One JSON value of a field, as read: absent, `null`, the expected type, or another type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Slot<T> {
+    #[default]
+    Absent,
+    Null,
+    Value(T),
+    Wrong(Kind),
+}
+
+impl<T> Slot<T> {
+    /// The value, if the slot holds the expected type.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Slot::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+    /// Takes the value out, leaving the slot absent.
+    pub fn take(&mut self) -> Option<T> {
+        match std::mem::take(self) {
+            Slot::Value(v) => Some(v),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+    /// The wrong type found, if any.
+    pub fn wrong(&self) -> Option<Kind> {
+        match self {
+            Slot::Wrong(k) => Some(*k),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Slot<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Slot::Value(v) => v.serialize(s),
+            _ => s.serialize_none(),
+        }
+    }
+}
+
+/// A text field.
+pub type Text = Slot<String>;
+/// A boolean field.
+pub type Flag = Slot<bool>;
+
+impl Text {
+    /// The text, or `""` for no value (absent, `null`, wrong type).
+    pub fn as_str(&self) -> &str {
+        self.value().map_or("", String::as_str)
+    }
+}
+
+/// What a [`Slot`] holds when the JSON value has the expected type: read from a map, a string, a bool, or a list.
+pub trait Expected: Sized {
+    const KIND: Kind;
+    fn from_str(_: &str) -> Option<Self> {
+        None
+    }
+    fn from_bool(_: bool) -> Option<Self> {
+        None
+    }
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
+        drain_map(map).map(|()| None)
+    }
+    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
+        drain_seq(seq).map(|()| None)
+    }
+}
+
+fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+impl Expected for String {
+    const KIND: Kind = Kind::Text;
+    fn from_str(s: &str) -> Option<Self> {
+        Some(s.to_owned())
+    }
+}
+
+impl Expected for bool {
+    const KIND: Kind = Kind::Bool;
+    fn from_bool(b: bool) -> Option<Self> {
+        Some(b)
+    }
+}
+
+impl<T: Expected> Expected for Vec<Slot<T>> {
+    const KIND: Kind = Kind::List;
+    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<Slot<T>>()? {
+            out.push(item);
+        }
+        Ok(Some(out))
+    }
+}
+
+struct SlotVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: Expected> SlotVisitor<T> {
+    fn found<E>(v: Option<T>, kind: Kind) -> Result<Slot<T>, E> {
+        Ok(v.map_or(Slot::Wrong(kind), Slot::Value))
+    }
+}
+
+impl<'de, T: Expected> Visitor<'de> for SlotVisitor<T> {
+    type Value = Slot<T>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Self::found(T::from_bool(v), Kind::Bool)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Slot::Wrong(Kind::Number))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Slot::Wrong(Kind::Number))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Slot::Wrong(Kind::Number))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Self::found(T::from_str(v), Kind::Text)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Slot::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Slot::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Slot::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        T::from_seq(seq).and_then(|v| Self::found(v, Kind::List))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::from_map(map).and_then(|v| Self::found(v, Kind::Object))
+    }
+}
+
+impl<'de, T: Expected> Deserialize<'de> for Slot<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SlotVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Defines a record object: its fields with their JSON names, read from a JSON object (unknown keys kept in
+/// `unknown`, in order), serialized with the same names.
+macro_rules! object {
+    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty = $key:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+        pub struct $name {
+            $($(#[$fdoc])* #[serde(rename = $key)] pub $field: $ty,)*
+            /// Keys of the JSON object that the record does not know.
+            #[serde(skip)]
+            pub unknown: Vec<String>,
+        }
+
+        impl $name {
+            /// The JSON names of the fields, in order.
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+        }
+
+        impl Expected for $name {
+            const KIND: Kind = Kind::Object;
+            fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
+                let mut out = $name::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match key.as_ref() {
+                        $($key => out.$field = map.next_value()?,)*
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            out.unknown.push(key.into_owned());
+                        }
+                    }
+                }
+                Ok(Some(out))
+            }
+        }
+    };
+}
+
+object!(
+    /// The record of `request.md`: one account's sync options and prerequisites, with the partner's configuration.
+    Record {
+        /// Configuration: `direct` | `indirectProvider` | `indirectCountryTenant` | `tenantReseller`.
+        csp_model: Text = "cspModel",
+        sync_options: Slot<SyncOptions> = "syncOptions",
+        account: Slot<Account> = "account",
+        /// Configuration: the reseller's billing address, for sub-customers that leave theirs empty.
+        reseller_billing_address: Slot<Address> = "resellerBillingAddress",
+        /// Configuration: the partner's own domain, which customer e-mail may not use.
+        partner_domain: Text = "partnerDomain",
+        /// Configuration: country codes the partner sells in; `null` = Partner Center's CSP markets.
+        markets: Slot<Vec<Text>> = "markets",
+        /// Configuration: the initial-domain suffix; `null` = `onmicrosoft.com`.
+        domain_suffix: Text = "domainSuffix",
+    }
+);
+
+object!(
+    /// The sync options of one Partner Center instance.
+    SyncOptions {
+        username: Text = "username",
+        domain_prefix: Text = "domainPrefix",
+        reseller_mpn_id: Text = "resellerMpnId",
+    }
+);
+
+object!(
+    /// The BSS account's prerequisites.
+    Account {
+        company_name: Text = "companyName",
+        contact: Slot<Contact> = "contact",
+        email: Text = "email",
+        phone: Text = "phone",
+        registration_number: Text = "registrationNumber",
+        is_sub_customer_of_reseller: Flag = "isSubCustomerOfReseller",
+        billing_address: Slot<Address> = "billingAddress",
+    }
+);
+
+object!(
+    /// The account's primary contact.
+    Contact {
+        first_name: Text = "firstName",
+        last_name: Text = "lastName",
+    }
+);
+
+object!(
+    /// A billing address.
+    Address {
+        country: Text = "country",
+        address_line1: Text = "addressLine1",
+        address_line2: Text = "addressLine2",
+        city: Text = "city",
+        state: Text = "state",
+        postal_code: Text = "postalCode",
+    }
+);
+
+impl Address {
+    /// True when every field is empty (after section 0's trimming): a sub-customer may leave its address so.
+    pub fn is_empty(&self) -> bool {
+        [&self.country, &self.address_line1, &self.address_line2, &self.city, &self.state, &self.postal_code]
+            .iter()
+            .all(|t| match t {
+                Slot::Value(s) => crate::text::normalize(s).is_ok_and(|n| n.is_empty()),
+                Slot::Absent | Slot::Null => true,
+                Slot::Wrong(_) => false,
+            })
+    }
+}
+
+/// Whether a dotted path (`account.billingAddress.postalCode`) names a field of the record. CSV headers use these.
+pub fn is_known_path(path: &str) -> bool {
+    let mut parts = path.split('.');
+    let (Some(first), rest) = (parts.next(), parts.collect::<Vec<_>>()) else { return false };
+    let address = |rest: &[&str]| matches!(rest, [k] if Address::KEYS.contains(k));
+    match (first, rest.as_slice()) {
+        ("syncOptions", [k]) => SyncOptions::KEYS.contains(k),
+        ("account", ["contact", k]) => Contact::KEYS.contains(k),
+        ("account", ["billingAddress", rest @ ..]) => address(rest),
+        ("account", [k]) => Account::KEYS.contains(k) && !matches!(*k, "contact" | "billingAddress"),
+        ("resellerBillingAddress", rest) => address(rest),
+        (k, []) => Record::KEYS.contains(&k) && !matches!(k, "syncOptions" | "account" | "resellerBillingAddress"),
+        _ => false,
+    }
+}
+
+/// A parsed record, or why the text is not one.
+pub type Parsed = Slot<Record>;
+
+/// Reads one record from JSON text. `Err` only for malformed JSON: the message and 1-based line and column.
+pub fn from_json(json: &str) -> Result<Parsed, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_example_of_request_md() {
+        let json = r#"{"cspModel":"indirectProvider",
+          "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
+          "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
+            "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"",
+            "isSubCustomerOfReseller":false,
+            "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"",
+              "city":"Athens","state":"","postalCode":"106 82"}},
+          "resellerBillingAddress":null,"partnerDomain":"partner.example","markets":null,"domainSuffix":null}"#;
+        let Slot::Value(r) = from_json(json).unwrap() else { panic!("not a record") };
+        assert_eq!(r.csp_model.as_str(), "indirectProvider");
+        let acc = r.account.value().unwrap();
+        assert_eq!(acc.billing_address.value().unwrap().postal_code.as_str(), "106 82");
+        assert_eq!(acc.is_sub_customer_of_reseller, Slot::Value(false));
+        assert_eq!(r.reseller_billing_address, Slot::Null);
+        assert!(r.unknown.is_empty());
+    }
+
+    #[test]
+    fn keeps_wrong_types_and_unknown_fields_as_data() {
+        let json = r#"{"cspModel":7,"sync":{},"account":"x","markets":["GR",1],"syncOptions":{"username":["a"]}}"#;
+        let Slot::Value(r) = from_json(json).unwrap() else { panic!("not a record") };
+        assert_eq!(r.csp_model, Slot::Wrong(Kind::Number));
+        assert_eq!(r.unknown, vec!["sync".to_owned()]);
+        assert_eq!(r.account, Slot::Wrong(Kind::Text));
+        assert_eq!(r.markets, Slot::Value(vec![Slot::Value("GR".into()), Slot::Wrong(Kind::Number)]));
+        assert_eq!(r.sync_options.value().unwrap().username, Slot::Wrong(Kind::List));
+        assert_eq!(from_json("[1]").unwrap(), Slot::Wrong(Kind::List));
+        assert_eq!(from_json("null").unwrap(), Slot::Null);
+        assert!(from_json("{").is_err());
+    }
+
+    #[test]
+    fn known_paths() {
+        for p in [
+            "cspModel",
+            "markets",
+            "syncOptions.domainPrefix",
+            "account.contact.firstName",
+            "account.phone",
+            "account.billingAddress.postalCode",
+            "resellerBillingAddress.city",
+            "account.isSubCustomerOfReseller",
+        ] {
+            assert!(is_known_path(p), "{p}");
+        }
+        for p in [
+            "",
+            "account",
+            "account.contact",
+            "syncOptions",
+            "account.billingAddress",
+            "foo",
+            "account.foo",
+            "account.billingAddress.zip",
+            "cspModel.x",
+            "syncOptions.username.x",
+        ] {
+            assert!(!is_known_path(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn serializes_with_the_same_names() {
+        let r = Record {
+            csp_model: Slot::Value("direct".into()),
+            account: Slot::Value(Account { email: Slot::Value("a@b.co".into()), ..Default::default() }),
+            ..Default::default()
+        };
+        let v = serde_json::to_value(&r).unwrap();
+        assert_eq!(v["cspModel"], "direct");
+        assert_eq!(v["account"]["email"], "a@b.co");
+        assert_eq!(v["account"]["phone"], serde_json::Value::Null);
+        assert_eq!(v["syncOptions"], serde_json::Value::Null);
+    }
+}

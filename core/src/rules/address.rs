@@ -1,0 +1,247 @@
+//! Address lines and city of the billing address (`rules.md` section 2, "Billing address").
+//!
+//! - Address line 1: required, 1–200 characters; line 2: optional, 0–200 [PC-util: `AddressLine1` (1, 200),
+//!   `AddressLine2` (0, 200)].
+//! - City: required for every country [PC-validate], unless run-time rules say otherwise ([`Rules::is_city_required`]).
+//!   [PC-util] gives no length for `City` ("n/a"); at most [`CITY_MAX`] characters (**decision**).
+//!
+//! Lengths count characters after section 0 ([`crate::text::normalize`]).
+
+use crate::countries::Rules;
+use crate::issue::{Outcome, Params, Reason};
+use crate::text::normalize;
+use crate::Checked;
+use std::fmt;
+
+/// Longest address line [PC-util].
+pub const LINE_MAX: usize = 200;
+/// Longest city (**decision**: [PC-util] documents no limit).
+pub const CITY_MAX: usize = 100;
+
+/// Why an address line is refused.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressLineReason {
+    /// Line 1 is empty [PC-util: length (1, 200)].
+    Required,
+    /// Over [`LINE_MAX`] characters [PC-util]; `length` is `None` when the input was too long to be processed at all
+    /// (over section 0's 1,000 characters).
+    TooLong { max: usize, length: Option<usize> },
+}
+
+/// Every code [`AddressLineReason`] emits.
+pub const ADDRESS_LINE_CODES: &[&str] = &["address_line.required", "address_line.too_long"];
+
+/// Every code [`CityReason`] emits.
+pub const CITY_CODES: &[&str] = &["city.required", "city.too_long"];
+
+/// Every code this module emits: [`ADDRESS_LINE_CODES`] then [`CITY_CODES`].
+pub const CODES: &[&str] = &["address_line.required", "address_line.too_long", "city.required", "city.too_long"];
+
+impl Reason for AddressLineReason {
+    fn code(&self) -> &'static str {
+        match self {
+            AddressLineReason::Required => "address_line.required",
+            AddressLineReason::TooLong { .. } => "address_line.too_long",
+        }
+    }
+    fn params(&self) -> Params {
+        match self {
+            AddressLineReason::Required => Params::default(),
+            AddressLineReason::TooLong { max, length } => too_long_params(*max, *length),
+        }
+    }
+}
+
+impl fmt::Display for AddressLineReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AddressLineReason::Required => {
+                write!(f, "The first address line (street and number) is required.")
+            }
+            AddressLineReason::TooLong { max, length } => {
+                write!(f, "An address line can have at most {max} characters")?;
+                match length {
+                    Some(n) => write!(f, "; this one has {n}."),
+                    None => write!(f, "."),
+                }
+            }
+        }
+    }
+}
+
+/// Why a city is refused.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CityReason {
+    /// Empty where the city is required [PC-validate].
+    Required,
+    /// Over [`CITY_MAX`] characters (**decision**); `length` as in [`AddressLineReason::TooLong`].
+    TooLong { max: usize, length: Option<usize> },
+}
+
+impl Reason for CityReason {
+    fn code(&self) -> &'static str {
+        match self {
+            CityReason::Required => "city.required",
+            CityReason::TooLong { .. } => "city.too_long",
+        }
+    }
+    fn params(&self) -> Params {
+        match self {
+            CityReason::Required => Params::default(),
+            CityReason::TooLong { max, length } => too_long_params(*max, *length),
+        }
+    }
+}
+
+impl fmt::Display for CityReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CityReason::Required => write!(f, "The city is required."),
+            CityReason::TooLong { max, length } => {
+                write!(f, "A city can have at most {max} characters")?;
+                match length {
+                    Some(n) => write!(f, "; this one has {n}."),
+                    None => write!(f, "."),
+                }
+            }
+        }
+    }
+}
+
+fn too_long_params(max: usize, length: Option<usize>) -> Params {
+    let p = Params::default().with("max", max);
+    match length {
+        Some(n) => p.with("length", n),
+        None => p,
+    }
+}
+
+/// The normalized text and its length in characters, or `None` when over section 0's limit.
+fn bounded(raw: &str, max: usize) -> Result<(String, usize), Option<usize>> {
+    let text = normalize(raw).map_err(|_| None)?;
+    let n = text.chars().count();
+    if n > max {
+        return Err(Some(n));
+    }
+    Ok((text.into_owned(), n))
+}
+
+/// Address line 1: required, at most 200 characters [PC-util].
+///
+/// Input over section 0's 1,000 characters is reported as `address_line.too_long` with the line's own maximum (200):
+/// that is the limit the user has to meet.
+pub fn line1(raw: &str) -> Outcome<String, AddressLineReason> {
+    let (text, n) = bounded(raw, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
+    if n == 0 {
+        return Err(AddressLineReason::Required);
+    }
+    Ok(Checked::ok(text))
+}
+
+/// Address line 2: optional, at most 200 characters [PC-util].
+pub fn line2(raw: &str) -> Outcome<String, AddressLineReason> {
+    let (text, _) = bounded(raw, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
+    Ok(Checked::ok(text))
+}
+
+/// City: required for every country [PC-validate] (run-time `rules` may say otherwise; `None` = required), at most
+/// 100 characters (**decision**).
+pub fn city(raw: &str, rules: Option<&Rules<'_>>) -> Outcome<String, CityReason> {
+    let (text, n) = bounded(raw, CITY_MAX).map_err(|length| CityReason::TooLong { max: CITY_MAX, length })?;
+    let required = rules.is_none_or(|r| r.is_city_required);
+    if n == 0 && required {
+        return Err(CityReason::Required);
+    }
+    Ok(Checked::ok(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::countries::lookup;
+
+    fn codes<R: Reason>(o: Outcome<String, R>) -> Result<String, &'static str> {
+        o.map(|c| c.value).map_err(|r| r.code())
+    }
+
+    #[test]
+    fn lines() {
+        let ok = |s: &str| Ok::<String, &'static str>(s.to_owned());
+        type Want = Result<String, &'static str>;
+        let cases: &[(&str, Want, Want)] = &[
+            // (input, line1, line2)
+            // Section 0: spaces collapse and trim; full-width folds.
+            ("  Leof.\u{a0}Kifisias   1 ", ok("Leof. Kifisias 1"), ok("Leof. Kifisias 1")),
+            ("１ Ｍａｉｎ Ｓｔ", ok("1 Main St"), ok("1 Main St")),
+            // Line 1 required, line 2 optional [PC-util].
+            ("", Err("address_line.required"), ok("")),
+            (" \t ", Err("address_line.required"), ok("")),
+            // Non-Latin text is fine.
+            ("Λεωφ. Κηφισίας 1", ok("Λεωφ. Κηφισίας 1"), ok("Λεωφ. Κηφισίας 1")),
+        ];
+        for (raw, want1, want2) in cases {
+            assert_eq!(codes(line1(raw)), *want1, "line1 {raw:?}");
+            assert_eq!(codes(line2(raw)), *want2, "line2 {raw:?}");
+        }
+        // 200 characters [PC-util], counted in characters, not bytes.
+        for f in [line1, line2] {
+            assert!(f(&"a".repeat(200)).is_ok());
+            assert!(f(&"€".repeat(200)).is_ok());
+            assert_eq!(codes(f(&"a".repeat(201))), Err("address_line.too_long"));
+            assert_eq!(codes(f(&"€".repeat(201))), Err("address_line.too_long"));
+            // Over section 0's limit: too_long, nothing else runs (rules.md section 0).
+            assert_eq!(f(&"a".repeat(5000)).unwrap_err(), AddressLineReason::TooLong { max: 200, length: None });
+        }
+        // Collapsing happens before counting.
+        assert!(line1(&format!("a{}b", " ".repeat(500))).is_ok());
+    }
+
+    #[test]
+    fn cities() {
+        let us = Rules::default_for(lookup("US").unwrap());
+        // Required for every country [PC-validate].
+        assert_eq!(codes(city("", None)), Err("city.required"));
+        assert_eq!(codes(city(" ", Some(&us))), Err("city.required"));
+        assert_eq!(codes(city("Athens", None)), Ok("Athens".to_owned()));
+        assert_eq!(codes(city(" Mountain\tView ", Some(&us))), Ok("Mountain View".to_owned()));
+        // Run-time rules may make it optional (rules.md section 3).
+        let relaxed = Rules { is_city_required: false, ..us };
+        assert_eq!(codes(city("", Some(&relaxed))), Ok(String::new()));
+        // 100 characters (decision).
+        assert!(city(&"ß".repeat(100), None).is_ok());
+        assert_eq!(codes(city(&"a".repeat(101), None)), Err("city.too_long"));
+        assert_eq!(codes(city(&"a".repeat(1001), None)), Err("city.too_long"));
+        assert!(city("Llanfairpwllgwyngyll", None).unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn codes_listed() {
+        for r in [
+            AddressLineReason::Required.code(),
+            AddressLineReason::TooLong { max: 1, length: None }.code(),
+            CityReason::Required.code(),
+            CityReason::TooLong { max: 1, length: None }.code(),
+        ] {
+            assert!(CODES.contains(&r), "{r}");
+        }
+        let split: Vec<&str> = ADDRESS_LINE_CODES.iter().chain(CITY_CODES).copied().collect();
+        assert_eq!(split, CODES);
+    }
+
+    proptest::proptest! {
+        // Never panics on any input (brief); an accepted value is accepted again unchanged (section 0 is idempotent).
+        #[test]
+        fn any_text(s in proptest::prelude::any::<String>()) {
+            for f in [line1, line2] {
+                if let Ok(c) = f(&s) {
+                    proptest::prop_assert_eq!(f(&c.value).map(|c| c.value), Ok(c.value.clone()));
+                }
+            }
+            if let Ok(c) = city(&s, None) {
+                proptest::prop_assert_eq!(city(&c.value, None).map(|c| c.value), Ok(c.value.clone()));
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The partner's configuration carried with a record (`rules.md` section 4): its own domain and the initial-domain
+//! suffix must be host names ([`crate::rules::hostname`]); they are lower-cased. (The markets list is checked by
+//! `rules::country`, the CSP model by `rules::request`.)
+
+use crate::issue::{Params, Reason};
+use crate::rules::hostname;
+use crate::text;
+use std::fmt;
+
+/// Which configured domain is wrong.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigReason {
+    PartnerDomain { value: String },
+    DomainSuffix { value: String },
+}
+
+/// Every code this module emits.
+pub const CODES: &[&str] = &["partner_domain.invalid", "domain_suffix.invalid"];
+
+impl Reason for ConfigReason {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::PartnerDomain { .. } => CODES[0],
+            Self::DomainSuffix { .. } => CODES[1],
+        }
+    }
+    fn params(&self) -> Params {
+        match self {
+            Self::PartnerDomain { value } | Self::DomainSuffix { value } => Params::default().with("value", value),
+        }
+    }
+}
+
+impl fmt::Display for ConfigReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::PartnerDomain { value } => write!(f, "The partner domain \"{value}\" is not a domain name."),
+            Self::DomainSuffix { value } => write!(f, "The domain suffix \"{value}\" is not a domain name."),
+        }
+    }
+}
+
+fn host(raw: &str) -> Option<String> {
+    let lower = text::normalize(raw).ok()?.to_lowercase();
+    hostname::check(&lower).ok().map(|()| lower)
+}
+
+/// The partner's own domain, lower-cased; `None` for no value.
+pub fn partner_domain(raw: &str) -> Result<Option<String>, ConfigReason> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    host(raw).map(Some).ok_or_else(|| ConfigReason::PartnerDomain { value: raw.chars().take(100).collect() })
+}
+
+/// The initial-domain suffix, lower-cased; `None` for no value (then `onmicrosoft.com`).
+pub fn domain_suffix(raw: &str) -> Result<Option<String>, ConfigReason> {
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    host(raw).map(Some).ok_or_else(|| ConfigReason::DomainSuffix { value: raw.chars().take(100).collect() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        assert_eq!(partner_domain("Partner.Example"), Ok(Some("partner.example".into())));
+        assert_eq!(partner_domain(""), Ok(None));
+        assert!(partner_domain("not a domain").is_err());
+        assert_eq!(domain_suffix("partner.onmschina.cn"), Ok(Some("partner.onmschina.cn".into())));
+        assert!(domain_suffix("onmicrosoft").is_err());
+    }
+}

@@ -1,0 +1,259 @@
+//! The domain field of the sync options (`rules.md` section 1, "Domain prefix"). One field, two forms [iw]:
+//!
+//! - **prefix** of the tenant's initial domain `NAME.<suffix>` (suffix from configuration, default
+//!   `onmicrosoft.com`; `partner.onmschina.cn` under 21Vianet [PC-create]): letters and digits only [Storefront
+//!   regex; Entra UI "can only contain letters and numbers"], no hyphen, 1–27 characters (**decision**: 27, observed
+//!   at sign-up, under the 48-character UPN domain ceiling). Lower-cased. A whole initial domain
+//!   (`contoso.onmicrosoft.com`) is accepted as `contoso`, with a warning.
+//! - **alias**: the full custom domain of an existing tenant (`contoso.com`) [iw]: DNS labels (see
+//!   [`crate::rules::hostname`]), at most 48 characters in all [Entra, domain part of a UPN]. Lower-cased. It can only
+//!   link an existing tenant, which a warning says.
+//!
+//! Partner Center receives the full domain ([`Domain::full`]) [PC-create].
+
+use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::rules::hostname::{self, HostnameProblem};
+use crate::text;
+use serde::Serialize;
+use std::fmt;
+
+/// The default initial-domain suffix [PC-create].
+pub const DEFAULT_SUFFIX: &str = "onmicrosoft.com";
+/// The longest prefix (**decision**).
+pub const MAX_PREFIX: usize = 27;
+/// The longest alias: the domain part of a UPN [Entra].
+pub const MAX_ALIAS: usize = 48;
+
+/// Which form the domain field holds (`request.md`: `domainForm`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DomainForm {
+    Prefix,
+    Alias,
+}
+
+/// An accepted domain field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    /// The prefix (`contoso`) or the alias (`contoso.com`), lower case.
+    pub value: String,
+    pub form: DomainForm,
+}
+
+impl Domain {
+    /// The domain Partner Center receives: `prefix.suffix`, or the alias itself.
+    pub fn full(&self, suffix: &str) -> String {
+        match self.form {
+            DomainForm::Prefix => format!("{}.{suffix}", self.value),
+            DomainForm::Alias => self.value.clone(),
+        }
+    }
+}
+
+/// Why a domain field is not accepted, or what was changed in it.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainReason {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    /// A character other than letters and digits in a prefix, or than `a-z 0-9 - .` in an alias.
+    BadCharacter {
+        ch: char,
+        position: usize,
+    },
+    /// Warning: `NAME.<suffix>` was typed and `NAME` kept.
+    SuffixRemoved {
+        suffix: String,
+    },
+    /// Warning: the field holds an alias, which can only link an existing tenant.
+    AliasLinksExisting,
+    EmptyLabel,
+    LabelTooLong,
+    HyphenAtEdge,
+    BadTld,
+}
+
+/// Every code this module emits.
+pub const CODES: &[&str] = &[
+    "domain_prefix.required",
+    "domain_prefix.too_long",
+    "domain_prefix.bad_character",
+    "domain_prefix.suffix_removed",
+    "domain_prefix.alias_links_existing",
+    "domain_prefix.empty_label",
+    "domain_prefix.label_too_long",
+    "domain_prefix.hyphen_at_edge",
+    "domain_prefix.bad_tld",
+];
+
+impl Reason for DomainReason {
+    fn code(&self) -> &'static str {
+        CODES[match self {
+            Self::Required => 0,
+            Self::TooLong { .. } => 1,
+            Self::BadCharacter { .. } => 2,
+            Self::SuffixRemoved { .. } => 3,
+            Self::AliasLinksExisting => 4,
+            Self::EmptyLabel => 5,
+            Self::LabelTooLong => 6,
+            Self::HyphenAtEdge => 7,
+            Self::BadTld => 8,
+        }]
+    }
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            Self::TooLong { max } => p.with("max", *max),
+            Self::BadCharacter { ch, position } => p.with("character", *ch).with("position", *position),
+            Self::SuffixRemoved { suffix } => p.with("suffix", suffix),
+            _ => p,
+        }
+    }
+    fn severity(&self) -> Severity {
+        match self {
+            Self::SuffixRemoved { .. } | Self::AliasLinksExisting => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for DomainReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Required => f.write_str("Enter the domain prefix, e.g. contoso for contoso.onmicrosoft.com."),
+            Self::TooLong { max } => write!(f, "The domain can have at most {max} characters."),
+            Self::BadCharacter { ch: '-', .. } => {
+                f.write_str("The domain prefix can contain only letters and numbers: no hyphens.")
+            }
+            Self::BadCharacter { ch, position } => write!(
+                f,
+                "The domain cannot contain {} (character {position}); a prefix has only letters and numbers.",
+                crate::rules::username::describe(*ch)
+            ),
+            Self::SuffixRemoved { suffix } => {
+                write!(f, "Only the prefix is needed: \".{suffix}\" was removed.")
+            }
+            Self::AliasLinksExisting => f.write_str(
+                "This is a full domain (an alias): it can only link an existing tenant, not create a new one.",
+            ),
+            Self::EmptyLabel => {
+                f.write_str("The domain has an empty part: check for a leading, trailing or double dot.")
+            }
+            Self::LabelTooLong => f.write_str("Each part of the domain between dots can have at most 63 characters."),
+            Self::HyphenAtEdge => f.write_str("A part of the domain cannot start or end with a hyphen."),
+            Self::BadTld => {
+                f.write_str("The domain must end in a top-level domain of at least two letters, e.g. .com.")
+            }
+        }
+    }
+}
+
+/// Checks the domain field. `suffix` is the configured initial-domain suffix (lower case).
+pub fn check(raw: &str, suffix: &str) -> Outcome<Domain, DomainReason> {
+    let typed = text::normalize(raw).map_err(|_| DomainReason::TooLong { max: text::MAX_CHARS })?;
+    let lower = typed.to_lowercase();
+    if lower.is_empty() {
+        return Err(DomainReason::Required);
+    }
+    if let Some(name) = lower.strip_suffix(suffix).and_then(|n| n.strip_suffix('.')) {
+        let value = prefix(name)?;
+        return Ok(Checked::warn(value, DomainReason::SuffixRemoved { suffix: suffix.to_owned() }));
+    }
+    if lower.contains('.') {
+        return alias(&lower).map(|value| Checked::warn(value, DomainReason::AliasLinksExisting));
+    }
+    prefix(&lower).map(Checked::ok)
+}
+
+fn prefix(name: &str) -> Result<Domain, DomainReason> {
+    if name.is_empty() {
+        return Err(DomainReason::Required);
+    }
+    if let Some((i, ch)) = name.chars().enumerate().find(|&(_, c)| !c.is_ascii_alphanumeric()) {
+        return Err(DomainReason::BadCharacter { ch, position: i + 1 });
+    }
+    if name.len() > MAX_PREFIX {
+        return Err(DomainReason::TooLong { max: MAX_PREFIX });
+    }
+    Ok(Domain { value: name.to_owned(), form: DomainForm::Prefix })
+}
+
+fn alias(host: &str) -> Result<Domain, DomainReason> {
+    hostname::check(host).map_err(|p| match p {
+        HostnameProblem::BadCharacter { ch, position } => DomainReason::BadCharacter { ch, position },
+        HostnameProblem::EmptyLabel | HostnameProblem::NoDot => DomainReason::EmptyLabel,
+        HostnameProblem::LabelTooLong => DomainReason::LabelTooLong,
+        HostnameProblem::HyphenAtLabelEdge => DomainReason::HyphenAtEdge,
+        HostnameProblem::BadTld => DomainReason::BadTld,
+    })?;
+    if host.len() > MAX_ALIAS {
+        return Err(DomainReason::TooLong { max: MAX_ALIAS });
+    }
+    Ok(Domain { value: host.to_owned(), form: DomainForm::Alias })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(raw: &str) -> &'static str {
+        match check(raw, DEFAULT_SUFFIX) {
+            Ok(c) => c.warnings.first().map_or("ok", |w| w.code()),
+            Err(r) => r.code(),
+        }
+    }
+
+    #[test]
+    fn table() {
+        let cases = [
+            // Prefix: letters and digits, 1–27, lower-cased [Storefront regex; Entra UI].
+            ("contoso", "ok"),
+            ("Contoso2024", "ok"),
+            ("ＣＯＮＴＯＳＯ", "ok"), // full-width, section 0
+            ("", "domain_prefix.required"),
+            ("contoso-ltd", "domain_prefix.bad_character"),
+            ("con toso", "domain_prefix.bad_character"),
+            ("contoso_ltd", "domain_prefix.bad_character"),
+            ("cöntoso", "domain_prefix.bad_character"),
+            // The whole initial domain typed: accepted with a warning (rules.md).
+            ("contoso.onmicrosoft.com", "domain_prefix.suffix_removed"),
+            ("CONTOSO.OnMicrosoft.com", "domain_prefix.suffix_removed"),
+            (".onmicrosoft.com", "domain_prefix.required"),
+            ("a-b.onmicrosoft.com", "domain_prefix.bad_character"),
+            ("a.b.onmicrosoft.com", "domain_prefix.bad_character"),
+            // Alias: a custom domain of an existing tenant [iw]; DNS labels [RFC 1035].
+            ("contoso.com", "domain_prefix.alias_links_existing"),
+            ("Contoso-Group.co.uk", "domain_prefix.alias_links_existing"),
+            ("contoso..com", "domain_prefix.empty_label"),
+            ("contoso.com.", "domain_prefix.empty_label"),
+            ("-contoso.com", "domain_prefix.hyphen_at_edge"),
+            ("contoso.c", "domain_prefix.bad_tld"),
+            ("contoso.c0m", "domain_prefix.bad_tld"),
+            ("con_toso.com", "domain_prefix.bad_character"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(code(raw), want, "{raw:?}");
+        }
+        assert_eq!(code(&"a".repeat(27)), "ok");
+        assert_eq!(code(&"a".repeat(28)), "domain_prefix.too_long");
+        // At most 48 characters in all for an alias [Entra].
+        assert_eq!(code(&format!("{}.com", "a".repeat(44))), "domain_prefix.alias_links_existing");
+        assert_eq!(code(&format!("{}.com", "a".repeat(45))), "domain_prefix.too_long");
+    }
+
+    #[test]
+    fn normalized_values_and_forms() {
+        let c = check("CONTOSO.onmicrosoft.com", DEFAULT_SUFFIX).unwrap();
+        assert_eq!(c.value, Domain { value: "contoso".into(), form: DomainForm::Prefix });
+        assert_eq!(c.value.full(DEFAULT_SUFFIX), "contoso.onmicrosoft.com");
+        let c = check("Contoso.COM", DEFAULT_SUFFIX).unwrap();
+        assert_eq!(c.value, Domain { value: "contoso.com".into(), form: DomainForm::Alias });
+        assert_eq!(c.value.full(DEFAULT_SUFFIX), "contoso.com");
+        // 21Vianet's suffix [PC-create].
+        let c = check("contoso.partner.onmschina.cn", "partner.onmschina.cn").unwrap();
+        assert_eq!(c.value.form, DomainForm::Prefix);
+        assert_eq!(c.value.full("partner.onmschina.cn"), "contoso.partner.onmschina.cn");
+    }
+}

@@ -1,0 +1,530 @@
+//! Corporate email (`rules.md` section 2, "Corporate email").
+//!
+//! - Required [iw]: the welcome notification with the new tenant's credentials goes to this address.
+//! - Syntax: the WHATWG HTML "valid e-mail address" (what `<input type=email>` accepts; HTML Living Standard,
+//!   section 4.10.5.1.5): a local part of ASCII letters, digits and ``.!#$%&'*+/=?^_`{|}~-``, then `@`, then a host
+//!   name. Non-ASCII is refused on both sides, as there (an internationalized domain must be typed in its `xn--`
+//!   form).
+//! - RFC 5321 limits: local part at most 64 octets (section 4.5.3.1.1); the whole address at most 254 characters
+//!   (a path is at most 256 octets with its angle brackets, section 4.5.3.1.3). The local part is a Dot-string
+//!   (section 4.1.2): no leading, trailing or doubled dot, which WHATWG alone would let through (**decision**: mail
+//!   systems refuse such addresses).
+//! - Domain: lower-cased and checked by [`crate::rules::hostname`]: at least one dot, labels of `a-z 0-9 -`, an
+//!   alphabetic top-level domain of 2+ letters (a bad TLD fails at Partner Center with error 27002 and can leave a
+//!   half-created tenant; `rules.md`).
+//! - Not `@microsoft.com` or its subdomains, not the partner's own domain or its subdomains [PC-names] (the partner's
+//!   domain is configuration, compared case-insensitively).
+//! - Not on a tenant's initial domain (`*.onmicrosoft.com`): a new tenant's mailboxes do not exist yet and the
+//!   welcome notification goes to this address [iw] (**decision**). The other clouds' initial-domain suffixes
+//!   (`onmicrosoft.us`, `onmicrosoft.de`, `partner.onmschina.cn`) count too (**decision**).
+//! - A free-mail domain is a warning: the address should be "corporate" [iw] (**decision**).
+//!
+//! Normalized value: the local part as typed, `@`, the domain in lower case.
+
+use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::rules::hostname::{self, HostnameProblem};
+use crate::text::{normalize, MAX_CHARS};
+use std::fmt;
+
+/// The longest address, in characters [RFC 5321 section 4.5.3.1.3].
+pub const MAX_ADDRESS: usize = 254;
+/// The longest local part [RFC 5321 section 4.5.3.1.1].
+pub const MAX_LOCAL_PART: usize = 64;
+/// The longest DNS label [RFC 1035 section 2.3.4].
+const MAX_LABEL: usize = 63;
+
+/// Initial-domain suffixes of Microsoft's clouds: addresses there are refused (**decision**).
+const INITIAL_DOMAIN_SUFFIXES: &[&str] =
+    &["onmicrosoft.com", "onmicrosoft.de", "onmicrosoft.us", "partner.onmschina.cn"];
+
+/// Free-mail domains, matched exactly (**decision**; sorted, for binary search).
+pub const FREE_MAIL_DOMAINS: &[&str] = &[
+    "126.com",
+    "163.com",
+    "aim.com",
+    "aol.com",
+    "bk.ru",
+    "fastmail.com",
+    "gmail.com",
+    "googlemail.com",
+    "hey.com",
+    "hushmail.com",
+    "icloud.com",
+    "inbox.ru",
+    "list.ru",
+    "mac.com",
+    "mail.com",
+    "mail.ru",
+    "me.com",
+    "msn.com",
+    "naver.com",
+    "pm.me",
+    "proton.me",
+    "protonmail.ch",
+    "protonmail.com",
+    "qq.com",
+    "rambler.ru",
+    "rediffmail.com",
+    "t-online.de",
+    "tutanota.com",
+    "ukr.net",
+    "web.de",
+    "ya.ru",
+    "ymail.com",
+    "zoho.com",
+    "zohomail.com",
+];
+
+/// Free-mail brands under any country or generic suffix (`gmx.de`, `yahoo.co.uk`, `yandex.com.tr`): the domain's
+/// first label, followed by one or two labels of 2–3 letters (**decision**; sorted).
+pub const FREE_MAIL_BRANDS: &[&str] = &["gmx", "hotmail", "live", "outlook", "yahoo", "yandex"];
+
+/// Why an e-mail address is refused or questioned.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailReason {
+    /// Empty after section 0 [iw].
+    Required,
+    /// Longer than `max` characters: 254 [RFC 5321], or 1,000 before any rule runs (section 0).
+    TooLong { max: usize },
+    /// No `@`.
+    MissingAt,
+    /// A second `@` (position of the first, in characters from 1).
+    MultipleAt { position: usize },
+    /// Nothing before the `@`.
+    MissingLocalPart,
+    /// A character WHATWG does not allow in the local part.
+    LocalPartBadCharacter { character: char, position: usize },
+    /// A leading, trailing or doubled dot in the local part [RFC 5321 Dot-string].
+    LocalPartDots,
+    /// Local part over `max` characters [RFC 5321].
+    LocalPartTooLong { max: usize },
+    /// Nothing after the `@`.
+    MissingDomain,
+    /// A character other than `a-z 0-9 - .` in the domain (position in the whole address).
+    DomainBadCharacter { character: char, position: usize },
+    /// The domain has no dot.
+    DomainNoDot,
+    /// The domain has an empty label (leading, trailing or doubled dot).
+    DomainEmptyLabel,
+    /// A label of the domain is over `max` characters.
+    DomainLabelTooLong { max: usize },
+    /// A label of the domain starts or ends with `-`.
+    DomainHyphen,
+    /// The top-level domain is not 2+ letters.
+    DomainBadTld { tld: String },
+    /// `@microsoft.com` or a subdomain [PC-names].
+    MicrosoftDomain,
+    /// The partner's own domain or a subdomain [PC-names].
+    PartnerDomain { domain: String },
+    /// A tenant's initial domain (`*.onmicrosoft.com`) [iw, **decision**].
+    OnmicrosoftDomain { suffix: &'static str },
+    /// Warning: a free-mail domain, not a corporate one [iw, **decision**].
+    FreeMail { domain: String },
+}
+
+/// Every code this module can emit.
+pub const CODES: &[&str] = &[
+    "email.required",
+    "email.too_long",
+    "email.missing_at",
+    "email.multiple_at",
+    "email.missing_local_part",
+    "email.local_part_bad_character",
+    "email.local_part_dots",
+    "email.local_part_too_long",
+    "email.missing_domain",
+    "email.domain_bad_character",
+    "email.domain_no_dot",
+    "email.domain_empty_label",
+    "email.domain_label_too_long",
+    "email.domain_hyphen",
+    "email.domain_bad_tld",
+    "email.microsoft_domain",
+    "email.partner_domain",
+    "email.onmicrosoft_domain",
+    "email.free_mail",
+];
+
+impl Reason for EmailReason {
+    fn code(&self) -> &'static str {
+        match self {
+            EmailReason::Required => "email.required",
+            EmailReason::TooLong { .. } => "email.too_long",
+            EmailReason::MissingAt => "email.missing_at",
+            EmailReason::MultipleAt { .. } => "email.multiple_at",
+            EmailReason::MissingLocalPart => "email.missing_local_part",
+            EmailReason::LocalPartBadCharacter { .. } => "email.local_part_bad_character",
+            EmailReason::LocalPartDots => "email.local_part_dots",
+            EmailReason::LocalPartTooLong { .. } => "email.local_part_too_long",
+            EmailReason::MissingDomain => "email.missing_domain",
+            EmailReason::DomainBadCharacter { .. } => "email.domain_bad_character",
+            EmailReason::DomainNoDot => "email.domain_no_dot",
+            EmailReason::DomainEmptyLabel => "email.domain_empty_label",
+            EmailReason::DomainLabelTooLong { .. } => "email.domain_label_too_long",
+            EmailReason::DomainHyphen => "email.domain_hyphen",
+            EmailReason::DomainBadTld { .. } => "email.domain_bad_tld",
+            EmailReason::MicrosoftDomain => "email.microsoft_domain",
+            EmailReason::PartnerDomain { .. } => "email.partner_domain",
+            EmailReason::OnmicrosoftDomain { .. } => "email.onmicrosoft_domain",
+            EmailReason::FreeMail { .. } => "email.free_mail",
+        }
+    }
+
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            EmailReason::TooLong { max }
+            | EmailReason::LocalPartTooLong { max }
+            | EmailReason::DomainLabelTooLong { max } => p.with("max", *max),
+            EmailReason::MultipleAt { position } => p.with("position", *position),
+            EmailReason::LocalPartBadCharacter { character, position }
+            | EmailReason::DomainBadCharacter { character, position } => {
+                p.with("character", *character).with("position", *position)
+            }
+            EmailReason::DomainBadTld { tld } => p.with("tld", tld),
+            EmailReason::PartnerDomain { domain } | EmailReason::FreeMail { domain } => p.with("domain", domain),
+            EmailReason::OnmicrosoftDomain { suffix } => p.with("suffix", *suffix),
+            EmailReason::Required
+            | EmailReason::MissingAt
+            | EmailReason::MissingLocalPart
+            | EmailReason::LocalPartDots
+            | EmailReason::MissingDomain
+            | EmailReason::DomainNoDot
+            | EmailReason::DomainEmptyLabel
+            | EmailReason::DomainHyphen
+            | EmailReason::MicrosoftDomain => p.with("example", EXAMPLE),
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            EmailReason::FreeMail { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+const EXAMPLE: &str = "it@contoso.com";
+
+impl fmt::Display for EmailReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EmailReason::Required => write!(
+                f,
+                "Enter the customer's email address, e.g. {EXAMPLE}: the new tenant's sign-in details are sent there."
+            ),
+            EmailReason::TooLong { max } => write!(f, "The email address is longer than {max} characters."),
+            EmailReason::MissingAt => {
+                write!(f, "An email address has the form name@domain, e.g. {EXAMPLE}; '@' is missing.")
+            }
+            EmailReason::MultipleAt { position } => write!(
+                f,
+                "An email address has exactly one '@'; this one has another after the one at position {position}."
+            ),
+            EmailReason::MissingLocalPart => {
+                write!(f, "The email address needs a mailbox name before the '@', e.g. {EXAMPLE}.")
+            }
+            EmailReason::LocalPartBadCharacter { character, position } => {
+                if *character == ' ' {
+                    write!(f, "The email address contains a space at position {position}.")
+                } else {
+                    write!(
+                        f,
+                        "'{}' at position {position} is not allowed before the '@': use ASCII letters, digits and \
+                         . ! # $ % & ' * + / = ? ^ _ ` {{ | }} ~ -",
+                        character.escape_debug()
+                    )?;
+                    f.write_str(".")
+                }
+            }
+            EmailReason::LocalPartDots => {
+                f.write_str("The part before the '@' may not start or end with a dot, or contain two dots in a row.")
+            }
+            EmailReason::LocalPartTooLong { max } => {
+                write!(f, "The part before the '@' is longer than {max} characters.")
+            }
+            EmailReason::MissingDomain => {
+                write!(f, "The email address needs a domain after the '@', e.g. {EXAMPLE}.")
+            }
+            EmailReason::DomainBadCharacter { character, position } => {
+                if *character == ' ' {
+                    write!(f, "The email address contains a space at position {position}.")
+                } else {
+                    write!(
+                        f,
+                        "'{}' at position {position} is not allowed in the domain: use letters a-z, digits, '-' and \
+                         '.'",
+                        character.escape_debug()
+                    )?;
+                    if !character.is_ascii() {
+                        f.write_str(" (type an internationalized domain in its xn-- form)")?;
+                    }
+                    f.write_str(".")
+                }
+            }
+            EmailReason::DomainNoDot => {
+                write!(f, "The domain after the '@' needs at least one dot, e.g. {EXAMPLE}.")
+            }
+            EmailReason::DomainEmptyLabel => {
+                f.write_str("The domain after the '@' may not start or end with a dot, or contain two dots in a row.")
+            }
+            EmailReason::DomainLabelTooLong { max } => {
+                write!(f, "A part of the domain between dots is longer than {max} characters.")
+            }
+            EmailReason::DomainHyphen => {
+                f.write_str("A part of the domain between dots may not start or end with '-'.")
+            }
+            EmailReason::DomainBadTld { tld } => write!(
+                f,
+                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com."
+            ),
+            EmailReason::MicrosoftDomain => f.write_str(
+                "Partner Center does not accept a microsoft.com address for a customer; enter the customer's own.",
+            ),
+            EmailReason::PartnerDomain { domain } => write!(
+                f,
+                "Partner Center does not accept an address on the partner's own domain ({domain}) for a customer; \
+                 enter the customer's own."
+            ),
+            EmailReason::OnmicrosoftDomain { suffix } => write!(
+                f,
+                "Addresses on *.{suffix} are a tenant's initial domain, whose mailboxes may not exist yet; enter an \
+                 address that receives mail today, as the new tenant's sign-in details are sent there."
+            ),
+            EmailReason::FreeMail { domain } => {
+                write!(f, "{domain} is a free-mail provider; a corporate address of the customer is preferred.")
+            }
+        }
+    }
+}
+
+/// Checks the account's corporate email; `partner_domain` is the partner's own domain (configuration), if known.
+pub fn check(raw: &str, partner_domain: Option<&str>) -> Outcome<String, EmailReason> {
+    let text = normalize(raw).map_err(|_| EmailReason::TooLong { max: MAX_CHARS })?;
+    if text.is_empty() {
+        return Err(EmailReason::Required);
+    }
+    if text.chars().count() > MAX_ADDRESS {
+        return Err(EmailReason::TooLong { max: MAX_ADDRESS });
+    }
+    let Some((local, domain)) = text.split_once('@') else {
+        return Err(EmailReason::MissingAt);
+    };
+    if domain.contains('@') {
+        return Err(EmailReason::MultipleAt { position: local.chars().count() + 1 });
+    }
+    check_local_part(local)?;
+    let domain = check_domain(domain, local.chars().count() + 1)?;
+
+    if is_within(&domain, "microsoft.com") {
+        return Err(EmailReason::MicrosoftDomain);
+    }
+    if let Some(partner) = partner_domain.map(clean_partner_domain).filter(|p| !p.is_empty()) {
+        if is_within(&domain, &partner) {
+            return Err(EmailReason::PartnerDomain { domain: partner });
+        }
+    }
+    if let Some(suffix) = INITIAL_DOMAIN_SUFFIXES.iter().find(|s| is_within(&domain, s)) {
+        return Err(EmailReason::OnmicrosoftDomain { suffix });
+    }
+    let warnings =
+        if is_free_mail(&domain) { vec![EmailReason::FreeMail { domain: domain.clone() }] } else { Vec::new() };
+    Ok(Checked { value: format!("{local}@{domain}"), warnings })
+}
+
+/// WHATWG's local-part characters, RFC 5321's length and Dot-string.
+fn check_local_part(local: &str) -> Result<(), EmailReason> {
+    if local.is_empty() {
+        return Err(EmailReason::MissingLocalPart);
+    }
+    if let Some((i, character)) = local.chars().enumerate().find(|&(_, c)| !is_local_char(c)) {
+        return Err(EmailReason::LocalPartBadCharacter { character, position: i + 1 });
+    }
+    // All ASCII from here: bytes are characters.
+    if local.len() > MAX_LOCAL_PART {
+        return Err(EmailReason::LocalPartTooLong { max: MAX_LOCAL_PART });
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(EmailReason::LocalPartDots);
+    }
+    Ok(())
+}
+
+/// WHATWG HTML, "valid e-mail address": ``[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]``.
+fn is_local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c)
+}
+
+/// Lower-cases the domain and checks it as a host name; `before` is the number of characters before it.
+fn check_domain(domain: &str, before: usize) -> Result<String, EmailReason> {
+    if domain.is_empty() {
+        return Err(EmailReason::MissingDomain);
+    }
+    let lower = domain.to_ascii_lowercase();
+    hostname::check(&lower).map_err(|problem| match problem {
+        HostnameProblem::NoDot => EmailReason::DomainNoDot,
+        HostnameProblem::EmptyLabel => EmailReason::DomainEmptyLabel,
+        HostnameProblem::LabelTooLong => EmailReason::DomainLabelTooLong { max: MAX_LABEL },
+        HostnameProblem::BadCharacter { ch, position } => {
+            EmailReason::DomainBadCharacter { character: ch, position: before + position }
+        }
+        HostnameProblem::HyphenAtLabelEdge => EmailReason::DomainHyphen,
+        HostnameProblem::BadTld => {
+            EmailReason::DomainBadTld { tld: lower.rsplit('.').next().unwrap_or_default().to_owned() }
+        }
+    })?;
+    Ok(lower)
+}
+
+/// `domain` is `parent` or one of its subdomains (both lower case).
+fn is_within(domain: &str, parent: &str) -> bool {
+    domain.strip_suffix(parent).is_some_and(|head| head.is_empty() || head.ends_with('.'))
+}
+
+/// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case.
+fn clean_partner_domain(configured: &str) -> String {
+    configured.trim().trim_start_matches('@').trim_end_matches('.').to_lowercase()
+}
+
+/// A free-mail domain: in [`FREE_MAIL_DOMAINS`], or a [`FREE_MAIL_BRANDS`] brand under a short public suffix.
+fn is_free_mail(domain: &str) -> bool {
+    if FREE_MAIL_DOMAINS.binary_search(&domain).is_ok() {
+        return true;
+    }
+    let Some((brand, suffix)) = domain.split_once('.') else {
+        return false;
+    };
+    FREE_MAIL_BRANDS.binary_search(&brand).is_ok()
+        && suffix.split('.').count() <= 2
+        && suffix
+            .split('.')
+            .all(|label| (2..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The normalized value and warning codes, or the error code.
+    type Got = Result<(String, Vec<&'static str>), &'static str>;
+
+    fn outcome(raw: &str, partner: Option<&str>) -> Got {
+        match check(raw, partner) {
+            Ok(c) => Ok((c.value, c.warnings.iter().map(Reason::code).collect())),
+            Err(r) => Err(r.code()),
+        }
+    }
+
+    #[test]
+    fn table() {
+        let ok = |v: &str| Ok((v.to_owned(), vec![]));
+        let free = |v: &str| Ok((v.to_owned(), vec!["email.free_mail"]));
+        let p = Some("Partner.Example");
+        let cases: &[(&str, Option<&str>, Got)] = &[
+            // The record example of request.md.
+            ("it@contoso.com", p, ok("it@contoso.com")),
+            // Domain lower-cased, local part kept as typed (rules.md section 2).
+            ("Ada.Lovelace@Contoso.COM", p, ok("Ada.Lovelace@contoso.com")),
+            // WHATWG local-part characters.
+            ("a!#$%&'*+/=?^_`{|}~-z@contoso.com", p, ok("a!#$%&'*+/=?^_`{|}~-z@contoso.com")),
+            ("first.last+tag@mail.contoso.co.uk", p, ok("first.last+tag@mail.contoso.co.uk")),
+            // Section 0: full-width and surrounding spaces.
+            (" ｉｔ＠ｃｏｎｔｏｓｏ．ｃｏｍ ", p, ok("it@contoso.com")),
+            ("", p, Err("email.required")),
+            ("it.contoso.com", p, Err("email.missing_at")),
+            ("it@home@contoso.com", p, Err("email.multiple_at")),
+            ("@contoso.com", p, Err("email.missing_local_part")),
+            ("it@", p, Err("email.missing_domain")),
+            // WHATWG: no spaces, quotes, parentheses or non-ASCII in the local part.
+            ("ada lovelace@contoso.com", p, Err("email.local_part_bad_character")),
+            ("\"ada\"@contoso.com", p, Err("email.local_part_bad_character")),
+            ("josé@contoso.com", p, Err("email.local_part_bad_character")),
+            ("Ada <ada@contoso.com>", p, Err("email.local_part_bad_character")),
+            // RFC 5321 Dot-string (decision).
+            (".ada@contoso.com", p, Err("email.local_part_dots")),
+            ("ada.@contoso.com", p, Err("email.local_part_dots")),
+            ("ada..l@contoso.com", p, Err("email.local_part_dots")),
+            // RFC 5321 limits: local part 64, address 254.
+            (&format!("{}@contoso.com", "a".repeat(64)), p, ok(&format!("{}@contoso.com", "a".repeat(64)))),
+            (&format!("{}@contoso.com", "a".repeat(65)), p, Err("email.local_part_too_long")),
+            (&format!("it@{}.{}.com", "a".repeat(63), "b".repeat(184)), p, Err("email.too_long")),
+            (&"a".repeat(1001), p, Err("email.too_long")),
+            // Host-name rules [RFC 1035/1123], TLD of 2+ letters (rules.md; PC error 27002).
+            ("it@contoso", p, Err("email.domain_no_dot")),
+            ("it@contoso..com", p, Err("email.domain_empty_label")),
+            ("it@contoso.com.", p, Err("email.domain_empty_label")),
+            ("it@-contoso.com", p, Err("email.domain_hyphen")),
+            (&format!("it@{}.com", "a".repeat(64)), p, Err("email.domain_label_too_long")),
+            ("it@contoso.c", p, Err("email.domain_bad_tld")),
+            ("it@contoso.c0m", p, Err("email.domain_bad_tld")),
+            ("it@10.0.0.1", p, Err("email.domain_bad_tld")),
+            ("it@con_toso.com", p, Err("email.domain_bad_character")),
+            ("it@münchen.de", p, Err("email.domain_bad_character")),
+            ("it@[10.0.0.1]", p, Err("email.domain_bad_character")),
+            ("it@xn--mnchen-3ya.de", p, ok("it@xn--mnchen-3ya.de")),
+            // [PC-names]: not microsoft.com (and its subdomains), not the partner's domain (and its subdomains).
+            ("someone@microsoft.com", p, Err("email.microsoft_domain")),
+            ("someone@Europe.Microsoft.com", p, Err("email.microsoft_domain")),
+            ("someone@notmicrosoft.com", p, ok("someone@notmicrosoft.com")),
+            ("sales@partner.example", p, Err("email.partner_domain")),
+            ("sales@eu.PARTNER.example", p, Err("email.partner_domain")),
+            ("sales@partner.example", Some(" @partner.example. "), Err("email.partner_domain")),
+            ("sales@mypartner.example", p, ok("sales@mypartner.example")),
+            ("sales@partner.example", None, ok("sales@partner.example")),
+            ("sales@partner.example", Some(""), ok("sales@partner.example")),
+            // Initial domains [iw, decision].
+            ("admin@contoso.onmicrosoft.com", p, Err("email.onmicrosoft_domain")),
+            ("admin@contoso.partner.onmschina.cn", p, Err("email.onmicrosoft_domain")),
+            ("admin@contoso.onmicrosoft.us", p, Err("email.onmicrosoft_domain")),
+            // Free mail: a warning [iw, decision].
+            ("ada@gmail.com", p, free("ada@gmail.com")),
+            ("ada@GoogleMail.com", p, free("ada@googlemail.com")),
+            ("ada@gmx.de", p, free("ada@gmx.de")),
+            ("ada@yahoo.co.uk", p, free("ada@yahoo.co.uk")),
+            ("ada@yandex.com.tr", p, free("ada@yandex.com.tr")),
+            ("ada@hotmail.fr", p, free("ada@hotmail.fr")),
+            ("ada@163.com", p, free("ada@163.com")),
+            ("ada@gmx.contoso.com", p, ok("ada@gmx.contoso.com")),
+            ("ada@outlook.contoso.co.uk", p, ok("ada@outlook.contoso.co.uk")),
+        ];
+        for (raw, partner, want) in cases {
+            assert_eq!(outcome(raw, *partner), *want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn tables_are_sorted_and_codes_listed() {
+        assert!(FREE_MAIL_DOMAINS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FREE_MAIL_BRANDS.windows(2).all(|w| w[0] < w[1]));
+        for raw in ["", "x", "@x", "a@", "a b@x.com", ".a@x.com", "a@x", "a@x.c", "a@microsoft.com", "a@gmail.com"] {
+            let code = match check(raw, None) {
+                Ok(c) => c.warnings.first().map(Reason::code).unwrap_or("ok"),
+                Err(r) => r.code(),
+            };
+            assert!(code == "ok" || CODES.contains(&code), "{code}");
+        }
+    }
+
+    #[test]
+    fn positions_point_into_the_whole_address() {
+        // 'ö' is the 5th character of "it@cöntoso.com".
+        let r = check("it@cöntoso.com", None).unwrap_err();
+        assert_eq!(r.params().get("position"), Some(&crate::Param::Int(5)));
+        let r = check("it@con toso.com", None).unwrap_err();
+        assert_eq!(r.code(), "email.domain_bad_character");
+        assert_eq!(r.params().get("character"), Some(&crate::Param::Str(" ".into())));
+        assert_eq!(EmailReason::FreeMail { domain: "gmail.com".into() }.severity(), Severity::Warning);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in
+            ["@", "@@", "\u{0}@\u{0}", "a@.", "a@-", "ä@ö.ü", "𝔞@𝔟.𝔠𝔬𝔪", "a@b.c.", "a@\u{10ffff}.com", "..@..", "a@b@"]
+        {
+            let _ = check(s, Some("b.com"));
+            let _ = check(s, Some("\u{0}"));
+            let _ = check(s, None);
+        }
+    }
+}

@@ -1,0 +1,636 @@
+//! Company name and contact names (`rules.md` section 2, "Company name and contact names").
+//!
+//! Sources: Partner Center "validate company names, customer names, and email addresses" [PC-names], in its version
+//! of September 2021 (the mirror `kvamseek/partner-center`, `validate-names-addresses.md`) and of February 2024
+//! (learn.microsoft.com/partner-center/customers/validate-names-addresses), and Partner Center "utility resources"
+//! [PC-util] (`Address.FirstName`/`LastName`: length 1–50).
+//!
+//! Company name [PC-names]: not one character; not only special characters, spaces or tabs; not spaces mixed with
+//! single characters (`1 2 3`); not one character repeated three or more times and nothing else (`999`); not a
+//! standalone abbreviation of the restricted list (`llc`, `Inc`, …); "total number of characters must be greater
+//! than one, and less than 256" (2024). Internet domain extensions (`.com`, `.org`, `.club`, …) draw a warning.
+//! Contact first and last name: 1–50 characters [PC-util], not only digits, symbols or emoji [PC-names 2024]; a
+//! single character (but for a Chinese name), a placeholder such as `test` or `admin`, and more than 40 characters
+//! are warnings [PC-names 2024, which says "avoid" and "must not exceed 40"] (**decision**: warnings, as the API's
+//! documented limit is 50 and a one-letter or placeholder-like name can be real).
+//! Both: no control or invisible formatting characters (PC-names 2024: "nonprintable characters"; **decision**
+//! applied to the company name too). Normalized: the text after section 0, case kept.
+
+use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::text::{normalize, MAX_CHARS};
+use std::fmt;
+
+/// The longest company name: "less than 256" characters [PC-names 2024].
+pub const COMPANY_NAME_MAX: usize = 255;
+/// The longest first or last name [PC-util].
+pub const CONTACT_NAME_MAX: usize = 50;
+/// Longer first or last names draw a warning: "must not exceed 40 characters" [PC-names 2024].
+pub const CONTACT_NAME_ADVISED_MAX: usize = 40;
+
+/// Legal forms that are not a company name on their own [PC-names restricted list, plus common forms of the markets
+/// (**decision**)], keyed by their letters, digits and `&` in lower case: `L.L.C.`, `l l c` and `LLC` are all `llc`
+/// (`&` stays so that `A & B` is no `ab`).
+/// Sorted, for binary search.
+pub const LEGAL_FORMS: &[&str] = &[
+    "ab",
+    "ad",
+    "ag",
+    "ao",
+    "aps",
+    "as",
+    "asa",
+    "bhd",
+    "bv",
+    "bvba",
+    "co",
+    "coltd",
+    "company",
+    "corp",
+    "corporation",
+    "cpa",
+    "doo",
+    "eood",
+    "ev",
+    "gbr",
+    "gmbh",
+    "gmbh&cokg",
+    "inc",
+    "incorporated",
+    "kft",
+    "kg",
+    "kgaa",
+    "kk",
+    "lda",
+    "limited",
+    "limitedliabilitycompany",
+    "llc",
+    "llp",
+    "lp",
+    "ltd",
+    "ltda",
+    "nv",
+    "nyrt",
+    "ohg",
+    "ood",
+    "ooo",
+    "oy",
+    "oyj",
+    "plc",
+    "privatelimited",
+    "pte",
+    "pteltd",
+    "pty",
+    "ptyltd",
+    "pvt",
+    "pvtltd",
+    "sa",
+    "sadecv",
+    "sarl",
+    "sas",
+    "sasu",
+    "sdnbhd",
+    "se",
+    "sl",
+    "slu",
+    "snc",
+    "spa",
+    "spzoo",
+    "srl",
+    "sro",
+    "ug",
+    "wll",
+    "zrt",
+    // Cyrillic: ООО, АО, ЗАО, ИП, ОАО, ПАО, ТОВ.
+    "ао",
+    "зао",
+    "ип",
+    "оао",
+    "ооо",
+    "пао",
+    "тов",
+];
+
+/// Generic top-level domains whose extension in a company name draws a warning [PC-names: ".com, .org, .edu, .club,
+/// and so on"; its 2021 text lists country-code domains as allowed] (**decision**: this list; sorted).
+pub const DOMAIN_EXTENSIONS: &[&str] = &[
+    "app", "biz", "cloud", "club", "com", "dev", "edu", "gov", "info", "mil", "net", "online", "org", "shop", "site",
+    "store", "tech", "xyz",
+];
+
+/// Placeholder names that draw a warning on a contact [PC-names 2024: "test, admin, or nobody"] (**decision**: this
+/// list), keyed like [`LEGAL_FORMS`]; sorted.
+pub const PLACEHOLDER_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "asdf",
+    "dummy",
+    "fake",
+    "na",
+    "nobody",
+    "none",
+    "null",
+    "placeholder",
+    "qwerty",
+    "test",
+    "tester",
+    "unknown",
+    "xxx",
+];
+
+/// Why a company name is refused or questioned.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompanyNameReason {
+    /// Empty after section 0.
+    Required,
+    /// Longer than `max` characters: 255 [PC-names], or 1,000 before any rule runs (section 0).
+    TooLong { max: usize },
+    /// A control or invisible formatting character (position in characters from 1).
+    BadCharacter { character: char, position: usize },
+    /// One character only [PC-names].
+    SingleCharacter,
+    /// No letter or digit: only special characters and spaces [PC-names].
+    OnlySymbols,
+    /// A legal form on its own, such as `LLC` [PC-names].
+    LegalFormOnly { name: String },
+    /// Single characters separated by spaces, such as `1 2 3` [PC-names].
+    SpacedCharacters,
+    /// One character repeated, such as `999` [PC-names].
+    RepeatedCharacter { character: char },
+    /// Warning: an internet domain extension such as `.com` [PC-names].
+    DomainExtension { extension: String },
+}
+
+/// Every code [`company_name`] can emit.
+pub const COMPANY_NAME_CODES: &[&str] = &[
+    "company_name.required",
+    "company_name.too_long",
+    "company_name.bad_character",
+    "company_name.single_character",
+    "company_name.only_symbols",
+    "company_name.legal_form_only",
+    "company_name.spaced_characters",
+    "company_name.repeated_character",
+    "company_name.domain_extension",
+];
+
+/// Why a contact's first or last name is refused or questioned.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContactNameReason {
+    /// Empty after section 0 [PC-util: minimum 1].
+    Required,
+    /// Longer than `max` characters: 50 [PC-util], or 1,000 before any rule runs (section 0).
+    TooLong { max: usize },
+    /// A control or invisible formatting character [PC-names 2024: "nonprintable"].
+    BadCharacter { character: char, position: usize },
+    /// No letter: only digits, special characters or emoji [PC-names 2024].
+    NoLetters,
+    /// Warning: one character, not Chinese [PC-names 2024].
+    SingleCharacter,
+    /// Warning: a placeholder such as `test` [PC-names 2024].
+    Placeholder { name: String },
+    /// Warning: more than `max` (40) characters [PC-names 2024].
+    Long { max: usize },
+}
+
+/// Every code [`contact_name`] can emit.
+pub const CONTACT_NAME_CODES: &[&str] = &[
+    "contact_name.required",
+    "contact_name.too_long",
+    "contact_name.bad_character",
+    "contact_name.no_letters",
+    "contact_name.single_character",
+    "contact_name.placeholder",
+    "contact_name.long",
+];
+
+/// Every code this module can emit.
+pub const CODES: &[&str] = &[
+    "company_name.required",
+    "company_name.too_long",
+    "company_name.bad_character",
+    "company_name.single_character",
+    "company_name.only_symbols",
+    "company_name.legal_form_only",
+    "company_name.spaced_characters",
+    "company_name.repeated_character",
+    "company_name.domain_extension",
+    "contact_name.required",
+    "contact_name.too_long",
+    "contact_name.bad_character",
+    "contact_name.no_letters",
+    "contact_name.single_character",
+    "contact_name.placeholder",
+    "contact_name.long",
+];
+
+impl Reason for CompanyNameReason {
+    fn code(&self) -> &'static str {
+        match self {
+            CompanyNameReason::Required => "company_name.required",
+            CompanyNameReason::TooLong { .. } => "company_name.too_long",
+            CompanyNameReason::BadCharacter { .. } => "company_name.bad_character",
+            CompanyNameReason::SingleCharacter => "company_name.single_character",
+            CompanyNameReason::OnlySymbols => "company_name.only_symbols",
+            CompanyNameReason::LegalFormOnly { .. } => "company_name.legal_form_only",
+            CompanyNameReason::SpacedCharacters => "company_name.spaced_characters",
+            CompanyNameReason::RepeatedCharacter { .. } => "company_name.repeated_character",
+            CompanyNameReason::DomainExtension { .. } => "company_name.domain_extension",
+        }
+    }
+
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            CompanyNameReason::TooLong { max } => p.with("max", *max),
+            CompanyNameReason::BadCharacter { character, position } => {
+                p.with("character", *character).with("position", *position)
+            }
+            CompanyNameReason::LegalFormOnly { name } => p.with("name", name),
+            CompanyNameReason::RepeatedCharacter { character } => p.with("character", *character),
+            CompanyNameReason::DomainExtension { extension } => p.with("extension", extension),
+            CompanyNameReason::Required
+            | CompanyNameReason::SingleCharacter
+            | CompanyNameReason::OnlySymbols
+            | CompanyNameReason::SpacedCharacters => p.with("example", COMPANY_EXAMPLE),
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            CompanyNameReason::DomainExtension { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+const COMPANY_EXAMPLE: &str = "Contoso Ltd";
+
+impl fmt::Display for CompanyNameReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CompanyNameReason::Required => {
+                write!(f, "Enter the customer's registered company name, e.g. {COMPANY_EXAMPLE}.")
+            }
+            CompanyNameReason::TooLong { max } => write!(f, "The company name is longer than {max} characters."),
+            CompanyNameReason::BadCharacter { character, position } => write!(
+                f,
+                "The company name contains an invisible or control character ({}) at position {position}; \
+                 remove it.",
+                character.escape_unicode()
+            ),
+            CompanyNameReason::SingleCharacter => write!(
+                f,
+                "A company name of one character is not accepted; enter the full registered name, e.g. \
+                 {COMPANY_EXAMPLE}."
+            ),
+            CompanyNameReason::OnlySymbols => write!(
+                f,
+                "The company name has no letter or digit; enter the full registered name, e.g. {COMPANY_EXAMPLE}."
+            ),
+            CompanyNameReason::LegalFormOnly { name } => write!(
+                f,
+                "'{name}' is a legal form, not a company name; enter the full registered name, e.g. \
+                 {COMPANY_EXAMPLE}."
+            ),
+            CompanyNameReason::SpacedCharacters => write!(
+                f,
+                "The company name is single characters separated by spaces; enter the full registered name, e.g. \
+                 {COMPANY_EXAMPLE}."
+            ),
+            CompanyNameReason::RepeatedCharacter { character } => write!(
+                f,
+                "The company name is only '{}' repeated; enter the full registered name, e.g. {COMPANY_EXAMPLE}.",
+                character.escape_debug()
+            ),
+            CompanyNameReason::DomainExtension { extension } => write!(
+                f,
+                "The company name contains the internet domain extension '.{extension}'; make sure it is the \
+                 registered name, as it is used to approve the account."
+            ),
+        }
+    }
+}
+
+impl Reason for ContactNameReason {
+    fn code(&self) -> &'static str {
+        match self {
+            ContactNameReason::Required => "contact_name.required",
+            ContactNameReason::TooLong { .. } => "contact_name.too_long",
+            ContactNameReason::BadCharacter { .. } => "contact_name.bad_character",
+            ContactNameReason::NoLetters => "contact_name.no_letters",
+            ContactNameReason::SingleCharacter => "contact_name.single_character",
+            ContactNameReason::Placeholder { .. } => "contact_name.placeholder",
+            ContactNameReason::Long { .. } => "contact_name.long",
+        }
+    }
+
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            ContactNameReason::TooLong { max } | ContactNameReason::Long { max } => p.with("max", *max),
+            ContactNameReason::BadCharacter { character, position } => {
+                p.with("character", *character).with("position", *position)
+            }
+            ContactNameReason::Placeholder { name } => p.with("name", name),
+            ContactNameReason::Required | ContactNameReason::NoLetters | ContactNameReason::SingleCharacter => p,
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            ContactNameReason::SingleCharacter
+            | ContactNameReason::Placeholder { .. }
+            | ContactNameReason::Long { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for ContactNameReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ContactNameReason::Required => f.write_str("Enter the contact's name."),
+            ContactNameReason::TooLong { max } => write!(f, "The name is longer than {max} characters."),
+            ContactNameReason::BadCharacter { character, position } => write!(
+                f,
+                "The name contains an invisible or control character ({}) at position {position}; remove it.",
+                character.escape_unicode()
+            ),
+            ContactNameReason::NoLetters => {
+                f.write_str("The name has no letter; enter the contact's real name, not digits or symbols.")
+            }
+            ContactNameReason::SingleCharacter => {
+                f.write_str("The name is a single character; Partner Center asks for the full name.")
+            }
+            ContactNameReason::Placeholder { name } => {
+                write!(f, "'{name}' looks like a placeholder; Partner Center asks for the contact's real name.")
+            }
+            ContactNameReason::Long { max } => {
+                write!(f, "The name is longer than {max} characters, which Partner Center advises against; check it.")
+            }
+        }
+    }
+}
+
+/// Checks the account's company name [PC-names].
+pub fn company_name(raw: &str) -> Outcome<String, CompanyNameReason> {
+    let text = normalize(raw).map_err(|_| CompanyNameReason::TooLong { max: MAX_CHARS })?;
+    if text.is_empty() {
+        return Err(CompanyNameReason::Required);
+    }
+    let count = text.chars().count();
+    if count > COMPANY_NAME_MAX {
+        return Err(CompanyNameReason::TooLong { max: COMPANY_NAME_MAX });
+    }
+    if let Some((character, position)) = invisible(&text) {
+        return Err(CompanyNameReason::BadCharacter { character, position });
+    }
+    if count == 1 {
+        return Err(CompanyNameReason::SingleCharacter);
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(CompanyNameReason::OnlySymbols);
+    }
+    if LEGAL_FORMS.binary_search(&key(&text).as_str()).is_ok() {
+        return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
+    }
+    if text.contains(' ') && text.split(' ').all(|word| word.chars().count() == 1) {
+        return Err(CompanyNameReason::SpacedCharacters);
+    }
+    if let Some(character) = repeated(&text) {
+        return Err(CompanyNameReason::RepeatedCharacter { character });
+    }
+    let warnings =
+        domain_extension(&text).map(|extension| CompanyNameReason::DomainExtension { extension }).into_iter().collect();
+    Ok(Checked { value: text.into_owned(), warnings })
+}
+
+/// Checks a contact's first or last name [PC-util, PC-names].
+pub fn contact_name(raw: &str) -> Outcome<String, ContactNameReason> {
+    let text = normalize(raw).map_err(|_| ContactNameReason::TooLong { max: MAX_CHARS })?;
+    if text.is_empty() {
+        return Err(ContactNameReason::Required);
+    }
+    let count = text.chars().count();
+    if count > CONTACT_NAME_MAX {
+        return Err(ContactNameReason::TooLong { max: CONTACT_NAME_MAX });
+    }
+    if let Some((character, position)) = invisible(&text) {
+        return Err(ContactNameReason::BadCharacter { character, position });
+    }
+    if !text.chars().any(char::is_alphabetic) {
+        return Err(ContactNameReason::NoLetters);
+    }
+    let mut warnings = Vec::new();
+    if count == 1 && !text.chars().all(is_han) {
+        warnings.push(ContactNameReason::SingleCharacter);
+    }
+    if PLACEHOLDER_NAMES.binary_search(&key(&text).as_str()).is_ok() {
+        warnings.push(ContactNameReason::Placeholder { name: text.to_string() });
+    }
+    if count > CONTACT_NAME_ADVISED_MAX {
+        warnings.push(ContactNameReason::Long { max: CONTACT_NAME_ADVISED_MAX });
+    }
+    Ok(Checked { value: text.into_owned(), warnings })
+}
+
+/// The letters, digits and `&` of a name in lower case: the key of [`LEGAL_FORMS`] and [`PLACEHOLDER_NAMES`].
+fn key(text: &str) -> String {
+    text.chars().filter(|&c| c.is_alphanumeric() || c == '&').flat_map(char::to_lowercase).collect()
+}
+
+/// The first control or invisible formatting character, with its position from 1: C0/C1 controls, zero-width space,
+/// word joiner and invisible operators, byte-order mark, and bidirectional embeddings, overrides and isolates.
+/// Zero-width (non-)joiners and directional marks stay: scripts such as Persian and the Indic ones need them.
+fn invisible(text: &str) -> Option<(char, usize)> {
+    text.chars()
+        .enumerate()
+        .find(|&(_, c)| {
+            c.is_control()
+                || matches!(c, '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        })
+        .map(|(i, c)| (c, i + 1))
+}
+
+/// The character, when the name is one character (case-insensitive) three or more times and nothing else.
+fn repeated(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let lower = |c: char| c.to_lowercase().eq(first.to_lowercase());
+    let mut n = 1;
+    for c in chars {
+        if !lower(c) {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= 3).then_some(first)
+}
+
+/// The first generic domain extension ending a word after a letter or digit (`Contoso.com`), if any.
+fn domain_extension(text: &str) -> Option<String> {
+    text.split(' ').find_map(|word| {
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let (head, extension) = word.rsplit_once('.')?;
+        let extension = extension.to_ascii_lowercase();
+        (head.ends_with(char::is_alphanumeric) && DOMAIN_EXTENSIONS.binary_search(&extension.as_str()).is_ok())
+            .then_some(extension)
+    })
+}
+
+/// A CJK unified ideograph (the Chinese names PC-names exempts from the one-character rule).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The normalized value and warning codes, or the error code.
+    type Got = Result<(String, Vec<&'static str>), &'static str>;
+
+    fn company(raw: &str) -> Got {
+        match company_name(raw) {
+            Ok(c) => Ok((c.value, c.warnings.iter().map(Reason::code).collect())),
+            Err(r) => Err(r.code()),
+        }
+    }
+
+    fn contact(raw: &str) -> Got {
+        match contact_name(raw) {
+            Ok(c) => Ok((c.value, c.warnings.iter().map(Reason::code).collect())),
+            Err(r) => Err(r.code()),
+        }
+    }
+
+    #[test]
+    fn company_table() {
+        let ok = |v: &str| Ok((v.to_owned(), vec![]));
+        let cases: &[(&str, Got)] = &[
+            // The record example of request.md.
+            ("Contoso Ltd", ok("Contoso Ltd")),
+            ("3M", ok("3M")),
+            ("AT&T Inc.", ok("AT&T Inc.")),
+            ("Ελληνικά Πετρέλαια Α.Ε.", ok("Ελληνικά Πετρέλαια Α.Ε.")),
+            ("株式会社ソニー", ok("株式会社ソニー")),
+            // Section 0: spaces collapse, ends trimmed, full-width folds.
+            ("  Contoso\u{a0}\u{a0}Ltd\t", ok("Contoso Ltd")),
+            ("Ｃｏｎｔｏｓｏ", ok("Contoso")),
+            ("", Err("company_name.required")),
+            (" \t ", Err("company_name.required")),
+            // [PC-names]: one character, only special characters.
+            ("X", Err("company_name.single_character")),
+            ("&", Err("company_name.single_character")),
+            ("&$^#", Err("company_name.only_symbols")),
+            ("-- --", Err("company_name.only_symbols")),
+            ("😀😀", Err("company_name.only_symbols")),
+            // [PC-names] restricted abbreviations, case and dots ignored; other legal forms (decision).
+            ("LLC", Err("company_name.legal_form_only")),
+            ("l. l. c.", Err("company_name.legal_form_only")),
+            ("L.L.C.", Err("company_name.legal_form_only")),
+            ("inc.", Err("company_name.legal_form_only")),
+            ("Pty Ltd", Err("company_name.legal_form_only")),
+            ("Sdn. Bhd.", Err("company_name.legal_form_only")),
+            ("GmbH", Err("company_name.legal_form_only")),
+            ("GmbH & Co. KG", Err("company_name.legal_form_only")),
+            ("A/S", Err("company_name.legal_form_only")),
+            ("sp. z o.o.", Err("company_name.legal_form_only")),
+            ("S.p.A.", Err("company_name.legal_form_only")),
+            ("ООО", Err("company_name.legal_form_only")),
+            ("Company", Err("company_name.legal_form_only")),
+            ("Contoso GmbH", ok("Contoso GmbH")),
+            ("Incorporated Systems", ok("Incorporated Systems")),
+            // [PC-names 2024]: spaced single characters, one character repeated.
+            ("1 2 3", Err("company_name.spaced_characters")),
+            ("A & B", Err("company_name.spaced_characters")),
+            ("999", Err("company_name.repeated_character")),
+            ("AaA", Err("company_name.repeated_character")),
+            ("XY", ok("XY")),
+            ("99 Cents", ok("99 Cents")),
+            // [PC-names]: domain extensions draw a warning.
+            ("Contoso.com", Ok(("Contoso.com".into(), vec!["company_name.domain_extension"]))),
+            ("Booking.com B.V.", Ok(("Booking.com B.V.".into(), vec!["company_name.domain_extension"]))),
+            ("Contoso.COM, Inc.", Ok(("Contoso.COM, Inc.".into(), vec!["company_name.domain_extension"]))),
+            (".NET Foundation", ok(".NET Foundation")),
+            ("Contoso.de", ok("Contoso.de")),
+            ("Contoso Co.", ok("Contoso Co.")),
+            // Nonprintable characters (PC-names 2024; decision for the company name).
+            ("Con\u{200b}toso", Err("company_name.bad_character")),
+            ("Contoso\u{202e}dtL", Err("company_name.bad_character")),
+            ("Con\u{0}toso", Err("company_name.bad_character")),
+            // Less than 256 characters [PC-names 2024].
+            (&"a1".repeat(127), ok(&"a1".repeat(127))),
+            (&format!("{}b", "a1".repeat(127)), ok(&format!("{}b", "a1".repeat(127)))),
+            (&"a1".repeat(128), Err("company_name.too_long")),
+            (&"a".repeat(1001), Err("company_name.too_long")),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(company(raw), *want, "{raw:?}");
+        }
+        assert_eq!(company_name(&"a".repeat(1001)).unwrap_err().params().get("max"), Some(&crate::Param::Int(1000)));
+        assert_eq!(company_name(&"ab".repeat(200)).unwrap_err().params().get("max"), Some(&crate::Param::Int(255)));
+    }
+
+    #[test]
+    fn contact_table() {
+        let ok = |v: &str| Ok((v.to_owned(), vec![]));
+        let cases: &[(&str, Got)] = &[
+            // The record example of request.md.
+            ("Ada", ok("Ada")),
+            ("Lovelace", ok("Lovelace")),
+            ("O'Brien-Smith", ok("O'Brien-Smith")),
+            ("José María", ok("José María")),
+            ("  Ada  ", ok("Ada")),
+            // [PC-util]: 1–50 characters.
+            ("", Err("contact_name.required")),
+            (&"a".repeat(50), Ok(("a".repeat(50), vec!["contact_name.long"]))),
+            (&"a".repeat(51), Err("contact_name.too_long")),
+            (&"a".repeat(40), ok(&"a".repeat(40))),
+            (&"a".repeat(2000), Err("contact_name.too_long")),
+            // [PC-names 2024]: not only digits, symbols or emoji.
+            ("123", Err("contact_name.no_letters")),
+            ("---", Err("contact_name.no_letters")),
+            ("😀", Err("contact_name.no_letters")),
+            ("Ada\u{feff}", Err("contact_name.bad_character")),
+            // [PC-names 2024] "avoid": warnings (decision).
+            ("A", Ok(("A".into(), vec!["contact_name.single_character"]))),
+            ("王", ok("王")),
+            ("Test", Ok(("Test".into(), vec!["contact_name.placeholder"]))),
+            ("ADMIN", Ok(("ADMIN".into(), vec!["contact_name.placeholder"]))),
+            ("N/A", Ok(("N/A".into(), vec!["contact_name.placeholder"]))),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(contact(raw), *want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn tables_are_sorted_and_codes_listed() {
+        for table in [LEGAL_FORMS, DOMAIN_EXTENSIONS, PLACEHOLDER_NAMES] {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{:?}", table.windows(2).find(|w| w[0] >= w[1]));
+            // Entries are keys: lower-case letters, digits and '&' only.
+            assert!(table.iter().all(|k| *k == key(k)), "{table:?}");
+        }
+        assert!(COMPANY_NAME_CODES.iter().chain(CONTACT_NAME_CODES).all(|c| CODES.contains(c)));
+        assert_eq!(CODES.len(), COMPANY_NAME_CODES.len() + CONTACT_NAME_CODES.len());
+        for s in ["", "x", "&&", "llc", "1 2", "aaa", "a.com", "\u{0}a"] {
+            if let Err(r) = company_name(s) {
+                assert!(COMPANY_NAME_CODES.contains(&r.code()));
+            }
+            if let Err(r) = contact_name(s) {
+                assert!(CONTACT_NAME_CODES.contains(&r.code()));
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in [".", "..", ". .", "a.", ".a", "\u{10ffff}", "ǅ", "İ", "ß", "ﬀ", "\u{301}", "a\u{301}"] {
+            let _ = company_name(s);
+            let _ = contact_name(s);
+        }
+    }
+}

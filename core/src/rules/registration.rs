@@ -1,0 +1,175 @@
+//! Organization registration number, the INN (`rules.md` section 2, "Organization registration number").
+//!
+//! - Required for the countries where Partner Center requires phone and registration number (error 600051)
+//!   [PC-create, PC-errors]: [`Country::requires_phone_and_registration`]. Elsewhere it is optional; Partner Center's
+//!   older API text says it "should not be specified" there [PC-create], which this rule leaves to the provisioning
+//!   side.
+//! - 5–22 characters when given [PC-create; interworks Tax ID note].
+//! - It must contain a digit (**decision**: every national company registration or tax number of the countries that
+//!   require one has digits — INN, CNPJ, NIP/KRS/REGON, CIN/GSTIN, CR, VKN, EDRPOU, …; a value without one is a word
+//!   such as "not applicable").
+//! - Normalized per section 0 only: case, punctuation and inner spaces are kept, as registries print them.
+
+use crate::countries::Country;
+use crate::issue::{Checked, Outcome, Params, Reason};
+use crate::text::{normalize, MAX_CHARS};
+use std::fmt;
+
+/// The shortest registration number [PC-create; interworks Tax ID note].
+pub const MIN_CHARS: usize = 5;
+/// The longest registration number [PC-create; interworks Tax ID note].
+pub const MAX_REGISTRATION: usize = 22;
+
+/// Why a registration number is refused.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistrationReason {
+    /// Empty, in a country where Partner Center requires it (English country name).
+    Required { country: &'static str },
+    /// Fewer than `min` characters.
+    TooShort { min: usize },
+    /// More than `max` characters: 22, or 1,000 before any rule runs (section 0).
+    TooLong { max: usize },
+    /// No digit at all (**decision**).
+    NoDigit,
+}
+
+/// Every code this module can emit.
+pub const CODES: &[&str] = &[
+    "registration_number.required",
+    "registration_number.too_short",
+    "registration_number.too_long",
+    "registration_number.no_digit",
+];
+
+impl Reason for RegistrationReason {
+    fn code(&self) -> &'static str {
+        match self {
+            RegistrationReason::Required { .. } => "registration_number.required",
+            RegistrationReason::TooShort { .. } => "registration_number.too_short",
+            RegistrationReason::TooLong { .. } => "registration_number.too_long",
+            RegistrationReason::NoDigit => "registration_number.no_digit",
+        }
+    }
+
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            RegistrationReason::Required { country } => p.with("country", *country),
+            RegistrationReason::TooShort { min } => p.with("min", *min).with("max", MAX_REGISTRATION),
+            RegistrationReason::TooLong { max } => p.with("max", *max),
+            RegistrationReason::NoDigit => p,
+        }
+    }
+}
+
+impl fmt::Display for RegistrationReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RegistrationReason::Required { country } => write!(
+                f,
+                "Partner Center requires the organization's registration number (INN or tax ID) for a customer in \
+                 {country}."
+            ),
+            RegistrationReason::TooShort { min } => write!(
+                f,
+                "The registration number has fewer than {min} characters; it has {min} to {MAX_REGISTRATION}."
+            ),
+            RegistrationReason::TooLong { max } => {
+                write!(f, "The registration number is longer than {max} characters.")
+            }
+            RegistrationReason::NoDigit => f.write_str(
+                "The registration number has no digit; enter the organization's registration or tax number as \
+                 the registry issued it.",
+            ),
+        }
+    }
+}
+
+/// Checks the organization registration number for the account's country (`None` when unknown: optional then).
+pub fn check(raw: &str, country: Option<&Country>) -> Outcome<String, RegistrationReason> {
+    let text = normalize(raw).map_err(|_| RegistrationReason::TooLong { max: MAX_CHARS })?;
+    if text.is_empty() {
+        return match country {
+            Some(c) if c.requires_phone_and_registration => Err(RegistrationReason::Required { country: c.name }),
+            _ => Ok(Checked::ok(String::new())),
+        };
+    }
+    let count = text.chars().count();
+    if count < MIN_CHARS {
+        return Err(RegistrationReason::TooShort { min: MIN_CHARS });
+    }
+    if count > MAX_REGISTRATION {
+        return Err(RegistrationReason::TooLong { max: MAX_REGISTRATION });
+    }
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        return Err(RegistrationReason::NoDigit);
+    }
+    Ok(Checked::ok(text.into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::countries::lookup;
+
+    fn outcome(raw: &str, country: Option<&Country>) -> Result<String, &'static str> {
+        check(raw, country).map(|c| c.value).map_err(|r| r.code())
+    }
+
+    /// A country that requires the number, built from GR (the placeholder table has none of the list yet).
+    fn requiring() -> Country {
+        Country {
+            requires_phone_and_registration: true,
+            name: "Kazakhstan",
+            code: "KZ",
+            ..*lookup("GR").expect("GR in the table")
+        }
+    }
+
+    #[test]
+    fn table() {
+        let gr = lookup("GR");
+        let kz = requiring();
+        let cases: &[(&str, Option<&Country>, Result<String, &str>)] = &[
+            // Optional where Partner Center does not require it [PC-create].
+            ("", gr, Ok(String::new())),
+            ("  ", gr, Ok(String::new())),
+            ("", None, Ok(String::new())),
+            // Required for the PC list [PC-create, PC-errors].
+            ("", Some(&kz), Err("registration_number.required")),
+            // 5–22 characters [PC-create; interworks Tax ID note].
+            ("123456789012", Some(&kz), Ok("123456789012".into())),
+            ("12345", Some(&kz), Ok("12345".into())),
+            ("1234", Some(&kz), Err("registration_number.too_short")),
+            ("1234567890123456789012", gr, Ok("1234567890123456789012".into())),
+            ("12345678901234567890123", gr, Err("registration_number.too_long")),
+            // Section 0 only: case, punctuation and spaces kept (CNPJ, a CIN, a South African number).
+            ("12.345.678/0001-90", gr, Ok("12.345.678/0001-90".into())),
+            ("L21091KA2019OPC141331", gr, Ok("L21091KA2019OPC141331".into())),
+            ("  2019/123456/07 ", gr, Ok("2019/123456/07".into())),
+            ("ab 12\u{a0}\u{a0}345", gr, Ok("ab 12 345".into())),
+            ("１２３４５６", gr, Ok("123456".into())),
+            // A digit is required (decision).
+            ("not applicable", Some(&kz), Err("registration_number.no_digit")),
+            (&"9".repeat(1001), gr, Err("registration_number.too_long")),
+        ];
+        for (raw, country, want) in cases {
+            assert_eq!(outcome(raw, *country), *want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn codes_are_listed_and_never_panics() {
+        let kz = requiring();
+        for s in ["", "1", "x".repeat(30).as_str(), "abcdef", "\u{0}\u{0}\u{0}\u{0}\u{0}", "𝟙𝟚𝟛𝟜𝟝"] {
+            if let Err(r) = check(s, Some(&kz)) {
+                assert!(CODES.contains(&r.code()), "{}", r.code());
+            }
+        }
+        assert_eq!(
+            check("", Some(&kz)).unwrap_err().params().get("country"),
+            Some(&crate::Param::Str("Kazakhstan".into()))
+        );
+    }
+}

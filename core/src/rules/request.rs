@@ -1,0 +1,95 @@
+//! The shape of the record itself (`request.md`): malformed JSON, a value that is not a record, unknown fields,
+//! wrong JSON types, unknown enum values and missing configuration. Unknown fields are errors so that typos never
+//! pass silently (`request.md`).
+
+use crate::issue::{Params, Reason};
+use std::fmt;
+
+/// Why (part of) the input is not a record.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestReason {
+    /// The text is not JSON; `line` and `column` are 1-based, within the parsed text.
+    NotJson {
+        detail: String,
+        line: usize,
+        column: usize,
+    },
+    /// JSON, but not an object.
+    NotAnObject {
+        found: &'static str,
+    },
+    UnknownField {
+        name: String,
+    },
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
+    UnknownValue {
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    /// A configuration value the record must carry (`cspModel`).
+    MissingConfiguration,
+}
+
+/// Every code this module emits.
+pub const CODES: &[&str] = &[
+    "request.not_json",
+    "request.not_an_object",
+    "request.unknown_field",
+    "request.wrong_type",
+    "request.unknown_value",
+    "request.missing_configuration",
+];
+
+impl Reason for RequestReason {
+    fn code(&self) -> &'static str {
+        CODES[match self {
+            Self::NotJson { .. } => 0,
+            Self::NotAnObject { .. } => 1,
+            Self::UnknownField { .. } => 2,
+            Self::WrongType { .. } => 3,
+            Self::UnknownValue { .. } => 4,
+            Self::MissingConfiguration => 5,
+        }]
+    }
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            Self::NotJson { detail, line, column } => {
+                p.with("detail", detail).with("line", *line).with("column", *column)
+            }
+            Self::NotAnObject { found } => p.with("found", *found),
+            Self::UnknownField { name } => p.with("name", name),
+            Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
+            Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
+            Self::MissingConfiguration => p,
+        }
+    }
+}
+
+/// A JSON type's name with its article: `an array`, `a string`, `null`.
+fn a(kind: &str) -> String {
+    match kind {
+        "null" => kind.to_owned(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
+    }
+}
+
+impl fmt::Display for RequestReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotJson { detail, .. } => write!(f, "This is not JSON: {detail}."),
+            Self::NotAnObject { found } => write!(f, "A record is a JSON object, not {}.", a(found)),
+            Self::UnknownField { name } => write!(f, "\"{name}\" is not a field of the record."),
+            Self::WrongType { expected, found } => write!(f, "Expected {} here, not {}.", a(expected), a(found)),
+            Self::UnknownValue { value, allowed } => {
+                write!(f, "\"{value}\" is not one of: {}.", allowed.join(", "))
+            }
+            Self::MissingConfiguration => f.write_str("This configuration value is required."),
+        }
+    }
+}

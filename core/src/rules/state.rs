@@ -1,0 +1,360 @@
+//! State or province of the billing address (`rules.md` section 2, "Billing address", and section 3).
+//!
+//! - Where the rules in force list accepted values ([`Rules::supported_states`]: US, CA and AU by default [Appxite],
+//!   or run-time rules fetched from Partner Center [PC-rules]), the state is required when
+//!   [`Rules::is_state_required`] and must be one of them. Case variants and the common names and abbreviations
+//!   (`wa`, `NSW`, `Vic`, `California`, `Québec`) are accepted and normalized to the accepted value (**decision**).
+//!   Matching is case-insensitive (Unicode) and ignores periods (`N.S.W.`, `Vic.`) (**decision**). With run-time
+//!   rules, the default table's aliases still apply when they name a value the run-time list accepts
+//!   ([`crate::countries::States::find`]).
+//! - A warning `state.normalized` says when the form changed (**decision**): only when what was typed is not the
+//!   accepted value itself up to case. `ca` -> `CA` and `new south wales` -> `New South Wales` are silent;
+//!   `California` -> `CA`, `NSW` -> `New South Wales` warn.
+//! - Elsewhere the state is optional free text of at most [`FREE_TEXT_MAX`] characters (`rules.md`), unless run-time
+//!   rules require it. Google's "state required" flags are not used (**decision** of `rules.md`).
+
+use crate::countries::Rules;
+use crate::issue::{Outcome, Params, Reason, Severity};
+use crate::rules::country::name_in_sentence;
+use crate::text::normalize;
+use crate::Checked;
+use std::fmt;
+
+/// Longest free-text state, where no closed list applies (`rules.md`).
+pub const FREE_TEXT_MAX: usize = 100;
+
+/// Why a state is refused, or what was changed in it.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateReason {
+    /// Over [`FREE_TEXT_MAX`] characters; `length` is `None` when the input was over section 0's 1,000 characters.
+    TooLong { max: usize, length: Option<usize> },
+    /// Empty where the rules in force require a state [Appxite, PC-rules].
+    Required { country: &'static str, accepted: Vec<String> },
+    /// Not one of the accepted values of the country [Appxite, PC-rules].
+    Unknown { typed: String, country: &'static str, accepted: Vec<String> },
+    /// Warning: what was typed was read as an accepted value of another form (`California` -> `CA`).
+    Normalized { from: String, to: String },
+}
+
+/// Every code this module emits.
+pub const CODES: &[&str] = &["state.too_long", "state.required", "state.unknown", "state.normalized"];
+
+impl Reason for StateReason {
+    fn code(&self) -> &'static str {
+        match self {
+            StateReason::TooLong { .. } => "state.too_long",
+            StateReason::Required { .. } => "state.required",
+            StateReason::Unknown { .. } => "state.unknown",
+            StateReason::Normalized { .. } => "state.normalized",
+        }
+    }
+
+    fn params(&self) -> Params {
+        match self {
+            StateReason::TooLong { max, length } => {
+                let p = Params::default().with("max", *max);
+                match length {
+                    Some(n) => p.with("length", *n),
+                    None => p,
+                }
+            }
+            StateReason::Required { country, accepted } => {
+                Params::default().with("country", *country).with("accepted", accepted.as_slice())
+            }
+            StateReason::Unknown { typed, country, accepted } => {
+                Params::default().with("value", typed).with("country", *country).with("accepted", accepted.as_slice())
+            }
+            StateReason::Normalized { from, to } => Params::default().with("from", from).with("to", to),
+        }
+    }
+
+    fn severity(&self) -> Severity {
+        match self {
+            StateReason::Normalized { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// What the country calls its first-level divisions, for messages.
+fn term(country: &str) -> &'static str {
+    match country {
+        "US" => "state",
+        "CA" => "province or territory",
+        "AU" => "state or territory",
+        _ => "state or province",
+    }
+}
+
+fn country_name(code: &str) -> String {
+    crate::countries::lookup(code).map(name_in_sentence).unwrap_or_else(|| code.to_owned())
+}
+
+impl fmt::Display for StateReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateReason::TooLong { max, length } => {
+                write!(f, "A state or province can have at most {max} characters")?;
+                match length {
+                    Some(n) => write!(f, "; this one has {n}."),
+                    None => write!(f, "."),
+                }
+            }
+            StateReason::Required { country, accepted } => {
+                write!(f, "A {} is required for an address in {}", term(country), country_name(country))?;
+                if accepted.is_empty() {
+                    write!(f, ".")
+                } else {
+                    write!(f, ": one of {}.", accepted.join(", "))
+                }
+            }
+            StateReason::Unknown { typed, country, accepted } => {
+                if typed.chars().count() <= 60 {
+                    write!(f, "\"{typed}\" is not a {}", term(country))?;
+                } else {
+                    write!(f, "This is not a {}", term(country))?;
+                }
+                write!(
+                    f,
+                    " of {} that Partner Center accepts; use one of: {}.",
+                    country_name(country),
+                    accepted.join(", ")
+                )
+            }
+            StateReason::Normalized { from, to } => {
+                write!(f, "\"{from}\" was read as \"{to}\", the form Partner Center accepts.")
+            }
+        }
+    }
+}
+
+/// Checks the state against the rules in force for the billing country (see the module documentation).
+pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, StateReason> {
+    let country = rules.country.code;
+    let accepted = || rules.supported_states.values().into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let text = normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
+    if text.is_empty() {
+        return if rules.is_state_required {
+            Err(StateReason::Required { country, accepted: accepted() })
+        } else {
+            Ok(Checked::ok(String::new()))
+        };
+    }
+    if rules.supported_states.is_empty() {
+        let n = text.chars().count();
+        if n > FREE_TEXT_MAX {
+            return Err(StateReason::TooLong { max: FREE_TEXT_MAX, length: Some(n) });
+        }
+        return Ok(Checked::ok(text.into_owned()));
+    }
+    match find(rules, &text) {
+        Some(value) if same_text(&value, &text) => Ok(Checked::ok(value)),
+        Some(value) => Ok(Checked::warn(value.clone(), StateReason::Normalized { from: text.into_owned(), to: value })),
+        None => Err(StateReason::Unknown { typed: text.into_owned(), country, accepted: accepted() }),
+    }
+}
+
+/// Equal up to case (Unicode): the typed form was the accepted value itself, no warning.
+fn same_text(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
+}
+
+/// The accepted value for what was typed, if any: [`States::find`] (case-insensitive, with the aliases of the
+/// default table, also for run-time lists), then the same without periods (`N.S.W.`, `Vic.`).
+fn find(rules: &Rules<'_>, typed: &str) -> Option<String> {
+    let states = &rules.supported_states;
+    if let Some(v) = states.find(typed) {
+        return Some(v.to_owned());
+    }
+    let without: String = typed.chars().filter(|&c| c != '.').collect();
+    if without.is_empty() || without.len() == typed.len() {
+        return None;
+    }
+    states.find(without.trim()).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::countries::{lookup, States};
+
+    type Want<'a> = Result<(&'a str, Option<&'static str>), &'static str>;
+
+    fn run(raw: &str, rules: &Rules<'_>) -> Result<(String, Option<&'static str>), &'static str> {
+        match check(raw, rules) {
+            Ok(c) => {
+                assert!(c.warnings.len() <= 1);
+                Ok((c.value, c.warnings.first().map(Reason::code)))
+            }
+            Err(r) => Err(r.code()),
+        }
+    }
+
+    fn table(country: &str, cases: &[(&str, Want<'_>)]) {
+        let rules = Rules::default_for(lookup(country).unwrap());
+        for (raw, want) in cases {
+            let got = run(raw, &rules);
+            let want = want.map(|(v, w)| (v.to_owned(), w));
+            assert_eq!(got, want, "{country} {raw:?}");
+        }
+    }
+
+    const NORM: Option<&str> = Some("state.normalized");
+
+    #[test]
+    fn united_states() {
+        // Closed list: 50 states + DC as two-letter codes [Appxite].
+        table(
+            "US",
+            &[
+                ("CA", Ok(("CA", None))),
+                ("NY", Ok(("NY", None))),
+                ("DC", Ok(("DC", None))),
+                ("WA", Ok(("WA", None))),
+                // A case variant of the value itself: no warning (decision).
+                ("ca", Ok(("CA", None))),
+                (" ｃａ ", Ok(("CA", None))),
+                // Names are aliases, normalized with a warning (decision).
+                ("California", Ok(("CA", NORM))),
+                ("CALIFORNIA", Ok(("CA", NORM))),
+                ("new york", Ok(("NY", NORM))),
+                ("District of Columbia", Ok(("DC", NORM))),
+                // Periods are ignored (decision).
+                ("C.A.", Ok(("CA", NORM))),
+                // Required where the list is closed [Appxite].
+                ("", Err("state.required")),
+                // Not on the list: territories, military codes, nonsense.
+                ("PR", Err("state.unknown")),
+                ("AE", Err("state.unknown")),
+                ("Calif", Err("state.unknown")),
+                ("ZZ", Err("state.unknown")),
+                (".", Err("state.unknown")),
+            ],
+        );
+        let long = "x".repeat(1001);
+        table("US", &[(&long, Err("state.too_long"))]);
+    }
+
+    #[test]
+    fn canada() {
+        // AB BC MB NB NL NS NT NU ON PE QC SK YT [Appxite].
+        table(
+            "CA",
+            &[
+                ("QC", Ok(("QC", None))),
+                ("on", Ok(("ON", None))),
+                ("YT", Ok(("YT", None))),
+                ("NU", Ok(("NU", None))),
+                ("Québec", Ok(("QC", NORM))),
+                ("QUÉBEC", Ok(("QC", NORM))),
+                ("Quebec", Ok(("QC", NORM))),
+                ("Ontario", Ok(("ON", NORM))),
+                ("British Columbia", Ok(("BC", NORM))),
+                ("", Err("state.required")),
+                ("PQ", Err("state.unknown")),
+                ("NY", Err("state.unknown")),
+            ],
+        );
+    }
+
+    #[test]
+    fn australia() {
+        // Full names [Appxite]; common abbreviations accepted (rules.md: `wa`, `NSW`, `Vic`).
+        table(
+            "AU",
+            &[
+                ("New South Wales", Ok(("New South Wales", None))),
+                ("new south wales", Ok(("New South Wales", None))),
+                ("NSW", Ok(("New South Wales", NORM))),
+                ("N.S.W.", Ok(("New South Wales", NORM))),
+                ("wa", Ok(("Western Australia", NORM))),
+                ("Vic", Ok(("Victoria", NORM))),
+                ("Vic.", Ok(("Victoria", NORM))),
+                ("qld", Ok(("Queensland", NORM))),
+                ("ACT", Ok(("Australian Capital Territory", NORM))),
+                ("Jervis Bay Territory", Ok(("Jervis Bay Territory", None))),
+                ("", Err("state.required")),
+                ("Sydney", Err("state.unknown")),
+            ],
+        );
+    }
+
+    #[test]
+    fn free_text_elsewhere() {
+        // Optional free text, at most 100 characters (rules.md); no closed list outside US/CA/AU.
+        let a100 = "a".repeat(100);
+        let a101 = "a".repeat(101);
+        table(
+            "GR",
+            &[
+                ("", Ok(("", None))),
+                ("Attica", Ok(("Attica", None))),
+                ("  Αττική ", Ok(("Αττική", None))),
+                (&a100, Ok((a100.as_str(), None))),
+                (&a101, Err("state.too_long")),
+            ],
+        );
+    }
+
+    #[test]
+    fn runtime_rules() {
+        // Run-time rules replace the default (rules.md section 3).
+        let gr = Rules::default_for(lookup("GR").unwrap());
+        let required = Rules { is_state_required: true, ..gr };
+        assert_eq!(run("", &required), Err("state.required"));
+        assert_eq!(run("Attica", &required), Ok(("Attica".to_owned(), None)));
+
+        let list = vec!["Attica".to_owned(), "Crete".to_owned()];
+        let closed = Rules {
+            supported_states: States::Runtime { list: &list, defaults: gr.country.supported_states },
+            ..required
+        };
+        assert_eq!(run("crete", &closed), Ok(("Crete".to_owned(), None)));
+        assert_eq!(run("Rhodes", &closed), Err("state.unknown"));
+
+        // The default aliases still apply to a run-time list that accepts their value.
+        let ca = Rules::default_for(lookup("CA").unwrap());
+        let codes = vec!["ON".to_owned(), "QC".to_owned()];
+        let ca_rt =
+            Rules { supported_states: States::Runtime { list: &codes, defaults: ca.country.supported_states }, ..ca };
+        assert_eq!(run("Québec", &ca_rt), Ok(("QC".to_owned(), NORM)));
+        assert_eq!(run("qc", &ca_rt), Ok(("QC".to_owned(), None)));
+        assert_eq!(run("AB", &ca_rt), Err("state.unknown"));
+        let optional = Rules { is_state_required: false, ..ca_rt };
+        assert_eq!(run("", &optional), Ok((String::new(), None)));
+    }
+
+    #[test]
+    fn messages_and_codes() {
+        let us = Rules::default_for(lookup("US").unwrap());
+        let err = check("Calif", &us).unwrap_err();
+        assert!(err.to_string().contains("United States"), "{err}");
+        assert!(matches!(err.params().get("accepted"), Some(crate::Param::List(l)) if !l.is_empty()));
+        for r in [
+            StateReason::TooLong { max: 1, length: None },
+            StateReason::Required { country: "US", accepted: vec![] },
+            StateReason::Unknown { typed: String::new(), country: "US", accepted: vec![] },
+            StateReason::Normalized { from: String::new(), to: String::new() },
+        ] {
+            assert!(CODES.contains(&r.code()));
+        }
+    }
+
+    proptest::proptest! {
+        // Never panics on any input (brief); an accepted value is accepted again unchanged, without warning.
+        #[test]
+        fn any_text(s in "(?i)[a-z. ]{0,12}|\\PC{0,12}", t in proptest::prelude::any::<String>()) {
+            for code in ["US", "CA", "AU", "GR"] {
+                let rules = Rules::default_for(lookup(code).unwrap());
+                for raw in [&s, &t] {
+                    if let Ok(c) = check(raw, &rules) {
+                        let again = check(&c.value, &rules).unwrap();
+                        proptest::prop_assert_eq!(&again.value, &c.value);
+                        proptest::prop_assert!(again.warnings.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}

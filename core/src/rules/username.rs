@@ -1,0 +1,185 @@
+//! The admin username: the local part of the new tenant's global-admin UPN (`rules.md` section 1).
+//!
+//! - Characters `A-Z a-z 0-9 ' . - _ ! # ^ ~` [Entra: "password policies and account restrictions", UPN rules].
+//! - Length 1–64 [Entra].
+//! - No leading or trailing `.` or `-` [M365-KB, older text]; `_` is allowed anywhere [M365-KB].
+//! - No `..` (**decision**, conservative: a period may not precede `@` [Entra] and RFC 5322 dot-atoms forbid it).
+//! - A whole address typed into the field is rejected with a hint offering its local part.
+//!
+//! The value is kept as typed (after section 0): UPNs are case-insensitive but keep their case for display.
+
+use crate::issue::{Outcome, Params, Reason};
+use crate::text;
+use std::fmt;
+
+/// The longest username [Entra].
+pub const MAX_LEN: usize = 64;
+
+/// Why a username is not accepted.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UsernameReason {
+    Required,
+    TooLong {
+        max: usize,
+    },
+    /// The user typed `local@domain`; `local` is what the field wants.
+    WholeAddress {
+        local_part: String,
+    },
+    /// A character outside the allowed set, at a 1-based character position.
+    BadCharacter {
+        ch: char,
+        position: usize,
+    },
+    /// `.` or `-` as the first or last character.
+    BadEdge {
+        ch: char,
+    },
+    ConsecutiveDots,
+}
+
+/// Every code this module emits.
+pub const CODES: &[&str] = &[
+    "username.required",
+    "username.too_long",
+    "username.whole_address",
+    "username.bad_character",
+    "username.bad_edge",
+    "username.consecutive_dots",
+];
+
+impl Reason for UsernameReason {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Required => CODES[0],
+            Self::TooLong { .. } => CODES[1],
+            Self::WholeAddress { .. } => CODES[2],
+            Self::BadCharacter { .. } => CODES[3],
+            Self::BadEdge { .. } => CODES[4],
+            Self::ConsecutiveDots => CODES[5],
+        }
+    }
+    fn params(&self) -> Params {
+        let p = Params::default();
+        match self {
+            Self::TooLong { max } => p.with("max", *max),
+            Self::WholeAddress { local_part } => p.with("localPart", local_part),
+            Self::BadCharacter { ch, position } => p.with("character", *ch).with("position", *position),
+            Self::BadEdge { ch } => p.with("character", *ch),
+            _ => p,
+        }
+    }
+}
+
+impl fmt::Display for UsernameReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Required => f.write_str("Enter the admin username."),
+            Self::TooLong { max } => write!(f, "The username can have at most {max} characters."),
+            Self::WholeAddress { local_part } => {
+                write!(f, "Enter only the part before @ (the domain is set below): did you mean \"{local_part}\"?")
+            }
+            Self::BadCharacter { ch, position } => write!(
+                f,
+                "The username cannot contain {} (character {position}); use letters, digits and ' . - _ ! # ^ ~.",
+                describe(*ch)
+            ),
+            Self::BadEdge { ch } => write!(f, "The username cannot start or end with \"{ch}\"."),
+            Self::ConsecutiveDots => f.write_str("The username cannot contain two dots in a row."),
+        }
+    }
+}
+
+/// A character named so that a space or an invisible character can be seen in the message.
+pub(crate) fn describe(ch: char) -> String {
+    match ch {
+        ' ' => "a space".to_owned(),
+        c if c.is_control() || c.is_whitespace() || !c.is_ascii() && c.len_utf8() > 2 => {
+            format!("\"{c}\" (U+{:04X})", c as u32)
+        }
+        c => format!("\"{c}\""),
+    }
+}
+
+fn allowed(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '\'' | '.' | '-' | '_' | '!' | '#' | '^' | '~')
+}
+
+/// Checks the admin username and returns it as it will be sent.
+pub fn check(raw: &str) -> Outcome<String, UsernameReason> {
+    let value = text::normalize(raw).map_err(|_| UsernameReason::TooLong { max: text::MAX_CHARS })?;
+    if value.is_empty() {
+        return Err(UsernameReason::Required);
+    }
+    if let Some((local, _domain)) = value.split_once('@') {
+        return Err(UsernameReason::WholeAddress { local_part: local.trim().to_owned() });
+    }
+    if let Some((i, ch)) = value.chars().enumerate().find(|&(_, c)| !allowed(c)) {
+        return Err(UsernameReason::BadCharacter { ch, position: i + 1 });
+    }
+    // Only ASCII from here on.
+    if value.len() > MAX_LEN {
+        return Err(UsernameReason::TooLong { max: MAX_LEN });
+    }
+    for ch in [value.chars().next(), value.chars().last()].into_iter().flatten() {
+        if ch == '.' || ch == '-' {
+            return Err(UsernameReason::BadEdge { ch });
+        }
+    }
+    if value.contains("..") {
+        return Err(UsernameReason::ConsecutiveDots);
+    }
+    Ok(crate::Checked::ok(value.into_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(raw: &str) -> &'static str {
+        match check(raw) {
+            Ok(_) => "ok",
+            Err(r) => r.code(),
+        }
+    }
+
+    #[test]
+    fn table() {
+        let cases = [
+            // Allowed characters [Entra].
+            ("admin", "ok"),
+            ("Ada.Lovelace", "ok"),
+            ("o'brien", "ok"),
+            ("a-b_c!d#e^f~g", "ok"),
+            ("_admin_", "ok"),    // `_` anywhere [M365-KB]
+            ("ａｄｍｉｎ", "ok"), // full-width, folded by section 0
+            ("  admin  ", "ok"),  // trimmed by section 0
+            ("", "username.required"),
+            ("   ", "username.required"),
+            ("ad min", "username.bad_character"),
+            ("a&b", "username.bad_character"),
+            ("jürgen", "username.bad_character"),
+            ("admin@contoso.onmicrosoft.com", "username.whole_address"),
+            (".admin", "username.bad_edge"), // [M365-KB older text]
+            ("admin.", "username.bad_edge"),
+            ("-admin", "username.bad_edge"),
+            ("admin-", "username.bad_edge"),
+            ("ad..min", "username.consecutive_dots"), // decision
+        ];
+        for (raw, want) in cases {
+            assert_eq!(code(raw), want, "{raw:?}");
+        }
+        // Length 1–64 [Entra].
+        assert_eq!(code(&"a".repeat(64)), "ok");
+        assert_eq!(code(&"a".repeat(65)), "username.too_long");
+        assert_eq!(check(&"a".repeat(2000)), Err(UsernameReason::TooLong { max: 1000 }));
+    }
+
+    #[test]
+    fn details() {
+        assert_eq!(check("ad min"), Err(UsernameReason::BadCharacter { ch: ' ', position: 3 }));
+        assert_eq!(check("admin@contoso.com"), Err(UsernameReason::WholeAddress { local_part: "admin".into() }));
+        assert_eq!(check("ａｄｍｉｎ").unwrap().value, "admin");
+    }
+}

@@ -1,0 +1,433 @@
+//! The record walker: reads a [`Record`], runs every rule on its field with the field's dotted path, and returns a
+//! [`Report`] (`request.md`, "Result"). Field paths are built here, not by the rules. Configuration (section 4 of
+//! `rules.md`) comes with the record; a server overwrites it from its own settings before calling this.
+
+use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
+use crate::issue::{Issue, Outcome, Reason, Severity};
+use crate::record::{self, Address, Parsed, Record, Slot, Text};
+use crate::rules::domain::{self, DomainForm};
+use crate::rules::mpn::{self, CspModel};
+use crate::rules::request::RequestReason;
+use crate::rules::sub_customer::SubCustomerReason;
+use crate::rules::{address, config, country, email, names, phone, postcode, registration, state, username};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// The result of validating one record (`request.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// True exactly when `errors` is empty.
+    pub valid: bool,
+    /// Which form the domain field holds; `None` when it is invalid.
+    pub domain_form: Option<DomainForm>,
+    /// The domain field is an alias, which can only link an existing tenant.
+    pub links_existing_tenant: bool,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+    /// The record with every normalized value; `None` when the input was not a record.
+    pub normalized: Option<Record>,
+}
+
+impl Report {
+    /// The report for text that is not JSON (`line` and `column` 1-based, as the caller counts them).
+    pub fn not_json(detail: String, line: usize, column: usize) -> Report {
+        Report::rejected(Issue::new("", &RequestReason::NotJson { detail, line, column }))
+    }
+
+    fn rejected(issue: Issue) -> Report {
+        Report {
+            valid: false,
+            domain_form: None,
+            links_existing_tenant: false,
+            errors: vec![issue],
+            warnings: Vec::new(),
+            normalized: None,
+        }
+    }
+}
+
+/// Validates records against the embedded country table, or against run-time country rules installed with
+/// [`Validator::set_country_rules`].
+#[derive(Debug, Clone, Default)]
+pub struct Validator {
+    /// Run-time rules, sorted by country code.
+    overrides: Vec<CountryRules>,
+}
+
+impl Validator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
+    pub fn set_country_rules(&mut self, set: Vec<CountryRules>) {
+        for rules in set {
+            match self.overrides.binary_search_by(|r| r.country.code.cmp(rules.country.code)) {
+                Ok(i) => self.overrides[i] = rules,
+                Err(i) => self.overrides.insert(i, rules),
+            }
+        }
+    }
+
+    /// Reads a rule set in Partner Center's shape and installs it; a malformed set changes nothing. Returns the
+    /// number of countries it replaced.
+    pub fn set_country_rules_json(&mut self, json: &str) -> Result<usize, RuleSetError> {
+        let set = countries::overrides::parse_json(json)?;
+        let n = set.len();
+        self.set_country_rules(set);
+        Ok(n)
+    }
+
+    /// Drops every run-time rule: the embedded defaults apply again.
+    pub fn reset_country_rules(&mut self) {
+        self.overrides.clear();
+    }
+
+    /// The rules in force for a country.
+    pub fn rules_for(&self, country: &'static Country) -> Rules<'_> {
+        match self.overrides.binary_search_by(|r| r.country.code.cmp(country.code)) {
+            Ok(i) => self.overrides[i].view(),
+            Err(_) => Rules::default_for(country),
+        }
+    }
+
+    /// Validates one JSON text holding a record.
+    pub fn validate_json(&self, json: &str) -> Report {
+        match record::from_json(json) {
+            Ok(parsed) => self.validate_parsed(parsed),
+            Err(e) => Report::not_json(e.to_string(), e.line(), e.column()),
+        }
+    }
+
+    /// Validates a parsed JSON value, which may not be a record at all.
+    pub fn validate_parsed(&self, parsed: Parsed) -> Report {
+        match parsed {
+            Slot::Value(record) => self.validate(record),
+            Slot::Wrong(kind) => Report::rejected(Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() })),
+            Slot::Absent | Slot::Null => {
+                Report::rejected(Issue::new("", &RequestReason::NotAnObject { found: "null" }))
+            }
+        }
+    }
+
+    /// Validates one record.
+    pub fn validate(&self, mut record: Record) -> Report {
+        let mut walk = Walk { v: self, errors: Vec::new(), warnings: Vec::new() };
+        let domain_form = walk.record(&mut record);
+        Report {
+            valid: walk.errors.is_empty(),
+            domain_form,
+            links_existing_tenant: domain_form == Some(DomainForm::Alias),
+            errors: walk.errors,
+            warnings: walk.warnings,
+            normalized: Some(record),
+        }
+    }
+}
+
+/// Validates one record against the embedded defaults.
+pub fn validate(record: Record) -> Report {
+    Validator::default().validate(record)
+}
+
+/// The dotted paths of one address's fields.
+struct AddressPaths {
+    root: &'static str,
+    country: &'static str,
+    line1: &'static str,
+    line2: &'static str,
+    city: &'static str,
+    state: &'static str,
+    postal_code: &'static str,
+}
+
+macro_rules! address_paths {
+    ($root:literal) => {
+        AddressPaths {
+            root: $root,
+            country: concat!($root, ".country"),
+            line1: concat!($root, ".addressLine1"),
+            line2: concat!($root, ".addressLine2"),
+            city: concat!($root, ".city"),
+            state: concat!($root, ".state"),
+            postal_code: concat!($root, ".postalCode"),
+        }
+    };
+}
+
+const BILLING: AddressPaths = address_paths!("account.billingAddress");
+const RESELLER: AddressPaths = address_paths!("resellerBillingAddress");
+
+/// The configuration a record carries, once checked.
+struct Config {
+    csp_model: Option<CspModel>,
+    partner_domain: Option<String>,
+    domain_suffix: Cow<'static, str>,
+    markets: Option<Vec<&'static str>>,
+}
+
+struct Walk<'v> {
+    v: &'v Validator,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+impl Walk<'_> {
+    fn issue(&mut self, field: impl Into<Cow<'static, str>>, reason: &dyn Reason) {
+        let issue = Issue::new(field, reason);
+        match reason.severity() {
+            Severity::Error => self.errors.push(issue),
+            Severity::Warning => self.warnings.push(issue),
+        }
+    }
+
+    fn wrong_type(&mut self, field: impl Into<Cow<'static, str>>, expected: record::Kind, found: record::Kind) {
+        self.issue(field, &RequestReason::WrongType { expected: expected.as_str(), found: found.as_str() });
+    }
+
+    fn unknown_fields(&mut self, root: &str, unknown: &[String]) {
+        for name in unknown {
+            let path = if root.is_empty() { name.clone() } else { format!("{root}.{name}") };
+            self.issue(path, &RequestReason::UnknownField { name: name.clone() });
+        }
+    }
+
+    /// Runs a rule on a text slot and reports on `field`. Returns the rule's value when it accepts; a wrong JSON type
+    /// is reported and the rule is not run.
+    fn run<T, R: Reason>(
+        &mut self,
+        field: &'static str,
+        slot: &Text,
+        rule: impl FnOnce(&str) -> Outcome<T, R>,
+    ) -> Option<T> {
+        if let Some(found) = slot.wrong() {
+            self.wrong_type(field, record::Kind::Text, found);
+            return None;
+        }
+        match rule(slot.as_str()) {
+            Ok(checked) => {
+                for w in &checked.warnings {
+                    self.issue(field, w);
+                }
+                Some(checked.value)
+            }
+            Err(reason) => {
+                self.issue(field, &reason);
+                None
+            }
+        }
+    }
+
+    /// [`Walk::run`] for rules returning text: the normalized text replaces the slot.
+    fn text<R: Reason>(
+        &mut self,
+        field: &'static str,
+        slot: &mut Text,
+        rule: impl FnOnce(&str) -> Outcome<String, R>,
+    ) -> Option<()> {
+        let value = self.run(field, slot, rule)?;
+        *slot = Slot::Value(value);
+        Some(())
+    }
+
+    /// An object slot: reports a wrong type (and then gives nothing to walk), else the object or an empty one.
+    fn object<T: Default>(&mut self, field: &'static str, slot: &mut Slot<T>) -> Option<T> {
+        match slot {
+            Slot::Wrong(found) => {
+                let found = *found;
+                self.wrong_type(field, record::Kind::Object, found);
+                None
+            }
+            _ => Some(slot.take().unwrap_or_default()),
+        }
+    }
+
+    fn record(&mut self, rec: &mut Record) -> Option<DomainForm> {
+        self.unknown_fields("", &rec.unknown);
+        let config = self.config(rec);
+
+        let sub_customer = match &mut rec.account {
+            Slot::Value(acc) => match acc.is_sub_customer_of_reseller {
+                Slot::Value(b) => b,
+                Slot::Wrong(found) => {
+                    self.wrong_type("account.isSubCustomerOfReseller", record::Kind::Bool, found);
+                    false
+                }
+                Slot::Absent | Slot::Null => {
+                    acc.is_sub_customer_of_reseller = Slot::Value(false);
+                    false
+                }
+            },
+            _ => false,
+        };
+
+        let mut domain_form = None;
+        if let Some(mut so) = self.object("syncOptions", &mut rec.sync_options) {
+            self.unknown_fields("syncOptions", &so.unknown);
+            self.text("syncOptions.username", &mut so.username, username::check);
+            if let Some(d) =
+                self.run("syncOptions.domainPrefix", &so.domain_prefix, |raw| domain::check(raw, &config.domain_suffix))
+            {
+                domain_form = Some(d.form);
+                so.domain_prefix = Slot::Value(d.value);
+            }
+            if let Some(mpn) = self.run("syncOptions.resellerMpnId", &so.reseller_mpn_id, |raw| {
+                mpn::check(raw, config.csp_model, sub_customer)
+            }) {
+                so.reseller_mpn_id = mpn.map_or(Slot::Null, Slot::Value);
+            }
+            rec.sync_options = Slot::Value(so);
+        }
+
+        if let Some(mut acc) = self.object("account", &mut rec.account) {
+            self.unknown_fields("account", &acc.unknown);
+            self.text("account.companyName", &mut acc.company_name, names::company_name);
+            if let Some(mut contact) = self.object("account.contact", &mut acc.contact) {
+                self.unknown_fields("account.contact", &contact.unknown);
+                self.text("account.contact.firstName", &mut contact.first_name, names::contact_name);
+                self.text("account.contact.lastName", &mut contact.last_name, names::contact_name);
+                acc.contact = Slot::Value(contact);
+            }
+            let country =
+                self.addresses(&mut acc.billing_address, &mut rec.reseller_billing_address, sub_customer, &config);
+            let rules = country.map(|c| self.v.rules_for(c));
+            let partner_domain = config.partner_domain.as_deref();
+            self.text("account.email", &mut acc.email, |raw| email::check(raw, partner_domain));
+            self.text("account.phone", &mut acc.phone, |raw| phone::check(raw, rules.as_ref()));
+            self.text("account.registrationNumber", &mut acc.registration_number, |raw| {
+                registration::check(raw, country)
+            });
+            rec.account = Slot::Value(acc);
+        }
+        domain_form
+    }
+
+    /// Checks the configuration the record carries and writes back its normalized form.
+    fn config(&mut self, rec: &mut Record) -> Config {
+        let csp_model = match &rec.csp_model {
+            Slot::Value(s) => {
+                let m = CspModel::parse(s);
+                if m.is_none() {
+                    const ALLOWED: &[&str] = &["direct", "indirectProvider", "indirectCountryTenant", "tenantReseller"];
+                    self.issue("cspModel", &RequestReason::UnknownValue { value: s.clone(), allowed: ALLOWED });
+                }
+                m
+            }
+            Slot::Wrong(found) => {
+                let found = *found;
+                self.wrong_type("cspModel", record::Kind::Text, found);
+                None
+            }
+            Slot::Absent | Slot::Null => {
+                self.issue("cspModel", &RequestReason::MissingConfiguration);
+                None
+            }
+        };
+        let partner_domain = self
+            .run("partnerDomain", &rec.partner_domain, |raw| config::partner_domain(raw).map(crate::Checked::ok))
+            .flatten();
+        rec.partner_domain = partner_domain.clone().map_or(Slot::Null, Slot::Value);
+        let suffix = self
+            .run("domainSuffix", &rec.domain_suffix, |raw| config::domain_suffix(raw).map(crate::Checked::ok))
+            .flatten();
+        rec.domain_suffix = suffix.clone().map_or(Slot::Null, Slot::Value);
+        let markets = self.markets(rec);
+        Config {
+            csp_model,
+            partner_domain,
+            domain_suffix: suffix.map_or(Cow::Borrowed(domain::DEFAULT_SUFFIX), Cow::Owned),
+            markets,
+        }
+    }
+
+    fn markets(&mut self, rec: &mut Record) -> Option<Vec<&'static str>> {
+        let list = match &rec.markets {
+            Slot::Value(list) => list,
+            Slot::Wrong(found) => {
+                let found = *found;
+                self.wrong_type("markets", record::Kind::List, found);
+                return None;
+            }
+            Slot::Absent | Slot::Null => return None,
+        };
+        let mut codes = Vec::with_capacity(list.len());
+        for (i, item) in list.iter().enumerate() {
+            match item {
+                Slot::Value(s) => codes.push(s.as_str()),
+                Slot::Wrong(found) => {
+                    let found = *found;
+                    self.wrong_type(format!("markets[{i}]"), record::Kind::Text, found);
+                    return None;
+                }
+                Slot::Absent | Slot::Null => codes.push(""),
+            }
+        }
+        match country::parse_markets(&codes) {
+            Ok(markets) => {
+                rec.markets = Slot::Value(markets.iter().map(|c| Slot::Value((*c).to_owned())).collect());
+                Some(markets)
+            }
+            Err((i, reason)) => {
+                self.issue(format!("markets[{i}]"), &reason);
+                None
+            }
+        }
+    }
+
+    /// The billing address, or for a sub-customer that left it empty the reseller's. Returns the account's country.
+    fn addresses(
+        &mut self,
+        own: &mut Slot<Address>,
+        reseller: &mut Slot<Address>,
+        sub_customer: bool,
+        config: &Config,
+    ) -> Option<&'static Country> {
+        let empty = match own {
+            Slot::Value(a) => a.is_empty(),
+            Slot::Absent | Slot::Null => true,
+            Slot::Wrong(_) => false,
+        };
+        if sub_customer && empty {
+            return match reseller {
+                Slot::Value(addr) => self.address(&RESELLER, addr, config),
+                Slot::Wrong(found) => {
+                    let found = *found;
+                    self.wrong_type(RESELLER.root, record::Kind::Object, found);
+                    None
+                }
+                Slot::Absent | Slot::Null => {
+                    self.issue(RESELLER.root, &SubCustomerReason::ResellerAddressMissing);
+                    None
+                }
+            };
+        }
+        let mut addr = self.object(BILLING.root, own)?;
+        let country = self.address(&BILLING, &mut addr, config);
+        *own = Slot::Value(addr);
+        country
+    }
+
+    fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config) -> Option<&'static Country> {
+        self.unknown_fields(p.root, &addr.unknown);
+        let markets = config.markets.as_deref();
+        let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));
+        if let Some(c) = country {
+            addr.country = Slot::Value(c.code.to_owned());
+        }
+        let rules = country.map(|c| self.v.rules_for(c));
+        self.text(p.line1, &mut addr.address_line1, address::line1);
+        self.text(p.line2, &mut addr.address_line2, address::line2);
+        self.text(p.city, &mut addr.city, |raw| address::city(raw, rules.as_ref()));
+        let rules = rules?;
+        let state_ok = self.text(p.state, &mut addr.state, |raw| state::check(raw, &rules)).is_some();
+        let postal_ok = self.text(p.postal_code, &mut addr.postal_code, |raw| postcode::check(raw, &rules)).is_some();
+        let (st, pc) = (addr.state.as_str(), addr.postal_code.as_str());
+        if state_ok && postal_ok && !st.is_empty() && !pc.is_empty() {
+            if let Err(reason) = postcode::agrees_with_state(rules.country.code, st, pc) {
+                self.issue(p.postal_code, &reason);
+            }
+        }
+        country
+    }
+}

@@ -1,0 +1,245 @@
+//! Whole records through the walker: field paths, cross-field rules and configuration, read as `rules.md` and
+//! `request.md` state them. Assertions are on codes and paths, never on message wording.
+
+use serde_json::{json, Value};
+use tenantcheck_core::{Report, Validator};
+
+/// The example record of `request.md`: valid.
+fn base() -> Value {
+    json!({
+        "cspModel": "indirectProvider",
+        "syncOptions": { "username": "admin", "domainPrefix": "contoso", "resellerMpnId": "1234567" },
+        "account": {
+            "companyName": "Contoso Ltd",
+            "contact": { "firstName": "Ada", "lastName": "Lovelace" },
+            "email": "it@contoso.com",
+            "phone": "+30 210 123 4567",
+            "registrationNumber": "",
+            "isSubCustomerOfReseller": false,
+            "billingAddress": { "country": "GR", "addressLine1": "Leof. Kifisias 1", "addressLine2": "",
+                                "city": "Athens", "state": "", "postalCode": "106 82" }
+        },
+        "resellerBillingAddress": null,
+        "partnerDomain": "partner.example",
+        "markets": null,
+        "domainSuffix": null
+    })
+}
+
+fn check(v: &Value) -> Report {
+    Validator::new().validate_json(&v.to_string())
+}
+
+/// `(field, code)` of every error.
+fn errors(r: &Report) -> Vec<(String, &'static str)> {
+    r.errors.iter().map(|i| (i.field.to_string(), i.code)).collect()
+}
+
+fn warnings(r: &Report) -> Vec<(String, &'static str)> {
+    r.warnings.iter().map(|i| (i.field.to_string(), i.code)).collect()
+}
+
+/// The record with the value at `pointer` set (an object member is added when missing).
+fn with(mut v: Value, pointer: &str, value: Value) -> Value {
+    let (parent, key) = pointer.rsplit_once('/').expect("a JSON pointer");
+    let obj = v.pointer_mut(parent).and_then(Value::as_object_mut).unwrap_or_else(|| panic!("no {parent}"));
+    obj.insert(key.to_owned(), value);
+    v
+}
+
+fn e(field: &str, code: &'static str) -> (String, &'static str) {
+    (field.to_owned(), code)
+}
+
+#[test]
+fn the_example_of_request_md_is_valid_and_normalized() {
+    let r = check(&base());
+    assert_eq!(errors(&r), vec![]);
+    assert!(r.valid);
+    let n = serde_json::to_value(r.normalized.unwrap()).unwrap();
+    assert_eq!(n["account"]["phone"], "+302101234567");
+    assert_eq!(n["account"]["billingAddress"]["postalCode"], "106 82");
+    assert_eq!(n["syncOptions"]["domainPrefix"], "contoso");
+    let out = serde_json::to_value(check(&base())).unwrap();
+    assert_eq!(out["domainForm"], "prefix");
+    assert_eq!(out["linksExistingTenant"], false);
+}
+
+#[test]
+fn unknown_fields_wrong_types_and_enum_values_are_errors() {
+    // request.md: unknown fields are errors, so typos never pass silently.
+    let v = with(base(), "/account/emial", json!("x"));
+    assert_eq!(errors(&check(&v)), vec![e("account.emial", "request.unknown_field")]);
+    let v = with(base(), "/account/billingAddress/zip", json!("x"));
+    assert_eq!(errors(&check(&v)), vec![e("account.billingAddress.zip", "request.unknown_field")]);
+    let v = with(base(), "/account/phone", json!(302101234567_u64));
+    assert_eq!(errors(&check(&v)), vec![e("account.phone", "request.wrong_type")]);
+    let v = with(base(), "/cspModel", json!("Indirect"));
+    assert_eq!(errors(&check(&v)), vec![e("cspModel", "request.unknown_value")]);
+    let v = with(base(), "/account/isSubCustomerOfReseller", json!("no"));
+    assert_eq!(errors(&check(&v)), vec![e("account.isSubCustomerOfReseller", "request.wrong_type")]);
+    let v = with(base(), "/account", json!("x"));
+    assert_eq!(errors(&check(&v)), vec![e("account", "request.wrong_type")]);
+    let mut v = base();
+    v.as_object_mut().unwrap().remove("cspModel");
+    assert_eq!(errors(&check(&v)), vec![e("cspModel", "request.missing_configuration")]);
+    let r = Validator::new().validate_json("[1, 2]");
+    assert_eq!(errors(&r), vec![e("", "request.not_an_object")]);
+    let r = Validator::new().validate_json("{\"cspModel\": ");
+    assert_eq!(errors(&r), vec![e("", "request.not_json")]);
+    assert!(r.normalized.is_none());
+}
+
+#[test]
+fn every_error_at_once() {
+    let v = with(base(), "/syncOptions", json!({ "username": "ad min", "domainPrefix": "a-b", "resellerMpnId": "x" }));
+    let v = with(v, "/account/email", json!("it@microsoft.com"));
+    assert_eq!(
+        errors(&check(&v)),
+        vec![
+            e("syncOptions.username", "username.bad_character"),
+            e("syncOptions.domainPrefix", "domain_prefix.bad_character"),
+            e("syncOptions.resellerMpnId", "reseller_mpn_id.not_numeric"),
+            e("account.email", "email.microsoft_domain"),
+        ]
+    );
+}
+
+#[test]
+fn reseller_field_follows_the_csp_model() {
+    // rules.md section 1 table [iw].
+    for model in ["direct", "tenantReseller"] {
+        let v = with(base(), "/cspModel", json!(model));
+        assert_eq!(errors(&check(&v)), vec![e("syncOptions.resellerMpnId", "reseller_mpn_id.not_available")]);
+        let v = with(v, "/syncOptions/resellerMpnId", Value::Null);
+        assert_eq!(errors(&check(&v)), vec![]);
+    }
+    for model in ["indirectProvider", "indirectCountryTenant"] {
+        let v = with(base(), "/cspModel", json!(model));
+        assert_eq!(errors(&check(&v)), vec![]);
+        // Required for a sub-customer of a reseller [PC-create] (decision).
+        let v = with(v, "/syncOptions/resellerMpnId", json!(""));
+        assert_eq!(errors(&check(&v)), vec![]);
+        let v = with(v, "/account/isSubCustomerOfReseller", json!(true));
+        assert_eq!(errors(&check(&v)), vec![e("syncOptions.resellerMpnId", "reseller_mpn_id.required")]);
+    }
+}
+
+#[test]
+fn sub_customer_may_leave_its_address_empty_then_the_resellers_is_checked() {
+    let empty = json!({ "country": "", "addressLine1": "", "addressLine2": "", "city": "", "state": "", "postalCode": "" });
+    let sub = with(base(), "/account/isSubCustomerOfReseller", json!(true));
+    let sub = with(sub, "/account/phone", json!("+1 416 555 0199"));
+    let sub = with(sub, "/account/billingAddress", empty.clone());
+    // No reseller address configured: an error on it [iw].
+    assert_eq!(errors(&check(&sub)), vec![e("resellerBillingAddress", "billing_address.reseller_address_missing")]);
+    // A reseller address with a bad postcode: reported on the reseller's address.
+    let bad = json!({ "country": "CA", "addressLine1": "100 Queen St W", "addressLine2": "", "city": "Toronto",
+                      "state": "ON", "postalCode": "12345" });
+    let v = with(sub.clone(), "/resellerBillingAddress", bad);
+    assert_eq!(errors(&check(&v)), vec![e("resellerBillingAddress.postalCode", "postal_code.format")]);
+    let good = json!({ "country": "CA", "addressLine1": "100 Queen St W", "addressLine2": "", "city": "Toronto",
+                       "state": "ON", "postalCode": "M5H2N2" });
+    let v = with(sub.clone(), "/resellerBillingAddress", good.clone());
+    let r = check(&v);
+    assert_eq!(errors(&r), vec![]);
+    let n = serde_json::to_value(r.normalized.unwrap()).unwrap();
+    assert_eq!(n["resellerBillingAddress"]["postalCode"], "M5H 2N2");
+    assert_eq!(warnings(&check(&v)), vec![]);
+    // The account's country is then the reseller's (decision): a Greek number fails Canada's phone pattern.
+    let greek = with(v.clone(), "/account/phone", json!("+30 210 123 4567"));
+    assert_eq!(errors(&check(&greek)), vec![e("account.phone", "phone.nanp_format")]);
+    // A null own address counts as empty.
+    let v = with(with(sub.clone(), "/account/billingAddress", Value::Null), "/resellerBillingAddress", good);
+    assert_eq!(errors(&check(&v)), vec![]);
+    // A partly filled own address is checked in full.
+    let partial = with(empty, "/city", json!("Athens"));
+    let v = with(sub, "/account/billingAddress", partial);
+    let codes: Vec<_> = errors(&check(&v)).into_iter().map(|(_, c)| c).collect();
+    assert!(codes.contains(&"country.required") && codes.contains(&"address_line.required"), "{codes:?}");
+    // Not a sub-customer: the empty address is an error.
+    let v = with(base(), "/account/billingAddress", Value::Null);
+    assert!(errors(&check(&v)).contains(&e("account.billingAddress.country", "country.required")));
+}
+
+#[test]
+fn state_and_postcode_must_agree_in_the_us_and_canada() {
+    let us = json!({ "country": "US", "addressLine1": "1 Microsoft Way", "addressLine2": "", "city": "Redmond",
+                     "state": "WA", "postalCode": "98052" });
+    let v = with(with(base(), "/account/billingAddress", us), "/account/phone", json!("425 555 0100"));
+    assert_eq!(errors(&check(&v)), vec![]);
+    let v2 = with(v.clone(), "/account/billingAddress/state", json!("CA"));
+    assert_eq!(errors(&check(&v2)), vec![e("account.billingAddress.postalCode", "postal_code.state_mismatch")]);
+    // A prefix shared by two states (063 CT/NY) [zipcodes].
+    let v3 = with(with(v.clone(), "/account/billingAddress/postalCode", json!("06390")), "/account/billingAddress/state", json!("NY"));
+    assert_eq!(errors(&check(&v3)), vec![]);
+    // Canada by first letter; K1A in ON or QC [rules.md].
+    let ca = json!({ "country": "CA", "addressLine1": "1 Wellington St", "addressLine2": "", "city": "Ottawa",
+                     "state": "QC", "postalCode": "K1A 0B1" });
+    let v = with(with(base(), "/account/billingAddress", ca), "/account/phone", json!("613 555 0100"));
+    assert_eq!(errors(&check(&v)), vec![]);
+    let v = with(v, "/account/billingAddress/postalCode", json!("M5H 2N2"));
+    assert_eq!(errors(&check(&v)), vec![e("account.billingAddress.postalCode", "postal_code.state_mismatch")]);
+}
+
+#[test]
+fn configuration_is_checked_and_normalized() {
+    // Markets: configuration; a country outside them is an error [PC-markets].
+    let v = with(base(), "/markets", json!(["us", "CA"]));
+    assert_eq!(errors(&check(&v)), vec![e("account.billingAddress.country", "country.not_in_markets")]);
+    let v = with(base(), "/markets", json!(["GR", "XX"]));
+    assert_eq!(errors(&check(&v)), vec![e("markets[1]", "country.unknown")]);
+    let v = with(base(), "/markets", json!("GR"));
+    assert_eq!(errors(&check(&v)), vec![e("markets", "request.wrong_type")]);
+    // Default markets leave out RU [PC-markets].
+    let v = with(base(), "/account/billingAddress", json!({ "country": "RU", "addressLine1": "Tverskaya 1",
+        "addressLine2": "", "city": "Moscow", "state": "", "postalCode": "125009" }));
+    assert!(errors(&check(&v)).contains(&e("account.billingAddress.country", "country.not_in_markets")));
+    // The partner's own domain is not a customer e-mail domain [PC-names].
+    let v = with(base(), "/account/email", json!("someone@partner.example"));
+    assert_eq!(errors(&check(&v)), vec![e("account.email", "email.partner_domain")]);
+    let v = with(base(), "/partnerDomain", json!("not a domain"));
+    assert_eq!(errors(&check(&v)), vec![e("partnerDomain", "partner_domain.invalid")]);
+    // 21Vianet's suffix [PC-create].
+    let v = with(base(), "/domainSuffix", json!("partner.onmschina.cn"));
+    let v = with(v, "/syncOptions/domainPrefix", json!("contoso.partner.onmschina.cn"));
+    let r = check(&v);
+    assert_eq!(warnings(&r), vec![e("syncOptions.domainPrefix", "domain_prefix.suffix_removed")]);
+}
+
+#[test]
+fn alias_links_an_existing_tenant() {
+    let v = with(base(), "/syncOptions/domainPrefix", json!("Contoso.com"));
+    let r = check(&v);
+    assert!(r.valid);
+    assert!(r.links_existing_tenant);
+    assert_eq!(warnings(&r), vec![e("syncOptions.domainPrefix", "domain_prefix.alias_links_existing")]);
+}
+
+#[test]
+fn phone_and_registration_are_required_in_the_listed_countries() {
+    // Partner Center error 600051 countries [PC-create, PC-errors]: registration number required.
+    let v = with(base(), "/account/billingAddress", json!({ "country": "PL", "addressLine1": "ul. Prosta 1",
+        "addressLine2": "", "city": "Warszawa", "state": "", "postalCode": "00-838" }));
+    let v = with(v, "/account/phone", json!("+48 22 123 45 67"));
+    assert_eq!(errors(&check(&v)), vec![e("account.registrationNumber", "registration_number.required")]);
+    let v = with(v, "/account/registrationNumber", json!("5260250274"));
+    assert_eq!(errors(&check(&v)), vec![]);
+}
+
+#[test]
+fn run_time_country_rules_replace_the_default() {
+    let mut validator = Validator::new();
+    // Greece with a run-time rule that wants 5 digits without a space.
+    validator
+        .set_country_rules_json(r#"{"iso2Code":"GR","isPostalCodeRequired":true,"postalCodeRegex":"^\\d{5}$"}"#)
+        .unwrap();
+    let r = validator.validate_json(&base().to_string());
+    assert_eq!(errors(&r), vec![e("account.billingAddress.postalCode", "postal_code.format")]);
+    // A malformed set is rejected and changes nothing.
+    assert!(validator.set_country_rules_json(r#"{"iso2Code":"GR","postalCodeRegex":"("}"#).is_err());
+    let r = validator.validate_json(&with(base(), "/account/billingAddress/postalCode", json!("10682")).to_string());
+    assert_eq!(errors(&r), vec![]);
+    validator.reset_country_rules();
+    assert_eq!(errors(&validator.validate_json(&base().to_string())), vec![]);
+}
