@@ -317,6 +317,57 @@ pub fn is_known_path(path: &str) -> bool {
     }
 }
 
+impl Record {
+    /// The text field at a dotted path (`account.billingAddress.city`), created with its parent objects when they are
+    /// missing; `None` for a path that is not a text field of the record (`markets`, the flag, unknown paths).
+    pub fn text_mut(&mut self, path: &str) -> Option<&mut Text> {
+        fn obj<T: Default>(slot: &mut Slot<T>) -> &mut T {
+            if slot.value().is_none() {
+                *slot = Slot::Value(T::default());
+            }
+            match slot {
+                Slot::Value(v) => v,
+                _ => unreachable!("just set"),
+            }
+        }
+        fn address<'a>(a: &'a mut Address, key: &str) -> Option<&'a mut Text> {
+            Some(match key {
+                "country" => &mut a.country,
+                "addressLine1" => &mut a.address_line1,
+                "addressLine2" => &mut a.address_line2,
+                "city" => &mut a.city,
+                "state" => &mut a.state,
+                "postalCode" => &mut a.postal_code,
+                _ => return None,
+            })
+        }
+        let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+        Some(match (head, rest) {
+            ("cspModel", "") => &mut self.csp_model,
+            ("partnerDomain", "") => &mut self.partner_domain,
+            ("domainSuffix", "") => &mut self.domain_suffix,
+            ("syncOptions", "username") => &mut obj(&mut self.sync_options).username,
+            ("syncOptions", "domainPrefix") => &mut obj(&mut self.sync_options).domain_prefix,
+            ("syncOptions", "resellerMpnId") => &mut obj(&mut self.sync_options).reseller_mpn_id,
+            ("resellerBillingAddress", key) => return address(obj(&mut self.reseller_billing_address), key),
+            ("account", rest) => {
+                let acc = obj(&mut self.account);
+                match rest.split_once('.').unwrap_or((rest, "")) {
+                    ("companyName", "") => &mut acc.company_name,
+                    ("email", "") => &mut acc.email,
+                    ("phone", "") => &mut acc.phone,
+                    ("registrationNumber", "") => &mut acc.registration_number,
+                    ("contact", "firstName") => &mut obj(&mut acc.contact).first_name,
+                    ("contact", "lastName") => &mut obj(&mut acc.contact).last_name,
+                    ("billingAddress", key) => return address(obj(&mut acc.billing_address), key),
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        })
+    }
+}
+
 /// A parsed record, or why the text is not one.
 pub type Parsed = Slot<Record>;
 
@@ -360,6 +411,34 @@ mod tests {
         assert_eq!(from_json("[1]").unwrap(), Slot::Wrong(Kind::List));
         assert_eq!(from_json("null").unwrap(), Slot::Null);
         assert!(from_json("{").is_err());
+    }
+
+    #[test]
+    fn text_fields_by_path() {
+        let mut r = Record::default();
+        *r.text_mut("account.billingAddress.city").unwrap() = Slot::Value("Athens".into());
+        assert_eq!(r.account.value().unwrap().billing_address.value().unwrap().city.as_str(), "Athens");
+        assert!(r.text_mut("syncOptions.username").is_some());
+        assert!(r.text_mut("account.contact.lastName").is_some());
+        for p in ["markets", "account.isSubCustomerOfReseller", "account", "account.billingAddress", "foo", ""] {
+            assert!(r.text_mut(p).is_none(), "{p}");
+        }
+        // Every text path the record knows is reachable.
+        for p in [
+            "cspModel",
+            "partnerDomain",
+            "domainSuffix",
+            "syncOptions.resellerMpnId",
+            "account.companyName",
+            "account.email",
+            "account.phone",
+            "account.registrationNumber",
+            "account.contact.firstName",
+            "resellerBillingAddress.postalCode",
+            "account.billingAddress.addressLine2",
+        ] {
+            assert!(is_known_path(p) && r.text_mut(p).is_some(), "{p}");
+        }
     }
 
     #[test]

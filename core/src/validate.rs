@@ -111,6 +111,25 @@ impl Validator {
         }
     }
 
+    /// Validates one field as the user types: `value` replaces the field at `path` in `record`, the whole record is
+    /// validated (cross-field rules need it), and only that field's errors and warnings are kept. A path that is not
+    /// a text field of the record is reported as `request.unknown_field`.
+    pub fn validate_field(&self, path: &str, value: Text, mut record: Record) -> Report {
+        let Some(slot) = record.text_mut(path) else {
+            let name = path.chars().take(200).collect();
+            return Report::rejected(Issue::new(
+                path.chars().take(200).collect::<String>(),
+                &RequestReason::UnknownField { name },
+            ));
+        };
+        *slot = value;
+        let mut report = self.validate(record);
+        report.errors.retain(|i| i.field == path);
+        report.warnings.retain(|i| i.field == path);
+        report.valid = report.errors.is_empty();
+        report
+    }
+
     /// Validates one record.
     pub fn validate(&self, mut record: Record) -> Report {
         let mut walk = Walk { v: self, errors: Vec::new(), warnings: Vec::new() };
