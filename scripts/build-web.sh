@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the browser host: tenantcheck-web for wasm32 in the size-tuned profile `web-release` (root Cargo.toml),
+# wasm-bindgen --target web into web/pkg/, then wasm-opt -Oz when tools/node_modules/.bin/wasm-opt exists (never
+# Debian's binaryen: see toolchain.md). index.html loads ./web/pkg/tenantcheck_web.js.
+# Usage: scripts/build-web.sh            (from anywhere; prints the .wasm size raw / gzip -9)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CARGO=${CARGO:-cargo}
+OUT=web/pkg
+WASM_OPT=tools/node_modules/.bin/wasm-opt
+TARGET_DIR=$($CARGO metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "build-web: $1 is missing (run scripts/setup.sh)" >&2; exit 1; }; }
+need wasm-bindgen
+want=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' web/Cargo.toml)
+have=$(wasm-bindgen --version | awk '{print $2}')
+if [ "$want" != "$have" ]; then
+  echo "build-web: wasm-bindgen-cli $have installed, the crate pins $want (scripts/setup.sh installs it)" >&2
+  exit 1
+fi
+
+$CARGO build -p tenantcheck-web --target wasm32-unknown-unknown --profile web-release --locked
+rm -rf "$OUT"
+wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
+  "$TARGET_DIR/wasm32-unknown-unknown/web-release/tenantcheck_web.wasm"
+printf '*\n' > "$OUT/.gitignore"
+
+wasm="$OUT/tenantcheck_web_bg.wasm"
+if [ -x "$WASM_OPT" ]; then
+  mkdir -p target
+  if "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
+      --enable-call-indirect-overlong --strip-debug --strip-producers "$wasm" -o "$wasm.opt" 2> target/wasm-opt-web.log; then
+    mv "$wasm.opt" "$wasm"
+  else
+    rm -f "$wasm.opt"
+    echo "build-web: wasm-opt failed (see target/wasm-opt-web.log); keeping the unoptimized module" >&2
+  fi
+else
+  echo "build-web: $WASM_OPT not found; skipping wasm-opt" >&2
+fi
+
+raw=$(wc -c < "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+js=$(gzip -9 -c "$OUT/tenantcheck_web.js" | wc -c)
+echo "build-web: $wasm ${raw} B raw, ${gz} B gzip -9 (JS glue ${js} B gzip -9)"

@@ -1,0 +1,143 @@
+//! The domain's availability, before the user submits: once the domain field is valid, a debounced
+//! `HEAD {endpoint}/api/domains/{full domain}` (200 = exists, taken or linkable; 404 = free), said beside the field.
+//! An alias (a custom domain) can only link an existing tenant, which is said too.
+
+use crate::dom;
+use crate::form::Host;
+use gloo_timers::callback::Timeout;
+use std::rc::Rc;
+use tenantcheck_core::rules::domain::DomainForm;
+use tenantcheck_core::Report;
+
+/// The wait after the field became valid before asking.
+pub const DEBOUNCE_MS: u32 = 400;
+
+/// What the check found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    Exists,
+    Free,
+    Unknown,
+}
+
+impl Availability {
+    pub fn from_status(status: u16) -> Availability {
+        match status {
+            200..=299 => Availability::Exists,
+            404 => Availability::Free,
+            _ => Availability::Unknown,
+        }
+    }
+
+    /// The sentence beside the field, and its style (`data-kind`).
+    pub fn sentence(self, full: &str, form: DomainForm) -> (String, &'static str) {
+        match (self, form) {
+            (Availability::Free, DomainForm::Prefix) => {
+                (format!("{full} is free: a new tenant will be created."), "free")
+            }
+            (Availability::Exists, DomainForm::Prefix) => (
+                format!("{full} already exists: the account can only be linked to that tenant, if it is yours."),
+                "exists",
+            ),
+            (Availability::Exists, DomainForm::Alias) => {
+                (format!("{full} belongs to an existing tenant: the account will be linked to it."), "exists")
+            }
+            (Availability::Free, DomainForm::Alias) => {
+                (format!("No tenant uses {full}: a custom domain can only link an existing tenant."), "exists")
+            }
+            (Availability::Unknown, _) => ("Availability could not be checked just now.".to_owned(), "unknown"),
+        }
+    }
+}
+
+/// The domain Partner Center receives for a valid field.
+pub fn full_domain(value: &str, form: DomainForm, suffix: &str) -> String {
+    match form {
+        DomainForm::Prefix => format!("{value}.{suffix}"),
+        DomainForm::Alias => value.to_owned(),
+    }
+}
+
+/// Called after each check of the domain field: updates the live hint and schedules the availability check.
+pub fn domain_checked(h: &Rc<Host>, report: &Report) {
+    let normalized = report
+        .normalized
+        .as_ref()
+        .and_then(|r| r.sync_options.value())
+        .map(|s| s.domain_prefix.as_str().to_owned())
+        .unwrap_or_default();
+    let form = report.domain_form.filter(|_| report.valid && !normalized.is_empty());
+    let Some(form) = form else {
+        clear(h);
+        return;
+    };
+    let full = full_domain(&normalized, form, h.config.suffix());
+    let what = match form {
+        DomainForm::Prefix => format!("Tenant domain: {full}."),
+        DomainForm::Alias => format!("An existing tenant's domain: {full} can only link that tenant."),
+    };
+    crate::view::text(&h.doc, "tc-domain-full", &what);
+    if *h.availability_asked.borrow() == full {
+        return;
+    }
+    set(h, "Checking availability…", "unknown");
+    let me = h.me.clone();
+    let timer = Timeout::new(DEBOUNCE_MS, move || {
+        if let Some(h) = me.upgrade() {
+            ask(&h, full, form);
+        }
+    });
+    *h.availability_timer.borrow_mut() = Some(timer);
+}
+
+fn clear(h: &Host) {
+    h.availability_timer.borrow_mut().take();
+    h.availability_asked.borrow_mut().clear();
+    h.availability_seq.set(h.availability_seq.get().wrapping_add(1));
+    crate::view::text(&h.doc, "tc-domain-full", "");
+    set(h, "", "unknown");
+}
+
+fn set(h: &Host, text: &str, kind: &str) {
+    if let Some(el) = h.doc.get_element_by_id("tc-domain-availability") {
+        el.set_text_content(Some(text));
+        dom::set_attr(&el, "data-kind", kind);
+    }
+}
+
+fn ask(h: &Rc<Host>, full: String, form: DomainForm) {
+    let seq = h.availability_seq.get().wrapping_add(1);
+    h.availability_seq.set(seq);
+    *h.availability_asked.borrow_mut() = full.clone();
+    let url = h.config.domain_url(&full);
+    let me = h.me.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let status = crate::submit::head(&url).await;
+        let Some(h) = me.upgrade() else { return };
+        if h.availability_seq.get() != seq {
+            return; // the field changed meanwhile
+        }
+        let a = status.map_or(Availability::Unknown, Availability::from_status);
+        if a == Availability::Unknown {
+            h.availability_asked.borrow_mut().clear(); // ask again next time
+        }
+        let (text, kind) = a.sentence(&full, form);
+        set(&h, &text, kind);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_what_the_status_means() {
+        assert_eq!(Availability::from_status(200), Availability::Exists);
+        assert_eq!(Availability::from_status(404), Availability::Free);
+        assert_eq!(Availability::from_status(500), Availability::Unknown);
+        let full = full_domain("contoso", DomainForm::Prefix, "onmicrosoft.com");
+        assert_eq!(full, "contoso.onmicrosoft.com");
+        assert_eq!(Availability::Free.sentence(&full, DomainForm::Prefix).1, "free");
+        assert_eq!(full_domain("contoso.com", DomainForm::Alias, "x"), "contoso.com");
+    }
+}

@@ -1,0 +1,211 @@
+//! The form's configuration, read from its `data-*` attributes: data in the page, never code. A server that serves
+//! `index.html` fills these attributes from its settings for the account and Partner Center instance.
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `data-endpoint` | base URL of the provisioning API (`api.md`); empty = same origin |
+//! | `data-account-id` | the BSS account; without it the form validates but cannot submit |
+//! | `data-system-code` | the Partner Center instance, default `MicrosoftCloudServices` |
+//! | `data-csp-model` | `direct` \| `indirectProvider` \| `indirectCountryTenant` \| `tenantReseller` |
+//! | `data-partner-domain` | the partner's own domain (customer e-mail may not use it) |
+//! | `data-reseller-address` | JSON of the reseller's billing address, used for sub-customers that leave theirs empty |
+//! | `data-markets` | optional JSON list of country codes; absent = Partner Center's CSP markets |
+//! | `data-domain-suffix` | optional initial-domain suffix; absent = `onmicrosoft.com` |
+//! | `data-csrf-meta` | name of the `<meta>` tag whose `content` is sent as `X-CSRF-Token` |
+
+use tenantcheck_core::record::{Address, Record, Slot, Text};
+use tenantcheck_core::rules::domain::DEFAULT_SUFFIX;
+use tenantcheck_core::rules::mpn::CspModel;
+
+/// The default Partner Center instance (`api.md`).
+pub const DEFAULT_SYSTEM_CODE: &str = "MicrosoftCloudServices";
+/// The request header that carries the CSRF token.
+pub const CSRF_HEADER: &str = "X-CSRF-Token";
+
+/// The configuration of one form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Base URL without a trailing `/`; empty = same origin.
+    pub endpoint: String,
+    /// `None` when the page does not name an account: the form then validates but cannot submit.
+    pub account_id: Option<String>,
+    pub system_code: String,
+    /// As written in the page; the core reports a missing or unknown model.
+    pub csp_model: Option<String>,
+    pub partner_domain: Option<String>,
+    pub reseller_address: Slot<Address>,
+    pub markets: Slot<Vec<Text>>,
+    pub domain_suffix: Option<String>,
+    pub csrf_meta: Option<String>,
+}
+
+/// A configuration attribute the form could not use (reported on the console; the form degrades).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    pub attribute: &'static str,
+    pub detail: String,
+}
+
+impl Config {
+    /// Reads the configuration through `attr`, which returns the value of a `data-*` attribute by its full name.
+    /// Never fails: what cannot be used is left out and named in the problems.
+    pub fn read(attr: impl Fn(&str) -> Option<String>) -> (Config, Vec<ConfigProblem>) {
+        let mut problems = Vec::new();
+        let text = |name: &str| attr(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let endpoint = text("data-endpoint").map(|e| e.trim_end_matches('/').to_owned()).unwrap_or_default();
+        let account_id = text("data-account-id");
+        if account_id.is_none() {
+            problems.push(ConfigProblem {
+                attribute: "data-account-id",
+                detail: "missing: the form can validate but not submit".into(),
+            });
+        }
+        let csp_model = text("data-csp-model");
+        if let Some(m) = &csp_model {
+            if CspModel::parse(m).is_none() {
+                problems.push(ConfigProblem { attribute: "data-csp-model", detail: format!("unknown model {m:?}") });
+            }
+        }
+        let reseller_address = match text("data-reseller-address") {
+            None => Slot::Null,
+            Some(json) => serde_json::from_str::<Slot<Address>>(&json).unwrap_or_else(|e| {
+                problems.push(ConfigProblem { attribute: "data-reseller-address", detail: format!("not JSON: {e}") });
+                Slot::Null
+            }),
+        };
+        let markets = match text("data-markets") {
+            None => Slot::Null,
+            Some(json) => serde_json::from_str::<Slot<Vec<Text>>>(&json).unwrap_or_else(|e| {
+                problems.push(ConfigProblem { attribute: "data-markets", detail: format!("not JSON: {e}") });
+                Slot::Null
+            }),
+        };
+        let config = Config {
+            endpoint,
+            account_id,
+            system_code: text("data-system-code").unwrap_or_else(|| DEFAULT_SYSTEM_CODE.to_owned()),
+            csp_model,
+            partner_domain: text("data-partner-domain"),
+            reseller_address,
+            markets,
+            domain_suffix: text("data-domain-suffix").map(|s| s.to_lowercase()),
+            csrf_meta: text("data-csrf-meta"),
+        };
+        (config, problems)
+    }
+
+    /// The partner's CSP model, if the page names a known one.
+    pub fn model(&self) -> Option<CspModel> {
+        self.csp_model.as_deref().and_then(CspModel::parse)
+    }
+
+    /// Whether the Reseller (MPN ID) field exists under the configured model (`rules.md` section 1). An unknown
+    /// model shows it, so that the core's configuration error is the one the user sees.
+    pub fn shows_reseller_field(&self) -> bool {
+        self.model().is_none_or(CspModel::has_reseller_field)
+    }
+
+    /// The initial-domain suffix in force.
+    pub fn suffix(&self) -> &str {
+        self.domain_suffix.as_deref().unwrap_or(DEFAULT_SUFFIX)
+    }
+
+    /// Puts the configuration into a record (`rules.md` section 4: configuration is not input).
+    pub fn apply(&self, record: &mut Record) {
+        let text = |v: &Option<String>| v.clone().map_or(Slot::Null, Slot::Value);
+        record.csp_model = text(&self.csp_model);
+        record.partner_domain = text(&self.partner_domain);
+        record.domain_suffix = text(&self.domain_suffix);
+        record.reseller_billing_address = self.reseller_address.clone();
+        record.markets = self.markets.clone();
+    }
+
+    /// `PUT` target of a submission, without the query; `None` without an account id.
+    pub fn submit_url(&self) -> Option<String> {
+        let account = self.account_id.as_deref()?;
+        Some(format!(
+            "{}/api/Accounts/{}/syncoptions/{}",
+            self.endpoint,
+            encode_segment(account),
+            encode_segment(&self.system_code)
+        ))
+    }
+
+    /// `HEAD` target of the availability check for a full domain.
+    pub fn domain_url(&self, full_domain: &str) -> String {
+        format!("{}/api/domains/{}", self.endpoint, encode_segment(full_domain))
+    }
+
+    /// The key of this form's draft in local storage: one draft per account and instance.
+    pub fn draft_key(&self) -> String {
+        format!("tenantcheck.draft.{}.{}", self.account_id.as_deref().unwrap_or("-"), self.system_code)
+    }
+}
+
+/// Percent-encodes one URL path segment: everything but RFC 3986's unreserved characters.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(pairs: &[(&str, &str)]) -> (Config, Vec<ConfigProblem>) {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Config::read(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn reads_every_attribute() {
+        let (c, problems) = read(&[
+            ("data-endpoint", "https://bss.example/ "),
+            ("data-account-id", "42"),
+            ("data-csp-model", "direct"),
+            ("data-partner-domain", "partner.example"),
+            ("data-reseller-address", r#"{"country":"US","city":"Redmond"}"#),
+            ("data-markets", r#"["GR","US"]"#),
+            ("data-domain-suffix", "Partner.OnMSChina.cn"),
+            ("data-csrf-meta", "csrf-token"),
+        ]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.endpoint, "https://bss.example");
+        assert_eq!(c.system_code, DEFAULT_SYSTEM_CODE);
+        assert_eq!(c.suffix(), "partner.onmschina.cn");
+        assert!(!c.shows_reseller_field());
+        assert_eq!(c.submit_url().unwrap(), "https://bss.example/api/Accounts/42/syncoptions/MicrosoftCloudServices");
+        assert_eq!(c.domain_url("contoso.onmicrosoft.com"), "https://bss.example/api/domains/contoso.onmicrosoft.com");
+        let mut r = Record::default();
+        c.apply(&mut r);
+        assert_eq!(r.reseller_billing_address.value().unwrap().city.as_str(), "Redmond");
+        assert_eq!(r.markets.value().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn degrades_on_bad_attributes() {
+        let (c, problems) = read(&[("data-csp-model", "nope"), ("data-reseller-address", "{"), ("data-markets", "[1")]);
+        let names: Vec<_> = problems.iter().map(|p| p.attribute).collect();
+        assert_eq!(names, ["data-account-id", "data-csp-model", "data-reseller-address", "data-markets"]);
+        assert_eq!(c.submit_url(), None);
+        assert_eq!(c.endpoint, "");
+        assert!(c.shows_reseller_field());
+        assert_eq!(c.reseller_address, Slot::Null);
+    }
+
+    #[test]
+    fn encodes_path_segments() {
+        assert_eq!(encode_segment("a b/c?d"), "a%20b%2Fc%3Fd");
+        assert_eq!(encode_segment("Ü"), "%C3%9C");
+        let (c, _) = read(&[("data-account-id", "1/../2"), ("data-system-code", "X Y")]);
+        assert_eq!(c.submit_url().unwrap(), "/api/Accounts/1%2F..%2F2/syncoptions/X%20Y");
+    }
+}

@@ -1,0 +1,85 @@
+//! Small DOM helpers: typed lookups that never panic, and console messages.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
+
+/// Logs an error on the console.
+pub fn error(msg: &str) {
+    web_sys::console::error_1(&msg.into());
+}
+
+/// Logs a warning on the console.
+pub fn warn(msg: &str) {
+    web_sys::console::warn_1(&msg.into());
+}
+
+/// The element with this id, of type `T`.
+pub fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
+    doc.get_element_by_id(id).and_then(|e| e.dyn_into::<T>().ok())
+}
+
+/// Shows or hides an element with the `hidden` attribute.
+pub fn set_hidden(el: &Element, hidden: bool) {
+    let _ = el.toggle_attribute_with_force("hidden", hidden);
+}
+
+/// Sets or removes a boolean attribute.
+pub fn set_flag(el: &Element, name: &str, on: bool) {
+    let _ = el.toggle_attribute_with_force(name, on);
+}
+
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    let _ = el.set_attribute(name, value);
+}
+
+/// The value of an `<input>` or `<select>`; `""` for anything else.
+pub fn value_of(el: &Element) -> String {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.value()
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Sets the value of an `<input>` or `<select>`.
+pub fn set_value(el: &Element, value: &str) {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        if i.value() != value {
+            i.set_value(value);
+        }
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.set_value(value);
+    }
+}
+
+/// Sets the custom validity of an `<input>` or `<select>` (for `:invalid` styling; the form has `novalidate`).
+pub fn set_validity(el: &Element, message: &str) {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.set_custom_validity(message);
+    } else if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
+        s.set_custom_validity(message);
+    }
+}
+
+/// Appends an `<option>` with a value and a text.
+pub fn add_option(doc: &Document, select: &Element, value: &str, text: &str) {
+    if let Ok(opt) = doc.create_element("option") {
+        set_attr(&opt, "value", value);
+        opt.set_text_content(Some(text));
+        let _ = select.append_child(&opt);
+    }
+}
+
+/// Removes every child of an element.
+pub fn clear(el: &Element) {
+    el.set_text_content(None);
+}
+
+/// Moves the focus to an element, if it can take it.
+pub fn focus(el: &Element) {
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}

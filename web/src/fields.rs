@@ -1,0 +1,159 @@
+//! The fields of the form: the record's dotted paths, their element ids, and the values a user typed (pure; the DOM
+//! side is in `form`). Element ids are the path with `.` replaced by `-`; each field has a message container
+//! `{id}-msg` and a hint `{id}-hint`, both named by the field's `aria-describedby`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use tenantcheck_core::record::{Record, Slot};
+
+/// The path of the reseller field, shown only under some CSP models.
+pub const RESELLER: &str = "syncOptions.resellerMpnId";
+/// The domain field.
+pub const DOMAIN: &str = "syncOptions.domainPrefix";
+/// The billing address's country and state.
+pub const COUNTRY: &str = "account.billingAddress.country";
+pub const STATE: &str = "account.billingAddress.state";
+/// The sub-customer checkbox (not a text field).
+pub const SUB_CUSTOMER: &str = "account.isSubCustomerOfReseller";
+/// The billing address fields a suggestion may fill, with their keys in `suggestedAddress`.
+pub const ADDRESS: [(&str, &str); 6] = [
+    ("country", "account.billingAddress.country"),
+    ("addressLine1", "account.billingAddress.addressLine1"),
+    ("addressLine2", "account.billingAddress.addressLine2"),
+    ("city", "account.billingAddress.city"),
+    ("state", "account.billingAddress.state"),
+    ("postalCode", "account.billingAddress.postalCode"),
+];
+
+/// Every text field of the form, in the order of the page (the first invalid one gets the focus).
+pub const TEXT_FIELDS: [&str; 15] = [
+    "syncOptions.username",
+    DOMAIN,
+    RESELLER,
+    "account.companyName",
+    "account.contact.firstName",
+    "account.contact.lastName",
+    "account.email",
+    "account.phone",
+    "account.registrationNumber",
+    COUNTRY,
+    "account.billingAddress.addressLine1",
+    "account.billingAddress.addressLine2",
+    "account.billingAddress.city",
+    STATE,
+    "account.billingAddress.postalCode",
+];
+
+/// The element id of a field (`account.contact.firstName` → `account-contact-firstName`).
+pub fn element_id(path: &str) -> String {
+    path.replace('.', "-")
+}
+
+/// The id of a field's message container.
+pub fn message_id(path: &str) -> String {
+    format!("{}-msg", element_id(path))
+}
+
+/// The form's field whose path is `path`, as a `'static` path (server answers name fields by string).
+pub fn known(path: &str) -> Option<&'static str> {
+    TEXT_FIELDS.iter().copied().chain([SUB_CUSTOMER]).find(|p| *p == path)
+}
+
+/// What the user typed: text by path, and the checkbox. Also the draft kept in local storage.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Values {
+    #[serde(default)]
+    pub text: BTreeMap<String, String>,
+    #[serde(default)]
+    pub sub_customer: bool,
+}
+
+impl Values {
+    pub fn get(&self, path: &str) -> &str {
+        self.text.get(path).map_or("", String::as_str)
+    }
+
+    pub fn set(&mut self, path: &str, value: impl Into<String>) {
+        self.text.insert(path.to_owned(), value.into());
+    }
+
+    /// The record these values make (without configuration: see `Config::apply`). A hidden reseller field counts as
+    /// no value, so a value left in a draft never fails a model without the field.
+    pub fn to_record(&self, reseller_shown: bool) -> Record {
+        let mut record = Record::default();
+        for path in TEXT_FIELDS {
+            if path == RESELLER && !reseller_shown {
+                continue;
+            }
+            if let Some(slot) = record.text_mut(path) {
+                *slot = Slot::Value(self.get(path).to_owned());
+            }
+        }
+        if let Slot::Value(acc) = &mut record.account {
+            acc.is_sub_customer_of_reseller = Slot::Value(self.sub_customer);
+        }
+        if let Slot::Value(so) = &mut record.sync_options {
+            if !reseller_shown {
+                so.reseller_mpn_id = Slot::Null;
+            }
+        }
+        record
+    }
+
+    /// The values of a (normalized) record, for writing back into the form.
+    pub fn from_record(record: &Record) -> Values {
+        let mut values = Values::default();
+        let mut record = record.clone();
+        for path in TEXT_FIELDS {
+            if let Some(slot) = record.text_mut(path) {
+                values.set(path, slot.as_str());
+            }
+        }
+        values.sub_customer =
+            record.account.value().and_then(|a| a.is_sub_customer_of_reseller.value().copied()) == Some(true);
+        values
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tenantcheck_core::record::is_known_path;
+
+    #[test]
+    fn every_field_is_a_text_field_of_the_record() {
+        for p in TEXT_FIELDS {
+            assert!(is_known_path(p) && Record::default().text_mut(p).is_some(), "{p}");
+        }
+        assert!(is_known_path(SUB_CUSTOMER));
+        assert_eq!(element_id("account.contact.firstName"), "account-contact-firstName");
+        assert_eq!(message_id(DOMAIN), "syncOptions-domainPrefix-msg");
+        assert_eq!(known("account.phone"), Some("account.phone"));
+        assert_eq!(known("resellerBillingAddress.city"), None);
+    }
+
+    #[test]
+    fn values_make_a_record_and_back() {
+        let mut v = Values::default();
+        v.set("account.email", "it@contoso.com");
+        v.set(RESELLER, "1234567");
+        v.sub_customer = true;
+        let r = v.to_record(true);
+        assert_eq!(r.account.value().unwrap().email.as_str(), "it@contoso.com");
+        assert_eq!(r.account.value().unwrap().is_sub_customer_of_reseller, Slot::Value(true));
+        assert_eq!(Values::from_record(&r).get(RESELLER), "1234567");
+        assert!(Values::from_record(&r).sub_customer);
+        let hidden = v.to_record(false);
+        assert_eq!(hidden.sync_options.value().unwrap().reseller_mpn_id, Slot::Null);
+    }
+
+    #[test]
+    fn a_draft_survives_json() {
+        let mut v = Values::default();
+        v.set("account.companyName", "Contoso <b>Ltd</b>");
+        let json = serde_json::to_string(&v).unwrap();
+        assert_eq!(serde_json::from_str::<Values>(&json).unwrap(), v);
+        assert_eq!(serde_json::from_str::<Values>("{}").unwrap(), Values::default());
+    }
+}

@@ -1,0 +1,302 @@
+//! The form: one [`Form`] value owns the listeners (gloo `EventListener`s, removed when it is dropped) and shares a
+//! [`Host`] with them. This module reads the fields into a `Record`, writes normalized values back, fills the country
+//! picker from the core's country list and switches the state field between a list and free text.
+
+use crate::config::Config;
+use crate::dom::{self, by_id, set_flag, set_hidden};
+use crate::fields::{self, element_id, Values, COUNTRY, STATE, SUB_CUSTOMER, TEXT_FIELDS};
+use crate::submission::{Machine, SuggestedAddress};
+use crate::view::{self, Level};
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::{Rc, Weak};
+use tenantcheck_core::countries::{self, COUNTRIES};
+use tenantcheck_core::record::Record;
+use tenantcheck_core::{Report, Validator};
+use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement};
+
+/// The state shared by the form's listeners and timers. Closures hold a `Weak` to it, so dropping the [`Form`]
+/// frees everything.
+pub struct Host {
+    pub me: Weak<Host>,
+    pub config: Config,
+    pub validator: Validator,
+    pub doc: Document,
+    pub form: HtmlFormElement,
+    pub machine: RefCell<Machine>,
+    /// Fields the user has typed in or left: their messages are kept current.
+    pub touched: RefCell<BTreeSet<&'static str>>,
+    /// One debounce timer per field.
+    pub timers: RefCell<BTreeMap<&'static str, Timeout>>,
+    pub availability_timer: RefCell<Option<Timeout>>,
+    /// The full domain last asked about, and a counter that drops stale answers.
+    pub availability_asked: RefCell<String>,
+    pub availability_seq: Cell<u32>,
+    pub retry_timer: RefCell<Option<Timeout>>,
+    pub suggestion: RefCell<Option<SuggestedAddress>>,
+}
+
+/// The form, alive as long as this value is.
+pub struct Form {
+    pub host: Rc<Host>,
+    _listeners: Vec<EventListener>,
+}
+
+impl Form {
+    /// Binds a form element: reads its configuration, fills the pickers, restores the draft, attaches the listeners
+    /// and sends what an earlier visit left in the offline queue. Fails only when the page lacks the parts it needs.
+    pub fn attach(form: HtmlFormElement) -> Result<Form, String> {
+        let doc = form.owner_document().ok_or("the form is not in a document")?;
+        let (config, problems) = Config::read(|name| form.get_attribute(name));
+        for p in &problems {
+            dom::warn(&format!("tenantcheck: {}: {}", p.attribute, p.detail));
+        }
+        let host = Rc::new_cyclic(|me| Host {
+            me: me.clone(),
+            config,
+            validator: Validator::new(),
+            doc,
+            form,
+            machine: RefCell::new(Machine::default()),
+            touched: RefCell::default(),
+            timers: RefCell::default(),
+            availability_timer: RefCell::default(),
+            availability_asked: RefCell::default(),
+            availability_seq: Cell::new(0),
+            retry_timer: RefCell::default(),
+            suggestion: RefCell::default(),
+        });
+        host.fill_countries();
+        host.show_reseller_field();
+        host.restore_draft();
+        host.country_changed();
+        host.sub_customer_changed();
+        let mut listeners = crate::live::attach(&host);
+        listeners.extend(crate::submit::attach(&host));
+        if let Some(button) = host.submit_button() {
+            set_flag(&button, "disabled", false);
+        }
+        crate::submit::resume(&host);
+        Ok(Form { host, _listeners: listeners })
+    }
+}
+
+impl Host {
+    /// The control of a field (for the state: the one in use).
+    pub fn control(&self, path: &str) -> Option<Element> {
+        if path == STATE {
+            let list = self.doc.get_element_by_id(&format!("{}-list", element_id(STATE)));
+            if let Some(list) = list.filter(|l| !l.has_attribute("hidden")) {
+                return Some(list);
+            }
+        }
+        self.doc.get_element_by_id(&element_id(path))
+    }
+
+    pub fn submit_button(&self) -> Option<Element> {
+        self.doc.get_element_by_id("tc-submit")
+    }
+
+    fn checkbox(&self) -> Option<HtmlInputElement> {
+        by_id(&self.doc, &element_id(SUB_CUSTOMER))
+    }
+
+    /// What the user typed.
+    pub fn values(&self) -> Values {
+        let mut v = Values::default();
+        for path in TEXT_FIELDS {
+            if let Some(el) = self.control(path) {
+                v.set(path, dom::value_of(&el));
+            }
+        }
+        v.sub_customer = self.checkbox().is_some_and(|c| c.checked());
+        v
+    }
+
+    /// The record of the form, with the page's configuration.
+    pub fn record(&self) -> Record {
+        let mut r = self.values().to_record(self.config.shows_reseller_field());
+        self.config.apply(&mut r);
+        r
+    }
+
+    /// Writes values into the form (the state after the country, so the right control takes it).
+    pub fn write(&self, values: &Values, only: Option<&[&str]>) {
+        let wanted = |p: &str| only.is_none_or(|o| o.contains(&p));
+        if wanted(COUNTRY) {
+            if let Some(el) = self.control(COUNTRY) {
+                dom::set_value(&el, values.get(COUNTRY));
+            }
+            self.country_changed();
+        }
+        for path in TEXT_FIELDS.iter().copied().filter(|p| *p != COUNTRY && wanted(p)) {
+            if let Some(el) = self.control(path) {
+                dom::set_value(&el, values.get(path));
+            }
+        }
+    }
+
+    /// Writes the normalized values of a report back into the fields that are valid.
+    pub fn write_normalized(&self, report: &Report, paths: &[&str]) {
+        let Some(normalized) = &report.normalized else { return };
+        let values = Values::from_record(normalized);
+        let ok: Vec<&str> = paths.iter().copied().filter(|p| !report.errors.iter().any(|i| i.field == *p)).collect();
+        if ok.is_empty() {
+            return;
+        }
+        // Writing the country would rebuild the state list; only write it when it changed.
+        let current = self.values();
+        let ok: Vec<&str> =
+            ok.into_iter().filter(|p| *p != COUNTRY || current.get(COUNTRY) != values.get(COUNTRY)).collect();
+        self.write(&values, Some(&ok));
+    }
+
+    /// Renders one field's errors and warnings from a report.
+    pub fn render_field(&self, path: &str, report: &Report) {
+        let mut messages: Vec<(Level, &str)> = Vec::new();
+        messages.extend(report.errors.iter().filter(|i| i.field == path).map(|i| (Level::Error, i.message.as_str())));
+        messages
+            .extend(report.warnings.iter().filter(|i| i.field == path).map(|i| (Level::Warning, i.message.as_str())));
+        view::field(&self.doc, path, &messages);
+    }
+
+    /// Fills the country picker: the configured markets, else Partner Center's CSP markets, by name.
+    fn fill_countries(&self) {
+        let Some(select) = self.doc.get_element_by_id(&element_id(COUNTRY)) else {
+            dom::error("tenantcheck: the country field is missing");
+            return;
+        };
+        let markets: Option<Vec<String>> = self
+            .config
+            .markets
+            .value()
+            .map(|list| list.iter().map(|t| t.as_str().trim().to_ascii_uppercase()).collect());
+        let mut list: Vec<&countries::Country> = COUNTRIES
+            .iter()
+            .filter(|c| match &markets {
+                Some(m) => m.iter().any(|code| code == c.code),
+                None => c.is_csp_market,
+            })
+            .collect();
+        list.sort_by(|a, b| a.name.cmp(b.name));
+        for c in list {
+            dom::add_option(&self.doc, &select, c.code, c.name);
+        }
+    }
+
+    /// Shows the Reseller (MPN ID) field only where the CSP model has it.
+    pub fn show_reseller_field(&self) {
+        if let Some(row) = self.doc.get_element_by_id(&format!("{}-row", element_id(fields::RESELLER))) {
+            set_hidden(&row, !self.config.shows_reseller_field());
+        }
+    }
+
+    /// The country changed: switch the state between list and free text, and hint the postcode.
+    pub fn country_changed(&self) {
+        let code = self.control(COUNTRY).map(|e| dom::value_of(&e)).unwrap_or_default();
+        let country = countries::lookup(code.trim());
+        let state_id = element_id(STATE);
+        let input = self.doc.get_element_by_id(&state_id);
+        let list = self.doc.get_element_by_id(&format!("{state_id}-list"));
+        let typed = self.control(STATE).map(|e| dom::value_of(&e)).unwrap_or_default();
+        let rules = country.map(|c| self.validator.rules_for(c));
+        let states = rules.as_ref().map(|r| r.supported_states).filter(|s| !s.is_empty());
+        if let (Some(input), Some(list)) = (&input, &list) {
+            match (&states, country) {
+                (Some(states), Some(c)) => {
+                    dom::clear(list);
+                    dom::add_option(&self.doc, list, "", "Choose a state or province");
+                    for value in states.values() {
+                        let name = c.supported_states.iter().find(|s| s.value == value).and_then(|s| {
+                            s.aliases.iter().find(|a| a.len() > value.len() && value.len() <= 3).copied()
+                        });
+                        let label = name.map_or_else(|| value.to_owned(), |n| format!("{value} – {n}"));
+                        dom::add_option(&self.doc, list, value, &label);
+                    }
+                    let mapped = states.find(typed.trim()).unwrap_or("").to_owned();
+                    dom::set_value(list, &mapped);
+                    for (el, on) in [(list, true), (input, false)] {
+                        set_hidden(el, !on);
+                        set_flag(el, "disabled", !on);
+                    }
+                    self.label_state(&format!("{state_id}-list"), true);
+                }
+                _ => {
+                    if !list.has_attribute("hidden") {
+                        dom::set_value(input, &typed);
+                    }
+                    for (el, on) in [(list, false), (input, true)] {
+                        set_hidden(el, !on);
+                        set_flag(el, "disabled", !on);
+                    }
+                    self.label_state(&state_id, false);
+                }
+            }
+        }
+        let hint = match country {
+            None => String::new(),
+            Some(c) if !c.has_postal_codes() => format!("{} has no postcodes: leave it empty.", c.name),
+            Some(c) => match c.postal_code_examples.first() {
+                Some(ex) => format!("e.g. {ex}"),
+                None => String::new(),
+            },
+        };
+        view::text(&self.doc, &format!("{}-hint", element_id(fields::ADDRESS[5].1)), &hint);
+    }
+
+    fn label_state(&self, control_id: &str, required: bool) {
+        let state_id = element_id(STATE);
+        if let Some(label) = self.doc.get_element_by_id(&format!("{state_id}-label")) {
+            dom::set_attr(&label, "for", control_id);
+        }
+        if let Some(opt) = self.doc.get_element_by_id(&format!("{state_id}-optional")) {
+            set_hidden(&opt, required);
+        }
+    }
+
+    /// The sub-customer box changed: the own address becomes optional.
+    pub fn sub_customer_changed(&self) {
+        let sub = self.checkbox().is_some_and(|c| c.checked());
+        if let Some(note) = self.doc.get_element_by_id("tc-address-note") {
+            set_hidden(&note, !sub);
+        }
+        for path in [COUNTRY, fields::ADDRESS[1].1, fields::ADDRESS[3].1] {
+            if let Some(el) = self.doc.get_element_by_id(&element_id(path)) {
+                set_flag(&el, "required", !sub);
+            }
+        }
+    }
+
+    /// Saves what the user typed, so nothing is lost on a reload.
+    pub fn save_draft(&self) {
+        {
+            use gloo_storage::{LocalStorage, Storage};
+            if let Err(e) = LocalStorage::set(self.config.draft_key(), self.values()) {
+                dom::warn(&format!("tenantcheck: could not save the draft: {e}"));
+            }
+        }
+    }
+
+    pub fn clear_draft(&self) {
+        {
+            use gloo_storage::{LocalStorage, Storage};
+            LocalStorage::delete(self.config.draft_key());
+        }
+    }
+
+    /// Restores the draft of an earlier visit; its non-empty fields are checked at once.
+    fn restore_draft(&self) {
+        {
+            use gloo_storage::{LocalStorage, Storage};
+            let Ok(values) = LocalStorage::get::<Values>(self.config.draft_key()) else { return };
+            self.write(&values, None);
+            if let Some(c) = self.checkbox() {
+                c.set_checked(values.sub_customer);
+            }
+            let mut touched = self.touched.borrow_mut();
+            touched.extend(TEXT_FIELDS.iter().copied().filter(|p| !values.get(p).trim().is_empty()));
+        }
+    }
+}
