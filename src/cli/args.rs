@@ -1,0 +1,93 @@
+//! Command-line arguments (clap derive). One subcommand per job; `check` is the first, `serve` will follow.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+/// The version line: the crate's version and the data version of the embedded country table.
+static VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!("{} (country data: {})", env!("CARGO_PKG_VERSION"), tenantcheck_core::countries::DATA_VERSION)
+});
+
+/// Checks exports of cloud-BSS accounts against the rules Microsoft Partner Center applies when it creates a
+/// customer tenant.
+#[derive(Debug, Parser)]
+#[command(name = "tenantcheck", version = VERSION.as_str(), propagate_version = true, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const AFTER_HELP: &str = "\
+Example: tenantcheck check accounts.jsonl --summary > results.jsonl
+Exit status: 0 every record valid, 1 some record invalid, 2 the input could not be read.";
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check records (JSON Lines or CSV) and write one JSON result per record, in input order, to stdout.
+    ///
+    /// Each output line is the core's result with a leading "line": the 1-based line of the record in the input
+    /// (for CSV, the line where the row starts). Blank lines give no result. A line that is not JSON, not a record
+    /// or not UTF-8 gets a result with an error and the run goes on.
+    ///
+    /// Exit status: 0 every record valid, 1 some record invalid, 2 the input could not be read.
+    #[command(after_help = CHECK_AFTER_HELP)]
+    Check(CheckArgs),
+}
+
+const CHECK_AFTER_HELP: &str = "\
+CSV input: the header row names fields by dotted path (account.billingAddress.postalCode). An empty cell is no
+value; account.isSubCustomerOfReseller reads true/false as booleans; markets is a list split on ',' ';' or spaces.
+Columns the record does not know are ignored with one warning each. A row with the wrong number of cells gets an
+error result.";
+
+/// Arguments of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The file to check; `-` or nothing reads stdin (JSON Lines unless --format says otherwise).
+    #[arg(value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Input format. Default: from the extension (.jsonl .ndjson .json = jsonl, .csv = csv); jsonl for stdin.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Partner Center country rules (JSON, the shape of GET /v1/countryvalidationrules) that replace the embedded
+    /// defaults for the countries they name.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// Print counts per error and warning code, and the totals, on stderr at the end.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Worker threads that validate (default: the number of cores).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: Option<u16>,
+}
+
+/// The input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// JSON Lines: one record (a JSON object) per line.
+    Jsonl,
+    /// CSV with a header row of dotted field paths.
+    Csv,
+}
+
+/// Parses the process arguments; on bad arguments prints clap's message and exits with status 2.
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn arguments_are_consistent() {
+        Cli::command().debug_assert();
+    }
+}

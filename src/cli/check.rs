@@ -1,0 +1,149 @@
+//! `tenantcheck check`: opens the input, installs `--rules`, runs the pipeline and sets the exit status.
+
+use super::args::{CheckArgs, Format};
+use super::input::csv::CsvSource;
+use super::input::jsonl::JsonlSource;
+use super::input::{Batch, Counting, Item, Source};
+use super::pipeline::{self, Failure};
+use super::progress::Progress;
+use super::summary::Tally;
+use super::{complain, output, EXIT_INVALID, EXIT_TROUBLE, EXIT_VALID};
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+use tenantcheck_core::validate::Validator;
+
+/// What one worker makes of one batch.
+struct Done {
+    /// The batch's result lines.
+    out: Vec<u8>,
+    tally: Tally,
+}
+
+/// Runs `check` and returns the exit status.
+pub fn run(args: &CheckArgs) -> u8 {
+    match check(args) {
+        Ok(status) => status,
+        Err(msg) => {
+            complain(msg);
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// The input, opened.
+struct Input {
+    /// For messages.
+    name: String,
+    reader: Box<dyn Read + Send>,
+    /// The size in bytes, for a regular file.
+    size: Option<u64>,
+    format: Format,
+}
+
+fn check(args: &CheckArgs) -> Result<u8, String> {
+    let validator = validator(args.rules.as_deref())?;
+    let input = open(args.input.as_deref(), args.format)?;
+    let read = Arc::new(AtomicU64::new(0));
+    let reader = Counting::new(input.reader, Arc::clone(&read));
+    let (mut source, ignored): (Box<dyn Source>, Vec<String>) = match input.format {
+        Format::Jsonl => (Box::new(JsonlSource::new(reader)), Vec::new()),
+        Format::Csv => {
+            let (source, ignored) = CsvSource::open(reader).map_err(|e| format!("{}: {e}", input.name))?;
+            for column in &ignored {
+                complain(format_args!("warning: {}: {column}", input.name));
+            }
+            (Box::new(source), ignored.into_iter().map(|c| c.name).collect())
+        }
+    };
+    let workers = match args.threads {
+        Some(n) => usize::from(n),
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let mut total = Tally::default();
+    let mut progress = Progress::new(read, input.size);
+    let result = pipeline::run(
+        workers,
+        move || source.next_batch(),
+        |batch| work(&validator, batch),
+        |done: Done| {
+            out.write_all(&done.out)?;
+            total.merge(done.tally);
+            progress.tick(total.records);
+            Ok(())
+        },
+    );
+    let result = result.and_then(|()| out.flush().map_err(Failure::Write));
+    progress.finish();
+    drop(out);
+
+    if args.summary {
+        let _ = total.print(&mut io::stderr().lock(), &ignored);
+    }
+    match result {
+        Ok(()) if total.invalid() > 0 => Ok(EXIT_INVALID),
+        Ok(()) => Ok(EXIT_VALID),
+        Err(Failure::Read(e)) => Err(format!("cannot read {}: {e}", input.name)),
+        // A closed pipe (`tenantcheck check big.jsonl | head`) is the reader's choice, not a fault to report.
+        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(EXIT_TROUBLE),
+        Err(Failure::Write(e)) => Err(format!("cannot write the results: {e}")),
+    }
+}
+
+/// Validates one batch. Runs on a worker.
+fn work(validator: &Validator, batch: Batch) -> Done {
+    let mut done = Done { out: Vec::with_capacity(super::input::BATCH_BYTES * 2), tally: Tally::default() };
+    batch.items(|line, item| {
+        let report = match item {
+            Item::Parsed(parsed) => validator.validate_parsed(parsed),
+            Item::Rejected(report) => report,
+        };
+        done.tally.add(&report);
+        output::write_result(&mut done.out, line, &report);
+    });
+    done
+}
+
+/// The validator, with `--rules` installed.
+fn validator(rules: Option<&Path>) -> Result<Validator, String> {
+    let mut validator = Validator::new();
+    if let Some(path) = rules {
+        let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        validator.set_country_rules_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(validator)
+}
+
+/// Opens the input (a file, or stdin for `-` or none) and decides its format.
+fn open(path: Option<&Path>, format: Option<Format>) -> Result<Input, String> {
+    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+        let reader = Box::new(io::stdin());
+        return Ok(Input { name: "stdin".to_owned(), reader, size: None, format: format.unwrap_or(Format::Jsonl) });
+    };
+    let name = path.display().to_string();
+    let format = match format.or_else(|| format_of(path)) {
+        Some(f) => f,
+        None => return Err(format!("{name}: cannot tell the format from the extension; use --format jsonl|csv")),
+    };
+    let file = File::open(path).map_err(|e| format!("cannot open {name}: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot open {name}: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("cannot read {name}: it is a directory"));
+    }
+    let size = meta.is_file().then_some(meta.len());
+    Ok(Input { name, reader: Box::new(file), size, format })
+}
+
+/// The format named by a file's extension.
+fn format_of(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "jsonl" | "ndjson" | "json" => Some(Format::Jsonl),
+        "csv" => Some(Format::Csv),
+        _ => None,
+    }
+}

@@ -1,0 +1,83 @@
+//! Readers that cut the input into [`Batch`]es (on the reader thread), and the decoding of a batch into
+//! `(line, Item)` pairs (on the worker threads).
+
+pub mod csv;
+pub mod jsonl;
+
+use std::io::{self, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use tenantcheck_core::record::Parsed;
+use tenantcheck_core::validate::Report;
+
+/// Bytes of input a batch aims at: a few hundred records, so that a batch is worth a channel hop and the batches in
+/// flight stay small.
+pub const BATCH_BYTES: usize = 256 * 1024;
+
+/// Consecutive records of the input, cut by the reader thread and decoded by a worker.
+#[derive(Debug)]
+pub enum Batch {
+    /// Whole lines of JSON Lines; `first_line` is the 1-based line number of the first one. `data` ends with a line
+    /// end, except at the end of the input.
+    Lines { first_line: u64, data: Vec<u8> },
+    /// A JSON Lines line longer than [`jsonl::MAX_LINE`]: it was skipped without being held in memory.
+    Overlong { line: u64 },
+    /// CSV rows, with the header's columns.
+    Rows { columns: Arc<csv::Columns>, rows: Vec<csv::Row> },
+}
+
+/// What one input record decodes to: a parsed JSON value for the core, or the result for a record that cannot be
+/// read.
+#[derive(Debug)]
+pub enum Item {
+    Parsed(Parsed),
+    Rejected(Report),
+}
+
+/// Cuts the input into batches. Runs on the reader thread.
+pub trait Source: Send {
+    /// The next batch; `None` at the end of the input; `Err` on an I/O error, which ends the run.
+    fn next_batch(&mut self) -> io::Result<Option<Batch>>;
+}
+
+impl Batch {
+    /// Decodes the batch: calls `f` with each record, in order, with its 1-based line number. Runs on a worker.
+    pub fn items(self, mut f: impl FnMut(u64, Item)) {
+        match self {
+            Batch::Lines { first_line, data } => jsonl::items(first_line, &data, f),
+            Batch::Overlong { line } => f(line, jsonl::overlong(line)),
+            Batch::Rows { columns, rows } => {
+                for row in &rows {
+                    f(row.line, columns.item(row))
+                }
+            }
+        }
+    }
+}
+
+/// A line number as the core counts it.
+pub(crate) fn line_usize(line: u64) -> usize {
+    usize::try_from(line).unwrap_or(usize::MAX)
+}
+
+/// A reader that counts the bytes it has read, for the progress display.
+#[derive(Debug)]
+pub struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R> Counting<R> {
+    /// Wraps `inner`; every read adds to `count`.
+    pub fn new(inner: R, count: Arc<AtomicU64>) -> Self {
+        Counting { inner, count }
+    }
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}

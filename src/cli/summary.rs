@@ -1,0 +1,88 @@
+//! `--summary`: totals and counts per code, printed on stderr at the end of a run.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use tenantcheck_core::validate::Report;
+
+/// Counts over some records. Each worker fills one per batch; the writer adds them up.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Tally {
+    pub records: u64,
+    pub valid: u64,
+    /// Errors per code (one record may count several times).
+    pub errors: HashMap<&'static str, u64>,
+    /// Warnings per code.
+    pub warnings: HashMap<&'static str, u64>,
+}
+
+impl Tally {
+    /// Counts one result.
+    pub fn add(&mut self, report: &Report) {
+        self.records += 1;
+        self.valid += u64::from(report.valid);
+        for e in &report.errors {
+            *self.errors.entry(e.code).or_default() += 1;
+        }
+        for w in &report.warnings {
+            *self.warnings.entry(w.code).or_default() += 1;
+        }
+    }
+
+    /// Adds another tally's counts.
+    pub fn merge(&mut self, other: Tally) {
+        self.records += other.records;
+        self.valid += other.valid;
+        for (code, n) in other.errors {
+            *self.errors.entry(code).or_default() += n;
+        }
+        for (code, n) in other.warnings {
+            *self.warnings.entry(code).or_default() += n;
+        }
+    }
+
+    pub fn invalid(&self) -> u64 {
+        self.records - self.valid
+    }
+
+    /// Writes the summary: totals, then codes by count (most first), then the CSV columns that were ignored.
+    pub fn print(&self, out: &mut impl Write, ignored_columns: &[String]) -> io::Result<()> {
+        writeln!(out, "records: {}", self.records)?;
+        writeln!(out, "valid: {}", self.valid)?;
+        writeln!(out, "invalid: {}", self.invalid())?;
+        for (title, counts) in [("errors", &self.errors), ("warnings", &self.warnings)] {
+            if counts.is_empty() {
+                continue;
+            }
+            writeln!(out, "{title}:")?;
+            let mut rows: Vec<_> = counts.iter().collect();
+            rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+            for (code, n) in rows {
+                writeln!(out, "  {code:<width$}  {n}")?;
+            }
+        }
+        if !ignored_columns.is_empty() {
+            writeln!(out, "ignored columns: {}", ignored_columns.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_and_prints() {
+        let mut a = Tally::default();
+        a.add(&Report::not_json("x".into(), 1, 1));
+        let mut b = Tally::default();
+        b.add(&Report::not_json("y".into(), 2, 1));
+        a.merge(b);
+        assert_eq!((a.records, a.valid, a.invalid()), (2, 0, 2));
+        let mut out = Vec::new();
+        a.print(&mut out, &["crmId".to_owned()]).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "records: 2\nvalid: 0\ninvalid: 2\nerrors:\n  request.not_json  2\nignored columns: crmId\n");
+    }
+}

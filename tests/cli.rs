@@ -1,0 +1,288 @@
+//! End-to-end tests of the `tenantcheck` binary on the fixtures in `tests/fixtures/`.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// What one run gave.
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// The result lines, parsed.
+    fn results(&self) -> Vec<Value> {
+        self.stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
+    }
+
+    fn lines(&self) -> Vec<u64> {
+        self.results().iter().map(|r| r["line"].as_u64().expect("a line number")).collect()
+    }
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Runs the binary in the fixtures folder, with `stdin` as its input.
+fn run(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
+        .args(args)
+        .current_dir(fixtures())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        // The binary may stop reading early (bad arguments): a broken pipe is no failure here.
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("the binary ends");
+    feeder.join().expect("stdin written");
+    Run {
+        status: out.status.code().expect("an exit status"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 messages"),
+    }
+}
+
+/// `(field, code)` of a result's errors.
+fn errors(result: &Value) -> Vec<(String, String)> {
+    issues(result, "errors")
+}
+
+fn issues(result: &Value, kind: &str) -> Vec<(String, String)> {
+    result[kind]
+        .as_array()
+        .expect("a list of issues")
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap_or("?").to_owned(), e["code"].as_str().unwrap_or("?").to_owned()))
+        .collect()
+}
+
+fn pair(field: &str, code: &str) -> (String, String) {
+    (field.to_owned(), code.to_owned())
+}
+
+#[test]
+fn valid_records_exit_0() {
+    let r = run(&["check", "valid.jsonl"], b"");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.lines(), [1, 2, 3, 4]);
+    for result in r.results() {
+        assert_eq!(result["valid"], true, "{result}");
+        assert_eq!(errors(&result), []);
+        assert_eq!(result["domainForm"], "prefix");
+        assert!(result["normalized"].is_object());
+    }
+    assert!(r.stdout.lines().all(|l| l.starts_with("{\"line\":")), "line leads every result");
+    assert_eq!(r.stderr, "");
+}
+
+/// The results of mixed.jsonl: one per non-blank line, in order, with the errors on the right fields.
+fn assert_mixed(r: &Run) {
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_eq!(r.lines(), [1, 3, 4, 5, 7, 8, 9, 10, 11], "blank lines 2 and 6 give no result");
+    let results = r.results();
+    let valid: Vec<bool> = results.iter().map(|x| x["valid"] == true).collect();
+    assert_eq!(valid, [true, false, false, false, true, false, false, true, true]);
+    assert_eq!(
+        errors(&results[1]),
+        [
+            pair("syncOptions.username", "username.bad_character"),
+            pair("account.billingAddress.postalCode", "postal_code.format")
+        ]
+    );
+    assert_eq!(errors(&results[2]), [pair("", "request.not_json")]);
+    assert_eq!(results[2]["errors"][0]["params"]["line"], 4, "not-JSON errors name the file's line");
+    assert_eq!(errors(&results[3]), [pair("", "request.not_an_object")]);
+    assert_eq!(errors(&results[5]), [pair("", "request.not_json")], "invalid UTF-8");
+    assert_eq!(results[5]["errors"][0]["params"]["line"], 8);
+    assert_eq!(errors(&results[6]), [pair("crmId", "request.unknown_field")]);
+    assert_eq!(
+        issues(&results[8], "warnings"),
+        [pair("syncOptions.domainPrefix", "domain_prefix.suffix_removed"), pair("account.email", "email.free_mail")]
+    );
+    assert_eq!(results[8]["normalized"]["syncOptions"]["domainPrefix"], "contoso");
+}
+
+#[test]
+fn mixed_lines_each_get_a_result_and_the_run_goes_on() {
+    let r = run(&["check", "mixed.jsonl"], b"");
+    assert_mixed(&r);
+    assert_eq!(r.stderr, "", "no summary unless asked");
+}
+
+#[test]
+fn summary_counts_codes_on_stderr() {
+    let r = run(&["check", "mixed.jsonl", "--summary"], b"");
+    assert_mixed(&r);
+    let summary: Vec<&str> = r.stderr.lines().map(str::trim).collect();
+    for line in ["records: 9", "valid: 4", "invalid: 5", "errors:", "warnings:"] {
+        assert!(summary.contains(&line), "{line:?} in {summary:?}");
+    }
+    let count = |code: &str| -> Option<u64> { summary.iter().find_map(|l| l.strip_prefix(code)?.trim().parse().ok()) };
+    assert_eq!(count("request.not_json"), Some(2));
+    assert_eq!(count("request.not_an_object"), Some(1));
+    assert_eq!(count("request.unknown_field"), Some(1));
+    assert_eq!(count("username.bad_character"), Some(1));
+    assert_eq!(count("postal_code.format"), Some(1));
+    assert_eq!(count("email.free_mail"), Some(1));
+}
+
+#[test]
+fn stdin_defaults_to_json_lines() {
+    let mixed = std::fs::read(fixtures().join("mixed.jsonl")).expect("fixture");
+    assert_mixed(&run(&["check"], &mixed));
+    assert_mixed(&run(&["check", "-"], &mixed));
+    assert_mixed(&run(&["check", "-", "--format", "jsonl", "--threads", "1"], &mixed));
+}
+
+/// The results of accounts.csv.
+fn assert_accounts(r: &Run) {
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert_eq!(r.lines(), [2, 3, 5, 7, 8], "rows start on their own line; the blank line 4 is skipped");
+    let results = r.results();
+    assert_eq!(results[0]["valid"], true, "{}", results[0]);
+    let first = &results[0]["normalized"];
+    assert_eq!(first["account"]["companyName"], "Contoso, Ltd");
+    assert_eq!(first["account"]["isSubCustomerOfReseller"], false);
+    assert_eq!(first["markets"], serde_json::json!(["GR", "CY", "MT"]));
+    assert_eq!(results[1]["valid"], true, "a sub-customer with an empty own address: {}", results[1]);
+    assert_eq!(results[1]["normalized"]["account"]["isSubCustomerOfReseller"], true);
+    assert_eq!(results[1]["normalized"]["resellerBillingAddress"]["postalCode"], "105 63");
+    assert_eq!(errors(&results[2]), [pair("account.billingAddress.postalCode", "postal_code.format")]);
+    assert_eq!(results[2]["normalized"]["account"]["billingAddress"]["addressLine1"], "Leof. Kifisias 1 Building B");
+    assert_eq!(issues(&results[2], "warnings"), [pair("account.phone", "phone.calling_code_mismatch")]);
+    assert_eq!(errors(&results[3]), [pair("", "request.not_json")], "the short row");
+    assert_eq!(results[3]["errors"][0]["params"]["line"], 7);
+    assert_eq!(
+        errors(&results[4]),
+        [pair("account.isSubCustomerOfReseller", "request.wrong_type")],
+        "only true/false are booleans"
+    );
+    let warnings: Vec<&str> = r.stderr.lines().filter(|l| l.contains("crmId")).collect();
+    assert_eq!(warnings.len(), 1, "one warning for the unknown column: {}", r.stderr);
+}
+
+#[test]
+fn csv_rows_become_records() {
+    assert_accounts(&run(&["check", "accounts.csv"], b""));
+    let csv = std::fs::read(fixtures().join("accounts.csv")).expect("fixture");
+    assert_accounts(&run(&["check", "--format", "csv"], &csv));
+}
+
+#[test]
+fn csv_summary_names_the_ignored_columns() {
+    let r = run(&["check", "accounts.csv", "--summary"], b"");
+    assert!(r.stderr.lines().any(|l| l == "ignored columns: crmId"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "records: 5"), "{}", r.stderr);
+}
+
+#[test]
+fn bad_csv_headers_exit_2() {
+    for input in ["", "name,zip\nContoso,10682\n", "cspModel,cspModel\ndirect,direct\n"] {
+        let r = run(&["check", "--format", "csv"], input.as_bytes());
+        assert_eq!(r.status, 2, "{input:?}: {}", r.stderr);
+        assert!(r.stderr.contains("bad CSV header"), "{}", r.stderr);
+        assert_eq!(r.stdout, "");
+    }
+}
+
+#[test]
+fn rules_replace_the_defaults() {
+    let r = run(&["check", "valid.jsonl", "--rules", "rules.json"], b"");
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    let results = r.results();
+    assert_eq!(errors(&results[0]), [pair("account.billingAddress.state", "state.required")], "GR now needs a state");
+    assert_eq!(results[1]["valid"], true, "a US record is not affected");
+    assert_eq!(errors(&results[3]), [pair("resellerBillingAddress.state", "state.required")]);
+}
+
+#[test]
+fn bad_rules_exit_2() {
+    for rules in ["bad_rules.json", "missing-rules.json"] {
+        let r = run(&["check", "valid.jsonl", "--rules", rules], b"");
+        assert_eq!(r.status, 2, "{rules}");
+        assert!(r.stderr.contains(rules), "{}", r.stderr);
+        assert_eq!(r.stdout, "");
+    }
+}
+
+#[test]
+fn unreadable_input_exits_2() {
+    for args in [
+        &["check", "missing.jsonl"][..],
+        &["check", "rules"][..],
+        &["check", "."][..],
+        &["check", ".", "--format", "jsonl"][..],
+        &["check", "--format", "xml"][..],
+        &["check", "--threads", "0"][..],
+        &["frobnicate"][..],
+    ] {
+        let r = run(args, b"");
+        assert_eq!(r.status, 2, "{args:?}: {}", r.stderr);
+        assert_eq!(r.stdout, "");
+        assert!(!r.stderr.is_empty());
+    }
+}
+
+#[test]
+fn empty_input_is_valid() {
+    let r = run(&["check"], b"\n\n");
+    assert_eq!((r.status, r.stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn many_records_keep_their_order_on_many_threads() {
+    let valid = std::fs::read_to_string(fixtures().join("valid.jsonl")).expect("fixture");
+    let lines: Vec<&str> = valid.lines().collect();
+    let mut input = String::new();
+    for i in 0..20_000 {
+        input.push_str(if i % 5 == 4 { "{\"cspModel\":1}" } else { lines[i % lines.len()] });
+        input.push('\n');
+    }
+    let r = run(&["check", "--threads", "4"], input.as_bytes());
+    assert_eq!(r.status, 1);
+    let results = r.results();
+    assert_eq!(results.len(), 20_000);
+    for (i, result) in results.iter().enumerate() {
+        assert_eq!(result["line"], i as u64 + 1);
+        assert_eq!(result["valid"], i % 5 != 4, "{result}");
+    }
+}
+
+#[test]
+fn an_overlong_line_is_an_error_and_the_run_goes_on() {
+    let valid = std::fs::read_to_string(fixtures().join("valid.jsonl")).expect("fixture");
+    let first = valid.lines().next().expect("a record");
+    let long = format!("{{\"cspModel\":\"{}\"}}", "x".repeat(5 * 1024 * 1024));
+    let input = format!("{first}\n{long}\n{first}\n");
+    let r = run(&["check"], input.as_bytes());
+    assert_eq!(r.status, 1);
+    assert_eq!(r.lines(), [1, 2, 3]);
+    assert_eq!(errors(&r.results()[1]), [pair("", "request.not_json")]);
+}
+
+#[test]
+fn version_names_the_data_version() {
+    let r = run(&["--version"], b"");
+    assert_eq!(r.status, 0);
+    assert!(r.stdout.contains(env!("CARGO_PKG_VERSION")), "{}", r.stdout);
+    assert!(r.stdout.contains(tenantcheck_core::countries::DATA_VERSION), "{}", r.stdout);
+}
+
+#[test]
+fn help_describes_the_commands() {
+    let r = run(&["--help"], b"");
+    assert_eq!(r.status, 0);
+    assert!(r.stdout.contains("check"), "{}", r.stdout);
+    let r = run(&["check", "--help"], b"");
+    assert!(r.stdout.contains("--summary") && r.stdout.contains("--rules") && r.stdout.contains("--format"));
+}
