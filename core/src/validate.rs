@@ -192,7 +192,7 @@ struct Walk<'v> {
     warnings: Vec<Issue>,
 }
 
-impl Walk<'_> {
+impl<'v> Walk<'v> {
     fn issue(&mut self, field: impl Into<Cow<'static, str>>, reason: &dyn Reason) {
         let issue = Issue::new(field, reason);
         match reason.severity() {
@@ -266,17 +266,14 @@ impl Walk<'_> {
         self.unknown_fields("", &rec.unknown);
         let config = self.config(rec);
 
-        let sub_customer = match &mut rec.account {
+        let sub_customer = match &rec.account {
             Slot::Value(acc) => match acc.is_sub_customer_of_reseller {
                 Slot::Value(b) => b,
                 Slot::Wrong(found) => {
                     self.wrong_type("account.isSubCustomerOfReseller", record::Kind::Bool, found);
                     false
                 }
-                Slot::Absent | Slot::Null => {
-                    acc.is_sub_customer_of_reseller = Slot::Value(false);
-                    false
-                }
+                Slot::Absent | Slot::Null => false,
             },
             _ => false,
         };
@@ -301,6 +298,9 @@ impl Walk<'_> {
 
         if let Some(mut acc) = self.object("account", &mut rec.account) {
             self.unknown_fields("account", &acc.unknown);
+            if acc.is_sub_customer_of_reseller.wrong().is_none() {
+                acc.is_sub_customer_of_reseller = Slot::Value(sub_customer);
+            }
             self.text("account.companyName", &mut acc.company_name, names::company_name);
             if let Some(mut contact) = self.object("account.contact", &mut acc.contact) {
                 self.unknown_fields("account.contact", &contact.unknown);
@@ -308,9 +308,9 @@ impl Walk<'_> {
                 self.text("account.contact.lastName", &mut contact.last_name, names::contact_name);
                 acc.contact = Slot::Value(contact);
             }
-            let country =
+            let rules =
                 self.addresses(&mut acc.billing_address, &mut rec.reseller_billing_address, sub_customer, &config);
-            let rules = country.map(|c| self.v.rules_for(c));
+            let country = rules.map(|r| r.country);
             let partner_domain = config.partner_domain.as_deref();
             self.text("account.email", &mut acc.email, |raw| email::check(raw, partner_domain));
             self.text("account.phone", &mut acc.phone, |raw| phone::check(raw, rules.as_ref()));
@@ -394,20 +394,23 @@ impl Walk<'_> {
         }
     }
 
-    /// The billing address, or for a sub-customer that left it empty the reseller's. Returns the account's country.
+    /// The billing address, or for a sub-customer that left it empty the reseller's. Returns the rules in force for
+    /// the account's country.
     fn addresses(
         &mut self,
         own: &mut Slot<Address>,
         reseller: &mut Slot<Address>,
         sub_customer: bool,
         config: &Config,
-    ) -> Option<&'static Country> {
-        let empty = match own {
-            Slot::Value(a) => a.is_empty(),
-            Slot::Absent | Slot::Null => true,
-            Slot::Wrong(_) => false,
-        };
-        if sub_customer && empty {
+    ) -> Option<Rules<'v>> {
+        // Only a sub-customer may leave its address empty: the emptiness check runs only then.
+        let use_reseller = sub_customer
+            && match &*own {
+                Slot::Value(a) => a.is_empty(),
+                Slot::Absent | Slot::Null => true,
+                Slot::Wrong(_) => false,
+            };
+        if use_reseller {
             return match reseller {
                 Slot::Value(addr) => self.address(&RESELLER, addr, config),
                 Slot::Wrong(found) => {
@@ -422,19 +425,21 @@ impl Walk<'_> {
             };
         }
         let mut addr = self.object(BILLING.root, own)?;
-        let country = self.address(&BILLING, &mut addr, config);
+        let rules = self.address(&BILLING, &mut addr, config);
         *own = Slot::Value(addr);
-        country
+        rules
     }
 
-    fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config) -> Option<&'static Country> {
+    /// Checks one address; returns the rules in force for its country, if the country is valid.
+    fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config) -> Option<Rules<'v>> {
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));
-        if let Some(c) = country {
+        if let Some(c) = country.filter(|c| addr.country.as_str() != c.code) {
             addr.country = Slot::Value(c.code.to_owned());
         }
-        let rules = country.map(|c| self.v.rules_for(c));
+        let v = self.v;
+        let rules = country.map(|c| v.rules_for(c));
         self.text(p.line1, &mut addr.address_line1, address::line1);
         self.text(p.line2, &mut addr.address_line2, address::line2);
         self.text(p.city, &mut addr.city, |raw| address::city(raw, rules.as_ref()));
@@ -447,6 +452,6 @@ impl Walk<'_> {
                 self.issue(p.postal_code, &reason);
             }
         }
-        country
+        Some(rules)
     }
 }

@@ -127,7 +127,8 @@ fn reseller_field_follows_the_csp_model() {
 
 #[test]
 fn sub_customer_may_leave_its_address_empty_then_the_resellers_is_checked() {
-    let empty = json!({ "country": "", "addressLine1": "", "addressLine2": "", "city": "", "state": "", "postalCode": "" });
+    let empty =
+        json!({ "country": "", "addressLine1": "", "addressLine2": "", "city": "", "state": "", "postalCode": "" });
     let sub = with(base(), "/account/isSubCustomerOfReseller", json!(true));
     let sub = with(sub, "/account/phone", json!("+1 416 555 0199"));
     let sub = with(sub, "/account/billingAddress", empty.clone());
@@ -171,7 +172,11 @@ fn state_and_postcode_must_agree_in_the_us_and_canada() {
     let v2 = with(v.clone(), "/account/billingAddress/state", json!("CA"));
     assert_eq!(errors(&check(&v2)), vec![e("account.billingAddress.postalCode", "postal_code.state_mismatch")]);
     // A prefix shared by two states (063 CT/NY) [zipcodes].
-    let v3 = with(with(v.clone(), "/account/billingAddress/postalCode", json!("06390")), "/account/billingAddress/state", json!("NY"));
+    let v3 = with(
+        with(v.clone(), "/account/billingAddress/postalCode", json!("06390")),
+        "/account/billingAddress/state",
+        json!("NY"),
+    );
     assert_eq!(errors(&check(&v3)), vec![]);
     // Canada by first letter; K1A in ON or QC [rules.md].
     let ca = json!({ "country": "CA", "addressLine1": "1 Wellington St", "addressLine2": "", "city": "Ottawa",
@@ -192,8 +197,12 @@ fn configuration_is_checked_and_normalized() {
     let v = with(base(), "/markets", json!("GR"));
     assert_eq!(errors(&check(&v)), vec![e("markets", "request.wrong_type")]);
     // Default markets leave out RU [PC-markets].
-    let v = with(base(), "/account/billingAddress", json!({ "country": "RU", "addressLine1": "Tverskaya 1",
-        "addressLine2": "", "city": "Moscow", "state": "", "postalCode": "125009" }));
+    let v = with(
+        base(),
+        "/account/billingAddress",
+        json!({ "country": "RU", "addressLine1": "Tverskaya 1",
+        "addressLine2": "", "city": "Moscow", "state": "", "postalCode": "125009" }),
+    );
     assert!(errors(&check(&v)).contains(&e("account.billingAddress.country", "country.not_in_markets")));
     // The partner's own domain is not a customer e-mail domain [PC-names].
     let v = with(base(), "/account/email", json!("someone@partner.example"));
@@ -219,8 +228,12 @@ fn alias_links_an_existing_tenant() {
 #[test]
 fn phone_and_registration_are_required_in_the_listed_countries() {
     // Partner Center error 600051 countries [PC-create, PC-errors]: registration number required.
-    let v = with(base(), "/account/billingAddress", json!({ "country": "PL", "addressLine1": "ul. Prosta 1",
-        "addressLine2": "", "city": "Warszawa", "state": "", "postalCode": "00-838" }));
+    let v = with(
+        base(),
+        "/account/billingAddress",
+        json!({ "country": "PL", "addressLine1": "ul. Prosta 1",
+        "addressLine2": "", "city": "Warszawa", "state": "", "postalCode": "00-838" }),
+    );
     let v = with(v, "/account/phone", json!("+48 22 123 45 67"));
     assert_eq!(errors(&check(&v)), vec![e("account.registrationNumber", "registration_number.required")]);
     let v = with(v, "/account/registrationNumber", json!("5260250274"));
@@ -242,4 +255,24 @@ fn run_time_country_rules_replace_the_default() {
     assert_eq!(errors(&r), vec![]);
     validator.reset_country_rules();
     assert_eq!(errors(&validator.validate_json(&base().to_string())), vec![]);
+}
+
+#[test]
+fn an_empty_record_reports_every_required_field_and_normalizes_to_the_full_shape() {
+    let r = Validator::new().validate_json("{}");
+    let fields: Vec<String> = r.errors.iter().map(|i| i.field.to_string()).collect();
+    for f in [
+        "cspModel",
+        "syncOptions.username",
+        "syncOptions.domainPrefix",
+        "account.companyName",
+        "account.email",
+        "account.phone",
+        "account.contact.firstName",
+        "account.billingAddress.country",
+    ] {
+        assert!(fields.iter().any(|x| x == f), "no error on {f}: {fields:?}");
+    }
+    let n = serde_json::to_value(r.normalized.unwrap()).unwrap();
+    assert_eq!(n["account"]["isSubCustomerOfReseller"], false);
 }

@@ -61,7 +61,13 @@ pub fn lookup(code: &str) -> Option<&'static Country> {
 }
 
 fn index_of(code: &str) -> Option<usize> {
-    COUNTRIES.binary_search_by(|c| c.code.cmp(code)).ok()
+    // Codes are two ASCII letters: compare them as one number, not with memcmp (this runs several times a record).
+    let key = |s: &str| match s.as_bytes() {
+        [a, b] => Some(u16::from_be_bytes([*a, *b])),
+        _ => None,
+    };
+    let wanted = key(code)?;
+    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(c.code)).ok()
 }
 
 const COUNT: usize = COUNTRIES.len();
@@ -172,4 +178,54 @@ impl Rules<'static> {
             country_calling_codes: CallingCodes::Default(country.country_calling_codes),
         }
     }
+}
+
+/// One entry of a country picker: what a form needs to offer a country and to hint its address fields.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PickerEntry {
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub code: &'static str,
+    /// English short name.
+    pub name: &'static str,
+    /// Whether the country has postcodes at all (in force: run-time rules may set a pattern).
+    pub has_postal_codes: bool,
+    pub is_postal_code_required: bool,
+    /// The first example postcode, for a placeholder; `None` where the country has none.
+    pub postal_code_example: Option<&'static str>,
+    /// Every example postcode (Google's address metadata `zipex`).
+    pub postal_code_examples: &'static [&'static str],
+    /// Whether the country has a closed list of states (then the state is offered as a choice).
+    pub has_states: bool,
+    pub is_state_required: bool,
+    /// The accepted state values, in the order of the rules in force.
+    pub states: Vec<String>,
+    /// In Partner Center's CSP market list.
+    pub is_csp_market: bool,
+}
+
+impl PickerEntry {
+    /// The picker entry for the rules in force for one country.
+    pub fn new(rules: &Rules<'_>) -> Self {
+        let c = rules.country;
+        let states: Vec<String> = rules.supported_states.values().into_iter().map(str::to_owned).collect();
+        PickerEntry {
+            code: c.code,
+            name: c.name,
+            has_postal_codes: c.has_postal_codes() || rules.postal_code_regex.is_some(),
+            is_postal_code_required: rules.is_postal_code_required,
+            postal_code_example: c.postal_code_examples.first().copied(),
+            postal_code_examples: c.postal_code_examples,
+            has_states: !states.is_empty(),
+            is_state_required: rules.is_state_required,
+            states,
+            is_csp_market: c.is_csp_market,
+        }
+    }
+}
+
+/// The country picker under the embedded defaults, sorted by code. A host with run-time rules maps
+/// [`PickerEntry::new`] over `Validator::rules_for` instead.
+pub fn picker() -> Vec<PickerEntry> {
+    COUNTRIES.iter().map(|c| PickerEntry::new(&Rules::default_for(c))).collect()
 }

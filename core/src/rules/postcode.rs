@@ -181,17 +181,18 @@ fn is_typed_separator(c: char) -> bool {
 }
 
 /// Separators inside an example.
-fn is_example_separator(c: char) -> bool {
-    c == ' ' || c == '-'
+fn is_example_separator(c: u8) -> bool {
+    c == b' ' || c == b'-'
+}
+
+/// An example's characters without its separators.
+fn bare_bytes(example: &str) -> impl Iterator<Item = u8> + '_ {
+    example.bytes().filter(|&c| !is_example_separator(c))
 }
 
 /// Two characters have the same shape: both letters, both digits, or the same other character.
-fn same_shape(a: char, b: char) -> bool {
+fn same_shape(a: u8, b: u8) -> bool {
     (a.is_ascii_alphabetic() && b.is_ascii_alphabetic()) || (a.is_ascii_digit() && b.is_ascii_digit()) || a == b
-}
-
-fn all_same_shape(a: &[char], b: &[char]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(&x, &y)| same_shape(x, y))
 }
 
 /// The canonical form of an upper-case postcode, if one is found (**decision**): the input without its spaces and
@@ -205,58 +206,53 @@ fn all_same_shape(a: &[char], b: &[char]) -> bool {
 ///
 /// `None` when no example gives a form that matches; the caller then keeps the input as it is.
 pub fn canonical(upper: &str, regex: &Regex, examples: &[&str]) -> Option<String> {
-    let bare: Vec<char> = upper.chars().filter(|&c| !is_typed_separator(c)).collect();
-    if bare.is_empty() {
+    // Every pattern and example is ASCII: a bare form with anything else cannot match, so work on bytes.
+    let bare: String = upper.chars().filter(|&c| !is_typed_separator(c)).collect();
+    if bare.is_empty() || !bare.is_ascii() {
         return None;
     }
-    let examples: Vec<Vec<char>> = examples.iter().map(|e| e.to_ascii_uppercase().chars().collect()).collect();
+    let bare = bare.as_bytes();
+    // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
+    let lay = |head: &[u8], layout: &str, input: &[u8]| -> String {
+        let mut out = String::with_capacity(head.len() + layout.len());
+        out.extend(head.iter().map(|&b| char::from(b)));
+        let mut input = input.iter();
+        for c in layout.bytes() {
+            if is_example_separator(c) {
+                out.push(char::from(c));
+            } else if let Some(&b) = input.next() {
+                out.push(char::from(b));
+            }
+        }
+        out
+    };
     for strict in [true, false] {
-        for ex in &examples {
-            let ex_bare: Vec<char> = ex.iter().copied().filter(|&c| !is_example_separator(c)).collect();
-            if ex_bare.len() != bare.len() || (strict && !all_same_shape(&ex_bare, &bare)) {
+        for &ex in examples {
+            if bare_bytes(ex).count() != bare.len()
+                || (strict && !bare_bytes(ex).zip(bare).all(|(x, &y)| same_shape(x, y)))
+            {
                 continue;
             }
-            let mut input = bare.iter();
-            let mut out = String::with_capacity(ex.len());
-            for &c in ex {
-                if is_example_separator(c) {
-                    out.push(c);
-                } else if let Some(&b) = input.next() {
-                    out.push(b);
-                }
-            }
+            let out = lay(&[], ex, bare);
             if regex.is_match(&out) {
                 return Some(out);
             }
         }
     }
-    for ex in &examples {
-        let Some(first_sep) = ex.iter().position(|&c| is_example_separator(c)) else {
+    for &ex in examples {
+        let Some(first_sep) = ex.bytes().position(is_example_separator) else {
             continue;
         };
-        let ex_tail: Vec<char> = ex.iter().skip(first_sep).copied().collect();
-        let tail_bare: Vec<char> = ex_tail.iter().copied().filter(|&c| !is_example_separator(c)).collect();
-        let Some(head_len) = bare.len().checked_sub(tail_bare.len()) else {
+        let ex_tail = ex.get(first_sep..).unwrap_or_default();
+        let tail_len = bare_bytes(ex_tail).count();
+        let Some(head_len) = bare.len().checked_sub(tail_len).filter(|&n| n > 0) else {
             continue;
         };
-        if head_len == 0 {
+        let (head, tail) = bare.split_at(head_len);
+        if !bare_bytes(ex_tail).zip(tail).all(|(x, &y)| same_shape(x, y)) {
             continue;
         }
-        let (Some(head), Some(tail)) = (bare.get(..head_len), bare.get(head_len..)) else {
-            continue;
-        };
-        if !all_same_shape(tail, &tail_bare) {
-            continue;
-        }
-        let mut out: String = head.iter().collect();
-        let mut input = tail.iter();
-        for &c in &ex_tail {
-            if is_example_separator(c) {
-                out.push(c);
-            } else if let Some(&b) = input.next() {
-                out.push(b);
-            }
-        }
+        let out = lay(head, ex_tail, tail);
         if regex.is_match(&out) {
             return Some(out);
         }
@@ -272,7 +268,7 @@ fn digit_count(regex: &Regex, examples: &[&str]) -> Option<usize> {
         .iter()
         .find(|e| e.chars().any(|c| c.is_ascii_digit()))?
         .chars()
-        .filter(|c| !is_example_separator(*c))
+        .filter(|c| !matches!(c, ' ' | '-'))
         .collect();
     if !digits.iter().all(char::is_ascii_digit) {
         return None;
@@ -485,7 +481,7 @@ mod tests {
             for ex in country.postal_code_examples {
                 let got = check(ex, &r).map(|c| c.value).map_err(|e| e.code());
                 assert_eq!(got.as_deref(), Ok(*ex), "{} {ex}", country.code);
-                let bare: String = ex.chars().filter(|&c| !is_example_separator(c)).collect();
+                let bare: String = ex.chars().filter(|&c| !matches!(c, ' ' | '-')).collect();
                 let got = check(&bare.to_lowercase(), &r);
                 assert!(got.is_ok(), "{} {bare}", country.code);
                 // Anchored: anything appended fails.
