@@ -2,3 +2,4 @@
 //! or CSV), checks them on every core, and writes one result per record.
 
 pub mod cli;
+pub mod serve;

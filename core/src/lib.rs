@@ -3,11 +3,17 @@
 
 pub mod codes;
 pub mod countries;
+pub mod host;
 pub mod issue;
+#[cfg(feature = "js-host")]
+pub mod js_host;
+pub mod pattern;
 pub mod record;
 pub mod rules;
 pub mod text;
 pub mod validate;
+#[cfg(feature = "wasm")]
+pub mod wasm;
 
 pub use issue::{Checked, Issue, Outcome, Param, Params, Reason, Severity};
 pub use record::Record;

@@ -6,7 +6,6 @@
 //! sees unbounded input (**decision** of `rules.md`).
 
 use std::borrow::Cow;
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// The longest text any field accepts, in characters (`rules.md` section 0, **decision**).
 pub const MAX_CHARS: usize = 1000;
@@ -24,12 +23,49 @@ pub fn normalize(input: &str) -> Result<Cow<'_, str>, TooLong> {
     if is_tidy_ascii(input) {
         return Ok(Cow::Borrowed(input));
     }
-    let nfkc: Cow<'_, str> = if input.is_ascii() || is_nfkc_quick(input.chars()) == IsNormalized::Yes {
+    let nfkc: Cow<'_, str> = if input.is_ascii() { Cow::Borrowed(input) } else { nfkc(input) };
+    Ok(Cow::Owned(collapse_spaces(&nfkc)))
+}
+
+/// Unicode NFKC: with the `nfkc` feature (native builds) by `unicode-normalization`'s tables, else by the host
+/// ([`crate::host`]: the JavaScript engine's `String.prototype.normalize`, in the WebAssembly builds).
+#[cfg(feature = "nfkc")]
+fn nfkc(input: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfkc_quick(input.chars()) == IsNormalized::Yes {
         Cow::Borrowed(input)
     } else {
         Cow::Owned(input.nfkc().collect())
+    }
+}
+
+#[cfg(not(feature = "nfkc"))]
+fn nfkc(input: &str) -> Cow<'_, str> {
+    Cow::Owned(crate::host::nfkc(input))
+}
+
+/// Folds a character's case for comparisons: ASCII, the Latin-1 letters (`É` → `é`), basic Greek and Cyrillic
+/// (`ООО` → `ооо`). Every value compared this way is in those scripts (codes, domains, legal forms, state and country
+/// names such as `Québec`, `Curaçao`), so the full Unicode case tables (about 24 KB in WebAssembly) are not worth
+/// shipping (**decision**).
+pub fn fold_char(c: char) -> char {
+    let shift = match c {
+        'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' | '\u{391}'..='\u{3a1}' | '\u{3a3}'..='\u{3ab}' => 0x20,
+        '\u{410}'..='\u{42f}' => 0x20,
+        '\u{400}'..='\u{40f}' => 0x50,
+        _ => return c,
     };
-    Ok(Cow::Owned(collapse_spaces(&nfkc)))
+    char::from_u32(c as u32 + shift).unwrap_or(c)
+}
+
+/// Case-folded copy of a text ([`fold_char`]).
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Equal up to case ([`fold_char`]).
+pub fn eq_fold(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.chars().map(fold_char).eq(b.chars().map(fold_char)))
 }
 
 /// True when ASCII text has no white space but single inner spaces: NFKC and the space rules leave it unchanged.
@@ -77,6 +113,13 @@ mod tests {
         assert_eq!(normalize("   ").unwrap(), "");
         assert_eq!(normalize("plain text").unwrap(), "plain text");
         assert!(matches!(normalize("plain text").unwrap(), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn case_folds_ascii_and_latin_1() {
+        assert_eq!(fold("QUÉBEC Ünïcode ÀÞ ×"), "québec ünïcode àþ ×");
+        assert_eq!(fold("ООО ЁЖ ΑΩ"), "ооо ёж αω");
+        assert!(eq_fold("Québec", "QUÉBEC") && eq_fold("nsw", "NSW") && !eq_fold("a", "b"));
     }
 
     #[test]

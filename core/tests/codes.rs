@@ -6,7 +6,11 @@ use tenantcheck_core::codes;
 
 fn documented() -> Vec<String> {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/codes.md")).expect("docs/codes.md");
-    doc.lines().filter_map(|l| l.strip_prefix("| `")).filter_map(|l| l.split_once('`')).map(|(c, _)| c.to_owned()).collect()
+    doc.lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`'))
+        .map(|(c, _)| c.to_owned())
+        .collect()
 }
 
 #[test]
@@ -29,5 +33,8 @@ fn the_table_in_the_docs_is_the_code_list() {
     let code_set: BTreeSet<&str> = codes::all().collect();
     let missing: Vec<_> = code_set.difference(&doc_set).collect();
     let extra: Vec<_> = doc_set.difference(&code_set).collect();
-    assert!(missing.is_empty() && extra.is_empty(), "not documented: {missing:?}; documented but not emitted: {extra:?}");
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "not documented: {missing:?}; documented but not emitted: {extra:?}"
+    );
 }

@@ -4,7 +4,7 @@
 
 use regex_lite::Regex;
 use std::collections::BTreeSet;
-use tenantcheck_core::countries::{lookup, COUNTRIES, US_ZIP_PREFIXES};
+use tenantcheck_core::countries::{lookup, us_zip3_states, COUNTRIES};
 
 /// ISO 3166-1 alpha-2, all 249 officially assigned codes (written once from pycountry 26.2.16, Debian iso-codes).
 #[rustfmt::skip]
@@ -174,23 +174,22 @@ fn markets_phone_list_and_calling_codes() {
 }
 
 #[test]
-fn us_zip_prefixes_are_sorted_and_shared_ones_are_right() {
+fn us_zip_prefixes_and_the_shared_ones_are_right() {
     let us_states: BTreeSet<&str> = lookup("US").unwrap().supported_states.iter().map(|s| s.value).collect();
-    let mut previous = "";
     let mut used = BTreeSet::new();
-    for &(prefix, states) in US_ZIP_PREFIXES {
-        assert!(prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_digit()), "{prefix:?}");
-        assert!(prefix > previous, "not sorted or duplicated at {prefix}");
-        previous = prefix;
+    let table: Vec<(String, &[&str])> =
+        (0..1000).map(|n| format!("{n:03}")).filter_map(|p| us_zip3_states(&p).map(|s| (p, s))).collect();
+    for (prefix, states) in &table {
         assert!(!states.is_empty(), "{prefix} has no state");
         assert!(states.windows(2).all(|w| w[0] < w[1]), "{prefix}: states not sorted");
-        for s in states {
+        for s in states.iter() {
             assert!(us_states.contains(s), "{prefix}: {s} is not a state or DC");
             used.insert(*s);
         }
     }
     assert_eq!(used, us_states, "every state and DC has a prefix");
-    let shared: Vec<(&str, &[&str])> = US_ZIP_PREFIXES.iter().copied().filter(|(_, s)| s.len() > 1).collect();
+    let shared: Vec<(&str, &[&str])> =
+        table.iter().filter(|(_, s)| s.len() > 1).map(|(p, s)| (p.as_str(), *s)).collect();
     let expected: [(&str, &[&str]); 5] = [
         ("063", &["CT", "NY"]),
         ("205", &["DC", "MD", "VA"]),
@@ -199,5 +198,7 @@ fn us_zip_prefixes_are_sorted_and_shared_ones_are_right() {
         ("834", &["ID", "WY"]),
     ];
     assert_eq!(shared, expected);
-    assert_eq!(US_ZIP_PREFIXES.len(), 913);
+    assert_eq!(table.len(), 913);
+    assert_eq!(us_zip3_states("06"), None);
+    assert_eq!(us_zip3_states("0a3"), None);
 }

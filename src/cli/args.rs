@@ -1,4 +1,4 @@
-//! Command-line arguments (clap derive). One subcommand per job; `check` is the first, `serve` will follow.
+//! Command-line arguments (clap derive). One subcommand per job: `check` and `serve`.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,6 +34,37 @@ pub enum Command {
     /// Exit status: 0 every record valid, 1 some record invalid, 2 the input could not be read.
     #[command(after_help = CHECK_AFTER_HELP)]
     Check(CheckArgs),
+
+    /// Run the local stand-in of the provisioning API (docs/stand-in.md): serves index.html with the form's
+    /// configuration, the browser host's files, and the API of api.md, on 127.0.0.1.
+    ///
+    /// The first line on stdout is "listening on http://127.0.0.1:PORT/". Stops on Ctrl-C.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The TCP port on 127.0.0.1; 0 picks any free port (the first line on stdout names it).
+    #[arg(long, value_name = "N", default_value_t = 8080)]
+    pub port: u16,
+
+    /// The SQLite file holding accounts, tenants and idempotency keys (created on first start).
+    #[arg(long, value_name = "FILE", default_value = "tenantcheck.sqlite")]
+    pub db: PathBuf,
+
+    /// The partner configuration per account (JSON, the shape of examples/stand-in-settings.json). Default: the
+    /// built-in settings, the same as that file.
+    #[arg(long, value_name = "FILE")]
+    pub settings: Option<PathBuf>,
+
+    /// The folder holding index.html, web/pkg and web/static.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+
+    /// Enable the test routes under /__test/ (fault injection, the list of stored accounts). Off by default.
+    #[arg(long)]
+    pub test_hooks: bool,
 }
 
 const CHECK_AFTER_HELP: &str = "\

@@ -1,4 +1,4 @@
-//! The command line: `tenantcheck check [FILE|-]` (and, later, `serve`).
+//! The command line: `tenantcheck check [FILE|-]` and `tenantcheck serve` (the stand-in, [`crate::serve`]).
 //!
 //! Exit status: 0 when every record is valid, 1 when any is invalid, 2 when the input cannot be read (missing or
 //! unreadable file, bad CSV header, I/O error, bad arguments, a malformed `--rules` set).
@@ -25,6 +25,7 @@ pub fn main() -> ExitCode {
     let cli = args::parse();
     let status = match cli.command {
         args::Command::Check(a) => check::run(&a),
+        args::Command::Serve(a) => crate::serve::run(&a),
     };
     ExitCode::from(status)
 }

@@ -35,6 +35,8 @@ thread_local! {
 /// Runs when the module loads: binds `#tenantcheck-form`. Without the form (e.g. in a test page) it only logs.
 #[wasm_bindgen(start)]
 pub fn start() {
+    #[cfg(target_arch = "wasm32")]
+    tenantcheck_core::js_host::install();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         dom::error("tenantcheck: no document");
         return;

@@ -9,10 +9,10 @@
 mod data;
 pub mod overrides;
 
-pub use data::{COUNTRIES, DATA_VERSION, US_ZIP_PREFIXES};
+pub use data::{COUNTRIES, DATA_VERSION, US_ZIP3, US_ZIP3_STATE_SETS};
 pub use overrides::{CountryRules, RuleSetError, RuleSetReason};
 
-use regex_lite::Regex;
+use crate::pattern::Pattern;
 use std::sync::OnceLock;
 
 /// One accepted state or province value, with the other spellings people type for it.
@@ -55,6 +55,18 @@ impl Country {
     }
 }
 
+/// The states (50 + DC) that use a US ZIP's 3-digit prefix (`063` → CT, NY), from [`US_ZIP3`]; `None` for a prefix no
+/// state uses or text that is not three digits.
+pub fn us_zip3_states(prefix: &str) -> Option<&'static [&'static str]> {
+    let n = match prefix.as_bytes() {
+        [a, b, c] if [a, b, c].iter().all(|d| d.is_ascii_digit()) => {
+            usize::from(a - b'0') * 100 + usize::from(b - b'0') * 10 + usize::from(c - b'0')
+        }
+        _ => return None,
+    };
+    US_ZIP3.get(n).and_then(|&i| US_ZIP3_STATE_SETS.get(usize::from(i))).copied()
+}
+
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
 pub fn lookup(code: &str) -> Option<&'static Country> {
     index_of(code).map(|i| &COUNTRIES[i])
@@ -71,17 +83,12 @@ fn index_of(code: &str) -> Option<usize> {
 }
 
 const COUNT: usize = COUNTRIES.len();
-static POSTAL_REGEX: [OnceLock<Option<Regex>>; COUNT] = [const { OnceLock::new() }; COUNT];
-
-/// Anchors a pattern at both ends, so that a valid code with anything appended fails (`rules.md` section 2).
-pub(crate) fn anchored(pattern: &str) -> Result<Regex, regex_lite::Error> {
-    Regex::new(&format!("^(?:{pattern})$"))
-}
+static POSTAL_REGEX: [OnceLock<Option<Pattern>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
 /// The default postcode pattern of a country, compiled once on first use.
-fn default_postal_regex(code: &str) -> Option<&'static Regex> {
+fn default_postal_regex(code: &str) -> Option<&'static Pattern> {
     let i = index_of(code)?;
-    POSTAL_REGEX[i].get_or_init(|| COUNTRIES[i].postal_code_regex.and_then(|p| anchored(p).ok())).as_ref()
+    POSTAL_REGEX[i].get_or_init(|| COUNTRIES[i].postal_code_regex.and_then(|p| Pattern::anchored(p).ok())).as_ref()
 }
 
 /// The rules in force for one country: the default, or a run-time rule set that replaced it.
@@ -89,12 +96,12 @@ fn default_postal_regex(code: &str) -> Option<&'static Regex> {
 pub struct Rules<'a> {
     pub country: &'static Country,
     pub is_postal_code_required: bool,
-    pub postal_code_regex: Option<&'a Regex>,
+    pub postal_code_regex: Option<&'a Pattern>,
     pub is_state_required: bool,
     pub supported_states: States<'a>,
     pub is_city_required: bool,
     /// Only run-time rules carry a phone pattern; the default phone rule is `rules::phone`'s.
-    pub phone_number_regex: Option<&'a Regex>,
+    pub phone_number_regex: Option<&'a Pattern>,
     pub country_calling_codes: CallingCodes<'a>,
 }
 
@@ -137,9 +144,9 @@ impl States<'_> {
     }
 }
 
-/// Case-insensitive equality, Unicode-aware (`Québec` = `QUÉBEC`).
+/// Case-insensitive equality (`Québec` = `QUÉBEC`).
 fn same(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.to_lowercase() == b.to_lowercase())
+    crate::text::eq_fold(a, b)
 }
 
 /// The calling codes of a country.

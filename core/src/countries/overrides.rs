@@ -14,9 +14,9 @@
 //! names, all at once: if any part is malformed the whole set is rejected with a [`RuleSetError`] and nothing
 //! changes.
 
-use super::{anchored, lookup, CallingCodes, Country, Rules, States};
+use super::{lookup, CallingCodes, Country, Rules, States};
 use crate::issue::{Params, Reason};
-use regex_lite::Regex;
+use crate::pattern::Pattern;
 use serde::Deserialize;
 use std::fmt;
 
@@ -81,9 +81,9 @@ pub struct CountryRules {
     pub is_state_required: bool,
     pub supported_states: Vec<String>,
     pub is_postal_code_required: bool,
-    pub postal_code_regex: Option<Regex>,
+    pub postal_code_regex: Option<Pattern>,
     pub is_city_required: bool,
-    pub phone_number_regex: Option<Regex>,
+    pub phone_number_regex: Option<Pattern>,
     /// Empty when the rule set gave none: the default calling codes stay.
     pub country_calling_codes: Vec<String>,
 }
@@ -236,11 +236,11 @@ fn compile_set(set: RuleSet) -> Result<Vec<CountryRules>, RuleSetError> {
     Ok(out)
 }
 
-fn pattern(p: Option<String>, bad: fn(String) -> RuleSetReason) -> Result<Option<Regex>, RuleSetReason> {
+fn pattern(p: Option<String>, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
     match p.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
         Some(p) if p.len() > MAX_PATTERN => Err(bad(format!("longer than {MAX_PATTERN} bytes"))),
-        Some(p) => anchored(p).map(Some).map_err(|e| bad(e.to_string())),
+        Some(p) => Pattern::anchored(p).map(Some).map_err(bad),
     }
 }
 

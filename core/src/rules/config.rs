@@ -42,7 +42,7 @@ impl fmt::Display for ConfigReason {
 }
 
 fn host(raw: &str) -> Option<String> {
-    let lower = text::normalize(raw).ok()?.to_lowercase();
+    let lower = text::normalize(raw).ok()?.to_ascii_lowercase();
     hostname::check(&lower).ok().map(|()| lower)
 }
 

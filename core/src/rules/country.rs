@@ -169,8 +169,8 @@ fn suggest(text: &str) -> Option<&'static str> {
     if text.chars().count() < 3 {
         return None;
     }
-    let folded = text.to_lowercase();
-    let by_name = COUNTRIES.iter().find(|c| c.name.to_lowercase() == folded).map(|c| c.code);
+    let folded = crate::text::fold(text);
+    let by_name = COUNTRIES.iter().find(|c| crate::text::eq_fold(c.name, &folded)).map(|c| c.code);
     let by_common_name = match folded.as_str() {
         "england" | "scotland" | "wales" | "northern ireland" | "great britain" | "britain" => Some("GB"),
         "usa" | "u.s.a." | "u.s." | "united states of america" | "america" => Some("US"),
@@ -215,7 +215,7 @@ fn name_in_sentence_of(name: &str) -> String {
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
         None => String::new(),
     }
 }

@@ -153,7 +153,7 @@ impl fmt::Display for DomainReason {
 /// Checks the domain field. `suffix` is the configured initial-domain suffix (lower case).
 pub fn check(raw: &str, suffix: &str) -> Outcome<Domain, DomainReason> {
     let typed = text::normalize(raw).map_err(|_| DomainReason::TooLong { max: text::MAX_CHARS })?;
-    let lower = typed.to_lowercase();
+    let lower = typed.to_ascii_lowercase();
     if lower.is_empty() {
         return Err(DomainReason::Required);
     }

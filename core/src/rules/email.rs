@@ -384,7 +384,7 @@ fn is_within(domain: &str, parent: &str) -> bool {
 
 /// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case.
 fn clean_partner_domain(configured: &str) -> String {
-    configured.trim().trim_start_matches('@').trim_end_matches('.').to_lowercase()
+    configured.trim().trim_start_matches('@').trim_end_matches('.').to_ascii_lowercase()
 }
 
 /// A free-mail domain: in [`FREE_MAIL_DOMAINS`], or a [`FREE_MAIL_BRANDS`] brand under a short public suffix.

@@ -438,7 +438,7 @@ pub fn contact_name(raw: &str) -> Outcome<String, ContactNameReason> {
 
 /// The letters, digits and `&` of a name in lower case: the key of [`LEGAL_FORMS`] and [`PLACEHOLDER_NAMES`].
 fn key(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|&c| c.is_alphanumeric() || c == '&').flat_map(char::to_lowercase)
+    text.chars().filter(|&c| c.is_alphanumeric() || c == '&').map(crate::text::fold_char)
 }
 
 /// Whether a sorted table holds the name's [`key`]: a binary search that compares lazily, without building the key
@@ -464,7 +464,7 @@ fn invisible(text: &str) -> Option<(char, usize)> {
 fn repeated(text: &str) -> Option<char> {
     let mut chars = text.chars();
     let first = chars.next()?;
-    let lower = |c: char| c.to_lowercase().eq(first.to_lowercase());
+    let lower = |c: char| crate::text::fold_char(c) == crate::text::fold_char(first);
     let mut n = 1;
     for c in chars {
         if !lower(c) {

@@ -530,13 +530,13 @@ mod tests {
     #[test]
     fn run_time_pattern() {
         // Run-time rules carry phoneNumberRegex [PC-rules]; the number must match it too.
-        let re = crate::countries::anchored(r"\+30\d{10}").expect("pattern");
+        let re = crate::pattern::Pattern::anchored(r"\+30\d{10}").expect("pattern");
         let mut gr = rules("GR");
         gr.phone_number_regex = Some(&re);
         assert_eq!(code_of("+30 210 123 4567", Some(&gr)), Ok(("+302101234567".into(), vec![])));
         assert_eq!(code_of("210 123 4567", Some(&gr)), Err("phone.format"));
         // Only the typed text matches: it becomes the value (decision).
-        let dashed = crate::countries::anchored(r"\d{3}-\d{3}-\d{4}").expect("pattern");
+        let dashed = crate::pattern::Pattern::anchored(r"\d{3}-\d{3}-\d{4}").expect("pattern");
         let mut us = rules("US");
         us.phone_number_regex = Some(&dashed);
         assert_eq!(code_of("425-555-0100", Some(&us)), Ok(("425-555-0100".into(), vec![])));

@@ -15,12 +15,12 @@
 //!   its canonical form (PL `00950` -> `00-950`) is accepted in that form.
 //! - US and CA: the postcode must agree with the state ([`agrees_with_state`]; [Appxite], **decision** of `rules.md`).
 
-use crate::countries::{lookup, Rules, US_ZIP_PREFIXES};
+use crate::countries::{lookup, us_zip3_states, Rules};
 use crate::issue::{Outcome, Params, Reason, Severity};
+use crate::pattern::Pattern;
 use crate::rules::country::name_in_sentence;
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
-use regex_lite::Regex;
 use std::fmt;
 
 /// Why a postcode is refused, or what was said about it.
@@ -205,7 +205,7 @@ fn same_shape(a: u8, b: u8) -> bool {
 ///    (`M11AE` would take the space of `M2 5BQ` even without an example of its length).
 ///
 /// `None` when no example gives a form that matches; the caller then keeps the input as it is.
-pub fn canonical(upper: &str, regex: &Regex, examples: &[&str]) -> Option<String> {
+pub fn canonical(upper: &str, regex: &Pattern, examples: &[&str]) -> Option<String> {
     // Every pattern and example is ASCII: a bare form with anything else cannot match, so work on bytes.
     let bare: String = upper.chars().filter(|&c| !is_typed_separator(c)).collect();
     if bare.is_empty() || !bare.is_ascii() {
@@ -263,7 +263,7 @@ pub fn canonical(upper: &str, regex: &Regex, examples: &[&str]) -> Option<String
 /// The number of digits every postcode of the country has, when the pattern accepts digit strings of exactly one
 /// length (checked on strings built from the first all-digit example, up to four digits longer), for the message
 /// "has 5 digits". `None` when the codes hold letters or the length varies.
-fn digit_count(regex: &Regex, examples: &[&str]) -> Option<usize> {
+fn digit_count(regex: &Pattern, examples: &[&str]) -> Option<usize> {
     let digits: Vec<char> = examples
         .iter()
         .find(|e| e.chars().any(|c| c.is_ascii_digit()))?
@@ -291,7 +291,7 @@ fn digit_count(regex: &Regex, examples: &[&str]) -> Option<usize> {
 /// [Appxite]; the check of state against postcode is a **decision**). Expects values already normalized and valid on
 /// their own; anything else, or another country, is `Ok`.
 ///
-/// - US: the ZIP's first three digits must be one of the state's prefixes ([`US_ZIP_PREFIXES`], derived from the
+/// - US: the ZIP's first three digits must be one of the state's prefixes ([`crate::countries::US_ZIP3`], derived from the
 ///   `zipcodes` package; a prefix may belong to several states). A prefix the table does not know is `Ok`
 ///   (**decision**: the table speaks only for prefixes it has; Partner Center judges the rest).
 /// - CA by first letter: A NL, B NS, C PE, E NB, G H J QC, K L M N P ON, R MB, S SK, T AB, V BC, Y YT; X0A X0B X0C
@@ -323,17 +323,9 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
     })
 }
 
-/// The states of a US ZIP's 3-digit prefix, by binary search of the sorted table.
+/// The states of a US ZIP's 3-digit prefix.
 fn us_states(zip: &str) -> Option<&'static [&'static str]> {
-    let prefix = zip.get(..3)?;
-    if !prefix.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    US_ZIP_PREFIXES
-        .binary_search_by(|(p, _)| (*p).cmp(prefix))
-        .ok()
-        .and_then(|i| US_ZIP_PREFIXES.get(i))
-        .map(|(_, states)| *states)
+    us_zip3_states(zip.get(..3)?)
 }
 
 /// The provinces or territories of a Canadian postal code (`rules.md`).
@@ -365,7 +357,8 @@ fn ca_provinces(code: &str) -> Option<&'static [&'static str]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::countries::{anchored, COUNTRIES};
+    use crate::countries::COUNTRIES;
+    use crate::pattern::Pattern;
 
     fn rules(code: &str) -> Rules<'static> {
         Rules::default_for(lookup(code).unwrap_or_else(|| panic!("{code} missing from the table")))
@@ -493,7 +486,7 @@ mod tests {
     #[test]
     fn runtime_pattern() {
         // Run-time rules [PC-rules]: Partner Center's US pattern requires the hyphen.
-        let pc = anchored(r"\d{5}(-\d{4})?").unwrap();
+        let pc = Pattern::anchored(r"\d{5}(-\d{4})?").unwrap();
         let us = Rules { postal_code_regex: Some(&pc), ..rules("US") };
         assert_eq!(check("94043 1351", &us).map(|c| c.value), Ok("94043-1351".to_owned()));
         assert!(check("94043 135", &us).is_err());
@@ -554,8 +547,6 @@ mod tests {
             }
             assert_eq!(m("US", "CA", zip), mismatch, "{zip}");
         }
-        // Binary search needs the table sorted by prefix.
-        assert!(US_ZIP_PREFIXES.windows(2).all(|w| w[0].0 < w[1].0));
         // Unknown prefix: no opinion (decision).
         assert_eq!(m("US", "CA", "00000"), Ok(()));
         // Canada by first letter (rules.md).

@@ -155,9 +155,9 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, StateReason> {
     }
 }
 
-/// Equal up to case (Unicode): the typed form was the accepted value itself, no warning.
+/// Equal up to case: the typed form was the accepted value itself, no warning.
 fn same_text(a: &str, b: &str) -> bool {
-    a == b || a.to_lowercase() == b.to_lowercase()
+    crate::text::eq_fold(a, b)
 }
 
 /// The accepted value for what was typed, if any: [`States::find`] (case-insensitive, with the aliases of the

@@ -1,0 +1,87 @@
+// tenantcheck's npm package against the JS stack a checkout page would otherwise use, in one Node.js process on the
+// same inputs: postcode-validator (postcodes), libphonenumber-js/min (phones), validator's isEmail (e-mail).
+// Median time per call over several rounds, and the gzip -9 size of what each side ships (bundled by esbuild,
+// minified). Run by `make bench` after `make pkg`; the tools come from tools/node_modules (scripts/setup.sh browser).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tools = join(root, 'tools', 'node_modules');
+const require = createRequire(join(tools, 'x.js'));
+const tc = await import(pathToFileURL(join(root, 'pkg', 'node.js')));
+const { postcodeValidator } = require('postcode-validator');
+const { isValidPhoneNumber } = require('libphonenumber-js/min');
+const isEmail = require('validator/lib/isEmail');
+const esbuild = require('esbuild');
+
+const record = {
+  cspModel: 'indirectProvider',
+  syncOptions: { username: 'admin', domainPrefix: 'contoso', resellerMpnId: '1234567' },
+  account: {
+    companyName: 'Contoso Ltd', contact: { firstName: 'Ada', lastName: 'Lovelace' }, email: 'it@contoso.com',
+    phone: '+30 210 123 4567', registrationNumber: '', isSubCustomerOfReseller: false,
+    billingAddress: { country: 'GR', addressLine1: 'Leof. Kifisias 1', addressLine2: '', city: 'Athens', state: '',
+      postalCode: '106 82' },
+  },
+  resellerBillingAddress: null, partnerDomain: 'partner.example', markets: null, domainSuffix: null,
+};
+const small = { account: { billingAddress: { country: 'GR' } } };
+
+/** Median nanoseconds per call of f over `rounds` rounds of `n` calls. */
+function time(f, n = 20000, rounds = 15) {
+  let sink = 0;
+  for (let i = 0; i < n; i++) sink ^= f() ? 1 : 0; // warm-up
+  const per = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) sink ^= f() ? 1 : 0;
+    per.push(Number(process.hrtime.bigint() - t) / n);
+  }
+  per.sort((a, b) => a - b);
+  globalThis.__sink = sink;
+  return per[per.length >> 1];
+}
+
+const cases = [
+  ['postcode', () => tc.validateField('account.billingAddress.postalCode', '106 82', small).valid,
+    () => postcodeValidator('106 82', 'GR')],
+  ['phone', () => tc.validateField('account.phone', '+30 210 123 4567', small).valid,
+    () => isValidPhoneNumber('+30 210 123 4567')],
+  ['email', () => tc.validateField('account.email', 'it@contoso.com', small).valid, () => isEmail('it@contoso.com')],
+  ['whole record', () => tc.validate(record).valid,
+    () => postcodeValidator('106 82', 'GR') && isValidPhoneNumber('+30 210 123 4567') && isEmail('it@contoso.com')],
+];
+
+const fmt = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+console.log('| check | tenantcheck | JS stack | ratio |\n|---|---|---|---|');
+for (const [name, ours, theirs] of cases) {
+  const a = time(ours, name === 'whole record' ? 5000 : 20000);
+  const b = time(theirs);
+  console.log(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${(a / b).toFixed(1)}× |`);
+}
+
+async function bundled(contents) {
+  const out = await esbuild.build({
+    stdin: { contents, resolveDir: tools, loader: 'js' }, bundle: true, minify: true, format: 'esm', write: false,
+    platform: 'browser', logLevel: 'error',
+  });
+  return Buffer.from(out.outputFiles[0].contents);
+}
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const wasm = readFileSync(join(root, 'pkg', 'tenantcheck_bg.wasm'));
+const glue = await bundled(`export * from ${JSON.stringify(join(root, 'pkg', 'index.js'))};`);
+const sizes = {
+  'postcode-validator': gz(await bundled("export { postcodeValidator } from 'postcode-validator';")),
+  'libphonenumber-js/min': gz(await bundled("export { isValidPhoneNumber } from 'libphonenumber-js/min';")),
+  'validator/isEmail': gz(await bundled("export { default } from 'validator/lib/isEmail';")),
+};
+const stack = Object.values(sizes).reduce((a, b) => a + b, 0);
+console.log('\n| shipped (gzip -9) | bytes |\n|---|---|');
+console.log(`| tenantcheck .wasm | ${gz(wasm)} (raw ${wasm.length}) |`);
+console.log(`| tenantcheck JS (glue + entry, minified) | ${gz(glue)} |`);
+for (const [k, v] of Object.entries(sizes)) console.log(`| ${k} | ${v} |`);
+console.log(`| JS stack total | ${stack} |`);
+console.log(`| tenantcheck total / JS stack | ${((gz(wasm) + gz(glue)) / stack).toFixed(2)}× |`);

@@ -1,0 +1,54 @@
+//! What a host lends the core when the core is built without its own Unicode tables and pattern engine (features
+//! `nfkc` and `regex` off): the WebAssembly builds borrow the browser's `String.prototype.normalize("NFKC")` and
+//! `RegExp` (see `js_host`), which keeps about 100 KB (gzip) out of the module. The core stays pure: a host installs
+//! plain functions once, at start.
+
+use std::sync::OnceLock;
+
+/// The services a host lends.
+#[derive(Debug, Clone, Copy)]
+pub struct Host {
+    /// Unicode NFKC (UAX #15) of a text.
+    pub nfkc: fn(&str) -> String,
+    /// Compiles an anchored pattern; returns a handle for [`Host::is_match`], or the engine's error.
+    pub compile: fn(&str) -> Result<u32, String>,
+    /// Whether a compiled pattern matches the whole text.
+    pub is_match: fn(u32, &str) -> bool,
+}
+
+static HOST: OnceLock<Host> = OnceLock::new();
+
+/// Installs the host's services; the first call wins (later calls are ignored and return false).
+pub fn install(host: Host) -> bool {
+    HOST.set(host).is_ok()
+}
+
+/// NFKC through the host. Without a host, only the fold that matters most is applied: full-width ASCII forms
+/// (U+FF01–U+FF5E) to ASCII and the ideographic space to a space.
+#[cfg_attr(feature = "nfkc", allow(dead_code))]
+pub(crate) fn nfkc(text: &str) -> String {
+    match HOST.get() {
+        Some(h) => (h.nfkc)(text),
+        None => text
+            .chars()
+            .map(|c| match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                c => c,
+            })
+            .collect(),
+    }
+}
+
+#[cfg_attr(feature = "regex", allow(dead_code))]
+pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
+    match HOST.get() {
+        Some(h) => (h.compile)(pattern),
+        None => Err("no pattern engine: the host has not installed one".to_owned()),
+    }
+}
+
+#[cfg_attr(feature = "regex", allow(dead_code))]
+pub(crate) fn is_match(id: u32, text: &str) -> bool {
+    HOST.get().is_some_and(|h| (h.is_match)(id, text))
+}

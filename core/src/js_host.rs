@@ -1,0 +1,49 @@
+//! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC through
+//! `String.prototype.normalize` and patterns through `RegExp`. Both the npm package (`wasm`) and the browser host
+//! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
+
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = RegExp)]
+    type JsRegExp;
+    /// `new RegExp(pattern)`, catching the `SyntaxError` of a bad pattern.
+    #[wasm_bindgen(catch, constructor, js_class = "RegExp")]
+    fn new(pattern: &str) -> Result<JsRegExp, JsValue>;
+    #[wasm_bindgen(method)]
+    fn test(this: &JsRegExp, text: &str) -> bool;
+}
+
+thread_local! {
+    /// Compiled patterns by handle. wasm32 runs one thread; patterns live as long as the module (the embedded
+    /// table's are compiled once; each `setCountryRules` adds at most two per country).
+    static PATTERNS: RefCell<Vec<JsRegExp>> = const { RefCell::new(Vec::new()) };
+}
+
+fn nfkc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFKC").into()
+}
+
+fn compile(pattern: &str) -> Result<u32, String> {
+    let re = JsRegExp::new(pattern).map_err(|e| {
+        e.dyn_into::<js_sys::Error>()
+            .ok()
+            .and_then(|e| e.message().as_string())
+            .unwrap_or_else(|| "not a pattern".into())
+    })?;
+    PATTERNS.with_borrow_mut(|p| {
+        p.push(re);
+        u32::try_from(p.len() - 1).map_err(|_| "too many patterns".to_owned())
+    })
+}
+
+fn is_match(id: u32, text: &str) -> bool {
+    PATTERNS.with_borrow(|p| p.get(id as usize).is_some_and(|re| re.test(text)))
+}
+
+/// Lends the JavaScript engine's NFKC and `RegExp` to the core. Idempotent.
+pub fn install() {
+    crate::host::install(crate::host::Host { nfkc, compile, is_match });
+}

@@ -1,0 +1,51 @@
+//! Patterns: the postcode patterns of the country table and the postcode and phone patterns of run-time Partner
+//! Center rules, always anchored at both ends (a valid code with anything appended must fail, `rules.md` section 2).
+//!
+//! Native builds compile them with `regex-lite` (feature `regex`, on by default). The WebAssembly builds borrow the
+//! JavaScript engine's `RegExp` through [`crate::host`] instead, which keeps about 30 KB (gzip) out of the module:
+//! Google's address metadata was written for JavaScript (libaddressinput), and Partner Center's patterns use the same
+//! plain subset (classes, `\d`, counted repeats, groups, alternation), which both engines read alike.
+
+/// A compiled, anchored pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern(Inner);
+
+#[cfg(feature = "regex")]
+type Inner = regex_lite::Regex;
+#[cfg(not(feature = "regex"))]
+type Inner = u32;
+
+impl Pattern {
+    /// Compiles `^(?:pattern)$`; the error is the engine's own words.
+    pub fn anchored(pattern: &str) -> Result<Pattern, String> {
+        let anchored = format!("^(?:{pattern})$");
+        #[cfg(feature = "regex")]
+        return regex_lite::Regex::new(&anchored).map(Pattern).map_err(|e| e.to_string());
+        #[cfg(not(feature = "regex"))]
+        return crate::host::compile(&anchored).map(Pattern);
+    }
+
+    /// Whether the whole text matches.
+    pub fn is_match(&self, text: &str) -> bool {
+        #[cfg(feature = "regex")]
+        return self.0.is_match(text);
+        #[cfg(not(feature = "regex"))]
+        return crate::host::is_match(self.0, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pattern;
+
+    #[test]
+    fn anchored_at_both_ends() {
+        let p = Pattern::anchored(r"\d{5}(?:-\d{4})?").unwrap();
+        assert!(p.is_match("98052") && p.is_match("98052-6399"));
+        assert!(!p.is_match("98052x") && !p.is_match("x98052") && !p.is_match("9805"));
+        // An alternation stays inside the anchors.
+        let p = Pattern::anchored("a|b").unwrap();
+        assert!(p.is_match("a") && !p.is_match("ab"));
+        assert!(Pattern::anchored("(").is_err());
+    }
+}

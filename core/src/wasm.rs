@@ -1,0 +1,529 @@
+//! The WebAssembly binding (feature `wasm`), packed by `make pkg` as the npm package `tenantcheck`
+//! (`docs/npm-package.md`). A thin layer in the style of ruff's `crates/ruff_wasm`: JS values in, the core's
+//! [`Report`] out as plain JS objects, one error helper. The types below exist only for the binding: they mirror the
+//! core's serialized types field for field so that the TypeScript declarations are generated from Rust (tsify), and a
+//! test proves the mirror's field names equal the core's.
+//!
+//! - Absent values are `null`, never `undefined`; maps are plain objects.
+//! - Input is read leniently by the core ([`Parsed`]): wrong JS types become `request.*` errors in the result; a value
+//!   that is not even JSON-like data (a function, a symbol, a typed array) gives `request.not_json` with line and
+//!   column 0 (no text was read). Nothing here panics on input, and only `setCountryRules` throws, with a
+//!   [`TenantcheckError`].
+//! - One [`Validator`] per module instance, in a thread-local `RefCell`; the input is read before it is borrowed, so
+//!   a JS getter that throws while the input is read cannot leave it borrowed.
+
+use crate::countries::{overrides, PickerEntry, COUNTRIES};
+use crate::issue::{self, Params, Reason};
+use crate::record::{self, Parsed, Slot, Text};
+use crate::rules::domain::DomainForm;
+use crate::{Report, Validator};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static VALIDATOR: RefCell<Validator> = RefCell::new(Validator::new());
+}
+
+/// Runs once when the module is instantiated: the core borrows the JavaScript engine's NFKC and `RegExp`
+/// (`js_host`), which keeps their tables and engine out of the package.
+#[wasm_bindgen(start)]
+fn start() {
+    crate::js_host::install();
+}
+
+/// The one serializer: `null` for absent values, plain objects for maps.
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    // The mirror types hold only strings, booleans, small integers, lists and objects: serializing cannot fail.
+    value.serialize(&SERIALIZER).unwrap_or(JsValue::NULL)
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wasm_bindgen::Error> {
+    serde_wasm_bindgen::from_value(value)
+}
+
+/// Reads a record; a value that is not JSON-like data gives the report that says so.
+fn read_record(value: JsValue) -> Result<Parsed, Box<Report>> {
+    from_js::<Parsed>(value).map_err(|e| {
+        let detail = e.to_string();
+        Box::new(Report::not_json(detail.strip_prefix("Error: ").unwrap_or(&detail).to_owned(), 0, 0))
+    })
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_INPUT: &'static str = r#"
+/** What the host sends where the result has `T`: every field may be absent or `null` (request.md). */
+export type Input<T> = T extends string | boolean | number
+    ? T | null
+    : T extends (infer U)[]
+      ? Input<U>[] | null
+      : T extends object
+        ? { [K in keyof T]?: Input<T[K]> } | null
+        : T;
+/** Named values of an issue, for translating its message. */
+export type IssueParams = { [name: string]: number | string | string[] };
+/** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional. */
+export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> };
+"#;
+
+/// Validates one record (`request.md`). Never throws: anything that is not a record gives a result with a
+/// `request.*` error.
+#[wasm_bindgen(unchecked_return_type = "ValidationResult")]
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
+    let report = match read_record(record) {
+        Ok(parsed) => VALIDATOR.with_borrow(|v| v.validate_parsed(parsed)),
+        Err(report) => *report,
+    };
+    to_js(&ValidationResult::from(report))
+}
+
+/// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
+/// in `record` (which may be omitted), and the result keeps only that field's errors and warnings. Never throws.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
+pub fn validate_field(
+    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
+) -> JsValue {
+    let report = field_report(path, value, record);
+    to_js(&ValidationResult::from(report))
+}
+
+fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
+    let Some(path) = path.as_string() else {
+        return Report::not_json(format!("the field path is {}, not a string", kind_of(&path)), 0, 0);
+    };
+    // A value that is not JSON-like data is a wrong type for the field, like an object.
+    let value = from_js::<Text>(value).unwrap_or(Slot::Wrong(record::Kind::Object));
+    let record = match read_record(record) {
+        Ok(Slot::Value(r)) => r,
+        Ok(Slot::Absent | Slot::Null) => record::Record::default(),
+        Ok(wrong @ Slot::Wrong(_)) => return VALIDATOR.with_borrow(|v| v.validate_parsed(wrong)),
+        Err(report) => return *report,
+    };
+    VALIDATOR.with_borrow(|v| v.validate_field(&path, value, record))
+}
+
+/// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
+/// of either); they replace the defaults of the countries they name. Returns how many countries were replaced.
+/// Throws a [`TenantcheckError`] (`country_rules.*`) for a malformed set, which changes nothing.
+#[wasm_bindgen(js_name = setCountryRules)]
+pub fn set_country_rules(
+    #[wasm_bindgen(unchecked_param_type = "CountryRulesInput | CountryRulesInput[] | string")] rules: JsValue,
+) -> Result<u32, JsValue> {
+    // JSON text is parsed by the JS engine: the module then needs no JSON parser of its own.
+    let rules = match rules.as_string() {
+        Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
+            let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+            error(&overrides::RuleSetError { index: None, reason: overrides::RuleSetReason::Malformed { detail } })
+        })?,
+        None => rules,
+    };
+    let set = overrides::parse(serde_wasm_bindgen::Deserializer::from(rules)).map_err(|e| error(&e))?;
+    let n = set.len();
+    VALIDATOR.with_borrow_mut(|v| v.set_country_rules(set));
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Drops every run-time country rule: the embedded defaults apply again.
+#[wasm_bindgen(js_name = resetCountryRules)]
+pub fn reset_country_rules() {
+    VALIDATOR.with_borrow_mut(Validator::reset_country_rules);
+}
+
+/// Every country for a picker, sorted by code, under the rules in force.
+#[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
+pub fn countries() -> JsValue {
+    let list: Vec<CountryOption> =
+        VALIDATOR.with_borrow(|v| COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c)).into()).collect());
+    to_js(&list)
+}
+
+/// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
+fn error(reason: &dyn Reason) -> JsValue {
+    let e = js_sys::Error::new(&reason.to_string());
+    let fields = TenantcheckError::from(reason);
+    let _ = js_sys::Reflect::set(&e, &"code".into(), &fields.code.into());
+    let _ = js_sys::Reflect::set(&e, &"params".into(), &to_js(&fields.params));
+    e.into()
+}
+
+/// The JS type of a value, for messages.
+fn kind_of(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if v.is_undefined() {
+        "undefined".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+// ---- Binding-only types: the mirror of the core's serialized types, for the TypeScript declarations. ----
+
+/// The result of `validate` and `validateField` (`request.md`, "Result").
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
+pub struct ValidationResult {
+    /// True exactly when `errors` is empty.
+    pub valid: bool,
+    /// Which form the domain field holds; `null` when it is invalid.
+    #[tsify(type = "\"prefix\" | \"alias\" | null")]
+    pub domain_form: Option<&'static str>,
+    /// The domain field is an alias, which can only link an existing tenant.
+    pub links_existing_tenant: bool,
+    pub errors: Vec<Issue>,
+    /// Warnings never block.
+    pub warnings: Vec<Issue>,
+    /// The record with every normalized value; `null` when the input was not a record.
+    pub normalized: Option<TenantRecord>,
+}
+
+/// One error or warning. `params` is always an object (empty when the issue has none).
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct Issue {
+    /// Dotted path of the field (`account.billingAddress.postalCode`); `""` for the record itself.
+    pub field: String,
+    /// `<rule>.<reason>`: stable API, never renamed, never reused.
+    pub code: &'static str,
+    /// English default message.
+    pub message: String,
+    /// Structured values for translating the message.
+    #[tsify(type = "IssueParams")]
+    pub params: Params,
+}
+
+/// The error `setCountryRules` throws: a JS `Error` with these fields.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct TenantcheckError {
+    pub code: &'static str,
+    pub message: String,
+    #[tsify(type = "IssueParams")]
+    pub params: Params,
+}
+
+/// The normalized record (`request.md`): every field present, `null` for no value.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
+pub struct TenantRecord {
+    #[tsify(type = "\"direct\" | \"indirectProvider\" | \"indirectCountryTenant\" | \"tenantReseller\" | null")]
+    pub csp_model: Option<String>,
+    pub sync_options: Option<SyncOptions>,
+    pub account: Option<Account>,
+    pub reseller_billing_address: Option<Address>,
+    pub partner_domain: Option<String>,
+    pub markets: Option<Vec<Option<String>>>,
+    pub domain_suffix: Option<String>,
+}
+
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
+pub struct SyncOptions {
+    pub username: Option<String>,
+    pub domain_prefix: Option<String>,
+    pub reseller_mpn_id: Option<String>,
+}
+
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
+pub struct Account {
+    pub company_name: Option<String>,
+    pub contact: Option<Contact>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub registration_number: Option<String>,
+    pub is_sub_customer_of_reseller: Option<bool>,
+    pub billing_address: Option<Address>,
+}
+
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
+pub struct Contact {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+}
+
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
+pub struct Address {
+    pub country: Option<String>,
+    pub address_line1: Option<String>,
+    pub address_line2: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+}
+
+/// One country of `countries()`.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
+pub struct CountryOption {
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub code: &'static str,
+    /// English short name.
+    pub name: &'static str,
+    pub has_postal_codes: bool,
+    pub is_postal_code_required: bool,
+    /// A valid postcode for a placeholder; `null` where the country has none.
+    pub postal_code_example: Option<&'static str>,
+    pub postal_code_examples: Vec<&'static str>,
+    /// Whether the state is chosen from `states`.
+    pub has_states: bool,
+    pub is_state_required: bool,
+    pub states: Vec<String>,
+    /// In Partner Center's CSP market list (the default markets).
+    pub is_csp_market: bool,
+}
+
+/// Run-time rules of one country in Partner Center's shape (`GET /v1/countryvalidationrules/{cc}`); other members
+/// of Partner Center's answer are ignored. Lists may also be given as `{ "value": [...] }`.
+#[derive(Debug, Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct CountryRulesInput {
+    pub iso2_code: String,
+    #[tsify(optional)]
+    pub is_state_required: Option<bool>,
+    #[tsify(optional, type = "string[] | { value: string[] } | null")]
+    pub states: Option<Vec<String>>,
+    #[tsify(optional)]
+    pub is_postal_code_required: Option<bool>,
+    #[tsify(optional, type = "string | null")]
+    pub postal_code_regex: Option<String>,
+    #[tsify(optional)]
+    pub is_city_required: Option<bool>,
+    #[tsify(optional, type = "string | null")]
+    pub phone_number_regex: Option<String>,
+    #[tsify(optional, type = "string[] | { value: string[] } | null")]
+    pub country_calling_codes: Option<Vec<String>>,
+}
+
+// ---- From impls: core -> mirror. ----
+
+fn text(t: Text) -> Option<String> {
+    match t {
+        Slot::Value(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn obj<T, U: From<T>>(s: Slot<T>) -> Option<U> {
+    match s {
+        Slot::Value(v) => Some(v.into()),
+        _ => None,
+    }
+}
+
+impl From<Report> for ValidationResult {
+    fn from(r: Report) -> Self {
+        ValidationResult {
+            valid: r.valid,
+            domain_form: r.domain_form.map(|f| match f {
+                DomainForm::Prefix => "prefix",
+                DomainForm::Alias => "alias",
+            }),
+            links_existing_tenant: r.links_existing_tenant,
+            errors: r.errors.into_iter().map(Issue::from).collect(),
+            warnings: r.warnings.into_iter().map(Issue::from).collect(),
+            normalized: r.normalized.map(TenantRecord::from),
+        }
+    }
+}
+
+impl From<issue::Issue> for Issue {
+    fn from(i: issue::Issue) -> Self {
+        Issue { field: i.field.into_owned(), code: i.code, message: i.message, params: i.params }
+    }
+}
+
+impl From<&dyn Reason> for TenantcheckError {
+    fn from(r: &dyn Reason) -> Self {
+        TenantcheckError { code: r.code(), message: r.to_string(), params: r.params() }
+    }
+}
+
+impl From<record::Record> for TenantRecord {
+    fn from(r: record::Record) -> Self {
+        TenantRecord {
+            csp_model: text(r.csp_model),
+            sync_options: obj(r.sync_options),
+            account: obj(r.account),
+            reseller_billing_address: obj(r.reseller_billing_address),
+            partner_domain: text(r.partner_domain),
+            markets: match r.markets {
+                Slot::Value(list) => Some(list.into_iter().map(text).collect()),
+                _ => None,
+            },
+            domain_suffix: text(r.domain_suffix),
+        }
+    }
+}
+
+impl From<record::SyncOptions> for SyncOptions {
+    fn from(s: record::SyncOptions) -> Self {
+        SyncOptions {
+            username: text(s.username),
+            domain_prefix: text(s.domain_prefix),
+            reseller_mpn_id: text(s.reseller_mpn_id),
+        }
+    }
+}
+
+impl From<record::Account> for Account {
+    fn from(a: record::Account) -> Self {
+        Account {
+            company_name: text(a.company_name),
+            contact: obj(a.contact),
+            email: text(a.email),
+            phone: text(a.phone),
+            registration_number: text(a.registration_number),
+            is_sub_customer_of_reseller: a.is_sub_customer_of_reseller.value().copied(),
+            billing_address: obj(a.billing_address),
+        }
+    }
+}
+
+impl From<record::Contact> for Contact {
+    fn from(c: record::Contact) -> Self {
+        Contact { first_name: text(c.first_name), last_name: text(c.last_name) }
+    }
+}
+
+impl From<record::Address> for Address {
+    fn from(a: record::Address) -> Self {
+        Address {
+            country: text(a.country),
+            address_line1: text(a.address_line1),
+            address_line2: text(a.address_line2),
+            city: text(a.city),
+            state: text(a.state),
+            postal_code: text(a.postal_code),
+        }
+    }
+}
+
+impl From<PickerEntry> for CountryOption {
+    fn from(p: PickerEntry) -> Self {
+        CountryOption {
+            code: p.code,
+            name: p.name,
+            has_postal_codes: p.has_postal_codes,
+            is_postal_code_required: p.is_postal_code_required,
+            postal_code_example: p.postal_code_example,
+            postal_code_examples: p.postal_code_examples.to_vec(),
+            has_states: p.has_states,
+            is_state_required: p.is_state_required,
+            states: p.states,
+            is_csp_market: p.is_csp_market,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The mirror's field names equal the core's: both are serialized to `serde_json` and their keys compared, at
+    //! every level (a full record, so that every nested object is present).
+    use super::*;
+    use crate::countries;
+    use serde_json::Value;
+
+    fn keys(v: &Value, at: &str, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    let path = format!("{at}.{k}");
+                    out.push(path.clone());
+                    keys(v, &path, out);
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| keys(v, &format!("{at}[]"), out)),
+            _ => {}
+        }
+    }
+
+    fn same_keys<A: Serialize, B: Serialize>(core: &A, mirror: &B) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        keys(&serde_json::to_value(core).unwrap(), "", &mut a);
+        keys(&serde_json::to_value(mirror).unwrap(), "", &mut b);
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+        assert!(!a.is_empty());
+    }
+
+    const FULL: &str = r#"{"cspModel":"indirectProvider",
+      "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
+      "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
+        "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"",
+        "isSubCustomerOfReseller":false,
+        "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"",
+          "city":"Athens","state":"","postalCode":"10682 x"}},
+      "resellerBillingAddress":{"country":"US","addressLine1":"1 Main St","addressLine2":"","city":"Redmond",
+          "state":"WA","postalCode":"98052"},
+      "partnerDomain":"partner.example","markets":["GR","US"],"domainSuffix":null}"#;
+
+    #[test]
+    fn the_result_mirror_has_the_cores_field_names() {
+        let report = Validator::new().validate_json(FULL);
+        assert!(!report.errors.is_empty(), "the record must carry an issue with params");
+        assert!(report.errors.iter().any(|i| !i.params.is_empty()));
+        // Issue skips empty params; the mirror always has them, so compare on an issue that has params.
+        let issue: issue::Issue = report.errors.iter().find(|i| !i.params.is_empty()).unwrap().clone();
+        same_keys(&issue, &Issue::from(issue.clone()));
+        let record = report.normalized.clone().unwrap();
+        same_keys(&record, &TenantRecord::from(record.clone()));
+        let mut core = serde_json::to_value(&report).unwrap();
+        let mut mirror = serde_json::to_value(ValidationResult::from(report)).unwrap();
+        for v in [&mut core, &mut mirror] {
+            for list in ["errors", "warnings"] {
+                v[list] = Value::Array(Vec::new());
+            }
+        }
+        same_keys(&core, &mirror);
+    }
+
+    #[test]
+    fn the_record_mirror_covers_every_key() {
+        let report = Validator::new().validate_json(FULL);
+        let v = serde_json::to_value(TenantRecord::from(report.normalized.unwrap())).unwrap();
+        let top: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut want = record::Record::KEYS.to_vec();
+        want.sort_unstable();
+        let mut top = top;
+        top.sort_unstable();
+        assert_eq!(top, want);
+        let addr = v["account"]["billingAddress"].as_object().unwrap();
+        assert_eq!(addr.len(), record::Address::KEYS.len());
+        assert!(record::Address::KEYS.iter().all(|k| addr.contains_key(*k)));
+    }
+
+    #[test]
+    fn the_picker_mirror_has_the_cores_field_names() {
+        let entry = countries::picker().into_iter().find(|c| c.code == "US").unwrap();
+        same_keys(&entry, &CountryOption::from(entry.clone()));
+    }
+
+    #[test]
+    fn the_error_mirror_has_the_issue_fields() {
+        let e = overrides::parse_json(r#"{"iso2Code":"QQ"}"#).unwrap_err();
+        let issue = issue::Issue::new("", &e);
+        let mirror = TenantcheckError::from(&e as &dyn Reason);
+        let mut a = serde_json::to_value(&issue).unwrap();
+        a.as_object_mut().unwrap().remove("field");
+        same_keys(&a, &mirror);
+        assert_eq!(mirror.code, "country_rules.unknown_country");
+    }
+}

@@ -1,0 +1,998 @@
+//! Properties of the whole core (`design.md`, "Tests"): no input panics, section 0 is idempotent, every rule accepts
+//! its own output unchanged, and every report is consistent (`valid == errors.is_empty()`, known codes, known field
+//! paths). Inputs: arbitrary Unicode (controls, combining marks, full-width, compatibility characters, every kind of
+//! white space), huge text (up to ~50,000 characters), arbitrary JSON and record-shaped JSON with any value of any
+//! type in any field. Also the regression inputs the fuzz targets found (`core/fuzz/regressions/`).
+//!
+//! Case counts are kept modest so the suite runs in seconds in a debug build; raise them with `PROPTEST_CASES`.
+//!
+//! Known deviations found so far are `#[ignore]`d tests below (run them with `-- --ignored`); the properties skip
+//! exactly those cases, each marked KNOWN DEVIATION, until the lead fixes them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+use tenantcheck_core::countries::{overrides, CountryRules, Rules, COUNTRIES};
+use tenantcheck_core::record::{self, Parsed};
+use tenantcheck_core::rules::{
+    address, config, country, domain, email, mpn, names, phone, postcode, registration, request, state, sub_customer,
+    username,
+};
+use tenantcheck_core::text::{self, MAX_CHARS};
+use tenantcheck_core::validate::{Report, Validator};
+use tenantcheck_core::{Issue, Outcome, Reason};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Text strategies
+
+/// Characters that exercise section 0 and the rules: every kind of white space, controls, combining marks,
+/// full-width forms, compatibility characters with long NFKC expansions, other scripts' digits, dashes, and the
+/// punctuation the rules care about.
+fn interesting_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        8 => proptest::char::range(' ', '~'),
+        2 => prop::sample::select(vec![
+            '\t', '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2007}', '\u{200a}',
+            '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}', '\u{200b}', '\u{feff}', '\u{180e}',
+        ]),
+        1 => proptest::char::range('\0', '\u{1f}'),
+        1 => proptest::char::range('\u{7f}', '\u{9f}'),
+        2 => proptest::char::range('\u{300}', '\u{36f}'),
+        1 => prop::sample::select(vec!['\u{1ab0}', '\u{20d0}', '\u{fe20}', '\u{302a}', '\u{3099}', '\u{1dc0}']),
+        3 => proptest::char::range('\u{ff01}', '\u{ff5e}'),
+        2 => prop::sample::select(vec![
+            '\u{fdfa}', '\u{fdfb}', '\u{ffc}', '\u{fb01}', '\u{2126}', '\u{210c}', '\u{2460}', '\u{33ff}', '\u{1e9b}',
+            '\u{390}', '\u{3b0}', '\u{149}', '\u{1c5}', '\u{df}', '\u{130}', '\u{131}', '\u{17f}', '\u{2163}',
+            '\u{b4}', '\u{2e5}', '\u{a8}', '\u{1100}', '\u{1161}', '\u{11a8}', '\u{ac00}', '\u{e9}', '\u{3b1}',
+            '\u{416}', '\u{4e2d}', '\u{1f600}', '\u{1f1ec}', '\u{1f1f7}', '\u{200d}', '\u{fe0f}', '\u{202e}',
+            '\u{d7ff}', '\u{e000}', '\u{fffd}', '\u{10ffff}',
+        ]),
+        1 => prop::sample::select(vec![
+            '\u{660}', '\u{669}', '\u{6f5}', '\u{966}', '\u{e50}', '\u{1040}', '\u{ff10}', '\u{2010}', '\u{2015}',
+            '\u{2212}', '\u{fe58}', '\u{fe63}', '\u{ff0d}', '\u{ff20}', '\u{fe6b}', '\u{ff0e}',
+        ]),
+        2 => any::<char>(),
+    ]
+}
+
+/// Short text of any kind: mostly interesting characters, sometimes fully arbitrary `String`s.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => prop::collection::vec(interesting_char(), 0..40).prop_map(|v| v.into_iter().collect()),
+        2 => any::<String>(),
+        1 => prop::collection::vec(prop::sample::select(vec![' ', '\t', '\u{3000}', '\u{a0}', 'a', '.', '-']), 0..12)
+            .prop_map(|v| v.into_iter().collect()),
+    ]
+}
+
+/// Text around and far beyond section 0's limit: a piece repeated to ~`MAX_CHARS` ± a few, or up to ~50,000
+/// characters, with an arbitrary head and tail.
+fn huge_text() -> impl Strategy<Value = String> {
+    let piece = prop::collection::vec(interesting_char(), 1..8).prop_map(|v| v.into_iter().collect::<String>());
+    let chars = prop_oneof![MAX_CHARS - 8..MAX_CHARS + 8, 0usize..50_000, 49_000usize..50_001];
+    (any_text(), piece, chars, any_text()).prop_map(|(head, piece, n, tail)| {
+        let per = piece.chars().count().max(1);
+        let mut s = head;
+        s.push_str(&piece.repeat(n / per));
+        s.push_str(&tail);
+        s
+    })
+}
+
+/// Text whose NFKC form is much longer than itself (U+FDFA becomes 18 characters, U+3300 5, U+FB03 3), repeated
+/// so that the normalized form crosses section 0's limit while the input stays under it.
+fn expanding_text() -> impl Strategy<Value = String> {
+    let expander =
+        prop::sample::select(vec!['\u{fdfa}', '\u{fdfb}', '\u{3300}', '\u{fb03}', '\u{2474}', '\u{33ff}', 'a']);
+    (any_text(), prop::collection::vec((expander, 1usize..200), 1..4), any_text()).prop_map(|(head, runs, tail)| {
+        let mut s = head;
+        for (c, n) in runs {
+            s.extend(std::iter::repeat_n(c, n));
+        }
+        s.push_str(&tail);
+        s
+    })
+}
+
+/// Plausible values of one field mixed with anything at all, so that rules get past "required" and reach their
+/// deeper branches.
+fn field_text(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(pool).prop_map(str::to_owned),
+        1 => (prop::sample::select(pool), any_text()).prop_map(|(a, b)| format!("{a}{b}")),
+        1 => (any_text(), prop::sample::select(pool)).prop_map(|(a, b)| format!("{a}{b}")),
+        2 => any_text(),
+    ]
+}
+
+const CSP_MODELS: &[&str] = &["direct", "indirectProvider", "indirectCountryTenant", "tenantReseller", "Direct", ""];
+const USERNAMES: &[&str] = &["admin", "j.doe", "a..b", ".x", "x-", "admin@contoso.com", "ａｄｍｉｎ", "x y", "o'neil"];
+const DOMAINS: &[&str] = &[
+    "contoso",
+    "Contoso.onmicrosoft.com",
+    "contoso.com",
+    "con-toso",
+    "ＣＯＮＴＯＳＯ",
+    "a.b.c",
+    "sub.contoso.co.uk",
+    "xn--bcher-kva.de",
+    "onmicrosoft.com",
+    ".onmicrosoft.com",
+    "contoso.partner.onmschina.cn",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+];
+const MPNS: &[&str] = &["1234567", "", "１２３４５６７", "12345", "12345678901", "MPN1234567", " 123456 "];
+const COMPANIES: &[&str] = &["Contoso Ltd", "LLC", "-", "A", "Ｃｏｎｔｏｓｏ", "999", "1 2 3", "contoso.com", "Ä.G."];
+const PEOPLE: &[&str] = &["Ada", "Lovelace", "", "test", "李", "O'Neil", "Jean-Luc", "123", "😀"];
+const EMAILS: &[&str] = &[
+    "it@contoso.com",
+    "a@gmail.com",
+    "x@microsoft.com",
+    "a@b",
+    "a@contoso.onmicrosoft.com",
+    "it@partner.example",
+    "ＩＴ＠ｃｏｎｔｏｓｏ．ｃｏｍ",
+    "a.@b.com",
+    "a@b@c.com",
+    "a@-b.com",
+    "a@b.c0m",
+    "a@yahoo.co.uk",
+];
+const PHONES: &[&str] = &[
+    "+30 210 123 4567",
+    "(425) 555-0100",
+    "1.(458)-866-4473",
+    "(927) 325/3908",
+    "+1 425 555 0100",
+    "0030 210 1234567",
+    "+44 20 7946 0958",
+    "123",
+    "+",
+    "00",
+    "((1))",
+    "٠١٢٣٤٥٦٧٨٩",
+    "+1 (425) 155-0100",
+    "1234567890123456",
+];
+const REGISTRATIONS: &[&str] = &["", "1234567890", "AB-123", "x", "7707083893", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
+const COUNTRY_CODES: &[&str] =
+    &["GR", "US", "GB", "CA", "JP", "AU", "uk", "RU", "XK", "AE", "HK", "QA", "IE", "ＧＲ", "Greece", "", "ZZ", "us"];
+const LINES: &[&str] = &["Leof. Kifisias 1", "", "1 Main St", "Athens", "New York", "  ", "Λεωφ. Κηφισίας 1"];
+const STATES: &[&str] = &[
+    "",
+    "CA",
+    "ca",
+    "California",
+    "NY",
+    "DC",
+    "NSW",
+    "wa",
+    "Vic.",
+    "N.S.W.",
+    "Québec",
+    "QC",
+    "ON",
+    "New South Wales",
+    "Attica",
+    "...",
+    "TX",
+    "MD",
+    "VA",
+];
+const POSTCODES: &[&str] = &[
+    "106 82",
+    "10682",
+    "94043",
+    "94043 1351",
+    "94043-1351",
+    "K1A0B1",
+    "k1a 0b1",
+    "H2X 1Y4",
+    "SW1A1AA",
+    "EC1Y 8SY",
+    "100-0001",
+    "1000001",
+    "",
+    "90210-1234",
+    "06390",
+    "20500",
+    "73301",
+    "X0A 0H0",
+    "D02X285",
+    "BFPO 610",
+    "〒100-0001",
+];
+const HOSTS: &[&str] =
+    &["partner.example", "", "@Partner.Example.", "bad domain", "onmicrosoft.com", "partner.onmschina.cn"];
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON strategies
+
+/// A JSON leaf of any type.
+fn json_leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any_text().prop_map(Value::String),
+    ]
+}
+
+/// Keys of objects: the record's own names (at any level, so a sub-object's key appears where it does not belong)
+/// and arbitrary text.
+fn json_key() -> impl Strategy<Value = String> {
+    const KEYS: &[&str] = &[
+        "cspModel",
+        "syncOptions",
+        "account",
+        "resellerBillingAddress",
+        "partnerDomain",
+        "markets",
+        "domainSuffix",
+        "username",
+        "domainPrefix",
+        "resellerMpnId",
+        "companyName",
+        "contact",
+        "email",
+        "phone",
+        "registrationNumber",
+        "isSubCustomerOfReseller",
+        "billingAddress",
+        "firstName",
+        "lastName",
+        "country",
+        "addressLine1",
+        "addressLine2",
+        "city",
+        "state",
+        "postalCode",
+        "__proto__",
+        "",
+    ];
+    prop_oneof![3 => prop::sample::select(KEYS).prop_map(str::to_owned), 1 => any_text()]
+}
+
+/// Any JSON value, recursively.
+fn json_value() -> impl Strategy<Value = Value> {
+    json_leaf().prop_recursive(6, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((json_key(), inner), 0..6).prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// A text field: mostly plausible text, sometimes a value of another type or `null`.
+fn text_field(pool: &'static [&'static str]) -> BoxedStrategy<Value> {
+    prop_oneof![8 => field_text(pool).prop_map(Value::String), 1 => Just(Value::Null), 1 => json_value()].boxed()
+}
+
+/// Builds an object from optional fields (`None` = absent) and extra unknown keys.
+fn object(fields: Vec<(&'static str, Option<Value>)>, extra: Vec<(String, Value)>) -> Value {
+    let mut map = Map::new();
+    for (k, v) in fields {
+        if let Some(v) = v {
+            map.insert(k.to_owned(), v);
+        }
+    }
+    for (k, v) in extra {
+        map.entry(k).or_insert(v);
+    }
+    Value::Object(map)
+}
+
+fn opt(s: BoxedStrategy<Value>) -> impl Strategy<Value = Option<Value>> {
+    prop::option::weighted(0.85, s)
+}
+
+fn extra() -> impl Strategy<Value = Vec<(String, Value)>> {
+    prop::collection::vec((json_key(), json_value()), 0..2).prop_map(|v| if v.len() > 1 { v[..1].to_vec() } else { v })
+}
+
+/// An object field: mostly the object, sometimes a value of another type.
+fn object_field(s: BoxedStrategy<Value>) -> BoxedStrategy<Value> {
+    prop_oneof![8 => s, 1 => Just(Value::Null), 1 => json_value()].boxed()
+}
+
+fn address_json() -> BoxedStrategy<Value> {
+    (
+        opt(text_field(COUNTRY_CODES)),
+        opt(text_field(LINES)),
+        opt(text_field(LINES)),
+        opt(text_field(LINES)),
+        opt(text_field(STATES)),
+        opt(text_field(POSTCODES)),
+        prop::collection::vec((json_key(), json_value()), 0..2),
+    )
+        .prop_map(|(country, l1, l2, city, state, pc, extra)| {
+            object(
+                vec![
+                    ("country", country),
+                    ("addressLine1", l1),
+                    ("addressLine2", l2),
+                    ("city", city),
+                    ("state", state),
+                    ("postalCode", pc),
+                ],
+                extra,
+            )
+        })
+        .boxed()
+}
+
+/// JSON in the shape of `request.md`'s record, with arbitrary values of arbitrary types at every leaf, missing and
+/// unknown fields, so that the walker runs every branch.
+fn record_json() -> impl Strategy<Value = Value> {
+    let bool_field = prop_oneof![4 => any::<bool>().prop_map(Value::Bool), 1 => json_value()].boxed();
+    let markets = prop_oneof![
+        2 => Just(Value::Null),
+        3 => prop::collection::vec(text_field(COUNTRY_CODES), 0..5).prop_map(Value::Array),
+        1 => json_value(),
+    ]
+    .boxed();
+    let sync = (opt(text_field(USERNAMES)), opt(text_field(DOMAINS)), opt(text_field(MPNS)), extra())
+        .prop_map(|(u, d, m, extra)| object(vec![("username", u), ("domainPrefix", d), ("resellerMpnId", m)], extra))
+        .boxed();
+    let contact = (opt(text_field(PEOPLE)), opt(text_field(PEOPLE)), extra())
+        .prop_map(|(f, l, extra)| object(vec![("firstName", f), ("lastName", l)], extra))
+        .boxed();
+    let account = (
+        opt(text_field(COMPANIES)),
+        opt(object_field(contact)),
+        opt(text_field(EMAILS)),
+        opt(text_field(PHONES)),
+        opt(text_field(REGISTRATIONS)),
+        opt(bool_field),
+        opt(object_field(address_json())),
+        extra(),
+    )
+        .prop_map(|(company, contact, email, phone, reg, sub, billing, extra)| {
+            object(
+                vec![
+                    ("companyName", company),
+                    ("contact", contact),
+                    ("email", email),
+                    ("phone", phone),
+                    ("registrationNumber", reg),
+                    ("isSubCustomerOfReseller", sub),
+                    ("billingAddress", billing),
+                ],
+                extra,
+            )
+        })
+        .boxed();
+    (
+        opt(text_field(CSP_MODELS)),
+        opt(object_field(sync)),
+        opt(object_field(account)),
+        opt(object_field(address_json())),
+        opt(text_field(HOSTS)),
+        opt(markets),
+        opt(text_field(HOSTS)),
+        extra(),
+    )
+        .prop_map(|(csp, sync, account, reseller, partner, markets, suffix, extra)| {
+            object(
+                vec![
+                    ("cspModel", csp),
+                    ("syncOptions", sync),
+                    ("account", account),
+                    ("resellerBillingAddress", reseller),
+                    ("partnerDomain", partner),
+                    ("markets", markets),
+                    ("domainSuffix", suffix),
+                ],
+                extra,
+            )
+        })
+}
+
+/// JSON text: a record, any value, or either cut short / with a byte changed (malformed JSON).
+fn json_text() -> impl Strategy<Value = String> {
+    let value = prop_oneof![3 => record_json(), 1 => json_value()];
+    (value, any::<prop::sample::Index>(), 0u8..4, any_text()).prop_map(|(v, at, how, junk)| {
+        let text = if at.index(2) == 0 { v.to_string() } else { serde_json::to_string_pretty(&v).unwrap() };
+        let cut = text.char_indices().map(|(i, _)| i).nth(at.index(text.chars().count().max(1))).unwrap_or(0);
+        match how {
+            0 => format!("{}{junk}", &text[..cut]),
+            1 => format!("{}{junk}{}", &text[..cut], &text[cut..]),
+            _ => text,
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Country rules
+
+/// Rule sets in Partner Center's shape, from which run-time rules are compiled for the tests.
+const RULE_SETS: &str = r#"[
+  { "iso2Code": "US", "isStateRequired": true, "states": { "value": ["CA", "NY", "WA", "DC", "TX"] },
+    "isPostalCodeRequired": true, "postalCodeRegex": "^\\d{5}(-\\d{4})?$", "isCityRequired": true,
+    "phoneNumberRegex": "^(1[\\-\\/\\.]?)?(\\((\\d{3})\\)|(\\d{3}))[\\-\\/\\.]?(\\d{3})[\\-\\/\\.]?(\\d{4})$",
+    "countryCallingCodes": { "value": ["1"] } },
+  { "iso2Code": "GR", "isStateRequired": true, "supportedStates": ["Attica", "Crete", "Κρήτη"],
+    "isPostalCodeRequired": false, "postalCodeRegex": "\\d{3} ?\\d{2}", "isCityRequired": false,
+    "phoneNumberRegex": "^\\+?[0-9 ]{7,20}$", "countryCallingCodes": ["30", "3"] },
+  { "iso2Code": "AU", "supportedStatesList": ["New South Wales", "Victoria", "WA"], "postalCodeRegex": "" },
+  { "iso2Code": "AE", "isPostalCodeRequired": true, "postalCodeRegex": "[A-Z]+" }
+]"#;
+
+fn runtime_rules() -> &'static [CountryRules] {
+    static SET: OnceLock<Vec<CountryRules>> = OnceLock::new();
+    SET.get_or_init(|| overrides::parse_json(RULE_SETS).expect("the test rule set is valid"))
+}
+
+fn validators() -> &'static [Validator; 2] {
+    static V: OnceLock<[Validator; 2]> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut with_rules = Validator::new();
+        with_rules.set_country_rules(runtime_rules().to_vec());
+        [Validator::new(), with_rules]
+    })
+}
+
+/// Every country's default rules, and the run-time rules above.
+fn any_rules() -> impl Strategy<Value = Rules<'static>> {
+    prop_oneof![
+        4 => (0..COUNTRIES.len()).prop_map(|i| Rules::default_for(&COUNTRIES[i])),
+        1 => (0..runtime_rules().len()).prop_map(|i| runtime_rules()[i].view()),
+    ]
+}
+
+fn any_markets() -> impl Strategy<Value = Option<Vec<&'static str>>> {
+    prop::option::of(prop::collection::vec((0..COUNTRIES.len()).prop_map(|i| COUNTRIES[i].code), 0..6))
+}
+
+fn any_suffix() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => Just(domain::DEFAULT_SUFFIX.to_owned()),
+        1 => Just("partner.onmschina.cn".to_owned()),
+        1 => field_text(&["contoso.example", "a.bc", "xn--p1ai", "ONMICROSOFT.COM", "co.uk", "x"])
+            .prop_filter_map("not a suffix", |s| config::domain_suffix(&s).ok().flatten()),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Invariants
+
+/// Every code any module emits, as the union of the modules' own lists.
+fn all_codes() -> &'static BTreeSet<&'static str> {
+    static ALL: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        [
+            request::CODES,
+            config::CODES,
+            username::CODES,
+            domain::CODES,
+            mpn::CODES,
+            names::COMPANY_NAME_CODES,
+            names::CONTACT_NAME_CODES,
+            names::CODES,
+            email::CODES,
+            phone::CODES,
+            registration::CODES,
+            sub_customer::CODES,
+            country::CODES,
+            address::ADDRESS_LINE_CODES,
+            address::CITY_CODES,
+            address::CODES,
+            state::CODES,
+            postcode::CODES,
+            overrides::CODES,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+    })
+}
+
+/// Paths of the record's objects: where wrong types of whole objects are reported, and the parents of unknown fields.
+const OBJECT_PATHS: &[&str] =
+    &["syncOptions", "account", "account.contact", "account.billingAddress", "resellerBillingAddress"];
+
+/// Whether an issue's field is a known dotted path, the path of an unknown field, an object, an entry of
+/// `markets`, or the whole record (`""`, for text that is not a record at all).
+fn field_is_known(issue: &Issue) -> bool {
+    let field = issue.field.as_ref();
+    if issue.code == "request.unknown_field" {
+        let Some(tenantcheck_core::Param::Str(name)) = issue.params.get("name") else { return false };
+        return field == name || OBJECT_PATHS.iter().any(|root| field == format!("{root}.{name}"));
+    }
+    if matches!(issue.code, "request.not_json" | "request.not_an_object") {
+        return field.is_empty();
+    }
+    record::is_known_path(field)
+        || OBJECT_PATHS.contains(&field)
+        || field.strip_prefix("markets[").and_then(|r| r.strip_suffix(']')).is_some_and(|i| i.parse::<usize>().is_ok())
+}
+
+/// The (field, code) pairs of a report's errors and warnings, as a set.
+fn issue_set(report: &Report) -> BTreeSet<(String, &'static str)> {
+    report.errors.iter().chain(&report.warnings).map(|i| (i.field.to_string(), i.code)).collect()
+}
+
+fn check_report(report: &Report) -> Result<(), TestCaseError> {
+    prop_assert_eq!(report.valid, report.errors.is_empty());
+    for issue in report.errors.iter().chain(&report.warnings) {
+        prop_assert!(all_codes().contains(issue.code), "unlisted code {:?} on {:?}", issue.code, issue.field);
+        prop_assert!(field_is_known(issue), "unknown field path {:?} ({})", issue.field, issue.code);
+        prop_assert!(!issue.message.is_empty(), "empty message for {}", issue.code);
+    }
+    prop_assert_eq!(report.links_existing_tenant, report.domain_form == Some(domain::DomainForm::Alias));
+    // The report serializes (it is what every door returns).
+    serde_json::to_string(report).map_err(|e| TestCaseError::fail(format!("report does not serialize: {e}")))?;
+    Ok(())
+}
+
+/// A rule's outcome is consistent: codes listed, messages non-empty.
+fn check_outcome<T, R: Reason>(o: &Outcome<T, R>) -> Result<(), TestCaseError> {
+    let reasons: Vec<&R> = match o {
+        Ok(c) => c.warnings.iter().collect(),
+        Err(r) => vec![r],
+    };
+    for r in reasons {
+        prop_assert!(all_codes().contains(r.code()), "unlisted code {:?}", r.code());
+        prop_assert!(!r.to_string().is_empty(), "empty message for {}", r.code());
+        let _ = r.params();
+    }
+    Ok(())
+}
+
+/// Rule idempotence: a value a rule accepted, checked again, is accepted as the very same value.
+fn check_idempotent<R: Reason + std::fmt::Debug>(
+    what: &str,
+    first: &Outcome<String, R>,
+    again: impl FnOnce(&str) -> Outcome<String, R>,
+) -> Result<(), TestCaseError> {
+    check_outcome(first)?;
+    if let Ok(c) = first {
+        let second = again(&c.value);
+        check_outcome(&second)?;
+        match second {
+            Ok(c2) => prop_assert_eq!(&c2.value, &c.value, "{} changed its own output", what),
+            Err(r) => prop_assert!(false, "{} rejects its own output {:?}: {:?}", what, c.value, r),
+        }
+    }
+    Ok(())
+}
+
+/// Runs every rule on one text (the fuzz target `rules` does the same, selected by a byte).
+fn every_rule(s: &str, rules: &Rules<'_>, markets: Option<&[&str]>, suffix: &str) -> Result<(), TestCaseError> {
+    let normalized = text::normalize(s);
+    if let Ok(n) = &normalized {
+        let again = text::normalize(n);
+        // KNOWN DEVIATION (see `normalize_is_idempotent_beyond_the_limit`): the limit is checked before NFKC, so
+        // input under it may expand past it, and normalizing the result again says too_long.
+        let expanded_past_limit = again.is_err() && n.chars().count() > MAX_CHARS;
+        if !expanded_past_limit {
+            prop_assert_eq!(again.as_deref().ok(), Some(n.as_ref()), "normalize is not idempotent on {:?}", s);
+        }
+    } else {
+        prop_assert!(s.chars().count() > MAX_CHARS, "too_long for {} characters", s.chars().count());
+    }
+
+    check_idempotent("username", &username::check(s), username::check)?;
+    let d = domain::check(s, suffix);
+    check_outcome(&d)?;
+    if let Ok(d) = &d {
+        let again = domain::check(&d.value.value, suffix);
+        prop_assert!(
+            again.as_ref().is_ok_and(|a| a.value == d.value),
+            "domain changed its own output {:?}: {:?}",
+            d.value,
+            again
+        );
+    }
+    for model in std::iter::once(None).chain(mpn::CspModel::ALL.map(Some)) {
+        for sub in [false, true] {
+            let m = mpn::check(s, model, sub);
+            check_outcome(&m)?;
+            if let Ok(c) = &m {
+                let again = mpn::check(c.value.as_deref().unwrap_or(""), model, sub);
+                prop_assert!(again.is_ok_and(|a| a.value == c.value), "mpn changed its own output {:?}", c.value);
+            }
+        }
+    }
+    check_idempotent("company_name", &names::company_name(s), names::company_name)?;
+    check_idempotent("contact_name", &names::contact_name(s), names::contact_name)?;
+    for partner in [None, Some("partner.example")] {
+        check_idempotent("email", &email::check(s, partner), |v| email::check(v, partner))?;
+    }
+    // KNOWN DEVIATION (see `phone_is_idempotent_on_national_numbers_starting_0_0`): a national number typed
+    // `0 030 …` comes out as `0030…`, which reads as the international prefix 00 when checked again.
+    for rules in [None, Some(rules)] {
+        let p = phone::check(s, rules);
+        if p.as_ref().is_ok_and(|c| c.value.starts_with("00")) {
+            check_outcome(&p)?;
+        } else {
+            check_idempotent("phone", &p, |v| phone::check(v, rules))?;
+        }
+    }
+    for c in [None, Some(rules.country)] {
+        check_idempotent("registration", &registration::check(s, c), |v| registration::check(v, c))?;
+    }
+    let c = country::check(s, markets);
+    check_outcome(&c)?;
+    if let Ok(c) = &c {
+        let again = country::check(c.value.code, markets);
+        prop_assert!(again.is_ok_and(|a| a.value.code == c.value.code), "country changed its own output");
+    }
+    let _ = country::parse_markets(&[s, "GR", s]);
+    check_idempotent("address line 1", &address::line1(s), address::line1)?;
+    check_idempotent("address line 2", &address::line2(s), address::line2)?;
+    check_idempotent("city", &address::city(s, Some(rules)), |v| address::city(v, Some(rules)))?;
+    check_idempotent("city (no country)", &address::city(s, None), |v| address::city(v, None))?;
+    check_idempotent("state", &state::check(s, rules), |v| state::check(v, rules))?;
+    let pc = postcode::check(s, rules);
+    // KNOWN DEVIATION, as for normalize: where a country has no postcode pattern the text is returned as typed (upper
+    // case), so an input that expands past the limit comes back too_long.
+    let past_limit = pc.as_ref().is_ok_and(|c| c.value.chars().count() > MAX_CHARS);
+    // KNOWN DEVIATION (see `postcode_output_is_normalized`): upper case after NFKC can leave NFKC.
+    let not_nfkc = pc.as_ref().is_ok_and(|c| text::normalize(&c.value).is_ok_and(|n| n != c.value));
+    if !past_limit && !not_nfkc {
+        check_idempotent("postal code", &pc, |v| postcode::check(v, rules))?;
+    }
+    let _ = postcode::agrees_with_state(rules.country.code, s, s);
+    let _ = postcode::agrees_with_state("US", "CA", s);
+    let _ = postcode::agrees_with_state("CA", s, "K1A 0B1");
+    for (what, f) in
+        [("partner_domain", config::partner_domain as fn(&str) -> _), ("domain_suffix", config::domain_suffix)]
+    {
+        if let Ok(Some(v)) = f(s) {
+            prop_assert_eq!(f(&v), Ok(Some(v.clone())), "{} changed its own output", what);
+        }
+    }
+    Ok(())
+}
+
+/// Whether a normalized record holds the output of a rule's known deviation (see the ignored tests): a phone
+/// starting `00`, or a postcode that is not in section 0's form. Validating it again may change it.
+fn known_rule_deviation_in(normalized: &tenantcheck_core::record::Record) -> bool {
+    let account = normalized.account.value();
+    let phone_00 = account.is_some_and(|a| a.phone.as_str().starts_with("00"));
+    let addresses = [account.and_then(|a| a.billing_address.value()), normalized.reseller_billing_address.value()];
+    let postcode_not_normal = addresses.into_iter().flatten().any(|a| {
+        let pc = a.postal_code.as_str();
+        text::normalize(pc).map_or(true, |n| n != pc)
+    });
+    phone_00 || postcode_not_normal
+}
+
+fn check_validators(json: &str) -> Result<(), TestCaseError> {
+    for v in validators() {
+        let report = v.validate_json(json);
+        check_report(&report)?;
+        // The same through a parsed `serde_json::Value` (what the wasm binding and the stand-in API do).
+        if let Ok(value) = serde_json::from_str::<Value>(json) {
+            match serde_json::from_value::<Parsed>(value) {
+                Ok(parsed) => {
+                    let via_value = v.validate_parsed(parsed);
+                    check_report(&via_value)?;
+                    // `Value` sorts keys and keeps the last of duplicate keys: unknown fields may come in another
+                    // order, or once instead of twice. Compare as sets.
+                    prop_assert_eq!(via_value.valid, report.valid, "the Value path and the text path disagree");
+                    prop_assert_eq!(via_value.domain_form, report.domain_form);
+                    prop_assert_eq!(issue_set(&via_value), issue_set(&report), "the two paths disagree");
+                }
+                Err(e) => prop_assert!(false, "JSON that parsed as a Value is not a Parsed: {}", e),
+            }
+        }
+        // The normalized record is a fixed point: validating it again changes nothing.
+        if let Some(normalized) = &report.normalized {
+            let again = v.validate(normalized.clone());
+            check_report(&again)?;
+            if !known_rule_deviation_in(normalized) {
+                prop_assert_eq!(again.normalized.as_ref(), Some(normalized), "normalized record is not a fixed point");
+                // KNOWN DEVIATION (see `invalid_configuration_survives_normalization`): an invalid partnerDomain or
+                // domainSuffix is written back as null, so its error disappears on the normalized record.
+                let config_erased =
+                    report.errors.iter().any(|i| matches!(i.code, "partner_domain.invalid" | "domain_suffix.invalid"));
+                if !config_erased {
+                    prop_assert_eq!(again.valid, report.valid, "validity changed on the normalized record");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties
+
+/// `cases` cases (or `PROPTEST_CASES`); failures are saved next to this file (`properties.proptest-regressions`)
+/// and replayed first.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases),
+        failure_persistence: Some(Box::new(prop::test_runner::FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn rules_never_panic_and_are_idempotent(
+        s in any_text(),
+        rules in any_rules(),
+        markets in any_markets(),
+        suffix in any_suffix(),
+    ) {
+        every_rule(&s, &rules, markets.as_deref(), &suffix)?;
+    }
+
+    #[test]
+    fn normalize_is_idempotent(s in prop_oneof![any_text(), expanding_text()]) {
+        every_rule(&s, &Rules::default_for(&COUNTRIES[0]), None, domain::DEFAULT_SUFFIX)?;
+    }
+
+    #[test]
+    fn rules_on_plausible_text(
+        s in field_text(&[
+            "admin", "contoso", "Contoso.onmicrosoft.com", "1234567", "it@contoso.com", "+30 210 123 4567",
+            "(425) 555-0100", "GR", "uk", "CA", "NSW", "94043 1351", "K1A0B1", "SW1A1AA", "100-0001", "Contoso Ltd",
+        ]),
+        rules in any_rules(),
+        markets in any_markets(),
+        suffix in any_suffix(),
+    ) {
+        every_rule(&s, &rules, markets.as_deref(), &suffix)?;
+    }
+
+    #[test]
+    fn record_json_never_panics_and_reports_are_consistent(v in record_json()) {
+        check_validators(&v.to_string())?;
+    }
+
+    #[test]
+    fn any_json_text_never_panics(json in json_text()) {
+        let _ = record::from_json(&json);
+        check_validators(&json)?;
+    }
+
+    #[test]
+    fn any_text_is_a_report(s in any_text()) {
+        check_validators(&s)?;
+    }
+
+    #[test]
+    fn country_rules_never_panic(json in prop_oneof![
+        2 => rule_set_json().prop_map(|v| v.to_string()),
+        1 => json_value().prop_map(|v| v.to_string()),
+        1 => any_text(),
+    ]) {
+        match overrides::parse_json(&json) {
+            Ok(set) => {
+                let mut v = Validator::new();
+                v.set_country_rules(set.clone());
+                for rules in &set {
+                    let r = rules.view();
+                    for s in ["", "CA", "94043", "K1A 0B1", "+30 210 123 4567", "x"] {
+                        let _ = postcode::check(s, &r);
+                        let _ = state::check(s, &r);
+                        let _ = phone::check(s, Some(&r));
+                        let _ = address::city(s, Some(&r));
+                    }
+                }
+            }
+            Err(e) => {
+                prop_assert!(overrides::CODES.contains(&e.code()));
+                prop_assert!(!e.to_string().is_empty());
+            }
+        }
+    }
+}
+
+/// A rule set in Partner Center's shape with arbitrary members, patterns and lists.
+fn rule_set_json() -> impl Strategy<Value = Value> {
+    const PATTERN_PARTS: &[&str] = &[
+        "^", "$", "\\d", "{5}", "(", ")", "?", "[A-Z]", "+", "*", "|", "-", " ", "\\", "{1,1000}", "(?i)", "\\p{L}",
+        "[", "]", ".", "{", "}", "(a*)*", "\\b", "\\pN",
+    ];
+    let pattern = prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(PATTERN_PARTS), 0..12).prop_map(|v| Value::String(v.concat())),
+        1 => any_text().prop_map(Value::String),
+        1 => json_leaf(),
+    ];
+    let list = prop_oneof![
+        2 => prop::collection::vec(field_text(STATES), 0..5).prop_map(|v| serde_json::json!({ "value": v })),
+        2 => prop::collection::vec(field_text(&["1", "30", "44", "1234", "", "+1"]), 0..4)
+            .prop_map(|v| serde_json::json!(v)),
+        1 => json_value(),
+    ];
+    let entry = (
+        field_text(COUNTRY_CODES),
+        prop::option::of(json_leaf()),
+        prop::option::of(list.clone()),
+        prop::option::of(pattern.clone()),
+        prop::option::of(pattern),
+        prop::option::of(list),
+        json_key(),
+        prop::sample::select(vec!["states", "supportedStates", "supportedStatesList"]),
+    )
+        .prop_map(|(cc, flag, states, pc, phone, codes, key, states_key)| {
+            let mut m = Map::new();
+            m.insert("iso2Code".into(), Value::String(cc));
+            let fields = [
+                ("isStateRequired", flag.clone()),
+                (states_key, states),
+                ("isPostalCodeRequired", flag),
+                ("postalCodeRegex", pc),
+                ("phoneNumberRegex", phone),
+                ("countryCallingCodes", codes),
+            ];
+            for (k, v) in fields {
+                if let Some(v) = v {
+                    m.insert(k.into(), v);
+                }
+            }
+            m.entry(key).or_insert(Value::Null);
+            Value::Object(m)
+        })
+        .boxed();
+    prop_oneof![entry.clone(), prop::collection::vec(entry, 0..4).prop_map(Value::Array)]
+}
+
+proptest! {
+    #![proptest_config(config(24))]
+
+    #[test]
+    fn huge_text_never_panics(
+        s in huge_text(),
+        rules in any_rules(),
+        markets in any_markets(),
+    ) {
+        every_rule(&s, &rules, markets.as_deref(), domain::DEFAULT_SUFFIX)?;
+        check_validators(&s)?;
+        let _ = overrides::parse_json(&s);
+    }
+
+    #[test]
+    fn huge_values_in_a_record(s in huge_text(), v in record_json(), at in any::<prop::sample::Index>()) {
+        // Put the huge text in every text field of an otherwise arbitrary record.
+        fn fill(v: &mut Value, s: &str, at: usize) {
+            match v {
+                Value::String(t) => *t = s.to_owned(),
+                Value::Object(m) => m.values_mut().for_each(|v| fill(v, s, at)),
+                Value::Array(a) if !a.is_empty() => {
+                    let i = at % a.len();
+                    fill(&mut a[i], s, at)
+                }
+                _ => {}
+            }
+        }
+        let mut v = v;
+        fill(&mut v, &s, at.index(usize::MAX));
+        check_validators(&v.to_string())?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixed cases: known deviations, deep nesting and the fuzzers' regression inputs
+
+/// KNOWN DEVIATION (reported to the lead; un-ignore once fixed): `normalize` checks the 1,000-character limit before
+/// NFKC, so 60 × U+FDFA (60 characters) normalizes to 1,080 characters, which normalize then refuses as too long:
+/// `normalize(normalize(x)) != normalize(x)`. Rules then also see up to 18,000 characters. A fix: refuse an output
+/// longer than `MAX_CHARS` too. The postcode rule inherits it for countries without a postcode pattern.
+#[test]
+#[ignore = "known deviation: normalize's limit is checked before NFKC expansion"]
+fn normalize_is_idempotent_beyond_the_limit() {
+    let once = text::normalize(&"\u{fdfa}".repeat(60)).map(|n| n.into_owned());
+    if let Ok(n) = &once {
+        assert_eq!(text::normalize(n).map(|n| n.into_owned()), once);
+    }
+}
+
+/// Found by the properties and fixed: an absent account got no `isSubCustomerOfReseller: false`, so `{}` was not a
+/// fixed point of the walker.
+#[test]
+fn normalized_record_is_a_fixed_point() {
+    let v = Validator::new();
+    let first = v.validate_json("{}").normalized.unwrap();
+    assert_eq!(v.validate(first.clone()).normalized, Some(first));
+}
+
+#[test]
+fn deep_nesting_is_refused_not_overflowed() {
+    for depth in [127, 128, 129, 1_000, 100_000] {
+        for (open, close) in [("[", "]"), ("{\"a\":", "}"), ("{\"account\":", "}")] {
+            let json = format!("{}{}", open.repeat(depth), close.repeat(depth));
+            for v in validators() {
+                let report = v.validate_json(&json);
+                assert_eq!(report.valid, report.errors.is_empty());
+            }
+            let _ = overrides::parse_json(&json);
+        }
+    }
+}
+
+/// KNOWN DEVIATION found by the fuzz target `record` (`core/fuzz/regressions/record/partner_domain_erased.json`;
+/// reported to the lead; un-ignore once fixed): the walker writes an invalid `partnerDomain` (or `domainSuffix`) back
+/// to the normalized record as `null`, so validating the normalized record again passes. An invalid value should
+/// stay as it was given, as for every other field.
+#[test]
+#[ignore = "known deviation: an invalid partnerDomain/domainSuffix becomes null in the normalized record"]
+fn invalid_configuration_survives_normalization() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/record/partner_domain_erased.json");
+    let json = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+    let v = Validator::new();
+    for json in [json.as_str(), r#"{"domainSuffix": "not a suffix!"}"#] {
+        let first = v.validate_json(json);
+        let again = v.validate(first.normalized.clone().unwrap());
+        let codes = |r: &Report| r.errors.iter().map(|i| i.code).collect::<Vec<_>>();
+        assert_eq!(codes(&again), codes(&first), "{json}");
+    }
+}
+
+/// KNOWN DEVIATION found by the fuzz target `rules` (`core/fuzz/regressions/rules/phone_national_00.bin`; reported
+/// to the lead; un-ignore once fixed): `phone::check` reads `0 000000210568` (or `0 030 210 1234567`) as a national
+/// number and returns its digits `0000000210568` (`00302101234567`), which it then reads as international prefix 00:
+/// rejected as `phone.bad_calling_code` (or changed to `+302101234567`). Rule idempotence fails for phone.
+#[test]
+#[ignore = "known deviation: phone's output 00… reads as an international prefix when checked again"]
+fn phone_is_idempotent_on_national_numbers_starting_0_0() {
+    let gr = Rules::default_for(tenantcheck_core::countries::lookup("GR").unwrap());
+    for raw in ["0 000000210568", "0 030 210 1234567", "(0)030 210 1234567"] {
+        for rules in [None, Some(&gr)] {
+            let first = phone::check(raw, rules).expect("accepted").value;
+            let again = phone::check(&first, rules).map(|c| c.value);
+            assert_eq!(again, Ok(first), "{raw:?}");
+        }
+    }
+}
+
+/// KNOWN DEVIATION found by the fuzz target `rules` (`core/fuzz/regressions/rules/postcode_uppercase_not_nfkc*.bin`;
+/// reported to the lead; un-ignore once fixed): `postcode::check` upper-cases the normalized text, and upper case
+/// can leave NFKC: `i\u{307}` (no composed form) becomes `I\u{307}`, which NFKC composes to `İ`. Where a country has
+/// no postcode pattern (AE, HK, …) that text is returned (with `postal_code.not_used`), and checking it again gives
+/// `İ`: the rule is not idempotent, and the normalized record not a fixed point.
+#[test]
+#[ignore = "known deviation: postcode upper-cases after NFKC"]
+fn postcode_output_is_normalized() {
+    for code in ["AE", "HK"] {
+        let rules = Rules::default_for(tenantcheck_core::countries::lookup(code).unwrap());
+        let first = postcode::check("i\u{307}", &rules).expect("accepted").value;
+        assert_eq!(text::normalize(&first).as_deref(), Ok(first.as_str()), "{code}");
+    }
+}
+
+/// Inputs the fuzz targets saved under `core/fuzz/regressions/<target>/`: each must keep running without a panic.
+#[test]
+fn fuzz_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let Ok(targets) = std::fs::read_dir(&dir) else { return };
+    for target in targets.flatten() {
+        for file in std::fs::read_dir(target.path()).into_iter().flatten().flatten() {
+            if file.path().extension().is_some_and(|e| e == "md") {
+                continue;
+            }
+            let bytes = std::fs::read(file.path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            for v in validators() {
+                let report = v.validate_json(&text);
+                assert_eq!(report.valid, report.errors.is_empty(), "{}", file.path().display());
+            }
+            let _ = overrides::parse_json(&text);
+            // The target `rules` reads its first byte as a selector: run every rule on the rest too, in every
+            // country it uses.
+            let rest = String::from_utf8_lossy(bytes.get(1..).unwrap_or_default());
+            for code in ["US", "CA", "GB", "GR", "JP", "AU", "AE", "IE"] {
+                let rules = Rules::default_for(tenantcheck_core::countries::lookup(code).unwrap());
+                for s in [&text, &rest] {
+                    every_rule(s, &rules, None, domain::DEFAULT_SUFFIX)
+                        .unwrap_or_else(|e| panic!("{} ({code}): {e}", file.path().display()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The cases of the wasm-bindgen tests, shared by `wasm_node.rs` (Node.js) and `wasm_browser.rs` (headless
+//! Chromium): every export, the result's shape (`null`, never `undefined`), and bad input.
+
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use tenantcheck_core::wasm;
+use wasm_bindgen::{JsCast, JsValue};
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON")
+}
+
+fn get(v: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(v.clone(), |v, k| Reflect::get(&v, &k.into()).expect("object"))
+}
+
+fn codes(result: &JsValue, list: &str) -> Vec<(String, String)> {
+    Array::from(&get(result, list))
+        .iter()
+        .map(|i| (get(&i, "field").as_string().unwrap(), get(&i, "code").as_string().unwrap()))
+        .collect()
+}
+
+/// No property anywhere in the value is `undefined`: absent values are `null`.
+fn assert_no_undefined(v: &JsValue, at: &str) {
+    assert!(!v.is_undefined(), "{at} is undefined");
+    if Array::is_array(v) {
+        for (i, x) in Array::from(v).iter().enumerate() {
+            assert_no_undefined(&x, &format!("{at}[{i}]"));
+        }
+    } else if v.is_object() {
+        assert_eq!(Object::get_prototype_of(v), Object::get_prototype_of(&Object::new()), "{at} is not a plain object");
+        for k in Object::keys(v.unchecked_ref::<Object>()).iter() {
+            let k = k.as_string().unwrap();
+            assert_no_undefined(&Reflect::get(v, &k.clone().into()).unwrap(), &format!("{at}.{k}"));
+        }
+    }
+}
+
+const GOOD: &str = r#"{"cspModel":"indirectProvider",
+  "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
+  "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
+    "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"","isSubCustomerOfReseller":false,
+    "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"","city":"Athens","state":"",
+      "postalCode":"106 82"}},
+  "resellerBillingAddress":null,"partnerDomain":"partner.example","markets":null,"domainSuffix":null}"#;
+
+pub fn validate_accepts_the_example_record() {
+    let r = wasm::validate(js(GOOD));
+    assert_eq!(codes(&r, "errors"), vec![], "{:?}", JSON::stringify(&r));
+    assert_eq!(get(&r, "valid"), JsValue::TRUE);
+    assert_eq!(get(&r, "domainForm").as_string().as_deref(), Some("prefix"));
+    assert_eq!(get(&r, "linksExistingTenant"), JsValue::FALSE);
+    assert_eq!(get(&r, "normalized.account.billingAddress.postalCode").as_string().as_deref(), Some("106 82"));
+    assert!(get(&r, "normalized.resellerBillingAddress").is_null());
+    assert!(get(&r, "normalized.domainSuffix").is_null());
+    assert_no_undefined(&r, "result");
+}
+
+pub fn validate_reports_errors_with_fields_codes_and_params() {
+    let r = wasm::validate(js(r#"{"account":{"billingAddress":{"country":"GR","postalCode":"10682x"}}}"#));
+    assert_eq!(get(&r, "valid"), JsValue::FALSE);
+    let errors = codes(&r, "errors");
+    assert!(errors.contains(&("account.billingAddress.postalCode".into(), "postal_code.format".into())), "{errors:?}");
+    assert!(errors.contains(&("cspModel".into(), "request.missing_configuration".into())), "{errors:?}");
+    let first = Array::from(&get(&r, "errors")).get(0);
+    assert!(get(&first, "message").as_string().is_some_and(|m| !m.is_empty()));
+    assert!(get(&first, "params").is_object(), "params is always an object");
+    assert!(get(&r, "domainForm").is_null());
+    assert!(get(&r, "normalized.syncOptions.username").is_null(), "absent fields are null");
+    assert_no_undefined(&r, "result");
+}
+
+pub fn validate_turns_bad_input_into_request_errors() {
+    // Not an object at all.
+    for (value, found) in [(JsValue::from(5), "number"), (JsValue::from("x"), "string"), (Array::new().into(), "array")]
+    {
+        let r = wasm::validate(value);
+        assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_an_object".into())]);
+        assert_eq!(get(&r, "errors.0.params.found").as_string().as_deref(), Some(found));
+        assert!(get(&r, "normalized").is_null());
+        assert_no_undefined(&r, "result");
+    }
+    for value in [JsValue::NULL, JsValue::UNDEFINED] {
+        assert_eq!(codes(&wasm::validate(value), "errors"), vec![("".into(), "request.not_an_object".into())]);
+    }
+    // Wrong types and unknown fields, field by field.
+    let r = wasm::validate(js(r#"{"cspModel":7,"acount":{},"account":{"phone":["1"],"contact":"Ada"}}"#));
+    let errors = codes(&r, "errors");
+    for want in [
+        ("cspModel", "request.wrong_type"),
+        ("acount", "request.unknown_field"),
+        ("account.phone", "request.wrong_type"),
+        ("account.contact", "request.wrong_type"),
+    ] {
+        assert!(errors.contains(&(want.0.into(), want.1.into())), "{want:?} not in {errors:?}");
+    }
+    // Values that are not data: a function, a symbol.
+    let f = Function::new_no_args("return 1");
+    let r = wasm::validate(f.into());
+    assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_json".into())]);
+    let rec = js(r#"{"account":{}}"#);
+    Reflect::set(&get(&rec, "account"), &"email".into(), &js_sys::Symbol::for_("x").into()).unwrap();
+    assert_eq!(codes(&wasm::validate(rec), "errors"), vec![("".into(), "request.not_json".into())]);
+    // Huge strings and odd Unicode: rule errors, never a panic.
+    let rec = Object::new();
+    let account = Object::new();
+    Reflect::set(&account, &"companyName".into(), &"x".repeat(1_000_000).into()).unwrap();
+    Reflect::set(&account, &"email".into(), &JsValue::from_str("\u{FEFF}a\u{0301}@\u{FF45}xample.com\u{0000}"))
+        .unwrap();
+    Reflect::set(&rec, &"account".into(), &account).unwrap();
+    let r = wasm::validate(rec.into());
+    let errors = codes(&r, "errors");
+    assert!(errors.contains(&("account.companyName".into(), "company_name.too_long".into())), "{errors:?}");
+    assert_no_undefined(&r, "result");
+    // A lone surrogate (JS strings need not be valid UTF-16).
+    let lone = js_sys::JsString::from_char_code1(0xD800);
+    let r = wasm::validate_field("account.city".into(), lone.into(), JsValue::UNDEFINED);
+    assert!(get(&r, "valid").as_bool().is_some());
+}
+
+pub fn validate_field_keeps_only_that_fields_issues() {
+    let path = "account.billingAddress.postalCode";
+    let record = js(r#"{"account":{"billingAddress":{"country":"GR"}}}"#);
+    let ok = wasm::validate_field(path.into(), "106 82".into(), record.clone());
+    assert_eq!(get(&ok, "valid"), JsValue::TRUE);
+    assert_eq!(codes(&ok, "errors"), vec![]);
+    assert_no_undefined(&ok, "result");
+    let bad = wasm::validate_field(path.into(), "1068".into(), record.clone());
+    assert_eq!(codes(&bad, "errors"), vec![(path.into(), "postal_code.format".into())]);
+    // Record omitted, null, or not an object; path unknown or not a string; value of a wrong type.
+    let alone = wasm::validate_field("account.email".into(), "nope".into(), JsValue::UNDEFINED);
+    assert_eq!(codes(&alone, "errors"), vec![("account.email".into(), "email.missing_at".into())]);
+    let null = wasm::validate_field("account.email".into(), "it@contoso.com".into(), JsValue::NULL);
+    assert_eq!(get(&null, "valid"), JsValue::TRUE);
+    let r = wasm::validate_field("account.email".into(), "x".into(), 5.into());
+    assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_an_object".into())]);
+    let r = wasm::validate_field("account.nope".into(), "x".into(), JsValue::NULL);
+    assert_eq!(codes(&r, "errors"), vec![("account.nope".into(), "request.unknown_field".into())]);
+    let r = wasm::validate_field(5.into(), "x".into(), JsValue::NULL);
+    assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_json".into())]);
+    let r = wasm::validate_field("account.email".into(), 5.into(), record);
+    assert_eq!(codes(&r, "errors"), vec![("account.email".into(), "request.wrong_type".into())]);
+}
+
+pub fn set_country_rules_installs_and_rejects() {
+    wasm::reset_country_rules();
+    let path = "account.billingAddress.postalCode";
+    let gr = || js(r#"{"account":{"billingAddress":{"country":"GR"}}}"#);
+    assert_eq!(get(&wasm::validate_field(path.into(), "123".into(), gr()), "valid"), JsValue::FALSE);
+    // An object, then JSON text, in Partner Center's shape.
+    let n = wasm::set_country_rules(js(r#"{"iso2Code":"GR","isPostalCodeRequired":true,"postalCodeRegex":"\\d{3}"}"#));
+    assert_eq!(n.ok(), Some(1));
+    assert_eq!(get(&wasm::validate_field(path.into(), "123".into(), gr()), "valid"), JsValue::TRUE);
+    let n = wasm::set_country_rules(r#"[{"iso2Code":"US","states":{"value":["CA","NY"]}}]"#.into());
+    assert_eq!(n.ok(), Some(1));
+    let us = Array::from(&wasm::countries()).iter().find(|c| get(c, "code").as_string().as_deref() == Some("US"));
+    assert_eq!(Array::from(&get(&us.unwrap(), "states")).length(), 2, "countries() shows the rules in force");
+    // Bad sets throw an Error with code, message and params, and change nothing.
+    for (bad, code) in [
+        (js(r#"{"iso2Code":"QQ"}"#), "country_rules.unknown_country"),
+        (js(r#"{"iso2Code":"GR","postalCodeRegex":"(\\d"}"#), "country_rules.bad_postal_code_regex"),
+        (js(r#"{"isStateRequired":true}"#), "country_rules.malformed"),
+        ("{not json".into(), "country_rules.malformed"),
+        (JsValue::from(5), "country_rules.malformed"),
+        (JsValue::NULL, "country_rules.malformed"),
+    ] {
+        let e = wasm::set_country_rules(bad).expect_err(code);
+        assert!(e.is_instance_of::<js_sys::Error>());
+        assert_eq!(get(&e, "code").as_string().as_deref(), Some(code));
+        assert!(get(&e, "message").as_string().is_some_and(|m| !m.is_empty()));
+        assert!(get(&e, "params").is_object());
+    }
+    assert_eq!(get(&wasm::validate_field(path.into(), "123".into(), gr()), "valid"), JsValue::TRUE, "kept");
+    wasm::reset_country_rules();
+    assert_eq!(get(&wasm::validate_field(path.into(), "123".into(), gr()), "valid"), JsValue::FALSE);
+}
+
+pub fn countries_lists_every_country_for_a_picker() {
+    wasm::reset_country_rules();
+    let list = Array::from(&wasm::countries());
+    assert_eq!(list.length(), 250);
+    let find = |code: &str| list.iter().find(|c| get(c, "code").as_string().as_deref() == Some(code)).unwrap();
+    let gr = find("GR");
+    assert_eq!(get(&gr, "name").as_string().as_deref(), Some("Greece"));
+    assert_eq!(get(&gr, "hasPostalCodes"), JsValue::TRUE);
+    assert_eq!(get(&gr, "postalCodeExample").as_string().as_deref(), Some("151 24"));
+    assert_eq!(get(&gr, "hasStates"), JsValue::FALSE);
+    let ae = find("AE");
+    assert_eq!(get(&ae, "hasPostalCodes"), JsValue::FALSE);
+    assert!(get(&ae, "postalCodeExample").is_null());
+    assert!(Array::from(&get(&find("CA"), "states")).length() >= 13);
+    assert_no_undefined(&list.into(), "countries");
+}

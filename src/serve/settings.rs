@@ -1,0 +1,160 @@
+//! The stand-in's partner configuration (`rules.md` section 4: configuration is not input): per BSS account, the CSP
+//! model, the partner's domain, the reseller's billing address, the markets and the domain suffix. Read from a JSON
+//! file (`--settings`, the shape of `examples/stand-in-settings.json`) or the built-in defaults, which are that file.
+
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use tenantcheck_core::record::{Address, Record, Slot, Text};
+use tenantcheck_core::rules::domain::DEFAULT_SUFFIX;
+use tenantcheck_core::rules::mpn::CspModel;
+
+/// The built-in settings: the same text as `examples/stand-in-settings.json`.
+pub const BUILT_IN: &str = include_str!("../../examples/stand-in-settings.json");
+
+/// The partner configuration of one account.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Partner {
+    pub csp_model: String,
+    pub partner_domain: String,
+    /// An address object (`request.md`) or `null`.
+    #[serde(default)]
+    pub reseller_billing_address: Value,
+    /// Country codes; `null` = Partner Center's CSP markets.
+    #[serde(default)]
+    pub markets: Option<Vec<String>>,
+    /// `null` = `onmicrosoft.com`.
+    #[serde(default)]
+    pub domain_suffix: Option<String>,
+}
+
+/// The settings file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Settings {
+    /// For every account not named in `accounts`.
+    pub default: Partner,
+    /// By BSS account id (decimal digits).
+    #[serde(default)]
+    pub accounts: BTreeMap<String, Partner>,
+}
+
+impl Settings {
+    /// The built-in settings.
+    pub fn built_in() -> Settings {
+        Settings::parse(BUILT_IN).unwrap_or_else(|e| unreachable!("examples/stand-in-settings.json: {e}"))
+    }
+
+    /// Reads and checks a settings text.
+    pub fn parse(json: &str) -> Result<Settings, String> {
+        let s: Settings = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        s.default.check().map_err(|e| format!("default: {e}"))?;
+        for (id, p) in &s.accounts {
+            if crate::serve::routes::parse_account(id).is_none() {
+                return Err(format!("accounts: {id:?} is not an account id (decimal digits)"));
+            }
+            p.check().map_err(|e| format!("accounts.{id}: {e}"))?;
+        }
+        Ok(s)
+    }
+
+    /// The configuration of an account.
+    pub fn partner(&self, account: i64) -> &Partner {
+        self.accounts
+            .iter()
+            .find(|(id, _)| crate::serve::routes::parse_account(id) == Some(account))
+            .map_or(&self.default, |(_, p)| p)
+    }
+}
+
+impl Partner {
+    fn check(&self) -> Result<(), String> {
+        if CspModel::parse(&self.csp_model).is_none() {
+            return Err(format!("unknown cspModel {:?}", self.csp_model));
+        }
+        match &self.reseller_billing_address {
+            Value::Null => {}
+            Value::Object(_) => {
+                let a: Slot<Address> = serde_json::from_value(self.reseller_billing_address.clone())
+                    .map_err(|e| format!("resellerBillingAddress: {e}"))?;
+                if let Some(k) = a.value().and_then(|a| a.unknown.first()) {
+                    return Err(format!("resellerBillingAddress: unknown field {k:?}"));
+                }
+            }
+            _ => return Err("resellerBillingAddress must be an object or null".into()),
+        }
+        Ok(())
+    }
+
+    /// Overwrites the record's configuration with this partner's (whatever the client sent).
+    pub fn apply(&self, record: &mut Record) {
+        record.csp_model = Slot::Value(self.csp_model.clone());
+        record.partner_domain = Slot::Value(self.partner_domain.clone());
+        record.reseller_billing_address =
+            serde_json::from_value(self.reseller_billing_address.clone()).unwrap_or_default();
+        record.markets = match &self.markets {
+            Some(m) => Slot::Value(m.iter().map(|c| Text::Value(c.clone())).collect()),
+            None => Slot::Null,
+        };
+        record.domain_suffix = self.domain_suffix.clone().map_or(Slot::Null, Slot::Value);
+    }
+
+    /// The initial-domain suffix in force, lower case.
+    pub fn suffix(&self) -> String {
+        self.domain_suffix.as_deref().unwrap_or(DEFAULT_SUFFIX).trim().to_lowercase()
+    }
+
+    /// `data-reseller-address`: the address as JSON, or empty for none.
+    pub fn reseller_address_json(&self) -> String {
+        match &self.reseller_billing_address {
+            Value::Null => String::new(),
+            v => v.to_string(),
+        }
+    }
+
+    /// `data-markets`: a JSON list, or empty for Partner Center's CSP markets.
+    pub fn markets_json(&self) -> String {
+        self.markets.as_ref().map_or_else(String::new, |m| serde_json::to_string(m).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_settings_name_the_four_models() {
+        let s = Settings::built_in();
+        assert_eq!(s.partner(1001).csp_model, "indirectProvider");
+        assert_eq!(s.partner(1002).csp_model, "direct");
+        assert_eq!(s.partner(1003).csp_model, "indirectCountryTenant");
+        assert_eq!(s.partner(1004).csp_model, "tenantReseller");
+        assert_eq!(s.partner(77).csp_model, "indirectProvider");
+        assert_eq!(s.partner(1001).suffix(), "onmicrosoft.com");
+    }
+
+    #[test]
+    fn rejects_bad_settings() {
+        assert!(Settings::parse("{}").is_err());
+        let bad_model = r#"{"default":{"cspModel":"nope","partnerDomain":"p.example"}}"#;
+        assert!(Settings::parse(bad_model).unwrap_err().contains("cspModel"));
+        let bad_id = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example"},
+            "accounts":{"x1":{"cspModel":"direct","partnerDomain":"p.example"}}}"#;
+        assert!(Settings::parse(bad_id).is_err());
+        let bad_addr = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example",
+            "resellerBillingAddress":{"zip":"1"}}}"#;
+        assert!(Settings::parse(bad_addr).is_err());
+    }
+
+    #[test]
+    fn apply_overwrites_the_configuration() {
+        let s = Settings::built_in();
+        let mut r = Record { csp_model: Slot::Value("direct".into()), ..Default::default() };
+        r.domain_suffix = Slot::Value("evil.example".into());
+        s.partner(1001).apply(&mut r);
+        assert_eq!(r.csp_model.as_str(), "indirectProvider");
+        assert_eq!(r.domain_suffix, Slot::Null);
+        assert_eq!(r.reseller_billing_address.value().map(|a| a.city.as_str()), Some("Toronto"));
+    }
+}

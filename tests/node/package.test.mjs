@@ -1,0 +1,99 @@
+// The npm package in Node.js, imported as a consumer would (`import ... from 'tenantcheck'`): every export, the
+// result's shape, initialization, and the same postcode corpus as the native side (core/tests/wasm_parity.rs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { consumer, root } from './consumer.mjs';
+
+const dir = consumer('node', {
+  'node.mjs': "export * from 'tenantcheck';\nexport { default } from 'tenantcheck';\n",
+});
+const tc = await import(pathToFileURL(join(dir, 'node.mjs')));
+
+function noUndefined(v, at = 'result') {
+  assert.notEqual(v, undefined, `${at} is undefined`);
+  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) noUndefined(x, `${at}.${k}`);
+}
+
+test('the node entry is ready on import and validates a record', () => {
+  const r = tc.validate({ cspModel: 'direct', account: { billingAddress: { country: 'GR', postalCode: '1068' } } });
+  assert.equal(r.valid, false);
+  assert.ok(r.errors.some((e) => e.field === 'account.billingAddress.postalCode' && e.code === 'postal_code.format'));
+  assert.equal(r.domainForm, null);
+  assert.equal(r.normalized.syncOptions.username, null);
+  noUndefined(r);
+});
+
+test('validateField, setCountryRules, resetCountryRules and countries', () => {
+  const path = 'account.billingAddress.postalCode';
+  const rec = { account: { billingAddress: { country: 'GR' } } };
+  assert.equal(tc.validateField(path, '106 82', rec).valid, true);
+  assert.deepEqual(tc.validateField(path, '1068', rec).errors.map((e) => e.code), ['postal_code.format']);
+  assert.equal(tc.setCountryRules({ iso2Code: 'GR', isPostalCodeRequired: true, postalCodeRegex: '\\d{3}' }), 1);
+  assert.equal(tc.validateField(path, '123', rec).valid, true);
+  assert.throws(() => tc.setCountryRules('{"iso2Code":"QQ"}'), (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.code, 'country_rules.unknown_country');
+    assert.equal(e.params.country, 'QQ');
+    return true;
+  });
+  assert.equal(tc.validateField(path, '123', rec).valid, true, 'a rejected set changes nothing');
+  tc.resetCountryRules();
+  assert.equal(tc.validateField(path, '123', rec).valid, false);
+  const list = tc.countries();
+  assert.equal(list.length, 250);
+  const us = list.find((c) => c.code === 'US');
+  assert.equal(us.name, 'United States');
+  assert.equal(us.hasStates, true);
+  assert.equal(list.find((c) => c.code === 'AE').postalCodeExample, null);
+  noUndefined(list);
+});
+
+test('bad input gives structured results, never a throw', () => {
+  for (const bad of [undefined, null, 5, 'x', [], () => 1, Symbol('s'), 10n, new Uint8Array(3)]) {
+    const r = tc.validate(bad);
+    assert.equal(r.valid, false);
+    assert.match(r.errors[0].code, /^request\./);
+    noUndefined(r);
+  }
+  const cyclic = { account: {} };
+  cyclic.account.self = cyclic;
+  assert.ok(tc.validate(cyclic).errors.some((e) => e.code === 'request.unknown_field'));
+  const huge = tc.validate({ account: { companyName: 'x'.repeat(5e6), email: '\ud800@\uFF45.com' } });
+  assert.ok(huge.errors.some((e) => e.code === 'company_name.too_long'));
+  assert.equal(tc.validateField(42, 'x').errors[0].code, 'request.not_json');
+});
+
+test('the browser entry throws a clear error before init, and init is idempotent', async () => {
+  // The browser entry (the "default" condition), as a fresh module instance: node.js has already loaded its own.
+  const web = await import(pathToFileURL(join(dir, 'node_modules', 'tenantcheck', 'index.js')) + '?fresh');
+  assert.throws(() => web.validate({}), (e) => e.code === 'tenantcheck.not_initialized' && /init\(\)/.test(e.message));
+  const bytes = readFileSync(join(dir, 'node_modules', 'tenantcheck', 'tenantcheck_bg.wasm'));
+  await web.default({ module_or_path: bytes });
+  await web.default({ module_or_path: bytes });
+  web.initSync({ module: bytes });
+  assert.equal(web.validate({}).valid, false);
+});
+
+test('postcode corpus: every verdict equals the native one', () => {
+  const fixture = join(root, 'target', 'tmp', 'wasm-parity-postcodes.json');
+  assert.ok(existsSync(fixture), 'run `cargo test -p tenantcheck-core --test wasm_parity` first (make test does)');
+  const native = JSON.parse(readFileSync(fixture, 'utf8'));
+  // The same derivation as the native side, from countries(): every example, and with one character appended.
+  const cases = [];
+  for (const c of tc.countries())
+    for (const ex of c.postalCodeExamples) for (const s of ['', '0', 'A', ' ', '-']) cases.push([c.code, ex + s]);
+  assert.deepEqual(cases, native.map((n) => [n.country, n.value]), 'the case lists differ');
+  const path = 'account.billingAddress.postalCode';
+  let accepted = 0;
+  native.forEach((n, i) => {
+    const r = tc.validateField(path, n.value, { account: { billingAddress: { country: n.country } } });
+    assert.deepEqual([r.valid, r.errors.map((e) => e.code)], [n.valid, n.codes], `${n.country} ${JSON.stringify(n.value)}`);
+    if (cases[i][1] === n.value && r.valid) accepted++;
+  });
+  const examples = tc.countries().flatMap((c) => c.postalCodeExamples);
+  assert.ok(examples.length >= 400);
+  assert.ok(accepted >= examples.length);
+});

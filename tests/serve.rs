@@ -1,0 +1,525 @@
+//! `tenantcheck serve`, the stand-in of the provisioning API (docs/stand-in.md), tested as a real process on
+//! 127.0.0.1 with `--port 0` and a temporary database and root.
+
+use base64::Engine as _;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const SYNC: &str = "api/Accounts/{id}/syncoptions/MicrosoftCloudServices";
+
+/// A temporary folder, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "tenantcheck-serve-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A root like the repository's: the real index.html and stylesheet, a fake host module, and a file outside web/.
+fn make_root(dir: &Path) -> PathBuf {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = dir.join("root");
+    std::fs::create_dir_all(root.join("web/pkg")).unwrap();
+    std::fs::create_dir_all(root.join("web/static")).unwrap();
+    std::fs::copy(repo.join("index.html"), root.join("index.html")).unwrap();
+    std::fs::copy(repo.join("web/static/tenantcheck.css"), root.join("web/static/tenantcheck.css")).unwrap();
+    std::fs::write(root.join("web/pkg/tenantcheck_web.js"), "export default function init() {}\n").unwrap();
+    std::fs::write(root.join("web/pkg/tenantcheck_web_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(root.join("web/pkg/.gitignore"), "*\n").unwrap();
+    std::fs::write(root.join("Cargo.toml"), "secret\n").unwrap();
+    root
+}
+
+struct Server {
+    child: Child,
+    url: String,
+    csrf: String,
+    agent: ureq::Agent,
+}
+
+impl Server {
+    fn start(dir: &TempDir, extra: &[&str]) -> Server {
+        let root = dir.0.join("root");
+        if !root.exists() {
+            make_root(&dir.0);
+        }
+        let db = dir.0.join("stand-in.sqlite");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
+            .args(["serve", "--port", "0", "--db"])
+            .arg(&db)
+            .arg("--root")
+            .arg(&root)
+            .args(extra)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tenantcheck serve starts");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let url =
+            line.trim().strip_prefix("listening on ").unwrap_or_else(|| panic!("first line: {line:?}")).to_owned();
+        assert!(url.starts_with("http://127.0.0.1:") && url.ends_with('/'), "{url}");
+        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+        let mut s = Server { child, url, csrf: String::new(), agent };
+        let page = s.get("").1;
+        s.csrf = between(&page, "<meta name=\"csrf-token\" content=\"", "\"").to_owned();
+        assert_eq!(s.csrf.len(), 32, "{page}");
+        s
+    }
+
+    fn get(&self, path: &str) -> (u16, String, ureq::http::HeaderMap) {
+        let mut r = self.agent.get(format!("{}{path}", self.url)).call().unwrap();
+        let headers = r.headers().clone();
+        (r.status().as_u16(), r.body_mut().read_to_string().unwrap(), headers)
+    }
+
+    fn get_json(&self, path: &str) -> (u16, Value) {
+        let (status, body, _) = self.get(path);
+        (status, serde_json::from_str(&body).unwrap_or(Value::Null))
+    }
+
+    fn head(&self, path: &str) -> u16 {
+        self.agent.head(format!("{}{path}", self.url)).call().unwrap().status().as_u16()
+    }
+
+    /// PUT with the CSRF token, an Idempotency-Key, and `confirm=` values.
+    fn put(&self, account: u64, key: &str, confirms: &[&str], body: &str) -> (u16, Value) {
+        self.put_with(account, Some(key), Some(&self.csrf), confirms, body)
+    }
+
+    fn put_with(
+        &self,
+        account: u64,
+        key: Option<&str>,
+        csrf: Option<&str>,
+        confirms: &[&str],
+        body: &str,
+    ) -> (u16, Value) {
+        let mut url = format!("{}{}", self.url, SYNC.replace("{id}", &account.to_string()));
+        for (i, c) in confirms.iter().enumerate() {
+            url.push_str(if i == 0 { "?confirm=" } else { "&confirm=" });
+            url.push_str(c);
+        }
+        let mut req = self.agent.put(url).header("Content-Type", "application/json");
+        if let Some(k) = key {
+            req = req.header("Idempotency-Key", k);
+        }
+        if let Some(t) = csrf {
+            req = req.header("X-CSRF-Token", t);
+        }
+        let mut r = req.send(body).unwrap();
+        let ct = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        let status = r.status().as_u16();
+        let text = r.body_mut().read_to_string().unwrap();
+        if status >= 400 {
+            assert_eq!(ct, "application/problem+json", "{status} {text}");
+        }
+        (status, serde_json::from_str(&text).unwrap_or_else(|e| panic!("{status} {text:?}: {e}")))
+    }
+
+    fn post(&self, path: &str, body: &str) -> (u16, String) {
+        let mut r = self.agent.post(format!("{}{path}", self.url)).send(body).unwrap();
+        (r.status().as_u16(), r.body_mut().read_to_string().unwrap())
+    }
+
+    /// A raw request line, for paths a URL library would normalize.
+    fn raw_get(&self, path: &str) -> String {
+        let addr = self.url.trim_start_matches("http://").trim_end_matches('/');
+        let mut s = TcpStream::connect(addr).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).unwrap();
+        out
+    }
+
+    fn stored(&self) -> Value {
+        self.get_json("__test/accounts").1
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let i = s.find(start).unwrap_or_else(|| panic!("{start:?} not in page")) + start.len();
+    let j = s[i..].find(end).unwrap() + i;
+    &s[i..j]
+}
+
+/// A valid record (Greece) with a domain prefix.
+fn record(prefix: &str) -> Value {
+    json!({
+        "syncOptions": {"username": "admin", "domainPrefix": prefix, "resellerMpnId": ""},
+        "account": {
+            "companyName": "Contoso Ltd",
+            "contact": {"firstName": "Ada", "lastName": "Lovelace"},
+            "email": "it@contoso.com",
+            "phone": "+30 210 123 4567",
+            "registrationNumber": "",
+            "isSubCustomerOfReseller": false,
+            "billingAddress": {"country": "GR", "addressLine1": "Leof. Kifisias 1", "addressLine2": "",
+                               "city": "Athens", "state": "", "postalCode": "106 82"}
+        }
+    })
+}
+
+fn with(mut v: Value, pointer: &str, value: Value) -> String {
+    *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
+    v.to_string()
+}
+
+fn code(v: &Value) -> &str {
+    v["code"].as_str().unwrap_or("")
+}
+
+#[test]
+fn every_seed_answer() {
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &["--test-hooks"]);
+    let body = |p: &str| record(p).to_string();
+
+    // Taken under another CSP: 409, nothing stored.
+    let (st, v) = s.put(2001, "taken", &[], &body("fabrikamtaken"));
+    assert_eq!((st, code(&v)), (409, "domain_taken_other_csp"), "{v}");
+    assert_eq!(s.get_json("api/Accounts/2001/syncoptions/MicrosoftCloudServices").0, 404);
+
+    // Linked to another BSS account: confirm, then 201.
+    let (st, v) = s.put(2002, "l1", &[], &body("linkedtenant"));
+    assert_eq!((st, code(&v)), (409, "confirm_existing_bss_account"), "{v}");
+    let (st, v) = s.put(2002, "l1-bss", &["existingBssAccount"], &body("linkedtenant"));
+    assert_eq!(st, 201, "{v}");
+
+    // An existing Partner Center customer.
+    let (st, v) = s.put(2003, "e1", &[], &body("existingcustomer"));
+    assert_eq!((st, code(&v)), (409, "confirm_existing_partner_customer"), "{v}");
+    assert_eq!(s.put(2003, "e1-bss", &["existingBssAccount"], &body("existingcustomer")).0, 409);
+    let (st, v) = s.put(2003, "e1-pc", &["existingPartnerCustomer"], &body("existingcustomer"));
+    assert_eq!(st, 201, "{v}");
+
+    // Both: one question after the other.
+    let (st, v) = s.put(2004, "b1", &[], &body("bothexisting"));
+    assert_eq!((st, code(&v)), (409, "confirm_existing_bss_account"), "{v}");
+    let (st, v) = s.put(2004, "b1-bss", &["existingBssAccount"], &body("bothexisting"));
+    assert_eq!((st, code(&v)), (409, "confirm_existing_partner_customer"), "{v}");
+    let both = ["existingBssAccount", "existingPartnerCustomer"];
+    assert_eq!(s.put(2004, "b1-bss-pc", &both, &body("bothexisting")).0, 201);
+
+    // No delegated administration: the invitation link.
+    let (st, v) = s.put(2005, "n1", &[], &body("nodelegation"));
+    assert_eq!((st, code(&v)), (409, "no_delegated_access"), "{v}");
+    assert_eq!(
+        v["invitationUrl"],
+        "https://admin.microsoft.com/Adminportal/Home?invType=Administration&partnerId=00000000-0000-0000-0000-000000000001#/BillingAccounts/partner-invitation"
+    );
+
+    // Partner Center rejections, on their fields.
+    let rejected = |account: u64, key: &str, body: String, field: &str, pc_code: &str, n: i64| {
+        let (st, v) = s.put(account, key, &[], &body);
+        assert_eq!((st, code(&v)), (422, "provisioning_rejected"), "{v}");
+        let e = &v["errors"][0];
+        assert_eq!((e["field"].as_str(), e["code"].as_str()), (Some(field), Some(pc_code)), "{v}");
+        assert_eq!(e["params"]["partnerCenterCode"], n, "{v}");
+        assert!(e["message"].as_str().is_some_and(|m| !m.is_empty()));
+        v
+    };
+    let mpn = |m: &str| with(record("resellerone"), "/syncOptions/resellerMpnId", json!(m));
+    rejected(2006, "m1", mpn("1111111"), "syncOptions.resellerMpnId", "partner_center.not_indirect_reseller", 800016);
+    rejected(2006, "m2", mpn("2222222"), "syncOptions.resellerMpnId", "partner_center.mpa_not_accepted", 900123);
+    let email = with(record("mailco"), "/account/email", json!("it@rejected.example"));
+    rejected(2007, "r1", email, "account.email", "partner_center.email_rejected", 27002);
+    let phoneless = with(record("phoneless"), "/account/companyName", json!("Phoneless Ltd"));
+    rejected(2008, "p1", phoneless, "account.phone", "partner_center.phone_required", 600051);
+    let v = s.put(2009, "x1", &[], &body("markupmsg")).1;
+    assert_eq!(v["errors"][0]["field"], "account.companyName", "{v}");
+    assert_eq!(v["errors"][0]["code"], "partner_center.name_rejected", "{v}");
+    let msg = v["errors"][0]["message"].as_str().unwrap();
+    assert!(msg.contains("Partner Center rejected the name <img src=x onerror=alert(1)><b>bold</b>"), "{msg}");
+    assert_eq!(s.stored()["count"], 3, "rejections store nothing");
+
+    // An address Partner Center corrects: the suggestion, then the suggested address is accepted.
+    let us = json!({"country": "US", "addressLine1": "1 Microsoft Way", "addressLine2": "", "city": "Redmond",
+                    "state": "WA", "postalCode": "98052"});
+    let mut rec = record("redmondco");
+    rec["account"]["billingAddress"] = us;
+    rec["account"]["phone"] = json!("+1 425 882 8080");
+    let (st, v) = s.put(2010, "a1", &[], &rec.to_string());
+    assert_eq!((st, code(&v)), (422, "address_suggestion"), "{v}");
+    let suggested = &v["suggestedAddress"];
+    assert_eq!(suggested["postalCode"], "98052-6399", "{v}");
+    assert_eq!((suggested["city"].as_str(), suggested["state"].as_str()), (Some("Redmond"), Some("WA")));
+    assert_eq!(suggested["addressLine1"], "1 Microsoft Way");
+    rec["account"]["billingAddress"] = suggested.clone();
+    let (st, v) = s.put(2010, "a2", &[], &rec.to_string());
+    assert_eq!(st, 201, "{v}");
+
+    // Otherwise: created, then updated with a new key.
+    let (st, v) = s.put(2011, "ok1", &[], &body("Contoso"));
+    assert_eq!((st, v), (201, json!({"accountId": 2011, "domain": "contoso.onmicrosoft.com", "status": "synced"})));
+    let (st, v) = s.put(2011, "ok2", &[], &body("contoso"));
+    assert_eq!(st, 200, "{v}");
+    let (st, stored) = s.get_json("api/Accounts/2011/syncoptions/MicrosoftCloudServices");
+    assert_eq!(st, 200);
+    assert_eq!(stored["domain"], "contoso.onmicrosoft.com");
+    assert_eq!(stored["record"]["syncOptions"]["domainPrefix"], "contoso");
+    // Another account cannot take a provisioned domain.
+    assert_eq!(code(&s.put(2012, "ok3", &[], &body("contoso")).1), "domain_taken_other_csp");
+}
+
+#[test]
+fn idempotency_keys() {
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &["--test-hooks"]);
+    let body = record("fourthcoffee").to_string();
+    let first = s.put(3001, "key-1", &[], &body);
+    assert_eq!(first.0, 201);
+    assert_eq!(s.put(3001, "key-1", &[], &body), first, "a replay returns the first answer");
+    let list = s.stored();
+    assert_eq!(list["count"], 1);
+    assert_eq!(list["accounts"][0]["writes"], 1, "stored once: {list}");
+    // The same key with another body, or other confirmations.
+    let other = record("fifthcoffee").to_string();
+    assert_eq!(code(&s.put(3001, "key-1", &[], &other).1), "idempotency_key_reused");
+    assert_eq!(code(&s.put(3001, "key-1", &["existingBssAccount"], &body).1), "idempotency_key_reused");
+    // Final 4xx answers are stored too: the replay does not see the domain freed or taken since.
+    let taken = s.put(3002, "key-2", &[], &record("fabrikamtaken").to_string());
+    assert_eq!(s.put(3002, "key-2", &[], &record("fabrikamtaken").to_string()), taken);
+    // Missing, empty or too long keys.
+    let (st, v) = s.put_with(3001, None, Some(&s.csrf), &[], &body);
+    assert_eq!((st, code(&v)), (400, "idempotency_key_required"));
+    assert_eq!(s.put(3001, "", &[], &body).0, 400);
+    assert_eq!(s.put(3001, &"k".repeat(201), &[], &body).0, 400);
+    assert_eq!(s.put(3001, &"k".repeat(200), &[], &body).0, 200);
+    assert_eq!(s.stored()["accounts"][0]["writes"], 2);
+}
+
+#[test]
+fn configuration_in_the_body_is_ignored() {
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &[]);
+    // Account 1001 is indirectProvider whatever the body says.
+    let mut rec = record("northwind");
+    rec["cspModel"] = json!("direct");
+    rec["partnerDomain"] = json!("contoso.com");
+    rec["domainSuffix"] = json!("evil.example");
+    rec["markets"] = json!(["JP"]);
+    rec["syncOptions"]["resellerMpnId"] = json!("1234567");
+    let (st, v) = s.put(1001, "c1", &[], &rec.to_string());
+    assert_eq!(st, 201, "{v}");
+    assert_eq!(v["domain"], "northwind.onmicrosoft.com");
+    let stored = s.get_json("api/Accounts/1001/syncoptions/MicrosoftCloudServices").1;
+    assert_eq!(stored["record"]["cspModel"], "indirectProvider");
+    assert_eq!(stored["record"]["partnerDomain"], "partner.example");
+    assert_eq!(stored["record"]["syncOptions"]["resellerMpnId"], "1234567");
+    // Account 1002 is direct: no Reseller (MPN ID), even when the body claims indirectProvider.
+    let mut rec = record("southwind");
+    rec["cspModel"] = json!("indirectProvider");
+    rec["syncOptions"]["resellerMpnId"] = json!("1234567");
+    let (st, v) = s.put(1002, "c2", &[], &rec.to_string());
+    assert_eq!((st, code(&v)), (422, "validation_failed"), "{v}");
+    let errors = v["errors"].as_array().unwrap();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e["field"] == "syncOptions.resellerMpnId" && e["code"] == "reseller_mpn_id.not_available"),
+        "{v}"
+    );
+}
+
+#[test]
+fn validation_csrf_and_bad_requests() {
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &[]);
+    let bad = with(record("tailspin"), "/account/billingAddress/postalCode", json!("1234"));
+    let (st, v) = s.put(4001, "v1", &[], &bad);
+    assert_eq!((st, code(&v)), (422, "validation_failed"), "{v}");
+    assert_eq!(v["type"], "about:blank");
+    assert_eq!(v["status"], 422);
+    assert!(v["title"].is_string());
+    assert!(v["warnings"].is_array());
+    assert!(
+        v["errors"].as_array().unwrap().iter().any(|e| e["field"] == "account.billingAddress.postalCode"
+            && e["code"].as_str().is_some_and(|c| c.starts_with("postal_code."))),
+        "{v}"
+    );
+    assert_eq!(code(&s.put(4001, "v2", &[], "{not json").1), "validation_failed");
+    assert_eq!(code(&s.put(4001, "v3", &[], "[1]").1), "validation_failed");
+
+    let body = record("tailspin").to_string();
+    let (st, v) = s.put_with(4001, Some("c1"), None, &[], &body);
+    assert_eq!((st, code(&v)), (403, "csrf_token_invalid"));
+    assert_eq!(s.put_with(4001, Some("c1"), Some("wrong"), &[], &body).0, 403);
+    assert_eq!(s.get_json("api/Accounts/4001/syncoptions/MicrosoftCloudServices").0, 404);
+
+    // Unknown system code, account ids that are not numbers, bodies that are too large, wrong methods.
+    let url = format!("{}api/Accounts/4001/syncoptions/Other", s.url);
+    let mut r = s.agent.put(url).header("X-CSRF-Token", &s.csrf).header("Idempotency-Key", "z").send(&body).unwrap();
+    assert_eq!(r.status().as_u16(), 404);
+    assert!(r.body_mut().read_to_string().unwrap().contains("unknown_system_code"));
+    let url = format!("{}api/Accounts/abc/syncoptions/MicrosoftCloudServices", s.url);
+    let r = s.agent.put(url).header("X-CSRF-Token", &s.csrf).header("Idempotency-Key", "z").send(&body).unwrap();
+    assert_eq!(r.status().as_u16(), 400);
+    let huge = format!("{{\"x\":\"{}\"}}", "a".repeat(70 * 1024));
+    let (st, v) = s.put(4001, "big", &[], &huge);
+    assert_eq!((st, code(&v)), (413, "body_too_large"));
+    let (st, text) = s.post("api/Accounts/4001/syncoptions/MicrosoftCloudServices", "{}");
+    assert_eq!(st, 405);
+    assert!(text.contains("\"code\":\"method_not_allowed\""), "{text}");
+}
+
+#[test]
+fn domain_availability() {
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &[]);
+    for d in ["fabrikamtaken", "linkedtenant", "existingcustomer", "bothexisting", "nodelegation"] {
+        assert_eq!(s.head(&format!("api/domains/{d}.onmicrosoft.com")), 200, "{d}");
+    }
+    assert_eq!(s.head("api/domains/FabrikamTaken.onmicrosoft.com"), 200);
+    assert_eq!(s.head("api/domains/adatum.onmicrosoft.com"), 404);
+    assert_eq!(s.put(5001, "h1", &[], &record("adatum").to_string()).0, 201);
+    assert_eq!(s.head("api/domains/adatum.onmicrosoft.com"), 200);
+}
+
+#[test]
+fn a_restart_loses_nothing() {
+    let dir = TempDir::new();
+    let body = record("wingtip").to_string();
+    let first = {
+        let s = Server::start(&dir, &[]);
+        s.put(6001, "r1", &[], &body)
+    };
+    assert_eq!(first.0, 201);
+    let s = Server::start(&dir, &[]);
+    assert_eq!(s.get_json("api/Accounts/6001/syncoptions/MicrosoftCloudServices").0, 200);
+    assert_eq!(s.put(6001, "r1", &[], &body), first, "the key's answer survives");
+    assert_eq!(s.head("api/domains/wingtip.onmicrosoft.com"), 200);
+    assert_eq!(s.put(6001, "r2", &[], &body).0, 200);
+}
+
+#[test]
+fn fault_injection() {
+    let dir = TempDir::new();
+    let off = Server::start(&dir, &[]);
+    assert_eq!(off.post("__test/faults", r#"{"next":2,"status":503}"#).0, 404);
+    assert_eq!(off.get("__test/accounts").0, 404);
+    drop(off);
+
+    let s = Server::start(&dir, &["--test-hooks"]);
+    assert_eq!(s.post("__test/faults", r#"{"next":2,"status":503}"#).0, 200);
+    assert_eq!(s.post("__test/faults", r#"{"next":2,"status":200}"#).0, 400);
+    let body = record("litware").to_string();
+    let (st, v) = s.put(7001, "f1", &[], &body);
+    assert_eq!((st, code(&v)), (503, "injected_fault"));
+    assert_eq!(s.put(7001, "f1", &[], &body).0, 503);
+    assert_eq!(s.put(7001, "f1", &[], &body).0, 201);
+    assert_eq!(s.put(7001, "f1", &[], &body).0, 201);
+    let list = s.stored();
+    assert_eq!((list["count"].clone(), list["accounts"][0]["writes"].clone()), (json!(1), json!(1)), "{list}");
+}
+
+#[test]
+fn the_page_and_its_headers() {
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &[]);
+    let (st, page, h) = s.get("");
+    assert_eq!(st, 200);
+    let html = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let script = between(&html, "<script type=\"module\">", "</script>");
+    assert_eq!(script, r#"import init from "./web/pkg/tenantcheck_web.js"; init();"#);
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
+    let csp = h.get("content-security-policy").unwrap().to_str().unwrap();
+    assert_eq!(
+        csp,
+        format!(
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}'; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        )
+    );
+    assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
+    assert_eq!(h.get("referrer-policy").unwrap(), "no-referrer");
+    assert!(h.get("content-type").unwrap().to_str().unwrap().starts_with("text/html"));
+    assert!(page.contains("data-account-id=\"1001\""));
+    assert!(page.contains("data-csp-model=\"indirectProvider\""));
+    assert!(page.contains("data-system-code=\"MicrosoftCloudServices\""));
+    assert!(page.contains("data-endpoint=\"\""));
+    assert!(page.contains("data-reseller-address=\"{&quot;"), "JSON in an escaped attribute");
+    assert_eq!(page.matches("data-csp-model=").count(), 1);
+
+    let page = s.get("?account=1002").1;
+    assert!(page.contains("data-csp-model=\"direct\""));
+    assert!(page.contains("data-account-id=\"1002\""));
+    assert!(s.get("?account=42").1.contains("data-csp-model=\"indirectProvider\""));
+    assert_eq!(s.get("?account=abc").0, 400);
+    assert_eq!(s.get("?account=1%3Cscript").0, 400);
+}
+
+#[test]
+fn attributes_are_escaped() {
+    let dir = TempDir::new();
+    let settings = dir.0.join("settings.json");
+    std::fs::write(
+        &settings,
+        r#"{"default": {"cspModel": "direct", "partnerDomain": "a\"b<c>&'d.example", "markets": ["GR", "CY"],
+            "domainSuffix": "x\"><script>alert(1)</script>"}}"#,
+    )
+    .unwrap();
+    let s = Server::start(&dir, &["--settings", settings.to_str().unwrap()]);
+    let page = s.get("").1;
+    assert!(page.contains("data-partner-domain=\"a&quot;b&lt;c&gt;&amp;&#39;d.example\""), "{page}");
+    assert!(page.contains("data-markets=\"[&quot;GR&quot;,&quot;CY&quot;]\""));
+    assert!(page.contains("data-domain-suffix=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    assert!(!page.contains("<script>alert(1)"));
+    assert!(page.contains("data-reseller-address=\"\""));
+}
+
+#[test]
+fn files_and_no_traversal() {
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &[]);
+    let ct = |path: &str| {
+        let (st, _, h) = s.get(path);
+        (st, h.get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default())
+    };
+    assert_eq!(ct("web/pkg/tenantcheck_bg.wasm").0, 404);
+    assert_eq!(ct("web/pkg/tenantcheck_web_bg.wasm"), (200, "application/wasm".into()));
+    assert_eq!(ct("web/pkg/tenantcheck_web.js"), (200, "text/javascript; charset=utf-8".into()));
+    assert_eq!(ct("web/static/tenantcheck.css"), (200, "text/css; charset=utf-8".into()));
+    assert_eq!(ct("web/pkg/.gitignore").0, 404);
+    assert_eq!(ct("Cargo.toml").0, 404);
+    assert_eq!(ct("index.html").0, 404);
+    for raw in [
+        "/web/pkg/../../Cargo.toml",
+        "/web/pkg/%2e%2e/%2e%2e/Cargo.toml",
+        "/web/pkg/..%2f..%2fCargo.toml",
+        "/web/static/..%5c..%5cCargo.toml",
+        "/web/pkg//etc/passwd",
+    ] {
+        let answer = s.raw_get(raw);
+        assert!(answer.starts_with("HTTP/1.1 404"), "{raw}: {answer}");
+        assert!(!answer.contains("secret"), "{raw}");
+    }
+}
