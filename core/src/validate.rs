@@ -123,16 +123,18 @@ impl Validator {
             ));
         };
         *slot = value;
-        let mut report = self.validate(record);
-        report.errors.retain(|i| i.field == path);
-        report.warnings.retain(|i| i.field == path);
-        report.valid = report.errors.is_empty();
-        report
+        self.walk(record, Some(path))
     }
 
     /// Validates one record.
-    pub fn validate(&self, mut record: Record) -> Report {
-        let mut walk = Walk { v: self, errors: Vec::new(), warnings: Vec::new() };
+    pub fn validate(&self, record: Record) -> Report {
+        self.walk(record, None)
+    }
+
+    /// Walks a record; with a `focus`, only the issues on that field are made (their messages are formatted), which
+    /// keeps the per-keystroke path short.
+    fn walk(&self, mut record: Record, focus: Option<&str>) -> Report {
+        let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
         let domain_form = walk.record(&mut record);
         Report {
             valid: walk.errors.is_empty(),
@@ -188,12 +190,18 @@ struct Config {
 
 struct Walk<'v> {
     v: &'v Validator,
+    /// Only issues on this field are kept (`validate_field`).
+    focus: Option<&'v str>,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
 }
 
 impl<'v> Walk<'v> {
     fn issue(&mut self, field: impl Into<Cow<'static, str>>, reason: &dyn Reason) {
+        let field = field.into();
+        if self.focus.is_some_and(|f| f != field) {
+            return;
+        }
         let issue = Issue::new(field, reason);
         match reason.severity() {
             Severity::Error => self.errors.push(issue),

@@ -24,14 +24,13 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
-    static VALIDATOR: RefCell<Validator> = RefCell::new(Validator::new());
-}
-
-/// Runs once when the module is instantiated: the core borrows the JavaScript engine's NFKC and `RegExp`
-/// (`js_host`), which keeps their tables and engine out of the package.
-#[wasm_bindgen(start)]
-fn start() {
-    crate::js_host::install();
+    /// Created on first use, after the core has borrowed the JavaScript engine's NFKC and `RegExp` (`js_host`), which
+    /// keeps their tables and engine out of the package. (A `start` function would not run where the package is
+    /// linked into another wasm module, such as the wasm-bindgen tests.)
+    static VALIDATOR: RefCell<Validator> = {
+        crate::js_host::install();
+        RefCell::new(Validator::new())
+    };
 }
 
 /// The one serializer: `null` for absent values, plain objects for maps.
@@ -124,6 +123,7 @@ pub fn set_country_rules(
         })?,
         None => rules,
     };
+    crate::js_host::install(); // the patterns below compile with the JavaScript engine's RegExp
     let set = overrides::parse(serde_wasm_bindgen::Deserializer::from(rules)).map_err(|e| error(&e))?;
     let n = set.len();
     VALIDATOR.with_borrow_mut(|v| v.set_country_rules(set));

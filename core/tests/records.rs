@@ -276,3 +276,18 @@ fn an_empty_record_reports_every_required_field_and_normalizes_to_the_full_shape
     let n = serde_json::to_value(r.normalized.unwrap()).unwrap();
     assert_eq!(n["account"]["isSubCustomerOfReseller"], false);
 }
+
+#[test]
+fn validate_field_reports_only_that_field() {
+    use tenantcheck_core::record::{from_json, Slot};
+    let Slot::Value(record) = from_json(&base().to_string()).unwrap() else { panic!("a record") };
+    let v = Validator::new();
+    let r = v.validate_field("account.billingAddress.postalCode", Slot::Value("1068".into()), record.clone());
+    assert_eq!(errors(&r), vec![e("account.billingAddress.postalCode", "postal_code.format")]);
+    assert!(!r.valid);
+    // Other fields' problems are not reported, and the field's own warnings are.
+    let r = v.validate_field("account.email", Slot::Value("it@gmail.com".into()), record.clone());
+    assert_eq!((errors(&r), warnings(&r)), (vec![], vec![e("account.email", "email.free_mail")]));
+    let r = v.validate_field("account.nope", Slot::Value("x".into()), record);
+    assert_eq!(errors(&r), vec![e("account.nope", "request.unknown_field")]);
+}
