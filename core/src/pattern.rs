@@ -1,8 +1,9 @@
 //! Patterns: the postcode patterns of the country table and the postcode and phone patterns of run-time Partner
 //! Center rules, always anchored at both ends (a valid code with anything appended must fail, `rules.md` section 2).
 //!
-//! Native builds compile them with `regex-lite` (feature `regex`, on by default). The WebAssembly builds borrow the
-//! JavaScript engine's `RegExp` through [`crate::host`] instead, which keeps about 30 KB (gzip) out of the module:
+//! Native builds compile them with the `regex` crate (feature `regex`, on by default), in its ASCII mode (`\d` is
+//! `[0-9]`, as in JavaScript without the `u` flag), matching bytes. The WebAssembly builds borrow the JavaScript
+//! engine's `RegExp` through [`crate::host`] instead, which keeps a regex engine (about 30 KB gzip) out of the module:
 //! Google's address metadata was written for JavaScript (libaddressinput), and Partner Center's patterns use the same
 //! plain subset (classes, `\d`, counted repeats, groups, alternation), which both engines read alike.
 
@@ -11,7 +12,7 @@
 pub struct Pattern(Inner);
 
 #[cfg(feature = "regex")]
-type Inner = regex_lite::Regex;
+type Inner = regex::bytes::Regex;
 #[cfg(not(feature = "regex"))]
 type Inner = u32;
 
@@ -20,7 +21,12 @@ impl Pattern {
     pub fn anchored(pattern: &str) -> Result<Pattern, String> {
         let anchored = format!("^(?:{pattern})$");
         #[cfg(feature = "regex")]
-        return regex_lite::Regex::new(&anchored).map(Pattern).map_err(|e| e.to_string());
+        return regex::bytes::RegexBuilder::new(&anchored)
+            .unicode(false)
+            .size_limit(1 << 20)
+            .build()
+            .map(Pattern)
+            .map_err(|e| e.to_string());
         #[cfg(not(feature = "regex"))]
         return crate::host::compile(&anchored).map(Pattern);
     }
@@ -28,7 +34,7 @@ impl Pattern {
     /// Whether the whole text matches.
     pub fn is_match(&self, text: &str) -> bool {
         #[cfg(feature = "regex")]
-        return self.0.is_match(text);
+        return self.0.is_match(text.as_bytes());
         #[cfg(not(feature = "regex"))]
         return crate::host::is_match(self.0, text);
     }
