@@ -44,6 +44,7 @@ test: lint
 	$(CARGO) test --workspace --locked
 	$(MAKE) test-wasm
 	$(MAKE) test-web
+	$(MAKE) test-e2e
 
 # The WebAssembly binding: its mirror types (native), wasm-bindgen tests in Node.js and headless Chromium (cargo with
 # wasm-bindgen-test-runner, as wasm-pack test does, but only these test targets: the unit tests use proptest, which
