@@ -30,6 +30,16 @@ pub struct Report {
 }
 
 impl Report {
+    /// The domain Partner Center receives for this record (`prefix.suffix`, or the alias), when the domain field is
+    /// valid: one place for the host's availability check and the server.
+    pub fn full_domain(&self) -> Option<String> {
+        let form = self.domain_form?;
+        let record = self.normalized.as_ref()?;
+        let value = record.sync_options.value()?.domain_prefix.value()?;
+        let suffix = record.domain_suffix.value().map_or(domain::DEFAULT_SUFFIX, String::as_str);
+        Some(domain::Domain { value: value.clone(), form }.full(suffix))
+    }
+
     /// The report for text that is not JSON (`line` and `column` 1-based, as the caller counts them).
     pub fn not_json(detail: String, line: usize, column: usize) -> Report {
         Report::rejected(Issue::new("", &RequestReason::NotJson { detail, line, column }))
@@ -123,17 +133,23 @@ impl Validator {
             ));
         };
         *slot = value;
-        self.walk(record, Some(path))
+        self.walk(record, &[path])
+    }
+
+    /// Validates a record and keeps only the issues on the listed fields: what a form re-checks after an edit (the
+    /// edited field and those whose rules read it, e.g. the postcode after the state changed).
+    pub fn validate_fields(&self, paths: &[&str], record: Record) -> Report {
+        self.walk(record, paths)
     }
 
     /// Validates one record.
     pub fn validate(&self, record: Record) -> Report {
-        self.walk(record, None)
+        self.walk(record, &[])
     }
 
-    /// Walks a record; with a `focus`, only the issues on that field are made (their messages are formatted), which
-    /// keeps the per-keystroke path short.
-    fn walk(&self, mut record: Record, focus: Option<&str>) -> Report {
+    /// Walks a record; with a non-empty `focus`, only the issues on those fields are made (their messages formatted),
+    /// which keeps the per-keystroke path short.
+    fn walk(&self, mut record: Record, focus: &[&str]) -> Report {
         let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
         let domain_form = walk.record(&mut record);
         Report {
@@ -190,8 +206,8 @@ struct Config {
 
 struct Walk<'v> {
     v: &'v Validator,
-    /// Only issues on this field are kept (`validate_field`).
-    focus: Option<&'v str>,
+    /// When not empty, only issues on these fields are kept (`validate_field`, `validate_fields`).
+    focus: &'v [&'v str],
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
 }
@@ -199,7 +215,7 @@ struct Walk<'v> {
 impl<'v> Walk<'v> {
     fn issue(&mut self, field: impl Into<Cow<'static, str>>, reason: &dyn Reason) {
         let field = field.into();
-        if self.focus.is_some_and(|f| f != field) {
+        if !self.focus.is_empty() && !self.focus.contains(&field.as_ref()) {
             return;
         }
         let issue = Issue::new(field, reason);
@@ -336,8 +352,10 @@ impl<'v> Walk<'v> {
             Slot::Value(s) => {
                 let m = CspModel::parse(s);
                 if m.is_none() {
-                    const ALLOWED: &[&str] = &["direct", "indirectProvider", "indirectCountryTenant", "tenantReseller"];
-                    self.issue("cspModel", &RequestReason::UnknownValue { value: s.clone(), allowed: ALLOWED });
+                    self.issue(
+                        "cspModel",
+                        &RequestReason::UnknownValue { value: s.clone(), allowed: &CspModel::NAMES },
+                    );
                 }
                 m
             }

@@ -291,3 +291,29 @@ fn validate_field_reports_only_that_field() {
     let r = v.validate_field("account.nope", Slot::Value("x".into()), record);
     assert_eq!(errors(&r), vec![e("account.nope", "request.unknown_field")]);
 }
+
+#[test]
+fn validate_fields_keeps_the_issues_of_every_listed_field() {
+    use tenantcheck_core::record::{from_json, Slot};
+    let us = json!({ "country": "US", "addressLine1": "1 Microsoft Way", "addressLine2": "", "city": "Redmond",
+                     "state": "CA", "postalCode": "98052" });
+    let v = with(with(base(), "/account/billingAddress", us), "/account/phone", json!("425 555 0100"));
+    let Slot::Value(record) = from_json(&v.to_string()).unwrap() else { panic!("a record") };
+    // After the state changed, the form re-checks the state and the postcode, which the state decides.
+    let paths = ["account.billingAddress.state", "account.billingAddress.postalCode"];
+    let r = Validator::new().validate_fields(&paths, record.clone());
+    assert_eq!(errors(&r), vec![e("account.billingAddress.postalCode", "postal_code.state_mismatch")]);
+    let r = Validator::new().validate_fields(&["account.email"], record);
+    assert_eq!(errors(&r), vec![]);
+}
+
+#[test]
+fn full_domain_is_what_partner_center_receives() {
+    assert_eq!(check(&base()).full_domain().as_deref(), Some("contoso.onmicrosoft.com"));
+    let v = with(base(), "/syncOptions/domainPrefix", json!("Contoso.com"));
+    assert_eq!(check(&v).full_domain().as_deref(), Some("contoso.com"));
+    let v = with(base(), "/domainSuffix", json!("partner.onmschina.cn"));
+    assert_eq!(check(&v).full_domain().as_deref(), Some("contoso.partner.onmschina.cn"));
+    let v = with(base(), "/syncOptions/domainPrefix", json!("a-b"));
+    assert_eq!(check(&v).full_domain(), None);
+}

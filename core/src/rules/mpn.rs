@@ -28,6 +28,9 @@ impl CspModel {
     pub const ALL: [CspModel; 4] =
         [CspModel::IndirectProvider, CspModel::IndirectCountryTenant, CspModel::Direct, CspModel::TenantReseller];
 
+    /// The JSON names, in the order of [`CspModel::ALL`].
+    pub const NAMES: [&'static str; 4] = ["indirectProvider", "indirectCountryTenant", "direct", "tenantReseller"];
+
     /// The JSON name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -195,6 +198,7 @@ mod tests {
 
     #[test]
     fn model_names_round_trip() {
+        assert_eq!(CspModel::NAMES, CspModel::ALL.map(CspModel::as_str));
         for m in CspModel::ALL {
             assert_eq!(CspModel::parse(m.as_str()), Some(m));
         }
