@@ -24,7 +24,13 @@ pub fn normalize(input: &str) -> Result<Cow<'_, str>, TooLong> {
         return Ok(Cow::Borrowed(input));
     }
     let nfkc: Cow<'_, str> = if input.is_ascii() { Cow::Borrowed(input) } else { nfkc(input) };
-    Ok(Cow::Owned(collapse_spaces(&nfkc)))
+    let out = collapse_spaces(&nfkc);
+    // NFKC can lengthen a text (U+FDFA becomes 18 characters): the limit holds for the result too, so that normalizing
+    // twice gives the same answer and no rule sees more than the limit.
+    if out.len() > MAX_CHARS && out.chars().count() > MAX_CHARS {
+        return Err(TooLong);
+    }
+    Ok(Cow::Owned(out))
 }
 
 /// Unicode NFKC: with the `nfkc` feature (native builds) by `unicode-normalization`'s tables, else by the host

@@ -369,14 +369,18 @@ impl<'v> Walk<'v> {
                 None
             }
         };
-        let partner_domain = self
-            .run("partnerDomain", &rec.partner_domain, |raw| config::partner_domain(raw).map(crate::Checked::ok))
-            .flatten();
-        rec.partner_domain = partner_domain.clone().map_or(Slot::Null, Slot::Value);
-        let suffix = self
-            .run("domainSuffix", &rec.domain_suffix, |raw| config::domain_suffix(raw).map(crate::Checked::ok))
-            .flatten();
-        rec.domain_suffix = suffix.clone().map_or(Slot::Null, Slot::Value);
+        // An invalid value stays as it was given (as for every field); a valid one is written back normalized.
+        let partner_domain =
+            self.run("partnerDomain", &rec.partner_domain, |raw| config::partner_domain(raw).map(crate::Checked::ok));
+        if let Some(valid) = &partner_domain {
+            rec.partner_domain = valid.clone().map_or(Slot::Null, Slot::Value);
+        }
+        let suffix =
+            self.run("domainSuffix", &rec.domain_suffix, |raw| config::domain_suffix(raw).map(crate::Checked::ok));
+        if let Some(valid) = &suffix {
+            rec.domain_suffix = valid.clone().map_or(Slot::Null, Slot::Value);
+        }
+        let (partner_domain, suffix) = (partner_domain.flatten(), suffix.flatten());
         let markets = self.markets(rec);
         Config {
             csp_model,

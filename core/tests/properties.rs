@@ -6,8 +6,7 @@
 //!
 //! Case counts are kept modest so the suite runs in seconds in a debug build; raise them with `PROPTEST_CASES`.
 //!
-//! Known deviations found so far are `#[ignore]`d tests below (run them with `-- --ignored`); the properties skip
-//! exactly those cases, each marked KNOWN DEVIATION, until the lead fixes them.
+//! The deviations they found (rule outputs that were not fixed points) are fixed; each has its own test below.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -17,8 +16,7 @@ use std::sync::OnceLock;
 use tenantcheck_core::countries::{overrides, CountryRules, Rules, COUNTRIES};
 use tenantcheck_core::record::{self, Parsed};
 use tenantcheck_core::rules::{
-    address, config, country, domain, email, mpn, names, phone, postcode, registration, request, state, sub_customer,
-    username,
+    address, config, country, domain, email, mpn, names, phone, postcode, registration, state, username,
 };
 use tenantcheck_core::text::{self, MAX_CHARS};
 use tenantcheck_core::validate::{Report, Validator};
@@ -460,36 +458,10 @@ fn any_suffix() -> impl Strategy<Value = String> {
 // ---------------------------------------------------------------------------------------------------------------
 // Invariants
 
-/// Every code any module emits, as the union of the modules' own lists.
+/// Every code any module emits (`codes::all`, the list docs/codes.md is tested against).
 fn all_codes() -> &'static BTreeSet<&'static str> {
     static ALL: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        [
-            request::CODES,
-            config::CODES,
-            username::CODES,
-            domain::CODES,
-            mpn::CODES,
-            names::COMPANY_NAME_CODES,
-            names::CONTACT_NAME_CODES,
-            names::CODES,
-            email::CODES,
-            phone::CODES,
-            registration::CODES,
-            sub_customer::CODES,
-            country::CODES,
-            address::ADDRESS_LINE_CODES,
-            address::CITY_CODES,
-            address::CODES,
-            state::CODES,
-            postcode::CODES,
-            overrides::CODES,
-        ]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect()
-    })
+    ALL.get_or_init(|| tenantcheck_core::codes::all().collect())
 }
 
 /// Paths of the record's objects: where wrong types of whole objects are reported, and the parents of unknown fields.
@@ -567,14 +539,10 @@ fn every_rule(s: &str, rules: &Rules<'_>, markets: Option<&[&str]>, suffix: &str
     let normalized = text::normalize(s);
     if let Ok(n) = &normalized {
         let again = text::normalize(n);
-        // KNOWN DEVIATION (see `normalize_is_idempotent_beyond_the_limit`): the limit is checked before NFKC, so
-        // input under it may expand past it, and normalizing the result again says too_long.
-        let expanded_past_limit = again.is_err() && n.chars().count() > MAX_CHARS;
-        if !expanded_past_limit {
-            prop_assert_eq!(again.as_deref().ok(), Some(n.as_ref()), "normalize is not idempotent on {:?}", s);
-        }
+        prop_assert_eq!(again.as_deref().ok(), Some(n.as_ref()), "normalize is not idempotent on {:?}", s);
     } else {
-        prop_assert!(s.chars().count() > MAX_CHARS, "too_long for {} characters", s.chars().count());
+        // Over the limit as typed, or after NFKC, which lengthens a character 18-fold at most (U+FDFA).
+        prop_assert!(s.chars().count() * 18 > MAX_CHARS, "too_long for {} characters", s.chars().count());
     }
 
     check_idempotent("username", &username::check(s), username::check)?;
@@ -604,15 +572,8 @@ fn every_rule(s: &str, rules: &Rules<'_>, markets: Option<&[&str]>, suffix: &str
     for partner in [None, Some("partner.example")] {
         check_idempotent("email", &email::check(s, partner), |v| email::check(v, partner))?;
     }
-    // KNOWN DEVIATION (see `phone_is_idempotent_on_national_numbers_starting_0_0`): a national number typed
-    // `0 030 …` comes out as `0030…`, which reads as the international prefix 00 when checked again.
     for rules in [None, Some(rules)] {
-        let p = phone::check(s, rules);
-        if p.as_ref().is_ok_and(|c| c.value.starts_with("00")) {
-            check_outcome(&p)?;
-        } else {
-            check_idempotent("phone", &p, |v| phone::check(v, rules))?;
-        }
+        check_idempotent("phone", &phone::check(s, rules), |v| phone::check(v, rules))?;
     }
     for c in [None, Some(rules.country)] {
         check_idempotent("registration", &registration::check(s, c), |v| registration::check(v, c))?;
@@ -629,15 +590,7 @@ fn every_rule(s: &str, rules: &Rules<'_>, markets: Option<&[&str]>, suffix: &str
     check_idempotent("city", &address::city(s, Some(rules)), |v| address::city(v, Some(rules)))?;
     check_idempotent("city (no country)", &address::city(s, None), |v| address::city(v, None))?;
     check_idempotent("state", &state::check(s, rules), |v| state::check(v, rules))?;
-    let pc = postcode::check(s, rules);
-    // KNOWN DEVIATION, as for normalize: where a country has no postcode pattern the text is returned as typed (upper
-    // case), so an input that expands past the limit comes back too_long.
-    let past_limit = pc.as_ref().is_ok_and(|c| c.value.chars().count() > MAX_CHARS);
-    // KNOWN DEVIATION (see `postcode_output_is_normalized`): upper case after NFKC can leave NFKC.
-    let not_nfkc = pc.as_ref().is_ok_and(|c| text::normalize(&c.value).is_ok_and(|n| n != c.value));
-    if !past_limit && !not_nfkc {
-        check_idempotent("postal code", &pc, |v| postcode::check(v, rules))?;
-    }
+    check_idempotent("postal code", &postcode::check(s, rules), |v| postcode::check(v, rules))?;
     let _ = postcode::agrees_with_state(rules.country.code, s, s);
     let _ = postcode::agrees_with_state("US", "CA", s);
     let _ = postcode::agrees_with_state("CA", s, "K1A 0B1");
@@ -649,19 +602,6 @@ fn every_rule(s: &str, rules: &Rules<'_>, markets: Option<&[&str]>, suffix: &str
         }
     }
     Ok(())
-}
-
-/// Whether a normalized record holds the output of a rule's known deviation (see the ignored tests): a phone
-/// starting `00`, or a postcode that is not in section 0's form. Validating it again may change it.
-fn known_rule_deviation_in(normalized: &tenantcheck_core::record::Record) -> bool {
-    let account = normalized.account.value();
-    let phone_00 = account.is_some_and(|a| a.phone.as_str().starts_with("00"));
-    let addresses = [account.and_then(|a| a.billing_address.value()), normalized.reseller_billing_address.value()];
-    let postcode_not_normal = addresses.into_iter().flatten().any(|a| {
-        let pc = a.postal_code.as_str();
-        text::normalize(pc).map_or(true, |n| n != pc)
-    });
-    phone_00 || postcode_not_normal
 }
 
 fn check_validators(json: &str) -> Result<(), TestCaseError> {
@@ -687,16 +627,8 @@ fn check_validators(json: &str) -> Result<(), TestCaseError> {
         if let Some(normalized) = &report.normalized {
             let again = v.validate(normalized.clone());
             check_report(&again)?;
-            if !known_rule_deviation_in(normalized) {
-                prop_assert_eq!(again.normalized.as_ref(), Some(normalized), "normalized record is not a fixed point");
-                // KNOWN DEVIATION (see `invalid_configuration_survives_normalization`): an invalid partnerDomain or
-                // domainSuffix is written back as null, so its error disappears on the normalized record.
-                let config_erased =
-                    report.errors.iter().any(|i| matches!(i.code, "partner_domain.invalid" | "domain_suffix.invalid"));
-                if !config_erased {
-                    prop_assert_eq!(again.valid, report.valid, "validity changed on the normalized record");
-                }
-            }
+            prop_assert_eq!(again.normalized.as_ref(), Some(normalized), "normalized record is not a fixed point");
+            prop_assert_eq!(again.valid, report.valid, "validity changed on the normalized record");
         }
     }
     Ok(())
@@ -879,12 +811,11 @@ proptest! {
 // ---------------------------------------------------------------------------------------------------------------
 // Fixed cases: known deviations, deep nesting and the fuzzers' regression inputs
 
-/// KNOWN DEVIATION (reported to the lead; un-ignore once fixed): `normalize` checks the 1,000-character limit before
+/// Found by the properties and fixed: `normalize` checks the 1,000-character limit before
 /// NFKC, so 60 × U+FDFA (60 characters) normalizes to 1,080 characters, which normalize then refuses as too long:
 /// `normalize(normalize(x)) != normalize(x)`. Rules then also see up to 18,000 characters. A fix: refuse an output
 /// longer than `MAX_CHARS` too. The postcode rule inherits it for countries without a postcode pattern.
 #[test]
-#[ignore = "known deviation: normalize's limit is checked before NFKC expansion"]
 fn normalize_is_idempotent_beyond_the_limit() {
     let once = text::normalize(&"\u{fdfa}".repeat(60)).map(|n| n.into_owned());
     if let Ok(n) = &once {
@@ -915,12 +846,11 @@ fn deep_nesting_is_refused_not_overflowed() {
     }
 }
 
-/// KNOWN DEVIATION found by the fuzz target `record` (`core/fuzz/regressions/record/partner_domain_erased.json`;
-/// reported to the lead; un-ignore once fixed): the walker writes an invalid `partnerDomain` (or `domainSuffix`) back
+/// Found by the fuzz target `record` (`core/fuzz/regressions/record/partner_domain_erased.json`;
+/// fixed): the walker writes an invalid `partnerDomain` (or `domainSuffix`) back
 /// to the normalized record as `null`, so validating the normalized record again passes. An invalid value should
 /// stay as it was given, as for every other field.
 #[test]
-#[ignore = "known deviation: an invalid partnerDomain/domainSuffix becomes null in the normalized record"]
 fn invalid_configuration_survives_normalization() {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/record/partner_domain_erased.json");
@@ -934,30 +864,27 @@ fn invalid_configuration_survives_normalization() {
     }
 }
 
-/// KNOWN DEVIATION found by the fuzz target `rules` (`core/fuzz/regressions/rules/phone_national_00.bin`; reported
-/// to the lead; un-ignore once fixed): `phone::check` reads `0 000000210568` (or `0 030 210 1234567`) as a national
-/// number and returns its digits `0000000210568` (`00302101234567`), which it then reads as international prefix 00:
-/// rejected as `phone.bad_calling_code` (or changed to `+302101234567`). Rule idempotence fails for phone.
+/// Found by the fuzz target `rules` (`core/fuzz/regressions/rules/phone_national_00.bin`; fixed): `phone::check`
+/// read `0 030 210 1234567` as a national number and returned `00302101234567`, which it then read as the
+/// international prefix 00. Digits starting 00 once the separators are gone are now the international prefix at once.
 #[test]
-#[ignore = "known deviation: phone's output 00… reads as an international prefix when checked again"]
 fn phone_is_idempotent_on_national_numbers_starting_0_0() {
     let gr = Rules::default_for(tenantcheck_core::countries::lookup("GR").unwrap());
-    for raw in ["0 000000210568", "0 030 210 1234567", "(0)030 210 1234567"] {
-        for rules in [None, Some(&gr)] {
-            let first = phone::check(raw, rules).expect("accepted").value;
-            let again = phone::check(&first, rules).map(|c| c.value);
-            assert_eq!(again, Ok(first), "{raw:?}");
+    for rules in [None, Some(&gr)] {
+        for raw in ["0 030 210 1234567", "(0)030 210 1234567"] {
+            assert_eq!(phone::check(raw, rules).map(|c| c.value), Ok("+302101234567".to_owned()), "{raw:?}");
         }
+        // 00 then a calling code starting with 0: refused the first time already.
+        assert_eq!(phone::check("0 000000210568", rules).map(|c| c.value), Err(phone::PhoneReason::BadCallingCode));
     }
 }
 
-/// KNOWN DEVIATION found by the fuzz target `rules` (`core/fuzz/regressions/rules/postcode_uppercase_not_nfkc*.bin`;
-/// reported to the lead; un-ignore once fixed): `postcode::check` upper-cases the normalized text, and upper case
+/// Found by the fuzz target `rules` (`core/fuzz/regressions/rules/postcode_uppercase_not_nfkc*.bin`;
+/// fixed): `postcode::check` upper-cases the normalized text, and upper case
 /// can leave NFKC: `i\u{307}` (no composed form) becomes `I\u{307}`, which NFKC composes to `İ`. Where a country has
 /// no postcode pattern (AE, HK, …) that text is returned (with `postal_code.not_used`), and checking it again gives
 /// `İ`: the rule is not idempotent, and the normalized record not a fixed point.
 #[test]
-#[ignore = "known deviation: postcode upper-cases after NFKC"]
 fn postcode_output_is_normalized() {
     for code in ["AE", "HK"] {
         let rules = Rules::default_for(tenantcheck_core::countries::lookup(code).unwrap());

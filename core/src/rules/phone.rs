@@ -348,7 +348,7 @@ fn take_digits<'a>(mut s: &'a [char], out: &mut [char]) -> Option<&'a [char]> {
 
 /// Everywhere but the United States and Canada (E.164).
 fn check_international(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneReason> {
-    let (international, body) = match chars {
+    let (mut international, body) = match chars {
         ['+', rest @ ..] | ['0', '0', rest @ ..] => (true, rest),
         _ => (false, chars),
     };
@@ -376,6 +376,12 @@ fn check_international(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<S
     }
     if let Some((position, _)) = open {
         return Err(PhoneReason::UnbalancedParentheses { position });
+    }
+    // Digits that start with 00 once the separators are gone (`0 030 …`) are the international prefix too: otherwise
+    // the normalized value (`0030…`) would read differently when checked again.
+    if !international && digits.starts_with("00") {
+        international = true;
+        digits.drain(..2);
     }
     if international && !digits.starts_with(|c: char| ('1'..='9').contains(&c)) {
         return Err(PhoneReason::BadCallingCode);

@@ -151,7 +151,12 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> 
     let country = rules.country;
     let example = country.postal_code_examples.first().copied();
     let text = normalize(raw).map_err(|_| PostalCodeReason::TooLong { max: MAX_CHARS })?;
-    let upper = text.to_ascii_uppercase();
+    let mut upper = text.to_ascii_uppercase();
+    if !upper.is_ascii() {
+        // Upper case can leave NFKC (`i\u{307}` → `I\u{307}`, which composes to `İ`): normalize once more so the
+        // value is a fixed point.
+        upper = normalize(&upper).map_err(|_| PostalCodeReason::TooLong { max: MAX_CHARS })?.into_owned();
+    }
     if upper.is_empty() {
         return if rules.is_postal_code_required {
             Err(PostalCodeReason::Required { country: country.code, example })
