@@ -481,19 +481,66 @@ fn the_page_and_its_headers() {
 fn attributes_are_escaped() {
     let dir = TempDir::new();
     let settings = dir.0.join("settings.json");
+    // Settings are checked at start (partnerDomain and domainSuffix must be host names), so markup can only come
+    // in through the reseller's address, whose texts are the customer-facing kind.
     std::fs::write(
         &settings,
-        r#"{"default": {"cspModel": "direct", "partnerDomain": "a\"b<c>&'d.example", "markets": ["GR", "CY"],
-            "domainSuffix": "x\"><script>alert(1)</script>"}}"#,
+        r#"{"default": {"cspModel": "direct", "partnerDomain": "Partner.Example", "markets": ["GR", "CY"],
+            "domainSuffix": "partner.onmschina.cn",
+            "resellerBillingAddress": {"country": "CA", "addressLine1": "a\"b<c>&'d", "addressLine2": "",
+                "city": "x\"><script>alert(1)</script>", "state": "ON", "postalCode": "M5H 2N2"}},
+            "accounts": {"1002": {"cspModel": "direct", "partnerDomain": "partner.example"}}}"#,
     )
     .unwrap();
     let s = Server::start(&dir, &["--settings", settings.to_str().unwrap()]);
     let page = s.get("").1;
-    assert!(page.contains("data-partner-domain=\"a&quot;b&lt;c&gt;&amp;&#39;d.example\""), "{page}");
+    assert!(page.contains("data-partner-domain=\"Partner.Example\""), "{page}");
     assert!(page.contains("data-markets=\"[&quot;GR&quot;,&quot;CY&quot;]\""));
-    assert!(page.contains("data-domain-suffix=\"x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    assert!(page.contains("data-domain-suffix=\"partner.onmschina.cn\""));
+    assert!(page.contains("&quot;a\\&quot;b&lt;c&gt;&amp;&#39;d&quot;"), "{page}");
+    assert!(page.contains("&quot;x\\&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;"), "{page}");
     assert!(!page.contains("<script>alert(1)"));
-    assert!(page.contains("data-reseller-address=\"\""));
+    assert!(!page.contains("<c>"));
+    assert!(s.get("?account=1002").1.contains("data-reseller-address=\"\""));
+}
+
+#[test]
+fn bad_settings_refuse_to_start() {
+    let dir = TempDir::new();
+    let root = make_root(&dir.0);
+    let start = |name: &str, settings: &str| {
+        let path = dir.0.join(name);
+        std::fs::write(&path, settings).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
+            .args(["serve", "--port", "0", "--db"])
+            .arg(dir.0.join("stand-in.sqlite"))
+            .arg("--root")
+            .arg(&root)
+            .arg("--settings")
+            .arg(&path)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(out.stdout.is_empty(), "it must not listen: {}", String::from_utf8_lossy(&out.stdout));
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    for (field, value, expected) in [
+        ("partnerDomain", json!("not a domain"), "accounts.1002.partnerDomain: "),
+        ("domainSuffix", json!("onmicrosoft"), "accounts.1002.domainSuffix: "),
+        ("markets", json!(["GR", "XX"]), "accounts.1002.markets[1]: "),
+    ] {
+        let mut partner = json!({"cspModel": "direct", "partnerDomain": "partner.example"});
+        partner[field] = value;
+        let settings = json!({"default": {"cspModel": "direct", "partnerDomain": "partner.example"},
+                              "accounts": {"1002": partner}})
+        .to_string();
+        let (status, stderr) = start(&format!("{field}.json"), &settings);
+        assert_eq!(status, Some(2), "{field}: {stderr}");
+        assert!(stderr.contains(expected), "{field}: {stderr}");
+    }
+    let (status, stderr) = start("default.json", r#"{"default": {"cspModel": "direct", "partnerDomain": "a b"}}"#);
+    assert_eq!(status, Some(2), "{stderr}");
+    assert!(stderr.contains("default.partnerDomain: "), "{stderr}");
 }
 
 #[test]

@@ -14,7 +14,7 @@ use axum::http::HeaderMap;
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 use tenantcheck_core::record::{self, Slot};
-use tenantcheck_core::rules::domain::DomainForm;
+use tenantcheck_core::rules::domain::{Domain, DomainForm, DEFAULT_SUFFIX};
 use tenantcheck_core::Report;
 
 /// The CSRF request header.
@@ -107,28 +107,27 @@ fn provision(
     let Ok(text) = std::str::from_utf8(body) else {
         return Ok(Answer::simple(400, "body_not_utf8", "Request body is not UTF-8", ""));
     };
-    let partner = app.settings.partner(id);
     let report = match record::from_json(text) {
         Ok(Slot::Value(mut r)) => {
-            partner.apply(&mut r);
+            app.settings.partner(id).apply(&mut r);
             app.validator.validate(r)
         }
         Ok(other) => app.validator.validate_parsed(other),
         Err(e) => Report::not_json(e.to_string(), e.line(), e.column()),
     };
-    let normalized = match report.normalized {
-        Some(r) if report.valid => r,
+    let (normalized, domain) = match (report.valid, report.full_domain(), report.normalized) {
+        (true, Some(domain), Some(r)) => (r, domain),
+        // A valid record always has a valid domain field; the guard keeps a core change from being a 422 with no
+        // errors.
+        (true, ..) => {
+            return Ok(Answer::simple(500, "server_error", "Internal error", "A valid record without a domain."))
+        }
         _ => {
             let mut extra = Map::new();
             extra.insert("errors".into(), serde_json::to_value(&report.errors).unwrap_or_default());
             extra.insert("warnings".into(), serde_json::to_value(&report.warnings).unwrap_or_default());
             return Ok(Answer::problem(422, "validation_failed", "The record is not valid", "", extra));
         }
-    };
-    let value = normalized.sync_options.value().map_or("", |s| s.domain_prefix.as_str()).to_lowercase();
-    let domain = match report.domain_form {
-        Some(DomainForm::Alias) => value,
-        _ => format!("{value}.{}", partner.suffix()),
     };
     let tenant = db::tenant(tx, &domain)?;
     if let Some(answer) = seed::decide(&normalized, &domain, tenant.as_ref(), id, confirms) {
@@ -176,7 +175,7 @@ fn account_json(a: &db::Account, with_record: bool) -> Value {
 pub async fn head_domain(State(app): State<Arc<App>>, Path(domain): Path<String>) -> Answer {
     let mut d = domain.trim().to_lowercase();
     if !d.contains('.') {
-        d.push_str(".onmicrosoft.com");
+        d = Domain { value: d, form: DomainForm::Prefix }.full(DEFAULT_SUFFIX);
     }
     if d.len() > 253 {
         return Answer::simple(404, "domain_free", "No such domain", "");

@@ -125,7 +125,7 @@ impl Db {
     fn init(conn: Connection) -> rusqlite::Result<Db> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
-        for (domain, kind) in crate::serve::seed::TENANTS {
+        for (domain, kind) in crate::serve::seed::tenants() {
             conn.execute(
                 "INSERT OR IGNORE INTO tenants (domain, kind) VALUES (?1, ?2)",
                 params![domain, kind.as_str()],

@@ -6,15 +6,23 @@ use crate::serve::db::{Tenant, TenantKind};
 use crate::serve::problem::Answer;
 use serde_json::{json, Map, Value};
 use tenantcheck_core::record::{Address, Record, Slot};
+use tenantcheck_core::rules::domain::{Domain, DomainForm, DEFAULT_SUFFIX};
 
-/// Tenants that exist at creation (HEAD /api/domains answers 200 for them).
-pub const TENANTS: [(&str, TenantKind); 5] = [
-    ("fabrikamtaken.onmicrosoft.com", TenantKind::OtherCsp),
-    ("linkedtenant.onmicrosoft.com", TenantKind::LinkedBss),
-    ("existingcustomer.onmicrosoft.com", TenantKind::PartnerCustomer),
-    ("bothexisting.onmicrosoft.com", TenantKind::BothExisting),
-    ("nodelegation.onmicrosoft.com", TenantKind::NoDelegation),
+/// Tenants that exist at creation, by domain prefix (HEAD /api/domains answers 200 for them): see [`tenants`].
+pub const TENANT_PREFIXES: [(&str, TenantKind); 5] = [
+    ("fabrikamtaken", TenantKind::OtherCsp),
+    ("linkedtenant", TenantKind::LinkedBss),
+    ("existingcustomer", TenantKind::PartnerCustomer),
+    ("bothexisting", TenantKind::BothExisting),
+    ("nodelegation", TenantKind::NoDelegation),
 ];
+
+/// The seed tenants' full domains, with the core's default suffix (`onmicrosoft.com`).
+pub fn tenants() -> impl Iterator<Item = (String, TenantKind)> {
+    TENANT_PREFIXES.into_iter().map(|(prefix, kind)| {
+        (Domain { value: prefix.to_owned(), form: DomainForm::Prefix }.full(DEFAULT_SUFFIX), kind)
+    })
+}
 
 /// The invitation link of `no_delegated_access`.
 pub const INVITATION_URL: &str = "https://admin.microsoft.com/Adminportal/Home?invType=Administration&partnerId=00000000-0000-0000-0000-000000000001#/BillingAccounts/partner-invitation";
@@ -210,6 +218,13 @@ mod tests {
         assert!(c.existing_bss_account && c.existing_partner_customer);
         assert_eq!(Confirms::from_query(None), Confirms::default());
         assert_eq!(Confirms::from_query(Some("confirm=nope")).as_key(), "");
+    }
+
+    #[test]
+    fn seed_domains_use_the_default_suffix() {
+        let first = tenants().next().unwrap();
+        assert_eq!(first, ("fabrikamtaken.onmicrosoft.com".to_owned(), TenantKind::OtherCsp));
+        assert_eq!(tenants().count(), TENANT_PREFIXES.len());
     }
 
     #[test]

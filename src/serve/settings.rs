@@ -6,8 +6,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use tenantcheck_core::record::{Address, Record, Slot, Text};
-use tenantcheck_core::rules::domain::DEFAULT_SUFFIX;
 use tenantcheck_core::rules::mpn::CspModel;
+use tenantcheck_core::rules::{config, country};
 
 /// The built-in settings: the same text as `examples/stand-in-settings.json`.
 pub const BUILT_IN: &str = include_str!("../../examples/stand-in-settings.json");
@@ -29,15 +29,22 @@ pub struct Partner {
     pub domain_suffix: Option<String>,
 }
 
-/// The settings file.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// The settings file as written.
+#[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SettingsFile {
+    default: Partner,
+    #[serde(default)]
+    accounts: BTreeMap<String, Partner>,
+}
+
+/// The checked settings.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
     /// For every account not named in `accounts`.
     pub default: Partner,
-    /// By BSS account id (decimal digits).
-    #[serde(default)]
-    pub accounts: BTreeMap<String, Partner>,
+    /// By BSS account id (read once, at load, from the file's decimal-digit keys).
+    pub accounts: BTreeMap<i64, Partner>,
 }
 
 impl Settings {
@@ -46,32 +53,42 @@ impl Settings {
         Settings::parse(BUILT_IN).unwrap_or_else(|e| unreachable!("examples/stand-in-settings.json: {e}"))
     }
 
-    /// Reads and checks a settings text.
+    /// Reads and checks a settings text: every partner's configuration must pass the core's rules (`rules.md`
+    /// section 4), so that a request never fails on the server's own settings.
     pub fn parse(json: &str) -> Result<Settings, String> {
-        let s: Settings = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        s.default.check().map_err(|e| format!("default: {e}"))?;
-        for (id, p) in &s.accounts {
-            if crate::serve::routes::parse_account(id).is_none() {
-                return Err(format!("accounts: {id:?} is not an account id (decimal digits)"));
+        let file: SettingsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        file.default.check().map_err(|e| format!("default.{e}"))?;
+        let mut accounts = BTreeMap::new();
+        for (key, p) in file.accounts {
+            let id = crate::serve::routes::parse_account(&key)
+                .ok_or_else(|| format!("accounts: {key:?} is not an account id (decimal digits)"))?;
+            p.check().map_err(|e| format!("accounts.{key}.{e}"))?;
+            if accounts.insert(id, p).is_some() {
+                return Err(format!("accounts: {key:?} names account {id} a second time"));
             }
-            p.check().map_err(|e| format!("accounts.{id}: {e}"))?;
         }
-        Ok(s)
+        Ok(Settings { default: file.default, accounts })
     }
 
     /// The configuration of an account.
     pub fn partner(&self, account: i64) -> &Partner {
-        self.accounts
-            .iter()
-            .find(|(id, _)| crate::serve::routes::parse_account(id) == Some(account))
-            .map_or(&self.default, |(_, p)| p)
+        self.accounts.get(&account).unwrap_or(&self.default)
     }
 }
 
 impl Partner {
+    /// Checks the configuration with the core's rules. The error starts with the field's name.
     fn check(&self) -> Result<(), String> {
         if CspModel::parse(&self.csp_model).is_none() {
-            return Err(format!("unknown cspModel {:?}", self.csp_model));
+            return Err(format!("cspModel: unknown CSP model {:?}", self.csp_model));
+        }
+        config::partner_domain(&self.partner_domain).map_err(|e| format!("partnerDomain: {e}"))?;
+        if let Some(suffix) = &self.domain_suffix {
+            config::domain_suffix(suffix).map_err(|e| format!("domainSuffix: {e}"))?;
+        }
+        if let Some(markets) = &self.markets {
+            let list: Vec<&str> = markets.iter().map(String::as_str).collect();
+            country::parse_markets(&list).map_err(|(i, e)| format!("markets[{i}]: {e}"))?;
         }
         match &self.reseller_billing_address {
             Value::Null => {}
@@ -82,7 +99,7 @@ impl Partner {
                     return Err(format!("resellerBillingAddress: unknown field {k:?}"));
                 }
             }
-            _ => return Err("resellerBillingAddress must be an object or null".into()),
+            _ => return Err("resellerBillingAddress: must be an object or null".into()),
         }
         Ok(())
     }
@@ -98,11 +115,6 @@ impl Partner {
             None => Slot::Null,
         };
         record.domain_suffix = self.domain_suffix.clone().map_or(Slot::Null, Slot::Value);
-    }
-
-    /// The initial-domain suffix in force, lower case.
-    pub fn suffix(&self) -> String {
-        self.domain_suffix.as_deref().unwrap_or(DEFAULT_SUFFIX).trim().to_lowercase()
     }
 
     /// `data-reseller-address`: the address as JSON, or empty for none.
@@ -131,7 +143,8 @@ mod tests {
         assert_eq!(s.partner(1003).csp_model, "indirectCountryTenant");
         assert_eq!(s.partner(1004).csp_model, "tenantReseller");
         assert_eq!(s.partner(77).csp_model, "indirectProvider");
-        assert_eq!(s.partner(1001).suffix(), "onmicrosoft.com");
+        assert_eq!(s.partner(1001).domain_suffix, None);
+        assert_eq!(s.accounts.keys().copied().collect::<Vec<_>>(), [1001, 1002, 1003, 1004]);
     }
 
     #[test]
@@ -145,6 +158,37 @@ mod tests {
         let bad_addr = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example",
             "resellerBillingAddress":{"zip":"1"}}}"#;
         assert!(Settings::parse(bad_addr).is_err());
+    }
+
+    #[test]
+    fn checks_every_partner_with_the_core_rules() {
+        let one = |field: &str, value: Value| {
+            let mut partner = serde_json::json!({"cspModel": "direct", "partnerDomain": "p.example"});
+            partner[field] = value;
+            serde_json::json!({"default": {"cspModel": "direct", "partnerDomain": "p.example"},
+                               "accounts": {"1002": partner}})
+            .to_string()
+        };
+        let err = |field: &str, value: Value| Settings::parse(&one(field, value)).unwrap_err();
+        let e = err("partnerDomain", "not a domain".into());
+        assert!(e.starts_with("accounts.1002.partnerDomain: "), "{e}");
+        let e = err("domainSuffix", "onmicrosoft".into());
+        assert!(e.starts_with("accounts.1002.domainSuffix: "), "{e}");
+        let e = err("markets", serde_json::json!(["GR", "UK"]));
+        assert!(e.starts_with("accounts.1002.markets[1]: "), "{e}");
+        let e = err("markets", serde_json::json!(["GR", ""]));
+        assert!(e.starts_with("accounts.1002.markets[1]: "), "{e}");
+        let bad_default = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example","domainSuffix":"a b"}}"#;
+        assert!(Settings::parse(bad_default).unwrap_err().starts_with("default.domainSuffix: "));
+        // Good values pass (the core lower-cases them when a record is validated).
+        let ok = Settings::parse(&one("markets", serde_json::json!(["gr", "CY"]))).unwrap();
+        assert_eq!(ok.partner(1002).markets.as_deref(), Some(&["gr".to_owned(), "CY".to_owned()][..]));
+        assert!(Settings::parse(&one("domainSuffix", "Partner.OnMSChina.cn".into())).is_ok());
+        // Two keys for one account.
+        let twice = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example"},
+            "accounts":{"1001":{"cspModel":"direct","partnerDomain":"p.example"},
+                        "01001":{"cspModel":"tenantReseller","partnerDomain":"p.example"}}}"#;
+        assert!(Settings::parse(twice).unwrap_err().contains("1001"));
     }
 
     #[test]
