@@ -126,6 +126,10 @@ impl<T, R> Checked<T, R> {
     pub fn ok(value: T) -> Self {
         Checked { value, warnings: Vec::new() }
     }
+    /// The same warnings on a value made from this one.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Checked<U, R> {
+        Checked { value: f(self.value), warnings: self.warnings }
+    }
     /// An accepted value with one warning.
     pub fn warn(value: T, warning: R) -> Self {
         Checked { value, warnings: vec![warning] }

@@ -168,6 +168,11 @@ pub fn validate(record: Record) -> Report {
     Validator::default().validate(record)
 }
 
+/// A rule's owned text as the `Cow` that [`Walk::text`] takes.
+fn owned<R>(outcome: Outcome<String, R>) -> Outcome<Cow<'static, str>, R> {
+    outcome.map(|c| c.map(Cow::Owned))
+}
+
 /// The dotted paths of one address's fields.
 struct AddressPaths {
     root: &'static str,
@@ -262,15 +267,24 @@ impl<'v> Walk<'v> {
         }
     }
 
-    /// [`Walk::run`] for rules returning text: the normalized text replaces the slot.
+    /// [`Walk::run`] for rules returning text: the normalized text replaces the slot, unless it is the text as given
+    /// (the rule borrowed it), which is the common case: no allocation then.
     fn text<R: Reason>(
         &mut self,
         field: &'static str,
         slot: &mut Text,
-        rule: impl FnOnce(&str) -> Outcome<String, R>,
+        rule: impl for<'a> FnOnce(&'a str) -> Outcome<Cow<'a, str>, R>,
     ) -> Option<()> {
-        let value = self.run(field, slot, rule)?;
-        *slot = Slot::Value(value);
+        let raw = slot.as_str();
+        let changed = match self.run(field, slot, |_| rule(raw))? {
+            Cow::Borrowed(same) if same.len() == raw.len() => None,
+            other => Some(other.into_owned()),
+        };
+        if let Some(value) = changed {
+            *slot = Slot::Value(value);
+        } else if slot.value().is_none() {
+            *slot = Slot::Value(String::new());
+        }
         Some(())
     }
 
@@ -336,8 +350,8 @@ impl<'v> Walk<'v> {
                 self.addresses(&mut acc.billing_address, &mut rec.reseller_billing_address, sub_customer, &config);
             let country = rules.map(|r| r.country);
             let partner_domain = config.partner_domain.as_deref();
-            self.text("account.email", &mut acc.email, |raw| email::check(raw, partner_domain));
-            self.text("account.phone", &mut acc.phone, |raw| phone::check(raw, rules.as_ref()));
+            self.text("account.email", &mut acc.email, |raw| owned(email::check(raw, partner_domain)));
+            self.text("account.phone", &mut acc.phone, |raw| owned(phone::check(raw, rules.as_ref())));
             self.text("account.registrationNumber", &mut acc.registration_number, |raw| {
                 registration::check(raw, country)
             });
@@ -475,7 +489,8 @@ impl<'v> Walk<'v> {
         self.text(p.city, &mut addr.city, |raw| address::city(raw, rules.as_ref()));
         let rules = rules?;
         let state_ok = self.text(p.state, &mut addr.state, |raw| state::check(raw, &rules)).is_some();
-        let postal_ok = self.text(p.postal_code, &mut addr.postal_code, |raw| postcode::check(raw, &rules)).is_some();
+        let postal_ok =
+            self.text(p.postal_code, &mut addr.postal_code, |raw| owned(postcode::check(raw, &rules))).is_some();
         let (st, pc) = (addr.state.as_str(), addr.postal_code.as_str());
         if state_ok && postal_ok && !st.is_empty() && !pc.is_empty() {
             if let Err(reason) = postcode::agrees_with_state(rules.country.code, st, pc) {

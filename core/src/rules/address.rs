@@ -11,6 +11,7 @@ use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason};
 use crate::text::normalize;
 use crate::Checked;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Longest address line [PC-util].
@@ -119,20 +120,20 @@ fn too_long_params(max: usize, length: Option<usize>) -> Params {
 }
 
 /// The normalized text and its length in characters, or `None` when over section 0's limit.
-fn bounded(raw: &str, max: usize) -> Result<(String, usize), Option<usize>> {
+fn bounded(raw: &str, max: usize) -> Result<(Cow<'_, str>, usize), Option<usize>> {
     let text = normalize(raw).map_err(|_| None)?;
     let n = text.chars().count();
     if n > max {
         return Err(Some(n));
     }
-    Ok((text.into_owned(), n))
+    Ok((text, n))
 }
 
 /// Address line 1: required, at most 200 characters [PC-util].
 ///
 /// Input over section 0's 1,000 characters is reported as `address_line.too_long` with the line's own maximum (200):
 /// that is the limit the user has to meet.
-pub fn line1(raw: &str) -> Outcome<String, AddressLineReason> {
+pub fn line1(raw: &str) -> Outcome<Cow<'_, str>, AddressLineReason> {
     let (text, n) = bounded(raw, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
     if n == 0 {
         return Err(AddressLineReason::Required);
@@ -141,14 +142,14 @@ pub fn line1(raw: &str) -> Outcome<String, AddressLineReason> {
 }
 
 /// Address line 2: optional, at most 200 characters [PC-util].
-pub fn line2(raw: &str) -> Outcome<String, AddressLineReason> {
+pub fn line2(raw: &str) -> Outcome<Cow<'_, str>, AddressLineReason> {
     let (text, _) = bounded(raw, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
     Ok(Checked::ok(text))
 }
 
 /// City: required for every country [PC-validate] (run-time `rules` may say otherwise; `None` = required), at most
 /// 100 characters (**decision**).
-pub fn city(raw: &str, rules: Option<&Rules<'_>>) -> Outcome<String, CityReason> {
+pub fn city<'a>(raw: &'a str, rules: Option<&Rules<'_>>) -> Outcome<Cow<'a, str>, CityReason> {
     let (text, n) = bounded(raw, CITY_MAX).map_err(|length| CityReason::TooLong { max: CITY_MAX, length })?;
     let required = rules.is_none_or(|r| r.is_city_required);
     if n == 0 && required {
@@ -162,8 +163,8 @@ mod tests {
     use super::*;
     use crate::countries::lookup;
 
-    fn codes<R: Reason>(o: Outcome<String, R>) -> Result<String, &'static str> {
-        o.map(|c| c.value).map_err(|r| r.code())
+    fn codes<R: Reason>(o: Outcome<Cow<'_, str>, R>) -> Result<String, &'static str> {
+        o.map(|c| c.value.into_owned()).map_err(|r| r.code())
     }
 
     #[test]

@@ -20,29 +20,33 @@ pub enum HostnameProblem {
     BadTld,
 }
 
-/// Checks a lower-case host name. Returns the first problem found, scanning left to right.
+/// Checks a lower-case host name. Returns the first problem found, scanning left to right (a bad character first,
+/// then the labels in order). One pass over the bytes: this runs on every record (e-mail, partner domain).
 pub fn check(host: &str) -> Result<(), HostnameProblem> {
-    if let Some((position, ch)) =
-        host.chars().enumerate().find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'))
+    if let Some(i) =
+        host.bytes().position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'))
     {
-        return Err(HostnameProblem::BadCharacter { ch, position: position + 1 });
+        // Only ASCII before the offending byte, so its character position is its byte index + 1.
+        let ch = host.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
+        return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
     }
-    if !host.contains('.') {
+    let mut last = "";
+    let mut dots = 0;
+    for label in host.split('.') {
+        let b = label.as_bytes();
+        match (b.first(), b.last()) {
+            (None, _) | (_, None) => return Err(HostnameProblem::EmptyLabel),
+            _ if b.len() > 63 => return Err(HostnameProblem::LabelTooLong),
+            (Some(b'-'), _) | (_, Some(b'-')) => return Err(HostnameProblem::HyphenAtLabelEdge),
+            _ => {}
+        }
+        last = label;
+        dots += 1;
+    }
+    if dots < 2 {
         return Err(HostnameProblem::NoDot);
     }
-    for label in host.split('.') {
-        if label.is_empty() {
-            return Err(HostnameProblem::EmptyLabel);
-        }
-        if label.len() > 63 {
-            return Err(HostnameProblem::LabelTooLong);
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Err(HostnameProblem::HyphenAtLabelEdge);
-        }
-    }
-    let tld = host.rsplit('.').next().unwrap_or_default();
-    if tld.len() < 2 || !tld.bytes().all(|b| b.is_ascii_lowercase()) {
+    if last.len() < 2 || !last.bytes().all(|b| b.is_ascii_lowercase()) {
         return Err(HostnameProblem::BadTld);
     }
     Ok(())

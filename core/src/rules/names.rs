@@ -18,6 +18,7 @@
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
 use crate::text::{normalize, MAX_CHARS};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The longest company name: "less than 256" characters [PC-names 2024].
@@ -355,7 +356,7 @@ impl fmt::Display for ContactNameReason {
 }
 
 /// Checks the account's company name [PC-names].
-pub fn company_name(raw: &str) -> Outcome<String, CompanyNameReason> {
+pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     let text = normalize(raw).map_err(|_| CompanyNameReason::TooLong { max: MAX_CHARS })?;
     if text.is_empty() {
         return Err(CompanyNameReason::Required);
@@ -384,11 +385,11 @@ pub fn company_name(raw: &str) -> Outcome<String, CompanyNameReason> {
     }
     let warnings =
         domain_extension(&text).map(|extension| CompanyNameReason::DomainExtension { extension }).into_iter().collect();
-    Ok(Checked { value: text.into_owned(), warnings })
+    Ok(Checked { value: text, warnings })
 }
 
 /// Checks a contact's first or last name [PC-util, PC-names].
-pub fn contact_name(raw: &str) -> Outcome<String, ContactNameReason> {
+pub fn contact_name(raw: &str) -> Outcome<Cow<'_, str>, ContactNameReason> {
     let text = normalize(raw).map_err(|_| ContactNameReason::TooLong { max: MAX_CHARS })?;
     if text.is_empty() {
         return Err(ContactNameReason::Required);
@@ -413,7 +414,7 @@ pub fn contact_name(raw: &str) -> Outcome<String, ContactNameReason> {
     if count > CONTACT_NAME_ADVISED_MAX {
         warnings.push(ContactNameReason::Long { max: CONTACT_NAME_ADVISED_MAX });
     }
-    Ok(Checked { value: text.into_owned(), warnings })
+    Ok(Checked { value: text, warnings })
 }
 
 /// The letters, digits and `&` of a name in lower case: the key of [`LEGAL_FORMS`] and [`PLACEHOLDER_NAMES`].
@@ -480,14 +481,14 @@ mod tests {
 
     fn company(raw: &str) -> Got {
         match company_name(raw) {
-            Ok(c) => Ok((c.value, c.warnings.iter().map(Reason::code).collect())),
+            Ok(c) => Ok((c.value.into_owned(), c.warnings.iter().map(Reason::code).collect())),
             Err(r) => Err(r.code()),
         }
     }
 
     fn contact(raw: &str) -> Got {
         match contact_name(raw) {
-            Ok(c) => Ok((c.value, c.warnings.iter().map(Reason::code).collect())),
+            Ok(c) => Ok((c.value.into_owned(), c.warnings.iter().map(Reason::code).collect())),
             Err(r) => Err(r.code()),
         }
     }

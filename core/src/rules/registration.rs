@@ -13,6 +13,7 @@
 use crate::countries::Country;
 use crate::issue::{Checked, Outcome, Params, Reason};
 use crate::text::{normalize, MAX_CHARS};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The shortest registration number [PC-create; interworks Tax ID note].
@@ -87,12 +88,12 @@ impl fmt::Display for RegistrationReason {
 }
 
 /// Checks the organization registration number for the account's country (`None` when unknown: optional then).
-pub fn check(raw: &str, country: Option<&Country>) -> Outcome<String, RegistrationReason> {
+pub fn check<'a>(raw: &'a str, country: Option<&Country>) -> Outcome<Cow<'a, str>, RegistrationReason> {
     let text = normalize(raw).map_err(|_| RegistrationReason::TooLong { max: MAX_CHARS })?;
     if text.is_empty() {
         return match country {
             Some(c) if c.requires_phone_and_registration => Err(RegistrationReason::Required { country: c.name }),
-            _ => Ok(Checked::ok(String::new())),
+            _ => Ok(Checked::ok(Cow::Borrowed(""))),
         };
     }
     let count = text.chars().count();
@@ -105,7 +106,7 @@ pub fn check(raw: &str, country: Option<&Country>) -> Outcome<String, Registrati
     if !text.chars().any(|c| c.is_ascii_digit()) {
         return Err(RegistrationReason::NoDigit);
     }
-    Ok(Checked::ok(text.into_owned()))
+    Ok(Checked::ok(text))
 }
 
 #[cfg(test)]
@@ -114,7 +115,7 @@ mod tests {
     use crate::countries::lookup;
 
     fn outcome(raw: &str, country: Option<&Country>) -> Result<String, &'static str> {
-        check(raw, country).map(|c| c.value).map_err(|r| r.code())
+        check(raw, country).map(|c| c.value.into_owned()).map_err(|r| r.code())
     }
 
     /// A country that requires the number, built from GR (the placeholder table has none of the list yet).

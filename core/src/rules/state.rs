@@ -18,6 +18,7 @@ use crate::issue::{Outcome, Params, Reason, Severity};
 use crate::rules::country::name_in_sentence;
 use crate::text::normalize;
 use crate::Checked;
+use std::borrow::Cow;
 use std::fmt;
 
 /// Longest free-text state, where no closed list applies (`rules.md`).
@@ -130,7 +131,7 @@ impl fmt::Display for StateReason {
 }
 
 /// Checks the state against the rules in force for the billing country (see the module documentation).
-pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, StateReason> {
+pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, StateReason> {
     let country = rules.country.code;
     let accepted = || rules.supported_states.values().into_iter().map(str::to_owned).collect::<Vec<_>>();
     let text = normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
@@ -138,7 +139,7 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, StateReason> {
         return if rules.is_state_required {
             Err(StateReason::Required { country, accepted: accepted() })
         } else {
-            Ok(Checked::ok(String::new()))
+            Ok(Checked::ok(Cow::Borrowed("")))
         };
     }
     if rules.supported_states.is_empty() {
@@ -146,11 +147,13 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, StateReason> {
         if n > FREE_TEXT_MAX {
             return Err(StateReason::TooLong { max: FREE_TEXT_MAX, length: Some(n) });
         }
-        return Ok(Checked::ok(text.into_owned()));
+        return Ok(Checked::ok(text));
     }
     match find(rules, &text) {
-        Some(value) if same_text(&value, &text) => Ok(Checked::ok(value)),
-        Some(value) => Ok(Checked::warn(value.clone(), StateReason::Normalized { from: text.into_owned(), to: value })),
+        Some(value) if same_text(&value, &text) => Ok(Checked::ok(Cow::Owned(value))),
+        Some(value) => {
+            Ok(Checked::warn(Cow::Owned(value.clone()), StateReason::Normalized { from: text.into_owned(), to: value }))
+        }
         None => Err(StateReason::Unknown { typed: text.into_owned(), country, accepted: accepted() }),
     }
 }
@@ -185,7 +188,7 @@ mod tests {
         match check(raw, rules) {
             Ok(c) => {
                 assert!(c.warnings.len() <= 1);
-                Ok((c.value, c.warnings.first().map(Reason::code)))
+                Ok((c.value.into_owned(), c.warnings.first().map(Reason::code)))
             }
             Err(r) => Err(r.code()),
         }

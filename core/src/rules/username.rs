@@ -10,6 +10,7 @@
 
 use crate::issue::{Outcome, Params, Reason};
 use crate::text;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The longest username [Entra].
@@ -107,7 +108,7 @@ fn allowed(c: char) -> bool {
 }
 
 /// Checks the admin username and returns it as it will be sent.
-pub fn check(raw: &str) -> Outcome<String, UsernameReason> {
+pub fn check(raw: &str) -> Outcome<Cow<'_, str>, UsernameReason> {
     let value = text::normalize(raw).map_err(|_| UsernameReason::TooLong { max: text::MAX_CHARS })?;
     if value.is_empty() {
         return Err(UsernameReason::Required);
@@ -130,7 +131,7 @@ pub fn check(raw: &str) -> Outcome<String, UsernameReason> {
     if value.contains("..") {
         return Err(UsernameReason::ConsecutiveDots);
     }
-    Ok(crate::Checked::ok(value.into_owned()))
+    Ok(crate::Checked::ok(value))
 }
 
 #[cfg(test)]
