@@ -288,15 +288,19 @@ impl<'v> Walk<'v> {
         Some(())
     }
 
-    /// An object slot: reports a wrong type (and then gives nothing to walk), else the object or an empty one.
-    fn object<T: Default>(&mut self, field: &'static str, slot: &mut Slot<T>) -> Option<T> {
+    /// An object slot: reports a wrong type (and then gives nothing to walk), else the object, made empty where it
+    /// was absent or `null`; walked in place (records are large: moving them out and back costs).
+    fn object<'s, T: Default>(&mut self, field: &'static str, slot: &'s mut Slot<T>) -> Option<&'s mut T> {
+        if let Some(found) = slot.wrong() {
+            self.wrong_type(field, record::Kind::Object, found);
+            return None;
+        }
+        if slot.value().is_none() {
+            *slot = Slot::Value(T::default());
+        }
         match slot {
-            Slot::Wrong(found) => {
-                let found = *found;
-                self.wrong_type(field, record::Kind::Object, found);
-                None
-            }
-            _ => Some(slot.take().unwrap_or_default()),
+            Slot::Value(v) => Some(v),
+            _ => None,
         }
     }
 
@@ -317,7 +321,7 @@ impl<'v> Walk<'v> {
         };
 
         let mut domain_form = None;
-        if let Some(mut so) = self.object("syncOptions", &mut rec.sync_options) {
+        if let Some(so) = self.object("syncOptions", &mut rec.sync_options) {
             self.unknown_fields("syncOptions", &so.unknown);
             self.text("syncOptions.username", &mut so.username, username::check);
             if let Some(d) =
@@ -331,20 +335,18 @@ impl<'v> Walk<'v> {
             }) {
                 so.reseller_mpn_id = mpn.map_or(Slot::Null, Slot::Value);
             }
-            rec.sync_options = Slot::Value(so);
         }
 
-        if let Some(mut acc) = self.object("account", &mut rec.account) {
+        if let Some(acc) = self.object("account", &mut rec.account) {
             self.unknown_fields("account", &acc.unknown);
             if acc.is_sub_customer_of_reseller.wrong().is_none() {
                 acc.is_sub_customer_of_reseller = Slot::Value(sub_customer);
             }
             self.text("account.companyName", &mut acc.company_name, names::company_name);
-            if let Some(mut contact) = self.object("account.contact", &mut acc.contact) {
+            if let Some(contact) = self.object("account.contact", &mut acc.contact) {
                 self.unknown_fields("account.contact", &contact.unknown);
                 self.text("account.contact.firstName", &mut contact.first_name, names::contact_name);
                 self.text("account.contact.lastName", &mut contact.last_name, names::contact_name);
-                acc.contact = Slot::Value(contact);
             }
             let rules =
                 self.addresses(&mut acc.billing_address, &mut rec.reseller_billing_address, sub_customer, &config);
@@ -355,7 +357,6 @@ impl<'v> Walk<'v> {
             self.text("account.registrationNumber", &mut acc.registration_number, |raw| {
                 registration::check(raw, country)
             });
-            rec.account = Slot::Value(acc);
         }
         domain_form
     }
@@ -468,10 +469,8 @@ impl<'v> Walk<'v> {
                 }
             };
         }
-        let mut addr = self.object(BILLING.root, own)?;
-        let rules = self.address(&BILLING, &mut addr, config);
-        *own = Slot::Value(addr);
-        rules
+        let addr = self.object(BILLING.root, own)?;
+        self.address(&BILLING, addr, config)
     }
 
     /// Checks one address; returns the rules in force for its country, if the country is valid.
