@@ -132,3 +132,43 @@ test('16. keyboard alone: tab order is document order, Enter submits, focus ente
     await assertStoredOnce(server);
   });
 });
+
+test('19. a ZIP that does not match the state shows beside the postcode as the state is edited, and clears', async () => {
+  await withSession(browser, {}, async ({ page }) => {
+    await page.locator('#account-billingAddress-country').selectOption('US');
+    const postcode = page.locator('#account-billingAddress-postalCode');
+    await postcode.fill('98052');
+    await postcode.blur();
+    assert.equal((await fieldState(page, 'account-billingAddress-postalCode')).invalid, null);
+    // Only the state is edited: the postcode's message follows.
+    const state = page.locator('#account-billingAddress-state-list');
+    await state.selectOption('CA');
+    await page.waitForFunction(() => document.getElementById('account-billingAddress-postalCode-msg').textContent !== '');
+    let st = await fieldState(page, 'account-billingAddress-postalCode');
+    assert.equal(st.invalid, 'true');
+    assert.match(st.message, /98052 belongs to .*WA.*, not CA/, st.message);
+    assert.equal(await state.getAttribute('aria-invalid'), null);
+    await state.selectOption('WA');
+    await page.waitForFunction(() => document.getElementById('account-billingAddress-postalCode-msg').textContent === '');
+    st = await fieldState(page, 'account-billingAddress-postalCode');
+    assert.equal(st.invalid, null);
+  });
+});
+
+test('20. with local storage blocked the form still binds, shows errors and submits (no draft, no queue)', async () => {
+  await withSession(browser, { open: false }, async (s) => {
+    await s.context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+    const page = await s.open(); // waits for the form to bind (the submit button enabled)
+    assert.equal(await page.evaluate(() => { try { return typeof localStorage; } catch (e) { return e.name; } }), 'SecurityError');
+    const email = page.locator('#account-email');
+    await email.fill('it@contoso');
+    await page.waitForFunction(() => document.getElementById('account-email-msg').textContent.trim() !== '');
+    assert.equal((await fieldState(page, 'account-email')).invalid, 'true');
+    await fill(page, validValues({ 'syncOptions-resellerMpnId': '1234567' }));
+    await page.locator('#tc-submit').click();
+    await machine(page, 'done');
+    await assertStoredOnce(s.server);
+  });
+});

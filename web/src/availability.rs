@@ -3,6 +3,7 @@
 //! An alias (a custom domain) can only link an existing tenant, which is said too.
 
 use crate::dom;
+use crate::fields::DOMAIN;
 use crate::form::Host;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
@@ -50,28 +51,15 @@ impl Availability {
     }
 }
 
-/// The domain Partner Center receives for a valid field.
-pub fn full_domain(value: &str, form: DomainForm, suffix: &str) -> String {
-    match form {
-        DomainForm::Prefix => format!("{value}.{suffix}"),
-        DomainForm::Alias => value.to_owned(),
-    }
-}
-
-/// Called after each check of the domain field: updates the live hint and schedules the availability check.
+/// Called after each check of the domain field: updates the live hint and schedules the availability check. The
+/// full domain is the core's ([`Report::full_domain`]), there only while the domain field has no error.
 pub fn domain_checked(h: &Rc<Host>, report: &Report) {
-    let normalized = report
-        .normalized
-        .as_ref()
-        .and_then(|r| r.sync_options.value())
-        .map(|s| s.domain_prefix.as_str().to_owned())
-        .unwrap_or_default();
-    let form = report.domain_form.filter(|_| report.valid && !normalized.is_empty());
-    let Some(form) = form else {
+    let domain_ok = !report.errors.iter().any(|i| i.field == DOMAIN);
+    let found = report.domain_form.zip(report.full_domain()).filter(|_| domain_ok);
+    let Some((form, full)) = found else {
         clear(h);
         return;
     };
-    let full = full_domain(&normalized, form, h.config.suffix());
     let what = match form {
         DomainForm::Prefix => format!("Tenant domain: {full}."),
         DomainForm::Alias => format!("An existing tenant's domain: {full} can only link that tenant."),
@@ -135,9 +123,8 @@ mod tests {
         assert_eq!(Availability::from_status(200), Availability::Exists);
         assert_eq!(Availability::from_status(404), Availability::Free);
         assert_eq!(Availability::from_status(500), Availability::Unknown);
-        let full = full_domain("contoso", DomainForm::Prefix, "onmicrosoft.com");
-        assert_eq!(full, "contoso.onmicrosoft.com");
-        assert_eq!(Availability::Free.sentence(&full, DomainForm::Prefix).1, "free");
-        assert_eq!(full_domain("contoso.com", DomainForm::Alias, "x"), "contoso.com");
+        let (text, kind) = Availability::Free.sentence("contoso.onmicrosoft.com", DomainForm::Prefix);
+        assert_eq!((text.as_str(), kind), ("contoso.onmicrosoft.com is free: a new tenant will be created.", "free"));
+        assert_eq!(Availability::Free.sentence("contoso.com", DomainForm::Alias).1, "exists");
     }
 }

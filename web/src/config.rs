@@ -14,7 +14,6 @@
 //! | `data-csrf-meta` | name of the `<meta>` tag whose `content` is sent as `X-CSRF-Token` |
 
 use tenantcheck_core::record::{Address, Record, Slot, Text};
-use tenantcheck_core::rules::domain::DEFAULT_SUFFIX;
 use tenantcheck_core::rules::mpn::CspModel;
 
 /// The default Partner Center instance (`api.md`).
@@ -105,11 +104,6 @@ impl Config {
         self.model().is_none_or(CspModel::has_reseller_field)
     }
 
-    /// The initial-domain suffix in force.
-    pub fn suffix(&self) -> &str {
-        self.domain_suffix.as_deref().unwrap_or(DEFAULT_SUFFIX)
-    }
-
     /// Puts the configuration into a record (`rules.md` section 4: configuration is not input).
     pub fn apply(&self, record: &mut Record) {
         let text = |v: &Option<String>| v.clone().map_or(Slot::Null, Slot::Value);
@@ -180,7 +174,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(c.endpoint, "https://bss.example");
         assert_eq!(c.system_code, DEFAULT_SYSTEM_CODE);
-        assert_eq!(c.suffix(), "partner.onmschina.cn");
+        assert_eq!(c.domain_suffix.as_deref(), Some("partner.onmschina.cn"));
         assert!(!c.shows_reseller_field());
         assert_eq!(c.submit_url().unwrap(), "https://bss.example/api/Accounts/42/syncoptions/MicrosoftCloudServices");
         assert_eq!(c.domain_url("contoso.onmicrosoft.com"), "https://bss.example/api/domains/contoso.onmicrosoft.com");

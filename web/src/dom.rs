@@ -13,6 +13,12 @@ pub fn warn(msg: &str) {
     web_sys::console::warn_1(&msg.into());
 }
 
+/// The page's local storage, or `None` where there is none or it is blocked (a private window, a storage policy):
+/// then the form keeps no draft and no offline queue, but still validates and submits online. Never panics.
+pub fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// The element with this id, of type `T`.
 pub fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
     doc.get_element_by_id(id).and_then(|e| e.dyn_into::<T>().ok())

@@ -115,9 +115,9 @@ impl Host {
         v
     }
 
-    /// The record of the form, with the page's configuration.
-    pub fn record(&self) -> Record {
-        let mut r = self.values().to_record(self.config.shows_reseller_field());
+    /// The record these values make, with the page's configuration.
+    pub fn record_of(&self, values: &Values) -> Record {
+        let mut r = values.to_record(self.config.shows_reseller_field());
         self.config.apply(&mut r);
         r
     }
@@ -138,19 +138,24 @@ impl Host {
         }
     }
 
-    /// Writes the normalized values of a report back into the fields that are valid.
-    pub fn write_normalized(&self, report: &Report, paths: &[&str]) {
+    /// Writes the normalized values of a report back into the fields that are valid; `current` holds what the form
+    /// shows and is updated with what was written.
+    pub fn write_normalized(&self, report: &Report, paths: &[&str], current: &mut Values) {
         let Some(normalized) = &report.normalized else { return };
         let values = Values::from_record(normalized);
-        let ok: Vec<&str> = paths.iter().copied().filter(|p| !report.errors.iter().any(|i| i.field == *p)).collect();
+        // Only valid fields, and only changed ones (writing the country would rebuild the state list).
+        let ok: Vec<&str> = paths
+            .iter()
+            .copied()
+            .filter(|p| !report.errors.iter().any(|i| i.field == *p) && current.get(p) != values.get(p))
+            .collect();
         if ok.is_empty() {
             return;
         }
-        // Writing the country would rebuild the state list; only write it when it changed.
-        let current = self.values();
-        let ok: Vec<&str> =
-            ok.into_iter().filter(|p| *p != COUNTRY || current.get(COUNTRY) != values.get(COUNTRY)).collect();
         self.write(&values, Some(&ok));
+        for p in ok {
+            current.set(p, values.get(p));
+        }
     }
 
     /// Renders one field's errors and warnings from a report.
@@ -168,15 +173,23 @@ impl Host {
             dom::error("tenantcheck: the country field is missing");
             return;
         };
-        let markets: Option<Vec<String>> = self
-            .config
-            .markets
-            .value()
-            .map(|list| list.iter().map(|t| t.as_str().trim().to_ascii_uppercase()).collect());
+        // The core checks the configured markets (`country::parse_markets`); a list it refuses is not in force, so
+        // the picker offers Partner Center's CSP markets, as the country rule then accepts.
+        let report = self.validator.validate(self.record_of(&Values::default()));
+        let refused = report.errors.iter().find(|i| i.field.starts_with("markets"));
+        if let Some(issue) = refused {
+            dom::warn(&format!("tenantcheck: data-markets ({}): {}", issue.field, issue.message));
+        }
+        let markets: Option<Vec<&str>> = report
+            .normalized
+            .as_ref()
+            .and_then(|r| r.markets.value())
+            .filter(|_| refused.is_none())
+            .map(|list| list.iter().map(|code| code.as_str()).collect());
         let mut list: Vec<&countries::Country> = COUNTRIES
             .iter()
             .filter(|c| match &markets {
-                Some(m) => m.iter().any(|code| code == c.code),
+                Some(m) => m.contains(&c.code),
                 None => c.is_csp_market,
             })
             .collect();
@@ -269,34 +282,36 @@ impl Host {
         }
     }
 
-    /// Saves what the user typed, so nothing is lost on a reload.
-    pub fn save_draft(&self) {
-        {
-            use gloo_storage::{LocalStorage, Storage};
-            if let Err(e) = LocalStorage::set(self.config.draft_key(), self.values()) {
-                dom::warn(&format!("tenantcheck: could not save the draft: {e}"));
-            }
+    /// Saves what the user typed (the form's values) as the draft, so nothing is lost on a reload (not without local
+    /// storage).
+    pub fn save_values(&self, values: &Values) {
+        let Some(storage) = dom::storage() else { return };
+        let json = match serde_json::to_string(values) {
+            Ok(json) => json,
+            Err(e) => return dom::warn(&format!("tenantcheck: could not save the draft: {e}")),
+        };
+        if let Err(e) = storage.set_item(&self.config.draft_key(), &json) {
+            dom::warn(&format!("tenantcheck: could not save the draft: {e:?}"));
         }
     }
 
     pub fn clear_draft(&self) {
-        {
-            use gloo_storage::{LocalStorage, Storage};
-            LocalStorage::delete(self.config.draft_key());
+        if let Some(storage) = dom::storage() {
+            let _ = storage.remove_item(&self.config.draft_key());
         }
     }
 
     /// Restores the draft of an earlier visit; its non-empty fields are checked at once.
     fn restore_draft(&self) {
-        {
-            use gloo_storage::{LocalStorage, Storage};
-            let Ok(values) = LocalStorage::get::<Values>(self.config.draft_key()) else { return };
-            self.write(&values, None);
-            if let Some(c) = self.checkbox() {
-                c.set_checked(values.sub_customer);
-            }
-            let mut touched = self.touched.borrow_mut();
-            touched.extend(TEXT_FIELDS.iter().copied().filter(|p| !values.get(p).trim().is_empty()));
+        let Some(json) = dom::storage().and_then(|s| s.get_item(&self.config.draft_key()).ok().flatten()) else {
+            return;
+        };
+        let Ok(values) = serde_json::from_str::<Values>(&json) else { return };
+        self.write(&values, None);
+        if let Some(c) = self.checkbox() {
+            c.set_checked(values.sub_customer);
         }
+        let mut touched = self.touched.borrow_mut();
+        touched.extend(TEXT_FIELDS.iter().copied().filter(|p| !values.get(p).trim().is_empty()));
     }
 }

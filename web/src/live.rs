@@ -1,30 +1,37 @@
-//! Checking as the user types: input → debounce (~250 ms, gloo-timers) → `Validator::validate_field` → render that
-//! field. Leaving a field (blur) or changing a list checks it at once and writes its normalized value back.
+//! Checking as the user types: input → debounce (~250 ms, gloo-timers) → one `Validator::validate_fields` → render.
+//! Leaving a field (blur) or changing a list checks it at once and writes its normalized value back. An edit in the
+//! billing address re-checks the whole address with the fields whose rules read its country (the core's cross-field
+//! rules, e.g. a US ZIP against the state, land on the postcode); any other edit checks the edited field.
 
-use crate::dom;
-use crate::fields::{self, element_id, COUNTRY, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
+use crate::fields::{self, Values, COUNTRY, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::form::Host;
+use crate::{dom, view};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
-use tenantcheck_core::record::Slot;
 use tenantcheck_core::Report;
 
 /// The debounce of checks while typing.
 pub const DEBOUNCE_MS: u32 = 250;
 
-/// Fields whose rules read the country: checked again when it changes.
-const DEPENDS_ON_COUNTRY: [&str; 4] =
-    [fields::STATE, "account.billingAddress.postalCode", "account.phone", "account.registrationNumber"];
+/// Fields outside the billing address whose rules read it (its country).
+const READ_THE_ADDRESS: [&str; 2] = ["account.phone", "account.registrationNumber"];
+
+/// The fields an edit of `path` can change the messages of: itself, and for a billing-address field the whole address
+/// with [`READ_THE_ADDRESS`].
+pub fn affected(path: &'static str) -> Vec<&'static str> {
+    if fields::ADDRESS.iter().any(|(_, p)| *p == path) {
+        fields::ADDRESS.iter().map(|(_, p)| *p).chain(READ_THE_ADDRESS).collect()
+    } else {
+        vec![path]
+    }
+}
 
 /// Attaches the listeners of every field.
 pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
     for path in TEXT_FIELDS {
-        let mut targets: Vec<_> = host.doc.get_element_by_id(&element_id(path)).into_iter().collect();
-        if path == fields::STATE {
-            targets.extend(host.doc.get_element_by_id(&format!("{}-list", element_id(path))));
-        }
+        let targets = view::controls(&host.doc, path);
         if targets.is_empty() {
             dom::error(&format!("tenantcheck: the field {path} is missing from the page"));
         }
@@ -60,13 +67,13 @@ pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
             }));
         }
     }
-    if let Some(checkbox) = host.doc.get_element_by_id(&element_id(SUB_CUSTOMER)) {
+    if let Some(checkbox) = host.doc.get_element_by_id(&fields::element_id(SUB_CUSTOMER)) {
         let me = host.me.clone();
         listeners.push(EventListener::new(&checkbox, "change", move |_| {
             if let Some(h) = me.upgrade() {
                 h.sub_customer_changed();
-                h.save_draft();
-                revalidate_touched(&h);
+                let values = revalidate_touched(&h);
+                h.save_values(&values);
             }
         }));
     }
@@ -79,8 +86,8 @@ fn schedule(h: &Rc<Host>, path: &'static str) {
     let timer = Timeout::new(DEBOUNCE_MS, move || {
         if let Some(h) = me.upgrade() {
             h.timers.borrow_mut().remove(path);
-            check(&h, path, false);
-            h.save_draft();
+            let values = check(&h, path, false).1;
+            h.save_values(&values);
         }
     });
     // Replacing the timer drops (cancels) the previous one.
@@ -93,36 +100,60 @@ fn now(h: &Rc<Host>, path: &'static str) {
         t.cancel();
     }
     h.touched.borrow_mut().insert(path);
-    check(h, path, true);
-    if path == COUNTRY {
-        let touched: Vec<&'static str> =
-            DEPENDS_ON_COUNTRY.iter().copied().filter(|p| h.touched.borrow().contains(p)).collect();
-        for p in touched {
-            check(h, p, false);
-        }
-    }
-    h.save_draft();
+    let values = check(h, path, true).1;
+    h.save_values(&values);
 }
 
-/// Validates one field and renders its messages. Returns the report.
-pub fn check(h: &Rc<Host>, path: &'static str, write_back: bool) -> Report {
-    let values = h.values();
-    let value = values.get(path).to_owned();
-    let report = h.validator.validate_field(path, Slot::Value(value), h.record());
-    h.render_field(path, &report);
-    if write_back && report.valid && path != fields::STATE {
-        h.write_normalized(&report, &[path]);
+/// Checks an edited field and the touched fields it affects ([`affected`]): reads the form once, validates once, and
+/// renders each of them. With `write_back`, a valid edited field gets its normalized value. Returns the report and
+/// the form's values (as written back).
+pub fn check(h: &Rc<Host>, path: &'static str, write_back: bool) -> (Report, Values) {
+    let touched = h.touched.borrow().clone();
+    let paths: Vec<&'static str> = affected(path).into_iter().filter(|p| *p == path || touched.contains(p)).collect();
+    let mut values = h.values();
+    let report = h.validator.validate_fields(&paths, h.record_of(&values));
+    for p in &paths {
+        h.render_field(p, &report);
+    }
+    if write_back && path != fields::STATE {
+        h.write_normalized(&report, &[path], &mut values);
     }
     if path == DOMAIN {
         crate::availability::domain_checked(h, &report);
     }
-    report
+    (report, values)
 }
 
-/// Checks again every field the user has touched (after the checkbox or a restored draft changed the context).
-pub fn revalidate_touched(h: &Rc<Host>) {
+/// Checks again every field the user has touched, in one validation (after the checkbox or a restored draft changed
+/// the context). Returns the form's values.
+pub fn revalidate_touched(h: &Rc<Host>) -> Values {
     let touched: Vec<&'static str> = h.touched.borrow().iter().copied().collect();
-    for path in touched {
-        check(h, path, false);
+    let values = h.values();
+    if touched.is_empty() {
+        return values;
+    }
+    let report = h.validator.validate_fields(&touched, h.record_of(&values));
+    for path in &touched {
+        h.render_field(path, &report);
+    }
+    if touched.contains(&DOMAIN) {
+        crate::availability::domain_checked(h, &report);
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_edit_affects_the_address_and_what_reads_its_country() {
+        let a = affected(fields::STATE);
+        for p in ["account.billingAddress.postalCode", "account.billingAddress.city", COUNTRY, "account.phone"] {
+            assert!(a.contains(&p), "{p}");
+        }
+        assert!(a.contains(&"account.registrationNumber") && !a.contains(&DOMAIN));
+        assert_eq!(affected("account.email"), ["account.email"]);
+        assert_eq!(affected("account.phone"), ["account.phone"]);
     }
 }

@@ -40,29 +40,37 @@ impl Queue {
         n != self.items.len()
     }
 
-    /// Takes out the request for `url`, if any (the one this form shows).
+    /// The request for `url`, if any (the one this form shows); it stays in the queue.
     pub fn for_url(&self, url: &str) -> Option<&Submission> {
         self.items.iter().find(|i| i.url == url)
     }
 }
 
-/// Local storage (browser only: natively every call fails softly or panics inside web-sys).
+/// The queue in local storage. Without local storage (blocked, or outside a browser) there is no queue: `load` gives
+/// an empty one and `put` / `remove` do nothing, so a request is only sent while the page is open.
 pub mod store {
     use super::{Queue, STORAGE_KEY};
+    use crate::dom;
     use crate::submission::Submission;
-    use gloo_storage::{LocalStorage, Storage};
 
     pub fn load() -> Queue {
-        LocalStorage::raw().get_item(STORAGE_KEY).ok().flatten().map(|j| Queue::from_json(&j)).unwrap_or_default()
+        dom::storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .map(|j| Queue::from_json(&j))
+            .unwrap_or_default()
     }
 
     fn save(q: &Queue) {
-        if let Err(e) = LocalStorage::raw().set_item(STORAGE_KEY, &q.to_json()) {
-            crate::dom::error(&format!("tenantcheck: could not save the offline queue: {e:?}"));
+        let Some(storage) = dom::storage() else { return };
+        if let Err(e) = storage.set_item(STORAGE_KEY, &q.to_json()) {
+            dom::error(&format!("tenantcheck: could not save the offline queue: {e:?}"));
         }
     }
 
     pub fn put(s: &Submission) {
+        if dom::storage().is_none() {
+            return;
+        }
         let mut q = load();
         q.put(s.clone());
         save(&q);

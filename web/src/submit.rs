@@ -98,39 +98,23 @@ pub fn submit(h: &Rc<Host>) {
     for (_, t) in std::mem::take(&mut *h.timers.borrow_mut()) {
         t.cancel();
     }
-    let report = h.validator.validate(h.record());
-    let mut invalid: Vec<&'static str> = Vec::new();
-    for path in TEXT_FIELDS.iter().copied().chain([SUB_CUSTOMER]) {
-        h.render_field(path, &report);
-        if report.errors.iter().any(|i| i.field == path) {
-            invalid.push(path);
-        }
-    }
+    let mut values = h.values();
+    let report = h.validator.validate(h.record_of(&values));
     h.touched.borrow_mut().extend(TEXT_FIELDS);
-    let general: Vec<String> = report
+    let messages = report
         .errors
         .iter()
-        .filter(|i| fields::known(&i.field).is_none())
-        .map(|i| general_message(&i.field, &i.message))
-        .collect();
-    view::general(&h.doc, &general);
-    view::summary(&h.doc, invalid.len() + general.len());
+        .map(|i| (&*i.field, Level::Error, i.message.as_str()))
+        .chain(report.warnings.iter().map(|i| (&*i.field, Level::Warning, i.message.as_str())));
+    show_by_field(h, messages.collect(), true);
     crate::availability::domain_checked(h, &report);
     if !report.valid {
         let state = machine_name(&h.machine.borrow().state);
         view::status(&h.doc, "failed", state, "Not sent: check the marked fields.");
-        match invalid.first() {
-            Some(path) => focus_field(h, path),
-            None => {
-                if let Some(el) = h.doc.get_element_by_id("tc-summary") {
-                    dom::focus(&el);
-                }
-            }
-        }
         return;
     }
-    h.write_normalized(&report, &TEXT_FIELDS);
-    h.save_draft();
+    h.write_normalized(&report, &TEXT_FIELDS, &mut values);
+    h.save_values(&values);
     let Some(url) = h.config.submit_url() else {
         view::status(&h.doc, "failed", "editing", "This page is not set up to submit: it names no account.");
         return;
@@ -315,7 +299,11 @@ fn show(h: &Rc<Host>, notice: Notice) {
         }
         Notice::Queued => status(
             "queued",
-            "You are offline. The submission is saved on this device and will be sent once you are back online.",
+            if dom::storage().is_some() {
+                "You are offline. The submission is saved on this device and will be sent once you are back online."
+            } else {
+                "You are offline. The submission will be sent once you are back online: keep this page open."
+            },
         ),
         Notice::Success => {
             h.clear_draft();
@@ -396,27 +384,41 @@ fn show(h: &Rc<Host>, notice: Notice) {
     }
 }
 
-/// Errors the server placed on fields: beside their fields, the rest above the form; focus the first.
+/// Errors the server placed on fields: beside their fields, the rest above the form.
 fn server_issues(h: &Rc<Host>, issues: &[ServerIssue]) {
-    let mut first: Option<&'static str> = None;
-    let mut general = Vec::new();
-    let mut count = 0;
+    show_by_field(h, issues.iter().map(|i| (i.field.as_str(), Level::Error, i.message.as_str())).collect(), false);
+}
+
+/// Shows messages `(field, level, text)`: beside the form's fields (with `every_field`, every field's messages are
+/// replaced, so fields without any are cleared; else only the fields named), errors on no field of the form above
+/// it, the count of fields with errors in the summary. The focus goes to the first field with an error, else to the
+/// summary when there are errors.
+fn show_by_field(h: &Rc<Host>, messages: Vec<(&str, Level, &str)>, every_field: bool) {
+    let mut invalid: Vec<&'static str> = Vec::new();
     for path in TEXT_FIELDS.iter().copied().chain([SUB_CUSTOMER]) {
-        let msgs: Vec<(Level, &str)> =
-            issues.iter().filter(|i| i.field == path).map(|i| (Level::Error, i.message.as_str())).collect();
-        if !msgs.is_empty() {
-            view::field(&h.doc, path, &msgs);
-            first.get_or_insert(path);
-            count += 1;
+        let mine: Vec<(Level, &str)> = messages.iter().filter(|m| m.0 == path).map(|m| (m.1, m.2)).collect();
+        if every_field || !mine.is_empty() {
+            view::field(&h.doc, path, &mine);
+        }
+        if mine.iter().any(|m| m.0 == Level::Error) {
+            invalid.push(path);
         }
     }
-    for i in issues.iter().filter(|i| fields::known(&i.field).is_none()) {
-        general.push(general_message(&i.field, &i.message));
-    }
+    let general: Vec<String> = messages
+        .iter()
+        .filter(|m| m.1 == Level::Error && fields::known(m.0).is_none())
+        .map(|m| general_message(m.0, m.2))
+        .collect();
     view::general(&h.doc, &general);
-    view::summary(&h.doc, count + general.len());
-    if let Some(path) = first {
-        focus_field(h, path);
+    view::summary(&h.doc, invalid.len() + general.len());
+    match invalid.first() {
+        Some(path) => focus_field(h, path),
+        None if !general.is_empty() => {
+            if let Some(el) = h.doc.get_element_by_id("tc-summary") {
+                dom::focus(&el);
+            }
+        }
+        None => {}
     }
 }
 
@@ -450,10 +452,9 @@ fn use_suggestion(h: &Rc<Host>) {
     }
     h.write(&values, Some(&paths));
     hide_suggestion(h);
-    for path in paths {
-        crate::live::check(h, path, false);
-    }
-    h.save_draft();
+    h.touched.borrow_mut().extend(paths);
+    let values = crate::live::revalidate_touched(h);
+    h.save_values(&values);
     view::status(&h.doc, "editing", "editing", "The suggested address is in the form. Submit again to synchronize.");
     focus_submit(h);
 }

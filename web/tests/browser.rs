@@ -2,7 +2,6 @@
 //! The host in a real browser (headless Chromium via wasm-bindgen-test): the form markup of `index.html` in a `<div>`
 //! (the runner's `document.body` stays), bound with `Form::attach`.
 
-use gloo_storage::{LocalStorage, Storage};
 use gloo_timers::future::TimeoutFuture;
 use tenantcheck_web::form::Form;
 use tenantcheck_web::queue::{self, Queue};
@@ -21,6 +20,10 @@ fn doc() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
+fn storage() -> web_sys::Storage {
+    tenantcheck_web::dom::storage().expect("local storage in the test browser")
+}
+
 /// The page's form and dialog in a fresh `<div>`, with `data-*` changed as given, and local storage empty.
 struct Fixture {
     div: Element,
@@ -33,7 +36,7 @@ impl Fixture {
         if let Some(old) = doc.get_element_by_id(FIXTURE) {
             old.remove();
         }
-        LocalStorage::clear();
+        storage().clear().unwrap();
         let start = PAGE.find("<form").unwrap();
         let end = PAGE.find("</dialog>").unwrap() + "</dialog>".len();
         let div = doc.create_element("div").unwrap();
@@ -62,7 +65,7 @@ impl Drop for Fixture {
     fn drop(&mut self) {
         self.form.take();
         self.div.remove();
-        LocalStorage::clear();
+        storage().clear().unwrap();
     }
 }
 
@@ -114,8 +117,8 @@ async fn typing_an_invalid_value_shows_the_error_and_fixing_clears_it() {
     assert_eq!(email.get_attribute("aria-invalid"), None);
     assert_eq!(email.value(), "it@contoso.com", "the normalized value is written back");
     // The draft keeps what was typed.
-    let draft: tenantcheck_web::fields::Values =
-        LocalStorage::get("tenantcheck.draft.1001.MicrosoftCloudServices").unwrap();
+    let draft = storage().get_item("tenantcheck.draft.1001.MicrosoftCloudServices").unwrap().unwrap();
+    let draft: tenantcheck_web::fields::Values = serde_json::from_str(&draft).unwrap();
     assert_eq!(draft.get("account.email"), "it@contoso.com");
 }
 
@@ -182,14 +185,14 @@ fn a_failed_submit_focuses_the_first_invalid_field() {
 
 #[wasm_bindgen_test]
 fn the_queue_survives_local_storage() {
-    LocalStorage::clear();
+    storage().clear().unwrap();
     let s = Submission::new("k1".into(), "/api/Accounts/7/syncoptions/X".into(), r#"{"a":"<b>"}"#.into());
     queue::store::put(&s);
     let q = queue::store::load();
     assert_eq!(q.items, vec![s]);
     queue::store::remove("k1");
     assert!(queue::store::load().items.is_empty());
-    LocalStorage::raw().set_item(queue::STORAGE_KEY, "not json").unwrap();
+    storage().set_item(queue::STORAGE_KEY, "not json").unwrap();
     assert!(queue::store::load().items.is_empty());
-    LocalStorage::clear();
+    storage().clear().unwrap();
 }
