@@ -191,3 +191,31 @@ pub fn countries_lists_every_country_for_a_picker() {
     assert!(Array::from(&get(&find("CA"), "states")).length() >= 13);
     assert_no_undefined(&list.into(), "countries");
 }
+
+/// The wasm-bindgen tests of every case above, for one test file (Node.js or the browser) to expand.
+macro_rules! cases {
+    ($($case:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $case() {
+                wasm_common::$case();
+            }
+        )*
+    };
+}
+pub(crate) use cases;
+
+/// Every case, as [`cases`] takes them.
+macro_rules! all_cases {
+    () => {
+        wasm_common::cases!(
+            validate_accepts_the_example_record,
+            validate_reports_errors_with_fields_codes_and_params,
+            validate_turns_bad_input_into_request_errors,
+            validate_field_keeps_only_that_fields_issues,
+            set_country_rules_installs_and_rejects,
+            countries_lists_every_country_for_a_picker,
+        );
+    };
+}
+pub(crate) use all_cases;
