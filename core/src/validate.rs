@@ -352,7 +352,7 @@ impl<'v> Walk<'v> {
                 self.addresses(&mut acc.billing_address, &mut rec.reseller_billing_address, sub_customer, &config);
             let country = rules.map(|r| r.country);
             let partner_domain = config.partner_domain.as_deref();
-            self.text("account.email", &mut acc.email, |raw| owned(email::check(raw, partner_domain)));
+            self.text("account.email", &mut acc.email, |raw| email::check(raw, partner_domain));
             self.text("account.phone", &mut acc.phone, |raw| owned(phone::check(raw, rules.as_ref())));
             self.text("account.registrationNumber", &mut acc.registration_number, |raw| {
                 registration::check(raw, country)

@@ -24,6 +24,7 @@
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
 use crate::rules::hostname::{self, HostnameProblem};
 use crate::text::{normalize, MAX_CHARS};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The longest address, in characters [RFC 5321 section 4.5.3.1.3].
@@ -300,7 +301,7 @@ impl fmt::Display for EmailReason {
 }
 
 /// Checks the account's corporate email; `partner_domain` is the partner's own domain (configuration), if known.
-pub fn check(raw: &str, partner_domain: Option<&str>) -> Outcome<String, EmailReason> {
+pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, str>, EmailReason> {
     let text = normalize(raw).map_err(|_| EmailReason::TooLong { max: MAX_CHARS })?;
     if text.is_empty() {
         return Err(EmailReason::Required);
@@ -322,15 +323,20 @@ pub fn check(raw: &str, partner_domain: Option<&str>) -> Outcome<String, EmailRe
     }
     if let Some(partner) = partner_domain.map(clean_partner_domain).filter(|p| !p.is_empty()) {
         if is_within(&domain, &partner) {
-            return Err(EmailReason::PartnerDomain { domain: partner });
+            return Err(EmailReason::PartnerDomain { domain: partner.into_owned() });
         }
     }
     if let Some(suffix) = INITIAL_DOMAIN_SUFFIXES.iter().find(|s| is_within(&domain, s)) {
         return Err(EmailReason::OnmicrosoftDomain { suffix });
     }
     let warnings =
-        if is_free_mail(&domain) { vec![EmailReason::FreeMail { domain: domain.clone() }] } else { Vec::new() };
-    Ok(Checked { value: format!("{local}@{domain}"), warnings })
+        if is_free_mail(&domain) { vec![EmailReason::FreeMail { domain: domain.to_string() }] } else { Vec::new() };
+    // The address as typed unless its domain was lower-cased: no allocation in the common case.
+    let value = match domain {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(lower) => Cow::Owned(format!("{local}@{lower}")),
+    };
+    Ok(Checked { value, warnings })
 }
 
 /// WHATWG's local-part characters, RFC 5321's length and Dot-string.
@@ -357,11 +363,15 @@ fn is_local_char(c: char) -> bool {
 }
 
 /// Lower-cases the domain and checks it as a host name; `before` is the number of characters before it.
-fn check_domain(domain: &str, before: usize) -> Result<String, EmailReason> {
+fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason> {
     if domain.is_empty() {
         return Err(EmailReason::MissingDomain);
     }
-    let lower = domain.to_ascii_lowercase();
+    let lower = if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(domain.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(domain)
+    };
     hostname::check(&lower).map_err(|problem| match problem {
         HostnameProblem::NoDot => EmailReason::DomainNoDot,
         HostnameProblem::EmptyLabel => EmailReason::DomainEmptyLabel,
@@ -383,8 +393,13 @@ fn is_within(domain: &str, parent: &str) -> bool {
 }
 
 /// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case.
-fn clean_partner_domain(configured: &str) -> String {
-    configured.trim().trim_start_matches('@').trim_end_matches('.').to_ascii_lowercase()
+fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
+    let clean = configured.trim().trim_start_matches('@').trim_end_matches('.');
+    if clean.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(clean.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(clean)
+    }
 }
 
 /// A free-mail domain: in [`FREE_MAIL_DOMAINS`], or a [`FREE_MAIL_BRANDS`] brand under a short public suffix.
@@ -411,7 +426,7 @@ mod tests {
 
     fn outcome(raw: &str, partner: Option<&str>) -> Got {
         match check(raw, partner) {
-            Ok(c) => Ok((c.value, c.warnings.iter().map(Reason::code).collect())),
+            Ok(c) => Ok((c.value.into_owned(), c.warnings.iter().map(Reason::code).collect())),
             Err(r) => Err(r.code()),
         }
     }
