@@ -289,6 +289,32 @@ object!(
 );
 
 impl Address {
+    /// The field with a JSON name (`postalCode`), if the address has one.
+    pub fn get(&self, key: &str) -> Option<&Text> {
+        Some(match key {
+            "country" => &self.country,
+            "addressLine1" => &self.address_line1,
+            "addressLine2" => &self.address_line2,
+            "city" => &self.city,
+            "state" => &self.state,
+            "postalCode" => &self.postal_code,
+            _ => return None,
+        })
+    }
+
+    /// [`Address::get`], to change the field.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Text> {
+        Some(match key {
+            "country" => &mut self.country,
+            "addressLine1" => &mut self.address_line1,
+            "addressLine2" => &mut self.address_line2,
+            "city" => &mut self.city,
+            "state" => &mut self.state,
+            "postalCode" => &mut self.postal_code,
+            _ => return None,
+        })
+    }
+
     /// True when every field is empty (after section 0's trimming): a sub-customer may leave its address so.
     pub fn is_empty(&self) -> bool {
         [&self.country, &self.address_line1, &self.address_line2, &self.city, &self.state, &self.postal_code]
@@ -330,17 +356,6 @@ impl Record {
                 _ => unreachable!("just set"),
             }
         }
-        fn address<'a>(a: &'a mut Address, key: &str) -> Option<&'a mut Text> {
-            Some(match key {
-                "country" => &mut a.country,
-                "addressLine1" => &mut a.address_line1,
-                "addressLine2" => &mut a.address_line2,
-                "city" => &mut a.city,
-                "state" => &mut a.state,
-                "postalCode" => &mut a.postal_code,
-                _ => return None,
-            })
-        }
         let (head, rest) = path.split_once('.').unwrap_or((path, ""));
         Some(match (head, rest) {
             ("cspModel", "") => &mut self.csp_model,
@@ -349,7 +364,7 @@ impl Record {
             ("syncOptions", "username") => &mut obj(&mut self.sync_options).username,
             ("syncOptions", "domainPrefix") => &mut obj(&mut self.sync_options).domain_prefix,
             ("syncOptions", "resellerMpnId") => &mut obj(&mut self.sync_options).reseller_mpn_id,
-            ("resellerBillingAddress", key) => return address(obj(&mut self.reseller_billing_address), key),
+            ("resellerBillingAddress", key) => return obj(&mut self.reseller_billing_address).get_mut(key),
             ("account", rest) => {
                 let acc = obj(&mut self.account);
                 match rest.split_once('.').unwrap_or((rest, "")) {
@@ -359,7 +374,7 @@ impl Record {
                     ("registrationNumber", "") => &mut acc.registration_number,
                     ("contact", "firstName") => &mut obj(&mut acc.contact).first_name,
                     ("contact", "lastName") => &mut obj(&mut acc.contact).last_name,
-                    ("billingAddress", key) => return address(obj(&mut acc.billing_address), key),
+                    ("billingAddress", key) => return obj(&mut acc.billing_address).get_mut(key),
                     _ => return None,
                 }
             }

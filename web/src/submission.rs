@@ -127,42 +127,18 @@ pub struct ServerIssue {
     pub message: String,
 }
 
-/// An address Partner Center proposed (`address_suggestion`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct SuggestedAddress {
-    pub country: Option<String>,
-    pub address_line1: Option<String>,
-    pub address_line2: Option<String>,
-    pub city: Option<String>,
-    pub state: Option<String>,
-    pub postal_code: Option<String>,
-}
+/// An address Partner Center proposed (`address_suggestion`): the core's address record, read as leniently as any.
+pub type SuggestedAddress = tenantcheck_core::record::Address;
 
-impl SuggestedAddress {
-    /// The value for one key of [`crate::fields::ADDRESS`].
-    pub fn get(&self, key: &str) -> Option<&str> {
-        match key {
-            "country" => self.country.as_deref(),
-            "addressLine1" => self.address_line1.as_deref(),
-            "addressLine2" => self.address_line2.as_deref(),
-            "city" => self.city.as_deref(),
-            "state" => self.state.as_deref(),
-            "postalCode" => self.postal_code.as_deref(),
-            _ => None,
-        }
-    }
-
-    /// One line for people: the non-empty parts, comma-separated.
-    pub fn one_line(&self) -> String {
-        ["addressLine1", "addressLine2", "city", "state", "postalCode", "country"]
-            .iter()
-            .filter_map(|k| self.get(k))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+/// The suggestion as one line for people: the non-empty parts, comma-separated.
+pub fn one_line(address: &SuggestedAddress) -> String {
+    ["addressLine1", "addressLine2", "city", "state", "postalCode", "country"]
+        .iter()
+        .filter_map(|k| address.get(k))
+        .map(|t| t.as_str().trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// An RFC 9457 problem body with `api.md`'s members.
@@ -171,7 +147,7 @@ impl SuggestedAddress {
 struct Problem {
     code: Option<String>,
     errors: Vec<ServerIssue>,
-    suggested_address: Option<SuggestedAddress>,
+    suggested_address: tenantcheck_core::record::Slot<SuggestedAddress>,
     invitation_url: Option<String>,
 }
 
@@ -213,8 +189,8 @@ impl Answer {
                     Some("validation_failed") => Answer::ValidationFailed(p.errors),
                     Some("provisioning_rejected") => Answer::ProvisioningRejected(p.errors),
                     Some("address_suggestion") => match p.suggested_address {
-                        Some(a) => Answer::AddressSuggestion(a),
-                        None => Answer::Unexpected(status),
+                        tenantcheck_core::record::Slot::Value(a) => Answer::AddressSuggestion(a),
+                        _ => Answer::Unexpected(status),
                     },
                     _ => Answer::Unexpected(status),
                 }
@@ -468,7 +444,7 @@ mod tests {
         );
         let a =
             Answer::classify(422, &p("address_suggestion", r#","suggestedAddress":{"postalCode":"98052-6399"}"#), None);
-        assert!(matches!(a, Answer::AddressSuggestion(s) if s.postal_code.as_deref() == Some("98052-6399")));
+        assert!(matches!(a, Answer::AddressSuggestion(s) if s.postal_code.as_str() == "98052-6399"));
         assert_eq!(Answer::classify(422, &p("address_suggestion", ""), None), Answer::Unexpected(422));
         assert_eq!(Answer::classify(409, &p("domain_taken_other_csp", ""), None), Answer::DomainTaken);
         assert_eq!(
@@ -607,14 +583,16 @@ mod tests {
 
     #[test]
     fn the_suggestion_reads_as_one_line() {
+        use tenantcheck_core::record::Slot;
         let a = SuggestedAddress {
-            address_line1: Some("1 Microsoft Way".into()),
-            city: Some("Redmond".into()),
-            state: Some("WA".into()),
-            postal_code: Some("98052-6399".into()),
-            country: Some("US".into()),
-            address_line2: Some(" ".into()),
+            address_line1: Slot::Value("1 Microsoft Way".into()),
+            city: Slot::Value("Redmond".into()),
+            state: Slot::Value("WA".into()),
+            postal_code: Slot::Value("98052-6399".into()),
+            country: Slot::Value("US".into()),
+            address_line2: Slot::Value(" ".into()),
+            ..Default::default()
         };
-        assert_eq!(a.one_line(), "1 Microsoft Way, Redmond, WA, 98052-6399, US");
+        assert_eq!(one_line(&a), "1 Microsoft Way, Redmond, WA, 98052-6399, US");
     }
 }

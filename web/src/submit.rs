@@ -320,7 +320,7 @@ fn show(h: &Rc<Host>, notice: Notice) {
             status("failed", "Not synchronized: Microsoft Partner Center rejected the marked fields.");
         }
         Notice::Suggestion(address) => {
-            view::text(doc, "tc-suggestion-text", &address.one_line());
+            view::text(doc, "tc-suggestion-text", &crate::submission::one_line(&address));
             *h.suggestion.borrow_mut() = Some(address);
             if let Some(box_) = doc.get_element_by_id("tc-suggestion") {
                 set_hidden(&box_, false);
@@ -445,7 +445,7 @@ fn use_suggestion(h: &Rc<Host>) {
     let mut values = h.values();
     let mut paths = Vec::new();
     for (key, path) in fields::ADDRESS {
-        if let Some(v) = address.get(key) {
+        if let Some(v) = address.get(key).and_then(|t| t.value()) {
             values.set(path, v);
             paths.push(path);
         }
