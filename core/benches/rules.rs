@@ -18,13 +18,7 @@ use tenantcheck_core::{text, Validator};
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The example record of `request.md`: valid.
-const VALID: &str = r#"{"cspModel":"indirectProvider",
-  "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
-  "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
-    "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"","isSubCustomerOfReseller":false,
-    "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"","city":"Athens","state":"",
-      "postalCode":"106 82"}},
-  "resellerBillingAddress":null,"partnerDomain":"partner.example","markets":null,"domainSuffix":null}"#;
+const VALID: &str = include_str!("../tests/fixtures/request-example.json");
 
 /// A record with an error or a warning in most fields, as pasted: full-width, stray spaces, wrong forms.
 const INVALID: &str = r#"{"cspModel":"direct",

@@ -397,14 +397,7 @@ mod tests {
 
     #[test]
     fn reads_the_example_of_request_md() {
-        let json = r#"{"cspModel":"indirectProvider",
-          "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
-          "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
-            "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"",
-            "isSubCustomerOfReseller":false,
-            "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"",
-              "city":"Athens","state":"","postalCode":"106 82"}},
-          "resellerBillingAddress":null,"partnerDomain":"partner.example","markets":null,"domainSuffix":null}"#;
+        let json = include_str!("../tests/fixtures/request-example.json");
         let Slot::Value(r) = from_json(json).unwrap() else { panic!("not a record") };
         assert_eq!(r.csp_model.as_str(), "indirectProvider");
         let acc = r.account.value().unwrap();

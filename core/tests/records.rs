@@ -4,26 +4,10 @@
 use serde_json::{json, Value};
 use tenantcheck_core::{Report, Validator};
 
-/// The example record of `request.md`: valid.
+/// The example record of `request.md`: valid (`fixtures/request-example.json`, shared with the benchmarks and the
+/// wasm tests).
 fn base() -> Value {
-    json!({
-        "cspModel": "indirectProvider",
-        "syncOptions": { "username": "admin", "domainPrefix": "contoso", "resellerMpnId": "1234567" },
-        "account": {
-            "companyName": "Contoso Ltd",
-            "contact": { "firstName": "Ada", "lastName": "Lovelace" },
-            "email": "it@contoso.com",
-            "phone": "+30 210 123 4567",
-            "registrationNumber": "",
-            "isSubCustomerOfReseller": false,
-            "billingAddress": { "country": "GR", "addressLine1": "Leof. Kifisias 1", "addressLine2": "",
-                                "city": "Athens", "state": "", "postalCode": "106 82" }
-        },
-        "resellerBillingAddress": null,
-        "partnerDomain": "partner.example",
-        "markets": null,
-        "domainSuffix": null
-    })
+    serde_json::from_str(include_str!("fixtures/request-example.json")).expect("the fixture is JSON")
 }
 
 fn check(v: &Value) -> Report {

@@ -36,13 +36,7 @@ fn assert_no_undefined(v: &JsValue, at: &str) {
     }
 }
 
-const GOOD: &str = r#"{"cspModel":"indirectProvider",
-  "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
-  "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
-    "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"","isSubCustomerOfReseller":false,
-    "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"","city":"Athens","state":"",
-      "postalCode":"106 82"}},
-  "resellerBillingAddress":null,"partnerDomain":"partner.example","markets":null,"domainSuffix":null}"#;
+const GOOD: &str = include_str!("../fixtures/request-example.json");
 
 pub fn validate_accepts_the_example_record() {
     let r = wasm::validate(js(GOOD));
