@@ -58,6 +58,21 @@ impl<T> Slot<T> {
             }
         }
     }
+    /// The value, made the type's default first where the slot holds none (absent, `null` or another JSON type: a
+    /// caller that must report a wrong type checks [`Slot::wrong`] first).
+    pub fn value_or_default(&mut self) -> Option<&mut T>
+    where
+        T: Default,
+    {
+        if !matches!(self, Slot::Value(_)) {
+            *self = Slot::Value(T::default());
+        }
+        match self {
+            Slot::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// The wrong type found, if any.
     pub fn wrong(&self) -> Option<Kind> {
         match self {
@@ -347,34 +362,25 @@ impl Record {
     /// The text field at a dotted path (`account.billingAddress.city`), created with its parent objects when they are
     /// missing; `None` for a path that is not a text field of the record (`markets`, the flag, unknown paths).
     pub fn text_mut(&mut self, path: &str) -> Option<&mut Text> {
-        fn obj<T: Default>(slot: &mut Slot<T>) -> &mut T {
-            if slot.value().is_none() {
-                *slot = Slot::Value(T::default());
-            }
-            match slot {
-                Slot::Value(v) => v,
-                _ => unreachable!("just set"),
-            }
-        }
         let (head, rest) = path.split_once('.').unwrap_or((path, ""));
         Some(match (head, rest) {
             ("cspModel", "") => &mut self.csp_model,
             ("partnerDomain", "") => &mut self.partner_domain,
             ("domainSuffix", "") => &mut self.domain_suffix,
-            ("syncOptions", "username") => &mut obj(&mut self.sync_options).username,
-            ("syncOptions", "domainPrefix") => &mut obj(&mut self.sync_options).domain_prefix,
-            ("syncOptions", "resellerMpnId") => &mut obj(&mut self.sync_options).reseller_mpn_id,
-            ("resellerBillingAddress", key) => return obj(&mut self.reseller_billing_address).get_mut(key),
+            ("syncOptions", "username") => &mut self.sync_options.value_or_default()?.username,
+            ("syncOptions", "domainPrefix") => &mut self.sync_options.value_or_default()?.domain_prefix,
+            ("syncOptions", "resellerMpnId") => &mut self.sync_options.value_or_default()?.reseller_mpn_id,
+            ("resellerBillingAddress", key) => return self.reseller_billing_address.value_or_default()?.get_mut(key),
             ("account", rest) => {
-                let acc = obj(&mut self.account);
+                let acc = self.account.value_or_default()?;
                 match rest.split_once('.').unwrap_or((rest, "")) {
                     ("companyName", "") => &mut acc.company_name,
                     ("email", "") => &mut acc.email,
                     ("phone", "") => &mut acc.phone,
                     ("registrationNumber", "") => &mut acc.registration_number,
-                    ("contact", "firstName") => &mut obj(&mut acc.contact).first_name,
-                    ("contact", "lastName") => &mut obj(&mut acc.contact).last_name,
-                    ("billingAddress", key) => return obj(&mut acc.billing_address).get_mut(key),
+                    ("contact", "firstName") => &mut acc.contact.value_or_default()?.first_name,
+                    ("contact", "lastName") => &mut acc.contact.value_or_default()?.last_name,
+                    ("billingAddress", key) => return acc.billing_address.value_or_default()?.get_mut(key),
                     _ => return None,
                 }
             }

@@ -295,13 +295,7 @@ impl<'v> Walk<'v> {
             self.wrong_type(field, record::Kind::Object, found);
             return None;
         }
-        if slot.value().is_none() {
-            *slot = Slot::Value(T::default());
-        }
-        match slot {
-            Slot::Value(v) => Some(v),
-            _ => None,
-        }
+        slot.value_or_default()
     }
 
     fn record(&mut self, rec: &mut Record) -> Option<DomainForm> {
