@@ -33,15 +33,17 @@ thread_local! {
     };
 }
 
-mod js_serde;
+/// The one serializer: `null` for absent values, plain objects for maps.
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     // The mirror types hold only strings, booleans, small integers, lists and objects: serializing cannot fail.
-    value.serialize(js_serde::Serializer).unwrap_or(JsValue::NULL)
+    value.serialize(&SERIALIZER).unwrap_or(JsValue::NULL)
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, js_serde::Error> {
-    js_serde::from_value(value)
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wasm_bindgen::Error> {
+    serde_wasm_bindgen::from_value(value)
 }
 
 /// Reads a record; a value that is not JSON-like data gives the report that says so.
@@ -122,7 +124,7 @@ pub fn set_country_rules(
         None => rules,
     };
     crate::js_host::install(); // the patterns below compile with the JavaScript engine's RegExp
-    let set = overrides::parse(js_serde::Deserializer(rules)).map_err(|e| error(&e))?;
+    let set = overrides::parse(serde_wasm_bindgen::Deserializer::from(rules)).map_err(|e| error(&e))?;
     let n = set.len();
     VALIDATOR.with_borrow_mut(|v| v.set_country_rules(set));
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
@@ -167,6 +169,7 @@ fn kind_of(v: &JsValue) -> String {
 /// The result of `validate` and `validateField` (`request.md`, "Result").
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
 pub struct ValidationResult {
     /// True exactly when `errors` is empty.
     pub valid: bool,
@@ -184,6 +187,7 @@ pub struct ValidationResult {
 
 /// One error or warning. `params` is always an object (empty when the issue has none).
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 pub struct Issue {
     /// Dotted path of the field (`account.billingAddress.postalCode`); `""` for the record itself.
     pub field: String,
@@ -198,6 +202,7 @@ pub struct Issue {
 
 /// The error `setCountryRules` throws: a JS `Error` with these fields.
 #[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
 pub struct TenantcheckError {
     pub code: &'static str,
     pub message: String,
@@ -208,6 +213,7 @@ pub struct TenantcheckError {
 /// The normalized record (`request.md`): every field present, `null` for no value.
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
 pub struct TenantRecord {
     #[tsify(type = "\"direct\" | \"indirectProvider\" | \"indirectCountryTenant\" | \"tenantReseller\" | null")]
     pub csp_model: Option<String>,
@@ -221,6 +227,7 @@ pub struct TenantRecord {
 
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
 pub struct SyncOptions {
     pub username: Option<String>,
     pub domain_prefix: Option<String>,
@@ -229,6 +236,7 @@ pub struct SyncOptions {
 
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
 pub struct Account {
     pub company_name: Option<String>,
     pub contact: Option<Contact>,
@@ -241,6 +249,7 @@ pub struct Account {
 
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
 pub struct Contact {
     pub first_name: Option<String>,
     pub last_name: Option<String>,
@@ -248,6 +257,7 @@ pub struct Contact {
 
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
 pub struct Address {
     pub country: Option<String>,
     pub address_line1: Option<String>,
@@ -260,6 +270,7 @@ pub struct Address {
 /// One country of `countries()`.
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
+#[tsify(missing_as_null)]
 pub struct CountryOption {
     /// ISO 3166-1 alpha-2 code, upper case.
     pub code: &'static str,
