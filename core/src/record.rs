@@ -48,16 +48,6 @@ impl<T> Slot<T> {
             _ => None,
         }
     }
-    /// Takes the value out, leaving the slot absent.
-    pub fn take(&mut self) -> Option<T> {
-        match std::mem::take(self) {
-            Slot::Value(v) => Some(v),
-            other => {
-                *self = other;
-                None
-            }
-        }
-    }
     /// The value, made the type's default first where the slot holds none (absent, `null` or another JSON type: a
     /// caller that must report a wrong type checks [`Slot::wrong`] first).
     pub fn value_or_default(&mut self) -> Option<&mut T>

@@ -126,11 +126,9 @@ impl Validator {
     /// a text field of the record is reported as `request.unknown_field`.
     pub fn validate_field(&self, path: &str, value: Text, mut record: Record) -> Report {
         let Some(slot) = record.text_mut(path) else {
-            let name = path.chars().take(200).collect();
-            return Report::rejected(Issue::new(
-                path.chars().take(200).collect::<String>(),
-                &RequestReason::UnknownField { name },
-            ));
+            // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
+            let name: String = path.chars().take(200).collect();
+            return Report::rejected(Issue::new(name.clone(), &RequestReason::UnknownField { name }));
         };
         *slot = value;
         self.walk(record, &[path])

@@ -184,6 +184,11 @@ pub fn name_in_sentence(country: &Country) -> String {
     name_in_sentence_of(country.name)
 }
 
+/// [`name_in_sentence`] of the country with this code; the code itself for a code the table does not have.
+pub fn name_in_sentence_by_code(code: &str) -> String {
+    lookup(code).map(name_in_sentence).unwrap_or_else(|| code.to_owned())
+}
+
 fn name_in_sentence_of(name: &str) -> String {
     const WITH_ARTICLE: &[&str] = &[
         "Bahamas",

@@ -15,10 +15,10 @@
 //!   its canonical form (PL `00950` -> `00-950`) is accepted in that form.
 //! - US and CA: the postcode must agree with the state ([`agrees_with_state`]; [Appxite], **decision** of `rules.md`).
 
-use crate::countries::{lookup, us_zip3_states, Rules};
+use crate::countries::{us_zip3_states, Rules};
 use crate::issue::{Outcome, Params, Reason, Severity};
 use crate::pattern::Pattern;
-use crate::rules::country::name_in_sentence;
+use crate::rules::country::name_in_sentence_by_code;
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
 use std::fmt;
@@ -103,10 +103,6 @@ fn term(country: &str) -> &'static str {
     }
 }
 
-fn country_name(code: &str) -> String {
-    lookup(code).map(name_in_sentence).unwrap_or_else(|| code.to_owned())
-}
-
 impl fmt::Display for PostalCodeReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -114,14 +110,14 @@ impl fmt::Display for PostalCodeReason {
                 write!(f, "A postcode can have at most {max} characters.")
             }
             PostalCodeReason::Required { country, example } => {
-                write!(f, "A {} is required for an address in {}", term(country), country_name(country))?;
+                write!(f, "A {} is required for an address in {}", term(country), name_in_sentence_by_code(country))?;
                 match example {
                     Some(e) => write!(f, ", e.g. {e}."),
                     None => write!(f, "."),
                 }
             }
             PostalCodeReason::Format { country, example, digits } => {
-                let name = country_name(country);
+                let name = name_in_sentence_by_code(country);
                 match (digits, example) {
                     (Some(n), Some(e)) => {
                         write!(f, "A {} in {name} has {n} digits, e.g. {e}.", term(country))
@@ -136,7 +132,7 @@ impl fmt::Display for PostalCodeReason {
             PostalCodeReason::NotUsed { country } => write!(
                 f,
                 "There are no postcodes in {}; the value was kept for Partner Center to judge.",
-                country_name(country)
+                name_in_sentence_by_code(country)
             ),
             PostalCodeReason::StateMismatch { country, postal_code, state, expected } => {
                 write!(f, "The {} {postal_code} belongs to {}, not {state}.", term(country), expected.join(" or "))
@@ -362,6 +358,7 @@ fn ca_provinces(code: &str) -> Option<&'static [&'static str]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::countries::lookup;
     use crate::countries::COUNTRIES;
     use crate::pattern::Pattern;
 

@@ -15,7 +15,7 @@
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Severity};
-use crate::rules::country::name_in_sentence;
+use crate::rules::country::name_in_sentence_by_code;
 use crate::text::normalize;
 use crate::Checked;
 use std::borrow::Cow;
@@ -88,10 +88,6 @@ fn term(country: &str) -> &'static str {
     }
 }
 
-fn country_name(code: &str) -> String {
-    crate::countries::lookup(code).map(name_in_sentence).unwrap_or_else(|| code.to_owned())
-}
-
 impl fmt::Display for StateReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -103,7 +99,7 @@ impl fmt::Display for StateReason {
                 }
             }
             StateReason::Required { country, accepted } => {
-                write!(f, "A {} is required for an address in {}", term(country), country_name(country))?;
+                write!(f, "A {} is required for an address in {}", term(country), name_in_sentence_by_code(country))?;
                 if accepted.is_empty() {
                     write!(f, ".")
                 } else {
@@ -119,7 +115,7 @@ impl fmt::Display for StateReason {
                 write!(
                     f,
                     " of {} that Partner Center accepts; use one of: {}.",
-                    country_name(country),
+                    name_in_sentence_by_code(country),
                     accepted.join(", ")
                 )
             }
