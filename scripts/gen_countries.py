@@ -278,35 +278,43 @@ def main() -> None:
         if shared.get(p) != s:
             die(f"shared prefix {p}: expected {s}, got {shared.get(p)}")
 
-    # Country rows.
+    # Country rows, packed (countries/mod.rs, `Country`): each row's texts are one run of TEXT (code, name, pattern,
+    # examples joined by '|', calling codes joined by ','), the row itself only offsets, lengths and flag bits.
+    state_lists = ["", "AU", "CA", "US"]
+    text_rows = []
     rows = []
+    at = 0
     n_pat = n_ex = n_req = 0
     for cc in codes:
         g = g_countries[cc]
-        pat = g.get("zip")
+        pat = g.get("zip") or ""
         examples = [e.strip() for e in g.get("zipex", "").split(",") if e.strip()] if pat else []
         if pat:
             n_pat += 1
             n_ex += len(examples)
             if not examples:
                 die(f"{cc}: pattern without examples")
+        if any("|" in e for e in examples):
+            die(f"{cc}: an example contains '|'")
         required = "Z" in g.get("require", "")
         if required and not pat:
             die(f"{cc}: postcode required but no pattern")
         n_req += required
         st = states.get(cc)
+        parts = [cc, names[cc], pat, "|".join(examples), ",".join(calling[cc])]
+        lens = [len(p.encode("utf-8")) for p in parts]
+        if lens[0] != 2 or max(lens[1], lens[3], lens[4]) > 255 or lens[2] > 65535:
+            die(f"{cc}: a text is too long for the packed row {lens}")
+        flags = (1 if required else 0) | (2 if st else 0) | (4 if cc in market else 0) | (
+            8 if cc in PHONE_AND_REGISTRATION else 0)
         rows.append(
-            "    Country { "
-            f"code: {rs_str(cc)}, name: {rs_str(names[cc])}, "
-            f"postal_code_regex: {'Some(' + rs_raw(pat) + ')' if pat else 'None'}, "
-            f"postal_code_examples: {rs_list(examples)}, "
-            f"is_postal_code_required: {str(required).lower()}, "
-            f"is_state_required: {str(st is not None).lower()}, "
-            f"supported_states: {'&' + cc + '_STATES' if st else '&[]'}, "
-            f"country_calling_codes: {rs_list(calling[cc])}, "
-            f"is_csp_market: {str(cc in market).lower()}, "
-            f"requires_phone_and_registration: {str(cc in PHONE_AND_REGISTRATION).lower()} }},"
+            f"    Country::row({at}, ({lens[1]}, {lens[2]}, {lens[3]}, {lens[4]}), {flags}, "
+            f"{state_lists.index(cc) if st else 0}), // {cc} {names[cc]}"
         )
+        text_rows.append(f"    {rs_str(''.join(parts))},")
+        at += sum(lens)
+    if at > 65535:
+        die(f"TEXT has {at} bytes, more than a u16 offset reaches")
     print(
         f"countries: {len(codes)}; with a pattern: {n_pat}; examples: {n_ex}; postcode required: {n_req}; "
         f"states US/CA/AU: {len(us_states)}/{len(ca_states)}/{len(au_states)}"
@@ -325,12 +333,11 @@ def main() -> None:
         index = [where[tuple(sorted(prefixes[f"{n:03d}"]))] if f"{n:03d}" in prefixes else 255 for n in range(1000)]
         return [list(st) for st in sets], index
 
-    def state_block(cc: str) -> str:
-        lines = [f"static {cc}_STATES: [State; {len(states[cc])}] = ["]
+    def state_list(cc: str) -> str:
         for value, aliases in states[cc]:
-            lines.append(f"    State {{ value: {rs_str(value)}, aliases: {rs_list(aliases)} }},")
-        lines.append("];")
-        return "#[rustfmt::skip]\n" + "\n".join(lines)
+            if any(ch in t for t in [value, *aliases] for ch in "|="):
+                die(f"{cc}: a state name contains '|' or '='")
+        return "|".join("=".join([value, *aliases]) for value, aliases in states[cc])
 
     zip_sets, zip_index = zip3_tables(prefixes)
     zip_set_lines = "\n".join(f"    {rs_list(st)}," for st in zip_sets)
@@ -350,15 +357,18 @@ def main() -> None:
 // - English short names: Unicode CLDR via babel {PINNED["babel"]} (Unicode licence; babel BSD-3-Clause).
 // - CSP markets: Partner Center "regional authorization overview" (list kept in the script, which cites it).
 // - Phone and registration number requirement and state lists: tenantcheck's rules.md section 2.
-use super::{{Country, State}};
+use super::Country;
 
 pub const DATA_VERSION: &str = {rs_str(versions)};
 
-{state_block("AU")}
-
-{state_block("CA")}
-
-{state_block("US")}
+/// The closed state lists, rows `value=alias=alias` joined by `|`: 0 none, 1 AU, 2 CA, 3 US.
+#[rustfmt::skip]
+pub(super) static STATE_LISTS: [&str; 4] = [
+    "",
+    {rs_str(state_list("AU"))},
+    {rs_str(state_list("CA"))},
+    {rs_str(state_list("US"))},
+];
 
 /// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix; a few prefixes are shared.
 #[rustfmt::skip]
@@ -373,7 +383,15 @@ pub static US_ZIP3: [u8; 1000] = [
 {zip_index_lines}
 ];
 
-/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search).
+/// The texts of every row of `COUNTRIES`, one run a row: code, name, postcode pattern, examples, calling codes.
+#[rustfmt::skip]
+pub(super) static TEXT: &str = concat!(
+{chr(10).join(text_rows)}
+);
+
+/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: where its texts start
+/// in `TEXT`, the byte lengths of (name, pattern, examples, calling codes), flag bits (1 postcode required, 2 state
+/// required, 4 CSP market, 8 phone and registration number required), the index of its state list.
 #[rustfmt::skip]
 pub static COUNTRIES: [Country; {len(codes)}] = [
 {chr(10).join(rows)}

@@ -106,6 +106,19 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
+/// A character named for a message so that a space or an invisible character can be seen: `"x"`, `a space`, or the
+/// character with its code point (`"\u{200b}" (U+200B)`) where it is a control, a space or beyond Latin-1, Greek and
+/// Cyrillic (no table of printable characters: the code point tells what an invisible one is).
+pub fn describe(ch: char) -> String {
+    match ch {
+        ' ' => "a space".to_owned(),
+        c if c.is_control() || c.is_whitespace() || !c.is_ascii() && c.len_utf8() > 2 => {
+            format!("\"{c}\" (U+{:04X})", c as u32)
+        }
+        c => format!("\"{c}\""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

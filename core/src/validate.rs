@@ -73,7 +73,7 @@ impl Validator {
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
     pub fn set_country_rules(&mut self, set: Vec<CountryRules>) {
         for rules in set {
-            match self.overrides.binary_search_by(|r| r.country.code.cmp(rules.country.code)) {
+            match self.overrides.binary_search_by(|r| r.country.code().cmp(rules.country.code())) {
                 Ok(i) => self.overrides[i] = rules,
                 Err(i) => self.overrides.insert(i, rules),
             }
@@ -96,7 +96,7 @@ impl Validator {
 
     /// The rules in force for a country.
     pub fn rules_for(&self, country: &'static Country) -> Rules<'_> {
-        match self.overrides.binary_search_by(|r| r.country.code.cmp(country.code)) {
+        match self.overrides.binary_search_by(|r| r.country.code().cmp(country.code())) {
             Ok(i) => self.overrides[i].view(),
             Err(_) => Rules::default_for(country),
         }
@@ -470,8 +470,8 @@ impl<'v> Walk<'v> {
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));
-        if let Some(c) = country.filter(|c| addr.country.as_str() != c.code) {
-            addr.country = Slot::Value(c.code.to_owned());
+        if let Some(c) = country.filter(|c| addr.country.as_str() != c.code()) {
+            addr.country = Slot::Value(c.code().to_owned());
         }
         let v = self.v;
         let rules = country.map(|c| v.rules_for(c));
@@ -484,7 +484,7 @@ impl<'v> Walk<'v> {
             self.text(p.postal_code, &mut addr.postal_code, |raw| owned(postcode::check(raw, &rules))).is_some();
         let (st, pc) = (addr.state.as_str(), addr.postal_code.as_str());
         if state_ok && postal_ok && !st.is_empty() && !pc.is_empty() {
-            if let Err(reason) = postcode::agrees_with_state(rules.country.code, st, pc) {
+            if let Err(reason) = postcode::agrees_with_state(rules.country.code(), st, pc) {
                 self.issue(p.postal_code, &reason);
             }
         }

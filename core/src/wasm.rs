@@ -23,6 +23,12 @@ use std::cell::RefCell;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
+/// The package's allocator: talc, a fraction of the size of the standard library's dlmalloc in WebAssembly
+/// (`docs/npm-package.md`, "Size"). The module is single-threaded.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     /// Created on first use, after the core has borrowed the JavaScript engine's NFKC and `RegExp` (`js_host`), which
     /// keeps their tables and engine out of the package. (A `start` function would not run where the package is

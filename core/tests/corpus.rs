@@ -60,7 +60,7 @@ fn all_codes() -> BTreeSet<&'static str> {
 fn every_iso_country_and_kosovo_has_exactly_one_entry() {
     let expected = all_codes();
     assert_eq!(expected.len(), 250, "the literal list has duplicates");
-    let table: Vec<&str> = COUNTRIES.iter().map(|c| c.code).collect();
+    let table: Vec<&str> = COUNTRIES.iter().map(|c| c.code()).collect();
     let mut sorted = table.clone();
     sorted.sort_unstable();
     sorted.dedup();
@@ -72,43 +72,43 @@ fn every_iso_country_and_kosovo_has_exactly_one_entry() {
 fn lookup_finds_every_country() {
     for code in all_codes() {
         let c = lookup(code).unwrap_or_else(|| panic!("lookup({code}) found nothing"));
-        assert_eq!(c.code, code);
-        assert!(!c.name.trim().is_empty(), "{code} has no name");
+        assert_eq!(c.code(), code);
+        assert!(!c.name().trim().is_empty(), "{code} has no name");
     }
     assert!(lookup("UK").is_none());
     assert!(lookup("ZZ").is_none());
     assert!(lookup("AC").is_none());
     assert!(lookup("gb").is_none(), "lookup takes upper case");
-    assert_eq!(lookup("XK").map(|c| c.name), Some("Kosovo"));
+    assert_eq!(lookup("XK").map(|c| c.name()), Some("Kosovo"));
 }
 
 #[test]
 fn every_example_matches_its_anchored_pattern_and_nothing_longer_does() {
     let mut longer_seen = BTreeSet::new();
     for c in &COUNTRIES {
-        let Some(pattern) = c.postal_code_regex else {
-            assert!(c.postal_code_examples.is_empty(), "{}: examples without a pattern", c.code);
-            assert!(!c.is_postal_code_required, "{}: postcode required without a pattern", c.code);
+        let Some(pattern) = c.postal_code_regex() else {
+            assert!(c.postal_code_example().is_none(), "{}: examples without a pattern", c.code());
+            assert!(!c.is_postal_code_required(), "{}: postcode required without a pattern", c.code());
             continue;
         };
         let re = anchored(pattern);
-        assert!(!c.postal_code_examples.is_empty(), "{}: pattern without examples", c.code);
-        for &ex in c.postal_code_examples {
-            assert_eq!(ex, ex.trim(), "{}: example {ex:?} not trimmed", c.code);
-            assert!(re.is_match(ex), "{}: example {ex:?} fails {pattern:?}", c.code);
+        assert!(c.postal_code_example().is_some(), "{}: pattern without examples", c.code());
+        for ex in c.postal_code_examples() {
+            assert_eq!(ex, ex.trim(), "{}: example {ex:?} not trimmed", c.code());
+            assert!(re.is_match(ex), "{}: example {ex:?} fails {pattern:?}", c.code());
             for suffix in SUFFIXES {
                 let longer = format!("{ex}{suffix}");
-                let key = format!("{} {longer}", c.code);
+                let key = format!("{} {longer}", c.code());
                 if LONGER_STILL_VALID.contains(&key.as_str()) {
                     assert!(re.is_match(&longer), "{key}: listed as still valid but fails");
                     longer_seen.insert(key);
                     let much_longer = format!("{ex}{}", suffix.repeat(8));
-                    assert!(!re.is_match(&much_longer), "{}: {much_longer:?} matches {pattern:?}", c.code);
+                    assert!(!re.is_match(&much_longer), "{}: {much_longer:?} matches {pattern:?}", c.code());
                 } else {
-                    assert!(!re.is_match(&longer), "{}: {longer:?} matches {pattern:?}", c.code);
+                    assert!(!re.is_match(&longer), "{}: {longer:?} matches {pattern:?}", c.code());
                 }
             }
-            assert!(!re.is_match(&format!("X{ex}")), "{}: a prefixed {ex:?} matches", c.code);
+            assert!(!re.is_match(&format!("X{ex}")), "{}: a prefixed {ex:?} matches", c.code());
         }
     }
     let listed: BTreeSet<String> = LONGER_STILL_VALID.iter().map(|s| s.to_string()).collect();
@@ -117,8 +117,8 @@ fn every_example_matches_its_anchored_pattern_and_nothing_longer_does() {
 
 #[test]
 fn counts_match_the_generator() {
-    let patterns = COUNTRIES.iter().filter(|c| c.postal_code_regex.is_some()).count();
-    let examples: usize = COUNTRIES.iter().map(|c| c.postal_code_examples.len()).sum();
+    let patterns = COUNTRIES.iter().filter(|c| c.postal_code_regex().is_some()).count();
+    let examples: usize = COUNTRIES.iter().map(|c| c.postal_code_examples().count()).sum();
     assert_eq!(patterns, PATTERNS);
     assert_eq!(examples, EXAMPLES);
     // Countries without postcodes named in rules.md section 2.
@@ -130,52 +130,52 @@ fn counts_match_the_generator() {
 #[test]
 fn state_lists_exist_for_us_ca_au_only() {
     for c in &COUNTRIES {
-        let expect = match c.code {
+        let expect = match c.code() {
             "US" => 51,
             "CA" => 13,
             "AU" => 9,
             _ => 0,
         };
-        assert_eq!(c.supported_states.len(), expect, "{} states", c.code);
-        assert_eq!(c.is_state_required, expect > 0, "{} is_state_required", c.code);
+        assert_eq!(c.supported_states().len(), expect, "{} states", c.code());
+        assert_eq!(c.is_state_required(), expect > 0, "{} is_state_required", c.code());
     }
-    let ca: Vec<&str> = lookup("CA").unwrap().supported_states.iter().map(|s| s.value).collect();
+    let ca: Vec<&str> = lookup("CA").unwrap().supported_states().iter().map(|s| s.value()).collect();
     assert_eq!(ca, ["AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]);
-    let au = lookup("AU").unwrap().supported_states;
-    let nsw = au.iter().find(|s| s.value == "New South Wales").expect("NSW");
-    assert!(nsw.aliases.contains(&"NSW"));
-    assert!(au.iter().any(|s| s.value == "Jervis Bay Territory"));
-    let us = lookup("US").unwrap().supported_states;
-    assert!(us.iter().any(|s| s.value == "DC"));
-    assert!(!us.iter().any(|s| ["PR", "GU", "AA", "AE", "AP"].contains(&s.value)));
-    let qc = lookup("CA").unwrap().supported_states.iter().find(|s| s.value == "QC").unwrap();
-    assert!(qc.aliases.contains(&"Québec"));
+    let au = lookup("AU").unwrap().supported_states();
+    let nsw = au.iter().find(|s| s.value() == "New South Wales").expect("NSW");
+    assert!(nsw.aliases().any(|a| a == "NSW"));
+    assert!(au.iter().any(|s| s.value() == "Jervis Bay Territory"));
+    let us = lookup("US").unwrap().supported_states();
+    assert!(us.iter().any(|s| s.value() == "DC"));
+    assert!(!us.iter().any(|s| ["PR", "GU", "AA", "AE", "AP"].contains(&s.value())));
+    let qc = lookup("CA").unwrap().supported_states().iter().find(|s| s.value() == "QC").unwrap();
+    assert!(qc.aliases().any(|a| a == "Québec"));
 }
 
 #[test]
 fn markets_phone_list_and_calling_codes() {
     for code in ["RU", "BY", "CU", "IR", "KP", "SY"] {
-        assert!(!lookup(code).unwrap().is_csp_market, "{code} is not a CSP market");
+        assert!(!lookup(code).unwrap().is_csp_market(), "{code} is not a CSP market");
     }
     for code in ["US", "GB", "DE", "XK", "IN", "BR", "CN", "JP"] {
-        assert!(lookup(code).unwrap().is_csp_market, "{code} is a CSP market");
+        assert!(lookup(code).unwrap().is_csp_market(), "{code} is a CSP market");
     }
     let phone: BTreeSet<&str> =
         "AM AZ BY HU KZ KG MD RU TJ UZ UA IN BR ZA PL AE SA TR TH VN MM IQ SS VE".split(' ').collect();
     for c in &COUNTRIES {
-        assert_eq!(c.requires_phone_and_registration, phone.contains(c.code), "{}", c.code);
-        for cc in c.country_calling_codes {
-            assert!(!cc.is_empty() && cc.bytes().all(|b| b.is_ascii_digit()), "{}: {cc:?}", c.code);
+        assert_eq!(c.requires_phone_and_registration(), phone.contains(c.code()), "{}", c.code());
+        for cc in c.country_calling_codes() {
+            assert!(!cc.is_empty() && cc.bytes().all(|b| b.is_ascii_digit()), "{}: {cc:?}", c.code());
         }
     }
-    assert_eq!(lookup("XK").unwrap().country_calling_codes, ["383"]);
-    assert_eq!(lookup("US").unwrap().country_calling_codes, ["1"]);
-    assert_eq!(lookup("GB").unwrap().country_calling_codes, ["44"]);
+    assert_eq!(lookup("XK").unwrap().country_calling_codes().collect::<Vec<_>>(), ["383"]);
+    assert_eq!(lookup("US").unwrap().country_calling_codes().collect::<Vec<_>>(), ["1"]);
+    assert_eq!(lookup("GB").unwrap().country_calling_codes().collect::<Vec<_>>(), ["44"]);
 }
 
 #[test]
 fn us_zip_prefixes_and_the_shared_ones_are_right() {
-    let us_states: BTreeSet<&str> = lookup("US").unwrap().supported_states.iter().map(|s| s.value).collect();
+    let us_states: BTreeSet<&str> = lookup("US").unwrap().supported_states().iter().map(|s| s.value()).collect();
     let mut used = BTreeSet::new();
     let table: Vec<(String, &[&str])> =
         (0..1000).map(|n| format!("{n:03}")).filter_map(|p| us_zip3_states(&p).map(|s| (p, s))).collect();

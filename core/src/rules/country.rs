@@ -114,11 +114,11 @@ pub fn check(raw: &str, markets: Option<&[&str]>) -> Outcome<&'static Country, C
     }
     let (country, alias) = resolve(&text)?;
     let allowed = match markets {
-        None => country.is_csp_market,
-        Some(list) => list.iter().any(|m| m.eq_ignore_ascii_case(country.code)),
+        None => country.is_csp_market(),
+        Some(list) => list.iter().any(|m| m.eq_ignore_ascii_case(country.code())),
     };
     if !allowed {
-        return Err(CountryReason::NotInMarkets { country: country.code, name: country.name });
+        return Err(CountryReason::NotInMarkets { country: country.code(), name: country.name() });
     }
     Ok(if alias { Checked::warn(country, CountryReason::UkAlias) } else { Checked::ok(country) })
 }
@@ -134,8 +134,8 @@ pub fn parse_markets(list: &[&str]) -> Result<Vec<&'static str>, (usize, Country
             return Err((i, CountryReason::Required));
         }
         let country = find_code(&text).ok_or_else(|| (i, unknown(&text)))?;
-        if !out.contains(&country.code) {
-            out.push(country.code);
+        if !out.contains(&country.code()) {
+            out.push(country.code());
         }
     }
     Ok(out)
@@ -170,7 +170,7 @@ fn suggest(text: &str) -> Option<&'static str> {
         return None;
     }
     let folded = crate::text::fold(text);
-    let by_name = COUNTRIES.iter().find(|c| crate::text::eq_fold(c.name, &folded)).map(|c| c.code);
+    let by_name = COUNTRIES.iter().find(|c| crate::text::eq_fold(c.name(), &folded)).map(|c| c.code());
     let by_common_name = match folded.as_str() {
         "england" | "scotland" | "wales" | "northern ireland" | "great britain" | "britain" => Some("GB"),
         "usa" | "u.s.a." | "u.s." | "united states of america" | "america" => Some("US"),
@@ -181,7 +181,7 @@ fn suggest(text: &str) -> Option<&'static str> {
 
 /// The country's English name as it reads inside a sentence: `the United States`, `the Netherlands`, `Greece`.
 pub fn name_in_sentence(country: &Country) -> String {
-    name_in_sentence_of(country.name)
+    name_in_sentence_of(country.name())
 }
 
 /// [`name_in_sentence`] of the country with this code; the code itself for a code the table does not have.
@@ -231,7 +231,7 @@ mod tests {
 
     fn code_of(raw: &str, markets: Option<&[&str]>) -> Result<(&'static str, Vec<&'static str>), &'static str> {
         match check(raw, markets) {
-            Ok(c) => Ok((c.value.code, c.warnings.iter().map(Reason::code).collect())),
+            Ok(c) => Ok((c.value.code(), c.warnings.iter().map(Reason::code).collect())),
             Err(r) => Err(r.code()),
         }
     }
@@ -327,7 +327,7 @@ mod tests {
         fn any_text(s in "\\PC{0,8}", t in proptest::prelude::any::<String>()) {
             for raw in [&s, &t] {
                 if let Ok(c) = check(raw, None) {
-                    proptest::prop_assert!(lookup(c.value.code).is_some());
+                    proptest::prop_assert!(lookup(c.value.code()).is_some());
                 }
                 let _ = check(raw, Some(&["GR"]));
                 let _ = parse_markets(&[raw.as_str()]);

@@ -130,7 +130,7 @@ impl fmt::Display for DomainReason {
             Self::BadCharacter { ch, position } => write!(
                 f,
                 "The domain cannot contain {} (character {position}); a prefix has only letters and numbers.",
-                crate::rules::username::describe(*ch)
+                crate::text::describe(*ch)
             ),
             Self::SuffixRemoved { suffix } => {
                 write!(f, "Only the prefix is needed: \".{suffix}\" was removed.")
@@ -161,7 +161,7 @@ pub fn check(raw: &str, suffix: &str) -> Outcome<Domain, DomainReason> {
         let value = prefix(name)?;
         return Ok(Checked::warn(value, DomainReason::SuffixRemoved { suffix: suffix.to_owned() }));
     }
-    if lower.contains('.') {
+    if lower.as_bytes().contains(&b'.') {
         return alias(&lower).map(|value| Checked::warn(value, DomainReason::AliasLinksExisting));
     }
     prefix(&lower).map(Checked::ok)

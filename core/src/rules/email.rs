@@ -23,7 +23,7 @@
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
 use crate::rules::hostname::{self, HostnameProblem};
-use crate::text::{normalize, MAX_CHARS};
+use crate::text::{describe, normalize, MAX_CHARS};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -232,9 +232,9 @@ impl fmt::Display for EmailReason {
                 } else {
                     write!(
                         f,
-                        "'{}' at position {position} is not allowed before the '@': use ASCII letters, digits and \
+                        "{} at position {position} is not allowed before the '@': use ASCII letters, digits and \
                          . ! # $ % & ' * + / = ? ^ _ ` {{ | }} ~ -",
-                        character.escape_debug()
+                        describe(*character)
                     )?;
                     f.write_str(".")
                 }
@@ -254,9 +254,9 @@ impl fmt::Display for EmailReason {
                 } else {
                     write!(
                         f,
-                        "'{}' at position {position} is not allowed in the domain: use letters a-z, digits, '-' and \
+                        "{} at position {position} is not allowed in the domain: use letters a-z, digits, '-' and \
                          '.'",
-                        character.escape_debug()
+                        describe(*character)
                     )?;
                     if !character.is_ascii() {
                         f.write_str(" (type an internationalized domain in its xn-- form)")?;
@@ -312,7 +312,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     let Some((local, domain)) = text.split_once('@') else {
         return Err(EmailReason::MissingAt);
     };
-    if domain.contains('@') {
+    if domain.as_bytes().contains(&b'@') {
         return Err(EmailReason::MultipleAt { position: local.chars().count() + 1 });
     }
     check_local_part(local)?;
@@ -351,7 +351,7 @@ fn check_local_part(local: &str) -> Result<(), EmailReason> {
     if local.len() > MAX_LOCAL_PART {
         return Err(EmailReason::LocalPartTooLong { max: MAX_LOCAL_PART });
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    if local.starts_with('.') || local.ends_with('.') || local.as_bytes().windows(2).any(|w| w == b"..") {
         return Err(EmailReason::LocalPartDots);
     }
     Ok(())
@@ -359,7 +359,7 @@ fn check_local_part(local: &str) -> Result<(), EmailReason> {
 
 /// WHATWG HTML, "valid e-mail address": ``[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]``.
 fn is_local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c)
+    c.is_ascii_alphanumeric() || c.is_ascii() && b".!#$%&'*+/=?^_`{|}~-".contains(&(c as u8))
 }
 
 /// Lower-cases the domain and checks it as a host name; `before` is the number of characters before it.

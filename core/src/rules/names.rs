@@ -17,7 +17,7 @@
 //! applied to the company name too). Normalized: the text after section 0, case kept.
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::text::{normalize, MAX_CHARS};
+use crate::text::{describe, normalize, MAX_CHARS};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -282,8 +282,8 @@ impl fmt::Display for CompanyNameReason {
             ),
             CompanyNameReason::RepeatedCharacter { character } => write!(
                 f,
-                "The company name is only '{}' repeated; enter the full registered name, e.g. {COMPANY_EXAMPLE}.",
-                character.escape_debug()
+                "The company name is only {} repeated; enter the full registered name, e.g. {COMPANY_EXAMPLE}.",
+                describe(*character)
             ),
             CompanyNameReason::DomainExtension { extension } => write!(
                 f,
@@ -377,7 +377,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if in_table(LEGAL_FORMS, &text) {
         return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
     }
-    if text.contains(' ') && text.split(' ').all(|word| word.chars().count() == 1) {
+    if text.as_bytes().contains(&b' ') && text.split(' ').all(|word| word.chars().count() == 1) {
         return Err(CompanyNameReason::SpacedCharacters);
     }
     if let Some(character) = repeated(&text) {

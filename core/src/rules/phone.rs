@@ -30,7 +30,7 @@
 
 use crate::countries::{Rules, COUNTRIES};
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::text::{normalize, MAX_CHARS};
+use crate::text::{describe, normalize, MAX_CHARS};
 use std::fmt;
 
 /// The fewest digits a number outside North America may have (`rules.md` section 2).
@@ -163,9 +163,9 @@ impl fmt::Display for PhoneReason {
             PhoneReason::BadCharacter { character, position } => {
                 write!(
                     f,
-                    "The phone number may contain only digits, spaces and + - . / ( ); '{}' at position {position} \
+                    "The phone number may contain only digits, spaces and + - . / ( ); {} at position {position} \
                      is not allowed",
-                    character.escape_debug()
+                    describe(*character)
                 )?;
                 if character.is_alphabetic() {
                     f.write_str(" (enter one number, without letters or an extension)")?;
@@ -229,7 +229,7 @@ pub fn check(raw: &str, country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
     }
     let chars = clean(&text)?;
     let mut checked = match country {
-        Some(rules) if matches!(rules.country.code, "US" | "CA") => check_nanp(&chars, rules.country.name)?,
+        Some(rules) if matches!(rules.country.code(), "US" | "CA") => check_nanp(&chars, rules.country.name())?,
         _ => check_international(&chars, country)?,
     };
     if let Some(rules) = country {
@@ -238,7 +238,7 @@ pub fn check(raw: &str, country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
                 if pattern.is_match(&text) {
                     checked.value = text.into_owned();
                 } else {
-                    return Err(PhoneReason::Format { country: rules.country.name });
+                    return Err(PhoneReason::Format { country: rules.country.name() });
                 }
             }
         }
@@ -414,7 +414,7 @@ fn calling_code_mismatch(digits: &str, rules: &Rules<'_>) -> Option<PhoneReason>
     Some(PhoneReason::CallingCodeMismatch {
         calling_code: known_calling_code(digits),
         expected: expected.to_owned(),
-        country: rules.country.name,
+        country: rules.country.name(),
     })
 }
 
@@ -422,8 +422,8 @@ fn calling_code_mismatch(digits: &str, rules: &Rules<'_>) -> Option<PhoneReason>
 fn known_calling_code(digits: &str) -> Option<String> {
     COUNTRIES
         .iter()
-        .flat_map(|c| c.country_calling_codes.iter())
-        .filter(|code| !code.is_empty() && digits.starts_with(**code))
+        .flat_map(|c| c.country_calling_codes())
+        .filter(|code| !code.is_empty() && digits.starts_with(*code))
         .max_by_key(|code| code.len())
         .map(|code| (*code).to_owned())
 }

@@ -128,7 +128,7 @@ impl fmt::Display for StateReason {
 
 /// Checks the state against the rules in force for the billing country (see the module documentation).
 pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, StateReason> {
-    let country = rules.country.code;
+    let country = rules.country.code();
     let accepted = || rules.supported_states.values().into_iter().map(str::to_owned).collect::<Vec<_>>();
     let text = normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
     if text.is_empty() {
@@ -306,7 +306,7 @@ mod tests {
 
         let list = vec!["Attica".to_owned(), "Crete".to_owned()];
         let closed = Rules {
-            supported_states: States::Runtime { list: &list, defaults: gr.country.supported_states },
+            supported_states: States::Runtime { list: &list, defaults: gr.country.supported_states() },
             ..required
         };
         assert_eq!(run("crete", &closed), Ok(("Crete".to_owned(), None)));
@@ -316,7 +316,7 @@ mod tests {
         let ca = Rules::default_for(lookup("CA").unwrap());
         let codes = vec!["ON".to_owned(), "QC".to_owned()];
         let ca_rt =
-            Rules { supported_states: States::Runtime { list: &codes, defaults: ca.country.supported_states }, ..ca };
+            Rules { supported_states: States::Runtime { list: &codes, defaults: ca.country.supported_states() }, ..ca };
         assert_eq!(run("Québec", &ca_rt), Ok(("QC".to_owned(), NORM)));
         assert_eq!(run("qc", &ca_rt), Ok(("QC".to_owned(), None)));
         assert_eq!(run("AB", &ca_rt), Err("state.unknown"));

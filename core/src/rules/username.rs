@@ -84,22 +84,11 @@ impl fmt::Display for UsernameReason {
             Self::BadCharacter { ch, position } => write!(
                 f,
                 "The username cannot contain {} (character {position}); use letters, digits and ' . - _ ! # ^ ~.",
-                describe(*ch)
+                crate::text::describe(*ch)
             ),
             Self::BadEdge { ch } => write!(f, "The username cannot start or end with \"{ch}\"."),
             Self::ConsecutiveDots => f.write_str("The username cannot contain two dots in a row."),
         }
-    }
-}
-
-/// A character named so that a space or an invisible character can be seen in the message.
-pub(crate) fn describe(ch: char) -> String {
-    match ch {
-        ' ' => "a space".to_owned(),
-        c if c.is_control() || c.is_whitespace() || !c.is_ascii() && c.len_utf8() > 2 => {
-            format!("\"{c}\" (U+{:04X})", c as u32)
-        }
-        c => format!("\"{c}\""),
     }
 }
 
@@ -128,7 +117,7 @@ pub fn check(raw: &str) -> Outcome<Cow<'_, str>, UsernameReason> {
             return Err(UsernameReason::BadEdge { ch });
         }
     }
-    if value.contains("..") {
+    if value.as_bytes().windows(2).any(|w| w == b"..") {
         return Err(UsernameReason::ConsecutiveDots);
     }
     Ok(crate::Checked::ok(value))

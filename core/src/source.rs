@@ -1,0 +1,67 @@
+//! Reading JSON-like values without serde: [`Source`] is a read-only view of one value, which the record
+//! ([`crate::record::read`]) and run-time country rules ([`crate::countries::overrides::parse`]) are read from.
+//!
+//! The WebAssembly binding implements it for JS values (`wasm.rs`), so the npm package carries no deserializer: a
+//! serde deserializer links serde's error messages, and with them float formatting, which alone cost more than a
+//! tenth of the package (`docs/npm-package.md`, "Size"). The command line reads records with serde from JSON text,
+//! which is faster there; `serde_json::Value` implements [`Source`] too, and a property test proves both readers
+//! give the same record (`core/tests/properties.rs`).
+//!
+//! Reading is lazy: an object's known keys are read, unknown keys only listed, so a host object handed in by mistake
+//! is not walked.
+
+/// What a value is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shape {
+    /// No value (a missing key; `undefined` in JavaScript).
+    Absent,
+    Null,
+    Bool(bool),
+    Number,
+    Text(String),
+    List,
+    Object,
+}
+
+/// A value that is not JSON-like data (a function, a symbol, an object whose keys cannot be read): what it is, for
+/// the `request.not_json` message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotData(pub &'static str);
+
+/// A read-only view of one JSON-like value.
+pub trait Source: Sized {
+    /// What the value is.
+    fn shape(&self) -> Result<Shape, NotData>;
+    /// The items of a list, in order (called only when the shape is [`Shape::List`]).
+    fn items(&self) -> Result<Vec<Self>, NotData>;
+    /// The keys of an object, in order (called only when the shape is [`Shape::Object`]).
+    fn keys(&self) -> Result<Vec<String>, NotData>;
+    /// The value at a key of an object; `None` when the object has no such key.
+    fn get(&self, key: &str) -> Result<Option<Self>, NotData>;
+}
+
+impl Source for &serde_json::Value {
+    fn shape(&self) -> Result<Shape, NotData> {
+        use serde_json::Value;
+        Ok(match self {
+            Value::Null => Shape::Null,
+            Value::Bool(b) => Shape::Bool(*b),
+            Value::Number(_) => Shape::Number,
+            Value::String(s) => Shape::Text(s.clone()),
+            Value::Array(_) => Shape::List,
+            Value::Object(_) => Shape::Object,
+        })
+    }
+
+    fn items(&self) -> Result<Vec<Self>, NotData> {
+        Ok(self.as_array().map(|a| a.iter().collect()).unwrap_or_default())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, NotData> {
+        Ok(self.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default())
+    }
+
+    fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
+        Ok(self.as_object().and_then(|o| o.get(key)))
+    }
+}
