@@ -10,6 +10,7 @@ pub mod js_host;
 pub mod pattern;
 pub mod record;
 pub mod rules;
+pub mod source;
 pub mod text;
 pub mod validate;
 #[cfg(feature = "wasm")]

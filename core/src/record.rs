@@ -4,6 +4,7 @@
 //!
 //! The same types serialize the normalized record: camelCase names, `null` for no value.
 
+use crate::source::{NotData, Shape, Source};
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -93,11 +94,21 @@ impl Text {
     }
 }
 
-/// What a [`Slot`] holds when the JSON value has the expected type: read from a map, a string, a bool, or a list.
+/// What a [`Slot`] holds when the JSON value has the expected type: read from a map, a string, a bool, or a list,
+/// with serde (`from_*`) or from a [`Source`] (`read_*`).
 pub trait Expected: Sized {
     const KIND: Kind;
     fn from_str(_: &str) -> Option<Self> {
         None
+    }
+    fn from_text(s: String) -> Option<Self> {
+        Self::from_str(&s)
+    }
+    fn read_list<S: Source>(_: &S) -> Result<Option<Self>, NotData> {
+        Ok(None)
+    }
+    fn read_object<S: Source>(_: &S) -> Result<Option<Self>, NotData> {
+        Ok(None)
     }
     fn from_bool(_: bool) -> Option<Self> {
         None
@@ -125,6 +136,9 @@ impl Expected for String {
     fn from_str(s: &str) -> Option<Self> {
         Some(s.to_owned())
     }
+    fn from_text(s: String) -> Option<Self> {
+        Some(s)
+    }
 }
 
 impl Expected for bool {
@@ -142,6 +156,15 @@ impl<T: Expected> Expected for Vec<Slot<T>> {
             out.push(item);
         }
         Ok(Some(out))
+    }
+    fn read_list<S: Source>(src: &S) -> Result<Option<Self>, NotData> {
+        // A hole in a JS array reads as `null`, as JSON.stringify writes it.
+        let items = src.items()?;
+        let slots = items.iter().map(|item| match Slot::read(Some(item))? {
+            Slot::Absent => Ok(Slot::Null),
+            slot => Ok(slot),
+        });
+        slots.collect::<Result<_, _>>().map(Some)
     }
 }
 
@@ -190,6 +213,36 @@ impl<'de, T: Expected> Visitor<'de> for SlotVisitor<T> {
     }
 }
 
+impl<T: Expected> Slot<T> {
+    /// Reads a slot from a [`Source`] (`None`: the key is missing), as leniently as the serde reader above: another
+    /// type is kept as [`Slot::Wrong`], never an error. `Err` only for a value that is not data at all.
+    pub fn read<S: Source>(src: Option<&S>) -> Result<Self, NotData> {
+        let Some(src) = src else { return Ok(Slot::Absent) };
+        let (value, kind) = match src.shape()? {
+            Shape::Absent => return Ok(Slot::Absent),
+            Shape::Null => return Ok(Slot::Null),
+            Shape::Bool(b) => (T::from_bool(b), Kind::Bool),
+            Shape::Number => (None, Kind::Number),
+            Shape::Text(s) => (T::from_text(s), Kind::Text),
+            Shape::List => (T::read_list(src)?, Kind::List),
+            Shape::Object => (T::read_object(src)?, Kind::Object),
+        };
+        Ok(value.map_or(Slot::Wrong(kind), Slot::Value))
+    }
+}
+
+/// [`Slot::read`] into a field, object-safe so that an object's fields are read through one call site.
+trait ReadSlot<S> {
+    fn read_slot(&mut self, src: Option<&S>) -> Result<(), NotData>;
+}
+
+impl<S: Source, T: Expected> ReadSlot<S> for Slot<T> {
+    fn read_slot(&mut self, src: Option<&S>) -> Result<(), NotData> {
+        *self = Slot::read(src)?;
+        Ok(())
+    }
+}
+
 impl<'de, T: Expected> Deserialize<'de> for Slot<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(SlotVisitor(std::marker::PhantomData))
@@ -226,6 +279,21 @@ macro_rules! object {
                             out.unknown.push(key.into_owned());
                         }
                     }
+                }
+                Ok(Some(out))
+            }
+            fn read_object<S: Source>(src: &S) -> Result<Option<Self>, NotData> {
+                let mut out = $name::default();
+                for key in src.keys()? {
+                    // One call through `dyn` for every field: in WebAssembly a copy of the reader per field costs.
+                    let field: &mut dyn ReadSlot<S> = match key.as_str() {
+                        $($key => &mut out.$field,)*
+                        _ => {
+                            out.unknown.push(key);
+                            continue;
+                        }
+                    };
+                    field.read_slot(src.get(&key)?.as_ref())?;
                 }
                 Ok(Some(out))
             }
@@ -385,6 +453,11 @@ pub type Parsed = Slot<Record>;
 /// Reads one record from JSON text. `Err` only for malformed JSON: the message and 1-based line and column.
 pub fn from_json(json: &str) -> Result<Parsed, serde_json::Error> {
     serde_json::from_str(json)
+}
+
+/// Reads one record from a [`Source`] (the WebAssembly binding's JS values). `Err` only for a value that is not data.
+pub fn read<S: Source>(src: &S) -> Result<Parsed, NotData> {
+    Slot::read(Some(src))
 }
 
 #[cfg(test)]

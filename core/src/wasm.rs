@@ -5,19 +5,22 @@
 //! test proves the mirror's field names equal the core's.
 //!
 //! - Absent values are `null`, never `undefined`; maps are plain objects.
-//! - Input is read leniently by the core ([`Parsed`]): wrong JS types become `request.*` errors in the result; a value
-//!   that is not even JSON-like data (a function, a symbol, a typed array) gives `request.not_json` with line and
-//!   column 0 (no text was read). Nothing here panics on input, and only `setCountryRules` throws, with a
-//!   [`TenantcheckError`].
+//! - Input is read leniently by the core through [`Source`] ([`record::read`], [`overrides::parse`]), implemented
+//!   here for `JsValue`: wrong JS types become `request.*` errors in the result; a value that is not JSON-like data
+//!   (a function, a symbol, an object whose keys or members cannot be read) gives `request.not_json` with line and
+//!   column 0 (no text was read). No serde deserializer is linked: serde's error messages bring float formatting
+//!   with them, a tenth of the package (`docs/npm-package.md`, "Size"). Results go out through serde-wasm-bindgen.
+//!   Nothing here panics on input, and only `setCountryRules` throws, with a [`TenantcheckError`].
 //! - One [`Validator`] per module instance, in a thread-local `RefCell`; the input is read before it is borrowed, so
 //!   a JS getter that throws while the input is read cannot leave it borrowed.
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
-use crate::issue::{self, Params, Reason};
+use crate::issue::{self, Param, Params, Reason};
 use crate::record::{self, Parsed, Slot, Text};
 use crate::rules::domain::DomainForm;
+use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
-use serde::de::DeserializeOwned;
+use js_sys::{Array, Reflect};
 use serde::Serialize;
 use std::cell::RefCell;
 use tsify::Tsify;
@@ -39,25 +42,55 @@ thread_local! {
     };
 }
 
-/// The one serializer: `null` for absent values, plain objects for maps.
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+/// JS values as the core reads them.
+impl Source for JsValue {
+    // Not inlined: it is called for every member read, and one copy keeps the package small.
+    #[inline(never)]
+    fn shape(&self) -> Result<Shape, NotData> {
+        Ok(if self.is_undefined() {
+            Shape::Absent
+        } else if self.is_null() {
+            Shape::Null
+        } else if let Some(s) = self.as_string() {
+            Shape::Text(s)
+        } else if let Some(b) = self.as_bool() {
+            Shape::Bool(b)
+        } else if self.as_f64().is_some() || self.is_bigint() {
+            Shape::Number
+        } else if self.is_function() {
+            return Err(NotData("a function"));
+        } else if self.is_symbol() {
+            return Err(NotData("a symbol"));
+        } else if Array::is_array(self) {
+            Shape::List
+        } else {
+            Shape::Object
+        })
+    }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    // The mirror types hold only strings, booleans, small integers, lists and objects: serializing cannot fail.
-    value.serialize(&SERIALIZER).unwrap_or(JsValue::NULL)
+    fn items(&self) -> Result<Vec<Self>, NotData> {
+        Ok(Array::from(self).to_vec())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, NotData> {
+        // Reflect.ownKeys catches a throwing proxy; symbol keys are not data and are skipped.
+        let keys = Reflect::own_keys(self).map_err(|_| NotData("an object whose keys cannot be read"))?;
+        Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+    }
+
+    #[inline(never)]
+    fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
+        Reflect::get(self, &JsValue::from_str(key)).map(Some).map_err(|_| NotData("a member that cannot be read"))
+    }
 }
 
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, serde_wasm_bindgen::Error> {
-    serde_wasm_bindgen::from_value(value)
+fn not_json(NotData(what): NotData) -> Report {
+    Report::not_json(format!("{what} is not JSON data"), 0, 0)
 }
 
 /// Reads a record; a value that is not JSON-like data gives the report that says so.
-fn read_record(value: JsValue) -> Result<Parsed, Box<Report>> {
-    from_js::<Parsed>(value).map_err(|e| {
-        let detail = e.to_string();
-        Box::new(Report::not_json(detail.strip_prefix("Error: ").unwrap_or(&detail).to_owned(), 0, 0))
-    })
+fn read_record(value: &JsValue) -> Result<Parsed, Box<Report>> {
+    record::read(value).map_err(|e| Box::new(not_json(e)))
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -80,11 +113,11 @@ export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> }
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    let report = match read_record(record) {
+    let report = match read_record(&record) {
         Ok(parsed) => VALIDATOR.with_borrow(|v| v.validate_parsed(parsed)),
         Err(report) => *report,
     };
-    to_js(&ValidationResult::from(report))
+    report.to_js()
 }
 
 /// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
@@ -95,8 +128,7 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
-    let report = field_report(path, value, record);
-    to_js(&ValidationResult::from(report))
+    field_report(path, value, record).to_js()
 }
 
 fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
@@ -104,8 +136,8 @@ fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
         return Report::not_json(format!("the field path is {}, not a string", kind_of(&path)), 0, 0);
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
-    let value = from_js::<Text>(value).unwrap_or(Slot::Wrong(record::Kind::Object));
-    let record = match read_record(record) {
+    let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
+    let record = match read_record(&record) {
         Ok(Slot::Value(r)) => r,
         Ok(Slot::Absent | Slot::Null) => record::Record::default(),
         Ok(wrong @ Slot::Wrong(_)) => return VALIDATOR.with_borrow(|v| v.validate_parsed(wrong)),
@@ -130,7 +162,7 @@ pub fn set_country_rules(
         None => rules,
     };
     crate::js_host::install(); // the patterns below compile with the JavaScript engine's RegExp
-    let set = overrides::parse(serde_wasm_bindgen::Deserializer::from(rules)).map_err(|e| error(&e))?;
+    let set = overrides::parse(&rules).map_err(|e| error(&e))?;
     let n = set.len();
     VALIDATOR.with_borrow_mut(|v| v.set_country_rules(set));
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
@@ -145,17 +177,16 @@ pub fn reset_country_rules() {
 /// Every country for a picker, sorted by code, under the rules in force.
 #[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
 pub fn countries() -> JsValue {
-    let list: Vec<CountryOption> =
-        VALIDATOR.with_borrow(|v| COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c)).into()).collect());
-    to_js(&list)
+    let list = Array::new();
+    VALIDATOR.with_borrow(|v| COUNTRIES.iter().for_each(|c| _ = list.push(&PickerEntry::new(&v.rules_for(c)).to_js())));
+    list.into()
 }
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
 fn error(reason: &dyn Reason) -> JsValue {
     let e = js_sys::Error::new(&reason.to_string());
-    let fields = TenantcheckError::from(reason);
-    let _ = js_sys::Reflect::set(&e, &"code".into(), &fields.code.into());
-    let _ = js_sys::Reflect::set(&e, &"params".into(), &to_js(&fields.params));
+    set(&e, "code", reason.code().into());
+    set(&e, "params", reason.params().to_js());
     e.into()
 }
 
@@ -167,6 +198,188 @@ fn kind_of(v: &JsValue) -> String {
         "undefined".into()
     } else {
         v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+// ---- The writer: core values as plain JS objects, in the shape the mirror types below declare. ----
+//
+// Written by hand rather than by serde-wasm-bindgen, whose serializer cost 5.6 KB of the package's gzip size
+// (`docs/npm-package.md`, "Size"). The native tests below prove the mirror's names are the core's serde names; the
+// wasm tests (`core/tests/wasm_common`) prove this writer's output has exactly the core's serde names at every level.
+
+/// A value as JS writes it: `null` for no value.
+trait ToJs {
+    fn to_js(&self) -> JsValue;
+}
+
+fn set(target: &JsValue, key: &str, value: JsValue) {
+    // Setting a member of a plain object or an Error made here cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+fn object<const N: usize>(members: [(&str, JsValue); N]) -> JsValue {
+    let o: JsValue = js_sys::Object::new().into();
+    for (key, value) in members {
+        set(&o, key, value);
+    }
+    o
+}
+
+fn list<T: ToJs>(items: &[T]) -> JsValue {
+    items.iter().map(ToJs::to_js).collect::<Array>().into()
+}
+
+fn strings<S: AsRef<str>>(items: &[S]) -> JsValue {
+    items.iter().map(|s| JsValue::from_str(s.as_ref())).collect::<Array>().into()
+}
+
+impl ToJs for String {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+
+impl ToJs for bool {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_bool(*self)
+    }
+}
+
+impl<T: ToJs> ToJs for Option<T> {
+    fn to_js(&self) -> JsValue {
+        self.as_ref().map_or(JsValue::NULL, T::to_js)
+    }
+}
+
+impl<T: ToJs> ToJs for Slot<T> {
+    fn to_js(&self) -> JsValue {
+        self.value().map_or(JsValue::NULL, T::to_js)
+    }
+}
+
+impl<T: ToJs> ToJs for Vec<T> {
+    fn to_js(&self) -> JsValue {
+        list(self)
+    }
+}
+
+impl ToJs for Report {
+    fn to_js(&self) -> JsValue {
+        let form = self.domain_form.map(|f| match f {
+            DomainForm::Prefix => "prefix",
+            DomainForm::Alias => "alias",
+        });
+        object([
+            ("valid", self.valid.into()),
+            ("domainForm", form.map_or(JsValue::NULL, JsValue::from_str)),
+            ("linksExistingTenant", self.links_existing_tenant.into()),
+            ("errors", list(&self.errors)),
+            ("warnings", list(&self.warnings)),
+            ("normalized", self.normalized.to_js()),
+        ])
+    }
+}
+
+impl ToJs for issue::Issue {
+    fn to_js(&self) -> JsValue {
+        object([
+            ("field", JsValue::from_str(&self.field)),
+            ("code", JsValue::from_str(self.code)),
+            ("message", JsValue::from_str(&self.message)),
+            ("params", self.params.to_js()),
+        ])
+    }
+}
+
+impl ToJs for Params {
+    fn to_js(&self) -> JsValue {
+        let o: JsValue = js_sys::Object::new().into();
+        for (key, value) in &self.0 {
+            let value = match value {
+                Param::Int(n) => JsValue::from_f64(*n as f64),
+                Param::Str(s) => JsValue::from_str(s),
+                Param::List(l) => strings(l),
+            };
+            set(&o, key, value);
+        }
+        o
+    }
+}
+
+impl ToJs for record::Record {
+    fn to_js(&self) -> JsValue {
+        object([
+            ("cspModel", self.csp_model.to_js()),
+            ("syncOptions", self.sync_options.to_js()),
+            ("account", self.account.to_js()),
+            ("resellerBillingAddress", self.reseller_billing_address.to_js()),
+            ("partnerDomain", self.partner_domain.to_js()),
+            ("markets", self.markets.to_js()),
+            ("domainSuffix", self.domain_suffix.to_js()),
+        ])
+    }
+}
+
+impl ToJs for record::SyncOptions {
+    fn to_js(&self) -> JsValue {
+        object([
+            ("username", self.username.to_js()),
+            ("domainPrefix", self.domain_prefix.to_js()),
+            ("resellerMpnId", self.reseller_mpn_id.to_js()),
+        ])
+    }
+}
+
+impl ToJs for record::Account {
+    fn to_js(&self) -> JsValue {
+        object([
+            ("companyName", self.company_name.to_js()),
+            ("contact", self.contact.to_js()),
+            ("email", self.email.to_js()),
+            ("phone", self.phone.to_js()),
+            ("registrationNumber", self.registration_number.to_js()),
+            ("isSubCustomerOfReseller", self.is_sub_customer_of_reseller.to_js()),
+            ("billingAddress", self.billing_address.to_js()),
+        ])
+    }
+}
+
+impl ToJs for record::Contact {
+    fn to_js(&self) -> JsValue {
+        object([("firstName", self.first_name.to_js()), ("lastName", self.last_name.to_js())])
+    }
+}
+
+impl ToJs for record::Address {
+    fn to_js(&self) -> JsValue {
+        let o: JsValue = js_sys::Object::new().into();
+        for key in record::Address::KEYS {
+            set(&o, key, self.get(key).to_js());
+        }
+        o
+    }
+}
+
+impl<T: ToJs> ToJs for &T {
+    fn to_js(&self) -> JsValue {
+        (*self).to_js()
+    }
+}
+
+impl ToJs for PickerEntry {
+    fn to_js(&self) -> JsValue {
+        object([
+            ("code", JsValue::from_str(self.code)),
+            ("name", JsValue::from_str(self.name)),
+            ("hasPostalCodes", self.has_postal_codes.into()),
+            ("isPostalCodeRequired", self.is_postal_code_required.into()),
+            ("postalCodeExample", self.postal_code_example.map_or(JsValue::NULL, JsValue::from_str)),
+            ("postalCodeExamples", strings(&self.postal_code_examples)),
+            ("hasStates", self.has_states.into()),
+            ("isStateRequired", self.is_state_required.into()),
+            ("states", strings(&self.states)),
+            ("isCspMarket", self.is_csp_market.into()),
+        ])
     }
 }
 

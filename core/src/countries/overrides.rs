@@ -17,7 +17,7 @@
 use super::{lookup, CallingCodes, Country, Rules, States};
 use crate::issue::{Params, Reason};
 use crate::pattern::Pattern;
-use serde::Deserialize;
+use crate::source::{NotData, Shape, Source};
 use std::fmt;
 
 /// The longest pattern accepted in a rule set, in bytes (**decision**: patterns are configuration, but a huge one
@@ -26,52 +26,17 @@ pub const MAX_PATTERN: usize = 1000;
 /// The longest state name accepted (`rules.md` section 2: free-text states have at most 100 characters).
 pub const MAX_STATE: usize = 100;
 
-/// A list as Partner Center writes it (`{"value": [...]}`) or as a plain array.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-enum List {
-    Wrapped { value: Vec<String> },
-    Plain(Vec<String>),
-}
-
-impl List {
-    fn into_vec(self) -> Vec<String> {
-        match self {
-            List::Wrapped { value } | List::Plain(value) => value,
-        }
-    }
-}
-
-/// One country's rules as Partner Center returns them.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One country's rules as Partner Center returns them, read by [`read_pc`].
+#[derive(Debug, Clone)]
 struct PcRules {
     iso2_code: String,
-    #[serde(default)]
     is_state_required: bool,
-    #[serde(default, alias = "supportedStates", alias = "supportedStatesList")]
-    states: Option<List>,
-    #[serde(default)]
+    states: Option<Vec<String>>,
     is_postal_code_required: bool,
-    #[serde(default)]
     postal_code_regex: Option<String>,
-    #[serde(default = "yes")]
     is_city_required: bool,
-    #[serde(default)]
     phone_number_regex: Option<String>,
-    #[serde(default, alias = "countryCallingCodesList")]
-    country_calling_codes: Option<List>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-enum RuleSet {
-    Many(Vec<PcRules>),
-    One(Box<PcRules>),
+    country_calling_codes: Option<Vec<String>>,
 }
 
 /// One country's run-time rules, checked and compiled.
@@ -208,25 +173,95 @@ impl std::error::Error for RuleSetError {}
 
 /// Reads a rule set from JSON text.
 pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
-    let set: RuleSet = serde_json::from_str(json).map_err(|e| malformed(e.to_string()))?;
-    compile_set(set)
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| malformed(None, e.to_string()))?;
+    parse(&&value)
 }
 
-/// Reads a rule set from any serde data (the wasm binding passes a JS value).
-pub fn parse<'de, D: serde::Deserializer<'de>>(data: D) -> Result<Vec<CountryRules>, RuleSetError> {
-    let set = RuleSet::deserialize(data).map_err(|e| malformed(e.to_string()))?;
-    compile_set(set)
-}
-
-fn malformed(detail: String) -> RuleSetError {
-    RuleSetError { index: None, reason: RuleSetReason::Malformed { detail } }
-}
-
-fn compile_set(set: RuleSet) -> Result<Vec<CountryRules>, RuleSetError> {
-    let list = match set {
-        RuleSet::Many(list) => list,
-        RuleSet::One(one) => vec![*one],
+/// Reads a rule set, one country's rules or a list of them, from any [`Source`] (the wasm binding passes a JS
+/// value). A member of the wrong type makes the whole set malformed; members Partner Center has and tenantcheck does
+/// not use are ignored.
+pub fn parse<S: Source>(src: &S) -> Result<Vec<CountryRules>, RuleSetError> {
+    let list = match src.shape().map_err(|e| malformed(None, not_data(e)))? {
+        Shape::List => {
+            let items = src.items().map_err(|e| malformed(None, not_data(e)))?;
+            let read = items.iter().enumerate().map(|(i, item)| read_pc(item).map_err(|d| malformed(Some(i), d)));
+            read.collect::<Result<Vec<_>, _>>()?
+        }
+        Shape::Object => vec![read_pc(src).map_err(|d| malformed(None, d))?],
+        _ => return Err(malformed(None, "expected an object or a list of objects".into())),
     };
+    compile_set(list)
+}
+
+fn malformed(index: Option<usize>, detail: String) -> RuleSetError {
+    RuleSetError { index, reason: RuleSetReason::Malformed { detail } }
+}
+
+fn not_data(NotData(what): NotData) -> String {
+    format!("{what} is not JSON data")
+}
+
+/// One country's rules in Partner Center's shape; `Err` says what is wrong.
+fn read_pc<S: Source>(src: &S) -> Result<PcRules, String> {
+    if src.shape().map_err(not_data)? != Shape::Object {
+        return Err("a country's rules are not an object".into());
+    }
+    // The first of a member's names that is present (Partner Center's, then the SDK's).
+    let member = |names: &[&str]| -> Result<Option<(S, String)>, String> {
+        for name in names {
+            if let Some(v) = src.get(name).map_err(not_data)? {
+                match v.shape().map_err(not_data)? {
+                    Shape::Absent | Shape::Null => {}
+                    _ => return Ok(Some((v, (*name).to_owned()))),
+                }
+            }
+        }
+        Ok(None)
+    };
+    let flag = |name: &str, default: bool| match member(&[name])? {
+        None => Ok(default),
+        Some((v, _)) => match v.shape().map_err(not_data)? {
+            Shape::Bool(b) => Ok(b),
+            _ => Err(format!("{name} is not true or false")),
+        },
+    };
+    let text = |name: &str| match member(&[name])? {
+        None => Ok(None),
+        Some((v, _)) => match v.shape().map_err(not_data)? {
+            Shape::Text(s) => Ok(Some(s)),
+            _ => Err(format!("{name} is not a string")),
+        },
+    };
+    let list = |names: &[&str]| -> Result<Option<Vec<String>>, String> {
+        let Some((v, name)) = member(names)? else { return Ok(None) };
+        // Partner Center wraps lists as {"value": [...]}.
+        let v = match v.shape().map_err(not_data)? {
+            Shape::Object => v.get("value").map_err(not_data)?.ok_or_else(|| format!("{name} has no value list"))?,
+            _ => v,
+        };
+        if v.shape().map_err(not_data)? != Shape::List {
+            return Err(format!("{name} is not a list"));
+        }
+        let items = v.items().map_err(not_data)?;
+        let strings = items.iter().map(|item| match item.shape() {
+            Ok(Shape::Text(s)) => Ok(s),
+            _ => Err(format!("{name} holds something other than strings")),
+        });
+        strings.collect::<Result<Vec<_>, _>>().map(Some)
+    };
+    Ok(PcRules {
+        iso2_code: text("iso2Code")?.ok_or("iso2Code is missing")?,
+        is_state_required: flag("isStateRequired", false)?,
+        states: list(&["states", "supportedStates", "supportedStatesList"])?,
+        is_postal_code_required: flag("isPostalCodeRequired", false)?,
+        postal_code_regex: text("postalCodeRegex")?,
+        is_city_required: flag("isCityRequired", true)?,
+        phone_number_regex: text("phoneNumberRegex")?,
+        country_calling_codes: list(&["countryCallingCodes", "countryCallingCodesList"])?,
+    })
+}
+
+fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     let mut out: Vec<CountryRules> = Vec::with_capacity(list.len());
     for (i, pc) in list.into_iter().enumerate() {
         let at = |reason| RuleSetError { index: Some(i), reason };
@@ -250,11 +285,11 @@ fn pattern(p: Option<String>, bad: fn(String) -> RuleSetReason) -> Result<Option
 fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     let code = pc.iso2_code.trim().to_ascii_uppercase();
     let country = lookup(&code).ok_or(RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
-    let supported_states = pc.states.map(List::into_vec).unwrap_or_default();
+    let supported_states = pc.states.unwrap_or_default();
     if let Some(bad) = supported_states.iter().find(|s| s.trim().is_empty() || s.chars().count() > MAX_STATE) {
         return Err(RuleSetReason::BadState { value: bad.clone() });
     }
-    let country_calling_codes = pc.country_calling_codes.map(List::into_vec).unwrap_or_default();
+    let country_calling_codes = pc.country_calling_codes.unwrap_or_default();
     if let Some(bad) =
         country_calling_codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit()))
     {

@@ -186,6 +186,56 @@ pub fn countries_lists_every_country_for_a_picker() {
     assert_no_undefined(&list.into(), "countries");
 }
 
+/// The dotted key paths of a JSON value, at every level (`[]` for list items).
+fn json_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| {
+            out.push(format!("{at}.{k}"));
+            json_keys(v, &format!("{at}.{k}"), out);
+        }),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| json_keys(v, &format!("{at}[]"), out)),
+        _ => {}
+    }
+}
+
+/// The package writes results by hand (no serde): its keys are the core's serde names at every level, which the
+/// native tests prove are the TypeScript mirror's. `params` is always present in JS (the core skips it when empty).
+pub fn results_have_the_cores_names_at_every_level() {
+    const FULL: &str = r#"{"cspModel":"indirectProvider",
+      "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
+      "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
+        "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"","isSubCustomerOfReseller":false,
+        "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"","city":"Athens",
+          "state":"","postalCode":"10682 x"}},
+      "resellerBillingAddress":{"country":"US","addressLine1":"1 Main St","addressLine2":"","city":"Redmond",
+          "state":"WA","postalCode":"98052"},
+      "partnerDomain":"partner.example","markets":["GR","US"],"domainSuffix":null}"#;
+    let core = tenantcheck_core::Validator::new().validate_json(FULL);
+    assert!(core.errors.iter().all(|i| !i.params.is_empty()), "every issue of this record has params");
+    let mut want = Vec::new();
+    json_keys(&serde_json::to_value(&core).unwrap(), "", &mut want);
+    let text = JSON::stringify(&wasm::validate(js(FULL))).unwrap().as_string().unwrap();
+    let mut got = Vec::new();
+    json_keys(&serde_json::from_str(&text).unwrap(), "", &mut got);
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    // And the picker: every member of the core's entry.
+    let entry = tenantcheck_core::countries::picker().into_iter().find(|c| c.code == "US").unwrap();
+    let mut want = Vec::new();
+    json_keys(&serde_json::to_value(&entry).unwrap(), "", &mut want);
+    let us = Array::from(&wasm::countries()).iter().find(|c| get(c, "code").as_string().as_deref() == Some("US"));
+    let mut got = Vec::new();
+    json_keys(
+        &serde_json::from_str(&JSON::stringify(&us.unwrap()).unwrap().as_string().unwrap()).unwrap(),
+        "",
+        &mut got,
+    );
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+}
+
 /// The wasm-bindgen tests of every case above, for one test file (Node.js or the browser) to expand.
 macro_rules! cases {
     ($($case:ident),* $(,)?) => {
@@ -209,6 +259,7 @@ macro_rules! all_cases {
             validate_field_keeps_only_that_fields_issues,
             set_country_rules_installs_and_rejects,
             countries_lists_every_country_for_a_picker,
+            results_have_the_cores_names_at_every_level,
         );
     };
 }
