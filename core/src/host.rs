@@ -1,6 +1,7 @@
 //! What a host lends the core when the core is built without its own Unicode tables and pattern engine (features
 //! `nfkc` and `regex` off): the WebAssembly builds borrow the browser's `String.prototype.normalize("NFKC")` and
-//! `RegExp` (see `js_host`), which keeps about 100 KB (gzip) out of the module. The core stays pure: a host installs
+//! `RegExp` (see `js_host`), which keeps about 100 KB (gzip) out of the module; without `nfkc` the Unicode letter
+//! and digit classes come from the host too (2 KB of tables). The core stays pure: a host installs
 //! plain functions once, at start.
 
 use std::sync::OnceLock;
@@ -14,6 +15,9 @@ pub struct Host {
     pub compile: fn(&str) -> Result<u32, String>,
     /// Whether a compiled pattern matches the whole text.
     pub is_match: fn(u32, &str) -> bool,
+    /// Unicode `Alphabetic` and `Numeric` (`char::is_alphabetic`, `char::is_numeric`) of a non-ASCII character.
+    pub is_alphabetic: fn(char) -> bool,
+    pub is_numeric: fn(char) -> bool,
 }
 
 static HOST: OnceLock<Host> = OnceLock::new();
@@ -38,6 +42,19 @@ pub(crate) fn nfkc(text: &str) -> String {
             })
             .collect(),
     }
+}
+
+/// Unicode `Alphabetic` through the host; without one, every non-ASCII character counts as a letter (lenient: no rule
+/// rejects a name for it).
+#[cfg_attr(feature = "nfkc", allow(dead_code))]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    HOST.get().is_none_or(|h| (h.is_alphabetic)(c))
+}
+
+/// Unicode `Numeric` through the host; without one, no non-ASCII character counts as a digit.
+#[cfg_attr(feature = "nfkc", allow(dead_code))]
+pub(crate) fn is_numeric(c: char) -> bool {
+    HOST.get().is_some_and(|h| (h.is_numeric)(c))
 }
 
 #[cfg_attr(feature = "regex", allow(dead_code))]

@@ -1,5 +1,5 @@
 //! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC through
-//! `String.prototype.normalize` and patterns through `RegExp`. Both the npm package (`wasm`) and the browser host
+//! `String.prototype.normalize`, patterns through `RegExp`, letters and digits through `\p{…}` classes. Both the npm package (`wasm`) and the browser host
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 
 use std::cell::RefCell;
@@ -12,11 +12,16 @@ extern "C" {
     /// `new RegExp(pattern)`, catching the `SyntaxError` of a bad pattern.
     #[wasm_bindgen(catch, constructor, js_class = "RegExp")]
     fn new(pattern: &str) -> Result<JsRegExp, JsValue>;
+    #[wasm_bindgen(catch, constructor, js_class = "RegExp")]
+    fn new_with_flags(pattern: &str, flags: &str) -> Result<JsRegExp, JsValue>;
     #[wasm_bindgen(method)]
     fn test(this: &JsRegExp, text: &str) -> bool;
 }
 
 thread_local! {
+    /// `\p{Alphabetic}` and `\p{N}` (Unicode `Numeric`), for one character.
+    static CLASSES: [Option<JsRegExp>; 2] =
+        [JsRegExp::new_with_flags("^\\p{Alphabetic}$", "u").ok(), JsRegExp::new_with_flags("^\\p{N}$", "u").ok()];
     /// Compiled patterns by handle. wasm32 runs one thread; patterns live as long as the module (the embedded
     /// table's are compiled once; each `setCountryRules` adds at most two per country).
     static PATTERNS: RefCell<Vec<JsRegExp>> = const { RefCell::new(Vec::new()) };
@@ -43,7 +48,19 @@ fn is_match(id: u32, text: &str) -> bool {
     PATTERNS.with_borrow(|p| p.get(id as usize).is_some_and(|re| re.test(text)))
 }
 
-/// Lends the JavaScript engine's NFKC and `RegExp` to the core. Idempotent.
+fn in_class(which: usize, c: char) -> bool {
+    CLASSES.with(|classes| classes[which].as_ref().is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4]))))
+}
+
+fn is_alphabetic(c: char) -> bool {
+    in_class(0, c)
+}
+
+fn is_numeric(c: char) -> bool {
+    in_class(1, c)
+}
+
+/// Lends the JavaScript engine's NFKC, `RegExp` and Unicode classes to the core. Idempotent.
 pub fn install() {
-    crate::host::install(crate::host::Host { nfkc, compile, is_match });
+    crate::host::install(crate::host::Host { nfkc, compile, is_match, is_alphabetic, is_numeric });
 }

@@ -106,6 +106,29 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
+/// Unicode `Alphabetic` (`char::is_alphabetic`); beyond ASCII from the host's tables when the core has none of its
+/// own (feature `nfkc` off: the WebAssembly builds, see [`crate::host`]).
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    #[cfg(feature = "nfkc")]
+    return c.is_alphabetic();
+    #[cfg(not(feature = "nfkc"))]
+    return crate::host::is_alphabetic(c);
+}
+
+/// A letter or a digit in any script (`char::is_alphanumeric`: Unicode `Alphabetic` or `Numeric`).
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    #[cfg(feature = "nfkc")]
+    return c.is_alphanumeric();
+    #[cfg(not(feature = "nfkc"))]
+    return crate::host::is_alphabetic(c) || crate::host::is_numeric(c);
+}
+
 /// A character named for a message so that a space or an invisible character can be seen: `"x"`, `a space`, or the
 /// character with its code point (`"\u{200b}" (U+200B)`) where it is a control, a space or beyond Latin-1, Greek and
 /// Cyrillic (no table of printable characters: the code point tells what an invisible one is).

@@ -9,7 +9,7 @@
 //!   here for `JsValue`: wrong JS types become `request.*` errors in the result; a value that is not JSON-like data
 //!   (a function, a symbol, an object whose keys or members cannot be read) gives `request.not_json` with line and
 //!   column 0 (no text was read). No serde deserializer is linked: serde's error messages bring float formatting
-//!   with them, a tenth of the package (`docs/npm-package.md`, "Size"). Results go out through serde-wasm-bindgen.
+//!   with them, a tenth of the package (`docs/npm-package.md`, "Size"). Results are written by [`ToJs`] below.
 //!   Nothing here panics on input, and only `setCountryRules` throws, with a [`TenantcheckError`].
 //! - One [`Validator`] per module instance, in a thread-local `RefCell`; the input is read before it is borrowed, so
 //!   a JS getter that throws while the input is read cannot leave it borrowed.

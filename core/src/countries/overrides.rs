@@ -206,59 +206,63 @@ fn read_pc<S: Source>(src: &S) -> Result<PcRules, String> {
     if src.shape().map_err(not_data)? != Shape::Object {
         return Err("a country's rules are not an object".into());
     }
-    // The first of a member's names that is present (Partner Center's, then the SDK's).
-    let member = |names: &[&str]| -> Result<Option<(S, String)>, String> {
-        for name in names {
-            if let Some(v) = src.get(name).map_err(not_data)? {
-                match v.shape().map_err(not_data)? {
-                    Shape::Absent | Shape::Null => {}
-                    _ => return Ok(Some((v, (*name).to_owned()))),
-                }
+    Ok(PcRules {
+        iso2_code: text(src, "iso2Code")?.ok_or("iso2Code is missing")?,
+        is_state_required: flag(src, "isStateRequired", false)?,
+        states: list(src, &["states", "supportedStates", "supportedStatesList"])?,
+        is_postal_code_required: flag(src, "isPostalCodeRequired", false)?,
+        postal_code_regex: text(src, "postalCodeRegex")?,
+        is_city_required: flag(src, "isCityRequired", true)?,
+        phone_number_regex: text(src, "phoneNumberRegex")?,
+        country_calling_codes: list(src, &["countryCallingCodes", "countryCallingCodesList"])?,
+    })
+}
+
+/// The first of a member's names that has a value (Partner Center's name, then the SDK's), with its shape.
+fn member<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<(S, Shape, &'static str)>, String> {
+    for name in names {
+        if let Some(v) = src.get(name).map_err(not_data)? {
+            match v.shape().map_err(not_data)? {
+                Shape::Absent | Shape::Null => {}
+                shape => return Ok(Some((v, shape, name))),
             }
         }
-        Ok(None)
-    };
-    let flag = |name: &str, default: bool| match member(&[name])? {
+    }
+    Ok(None)
+}
+
+fn flag<S: Source>(src: &S, name: &'static str, default: bool) -> Result<bool, String> {
+    match member(src, &[name])? {
         None => Ok(default),
-        Some((v, _)) => match v.shape().map_err(not_data)? {
-            Shape::Bool(b) => Ok(b),
-            _ => Err(format!("{name} is not true or false")),
-        },
-    };
-    let text = |name: &str| match member(&[name])? {
+        Some((_, Shape::Bool(b), _)) => Ok(b),
+        Some(_) => Err(format!("{name} is not true or false")),
+    }
+}
+
+fn text<S: Source>(src: &S, name: &'static str) -> Result<Option<String>, String> {
+    match member(src, &[name])? {
         None => Ok(None),
-        Some((v, _)) => match v.shape().map_err(not_data)? {
-            Shape::Text(s) => Ok(Some(s)),
-            _ => Err(format!("{name} is not a string")),
-        },
-    };
-    let list = |names: &[&str]| -> Result<Option<Vec<String>>, String> {
-        let Some((v, name)) = member(names)? else { return Ok(None) };
-        // Partner Center wraps lists as {"value": [...]}.
-        let v = match v.shape().map_err(not_data)? {
-            Shape::Object => v.get("value").map_err(not_data)?.ok_or_else(|| format!("{name} has no value list"))?,
-            _ => v,
-        };
-        if v.shape().map_err(not_data)? != Shape::List {
-            return Err(format!("{name} is not a list"));
-        }
-        let items = v.items().map_err(not_data)?;
-        let strings = items.iter().map(|item| match item.shape() {
-            Ok(Shape::Text(s)) => Ok(s),
-            _ => Err(format!("{name} holds something other than strings")),
-        });
-        strings.collect::<Result<Vec<_>, _>>().map(Some)
-    };
-    Ok(PcRules {
-        iso2_code: text("iso2Code")?.ok_or("iso2Code is missing")?,
-        is_state_required: flag("isStateRequired", false)?,
-        states: list(&["states", "supportedStates", "supportedStatesList"])?,
-        is_postal_code_required: flag("isPostalCodeRequired", false)?,
-        postal_code_regex: text("postalCodeRegex")?,
-        is_city_required: flag("isCityRequired", true)?,
-        phone_number_regex: text("phoneNumberRegex")?,
-        country_calling_codes: list(&["countryCallingCodes", "countryCallingCodesList"])?,
-    })
+        Some((_, Shape::Text(s), _)) => Ok(Some(s)),
+        Some(_) => Err(format!("{name} is not a string")),
+    }
+}
+
+/// A list of strings, plain or wrapped as Partner Center writes it (`{"value": [...]}`).
+fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>>, String> {
+    let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(None) };
+    if shape == Shape::Object {
+        v = v.get("value").map_err(not_data)?.ok_or_else(|| format!("{name} has no value list"))?;
+        shape = v.shape().map_err(not_data)?;
+    }
+    if shape != Shape::List {
+        return Err(format!("{name} is not a list"));
+    }
+    let items = v.items().map_err(not_data)?;
+    let strings = items.iter().map(|item| match item.shape() {
+        Ok(Shape::Text(s)) => Ok(s),
+        _ => Err(format!("{name} holds something other than strings")),
+    });
+    strings.collect::<Result<Vec<_>, _>>().map(Some)
 }
 
 fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {

@@ -17,7 +17,7 @@
 //! applied to the company name too). Normalized: the text after section 0, case kept.
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::text::{describe, normalize, MAX_CHARS};
+use crate::text::{describe, is_alphabetic, is_alphanumeric, normalize, MAX_CHARS};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -371,7 +371,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if count == 1 {
         return Err(CompanyNameReason::SingleCharacter);
     }
-    if !text.chars().any(char::is_alphanumeric) {
+    if !text.chars().any(is_alphanumeric) {
         return Err(CompanyNameReason::OnlySymbols);
     }
     if in_table(LEGAL_FORMS, &text) {
@@ -401,7 +401,7 @@ pub fn contact_name(raw: &str) -> Outcome<Cow<'_, str>, ContactNameReason> {
     if let Some((character, position)) = invisible(&text) {
         return Err(ContactNameReason::BadCharacter { character, position });
     }
-    if !text.chars().any(char::is_alphabetic) {
+    if !text.chars().any(is_alphabetic) {
         return Err(ContactNameReason::NoLetters);
     }
     let mut warnings = Vec::new();
@@ -419,7 +419,7 @@ pub fn contact_name(raw: &str) -> Outcome<Cow<'_, str>, ContactNameReason> {
 
 /// The letters, digits and `&` of a name in lower case: the key of [`LEGAL_FORMS`] and [`PLACEHOLDER_NAMES`].
 fn key(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|&c| c.is_alphanumeric() || c == '&').map(crate::text::fold_char)
+    text.chars().filter(|&c| is_alphanumeric(c) || c == '&').map(crate::text::fold_char)
 }
 
 /// Whether a sorted table holds the name's [`key`]: a binary search that compares lazily, without building the key
@@ -459,10 +459,10 @@ fn repeated(text: &str) -> Option<char> {
 /// The first generic domain extension ending a word after a letter or digit (`Contoso.com`), if any.
 fn domain_extension(text: &str) -> Option<String> {
     text.split(' ').find_map(|word| {
-        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
         let (head, extension) = word.rsplit_once('.')?;
         let extension = extension.to_ascii_lowercase();
-        (head.ends_with(char::is_alphanumeric) && DOMAIN_EXTENSIONS.binary_search(&extension.as_str()).is_ok())
+        (head.ends_with(is_alphanumeric) && DOMAIN_EXTENSIONS.binary_search(&extension.as_str()).is_ok())
             .then_some(extension)
     })
 }

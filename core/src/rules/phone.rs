@@ -167,7 +167,7 @@ impl fmt::Display for PhoneReason {
                      is not allowed",
                     describe(*character)
                 )?;
-                if character.is_alphabetic() {
+                if crate::text::is_alphabetic(*character) {
                     f.write_str(" (enter one number, without letters or an extension)")?;
                 }
                 f.write_str(".")

@@ -186,6 +186,26 @@ pub fn countries_lists_every_country_for_a_picker() {
     assert_no_undefined(&list.into(), "countries");
 }
 
+/// Letters and digits beyond ASCII are told by the JS engine's Unicode classes (`js_host`): names in any script pass,
+/// digits of another script are no letters.
+pub fn letters_of_every_script_are_letters() {
+    let field =
+        |path: &str, value: &str| codes(&wasm::validate_field(path.into(), value.into(), JsValue::NULL), "errors");
+    assert_eq!(field("account.contact.firstName", "Ζωή"), vec![]);
+    assert_eq!(field("account.contact.lastName", "Пушкин"), vec![]);
+    assert_eq!(field("account.companyName", "株式会社ソニー"), vec![]);
+    assert_eq!(
+        field("account.contact.firstName", "١٢٣"),
+        vec![("account.contact.firstName".into(), "contact_name.no_letters".into())]
+    );
+    // Arabic-Indic digits are digits: a company name of them is not "only symbols".
+    assert!(!field("account.companyName", "٣٣٣ ٤٤").iter().any(|(_, c)| c == "company_name.only_symbols"));
+    assert_eq!(
+        field("account.companyName", "★★ ☆☆"),
+        vec![("account.companyName".into(), "company_name.only_symbols".into())]
+    );
+}
+
 /// The dotted key paths of a JSON value, at every level (`[]` for list items).
 fn json_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
     match v {
@@ -260,6 +280,7 @@ macro_rules! all_cases {
             set_country_rules_installs_and_rejects,
             countries_lists_every_country_for_a_picker,
             results_have_the_cores_names_at_every_level,
+            letters_of_every_script_are_letters,
         );
     };
 }
