@@ -231,7 +231,7 @@ impl<T: Expected> Slot<T> {
     }
 }
 
-/// [`Slot::read`] into a field, object-safe so that an object's fields are read through one call site.
+/// [`Slot::read`] into a field, object-safe so that [`read_members`] reads every field through one call site.
 trait ReadSlot<S> {
     fn read_slot(&mut self, src: Option<&S>) -> Result<(), NotData>;
 }
@@ -284,21 +284,42 @@ macro_rules! object {
             }
             fn read_object<S: Source>(src: &S) -> Result<Option<Self>, NotData> {
                 let mut out = $name::default();
-                for key in src.keys()? {
-                    // One call through `dyn` for every field: in WebAssembly a copy of the reader per field costs.
-                    let field: &mut dyn ReadSlot<S> = match key.as_str() {
-                        $($key => &mut out.$field,)*
-                        _ => {
-                            out.unknown.push(key);
-                            continue;
-                        }
-                    };
-                    field.read_slot(src.get(&key)?.as_ref())?;
-                }
+                read_members(src, &mut out)?;
                 Ok(Some(out))
             }
         }
+
+        impl<S: Source> Members<S> for $name {
+            fn member(&mut self, key: &str) -> Option<&mut dyn ReadSlot<S>> {
+                match key {
+                    $($key => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+            fn unknown(&mut self) -> &mut Vec<String> {
+                &mut self.unknown
+            }
+        }
     };
+}
+
+/// The fields of a record object by JSON name, for [`read_members`].
+trait Members<S> {
+    fn member(&mut self, key: &str) -> Option<&mut dyn ReadSlot<S>>;
+    fn unknown(&mut self) -> &mut Vec<String>;
+}
+
+/// Reads an object's members into a record object: known keys into their fields, the others listed as unknown. One
+/// copy for every record object, its fields reached through `dyn`: in WebAssembly a copy per object or per field
+/// costs kilobytes.
+fn read_members<S: Source>(src: &S, out: &mut dyn Members<S>) -> Result<(), NotData> {
+    for (key, value) in src.members()? {
+        match out.member(&key) {
+            Some(field) => field.read_slot(Some(&value))?,
+            None => out.unknown().push(key),
+        }
+    }
+    Ok(())
 }
 
 object!(

@@ -34,8 +34,9 @@ pub trait Source: Sized {
     fn shape(&self) -> Result<Shape, NotData>;
     /// The items of a list, in order (called only when the shape is [`Shape::List`]).
     fn items(&self) -> Result<Vec<Self>, NotData>;
-    /// The keys of an object, in order (called only when the shape is [`Shape::Object`]).
-    fn keys(&self) -> Result<Vec<String>, NotData>;
+    /// The members of an object, in order (called only when the shape is [`Shape::Object`]). The values are not
+    /// looked at until they are read.
+    fn members(&self) -> Result<Vec<(String, Self)>, NotData>;
     /// The value at a key of an object; `None` when the object has no such key.
     fn get(&self, key: &str) -> Result<Option<Self>, NotData>;
 }
@@ -57,8 +58,8 @@ impl Source for &serde_json::Value {
         Ok(self.as_array().map(|a| a.iter().collect()).unwrap_or_default())
     }
 
-    fn keys(&self) -> Result<Vec<String>, NotData> {
-        Ok(self.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default())
+    fn members(&self) -> Result<Vec<(String, Self)>, NotData> {
+        Ok(self.as_object().map(|o| o.iter().map(|(k, v)| (k.clone(), v)).collect()).unwrap_or_default())
     }
 
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {

@@ -22,6 +22,7 @@ use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
 use js_sys::{Array, Reflect};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -42,29 +43,39 @@ thread_local! {
     };
 }
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = values)]
+    fn object_values(object: &JsValue) -> Result<Array, JsValue>;
+}
+
 /// JS values as the core reads them.
 impl Source for JsValue {
-    // Not inlined: it is called for every member read, and one copy keeps the package small.
-    #[inline(never)]
+    // Each test is a call into JS: the common cases first (text fields, then objects).
     fn shape(&self) -> Result<Shape, NotData> {
-        Ok(if self.is_undefined() {
-            Shape::Absent
+        if let Some(s) = self.as_string() {
+            return Ok(Shape::Text(s));
+        }
+        Ok(if self.is_object() {
+            if Array::is_array(self) {
+                Shape::List
+            } else {
+                Shape::Object
+            }
         } else if self.is_null() {
             Shape::Null
-        } else if let Some(s) = self.as_string() {
-            Shape::Text(s)
+        } else if self.is_undefined() {
+            Shape::Absent
         } else if let Some(b) = self.as_bool() {
             Shape::Bool(b)
         } else if self.as_f64().is_some() || self.is_bigint() {
             Shape::Number
         } else if self.is_function() {
             return Err(NotData("a function"));
-        } else if self.is_symbol() {
-            return Err(NotData("a symbol"));
-        } else if Array::is_array(self) {
-            Shape::List
         } else {
-            Shape::Object
+            return Err(NotData("a symbol"));
         })
     }
 
@@ -72,13 +83,15 @@ impl Source for JsValue {
         Ok(Array::from(self).to_vec())
     }
 
-    fn keys(&self) -> Result<Vec<String>, NotData> {
-        // Reflect.ownKeys catches a throwing proxy; symbol keys are not data and are skipped.
-        let keys = Reflect::own_keys(self).map_err(|_| NotData("an object whose keys cannot be read"))?;
-        Ok(keys.iter().filter_map(|k| k.as_string()).collect())
+    fn members(&self) -> Result<Vec<(String, Self)>, NotData> {
+        // Object.keys and Object.values: own enumerable members in the same order, getters run once. One catch for
+        // each (a throwing getter or proxy), not one for every member: the catch wrapper is the slow part of a call.
+        let unreadable = |_| NotData("an object whose members cannot be read");
+        let values = object_values(self).map_err(unreadable)?;
+        let keys = object_keys(self).map_err(unreadable)?;
+        Ok(keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v))).collect())
     }
 
-    #[inline(never)]
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
         Reflect::get(self, &JsValue::from_str(key)).map(Some).map_err(|_| NotData("a member that cannot be read"))
     }
@@ -185,8 +198,8 @@ pub fn countries() -> JsValue {
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
 fn error(reason: &dyn Reason) -> JsValue {
     let e = js_sys::Error::new(&reason.to_string());
-    set(&e, "code", reason.code().into());
-    set(&e, "params", reason.params().to_js());
+    set(&e, "code", &js_static(reason.code()));
+    set(&e, "params", &reason.params().to_js());
     e.into()
 }
 
@@ -212,12 +225,55 @@ trait ToJs {
     fn to_js(&self) -> JsValue;
 }
 
-fn set(target: &JsValue, key: &str, value: JsValue) {
-    // Setting a member of a plain object or an Error made here cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
+/// Slots of the cache of JS strings: a power of two above the number of distinct `&'static str`s a result can hold
+/// (member names, codes, field paths, parameter names: about 270).
+const STATIC_SLOTS: usize = 512;
+
+thread_local! {
+    /// JS strings of the `&'static str`s results hold, made once: creating a JS string is a call into JS and a UTF-8
+    /// decode. Open addressing on the string's address and length (the same text at another address gets its own
+    /// slot, which is only a second copy).
+    static STATIC_STRINGS: RefCell<Vec<(usize, usize, JsValue)>> = RefCell::new(vec![(0, 0, JsValue::NULL); STATIC_SLOTS]);
 }
 
-fn object<const N: usize>(members: [(&str, JsValue); N]) -> JsValue {
+/// Runs `f` on the JS string of a `&'static str`, made once.
+fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+    let key = (s.as_ptr() as usize, s.len());
+    STATIC_STRINGS.with_borrow_mut(|cache| {
+        let mut at = (key.0 ^ key.1.wrapping_mul(31)) % STATIC_SLOTS;
+        for _ in 0..STATIC_SLOTS {
+            match &mut cache[at] {
+                (p, n, js) if (*p, *n) == key => return f(js),
+                (0, _, _) => {
+                    cache[at] = (key.0, key.1, JsValue::from_str(s));
+                    return f(&cache[at].2);
+                }
+                _ => at = (at + 1) % STATIC_SLOTS,
+            }
+        }
+        f(&JsValue::from_str(s)) // full: not cached
+    })
+}
+
+fn js_static(s: &'static str) -> JsValue {
+    with_static(s, JsValue::clone)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plain object or an `Error` made here, whose members are set with `target[key] = value`: it cannot throw,
+    /// so no `catch` wrapper runs (the wrapper of `Reflect.set` was 40 % of a `validateField` call).
+    #[wasm_bindgen(extends = js_sys::Object, js_name = Object)]
+    type Target;
+    #[wasm_bindgen(method, indexing_setter)]
+    fn put(this: &Target, key: &JsValue, value: &JsValue);
+}
+
+fn set(target: &JsValue, key: &'static str, value: &JsValue) {
+    with_static(key, |key| target.unchecked_ref::<Target>().put(key, value));
+}
+
+fn object(members: &[(&'static str, JsValue)]) -> JsValue {
     let o: JsValue = js_sys::Object::new().into();
     for (key, value) in members {
         set(&o, key, value);
@@ -235,7 +291,12 @@ fn strings<S: AsRef<str>>(items: &[S]) -> JsValue {
 
 impl ToJs for String {
     fn to_js(&self) -> JsValue {
-        JsValue::from_str(self)
+        // Normalized records are mostly empty fields: one JS "" for all of them.
+        if self.is_empty() {
+            js_static("")
+        } else {
+            JsValue::from_str(self)
+        }
     }
 }
 
@@ -269,9 +330,9 @@ impl ToJs for Report {
             DomainForm::Prefix => "prefix",
             DomainForm::Alias => "alias",
         });
-        object([
+        object(&[
             ("valid", self.valid.into()),
-            ("domainForm", form.map_or(JsValue::NULL, JsValue::from_str)),
+            ("domainForm", form.map_or(JsValue::NULL, js_static)),
             ("linksExistingTenant", self.links_existing_tenant.into()),
             ("errors", list(&self.errors)),
             ("warnings", list(&self.warnings)),
@@ -282,9 +343,15 @@ impl ToJs for Report {
 
 impl ToJs for issue::Issue {
     fn to_js(&self) -> JsValue {
-        object([
-            ("field", JsValue::from_str(&self.field)),
-            ("code", JsValue::from_str(self.code)),
+        object(&[
+            (
+                "field",
+                match &self.field {
+                    Cow::Borrowed(field) => js_static(field),
+                    Cow::Owned(field) => JsValue::from_str(field),
+                },
+            ),
+            ("code", js_static(self.code)),
             ("message", JsValue::from_str(&self.message)),
             ("params", self.params.to_js()),
         ])
@@ -300,7 +367,7 @@ impl ToJs for Params {
                 Param::Str(s) => JsValue::from_str(s),
                 Param::List(l) => strings(l),
             };
-            set(&o, key, value);
+            set(&o, key, &value);
         }
         o
     }
@@ -308,7 +375,7 @@ impl ToJs for Params {
 
 impl ToJs for record::Record {
     fn to_js(&self) -> JsValue {
-        object([
+        object(&[
             ("cspModel", self.csp_model.to_js()),
             ("syncOptions", self.sync_options.to_js()),
             ("account", self.account.to_js()),
@@ -322,7 +389,7 @@ impl ToJs for record::Record {
 
 impl ToJs for record::SyncOptions {
     fn to_js(&self) -> JsValue {
-        object([
+        object(&[
             ("username", self.username.to_js()),
             ("domainPrefix", self.domain_prefix.to_js()),
             ("resellerMpnId", self.reseller_mpn_id.to_js()),
@@ -332,7 +399,7 @@ impl ToJs for record::SyncOptions {
 
 impl ToJs for record::Account {
     fn to_js(&self) -> JsValue {
-        object([
+        object(&[
             ("companyName", self.company_name.to_js()),
             ("contact", self.contact.to_js()),
             ("email", self.email.to_js()),
@@ -346,7 +413,7 @@ impl ToJs for record::Account {
 
 impl ToJs for record::Contact {
     fn to_js(&self) -> JsValue {
-        object([("firstName", self.first_name.to_js()), ("lastName", self.last_name.to_js())])
+        object(&[("firstName", self.first_name.to_js()), ("lastName", self.last_name.to_js())])
     }
 }
 
@@ -354,7 +421,7 @@ impl ToJs for record::Address {
     fn to_js(&self) -> JsValue {
         let o: JsValue = js_sys::Object::new().into();
         for key in record::Address::KEYS {
-            set(&o, key, self.get(key).to_js());
+            set(&o, key, &self.get(key).to_js());
         }
         o
     }
@@ -368,9 +435,9 @@ impl<T: ToJs> ToJs for &T {
 
 impl ToJs for PickerEntry {
     fn to_js(&self) -> JsValue {
-        object([
-            ("code", JsValue::from_str(self.code)),
-            ("name", JsValue::from_str(self.name)),
+        object(&[
+            ("code", js_static(self.code)),
+            ("name", js_static(self.name)),
             ("hasPostalCodes", self.has_postal_codes.into()),
             ("isPostalCodeRequired", self.is_postal_code_required.into()),
             ("postalCodeExample", self.postal_code_example.map_or(JsValue::NULL, JsValue::from_str)),

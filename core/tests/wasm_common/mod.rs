@@ -95,6 +95,14 @@ pub fn validate_turns_bad_input_into_request_errors() {
     let rec = js(r#"{"account":{}}"#);
     Reflect::set(&get(&rec, "account"), &"email".into(), &js_sys::Symbol::for_("x").into()).unwrap();
     assert_eq!(codes(&wasm::validate(rec), "errors"), vec![("".into(), "request.not_json".into())]);
+    // A getter that throws: the member cannot be read, which is reported, not thrown.
+    let rec = Object::new();
+    let descriptor = js(r#"{"enumerable":true}"#);
+    Reflect::set(&descriptor, &"get".into(), &Function::new_no_args("throw new Error('no')")).unwrap();
+    Object::define_property(&rec, &"account".into(), descriptor.unchecked_ref());
+    let r = wasm::validate(rec.into());
+    assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_json".into())]);
+    assert!(get(&r, "errors.0.message").as_string().is_some_and(|m| m.contains("cannot be read")));
     // Huge strings and odd Unicode: rule errors, never a panic.
     let rec = Object::new();
     let account = Object::new();
