@@ -146,6 +146,14 @@ pub fn describe(ch: char) -> String {
 mod tests {
     use super::*;
 
+    /// `States::find` compares byte lengths before folding: folding must keep every character's UTF-8 length.
+    #[test]
+    fn folding_keeps_the_length_in_bytes() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c).len_utf8(), c.len_utf8(), "{c:?}");
+        }
+    }
+
     #[test]
     fn pasted_text_becomes_plain() {
         // Full-width letters and digits (U+FF21.., U+FF10..) fold to ASCII under NFKC [UAX #15].

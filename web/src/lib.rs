@@ -32,6 +32,11 @@ thread_local! {
     static FORM: RefCell<Option<form::Form>> = const { RefCell::new(None) };
 }
 
+/// The allocator: talc, as in the npm package (a fraction of dlmalloc's size in WebAssembly). Single-threaded.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Runs when the module loads: binds `#tenantcheck-form`. Without the form (e.g. in a test page) it only logs.
 #[wasm_bindgen(start)]
 pub fn start() {

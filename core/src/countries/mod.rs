@@ -31,19 +31,38 @@ impl State {
     }
 }
 
-/// The closed state list of a country (US, CA and AU by default [Appxite]), packed as `row|row|…`.
+/// The closed state list of a country (US, CA and AU by default [Appxite]): an index into [`data::STATE_LISTS`],
+/// whose lists are packed as `row|row|…`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StateList(&'static str);
+pub struct StateList(u8);
+
+/// Every spelling of every list with the value it stands for, split once per list on first use.
+static SPELLINGS: [OnceLock<Vec<(&'static str, &'static str)>>; data::STATE_LISTS.len()] =
+    [const { OnceLock::new() }; data::STATE_LISTS.len()];
 
 impl StateList {
+    fn text(self) -> &'static str {
+        data::STATE_LISTS.get(usize::from(self.0)).copied().unwrap_or_default()
+    }
     pub fn iter(self) -> impl Iterator<Item = State> + Clone {
-        self.0.split('|').filter(|row| !row.is_empty()).map(State)
+        self.text().split('|').filter(|row| !row.is_empty()).map(State)
     }
     pub fn is_empty(self) -> bool {
-        self.0.is_empty()
+        self.text().is_empty()
     }
     pub fn len(self) -> usize {
         self.iter().count()
+    }
+    /// (value, spelling) for the value itself and each alias, row by row: what [`States::find`] scans, without
+    /// splitting the packed text on every call.
+    fn spellings(self) -> &'static [(&'static str, &'static str)] {
+        SPELLINGS.get(usize::from(self.0)).map_or(&[], |cell| {
+            cell.get_or_init(|| {
+                self.iter()
+                    .flat_map(|s| std::iter::once(s.value()).chain(s.aliases()).map(move |n| (s.value(), n)))
+                    .collect()
+            })
+        })
     }
 }
 
@@ -94,9 +113,11 @@ impl Country {
         data::TEXT.get(start..start + lens[i]).unwrap_or_default()
     }
 
-    /// ISO 3166-1 alpha-2 code, upper case.
+    /// ISO 3166-1 alpha-2 code, upper case (the row's first two bytes: no lengths to add up, as lookups read it at
+    /// every step of their search).
     pub fn code(&self) -> &'static str {
-        self.part(0)
+        let at = usize::from(self.at);
+        data::TEXT.get(at..at + 2).unwrap_or_default()
     }
     /// English short name, for pickers and messages.
     pub fn name(&self) -> &'static str {
@@ -108,7 +129,19 @@ impl Country {
     }
     /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
     pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.part(3).split('|').filter(|e| !e.is_empty())
+        self.examples().iter().copied()
+    }
+    /// The examples, split once per country on first use (the postcode rule reads them on every call).
+    fn examples(&self) -> &'static [&'static str] {
+        self.index().map_or(&[], |i| {
+            let c = &COUNTRIES[i];
+            EXAMPLES[i].get_or_init(|| c.part(3).split('|').filter(|e| !e.is_empty()).collect())
+        })
+    }
+    /// This entry's row in [`COUNTRIES`], from its address (no search); a copy made elsewhere finds it by code.
+    fn index(&self) -> Option<usize> {
+        let at = (self as *const Self as usize).wrapping_sub(COUNTRIES.as_ptr() as usize) / size_of::<Self>();
+        COUNTRIES.get(at).filter(|c| std::ptr::eq(*c, self)).map(|_| at).or_else(|| index_of(self.code()))
     }
     /// The first example postcode, for placeholders and messages.
     pub fn postal_code_example(&self) -> Option<&'static str> {
@@ -132,7 +165,7 @@ impl Country {
     }
     /// The closed list of accepted states; empty for most countries.
     pub fn supported_states(&self) -> StateList {
-        StateList(data::STATE_LISTS.get(usize::from(self.states)).copied().unwrap_or_default())
+        StateList(self.states)
     }
     /// Whether the country has postcodes at all.
     pub fn has_postal_codes(&self) -> bool {
@@ -159,20 +192,22 @@ pub fn lookup(code: &str) -> Option<&'static Country> {
 
 fn index_of(code: &str) -> Option<usize> {
     // Codes are two ASCII letters: compare them as one number, not with memcmp (this runs several times a record).
-    let key = |s: &str| match s.as_bytes() {
+    let key = |s: &[u8]| match s {
         [a, b] => Some(u16::from_be_bytes([*a, *b])),
         _ => None,
     };
-    let wanted = key(code)?;
-    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(c.code())).ok()
+    let wanted = key(code.as_bytes())?;
+    let text = data::TEXT.as_bytes();
+    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(text.get(usize::from(c.at)..usize::from(c.at) + 2)?)).ok()
 }
 
 const COUNT: usize = COUNTRIES.len();
 static POSTAL_REGEX: [OnceLock<Option<Pattern>>; COUNT] = [const { OnceLock::new() }; COUNT];
+static EXAMPLES: [OnceLock<Vec<&'static str>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
 /// The default postcode pattern of a country, compiled once on first use.
-fn default_postal_regex(code: &str) -> Option<&'static Pattern> {
-    let i = index_of(code)?;
+fn default_postal_regex(country: &Country) -> Option<&'static Pattern> {
+    let i = country.index()?;
     POSTAL_REGEX[i].get_or_init(|| COUNTRIES[i].postal_code_regex().and_then(|p| Pattern::anchored(p).ok())).as_ref()
 }
 
@@ -211,8 +246,9 @@ impl States<'_> {
     /// The accepted value for what the user typed (case-insensitive, aliases included), if any.
     pub fn find(&self, typed: &str) -> Option<&str> {
         match self {
+            // Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first.
             States::Default(list) => {
-                list.iter().find(|s| same(s.value(), typed) || s.aliases().any(|a| same(a, typed))).map(State::value)
+                list.spellings().iter().find(|(_, n)| n.len() == typed.len() && same(n, typed)).map(|(value, _)| *value)
             }
             States::Runtime { list, defaults } => {
                 let value = |v: &str| list.iter().find(|s| same(s, v)).map(String::as_str);
@@ -263,7 +299,7 @@ impl Rules<'static> {
         Rules {
             country,
             is_postal_code_required: country.is_postal_code_required(),
-            postal_code_regex: default_postal_regex(country.code()),
+            postal_code_regex: default_postal_regex(country),
             is_state_required: country.is_state_required(),
             supported_states: States::Default(country.supported_states()),
             is_city_required: true,

@@ -173,7 +173,8 @@ impl std::error::Error for RuleSetError {}
 
 /// Reads a rule set from JSON text.
 pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| malformed(None, e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| RuleSetError { index: None, reason: RuleSetReason::Malformed { detail: e.to_string() } })?;
     parse(&&value)
 }
 
@@ -181,33 +182,43 @@ pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
 /// value). A member of the wrong type makes the whole set malformed; members Partner Center has and tenantcheck does
 /// not use are ignored.
 pub fn parse<S: Source>(src: &S) -> Result<Vec<CountryRules>, RuleSetError> {
-    let list = match src.shape().map_err(|e| malformed(None, not_data(e)))? {
+    let list = match src.shape().map_err(|e| malformed(None, Bad::from(e)))? {
         Shape::List => {
-            let items = src.items().map_err(|e| malformed(None, not_data(e)))?;
-            let read = items.iter().enumerate().map(|(i, item)| read_pc(item).map_err(|d| malformed(Some(i), d)));
-            read.collect::<Result<Vec<_>, _>>()?
+            let items = src.items().map_err(|e| malformed(None, Bad::from(e)))?;
+            let mut list = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                list.push(read_pc(item).map_err(|bad| malformed(Some(i), bad))?);
+            }
+            list
         }
-        Shape::Object => vec![read_pc(src).map_err(|d| malformed(None, d))?],
-        _ => return Err(malformed(None, "expected an object or a list of objects".into())),
+        Shape::Object => vec![read_pc(src).map_err(|bad| malformed(None, bad))?],
+        _ => return Err(malformed(None, Bad("the rule set", "is not an object or a list of objects"))),
     };
     compile_set(list)
 }
 
-fn malformed(index: Option<usize>, detail: String) -> RuleSetError {
-    RuleSetError { index, reason: RuleSetReason::Malformed { detail } }
+/// What is wrong with a rule set's shape: the member (or value) and what is wrong with it, put into words once, in
+/// [`malformed`].
+#[derive(Debug, Clone, Copy)]
+struct Bad(&'static str, &'static str);
+
+impl From<NotData> for Bad {
+    fn from(NotData(what): NotData) -> Self {
+        Bad(what, "is not JSON data")
+    }
 }
 
-fn not_data(NotData(what): NotData) -> String {
-    format!("{what} is not JSON data")
+fn malformed(index: Option<usize>, Bad(what, problem): Bad) -> RuleSetError {
+    RuleSetError { index, reason: RuleSetReason::Malformed { detail: format!("{what} {problem}") } }
 }
 
 /// One country's rules in Partner Center's shape; `Err` says what is wrong.
-fn read_pc<S: Source>(src: &S) -> Result<PcRules, String> {
-    if src.shape().map_err(not_data)? != Shape::Object {
-        return Err("a country's rules are not an object".into());
+fn read_pc<S: Source>(src: &S) -> Result<PcRules, Bad> {
+    if src.shape()? != Shape::Object {
+        return Err(Bad("a country's rules", "are not an object"));
     }
     Ok(PcRules {
-        iso2_code: text(src, "iso2Code")?.ok_or("iso2Code is missing")?,
+        iso2_code: text(src, "iso2Code")?.ok_or(Bad("iso2Code", "is missing"))?,
         is_state_required: flag(src, "isStateRequired", false)?,
         states: list(src, &["states", "supportedStates", "supportedStatesList"])?,
         is_postal_code_required: flag(src, "isPostalCodeRequired", false)?,
@@ -219,10 +230,10 @@ fn read_pc<S: Source>(src: &S) -> Result<PcRules, String> {
 }
 
 /// The first of a member's names that has a value (Partner Center's name, then the SDK's), with its shape.
-fn member<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<(S, Shape, &'static str)>, String> {
+fn member<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<(S, Shape, &'static str)>, Bad> {
     for name in names {
-        if let Some(v) = src.get(name).map_err(not_data)? {
-            match v.shape().map_err(not_data)? {
+        if let Some(v) = src.get(name)? {
+            match v.shape()? {
                 Shape::Absent | Shape::Null => {}
                 shape => return Ok(Some((v, shape, name))),
             }
@@ -231,38 +242,40 @@ fn member<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<(S, Shape
     Ok(None)
 }
 
-fn flag<S: Source>(src: &S, name: &'static str, default: bool) -> Result<bool, String> {
+fn flag<S: Source>(src: &S, name: &'static str, default: bool) -> Result<bool, Bad> {
     match member(src, &[name])? {
         None => Ok(default),
         Some((_, Shape::Bool(b), _)) => Ok(b),
-        Some(_) => Err(format!("{name} is not true or false")),
+        Some(_) => Err(Bad(name, "is not true or false")),
     }
 }
 
-fn text<S: Source>(src: &S, name: &'static str) -> Result<Option<String>, String> {
+fn text<S: Source>(src: &S, name: &'static str) -> Result<Option<String>, Bad> {
     match member(src, &[name])? {
         None => Ok(None),
         Some((_, Shape::Text(s), _)) => Ok(Some(s)),
-        Some(_) => Err(format!("{name} is not a string")),
+        Some(_) => Err(Bad(name, "is not a string")),
     }
 }
 
 /// A list of strings, plain or wrapped as Partner Center writes it (`{"value": [...]}`).
-fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>>, String> {
+fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>>, Bad> {
     let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(None) };
     if shape == Shape::Object {
-        v = v.get("value").map_err(not_data)?.ok_or_else(|| format!("{name} has no value list"))?;
-        shape = v.shape().map_err(not_data)?;
+        v = v.get("value")?.ok_or(Bad(name, "has no value list"))?;
+        shape = v.shape()?;
     }
     if shape != Shape::List {
-        return Err(format!("{name} is not a list"));
+        return Err(Bad(name, "is not a list"));
     }
-    let items = v.items().map_err(not_data)?;
-    let strings = items.iter().map(|item| match item.shape() {
-        Ok(Shape::Text(s)) => Ok(s),
-        _ => Err(format!("{name} holds something other than strings")),
-    });
-    strings.collect::<Result<Vec<_>, _>>().map(Some)
+    let mut out = Vec::new();
+    for item in v.items()? {
+        match item.shape()? {
+            Shape::Text(s) => out.push(s),
+            _ => return Err(Bad(name, "holds something other than strings")),
+        }
+    }
+    Ok(Some(out))
 }
 
 fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
