@@ -7,8 +7,8 @@
 //! which is faster there; `serde_json::Value` implements [`Source`] too, and a property test proves both readers
 //! give the same record (`core/tests/properties.rs`).
 //!
-//! Reading is lazy: an object's known keys are read, unknown keys only listed, so a host object handed in by mistake
-//! is not walked.
+//! Reading is lenient and shallow where it can be: only the values of known members are classified and read further;
+//! unknown members are only listed (their values are fetched, as `Object.values` does, but never walked).
 
 /// What a value is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +28,17 @@ pub enum Shape {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotData(pub &'static str);
 
+impl NotData {
+    /// What is wrong with such a value, after what it is.
+    pub const PROBLEM: &'static str = "is not JSON data";
+}
+
+impl std::fmt::Display for NotData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.0, Self::PROBLEM)
+    }
+}
+
 /// A read-only view of one JSON-like value.
 pub trait Source: Sized {
     /// What the value is.
@@ -35,9 +46,10 @@ pub trait Source: Sized {
     /// The items of a list, in order (called only when the shape is [`Shape::List`]).
     fn items(&self) -> Result<Vec<Self>, NotData>;
     /// The members of an object, in order (called only when the shape is [`Shape::Object`]). The values are not
-    /// looked at until they are read.
+    /// classified until they are read.
     fn members(&self) -> Result<Vec<(String, Self)>, NotData>;
-    /// The value at a key of an object; `None` when the object has no such key.
+    /// The value at a key of an object: `None`, or a value of shape [`Shape::Absent`] (JavaScript's `undefined`),
+    /// when the object has no such key.
     fn get(&self, key: &str) -> Result<Option<Self>, NotData>;
 }
 

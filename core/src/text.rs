@@ -129,22 +129,42 @@ pub fn is_alphanumeric(c: char) -> bool {
     return crate::host::is_alphabetic(c) || crate::host::is_numeric(c);
 }
 
-/// A character named for a message so that a space or an invisible character can be seen: `"x"`, `a space`, or the
-/// character with its code point (`"\u{200b}" (U+200B)`) where it is a control, a space or beyond Latin-1, Greek and
-/// Cyrillic (no table of printable characters: the code point tells what an invisible one is).
+/// A character named for a message so that a space or an invisible character can be seen, and none can disturb the
+/// message: `"x"` for visible ASCII, `a space`, `"é" (U+00E9)` for a letter or digit beyond ASCII, and only the code
+/// point (`U+200B`, `U+202E`) for anything else: controls, spaces, format characters and marks, which would be
+/// invisible or reorder the text around them (no table of printable characters is needed for that).
 pub fn describe(ch: char) -> String {
     match ch {
         ' ' => "a space".to_owned(),
-        c if c.is_control() || c.is_whitespace() || !c.is_ascii() && c.len_utf8() > 2 => {
-            format!("\"{c}\" (U+{:04X})", c as u32)
-        }
-        c => format!("\"{c}\""),
+        c if c.is_ascii_graphic() => format!("\"{c}\""),
+        c if !c.is_ascii() && is_alphanumeric(c) => format!("\"{c}\" (U+{:04X})", c as u32),
+        c => format!("U+{:04X}", c as u32),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_are_described_without_disturbing_the_message() {
+        let cases = [
+            (' ', "a space"),
+            ('x', "\"x\""),
+            ('é', "\"é\" (U+00E9)"),
+            ('Ж', "\"Ж\" (U+0416)"),
+            ('\u{0}', "U+0000"),
+            ('\n', "U+000A"),
+            ('\u{ad}', "U+00AD"),
+            ('\u{200b}', "U+200B"),
+            ('\u{202e}', "U+202E"),
+            ('\u{301}', "U+0301"),
+            ('★', "U+2605"),
+        ];
+        for (c, want) in cases {
+            assert_eq!(describe(c), want, "{c:?}");
+        }
+    }
 
     /// `States::find` compares byte lengths before folding: folding must keep every character's UTF-8 length.
     #[test]

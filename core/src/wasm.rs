@@ -29,7 +29,7 @@ use wasm_bindgen::prelude::*;
 
 /// The package's allocator: talc, a fraction of the size of the standard library's dlmalloc in WebAssembly
 /// (`docs/npm-package.md`, "Size"). The module is single-threaded.
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
@@ -49,9 +49,19 @@ extern "C" {
     fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
     #[wasm_bindgen(catch, js_namespace = Object, js_name = values)]
     fn object_values(object: &JsValue) -> Result<Array, JsValue>;
+    /// `Array.isArray`, which throws on a revoked proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// `Array.from`: a list's items, holes as `undefined`; a proxy or getter may throw.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn array_from(value: &JsValue) -> Result<Array, JsValue>;
+    /// `ArrayBuffer.isView`: typed arrays and data views.
+    #[wasm_bindgen(js_namespace = ArrayBuffer, js_name = isView)]
+    fn is_view(value: &JsValue) -> bool;
 }
 
-/// JS values as the core reads them.
+/// JS values as the core reads them. Every call that can run the caller's code (a getter, a proxy) catches what it
+/// throws: the value is then not data, never a throw out of `validate`.
 impl Source for JsValue {
     // Each test is a call into JS: the common cases first (text fields, then objects).
     fn shape(&self) -> Result<Shape, NotData> {
@@ -59,10 +69,12 @@ impl Source for JsValue {
             return Ok(Shape::Text(s));
         }
         Ok(if self.is_object() {
-            if Array::is_array(self) {
-                Shape::List
-            } else {
-                Shape::Object
+            match is_array(self) {
+                Ok(true) => Shape::List,
+                // A typed array is not a list of JSON values (and would read as a million unknown members).
+                Ok(false) if is_view(self) => return Err(NotData("a typed array")),
+                Ok(false) => Shape::Object,
+                Err(_) => return Err(NotData("an object that cannot be read")),
             }
         } else if self.is_null() {
             Shape::Null
@@ -80,15 +92,20 @@ impl Source for JsValue {
     }
 
     fn items(&self) -> Result<Vec<Self>, NotData> {
-        Ok(Array::from(self).to_vec())
+        array_from(self).map(|a| a.to_vec()).map_err(|_| NotData("a list whose items cannot be read"))
     }
 
     fn members(&self) -> Result<Vec<(String, Self)>, NotData> {
         // Object.keys and Object.values: own enumerable members in the same order, getters run once. One catch for
         // each (a throwing getter or proxy), not one for every member: the catch wrapper is the slow part of a call.
-        let unreadable = |_| NotData("an object whose members cannot be read");
-        let values = object_values(self).map_err(unreadable)?;
-        let keys = object_keys(self).map_err(unreadable)?;
+        let unreadable = NotData("an object whose members cannot be read");
+        let values = object_values(self).map_err(|_| unreadable)?;
+        let keys = object_keys(self).map_err(|_| unreadable)?;
+        // A getter that adds members, or a proxy that answers differently each time, would pair keys and values
+        // wrongly.
+        if keys.length() != values.length() {
+            return Err(unreadable);
+        }
         Ok(keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v))).collect())
     }
 
@@ -97,8 +114,8 @@ impl Source for JsValue {
     }
 }
 
-fn not_json(NotData(what): NotData) -> Report {
-    Report::not_json(format!("{what} is not JSON data"), 0, 0)
+fn not_json(not_data: NotData) -> Report {
+    Report::not_json(not_data.to_string(), 0, 0)
 }
 
 /// Reads a record; a value that is not JSON-like data gives the report that says so.
@@ -170,7 +187,7 @@ pub fn set_country_rules(
     let rules = match rules.as_string() {
         Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
             let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
-            error(&overrides::RuleSetError { index: None, reason: overrides::RuleSetReason::Malformed { detail } })
+            error(&overrides::RuleSetError::malformed(None, detail))
         })?,
         None => rules,
     };
@@ -190,9 +207,10 @@ pub fn reset_country_rules() {
 /// Every country for a picker, sorted by code, under the rules in force.
 #[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
 pub fn countries() -> JsValue {
-    let list = Array::new();
-    VALIDATOR.with_borrow(|v| COUNTRIES.iter().for_each(|c| _ = list.push(&PickerEntry::new(&v.rules_for(c)).to_js())));
-    list.into()
+    // The entries first, then the JS objects: no borrow is held while JS runs (a setter could call back in).
+    let entries: Vec<PickerEntry> =
+        VALIDATOR.with_borrow(|v| COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c))).collect());
+    list(&entries)
 }
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
@@ -225,38 +243,39 @@ trait ToJs {
     fn to_js(&self) -> JsValue;
 }
 
-/// Slots of the cache of JS strings: a power of two above the number of distinct `&'static str`s a result can hold
-/// (member names, codes, field paths, parameter names: about 270).
+/// Slots of the cache of JS strings: a power of two, about twice the number of distinct `&'static str`s results hold
+/// (member names, codes, field paths, parameter names: about 270; country names and codes are not cached).
 const STATIC_SLOTS: usize = 512;
 
 thread_local! {
     /// JS strings of the `&'static str`s results hold, made once: creating a JS string is a call into JS and a UTF-8
     /// decode. Open addressing on the string's address and length (the same text at another address gets its own
     /// slot, which is only a second copy).
-    static STATIC_STRINGS: RefCell<Vec<(usize, usize, JsValue)>> = RefCell::new(vec![(0, 0, JsValue::NULL); STATIC_SLOTS]);
+    static STATIC_STRINGS: RefCell<Vec<(usize, usize, JsValue)>> =
+        RefCell::new(vec![(0, 0, JsValue::NULL); STATIC_SLOTS]);
 }
 
-/// Runs `f` on the JS string of a `&'static str`, made once.
-fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
-    let key = (s.as_ptr() as usize, s.len());
-    STATIC_STRINGS.with_borrow_mut(|cache| {
-        let mut at = (key.0 ^ key.1.wrapping_mul(31)) % STATIC_SLOTS;
-        for _ in 0..STATIC_SLOTS {
-            match &mut cache[at] {
-                (p, n, js) if (*p, *n) == key => return f(js),
-                (0, _, _) => {
-                    cache[at] = (key.0, key.1, JsValue::from_str(s));
-                    return f(&cache[at].2);
-                }
-                _ => at = (at + 1) % STATIC_SLOTS,
-            }
-        }
-        f(&JsValue::from_str(s)) // full: not cached
-    })
-}
-
+/// The JS string of a `&'static str`, made once. No borrow is held while JS runs.
 fn js_static(s: &'static str) -> JsValue {
-    with_static(s, JsValue::clone)
+    let key = (s.as_ptr() as usize, s.len());
+    let mut at = (key.0 ^ key.1.wrapping_mul(31)) % STATIC_SLOTS;
+    for _ in 0..STATIC_SLOTS {
+        let cached = STATIC_STRINGS.with_borrow(|cache| match &cache[at] {
+            (p, n, js) if (*p, *n) == key => Some(Some(js.clone())),
+            (0, _, _) => Some(None),
+            _ => None,
+        });
+        match cached {
+            Some(Some(js)) => return js,
+            Some(None) => {
+                let js = JsValue::from_str(s);
+                STATIC_STRINGS.with_borrow_mut(|cache| cache[at] = (key.0, key.1, js.clone()));
+                return js;
+            }
+            None => at = (at + 1) % STATIC_SLOTS,
+        }
+    }
+    JsValue::from_str(s) // full: not cached
 }
 
 #[wasm_bindgen]
@@ -270,7 +289,7 @@ extern "C" {
 }
 
 fn set(target: &JsValue, key: &'static str, value: &JsValue) {
-    with_static(key, |key| target.unchecked_ref::<Target>().put(key, value));
+    target.unchecked_ref::<Target>().put(&js_static(key), value);
 }
 
 fn object(members: &[(&'static str, JsValue)]) -> JsValue {
@@ -326,10 +345,7 @@ impl<T: ToJs> ToJs for Vec<T> {
 
 impl ToJs for Report {
     fn to_js(&self) -> JsValue {
-        let form = self.domain_form.map(|f| match f {
-            DomainForm::Prefix => "prefix",
-            DomainForm::Alias => "alias",
-        });
+        let form = self.domain_form.map(DomainForm::as_str);
         object(&[
             ("valid", self.valid.into()),
             ("domainForm", form.map_or(JsValue::NULL, js_static)),
@@ -436,8 +452,8 @@ impl<T: ToJs> ToJs for &T {
 impl ToJs for PickerEntry {
     fn to_js(&self) -> JsValue {
         object(&[
-            ("code", js_static(self.code)),
-            ("name", js_static(self.name)),
+            ("code", JsValue::from_str(self.code)),
+            ("name", JsValue::from_str(self.name)),
             ("hasPostalCodes", self.has_postal_codes.into()),
             ("isPostalCodeRequired", self.is_postal_code_required.into()),
             ("postalCodeExample", self.postal_code_example.map_or(JsValue::NULL, JsValue::from_str)),
@@ -617,10 +633,7 @@ impl From<Report> for ValidationResult {
     fn from(r: Report) -> Self {
         ValidationResult {
             valid: r.valid,
-            domain_form: r.domain_form.map(|f| match f {
-                DomainForm::Prefix => "prefix",
-                DomainForm::Alias => "alias",
-            }),
+            domain_form: r.domain_form.map(DomainForm::as_str),
             links_existing_tenant: r.links_existing_tenant,
             errors: r.errors.into_iter().map(Issue::from).collect(),
             warnings: r.warnings.into_iter().map(Issue::from).collect(),
@@ -709,7 +722,7 @@ impl From<PickerEntry> for CountryOption {
             has_postal_codes: p.has_postal_codes,
             is_postal_code_required: p.is_postal_code_required,
             postal_code_example: p.postal_code_example,
-            postal_code_examples: p.postal_code_examples.to_vec(),
+            postal_code_examples: p.postal_code_examples,
             has_states: p.has_states,
             is_state_required: p.is_state_required,
             states: p.states,
@@ -750,16 +763,8 @@ mod tests {
         assert!(!a.is_empty());
     }
 
-    const FULL: &str = r#"{"cspModel":"indirectProvider",
-      "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
-      "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
-        "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"",
-        "isSubCustomerOfReseller":false,
-        "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"",
-          "city":"Athens","state":"","postalCode":"10682 x"}},
-      "resellerBillingAddress":{"country":"US","addressLine1":"1 Main St","addressLine2":"","city":"Redmond",
-          "state":"WA","postalCode":"98052"},
-      "partnerDomain":"partner.example","markets":["GR","US"],"domainSuffix":null}"#;
+    /// A record with every object present and issues with params on it (also read by `core/tests/wasm_common`).
+    const FULL: &str = include_str!("../tests/fixtures/full-record.json");
 
     #[test]
     fn the_result_mirror_has_the_cores_field_names() {

@@ -80,7 +80,7 @@ impl CountryRules {
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleSetReason {
-    /// Not JSON, or not in Partner Center's shape (the parser's words).
+    /// Not JSON (the JSON parser's words), or not in Partner Center's shape (which member, and what is wrong with it).
     Malformed {
         detail: String,
     },
@@ -173,8 +173,8 @@ impl std::error::Error for RuleSetError {}
 
 /// Reads a rule set from JSON text.
 pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
-    let value: serde_json::Value = serde_json::from_str(json)
-        .map_err(|e| RuleSetError { index: None, reason: RuleSetReason::Malformed { detail: e.to_string() } })?;
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| RuleSetError::malformed(None, e.to_string()))?;
     parse(&&value)
 }
 
@@ -204,12 +204,19 @@ struct Bad(&'static str, &'static str);
 
 impl From<NotData> for Bad {
     fn from(NotData(what): NotData) -> Self {
-        Bad(what, "is not JSON data")
+        Bad(what, NotData::PROBLEM)
     }
 }
 
 fn malformed(index: Option<usize>, Bad(what, problem): Bad) -> RuleSetError {
-    RuleSetError { index, reason: RuleSetReason::Malformed { detail: format!("{what} {problem}") } }
+    RuleSetError::malformed(index, format!("{what} {problem}"))
+}
+
+impl RuleSetError {
+    /// A set whose shape is not Partner Center's (or not even JSON); `detail` says where.
+    pub fn malformed(index: Option<usize>, detail: String) -> Self {
+        RuleSetError { index, reason: RuleSetReason::Malformed { detail } }
+    }
 }
 
 /// One country's rules in Partner Center's shape; `Err` says what is wrong.
@@ -262,8 +269,7 @@ fn text<S: Source>(src: &S, name: &'static str) -> Result<Option<String>, Bad> {
 fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>>, Bad> {
     let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(None) };
     if shape == Shape::Object {
-        v = v.get("value")?.ok_or(Bad(name, "has no value list"))?;
-        shape = v.shape()?;
+        (v, shape, _) = member(&v, &["value"])?.ok_or(Bad(name, "has no value list"))?;
     }
     if shape != Shape::List {
         return Err(Bad(name, "is not a list"));

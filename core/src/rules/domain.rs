@@ -32,6 +32,16 @@ pub enum DomainForm {
     Alias,
 }
 
+impl DomainForm {
+    /// The name `request.md` gives the form (`domainForm`): `prefix` or `alias`, as serde writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DomainForm::Prefix => "prefix",
+            DomainForm::Alias => "alias",
+        }
+    }
+}
+
 /// An accepted domain field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Domain {

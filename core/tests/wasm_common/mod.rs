@@ -103,6 +103,15 @@ pub fn validate_turns_bad_input_into_request_errors() {
     let r = wasm::validate(rec.into());
     assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_json".into())]);
     assert!(get(&r, "errors.0.message").as_string().is_some_and(|m| m.contains("cannot be read")));
+    // A typed array is not a list of values; a revoked proxy cannot be read at all.
+    let bytes = js_sys::Uint8Array::new_with_length(100_000);
+    assert_eq!(codes(&wasm::validate(bytes.into()), "errors"), vec![("".into(), "request.not_json".into())]);
+    let revocable = js_sys::Proxy::revocable(&Object::new(), &Object::new());
+    let proxy = Reflect::get(&revocable, &"proxy".into()).unwrap();
+    Reflect::get(&revocable, &"revoke".into()).unwrap().unchecked_into::<Function>().call0(&JsValue::NULL).unwrap();
+    let rec = Object::new();
+    Reflect::set(&rec, &"account".into(), &proxy).unwrap();
+    assert_eq!(codes(&wasm::validate(rec.into()), "errors"), vec![("".into(), "request.not_json".into())]);
     // Huge strings and odd Unicode: rule errors, never a panic.
     let rec = Object::new();
     let account = Object::new();
@@ -229,15 +238,7 @@ fn json_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
 /// The package writes results by hand (no serde): its keys are the core's serde names at every level, which the
 /// native tests prove are the TypeScript mirror's. `params` is always present in JS (the core skips it when empty).
 pub fn results_have_the_cores_names_at_every_level() {
-    const FULL: &str = r#"{"cspModel":"indirectProvider",
-      "syncOptions":{"username":"admin","domainPrefix":"contoso","resellerMpnId":"1234567"},
-      "account":{"companyName":"Contoso Ltd","contact":{"firstName":"Ada","lastName":"Lovelace"},
-        "email":"it@contoso.com","phone":"+30 210 123 4567","registrationNumber":"","isSubCustomerOfReseller":false,
-        "billingAddress":{"country":"GR","addressLine1":"Leof. Kifisias 1","addressLine2":"","city":"Athens",
-          "state":"","postalCode":"10682 x"}},
-      "resellerBillingAddress":{"country":"US","addressLine1":"1 Main St","addressLine2":"","city":"Redmond",
-          "state":"WA","postalCode":"98052"},
-      "partnerDomain":"partner.example","markets":["GR","US"],"domainSuffix":null}"#;
+    const FULL: &str = include_str!("../fixtures/full-record.json");
     let core = tenantcheck_core::Validator::new().validate_json(FULL);
     assert!(core.errors.iter().all(|i| !i.params.is_empty()), "every issue of this record has params");
     let mut want = Vec::new();
