@@ -109,24 +109,33 @@ fn collapse_spaces(s: &str) -> String {
 /// Unicode `Alphabetic` (`char::is_alphabetic`); beyond ASCII from the host's tables when the core has none of its
 /// own (feature `nfkc` off: the WebAssembly builds, see [`crate::host`]).
 pub fn is_alphabetic(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    #[cfg(feature = "nfkc")]
-    return c.is_alphabetic();
-    #[cfg(not(feature = "nfkc"))]
-    return crate::host::is_alphabetic(c);
+    c.is_ascii_alphabetic() || !c.is_ascii() && beyond_ascii(c, Class::Alphabetic)
 }
 
 /// A letter or a digit in any script (`char::is_alphanumeric`: Unicode `Alphabetic` or `Numeric`).
 pub fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
+    c.is_ascii_alphanumeric()
+        || !c.is_ascii() && (beyond_ascii(c, Class::Alphabetic) || beyond_ascii(c, Class::Numeric))
+}
+
+#[derive(Clone, Copy)]
+enum Class {
+    Alphabetic,
+    Numeric,
+}
+
+/// A Unicode class of a non-ASCII character: Rust's tables, or the host's where the core has none.
+fn beyond_ascii(c: char, class: Class) -> bool {
     #[cfg(feature = "nfkc")]
-    return c.is_alphanumeric();
+    return match class {
+        Class::Alphabetic => c.is_alphabetic(),
+        Class::Numeric => c.is_numeric(),
+    };
     #[cfg(not(feature = "nfkc"))]
-    return crate::host::is_alphabetic(c) || crate::host::is_numeric(c);
+    return match class {
+        Class::Alphabetic => crate::host::is_alphabetic(c),
+        Class::Numeric => crate::host::is_numeric(c),
+    };
 }
 
 /// A character named for a message so that a space or an invisible character can be seen, and none can disturb the
