@@ -280,8 +280,9 @@ fn js_static(s: &'static str) -> JsValue {
 
 #[wasm_bindgen]
 extern "C" {
-    /// A plain object or an `Error` made here, whose members are set with `target[key] = value`: it cannot throw,
-    /// so no `catch` wrapper runs (the wrapper of `Reflect.set` was 40 % of a `validateField` call).
+    /// A plain object or an `Error` made here, whose members are set with `target[key] = value`, without a `catch`
+    /// wrapper (the wrapper of `Reflect.set` was 40 % of a `validateField` call): a fresh object has no setter of its
+    /// own, so only one a page put on `Object.prototype` could run, and then it is the page's own exception.
     #[wasm_bindgen(extends = js_sys::Object, js_name = Object)]
     type Target;
     #[wasm_bindgen(method, indexing_setter)]
