@@ -224,16 +224,27 @@ fn read_pc<S: Source>(src: &S) -> Result<PcRules, Bad> {
     if src.shape()? != Shape::Object {
         return Err(Bad("a country's rules", "are not an object"));
     }
-    Ok(PcRules {
-        iso2_code: text(src, "iso2Code")?.ok_or(Bad("iso2Code", "is missing"))?,
-        is_state_required: flag(src, "isStateRequired", false)?,
-        states: list(src, &["states", "supportedStates", "supportedStatesList"])?,
-        is_postal_code_required: flag(src, "isPostalCodeRequired", false)?,
-        postal_code_regex: text(src, "postalCodeRegex")?,
-        is_city_required: flag(src, "isCityRequired", true)?,
-        phone_number_regex: text(src, "phoneNumberRegex")?,
-        country_calling_codes: list(src, &["countryCallingCodes", "countryCallingCodesList"])?,
-    })
+    // Filled member by member into a whole struct: an early return then drops one value, not a different set of
+    // locals at each step (in WebAssembly each such drop is code of its own).
+    let mut pc = PcRules {
+        iso2_code: String::new(),
+        is_state_required: false,
+        states: None,
+        is_postal_code_required: false,
+        postal_code_regex: None,
+        is_city_required: true,
+        phone_number_regex: None,
+        country_calling_codes: None,
+    };
+    pc.iso2_code = text(src, "iso2Code")?.ok_or(Bad("iso2Code", "is missing"))?;
+    pc.is_state_required = flag(src, "isStateRequired", pc.is_state_required)?;
+    pc.states = list(src, &["states", "supportedStates", "supportedStatesList"])?;
+    pc.is_postal_code_required = flag(src, "isPostalCodeRequired", pc.is_postal_code_required)?;
+    pc.postal_code_regex = text(src, "postalCodeRegex")?;
+    pc.is_city_required = flag(src, "isCityRequired", pc.is_city_required)?;
+    pc.phone_number_regex = text(src, "phoneNumberRegex")?;
+    pc.country_calling_codes = list(src, &["countryCallingCodes", "countryCallingCodesList"])?;
+    Ok(pc)
 }
 
 /// The first of a member's names that has a value (Partner Center's name, then the SDK's), with its shape.
@@ -297,36 +308,40 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     Ok(out)
 }
 
-fn pattern(p: Option<String>, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
-    match p.as_deref().map(str::trim) {
+fn pattern(p: Option<&str>, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
+    match p.map(str::trim) {
         None | Some("") => Ok(None),
         Some(p) if p.len() > MAX_PATTERN => Err(bad(format!("longer than {MAX_PATTERN} bytes"))),
         Some(p) => Pattern::anchored(p).map(Some).map_err(bad),
     }
 }
 
+/// Checks one country's rules and compiles its patterns. Everything is checked before anything is moved out of
+/// `pc`: every early return then drops it whole (in WebAssembly each partial drop is code of its own).
 fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     let code = pc.iso2_code.trim().to_ascii_uppercase();
-    let country = lookup(&code).ok_or(RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
-    let supported_states = pc.states.unwrap_or_default();
-    if let Some(bad) = supported_states.iter().find(|s| s.trim().is_empty() || s.chars().count() > MAX_STATE) {
+    let country = lookup(&code).ok_or_else(|| RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
+    let states = pc.states.as_deref().unwrap_or_default();
+    if let Some(bad) = states.iter().find(|s| s.trim().is_empty() || s.chars().count() > MAX_STATE) {
         return Err(RuleSetReason::BadState { value: bad.clone() });
     }
-    let country_calling_codes = pc.country_calling_codes.unwrap_or_default();
-    if let Some(bad) =
-        country_calling_codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let codes = pc.country_calling_codes.as_deref().unwrap_or_default();
+    if let Some(bad) = codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit())) {
         return Err(RuleSetReason::BadCallingCode { value: bad.clone() });
     }
+    let postal_code_regex =
+        pattern(pc.postal_code_regex.as_deref(), |detail| RuleSetReason::BadPostalCodeRegex { detail })?;
+    let phone_number_regex =
+        pattern(pc.phone_number_regex.as_deref(), |detail| RuleSetReason::BadPhoneNumberRegex { detail })?;
     Ok(CountryRules {
         country,
         is_state_required: pc.is_state_required,
-        supported_states,
+        supported_states: pc.states.unwrap_or_default(),
         is_postal_code_required: pc.is_postal_code_required,
-        postal_code_regex: pattern(pc.postal_code_regex, |detail| RuleSetReason::BadPostalCodeRegex { detail })?,
+        postal_code_regex,
         is_city_required: pc.is_city_required,
-        phone_number_regex: pattern(pc.phone_number_regex, |detail| RuleSetReason::BadPhoneNumberRegex { detail })?,
-        country_calling_codes,
+        phone_number_regex,
+        country_calling_codes: pc.country_calling_codes.unwrap_or_default(),
     })
 }
 
