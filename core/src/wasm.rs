@@ -614,120 +614,126 @@ pub struct CountryRulesInput {
     pub country_calling_codes: Option<Vec<String>>,
 }
 
-// ---- From impls: core -> mirror. ----
+// ---- Core -> mirror, for the tests that prove the mirror's names are the core's (the package writes the core's
+// values directly, with `ToJs`). ----
 
-fn text(t: Text) -> Option<String> {
-    match t {
-        Slot::Value(s) => Some(s),
-        _ => None,
-    }
-}
+#[cfg(test)]
+mod mirror {
+    use super::*;
 
-fn obj<T, U: From<T>>(s: Slot<T>) -> Option<U> {
-    match s {
-        Slot::Value(v) => Some(v.into()),
-        _ => None,
-    }
-}
-
-impl From<Report> for ValidationResult {
-    fn from(r: Report) -> Self {
-        ValidationResult {
-            valid: r.valid,
-            domain_form: r.domain_form.map(DomainForm::as_str),
-            links_existing_tenant: r.links_existing_tenant,
-            errors: r.errors.into_iter().map(Issue::from).collect(),
-            warnings: r.warnings.into_iter().map(Issue::from).collect(),
-            normalized: r.normalized.map(TenantRecord::from),
+    fn text(t: Text) -> Option<String> {
+        match t {
+            Slot::Value(s) => Some(s),
+            _ => None,
         }
     }
-}
 
-impl From<issue::Issue> for Issue {
-    fn from(i: issue::Issue) -> Self {
-        Issue { field: i.field.into_owned(), code: i.code, message: i.message, params: i.params }
-    }
-}
-
-impl From<&dyn Reason> for TenantcheckError {
-    fn from(r: &dyn Reason) -> Self {
-        TenantcheckError { code: r.code(), message: r.to_string(), params: r.params() }
-    }
-}
-
-impl From<record::Record> for TenantRecord {
-    fn from(r: record::Record) -> Self {
-        TenantRecord {
-            csp_model: text(r.csp_model),
-            sync_options: obj(r.sync_options),
-            account: obj(r.account),
-            reseller_billing_address: obj(r.reseller_billing_address),
-            partner_domain: text(r.partner_domain),
-            markets: match r.markets {
-                Slot::Value(list) => Some(list.into_iter().map(text).collect()),
-                _ => None,
-            },
-            domain_suffix: text(r.domain_suffix),
+    fn obj<T, U: From<T>>(s: Slot<T>) -> Option<U> {
+        match s {
+            Slot::Value(v) => Some(v.into()),
+            _ => None,
         }
     }
-}
 
-impl From<record::SyncOptions> for SyncOptions {
-    fn from(s: record::SyncOptions) -> Self {
-        SyncOptions {
-            username: text(s.username),
-            domain_prefix: text(s.domain_prefix),
-            reseller_mpn_id: text(s.reseller_mpn_id),
+    impl From<Report> for ValidationResult {
+        fn from(r: Report) -> Self {
+            ValidationResult {
+                valid: r.valid,
+                domain_form: r.domain_form.map(DomainForm::as_str),
+                links_existing_tenant: r.links_existing_tenant,
+                errors: r.errors.into_iter().map(Issue::from).collect(),
+                warnings: r.warnings.into_iter().map(Issue::from).collect(),
+                normalized: r.normalized.map(TenantRecord::from),
+            }
         }
     }
-}
 
-impl From<record::Account> for Account {
-    fn from(a: record::Account) -> Self {
-        Account {
-            company_name: text(a.company_name),
-            contact: obj(a.contact),
-            email: text(a.email),
-            phone: text(a.phone),
-            registration_number: text(a.registration_number),
-            is_sub_customer_of_reseller: a.is_sub_customer_of_reseller.value().copied(),
-            billing_address: obj(a.billing_address),
+    impl From<issue::Issue> for Issue {
+        fn from(i: issue::Issue) -> Self {
+            Issue { field: i.field.into_owned(), code: i.code, message: i.message, params: i.params }
         }
     }
-}
 
-impl From<record::Contact> for Contact {
-    fn from(c: record::Contact) -> Self {
-        Contact { first_name: text(c.first_name), last_name: text(c.last_name) }
-    }
-}
-
-impl From<record::Address> for Address {
-    fn from(a: record::Address) -> Self {
-        Address {
-            country: text(a.country),
-            address_line1: text(a.address_line1),
-            address_line2: text(a.address_line2),
-            city: text(a.city),
-            state: text(a.state),
-            postal_code: text(a.postal_code),
+    impl From<&dyn Reason> for TenantcheckError {
+        fn from(r: &dyn Reason) -> Self {
+            TenantcheckError { code: r.code(), message: r.to_string(), params: r.params() }
         }
     }
-}
 
-impl From<PickerEntry> for CountryOption {
-    fn from(p: PickerEntry) -> Self {
-        CountryOption {
-            code: p.code,
-            name: p.name,
-            has_postal_codes: p.has_postal_codes,
-            is_postal_code_required: p.is_postal_code_required,
-            postal_code_example: p.postal_code_example,
-            postal_code_examples: p.postal_code_examples,
-            has_states: p.has_states,
-            is_state_required: p.is_state_required,
-            states: p.states,
-            is_csp_market: p.is_csp_market,
+    impl From<record::Record> for TenantRecord {
+        fn from(r: record::Record) -> Self {
+            TenantRecord {
+                csp_model: text(r.csp_model),
+                sync_options: obj(r.sync_options),
+                account: obj(r.account),
+                reseller_billing_address: obj(r.reseller_billing_address),
+                partner_domain: text(r.partner_domain),
+                markets: match r.markets {
+                    Slot::Value(list) => Some(list.into_iter().map(text).collect()),
+                    _ => None,
+                },
+                domain_suffix: text(r.domain_suffix),
+            }
+        }
+    }
+
+    impl From<record::SyncOptions> for SyncOptions {
+        fn from(s: record::SyncOptions) -> Self {
+            SyncOptions {
+                username: text(s.username),
+                domain_prefix: text(s.domain_prefix),
+                reseller_mpn_id: text(s.reseller_mpn_id),
+            }
+        }
+    }
+
+    impl From<record::Account> for Account {
+        fn from(a: record::Account) -> Self {
+            Account {
+                company_name: text(a.company_name),
+                contact: obj(a.contact),
+                email: text(a.email),
+                phone: text(a.phone),
+                registration_number: text(a.registration_number),
+                is_sub_customer_of_reseller: a.is_sub_customer_of_reseller.value().copied(),
+                billing_address: obj(a.billing_address),
+            }
+        }
+    }
+
+    impl From<record::Contact> for Contact {
+        fn from(c: record::Contact) -> Self {
+            Contact { first_name: text(c.first_name), last_name: text(c.last_name) }
+        }
+    }
+
+    impl From<record::Address> for Address {
+        fn from(a: record::Address) -> Self {
+            Address {
+                country: text(a.country),
+                address_line1: text(a.address_line1),
+                address_line2: text(a.address_line2),
+                city: text(a.city),
+                state: text(a.state),
+                postal_code: text(a.postal_code),
+            }
+        }
+    }
+
+    impl From<PickerEntry> for CountryOption {
+        fn from(p: PickerEntry) -> Self {
+            CountryOption {
+                code: p.code,
+                name: p.name,
+                has_postal_codes: p.has_postal_codes,
+                is_postal_code_required: p.is_postal_code_required,
+                postal_code_example: p.postal_code_example,
+                postal_code_examples: p.postal_code_examples,
+                has_states: p.has_states,
+                is_state_required: p.is_state_required,
+                states: p.states,
+                is_csp_market: p.is_csp_market,
+            }
         }
     }
 }

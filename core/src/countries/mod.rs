@@ -116,8 +116,12 @@ impl Country {
     /// ISO 3166-1 alpha-2 code, upper case (the row's first two bytes: no lengths to add up, as lookups read it at
     /// every step of their search).
     pub fn code(&self) -> &'static str {
+        std::str::from_utf8(self.code_bytes()).unwrap_or_default()
+    }
+    /// The code's two bytes, for the binary search of [`lookup`].
+    fn code_bytes(&self) -> &'static [u8] {
         let at = usize::from(self.at);
-        data::TEXT.get(at..at + 2).unwrap_or_default()
+        data::TEXT.as_bytes().get(at..at + 2).unwrap_or_default()
     }
     /// English short name, for pickers and messages.
     pub fn name(&self) -> &'static str {
@@ -197,8 +201,7 @@ fn index_of(code: &str) -> Option<usize> {
         _ => None,
     };
     let wanted = key(code.as_bytes())?;
-    let text = data::TEXT.as_bytes();
-    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(text.get(usize::from(c.at)..usize::from(c.at) + 2)?)).ok()
+    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(c.code_bytes())).ok()
 }
 
 const COUNT: usize = COUNTRIES.len();
