@@ -116,12 +116,15 @@ impl Country {
     /// ISO 3166-1 alpha-2 code, upper case (the row's first two bytes: no lengths to add up, as lookups read it at
     /// every step of their search).
     pub fn code(&self) -> &'static str {
-        std::str::from_utf8(self.code_bytes()).unwrap_or_default()
+        data::TEXT.get(self.code_range()).unwrap_or_default()
     }
-    /// The code's two bytes, for the binary search of [`lookup`].
+    /// The code's two bytes, for the binary search of [`lookup`] (no character-boundary checks).
     fn code_bytes(&self) -> &'static [u8] {
+        data::TEXT.as_bytes().get(self.code_range()).unwrap_or_default()
+    }
+    fn code_range(&self) -> std::ops::Range<usize> {
         let at = usize::from(self.at);
-        data::TEXT.as_bytes().get(at..at + 2).unwrap_or_default()
+        at..at + 2
     }
     /// English short name, for pickers and messages.
     pub fn name(&self) -> &'static str {
