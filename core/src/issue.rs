@@ -3,7 +3,6 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::borrow::Cow;
-use std::fmt;
 
 /// Whether an issue blocks the submission. Warnings never block (`rules.md`, preamble).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,12 +11,14 @@ pub enum Severity {
     Warning,
 }
 
-/// One reason a rule gives. Every rule module has its own `#[non_exhaustive]` enum implementing this trait; its
-/// `Display` is the English default message.
-pub trait Reason: fmt::Display {
+/// One reason a rule gives. Every rule module has its own `#[non_exhaustive]` enum implementing this trait, and its
+/// `Display` (made by [`display_as_message!`](crate::display_as_message)) is the English default message.
+pub trait Reason {
     /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`).
     fn code(&self) -> &'static str;
-    /// Structured values a host may use to translate the message.
+    /// The English message as a template filled from [`Reason::params`] ([`crate::message`]).
+    fn template(&self) -> &'static str;
+    /// Structured values a host may use to translate the message; the English message is made from them.
     fn params(&self) -> Params {
         Params::default()
     }
@@ -25,6 +26,26 @@ pub trait Reason: fmt::Display {
     fn severity(&self) -> Severity {
         Severity::Error
     }
+    /// The English message: [`Reason::template`] filled from [`Reason::params`]. Not in the trait's vtable (each
+    /// reason type's copy would be linked into the WebAssembly package): [`Issue::new`] fills the template itself.
+    fn message(&self) -> String
+    where
+        Self: Sized,
+    {
+        crate::message::fill(self.template(), &self.params())
+    }
+}
+
+/// `Display` for reason types: the English message ([`Reason::message`]).
+#[macro_export]
+macro_rules! display_as_message {
+    ($($reason:ty),+ $(,)?) => {$(
+        impl ::std::fmt::Display for $reason {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&$crate::issue::Reason::message(self))
+            }
+        }
+    )+};
 }
 
 /// One value of [`Params`].
@@ -110,7 +131,9 @@ pub struct Issue {
 impl Issue {
     /// The issue a reason makes on a field.
     pub fn new(field: impl Into<Cow<'static, str>>, reason: &dyn Reason) -> Self {
-        Issue { field: field.into(), code: reason.code(), message: reason.to_string(), params: reason.params() }
+        let params = reason.params();
+        let message = crate::message::fill(reason.template(), &params);
+        Issue { field: field.into(), code: reason.code(), message, params }
     }
 }
 

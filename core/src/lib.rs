@@ -7,6 +7,7 @@ pub mod host;
 pub mod issue;
 #[cfg(feature = "js-host")]
 pub mod js_host;
+pub mod message;
 pub mod pattern;
 pub mod record;
 pub mod rules;

@@ -143,11 +143,36 @@ fn beyond_ascii(c: char, class: Class) -> bool {
 /// point (`U+200B`, `U+202E`) for anything else: controls, spaces, format characters and marks, which would be
 /// invisible or reorder the text around them (no table of printable characters is needed for that).
 pub fn describe(ch: char) -> String {
-    match ch {
-        ' ' => "a space".to_owned(),
-        c if c.is_ascii_graphic() => format!("\"{c}\""),
-        c if !c.is_ascii() && is_alphanumeric(c) => format!("\"{c}\" (U+{:04X})", c as u32),
-        c => format!("U+{:04X}", c as u32),
+    let mut out = String::new();
+    describe_into(&mut out, ch);
+    out
+}
+
+/// [`describe`], written at the end of `out` (message templates, [`crate::message`]).
+pub fn describe_into(out: &mut String, ch: char) {
+    let quoted = ch.is_ascii_graphic() || (!ch.is_ascii() && is_alphanumeric(ch));
+    if ch == ' ' {
+        out.push_str("a space");
+        return;
+    }
+    if quoted {
+        out.push('"');
+        out.push(ch);
+        out.push('"');
+        if ch.is_ascii() {
+            return;
+        }
+        out.push_str(" (");
+    }
+    // U+ and at least four upper-case hex digits, without core::fmt.
+    out.push_str("U+");
+    let code = ch as u32;
+    let digits = (32 - code.leading_zeros()).div_ceil(4).max(4);
+    for i in (0..digits).rev() {
+        out.push(char::from(b"0123456789ABCDEF"[(code >> (4 * i) & 0xF) as usize]));
+    }
+    if quoted {
+        out.push(')');
     }
 }
 

@@ -215,9 +215,10 @@ pub fn countries() -> JsValue {
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
 fn error(reason: &dyn Reason) -> JsValue {
-    let e = js_sys::Error::new(&reason.to_string());
+    let params = reason.params();
+    let e = js_sys::Error::new(&crate::message::fill(reason.template(), &params));
     set(&e, "code", &js_static(reason.code()));
-    set(&e, "params", &reason.params().to_js());
+    set(&e, "params", &params.to_js());
     e.into()
 }
 
@@ -656,7 +657,9 @@ mod mirror {
 
     impl From<&dyn Reason> for TenantcheckError {
         fn from(r: &dyn Reason) -> Self {
-            TenantcheckError { code: r.code(), message: r.to_string(), params: r.params() }
+            let params = r.params();
+            let message = crate::message::fill(r.template(), &params);
+            TenantcheckError { code: r.code(), message, params }
         }
     }
 

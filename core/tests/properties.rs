@@ -20,7 +20,7 @@ use tenantcheck_core::rules::{
 };
 use tenantcheck_core::text::{self, MAX_CHARS};
 use tenantcheck_core::validate::{Report, Validator};
-use tenantcheck_core::{Issue, Outcome, Reason};
+use tenantcheck_core::{message, Issue, Outcome, Reason};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text strategies
@@ -527,7 +527,8 @@ fn check_report(report: &Report) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// A rule's outcome is consistent: codes listed, messages non-empty.
+/// A rule's outcome is consistent: codes listed, messages non-empty, made from params the reason has, through filters
+/// the template filler knows.
 fn check_outcome<T, R: Reason>(o: &Outcome<T, R>) -> Result<(), TestCaseError> {
     let reasons: Vec<&R> = match o {
         Ok(c) => c.warnings.iter().collect(),
@@ -535,8 +536,14 @@ fn check_outcome<T, R: Reason>(o: &Outcome<T, R>) -> Result<(), TestCaseError> {
     };
     for r in reasons {
         prop_assert!(all_codes().contains(r.code()), "unlisted code {:?}", r.code());
-        prop_assert!(!r.to_string().is_empty(), "empty message for {}", r.code());
-        let _ = r.params();
+        prop_assert!(!r.message().is_empty(), "empty message for {}", r.code());
+        let params = r.params();
+        for part in message::parts(r.template()) {
+            if let message::Part::Param { name, filter } = part {
+                prop_assert!(params.get(name).is_some(), "{}: no param {name} for its message", r.code());
+                prop_assert!(message::FILTERS.contains(&filter), "{}: unknown filter {filter}", r.code());
+            }
+        }
     }
     Ok(())
 }

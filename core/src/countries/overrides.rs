@@ -18,7 +18,6 @@ use super::{lookup, CallingCodes, Country, Rules, States};
 use crate::issue::{Params, Reason};
 use crate::pattern::Pattern;
 use crate::source::{NotData, Shape, Source};
-use std::fmt;
 
 /// The longest pattern accepted in a rule set, in bytes (**decision**: patterns are configuration, but a huge one
 /// would make every check slow).
@@ -122,6 +121,8 @@ pub const CODES: &[&str] = &[
     "country_rules.bad_calling_code",
 ];
 
+crate::display_as_message!(RuleSetError);
+
 impl Reason for RuleSetError {
     fn code(&self) -> &'static str {
         CODES[match self.reason {
@@ -133,6 +134,26 @@ impl Reason for RuleSetError {
             RuleSetReason::BadState { .. } => 5,
             RuleSetReason::BadCallingCode { .. } => 6,
         }]
+    }
+    fn template(&self) -> &'static str {
+        macro_rules! rejected {
+            ($what:literal) => {
+                if self.index.is_some() {
+                    concat!("The country rules were rejected and the defaults stay in force: entry {index}: ", $what)
+                } else {
+                    concat!("The country rules were rejected and the defaults stay in force: ", $what)
+                }
+            };
+        }
+        match &self.reason {
+            RuleSetReason::Malformed { .. } => rejected!("not in Partner Center's shape ({detail})."),
+            RuleSetReason::UnknownCountry { .. } => rejected!("\"{country}\" is not a known country code."),
+            RuleSetReason::DuplicateCountry { .. } => rejected!("{country} is named twice."),
+            RuleSetReason::BadPostalCodeRegex { .. } => rejected!("the postcode pattern is not usable ({detail})."),
+            RuleSetReason::BadPhoneNumberRegex { .. } => rejected!("the phone pattern is not usable ({detail})."),
+            RuleSetReason::BadState { .. } => rejected!("\"{value}\" is not a usable state name."),
+            RuleSetReason::BadCallingCode { .. } => rejected!("\"{value}\" is not a calling code (1 to 3 digits)."),
+        }
     }
     fn params(&self) -> Params {
         let p = match self.index {
@@ -147,24 +168,6 @@ impl Reason for RuleSetError {
                 p.with("country", code)
             }
             RuleSetReason::BadState { value } | RuleSetReason::BadCallingCode { value } => p.with("value", value),
-        }
-    }
-}
-
-impl fmt::Display for RuleSetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("The country rules were rejected and the defaults stay in force: ")?;
-        if let Some(i) = self.index {
-            write!(f, "entry {i}: ")?;
-        }
-        match &self.reason {
-            RuleSetReason::Malformed { detail } => write!(f, "not in Partner Center's shape ({detail})."),
-            RuleSetReason::UnknownCountry { code } => write!(f, "\"{code}\" is not a known country code."),
-            RuleSetReason::DuplicateCountry { code } => write!(f, "{code} is named twice."),
-            RuleSetReason::BadPostalCodeRegex { detail } => write!(f, "the postcode pattern is not usable ({detail})."),
-            RuleSetReason::BadPhoneNumberRegex { detail } => write!(f, "the phone pattern is not usable ({detail})."),
-            RuleSetReason::BadState { value } => write!(f, "\"{value}\" is not a usable state name."),
-            RuleSetReason::BadCallingCode { value } => write!(f, "\"{value}\" is not a calling code (1 to 3 digits)."),
         }
     }
 }

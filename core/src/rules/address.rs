@@ -12,7 +12,6 @@ use crate::issue::{Outcome, Params, Reason};
 use crate::text::normalize;
 use crate::Checked;
 use std::borrow::Cow;
-use std::fmt;
 
 /// Longest address line [PC-util].
 pub const LINE_MAX: usize = 200;
@@ -36,6 +35,8 @@ pub const ADDRESS_LINE_CODES: &[&str] = &["address_line.required", "address_line
 /// Every code [`CityReason`] emits.
 pub const CITY_CODES: &[&str] = &["city.required", "city.too_long"];
 
+crate::display_as_message!(AddressLineReason, CityReason);
+
 impl Reason for AddressLineReason {
     fn code(&self) -> &'static str {
         match self {
@@ -43,27 +44,19 @@ impl Reason for AddressLineReason {
             AddressLineReason::TooLong { .. } => "address_line.too_long",
         }
     }
+    fn template(&self) -> &'static str {
+        match self {
+            AddressLineReason::Required => "The first address line (street and number) is required.",
+            AddressLineReason::TooLong { length: Some(_), .. } => {
+                "An address line can have at most {max} characters; this one has {length}."
+            }
+            AddressLineReason::TooLong { length: None, .. } => "An address line can have at most {max} characters.",
+        }
+    }
     fn params(&self) -> Params {
         match self {
             AddressLineReason::Required => Params::default(),
             AddressLineReason::TooLong { max, length } => too_long_params(*max, *length),
-        }
-    }
-}
-
-impl fmt::Display for AddressLineReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AddressLineReason::Required => {
-                write!(f, "The first address line (street and number) is required.")
-            }
-            AddressLineReason::TooLong { max, length } => {
-                write!(f, "An address line can have at most {max} characters")?;
-                match length {
-                    Some(n) => write!(f, "; this one has {n}."),
-                    None => write!(f, "."),
-                }
-            }
         }
     }
 }
@@ -85,25 +78,19 @@ impl Reason for CityReason {
             CityReason::TooLong { .. } => "city.too_long",
         }
     }
+    fn template(&self) -> &'static str {
+        match self {
+            CityReason::Required => "The city is required.",
+            CityReason::TooLong { length: Some(_), .. } => {
+                "A city can have at most {max} characters; this one has {length}."
+            }
+            CityReason::TooLong { length: None, .. } => "A city can have at most {max} characters.",
+        }
+    }
     fn params(&self) -> Params {
         match self {
             CityReason::Required => Params::default(),
             CityReason::TooLong { max, length } => too_long_params(*max, *length),
-        }
-    }
-}
-
-impl fmt::Display for CityReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CityReason::Required => write!(f, "The city is required."),
-            CityReason::TooLong { max, length } => {
-                write!(f, "A city can have at most {max} characters")?;
-                match length {
-                    Some(n) => write!(f, "; this one has {n}."),
-                    None => write!(f, "."),
-                }
-            }
         }
     }
 }

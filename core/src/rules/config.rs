@@ -5,7 +5,6 @@
 use crate::issue::{Params, Reason};
 use crate::rules::hostname;
 use crate::text;
-use std::fmt;
 
 /// Which configured domain is wrong.
 #[non_exhaustive]
@@ -18,6 +17,8 @@ pub enum ConfigReason {
 /// Every code this module emits.
 pub const CODES: &[&str] = &["partner_domain.invalid", "domain_suffix.invalid"];
 
+crate::display_as_message!(ConfigReason);
+
 impl Reason for ConfigReason {
     fn code(&self) -> &'static str {
         match self {
@@ -25,18 +26,15 @@ impl Reason for ConfigReason {
             Self::DomainSuffix { .. } => CODES[1],
         }
     }
+    fn template(&self) -> &'static str {
+        match self {
+            Self::PartnerDomain { .. } => "The partner domain \"{value}\" is not a domain name.",
+            Self::DomainSuffix { .. } => "The domain suffix \"{value}\" is not a domain name.",
+        }
+    }
     fn params(&self) -> Params {
         match self {
             Self::PartnerDomain { value } | Self::DomainSuffix { value } => Params::default().with("value", value),
-        }
-    }
-}
-
-impl fmt::Display for ConfigReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::PartnerDomain { value } => write!(f, "The partner domain \"{value}\" is not a domain name."),
-            Self::DomainSuffix { value } => write!(f, "The domain suffix \"{value}\" is not a domain name."),
         }
     }
 }

@@ -13,7 +13,6 @@ use crate::countries::{lookup, Country, COUNTRIES};
 use crate::issue::{Outcome, Params, Reason, Severity};
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
-use std::fmt;
 
 /// Why a country code is refused, or what was changed in it.
 #[non_exhaustive]
@@ -36,6 +35,8 @@ pub enum CountryReason {
 pub const CODES: &[&str] =
     &["country.too_long", "country.required", "country.unknown", "country.not_in_markets", "country.uk_alias"];
 
+crate::display_as_message!(CountryReason);
+
 impl Reason for CountryReason {
     fn code(&self) -> &'static str {
         match self {
@@ -44,6 +45,26 @@ impl Reason for CountryReason {
             CountryReason::Unknown { .. } => "country.unknown",
             CountryReason::NotInMarkets { .. } => "country.not_in_markets",
             CountryReason::UkAlias => "country.uk_alias",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            CountryReason::TooLong { .. } => "The country can have at most {max} characters.",
+            CountryReason::Required => "The country is required: give its two-letter ISO code, e.g. GB.",
+            // Echo short input only: the message is no place for a pasted paragraph.
+            CountryReason::Unknown { typed, suggestion } => match (typed.chars().count() <= 40, suggestion) {
+                (true, Some(_)) => "\"{value}\" is not a two-letter ISO country code; did you mean {suggestion}?",
+                (true, None) => "\"{value}\" is not a two-letter ISO country code (e.g. GB, US, GR).",
+                (false, Some(_)) => "This is not a two-letter ISO country code; did you mean {suggestion}?",
+                (false, None) => "This is not a two-letter ISO country code (e.g. GB, US, GR).",
+            },
+            CountryReason::NotInMarkets { .. } => {
+                "{country|In} ({country}) is not among the markets this partner sells to."
+            }
+            CountryReason::UkAlias => {
+                "UK was read as GB, the ISO code of the United Kingdom that Partner Center expects."
+            }
         }
     }
 
@@ -69,37 +90,6 @@ impl Reason for CountryReason {
         match self {
             CountryReason::UkAlias => Severity::Warning,
             _ => Severity::Error,
-        }
-    }
-}
-
-impl fmt::Display for CountryReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CountryReason::TooLong { max } => {
-                write!(f, "The country can have at most {max} characters.")
-            }
-            CountryReason::Required => write!(f, "The country is required: give its two-letter ISO code, e.g. GB."),
-            CountryReason::Unknown { typed, suggestion } => {
-                // Echo short input only: the message is no place for a pasted paragraph.
-                if typed.chars().count() <= 40 {
-                    write!(f, "\"{typed}\" is not a two-letter ISO country code")?;
-                } else {
-                    write!(f, "This is not a two-letter ISO country code")?;
-                }
-                match suggestion {
-                    Some(s) => write!(f, "; did you mean {s}?"),
-                    None => write!(f, " (e.g. GB, US, GR)."),
-                }
-            }
-            CountryReason::NotInMarkets { country, name } => write!(
-                f,
-                "{} ({country}) is not among the markets this partner sells to.",
-                capitalize(&name_in_sentence_of(name))
-            ),
-            CountryReason::UkAlias => {
-                write!(f, "UK was read as GB, the ISO code of the United Kingdom that Partner Center expects.")
-            }
         }
     }
 }
@@ -179,17 +169,23 @@ fn suggest(text: &str) -> Option<&'static str> {
     by_name.or(by_common_name)
 }
 
-/// The country's English name as it reads inside a sentence: `the United States`, `the Netherlands`, `Greece`.
-pub fn name_in_sentence(country: &Country) -> String {
-    name_in_sentence_of(country.name())
+/// The English name of the country with this code as it reads inside a sentence (`the United States`,
+/// `the Netherlands`, `Greece`; `The …` with `capital`, to start one); the code itself for a code the table does not
+/// have. Every name in the table starts with a capital letter (tested), so only the article changes.
+pub fn push_name_in_sentence(out: &mut String, code: &str, capital: bool) {
+    let Some(country) = lookup(code) else {
+        out.push_str(code);
+        return;
+    };
+    let name = country.name();
+    if needs_article(name) {
+        out.push_str(if capital { "The " } else { "the " });
+    }
+    out.push_str(name);
 }
 
-/// [`name_in_sentence`] of the country with this code; the code itself for a code the table does not have.
-pub fn name_in_sentence_by_code(code: &str) -> String {
-    lookup(code).map(name_in_sentence).unwrap_or_else(|| code.to_owned())
-}
-
-fn name_in_sentence_of(name: &str) -> String {
+/// Whether an English country name takes `the` inside a sentence.
+fn needs_article(name: &str) -> bool {
     const WITH_ARTICLE: &[&str] = &[
         "Bahamas",
         "Comoros",
@@ -203,26 +199,12 @@ fn name_in_sentence_of(name: &str) -> String {
         "Seychelles",
         "Vatican City",
     ];
-    let needs_article = name.starts_with("United ")
+    name.starts_with("United ")
         || name.ends_with(" Republic")
         || name.ends_with(" Islands")
         || name.ends_with(" Territory")
         || name.ends_with(" Territories")
-        || WITH_ARTICLE.contains(&name);
-    if needs_article && !name.starts_with("the ") && !name.starts_with("The ") {
-        format!("the {name}")
-    } else {
-        name.to_owned()
-    }
-}
-
-/// Upper-cases the first character, for a name that starts a sentence.
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
-        None => String::new(),
-    }
+        || WITH_ARTICLE.contains(&name)
 }
 
 #[cfg(test)]
@@ -313,8 +295,17 @@ mod tests {
         let msg = check(&long, None).unwrap_err().to_string();
         assert!(!msg.contains(&long));
         assert_eq!(check(&"x".repeat(1001), None).unwrap_err().code(), "country.too_long");
-        assert_eq!(name_in_sentence_of("United States"), "the United States");
-        assert_eq!(name_in_sentence_of("Greece"), "Greece");
+        let named = |code: &str, capital: bool| {
+            let mut s = String::new();
+            push_name_in_sentence(&mut s, code, capital);
+            s
+        };
+        assert_eq!(named("US", false), "the United States");
+        assert_eq!(named("NL", true), "The Netherlands");
+        assert_eq!(named("GR", true), "Greece");
+        assert_eq!(named("ZZ", false), "ZZ");
+        // Only the article is capitalized for a sentence's start: every name starts with a capital already.
+        assert!(COUNTRIES.iter().all(|c| c.name().starts_with(|ch: char| ch.is_uppercase())));
         for code in CODES {
             assert!(code.starts_with("country."));
         }

@@ -15,7 +15,6 @@ use crate::issue::{Checked, Outcome, Params, Reason, Severity};
 use crate::rules::hostname::{self, HostnameProblem};
 use crate::text;
 use serde::Serialize;
-use std::fmt;
 
 /// The default initial-domain suffix [PC-create].
 pub const DEFAULT_SUFFIX: &str = "onmicrosoft.com";
@@ -98,6 +97,8 @@ pub const CODES: &[&str] = &[
     "domain_prefix.bad_tld",
 ];
 
+crate::display_as_message!(DomainReason);
+
 impl Reason for DomainReason {
     fn code(&self) -> &'static str {
         CODES[match self {
@@ -112,6 +113,25 @@ impl Reason for DomainReason {
             Self::BadTld => 8,
         }]
     }
+    fn template(&self) -> &'static str {
+        match self {
+            Self::Required => "Enter the domain prefix, e.g. contoso for contoso.onmicrosoft.com.",
+            Self::TooLong { .. } => "The domain can have at most {max} characters.",
+            Self::BadCharacter { ch: '-', .. } => "The domain prefix can contain only letters and numbers: no hyphens.",
+            Self::BadCharacter { .. } => {
+                "The domain cannot contain {character|char} (character {position}); a prefix has only letters and \
+                 numbers."
+            }
+            Self::SuffixRemoved { .. } => "Only the prefix is needed: \".{suffix}\" was removed.",
+            Self::AliasLinksExisting => {
+                "This is a full domain (an alias): it can only link an existing tenant, not create a new one."
+            }
+            Self::EmptyLabel => "The domain has an empty part: check for a leading, trailing or double dot.",
+            Self::LabelTooLong => "Each part of the domain between dots can have at most 63 characters.",
+            Self::HyphenAtEdge => "A part of the domain cannot start or end with a hyphen.",
+            Self::BadTld => "The domain must end in a top-level domain of at least two letters, e.g. .com.",
+        }
+    }
     fn params(&self) -> Params {
         let p = Params::default();
         match self {
@@ -125,37 +145,6 @@ impl Reason for DomainReason {
         match self {
             Self::SuffixRemoved { .. } | Self::AliasLinksExisting => Severity::Warning,
             _ => Severity::Error,
-        }
-    }
-}
-
-impl fmt::Display for DomainReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Required => f.write_str("Enter the domain prefix, e.g. contoso for contoso.onmicrosoft.com."),
-            Self::TooLong { max } => write!(f, "The domain can have at most {max} characters."),
-            Self::BadCharacter { ch: '-', .. } => {
-                f.write_str("The domain prefix can contain only letters and numbers: no hyphens.")
-            }
-            Self::BadCharacter { ch, position } => write!(
-                f,
-                "The domain cannot contain {} (character {position}); a prefix has only letters and numbers.",
-                crate::text::describe(*ch)
-            ),
-            Self::SuffixRemoved { suffix } => {
-                write!(f, "Only the prefix is needed: \".{suffix}\" was removed.")
-            }
-            Self::AliasLinksExisting => f.write_str(
-                "This is a full domain (an alias): it can only link an existing tenant, not create a new one.",
-            ),
-            Self::EmptyLabel => {
-                f.write_str("The domain has an empty part: check for a leading, trailing or double dot.")
-            }
-            Self::LabelTooLong => f.write_str("Each part of the domain between dots can have at most 63 characters."),
-            Self::HyphenAtEdge => f.write_str("A part of the domain cannot start or end with a hyphen."),
-            Self::BadTld => {
-                f.write_str("The domain must end in a top-level domain of at least two letters, e.g. .com.")
-            }
         }
     }
 }

@@ -23,9 +23,8 @@
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
 use crate::rules::hostname::{self, HostnameProblem};
-use crate::text::{describe, normalize, MAX_CHARS};
+use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
-use std::fmt;
 
 /// The longest address, in characters [RFC 5321 section 4.5.3.1.3].
 pub const MAX_ADDRESS: usize = 254;
@@ -147,6 +146,8 @@ pub const CODES: &[&str] = &[
     "email.free_mail",
 ];
 
+crate::display_as_message!(EmailReason);
+
 impl Reason for EmailReason {
     fn code(&self) -> &'static str {
         match self {
@@ -169,6 +170,66 @@ impl Reason for EmailReason {
             EmailReason::PartnerDomain { .. } => "email.partner_domain",
             EmailReason::OnmicrosoftDomain { .. } => "email.onmicrosoft_domain",
             EmailReason::FreeMail { .. } => "email.free_mail",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            EmailReason::Required => {
+                "Enter the customer's email address, e.g. {example}: the new tenant's sign-in details are sent there."
+            }
+            EmailReason::TooLong { .. } => "The email address is longer than {max} characters.",
+            EmailReason::MissingAt => "An email address has the form name@domain, e.g. {example}; '@' is missing.",
+            EmailReason::MultipleAt { .. } => {
+                "An email address has exactly one '@'; this one has another after the one at position {position}."
+            }
+            EmailReason::MissingLocalPart => "The email address needs a mailbox name before the '@', e.g. {example}.",
+            EmailReason::LocalPartBadCharacter { character: ' ', .. }
+            | EmailReason::DomainBadCharacter { character: ' ', .. } => {
+                "The email address contains a space at position {position}."
+            }
+            EmailReason::LocalPartBadCharacter { .. } => {
+                "{character|char} at position {position} is not allowed before the '@': use ASCII letters, digits \
+                 and . ! # $ % & ' * + / = ? ^ _ ` { | } ~ -."
+            }
+            EmailReason::DomainBadCharacter { character, .. } if !character.is_ascii() => {
+                "{character|char} at position {position} is not allowed in the domain: use letters a-z, digits, '-' \
+                 and '.' (type an internationalized domain in its xn-- form)."
+            }
+            EmailReason::DomainBadCharacter { .. } => {
+                "{character|char} at position {position} is not allowed in the domain: use letters a-z, digits, '-' \
+                 and '.'."
+            }
+            EmailReason::LocalPartDots => {
+                "The part before the '@' may not start or end with a dot, or contain two dots in a row."
+            }
+            EmailReason::LocalPartTooLong { .. } => "The part before the '@' is longer than {max} characters.",
+            EmailReason::MissingDomain => "The email address needs a domain after the '@', e.g. {example}.",
+            EmailReason::DomainNoDot => "The domain after the '@' needs at least one dot, e.g. {example}.",
+            EmailReason::DomainEmptyLabel => {
+                "The domain after the '@' may not start or end with a dot, or contain two dots in a row."
+            }
+            EmailReason::DomainLabelTooLong { .. } => {
+                "A part of the domain between dots is longer than {max} characters."
+            }
+            EmailReason::DomainHyphen => "A part of the domain between dots may not start or end with '-'.",
+            EmailReason::DomainBadTld { .. } => {
+                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com."
+            }
+            EmailReason::MicrosoftDomain => {
+                "Partner Center does not accept a microsoft.com address for a customer; enter the customer's own."
+            }
+            EmailReason::PartnerDomain { .. } => {
+                "Partner Center does not accept an address on the partner's own domain ({domain}) for a customer; \
+                 enter the customer's own."
+            }
+            EmailReason::OnmicrosoftDomain { .. } => {
+                "Addresses on *.{suffix} are a tenant's initial domain, whose mailboxes may not exist yet; enter an \
+                 address that receives mail today, as the new tenant's sign-in details are sent there."
+            }
+            EmailReason::FreeMail { .. } => {
+                "{domain} is a free-mail provider; a corporate address of the customer is preferred."
+            }
         }
     }
 
@@ -207,98 +268,6 @@ impl Reason for EmailReason {
 }
 
 const EXAMPLE: &str = "it@contoso.com";
-
-impl fmt::Display for EmailReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EmailReason::Required => write!(
-                f,
-                "Enter the customer's email address, e.g. {EXAMPLE}: the new tenant's sign-in details are sent there."
-            ),
-            EmailReason::TooLong { max } => write!(f, "The email address is longer than {max} characters."),
-            EmailReason::MissingAt => {
-                write!(f, "An email address has the form name@domain, e.g. {EXAMPLE}; '@' is missing.")
-            }
-            EmailReason::MultipleAt { position } => write!(
-                f,
-                "An email address has exactly one '@'; this one has another after the one at position {position}."
-            ),
-            EmailReason::MissingLocalPart => {
-                write!(f, "The email address needs a mailbox name before the '@', e.g. {EXAMPLE}.")
-            }
-            EmailReason::LocalPartBadCharacter { character, position } => {
-                if *character == ' ' {
-                    write!(f, "The email address contains a space at position {position}.")
-                } else {
-                    write!(
-                        f,
-                        "{} at position {position} is not allowed before the '@': use ASCII letters, digits and \
-                         . ! # $ % & ' * + / = ? ^ _ ` {{ | }} ~ -",
-                        describe(*character)
-                    )?;
-                    f.write_str(".")
-                }
-            }
-            EmailReason::LocalPartDots => {
-                f.write_str("The part before the '@' may not start or end with a dot, or contain two dots in a row.")
-            }
-            EmailReason::LocalPartTooLong { max } => {
-                write!(f, "The part before the '@' is longer than {max} characters.")
-            }
-            EmailReason::MissingDomain => {
-                write!(f, "The email address needs a domain after the '@', e.g. {EXAMPLE}.")
-            }
-            EmailReason::DomainBadCharacter { character, position } => {
-                if *character == ' ' {
-                    write!(f, "The email address contains a space at position {position}.")
-                } else {
-                    write!(
-                        f,
-                        "{} at position {position} is not allowed in the domain: use letters a-z, digits, '-' and \
-                         '.'",
-                        describe(*character)
-                    )?;
-                    if !character.is_ascii() {
-                        f.write_str(" (type an internationalized domain in its xn-- form)")?;
-                    }
-                    f.write_str(".")
-                }
-            }
-            EmailReason::DomainNoDot => {
-                write!(f, "The domain after the '@' needs at least one dot, e.g. {EXAMPLE}.")
-            }
-            EmailReason::DomainEmptyLabel => {
-                f.write_str("The domain after the '@' may not start or end with a dot, or contain two dots in a row.")
-            }
-            EmailReason::DomainLabelTooLong { max } => {
-                write!(f, "A part of the domain between dots is longer than {max} characters.")
-            }
-            EmailReason::DomainHyphen => {
-                f.write_str("A part of the domain between dots may not start or end with '-'.")
-            }
-            EmailReason::DomainBadTld { tld } => write!(
-                f,
-                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com."
-            ),
-            EmailReason::MicrosoftDomain => f.write_str(
-                "Partner Center does not accept a microsoft.com address for a customer; enter the customer's own.",
-            ),
-            EmailReason::PartnerDomain { domain } => write!(
-                f,
-                "Partner Center does not accept an address on the partner's own domain ({domain}) for a customer; \
-                 enter the customer's own."
-            ),
-            EmailReason::OnmicrosoftDomain { suffix } => write!(
-                f,
-                "Addresses on *.{suffix} are a tenant's initial domain, whose mailboxes may not exist yet; enter an \
-                 address that receives mail today, as the new tenant's sign-in details are sent there."
-            ),
-            EmailReason::FreeMail { domain } => {
-                write!(f, "{domain} is a free-mail provider; a corporate address of the customer is preferred.")
-            }
-        }
-    }
-}
 
 /// Checks the account's corporate email; `partner_domain` is the partner's own domain (configuration), if known.
 pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, str>, EmailReason> {

@@ -11,7 +11,6 @@
 use crate::issue::{Checked, Outcome, Params, Reason};
 use crate::text;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The CSP model of the partner's Partner Center account (`request.md`: `cspModel`) [iw].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +88,8 @@ pub const CODES: &[&str] = &[
     "reseller_mpn_id.required",
 ];
 
+crate::display_as_message!(MpnReason);
+
 impl Reason for MpnReason {
     fn code(&self) -> &'static str {
         CODES[match self {
@@ -99,6 +100,23 @@ impl Reason for MpnReason {
             Self::Required => 4,
         }]
     }
+    fn template(&self) -> &'static str {
+        macro_rules! what {
+            () => {
+                "the reseller's PartnerID (formerly MPN ID): its location ID (PLA), not the global one (PGA)"
+            };
+        }
+        match self {
+            Self::TooLong { .. } => "The Reseller (MPN ID) can have at most {max} characters.",
+            Self::NotNumeric { .. } => concat!("The Reseller (MPN ID) must be numeric: enter ", what!(), "."),
+            Self::Length { .. } => concat!("The Reseller (MPN ID) has {min} to {max} digits: enter ", what!(), "."),
+            Self::NotAvailable { .. } => {
+                "A Reseller (MPN ID) is only for indirect CSP partners; this partner's CSP model is {cspModel}: leave \
+                 it empty."
+            }
+            Self::Required => concat!("A sub-customer of a reseller needs the Reseller (MPN ID): enter ", what!(), "."),
+        }
+    }
     fn params(&self) -> Params {
         let p = Params::default();
         match self {
@@ -107,26 +125,6 @@ impl Reason for MpnReason {
             Self::Length { min, max, got } => p.with("min", *min).with("max", *max).with("length", *got),
             Self::NotAvailable { csp_model } => p.with("cspModel", csp_model.as_str()),
             Self::Required => p,
-        }
-    }
-}
-
-impl fmt::Display for MpnReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const WHAT: &str =
-            "the reseller's PartnerID (formerly MPN ID): its location ID (PLA), not the global one (PGA)";
-        match self {
-            Self::TooLong { max } => write!(f, "The Reseller (MPN ID) can have at most {max} characters."),
-            Self::NotNumeric { .. } => write!(f, "The Reseller (MPN ID) must be numeric: enter {WHAT}."),
-            Self::Length { min, max, .. } => {
-                write!(f, "The Reseller (MPN ID) has {min} to {max} digits: enter {WHAT}.")
-            }
-            Self::NotAvailable { csp_model } => write!(
-                f,
-                "A Reseller (MPN ID) is only for indirect CSP partners; this partner's CSP model is {}: leave it empty.",
-                csp_model.as_str()
-            ),
-            Self::Required => write!(f, "A sub-customer of a reseller needs the Reseller (MPN ID): enter {WHAT}."),
         }
     }
 }

@@ -17,9 +17,8 @@
 //! applied to the company name too). Normalized: the text after section 0, case kept.
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::text::{describe, is_alphabetic, is_alphanumeric, normalize, MAX_CHARS};
+use crate::text::{is_alphabetic, is_alphanumeric, normalize, MAX_CHARS};
 use std::borrow::Cow;
-use std::fmt;
 
 /// The longest company name: "less than 256" characters [PC-names 2024].
 pub const COMPANY_NAME_MAX: usize = 255;
@@ -206,6 +205,8 @@ pub const CONTACT_NAME_CODES: &[&str] = &[
     "contact_name.long",
 ];
 
+crate::display_as_message!(CompanyNameReason, ContactNameReason);
+
 impl Reason for CompanyNameReason {
     fn code(&self) -> &'static str {
         match self {
@@ -221,6 +222,37 @@ impl Reason for CompanyNameReason {
         }
     }
 
+    fn template(&self) -> &'static str {
+        match self {
+            CompanyNameReason::Required => "Enter the customer's registered company name, e.g. {example}.",
+            CompanyNameReason::TooLong { .. } => "The company name is longer than {max} characters.",
+            CompanyNameReason::BadCharacter { .. } => {
+                "The company name contains an invisible or control character ({character|char}) at position \
+                 {position}; remove it."
+            }
+            CompanyNameReason::SingleCharacter => {
+                "A company name of one character is not accepted; enter the full registered name, e.g. {example}."
+            }
+            CompanyNameReason::OnlySymbols => {
+                "The company name has no letter or digit; enter the full registered name, e.g. {example}."
+            }
+            CompanyNameReason::LegalFormOnly { .. } => {
+                "'{name}' is a legal form, not a company name; enter the full registered name, e.g. {example}."
+            }
+            CompanyNameReason::SpacedCharacters => {
+                "The company name is single characters separated by spaces; enter the full registered name, e.g. \
+                 {example}."
+            }
+            CompanyNameReason::RepeatedCharacter { .. } => {
+                "The company name is only {character|char} repeated; enter the full registered name, e.g. {example}."
+            }
+            CompanyNameReason::DomainExtension { .. } => {
+                "The company name contains the internet domain extension '.{extension}'; make sure it is the \
+                 registered name, as it is used to approve the account."
+            }
+        }
+    }
+
     fn params(&self) -> Params {
         let p = Params::default();
         match self {
@@ -228,8 +260,10 @@ impl Reason for CompanyNameReason {
             CompanyNameReason::BadCharacter { character, position } => {
                 p.with("character", *character).with("position", *position)
             }
-            CompanyNameReason::LegalFormOnly { name } => p.with("name", name),
-            CompanyNameReason::RepeatedCharacter { character } => p.with("character", *character),
+            CompanyNameReason::LegalFormOnly { name } => p.with("name", name).with("example", COMPANY_EXAMPLE),
+            CompanyNameReason::RepeatedCharacter { character } => {
+                p.with("character", *character).with("example", COMPANY_EXAMPLE)
+            }
             CompanyNameReason::DomainExtension { extension } => p.with("extension", extension),
             CompanyNameReason::Required
             | CompanyNameReason::SingleCharacter
@@ -248,52 +282,6 @@ impl Reason for CompanyNameReason {
 
 const COMPANY_EXAMPLE: &str = "Contoso Ltd";
 
-impl fmt::Display for CompanyNameReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CompanyNameReason::Required => {
-                write!(f, "Enter the customer's registered company name, e.g. {COMPANY_EXAMPLE}.")
-            }
-            CompanyNameReason::TooLong { max } => write!(f, "The company name is longer than {max} characters."),
-            CompanyNameReason::BadCharacter { character, position } => write!(
-                f,
-                "The company name contains an invisible or control character ({}) at position {position}; \
-                 remove it.",
-                character.escape_unicode()
-            ),
-            CompanyNameReason::SingleCharacter => write!(
-                f,
-                "A company name of one character is not accepted; enter the full registered name, e.g. \
-                 {COMPANY_EXAMPLE}."
-            ),
-            CompanyNameReason::OnlySymbols => write!(
-                f,
-                "The company name has no letter or digit; enter the full registered name, e.g. {COMPANY_EXAMPLE}."
-            ),
-            CompanyNameReason::LegalFormOnly { name } => write!(
-                f,
-                "'{name}' is a legal form, not a company name; enter the full registered name, e.g. \
-                 {COMPANY_EXAMPLE}."
-            ),
-            CompanyNameReason::SpacedCharacters => write!(
-                f,
-                "The company name is single characters separated by spaces; enter the full registered name, e.g. \
-                 {COMPANY_EXAMPLE}."
-            ),
-            CompanyNameReason::RepeatedCharacter { character } => write!(
-                f,
-                "The company name is only {} repeated; enter the full registered name, e.g. {COMPANY_EXAMPLE}.",
-                describe(*character)
-            ),
-            CompanyNameReason::DomainExtension { extension } => write!(
-                f,
-                "The company name contains the internet domain extension '.{extension}'; make sure it is the \
-                 registered name, as it is used to approve the account."
-            ),
-        }
-    }
-}
-
 impl Reason for ContactNameReason {
     fn code(&self) -> &'static str {
         match self {
@@ -304,6 +292,29 @@ impl Reason for ContactNameReason {
             ContactNameReason::SingleCharacter => "contact_name.single_character",
             ContactNameReason::Placeholder { .. } => "contact_name.placeholder",
             ContactNameReason::Long { .. } => "contact_name.long",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            ContactNameReason::Required => "Enter the contact's name.",
+            ContactNameReason::TooLong { .. } => "The name is longer than {max} characters.",
+            ContactNameReason::BadCharacter { .. } => {
+                "The name contains an invisible or control character ({character|char}) at position {position}; \
+                 remove it."
+            }
+            ContactNameReason::NoLetters => {
+                "The name has no letter; enter the contact's real name, not digits or symbols."
+            }
+            ContactNameReason::SingleCharacter => {
+                "The name is a single character; Partner Center asks for the full name."
+            }
+            ContactNameReason::Placeholder { .. } => {
+                "'{name}' looks like a placeholder; Partner Center asks for the contact's real name."
+            }
+            ContactNameReason::Long { .. } => {
+                "The name is longer than {max} characters, which Partner Center advises against; check it."
+            }
         }
     }
 
@@ -325,32 +336,6 @@ impl Reason for ContactNameReason {
             | ContactNameReason::Placeholder { .. }
             | ContactNameReason::Long { .. } => Severity::Warning,
             _ => Severity::Error,
-        }
-    }
-}
-
-impl fmt::Display for ContactNameReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ContactNameReason::Required => f.write_str("Enter the contact's name."),
-            ContactNameReason::TooLong { max } => write!(f, "The name is longer than {max} characters."),
-            ContactNameReason::BadCharacter { character, position } => write!(
-                f,
-                "The name contains an invisible or control character ({}) at position {position}; remove it.",
-                character.escape_unicode()
-            ),
-            ContactNameReason::NoLetters => {
-                f.write_str("The name has no letter; enter the contact's real name, not digits or symbols.")
-            }
-            ContactNameReason::SingleCharacter => {
-                f.write_str("The name is a single character; Partner Center asks for the full name.")
-            }
-            ContactNameReason::Placeholder { name } => {
-                write!(f, "'{name}' looks like a placeholder; Partner Center asks for the contact's real name.")
-            }
-            ContactNameReason::Long { max } => {
-                write!(f, "The name is longer than {max} characters, which Partner Center advises against; check it.")
-            }
         }
     }
 }

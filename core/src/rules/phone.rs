@@ -30,8 +30,7 @@
 
 use crate::countries::{Rules, COUNTRIES};
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::text::{describe, normalize, MAX_CHARS};
-use std::fmt;
+use crate::text::{normalize, MAX_CHARS};
 
 /// The fewest digits a number outside North America may have (`rules.md` section 2).
 pub const MIN_DIGITS: usize = 7;
@@ -93,6 +92,8 @@ pub const CODES: &[&str] = &[
     "phone.calling_code_mismatch",
 ];
 
+crate::display_as_message!(PhoneReason);
+
 impl Reason for PhoneReason {
     fn code(&self) -> &'static str {
         match self {
@@ -109,6 +110,60 @@ impl Reason for PhoneReason {
             PhoneReason::NanpAreaCode { .. } => "phone.nanp_area_code",
             PhoneReason::NanpExchange { .. } => "phone.nanp_exchange",
             PhoneReason::CallingCodeMismatch { .. } => "phone.calling_code_mismatch",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            PhoneReason::Required => {
+                "Enter the customer's phone number, e.g. {example}: it is required for every account."
+            }
+            PhoneReason::TooLong { .. } => "The phone number is longer than {max} characters.",
+            PhoneReason::BadCharacter { character, .. } if crate::text::is_alphabetic(*character) => {
+                "The phone number may contain only digits, spaces and + - . / ( ); {character|char} at position \
+                 {position} is not allowed (enter one number, without letters or an extension)."
+            }
+            PhoneReason::BadCharacter { .. } => {
+                "The phone number may contain only digits, spaces and + - . / ( ); {character|char} at position \
+                 {position} is not allowed."
+            }
+            PhoneReason::MisplacedPlus { .. } => {
+                "'+' may only come first, before the calling code (e.g. +30 210 123 4567); found one at position \
+                 {position}."
+            }
+            PhoneReason::UnbalancedParentheses { .. } => {
+                "The parenthesis at position {position} has no partner; use parentheses in pairs, not nested, \
+                 e.g. (210) 123 4567."
+            }
+            PhoneReason::BadCallingCode => {
+                "After '+' or 00 comes the country calling code, which starts with a digit from 1 to 9, e.g. {example}."
+            }
+            PhoneReason::TooFewDigits { .. } => "A phone number has at least {min} digits; this one has {count}.",
+            PhoneReason::TooManyDigits { .. } => {
+                "A phone number has at most {max} digits, calling code included; this one has {count}."
+            }
+            PhoneReason::NanpFormat { .. } => {
+                "A phone number in {country} has 10 digits, optionally after a 1, e.g. {example}, 1-425-555-0100 or \
+                 +1 425 555 0100."
+            }
+            PhoneReason::Format { .. } => {
+                "The phone number does not have the format Partner Center expects for {country}."
+            }
+            PhoneReason::NanpAreaCode { .. } => {
+                "The area code {area_code} starts with 0 or 1, which no North American area code does; check the \
+                 number."
+            }
+            PhoneReason::NanpExchange { .. } => {
+                "The exchange {exchange} (the 3 digits after the area code) starts with 0 or 1, which no North \
+                 American exchange does; check the number."
+            }
+            PhoneReason::CallingCodeMismatch { calling_code: Some(_), .. } => {
+                "The number has the calling code +{calling_code}, but {country} uses +{expected}; check the number."
+            }
+            PhoneReason::CallingCodeMismatch { calling_code: None, .. } => {
+                "The number's calling code is not that of the account's country: {country} uses +{expected}; check \
+                 the number."
+            }
         }
     }
 
@@ -150,76 +205,6 @@ impl Reason for PhoneReason {
 }
 
 const NANP_EXAMPLE: &str = "(425) 555-0100";
-
-impl fmt::Display for PhoneReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PhoneReason::Required => f.write_str(
-                "Enter the customer's phone number, e.g. +30 210 123 4567: it is required for every account.",
-            ),
-            PhoneReason::TooLong { max } => {
-                write!(f, "The phone number is longer than {max} characters.")
-            }
-            PhoneReason::BadCharacter { character, position } => {
-                write!(
-                    f,
-                    "The phone number may contain only digits, spaces and + - . / ( ); {} at position {position} \
-                     is not allowed",
-                    describe(*character)
-                )?;
-                if crate::text::is_alphabetic(*character) {
-                    f.write_str(" (enter one number, without letters or an extension)")?;
-                }
-                f.write_str(".")
-            }
-            PhoneReason::MisplacedPlus { position } => write!(
-                f,
-                "'+' may only come first, before the calling code (e.g. +30 210 123 4567); found one at position \
-                 {position}."
-            ),
-            PhoneReason::UnbalancedParentheses { position } => write!(
-                f,
-                "The parenthesis at position {position} has no partner; use parentheses in pairs, not nested, \
-                 e.g. (210) 123 4567."
-            ),
-            PhoneReason::BadCallingCode => f.write_str(
-                "After '+' or 00 comes the country calling code, which starts with a digit from 1 to 9, \
-                 e.g. +30 210 123 4567.",
-            ),
-            PhoneReason::TooFewDigits { min, count } => {
-                write!(f, "A phone number has at least {min} digits; this one has {count}.")
-            }
-            PhoneReason::TooManyDigits { max, count } => {
-                write!(f, "A phone number has at most {max} digits, calling code included; this one has {count}.")
-            }
-            PhoneReason::NanpFormat { country } => write!(
-                f,
-                "A phone number in {country} has 10 digits, optionally after a 1, e.g. {NANP_EXAMPLE}, \
-                 1-425-555-0100 or +1 425 555 0100."
-            ),
-            PhoneReason::Format { country } => {
-                write!(f, "The phone number does not have the format Partner Center expects for {country}.")
-            }
-            PhoneReason::NanpAreaCode { area_code } => write!(
-                f,
-                "The area code {area_code} starts with 0 or 1, which no North American area code does; check the \
-                 number."
-            ),
-            PhoneReason::NanpExchange { exchange } => write!(
-                f,
-                "The exchange {exchange} (the 3 digits after the area code) starts with 0 or 1, which no North \
-                 American exchange does; check the number."
-            ),
-            PhoneReason::CallingCodeMismatch { calling_code, expected, country } => {
-                match calling_code {
-                    Some(cc) => write!(f, "The number has the calling code +{cc}, but ")?,
-                    None => f.write_str("The number's calling code is not that of the account's country: ")?,
-                }
-                write!(f, "{country} uses +{expected}; check the number.")
-            }
-        }
-    }
-}
 
 /// Checks a phone number against the rules of the account's country (`None` when the country is unknown or invalid).
 pub fn check(raw: &str, country: Option<&Rules<'_>>) -> Outcome<String, PhoneReason> {

@@ -18,10 +18,8 @@
 use crate::countries::{us_zip3_states, Rules};
 use crate::issue::{Outcome, Params, Reason, Severity};
 use crate::pattern::Pattern;
-use crate::rules::country::name_in_sentence_by_code;
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
-use std::fmt;
 
 /// Why a postcode is refused, or what was said about it.
 #[non_exhaustive]
@@ -49,6 +47,8 @@ pub const CODES: &[&str] = &[
     "postal_code.state_mismatch",
 ];
 
+crate::display_as_message!(PostalCodeReason);
+
 impl Reason for PostalCodeReason {
     fn code(&self) -> &'static str {
         match self {
@@ -57,6 +57,36 @@ impl Reason for PostalCodeReason {
             PostalCodeReason::Format { .. } => "postal_code.format",
             PostalCodeReason::NotUsed { .. } => "postal_code.not_used",
             PostalCodeReason::StateMismatch { .. } => "postal_code.state_mismatch",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            PostalCodeReason::TooLong { .. } => "A postcode can have at most {max} characters.",
+            PostalCodeReason::Required { example: Some(_), .. } => {
+                "A {country|postcode} is required for an address in {country|in}, e.g. {example}."
+            }
+            PostalCodeReason::Required { example: None, .. } => {
+                "A {country|postcode} is required for an address in {country|in}."
+            }
+            PostalCodeReason::Format { digits: Some(_), example: Some(_), .. } => {
+                "A {country|postcode} in {country|in} has {digits} digits, e.g. {example}."
+            }
+            PostalCodeReason::Format { digits: None, example: Some(_), .. } => {
+                "This is not a valid {country|postcode} in {country|in}: it looks like {example}."
+            }
+            PostalCodeReason::Format { digits: Some(_), example: None, .. } => {
+                "A {country|postcode} in {country|in} has {digits} digits."
+            }
+            PostalCodeReason::Format { digits: None, example: None, .. } => {
+                "This is not a valid {country|postcode} in {country|in}."
+            }
+            PostalCodeReason::NotUsed { .. } => {
+                "There are no postcodes in {country|in}; the value was kept for Partner Center to judge."
+            }
+            PostalCodeReason::StateMismatch { .. } => {
+                "The {country|postcode} {postalCode} belongs to {expected|or}, not {state}."
+            }
         }
     }
 
@@ -95,49 +125,11 @@ impl Reason for PostalCodeReason {
 }
 
 /// What the country calls its postcode, for messages.
-fn term(country: &str) -> &'static str {
+pub(crate) fn term(country: &str) -> &'static str {
     match country {
         "US" => "ZIP code",
         "CA" => "postal code",
         _ => "postcode",
-    }
-}
-
-impl fmt::Display for PostalCodeReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PostalCodeReason::TooLong { max } => {
-                write!(f, "A postcode can have at most {max} characters.")
-            }
-            PostalCodeReason::Required { country, example } => {
-                write!(f, "A {} is required for an address in {}", term(country), name_in_sentence_by_code(country))?;
-                match example {
-                    Some(e) => write!(f, ", e.g. {e}."),
-                    None => write!(f, "."),
-                }
-            }
-            PostalCodeReason::Format { country, example, digits } => {
-                let name = name_in_sentence_by_code(country);
-                match (digits, example) {
-                    (Some(n), Some(e)) => {
-                        write!(f, "A {} in {name} has {n} digits, e.g. {e}.", term(country))
-                    }
-                    (None, Some(e)) => {
-                        write!(f, "This is not a valid {} in {name}: it looks like {e}.", term(country))
-                    }
-                    (Some(n), None) => write!(f, "A {} in {name} has {n} digits.", term(country)),
-                    (None, None) => write!(f, "This is not a valid {} in {name}.", term(country)),
-                }
-            }
-            PostalCodeReason::NotUsed { country } => write!(
-                f,
-                "There are no postcodes in {}; the value was kept for Partner Center to judge.",
-                name_in_sentence_by_code(country)
-            ),
-            PostalCodeReason::StateMismatch { country, postal_code, state, expected } => {
-                write!(f, "The {} {postal_code} belongs to {}, not {state}.", term(country), expected.join(" or "))
-            }
-        }
     }
 }
 

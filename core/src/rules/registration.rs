@@ -14,7 +14,6 @@ use crate::countries::Country;
 use crate::issue::{Checked, Outcome, Params, Reason};
 use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
-use std::fmt;
 
 /// The shortest registration number [PC-create; interworks Tax ID note].
 pub const MIN_CHARS: usize = 5;
@@ -43,6 +42,8 @@ pub const CODES: &[&str] = &[
     "registration_number.no_digit",
 ];
 
+crate::display_as_message!(RegistrationReason);
+
 impl Reason for RegistrationReason {
     fn code(&self) -> &'static str {
         match self {
@@ -53,6 +54,23 @@ impl Reason for RegistrationReason {
         }
     }
 
+    fn template(&self) -> &'static str {
+        match self {
+            RegistrationReason::Required { .. } => {
+                "Partner Center requires the organization's registration number (INN or tax ID) for a customer in \
+                 {country}."
+            }
+            RegistrationReason::TooShort { .. } => {
+                "The registration number has fewer than {min} characters; it has {min} to {max}."
+            }
+            RegistrationReason::TooLong { .. } => "The registration number is longer than {max} characters.",
+            RegistrationReason::NoDigit => {
+                "The registration number has no digit; enter the organization's registration or tax number as the \
+                 registry issued it."
+            }
+        }
+    }
+
     fn params(&self) -> Params {
         let p = Params::default();
         match self {
@@ -60,29 +78,6 @@ impl Reason for RegistrationReason {
             RegistrationReason::TooShort { min } => p.with("min", *min).with("max", MAX_REGISTRATION),
             RegistrationReason::TooLong { max } => p.with("max", *max),
             RegistrationReason::NoDigit => p,
-        }
-    }
-}
-
-impl fmt::Display for RegistrationReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RegistrationReason::Required { country } => write!(
-                f,
-                "Partner Center requires the organization's registration number (INN or tax ID) for a customer in \
-                 {country}."
-            ),
-            RegistrationReason::TooShort { min } => write!(
-                f,
-                "The registration number has fewer than {min} characters; it has {min} to {MAX_REGISTRATION}."
-            ),
-            RegistrationReason::TooLong { max } => {
-                write!(f, "The registration number is longer than {max} characters.")
-            }
-            RegistrationReason::NoDigit => f.write_str(
-                "The registration number has no digit; enter the organization's registration or tax number as \
-                 the registry issued it.",
-            ),
         }
     }
 }

@@ -3,7 +3,6 @@
 //! pass silently (`request.md`).
 
 use crate::issue::{Params, Reason};
-use std::fmt;
 
 /// Why (part of) the input is not a record.
 #[non_exhaustive]
@@ -44,6 +43,8 @@ pub const CODES: &[&str] = &[
     "request.missing_configuration",
 ];
 
+crate::display_as_message!(RequestReason);
+
 impl Reason for RequestReason {
     fn code(&self) -> &'static str {
         CODES[match self {
@@ -54,6 +55,16 @@ impl Reason for RequestReason {
             Self::UnknownValue { .. } => 4,
             Self::MissingConfiguration => 5,
         }]
+    }
+    fn template(&self) -> &'static str {
+        match self {
+            Self::NotJson { .. } => "This is not JSON: {detail}.",
+            Self::NotAnObject { .. } => "A record is a JSON object, not {found|a}.",
+            Self::UnknownField { .. } => "\"{name}\" is not a field of the record.",
+            Self::WrongType { .. } => "Expected {expected|a} here, not {found|a}.",
+            Self::UnknownValue { .. } => "\"{value}\" is not one of: {allowed}.",
+            Self::MissingConfiguration => "This configuration value is required.",
+        }
     }
     fn params(&self) -> Params {
         let p = Params::default();
@@ -71,25 +82,9 @@ impl Reason for RequestReason {
 }
 
 /// A JSON type's name with its article: `an array`, `a string`, `null`.
-fn a(kind: &str) -> String {
-    match kind {
-        "null" => kind.to_owned(),
-        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
-        k => format!("a {k}"),
+pub(crate) fn with_article(out: &mut String, kind: &str) {
+    if kind != "null" {
+        out.push_str(if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an " } else { "a " });
     }
-}
-
-impl fmt::Display for RequestReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotJson { detail, .. } => write!(f, "This is not JSON: {detail}."),
-            Self::NotAnObject { found } => write!(f, "A record is a JSON object, not {}.", a(found)),
-            Self::UnknownField { name } => write!(f, "\"{name}\" is not a field of the record."),
-            Self::WrongType { expected, found } => write!(f, "Expected {} here, not {}.", a(expected), a(found)),
-            Self::UnknownValue { value, allowed } => {
-                write!(f, "\"{value}\" is not one of: {}.", allowed.join(", "))
-            }
-            Self::MissingConfiguration => f.write_str("This configuration value is required."),
-        }
-    }
+    out.push_str(kind);
 }

@@ -15,11 +15,9 @@
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Severity};
-use crate::rules::country::name_in_sentence_by_code;
 use crate::text::normalize;
 use crate::Checked;
 use std::borrow::Cow;
-use std::fmt;
 
 /// Longest free-text state, where no closed list applies (`rules.md`).
 pub const FREE_TEXT_MAX: usize = 100;
@@ -41,6 +39,8 @@ pub enum StateReason {
 /// Every code this module emits.
 pub const CODES: &[&str] = &["state.too_long", "state.required", "state.unknown", "state.normalized"];
 
+crate::display_as_message!(StateReason);
+
 impl Reason for StateReason {
     fn code(&self) -> &'static str {
         match self {
@@ -48,6 +48,30 @@ impl Reason for StateReason {
             StateReason::Required { .. } => "state.required",
             StateReason::Unknown { .. } => "state.unknown",
             StateReason::Normalized { .. } => "state.normalized",
+        }
+    }
+
+    fn template(&self) -> &'static str {
+        match self {
+            StateReason::TooLong { length: Some(_), .. } => {
+                "A state or province can have at most {max} characters; this one has {length}."
+            }
+            StateReason::TooLong { length: None, .. } => "A state or province can have at most {max} characters.",
+            StateReason::Required { accepted, .. } if accepted.is_empty() => {
+                "A {country|state} is required for an address in {country|in}."
+            }
+            StateReason::Required { .. } => {
+                "A {country|state} is required for an address in {country|in}: one of {accepted}."
+            }
+            // Echo short input only.
+            StateReason::Unknown { typed, .. } if typed.chars().count() <= 60 => {
+                "\"{value}\" is not a {country|state} of {country|in} that Partner Center accepts; use one of: \
+                 {accepted}."
+            }
+            StateReason::Unknown { .. } => {
+                "This is not a {country|state} of {country|in} that Partner Center accepts; use one of: {accepted}."
+            }
+            StateReason::Normalized { .. } => "\"{from}\" was read as \"{to}\", the form Partner Center accepts.",
         }
     }
 
@@ -79,50 +103,12 @@ impl Reason for StateReason {
 }
 
 /// What the country calls its first-level divisions, for messages.
-fn term(country: &str) -> &'static str {
+pub(crate) fn term(country: &str) -> &'static str {
     match country {
         "US" => "state",
         "CA" => "province or territory",
         "AU" => "state or territory",
         _ => "state or province",
-    }
-}
-
-impl fmt::Display for StateReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StateReason::TooLong { max, length } => {
-                write!(f, "A state or province can have at most {max} characters")?;
-                match length {
-                    Some(n) => write!(f, "; this one has {n}."),
-                    None => write!(f, "."),
-                }
-            }
-            StateReason::Required { country, accepted } => {
-                write!(f, "A {} is required for an address in {}", term(country), name_in_sentence_by_code(country))?;
-                if accepted.is_empty() {
-                    write!(f, ".")
-                } else {
-                    write!(f, ": one of {}.", accepted.join(", "))
-                }
-            }
-            StateReason::Unknown { typed, country, accepted } => {
-                if typed.chars().count() <= 60 {
-                    write!(f, "\"{typed}\" is not a {}", term(country))?;
-                } else {
-                    write!(f, "This is not a {}", term(country))?;
-                }
-                write!(
-                    f,
-                    " of {} that Partner Center accepts; use one of: {}.",
-                    name_in_sentence_by_code(country),
-                    accepted.join(", ")
-                )
-            }
-            StateReason::Normalized { from, to } => {
-                write!(f, "\"{from}\" was read as \"{to}\", the form Partner Center accepts.")
-            }
-        }
     }
 }
 

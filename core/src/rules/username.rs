@@ -11,7 +11,6 @@
 use crate::issue::{Outcome, Params, Reason};
 use crate::text;
 use std::borrow::Cow;
-use std::fmt;
 
 /// The longest username [Entra].
 pub const MAX_LEN: usize = 64;
@@ -50,6 +49,8 @@ pub const CODES: &[&str] = &[
     "username.consecutive_dots",
 ];
 
+crate::display_as_message!(UsernameReason);
+
 impl Reason for UsernameReason {
     fn code(&self) -> &'static str {
         match self {
@@ -61,6 +62,21 @@ impl Reason for UsernameReason {
             Self::ConsecutiveDots => CODES[5],
         }
     }
+    fn template(&self) -> &'static str {
+        match self {
+            Self::Required => "Enter the admin username.",
+            Self::TooLong { .. } => "The username can have at most {max} characters.",
+            Self::WholeAddress { .. } => {
+                "Enter only the part before @ (the domain is set below): did you mean \"{localPart}\"?"
+            }
+            Self::BadCharacter { .. } => {
+                "The username cannot contain {character|char} (character {position}); use letters, digits and \
+                 ' . - _ ! # ^ ~."
+            }
+            Self::BadEdge { .. } => "The username cannot start or end with \"{character}\".",
+            Self::ConsecutiveDots => "The username cannot contain two dots in a row.",
+        }
+    }
     fn params(&self) -> Params {
         let p = Params::default();
         match self {
@@ -69,25 +85,6 @@ impl Reason for UsernameReason {
             Self::BadCharacter { ch, position } => p.with("character", *ch).with("position", *position),
             Self::BadEdge { ch } => p.with("character", *ch),
             _ => p,
-        }
-    }
-}
-
-impl fmt::Display for UsernameReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Required => f.write_str("Enter the admin username."),
-            Self::TooLong { max } => write!(f, "The username can have at most {max} characters."),
-            Self::WholeAddress { local_part } => {
-                write!(f, "Enter only the part before @ (the domain is set below): did you mean \"{local_part}\"?")
-            }
-            Self::BadCharacter { ch, position } => write!(
-                f,
-                "The username cannot contain {} (character {position}); use letters, digits and ' . - _ ! # ^ ~.",
-                crate::text::describe(*ch)
-            ),
-            Self::BadEdge { ch } => write!(f, "The username cannot start or end with \"{ch}\"."),
-            Self::ConsecutiveDots => f.write_str("The username cannot contain two dots in a row."),
         }
     }
 }

@@ -1,0 +1,206 @@
+//! English messages as templates filled from an issue's `params` (validator's `code + message + params`): every
+//! reason has one template per wording, and what a message shows comes from its params, so a host that translates
+//! reads the same values the English message was made from.
+//!
+//! A template is text with placeholders: `{name}` is the param `name` (a number in decimal, a list joined by `, `),
+//! and `{name|filter}` the param shown through one of these filters:
+//!
+//! | filter | param | shows |
+//! |---|---|---|
+//! | `or` | a list | its items joined by ` or ` |
+//! | `char` | one character | the character named as [`text::describe`] does (`"é" (U+00E9)`, `U+200B`) |
+//! | `a` | a JSON kind | the kind with its article (`an object`, `a string`, `null`) |
+//! | `in` | a country code | the country's English name inside a sentence (`the United States`) |
+//! | `In` | a country code | the same, starting a sentence (`The Netherlands`) |
+//! | `postcode` | a country code | what the country calls its postcode (`ZIP code`, `postal code`, `postcode`) |
+//! | `state` | a country code | what the country calls its states (`state`, `province or territory`, …) |
+//!
+//! A `{` that does not open such a placeholder (a name of ASCII letters, digits and `_`) is text. A placeholder whose
+//! param is absent shows nothing. Filling never fails and never panics.
+
+use crate::issue::{Param, Params};
+use crate::rules::{country, postcode, request, state};
+use crate::text;
+
+/// The message a template and its params make.
+pub fn fill(template: &str, params: &Params) -> String {
+    let mut out = String::with_capacity(template.len() + 24);
+    for part in parts(template) {
+        match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Param { name, filter } => {
+                if let Some(value) = params.get(name) {
+                    show(&mut out, value, filter);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One piece of a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'t> {
+    Text(&'t str),
+    /// `{name}` (`filter` empty) or `{name|filter}`.
+    Param {
+        name: &'t str,
+        filter: &'t str,
+    },
+}
+
+/// A template's pieces, in order.
+pub fn parts(template: &str) -> impl Iterator<Item = Part<'_>> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'{' {
+                if let Some(len) = placeholder_len(&bytes[i + 1..]) {
+                    if i > 0 {
+                        let text = rest.get(..i).unwrap_or_default();
+                        rest = rest.get(i..).unwrap_or_default();
+                        return Some(Part::Text(text));
+                    }
+                    let inner = rest.get(1..1 + len).unwrap_or_default();
+                    rest = rest.get(len + 2..).unwrap_or_default();
+                    let (name, filter) = match inner.bytes().position(|b| b == b'|') {
+                        Some(bar) => (inner.get(..bar).unwrap_or_default(), inner.get(bar + 1..).unwrap_or_default()),
+                        None => (inner, ""),
+                    };
+                    return Some(Part::Param { name, filter });
+                }
+            }
+            i += 1;
+        }
+        Some(Part::Text(std::mem::take(&mut rest)))
+    })
+}
+
+/// The length of `name` or `name|filter` before a closing `}`, when `rest` starts a placeholder.
+fn placeholder_len(rest: &[u8]) -> Option<usize> {
+    let len = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'|'))?;
+    (len > 0 && rest[len] == b'}').then_some(len)
+}
+
+/// The filters [`fill`] knows (the table in the module documentation).
+pub const FILTERS: &[&str] = &["", "or", "char", "a", "in", "In", "postcode", "state"];
+
+/// One param as a filter shows it.
+fn show(out: &mut String, value: &Param, filter: &str) {
+    match value {
+        Param::Int(n) => push_int(out, *n),
+        Param::List(items) => {
+            let sep = if filter == "or" { " or " } else { ", " };
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(sep);
+                }
+                out.push_str(item);
+            }
+        }
+        Param::Str(s) => match filter {
+            "char" => text::describe_into(out, s.chars().next().unwrap_or(' ')),
+            "a" => request::with_article(out, s),
+            "in" => country::push_name_in_sentence(out, s, false),
+            "In" => country::push_name_in_sentence(out, s, true),
+            "postcode" => out.push_str(postcode::term(s)),
+            "state" => out.push_str(state::term(s)),
+            _ => out.push_str(s),
+        },
+    }
+}
+
+/// A number in decimal, without `core::fmt` (whose machinery the WebAssembly package does without).
+pub fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> Params {
+        Params::default()
+            .with("max", 64usize)
+            .with("character", '\u{200b}')
+            .with("country", "US")
+            .with("accepted", ["ON", "QC"].as_slice())
+            .with("found", "object")
+    }
+
+    #[test]
+    fn placeholders_are_filled_from_params_through_their_filters() {
+        let cases = [
+            ("At most {max} characters.", "At most 64 characters."),
+            ("{character|char} at 3", "U+200B at 3"),
+            ("A {country|postcode} in {country|in}", "A ZIP code in the United States"),
+            ("{country|In} ({country})", "The United States (US)"),
+            ("a {country|state}: {accepted}; {accepted|or}", "a state: ON, QC; ON or QC"),
+            ("not {found|a}", "not an object"),
+            ("", ""),
+            ("no placeholder", "no placeholder"),
+        ];
+        for (template, want) in cases {
+            assert_eq!(fill(template, &params()), want, "{template}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_placeholder_is_text() {
+        let cases = [
+            ("use . ! # { | } ~ -", "use . ! # { | } ~ -"),
+            ("{missing} gone", " gone"),
+            ("{max", "{max"),
+            ("{}", "{}"),
+            ("{ma x}", "{ma x}"),
+            ("é{max}é{", "é64é{"),
+            ("}{max}}", "}64}"),
+        ];
+        for (template, want) in cases {
+            assert_eq!(fill(template, &params()), want, "{template}");
+        }
+    }
+
+    #[test]
+    fn templates_split_into_text_and_params() {
+        let got: Vec<_> = parts("A {country|postcode} of {max}.{").collect();
+        let want = [
+            Part::Text("A "),
+            Part::Param { name: "country", filter: "postcode" },
+            Part::Text(" of "),
+            Part::Param { name: "max", filter: "" },
+            Part::Text(".{"),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 10, 99, 1000, -5, i64::MAX, i64::MIN] {
+            let mut s = String::new();
+            push_int(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
+    }
+}
