@@ -2,7 +2,7 @@
 //! `String.prototype.normalize`, patterns through `RegExp`, letters and digits through `\p{…}` classes. Both the npm
 //! package (`wasm`) and the browser host (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -19,9 +19,9 @@ extern "C" {
 }
 
 thread_local! {
-    /// `\p{Alphabetic}` and `\p{N}` (Unicode `Numeric`), for one character.
-    static CLASSES: [Option<JsRegExp>; 2] =
-        [JsRegExp::new_with_flags("^\\p{Alphabetic}$", "u").ok(), JsRegExp::new_with_flags("^\\p{N}$", "u").ok()];
+    /// `\p{Alphabetic}` and `\p{N}` (Unicode `Numeric`), for one character; made on first use. Thread-locals here are
+    /// initialized as constants: in single-threaded WebAssembly they are then plain statics.
+    static CLASSES: OnceCell<[Option<JsRegExp>; 2]> = const { OnceCell::new() };
     /// Compiled patterns by handle. wasm32 runs one thread; patterns live as long as the module (the embedded
     /// table's are compiled once; each `setCountryRules` adds at most two per country).
     static PATTERNS: RefCell<Vec<JsRegExp>> = const { RefCell::new(Vec::new()) };
@@ -49,7 +49,12 @@ fn is_match(id: u32, text: &str) -> bool {
 }
 
 fn in_class(which: usize, c: char) -> bool {
-    CLASSES.with(|classes| classes[which].as_ref().is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4]))))
+    CLASSES.with(|classes| {
+        let classes = classes.get_or_init(|| {
+            [JsRegExp::new_with_flags("^\\p{Alphabetic}$", "u").ok(), JsRegExp::new_with_flags("^\\p{N}$", "u").ok()]
+        });
+        classes[which].as_ref().is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4])))
+    })
 }
 
 fn is_alphabetic(c: char) -> bool {

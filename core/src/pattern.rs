@@ -19,7 +19,7 @@ type Inner = u32;
 impl Pattern {
     /// Compiles `^(?:pattern)$`; the error is the engine's own words.
     pub fn anchored(pattern: &str) -> Result<Pattern, String> {
-        let anchored = format!("^(?:{pattern})$");
+        let anchored = ["^(?:", pattern, ")$"].concat();
         #[cfg(feature = "regex")]
         return regex::bytes::RegexBuilder::new(&anchored)
             .unicode(false)

@@ -33,9 +33,16 @@ impl NotData {
     pub const PROBLEM: &'static str = "is not JSON data";
 }
 
+impl NotData {
+    /// The value and what is wrong with it, in words: "a symbol is not JSON data".
+    pub fn detail(&self) -> String {
+        [self.0, " ", Self::PROBLEM].concat()
+    }
+}
+
 impl std::fmt::Display for NotData {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.0, Self::PROBLEM)
+        f.write_str(&self.detail())
     }
 }
 

@@ -66,8 +66,8 @@ pub struct Validator {
 }
 
 impl Validator {
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        Validator { overrides: Vec::new() }
     }
 
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
@@ -166,6 +166,14 @@ pub fn validate(record: Record) -> Report {
     Validator::default().validate(record)
 }
 
+/// The path of one item of `markets`: `markets[2]`.
+fn market_path(i: usize) -> String {
+    let mut path = String::from("markets[");
+    crate::message::push_int(&mut path, i64::try_from(i).unwrap_or(i64::MAX));
+    path.push(']');
+    path
+}
+
 /// A rule's owned text as the `Cow` that [`Walk::text`] takes.
 fn owned<R>(outcome: Outcome<String, R>) -> Outcome<Cow<'static, str>, R> {
     outcome.map(|c| c.map(Cow::Owned))
@@ -234,7 +242,7 @@ impl<'v> Walk<'v> {
 
     fn unknown_fields(&mut self, root: &str, unknown: &[String]) {
         for name in unknown {
-            let path = if root.is_empty() { name.clone() } else { format!("{root}.{name}") };
+            let path = if root.is_empty() { name.clone() } else { [root, ".", name].concat() };
             self.issue(path, &RequestReason::UnknownField { name: name.clone() });
         }
     }
@@ -413,7 +421,7 @@ impl<'v> Walk<'v> {
                 Slot::Value(s) => codes.push(s.as_str()),
                 Slot::Wrong(found) => {
                     let found = *found;
-                    self.wrong_type(format!("markets[{i}]"), record::Kind::Text, found);
+                    self.wrong_type(market_path(i), record::Kind::Text, found);
                     return None;
                 }
                 Slot::Absent | Slot::Null => codes.push(""),
@@ -425,7 +433,7 @@ impl<'v> Walk<'v> {
                 Some(markets)
             }
             Err((i, reason)) => {
-                self.issue(format!("markets[{i}]"), &reason);
+                self.issue(market_path(i), &reason);
                 None
             }
         }

@@ -34,13 +34,17 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 thread_local! {
-    /// Created on first use, after the core has borrowed the JavaScript engine's NFKC and `RegExp` (`js_host`), which
-    /// keeps their tables and engine out of the package. (A `start` function would not run where the package is
-    /// linked into another wasm module, such as the wasm-bindgen tests.)
-    static VALIDATOR: RefCell<Validator> = {
-        crate::js_host::install();
-        RefCell::new(Validator::new())
-    };
+    /// The validator of every export. Initialized as a constant: in single-threaded WebAssembly such a thread-local is
+    /// a plain static, without the lazy initialization's state and messages.
+    static VALIDATOR: RefCell<Validator> = const { RefCell::new(Validator::new()) };
+}
+
+/// Runs `f` on the validator, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode classes
+/// (`js_host`, idempotent), which keeps their tables and engine out of the package. (A `start` function would not
+/// run where the package is linked into another wasm module, such as the wasm-bindgen tests.)
+fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
+    crate::js_host::install();
+    VALIDATOR.with_borrow(f)
 }
 
 #[wasm_bindgen]
@@ -115,7 +119,7 @@ impl Source for JsValue {
 }
 
 fn not_json(not_data: NotData) -> Report {
-    Report::not_json(not_data.to_string(), 0, 0)
+    Report::not_json(not_data.detail(), 0, 0)
 }
 
 /// Reads a record; a value that is not JSON-like data gives the report that says so.
@@ -144,7 +148,7 @@ export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> }
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
     let report = match read_record(&record) {
-        Ok(parsed) => VALIDATOR.with_borrow(|v| v.validate_parsed(parsed)),
+        Ok(parsed) => with_validator(|v| v.validate_parsed(parsed)),
         Err(report) => *report,
     };
     report.to_js()
@@ -163,17 +167,17 @@ pub fn validate_field(
 
 fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
     let Some(path) = path.as_string() else {
-        return Report::not_json(format!("the field path is {}, not a string", kind_of(&path)), 0, 0);
+        return Report::not_json(["the field path is ", &kind_of(&path), ", not a string"].concat(), 0, 0);
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
     let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
     let record = match read_record(&record) {
         Ok(Slot::Value(r)) => r,
         Ok(Slot::Absent | Slot::Null) => record::Record::default(),
-        Ok(wrong @ Slot::Wrong(_)) => return VALIDATOR.with_borrow(|v| v.validate_parsed(wrong)),
+        Ok(wrong @ Slot::Wrong(_)) => return with_validator(|v| v.validate_parsed(wrong)),
         Err(report) => return *report,
     };
-    VALIDATOR.with_borrow(|v| v.validate_field(&path, value, record))
+    with_validator(|v| v.validate_field(&path, value, record))
 }
 
 /// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
@@ -209,7 +213,7 @@ pub fn reset_country_rules() {
 pub fn countries() -> JsValue {
     // The entries first, then the JS objects: no borrow is held while JS runs (a setter could call back in).
     let entries: Vec<PickerEntry> =
-        VALIDATOR.with_borrow(|v| COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c))).collect());
+        with_validator(|v| COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c))).collect());
     list(&entries)
 }
 
@@ -252,8 +256,8 @@ thread_local! {
     /// JS strings of the `&'static str`s results hold, made once: creating a JS string is a call into JS and a UTF-8
     /// decode. Open addressing on the string's address and length (the same text at another address gets its own
     /// slot, which is only a second copy).
-    static STATIC_STRINGS: RefCell<Vec<(usize, usize, JsValue)>> =
-        RefCell::new(vec![(0, 0, JsValue::NULL); STATIC_SLOTS]);
+    /// Empty until first used (a constant initializer, as for `VALIDATOR`).
+    static STATIC_STRINGS: RefCell<Vec<(usize, usize, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The JS string of a `&'static str`, made once. No borrow is held while JS runs.
@@ -261,10 +265,15 @@ fn js_static(s: &'static str) -> JsValue {
     let key = (s.as_ptr() as usize, s.len());
     let mut at = (key.0 ^ key.1.wrapping_mul(31)) % STATIC_SLOTS;
     for _ in 0..STATIC_SLOTS {
-        let cached = STATIC_STRINGS.with_borrow(|cache| match &cache[at] {
-            (p, n, js) if (*p, *n) == key => Some(Some(js.clone())),
-            (0, _, _) => Some(None),
-            _ => None,
+        let cached = STATIC_STRINGS.with_borrow_mut(|cache| {
+            if cache.is_empty() {
+                cache.resize(STATIC_SLOTS, (0, 0, JsValue::NULL));
+            }
+            match &cache[at] {
+                (p, n, js) if (*p, *n) == key => Some(Some(js.clone())),
+                (0, _, _) => Some(None),
+                _ => None,
+            }
         });
         match cached {
             Some(Some(js)) => return js,

@@ -700,6 +700,11 @@ proptest! {
     }
 
     #[test]
+    fn characters_are_counted_as_std_counts_them(s in any::<String>()) {
+        prop_assert_eq!(text::char_count(&s), s.chars().count());
+    }
+
+    #[test]
     fn normalize_is_idempotent(s in prop_oneof![any_text(), expanding_text()]) {
         every_rule(&s, &Rules::default_for(&COUNTRIES[0]), None, domain::DEFAULT_SUFFIX)?;
     }

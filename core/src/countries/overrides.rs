@@ -22,6 +22,8 @@ use crate::source::{NotData, Shape, Source};
 /// The longest pattern accepted in a rule set, in bytes (**decision**: patterns are configuration, but a huge one
 /// would make every check slow).
 pub const MAX_PATTERN: usize = 1000;
+/// What is wrong with a pattern over [`MAX_PATTERN`] bytes (tested to say the same number).
+const TOO_LONG_PATTERN: &str = "longer than 1000 bytes";
 /// The longest state name accepted (`rules.md` section 2: free-text states have at most 100 characters).
 pub const MAX_STATE: usize = 100;
 
@@ -212,7 +214,7 @@ impl From<NotData> for Bad {
 }
 
 fn malformed(index: Option<usize>, Bad(what, problem): Bad) -> RuleSetError {
-    RuleSetError::malformed(index, format!("{what} {problem}"))
+    RuleSetError::malformed(index, [what, " ", problem].concat())
 }
 
 impl RuleSetError {
@@ -314,7 +316,7 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
 fn pattern(p: Option<&str>, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
     match p.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(p) if p.len() > MAX_PATTERN => Err(bad(format!("longer than {MAX_PATTERN} bytes"))),
+        Some(p) if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
         Some(p) => Pattern::anchored(p).map(Some).map_err(bad),
     }
 }
@@ -325,7 +327,7 @@ fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     let code = pc.iso2_code.trim().to_ascii_uppercase();
     let country = lookup(&code).ok_or_else(|| RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
     let states = pc.states.as_deref().unwrap_or_default();
-    if let Some(bad) = states.iter().find(|s| s.trim().is_empty() || s.chars().count() > MAX_STATE) {
+    if let Some(bad) = states.iter().find(|s| s.trim().is_empty() || crate::text::char_count(s) > MAX_STATE) {
         return Err(RuleSetReason::BadState { value: bad.clone() });
     }
     let codes = pc.country_calling_codes.as_deref().unwrap_or_default();
@@ -396,6 +398,7 @@ mod tests {
         assert_eq!(code(r#"{"iso2Code":"US","countryCallingCodes":["+1"]}"#), "country_rules.bad_calling_code");
         let long = format!(r#"{{"iso2Code":"US","postalCodeRegex":"{}"}}"#, "a".repeat(MAX_PATTERN + 1));
         assert_eq!(code(&long), "country_rules.bad_postal_code_regex");
+        assert_eq!(TOO_LONG_PATTERN, format!("longer than {MAX_PATTERN} bytes"));
         let e = parse_json(r#"[{"iso2Code":"US"},{"iso2Code":"QQ"}]"#).unwrap_err();
         assert_eq!(e.index, Some(1));
     }

@@ -106,7 +106,7 @@ fn too_long_params(max: usize, length: Option<usize>) -> Params {
 /// The normalized text and its length in characters, or `None` when over section 0's limit.
 fn bounded(raw: &str, max: usize) -> Result<(Cow<'_, str>, usize), Option<usize>> {
     let text = normalize(raw).map_err(|_| None)?;
-    let n = text.chars().count();
+    let n = crate::text::char_count(&text);
     if n > max {
         return Err(Some(n));
     }

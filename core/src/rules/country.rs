@@ -53,7 +53,7 @@ impl Reason for CountryReason {
             CountryReason::TooLong { .. } => "The country can have at most {max} characters.",
             CountryReason::Required => "The country is required: give its two-letter ISO code, e.g. GB.",
             // Echo short input only: the message is no place for a pasted paragraph.
-            CountryReason::Unknown { typed, suggestion } => match (typed.chars().count() <= 40, suggestion) {
+            CountryReason::Unknown { typed, suggestion } => match (crate::text::char_count(typed) <= 40, suggestion) {
                 (true, Some(_)) => "\"{value}\" is not a two-letter ISO country code; did you mean {suggestion}?",
                 (true, None) => "\"{value}\" is not a two-letter ISO country code (e.g. GB, US, GR).",
                 (false, Some(_)) => "This is not a two-letter ISO country code; did you mean {suggestion}?",
@@ -156,7 +156,7 @@ fn unknown(text: &str) -> CountryReason {
 
 /// The code of a country whose English name was typed instead of its code (a hint only).
 fn suggest(text: &str) -> Option<&'static str> {
-    if text.chars().count() < 3 {
+    if crate::text::char_count(text) < 3 {
         return None;
     }
     let folded = crate::text::fold(text);

@@ -275,17 +275,17 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     if text.is_empty() {
         return Err(EmailReason::Required);
     }
-    if text.chars().count() > MAX_ADDRESS {
+    if crate::text::char_count(&text) > MAX_ADDRESS {
         return Err(EmailReason::TooLong { max: MAX_ADDRESS });
     }
     let Some((local, domain)) = text.split_once('@') else {
         return Err(EmailReason::MissingAt);
     };
     if domain.as_bytes().contains(&b'@') {
-        return Err(EmailReason::MultipleAt { position: local.chars().count() + 1 });
+        return Err(EmailReason::MultipleAt { position: crate::text::char_count(local) + 1 });
     }
     check_local_part(local)?;
-    let domain = check_domain(domain, local.chars().count() + 1)?;
+    let domain = check_domain(domain, crate::text::char_count(local) + 1)?;
 
     if is_within(&domain, "microsoft.com") {
         return Err(EmailReason::MicrosoftDomain);
@@ -303,7 +303,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     // The address as typed unless its domain was lower-cased: no allocation in the common case.
     let value = match domain {
         Cow::Borrowed(_) => text,
-        Cow::Owned(lower) => Cow::Owned(format!("{local}@{lower}")),
+        Cow::Owned(lower) => Cow::Owned([local, "@", &lower].concat()),
     };
     Ok(Checked { value, warnings })
 }

@@ -346,7 +346,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if text.is_empty() {
         return Err(CompanyNameReason::Required);
     }
-    let count = text.chars().count();
+    let count = crate::text::char_count(&text);
     if count > COMPANY_NAME_MAX {
         return Err(CompanyNameReason::TooLong { max: COMPANY_NAME_MAX });
     }
@@ -362,7 +362,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if in_table(LEGAL_FORMS, &text) {
         return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
     }
-    if text.as_bytes().contains(&b' ') && text.split(' ').all(|word| word.chars().count() == 1) {
+    if text.as_bytes().contains(&b' ') && text.split(' ').all(|word| crate::text::char_count(word) == 1) {
         return Err(CompanyNameReason::SpacedCharacters);
     }
     if let Some(character) = repeated(&text) {
@@ -379,7 +379,7 @@ pub fn contact_name(raw: &str) -> Outcome<Cow<'_, str>, ContactNameReason> {
     if text.is_empty() {
         return Err(ContactNameReason::Required);
     }
-    let count = text.chars().count();
+    let count = crate::text::char_count(&text);
     if count > CONTACT_NAME_MAX {
         return Err(ContactNameReason::TooLong { max: CONTACT_NAME_MAX });
     }

@@ -91,7 +91,7 @@ pub fn check<'a>(raw: &'a str, country: Option<&Country>) -> Outcome<Cow<'a, str
             _ => Ok(Checked::ok(Cow::Borrowed(""))),
         };
     }
-    let count = text.chars().count();
+    let count = crate::text::char_count(&text);
     if count < MIN_CHARS {
         return Err(RegistrationReason::TooShort { min: MIN_CHARS });
     }

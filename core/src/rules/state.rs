@@ -64,7 +64,7 @@ impl Reason for StateReason {
                 "A {country|state} is required for an address in {country|in}: one of {accepted}."
             }
             // Echo short input only.
-            StateReason::Unknown { typed, .. } if typed.chars().count() <= 60 => {
+            StateReason::Unknown { typed, .. } if crate::text::char_count(typed) <= 60 => {
                 "\"{value}\" is not a {country|state} of {country|in} that Partner Center accepts; use one of: \
                  {accepted}."
             }
@@ -125,7 +125,7 @@ pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, State
         };
     }
     if rules.supported_states.is_empty() {
-        let n = text.chars().count();
+        let n = crate::text::char_count(&text);
         if n > FREE_TEXT_MAX {
             return Err(StateReason::TooLong { max: FREE_TEXT_MAX, length: Some(n) });
         }
