@@ -58,9 +58,12 @@ impl StateList {
     fn spellings(self) -> &'static [(&'static str, &'static str)] {
         SPELLINGS.get(usize::from(self.0)).map_or(&[], |cell| {
             cell.get_or_init(|| {
-                self.iter()
-                    .flat_map(|s| std::iter::once(s.value()).chain(s.aliases()).map(move |n| (s.value(), n)))
-                    .collect()
+                let mut out = Vec::new();
+                for s in self.iter() {
+                    out.push((s.value(), s.value()));
+                    out.extend(s.aliases().map(|alias| (s.value(), alias)));
+                }
+                out
             })
         })
     }

@@ -405,12 +405,15 @@ fn calling_code_mismatch(digits: &str, rules: &Rules<'_>) -> Option<PhoneReason>
 
 /// The longest calling code of the country table that starts the digits, if any.
 fn known_calling_code(digits: &str) -> Option<String> {
-    COUNTRIES
-        .iter()
-        .flat_map(|c| c.country_calling_codes())
-        .filter(|code| !code.is_empty() && digits.starts_with(*code))
-        .max_by_key(|code| code.len())
-        .map(|code| (*code).to_owned())
+    let mut longest: Option<&str> = None;
+    for country in &COUNTRIES {
+        for code in country.country_calling_codes() {
+            if digits.starts_with(code) && longest.is_none_or(|l| code.len() > l.len()) {
+                longest = Some(code);
+            }
+        }
+    }
+    longest.map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -109,9 +109,9 @@ pub fn check(raw: &str) -> Outcome<Cow<'_, str>, UsernameReason> {
     if value.len() > MAX_LEN {
         return Err(UsernameReason::TooLong { max: MAX_LEN });
     }
-    for ch in [value.chars().next(), value.chars().last()].into_iter().flatten() {
-        if ch == '.' || ch == '-' {
-            return Err(UsernameReason::BadEdge { ch });
+    for edge in [value.bytes().next(), value.bytes().last()] {
+        if let Some(ch @ (b'.' | b'-')) = edge {
+            return Err(UsernameReason::BadEdge { ch: char::from(ch) });
         }
     }
     if value.as_bytes().windows(2).any(|w| w == b"..") {
