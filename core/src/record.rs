@@ -423,7 +423,7 @@ impl Address {
 
 /// Whether a dotted path (`account.billingAddress.postalCode`) names a field of the record. CSV headers use these.
 pub fn is_known_path(path: &str) -> bool {
-    let mut parts = path.split('.');
+    let mut parts = crate::text::split_at(path, b'.');
     let (Some(first), rest) = (parts.next(), parts.collect::<Vec<_>>()) else { return false };
     let address = |rest: &[&str]| matches!(rest, [k] if Address::KEYS.contains(k));
     match (first, rest.as_slice()) {
@@ -441,7 +441,7 @@ impl Record {
     /// The text field at a dotted path (`account.billingAddress.city`), created with its parent objects when they are
     /// missing; `None` for a path that is not a text field of the record (`markets`, the flag, unknown paths).
     pub fn text_mut(&mut self, path: &str) -> Option<&mut Text> {
-        let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+        let (head, rest) = crate::text::split_once_at(path, b'.').unwrap_or((path, ""));
         Some(match (head, rest) {
             ("cspModel", "") => &mut self.csp_model,
             ("partnerDomain", "") => &mut self.partner_domain,
@@ -452,7 +452,7 @@ impl Record {
             ("resellerBillingAddress", key) => return self.reseller_billing_address.value_or_default()?.get_mut(key),
             ("account", rest) => {
                 let acc = self.account.value_or_default()?;
-                match rest.split_once('.').unwrap_or((rest, "")) {
+                match crate::text::split_once_at(rest, b'.').unwrap_or((rest, "")) {
                     ("companyName", "") => &mut acc.company_name,
                     ("email", "") => &mut acc.email,
                     ("phone", "") => &mut acc.phone,

@@ -23,11 +23,11 @@ pub struct State(&'static str);
 impl State {
     /// The value Partner Center accepts (`CA`, `QC`, `New South Wales`) [Appxite].
     pub fn value(self) -> &'static str {
-        self.0.split('=').next().unwrap_or_default()
+        crate::text::split_at(self.0, b'=').next().unwrap_or_default()
     }
     /// Names and abbreviations accepted case-insensitively and normalized to the value (`California`, `NSW`).
     pub fn aliases(self) -> impl Iterator<Item = &'static str> + Clone {
-        self.0.split('=').skip(1)
+        crate::text::split_at(self.0, b'=').skip(1)
     }
 }
 
@@ -45,7 +45,7 @@ impl StateList {
         data::STATE_LISTS.get(usize::from(self.0)).copied().unwrap_or_default()
     }
     pub fn iter(self) -> impl Iterator<Item = State> + Clone {
-        self.text().split('|').filter(|row| !row.is_empty()).map(State)
+        crate::text::split_at(self.text(), b'|').filter(|row| !row.is_empty()).map(State)
     }
     pub fn is_empty(self) -> bool {
         self.text().is_empty()
@@ -145,7 +145,7 @@ impl Country {
     fn examples(&self) -> &'static [&'static str] {
         self.index().map_or(&[], |i| {
             let c = &COUNTRIES[i];
-            EXAMPLES[i].get_or_init(|| c.part(3).split('|').filter(|e| !e.is_empty()).collect())
+            EXAMPLES[i].get_or_init(|| crate::text::split_at(c.part(3), b'|').filter(|e| !e.is_empty()).collect())
         })
     }
     /// This entry's row in [`COUNTRIES`], from its address (no search); a copy made elsewhere finds it by code.
@@ -159,7 +159,7 @@ impl Country {
     }
     /// International calling codes without `+` (`1`, `44`).
     pub fn country_calling_codes(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.part(4).split(',').filter(|c| !c.is_empty())
+        crate::text::split_at(self.part(4), b',').filter(|c| !c.is_empty())
     }
     pub fn is_postal_code_required(&self) -> bool {
         self.flags & flag::POSTAL_CODE_REQUIRED != 0

@@ -278,7 +278,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     if crate::text::char_count(&text) > MAX_ADDRESS {
         return Err(EmailReason::TooLong { max: MAX_ADDRESS });
     }
-    let Some((local, domain)) = text.split_once('@') else {
+    let Some((local, domain)) = crate::text::split_once_at(&text, b'@') else {
         return Err(EmailReason::MissingAt);
     };
     if domain.as_bytes().contains(&b'@') {
@@ -349,9 +349,9 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
             EmailReason::DomainBadCharacter { character: ch, position: before + position }
         }
         HostnameProblem::HyphenAtLabelEdge => EmailReason::DomainHyphen,
-        HostnameProblem::BadTld => {
-            EmailReason::DomainBadTld { tld: lower.rsplit('.').next().unwrap_or_default().to_owned() }
-        }
+        HostnameProblem::BadTld => EmailReason::DomainBadTld {
+            tld: crate::text::rsplit_once_at(&lower, b'.').map_or(&*lower, |(_, tld)| tld).to_owned(),
+        },
     })?;
     Ok(lower)
 }
@@ -376,13 +376,12 @@ fn is_free_mail(domain: &str) -> bool {
     if FREE_MAIL_DOMAINS.binary_search(&domain).is_ok() {
         return true;
     }
-    let Some((brand, suffix)) = domain.split_once('.') else {
+    let Some((brand, suffix)) = crate::text::split_once_at(domain, b'.') else {
         return false;
     };
     FREE_MAIL_BRANDS.binary_search(&brand).is_ok()
-        && suffix.split('.').count() <= 2
-        && suffix
-            .split('.')
+        && crate::text::split_at(suffix, b'.').count() <= 2
+        && crate::text::split_at(suffix, b'.')
             .all(|label| (2..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase()))
 }
 

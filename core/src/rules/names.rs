@@ -362,7 +362,9 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if in_table(LEGAL_FORMS, &text) {
         return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
     }
-    if text.as_bytes().contains(&b' ') && text.split(' ').all(|word| crate::text::char_count(word) == 1) {
+    if text.as_bytes().contains(&b' ')
+        && crate::text::split_at(&text, b' ').all(|word| crate::text::char_count(word) == 1)
+    {
         return Err(CompanyNameReason::SpacedCharacters);
     }
     if let Some(character) = repeated(&text) {
@@ -443,9 +445,9 @@ fn repeated(text: &str) -> Option<char> {
 
 /// The first generic domain extension ending a word after a letter or digit (`Contoso.com`), if any.
 fn domain_extension(text: &str) -> Option<String> {
-    text.split(' ').find_map(|word| {
+    crate::text::split_at(text, b' ').find_map(|word| {
         let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
-        let (head, extension) = word.rsplit_once('.')?;
+        let (head, extension) = crate::text::rsplit_once_at(word, b'.')?;
         let extension = extension.to_ascii_lowercase();
         (head.ends_with(is_alphanumeric) && DOMAIN_EXTENSIONS.binary_search(&extension.as_str()).is_ok())
             .then_some(extension)

@@ -99,7 +99,7 @@ pub fn check(raw: &str) -> Outcome<Cow<'_, str>, UsernameReason> {
     if value.is_empty() {
         return Err(UsernameReason::Required);
     }
-    if let Some((local, _domain)) = value.split_once('@') {
+    if let Some((local, _domain)) = crate::text::split_once_at(&value, b'@') {
         return Err(UsernameReason::WholeAddress { local_part: local.trim().to_owned() });
     }
     if let Some((i, ch)) = value.chars().enumerate().find(|&(_, c)| !allowed(c)) {
