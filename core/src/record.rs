@@ -160,11 +160,14 @@ impl<T: Expected> Expected for Vec<Slot<T>> {
     fn read_list<S: Source>(src: &S) -> Result<Option<Self>, NotData> {
         // A hole in a JS array reads as `null`, as JSON.stringify writes it.
         let items = src.items()?;
-        let slots = items.iter().map(|item| match Slot::read(Some(item))? {
-            Slot::Absent => Ok(Slot::Null),
-            slot => Ok(slot),
-        });
-        slots.collect::<Result<_, _>>().map(Some)
+        let mut slots = Vec::with_capacity(items.len());
+        for item in &items {
+            slots.push(match Slot::read(Some(item))? {
+                Slot::Absent => Slot::Null,
+                slot => slot,
+            });
+        }
+        Ok(Some(slots))
     }
 }
 

@@ -110,7 +110,13 @@ impl Source for JsValue {
         if keys.length() != values.length() {
             return Err(unreadable);
         }
-        Ok(keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v))).collect())
+        let mut members = Vec::with_capacity(keys.length() as usize);
+        for i in 0..keys.length() {
+            if let Some(key) = keys.get(i).as_string() {
+                members.push((key, values.get(i)));
+            }
+        }
+        Ok(members)
     }
 
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {

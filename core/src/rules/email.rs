@@ -363,7 +363,13 @@ fn is_within(domain: &str, parent: &str) -> bool {
 
 /// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case.
 fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
-    let clean = configured.trim().trim_start_matches('@').trim_end_matches('.');
+    let mut clean = configured.trim();
+    while let Some(rest) = clean.strip_prefix('@') {
+        clean = rest;
+    }
+    while let Some(rest) = clean.strip_suffix('.') {
+        clean = rest;
+    }
     if clean.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(clean.to_ascii_lowercase())
     } else {
