@@ -713,6 +713,11 @@ proptest! {
     }
 
     #[test]
+    fn texts_are_trimmed_as_std_trims_them(s in any::<String>()) {
+        prop_assert_eq!(text::trim(&s), s.trim());
+    }
+
+    #[test]
     fn normalize_is_idempotent(s in prop_oneof![any_text(), expanding_text()]) {
         every_rule(&s, &Rules::default_for(&COUNTRIES[0]), None, domain::DEFAULT_SUFFIX)?;
     }

@@ -314,7 +314,7 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
 }
 
 fn pattern(p: Option<&str>, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
-    match p.map(str::trim) {
+    match p.map(crate::text::trim) {
         None | Some("") => Ok(None),
         Some(p) if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
         Some(p) => Pattern::anchored(p).map(Some).map_err(bad),
@@ -324,10 +324,10 @@ fn pattern(p: Option<&str>, bad: fn(String) -> RuleSetReason) -> Result<Option<P
 /// Checks one country's rules and compiles its patterns. Everything is checked before anything is moved out of
 /// `pc`: every early return then drops it whole (in WebAssembly each partial drop is code of its own).
 fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
-    let code = pc.iso2_code.trim().to_ascii_uppercase();
+    let code = crate::text::trim(&pc.iso2_code).to_ascii_uppercase();
     let country = lookup(&code).ok_or_else(|| RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
     let states = pc.states.as_deref().unwrap_or_default();
-    if let Some(bad) = states.iter().find(|s| s.trim().is_empty() || crate::text::char_count(s) > MAX_STATE) {
+    if let Some(bad) = states.iter().find(|s| crate::text::trim(s).is_empty() || crate::text::char_count(s) > MAX_STATE) {
         return Err(RuleSetReason::BadState { value: bad.clone() });
     }
     let codes = pc.country_calling_codes.as_deref().unwrap_or_default();

@@ -46,7 +46,7 @@ fn host(raw: &str) -> Option<String> {
 
 /// The partner's own domain, lower-cased; `None` for no value.
 pub fn partner_domain(raw: &str) -> Result<Option<String>, ConfigReason> {
-    if raw.trim().is_empty() {
+    if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
     host(raw).map(Some).ok_or_else(|| ConfigReason::PartnerDomain { value: raw.chars().take(100).collect() })
@@ -54,7 +54,7 @@ pub fn partner_domain(raw: &str) -> Result<Option<String>, ConfigReason> {
 
 /// The initial-domain suffix, lower-cased; `None` for no value (then `onmicrosoft.com`).
 pub fn domain_suffix(raw: &str) -> Result<Option<String>, ConfigReason> {
-    if raw.trim().is_empty() {
+    if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
     host(raw).map(Some).ok_or_else(|| ConfigReason::DomainSuffix { value: raw.chars().take(100).collect() })

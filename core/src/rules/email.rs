@@ -363,7 +363,7 @@ fn is_within(domain: &str, parent: &str) -> bool {
 
 /// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case.
 fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
-    let mut clean = configured.trim();
+    let mut clean = crate::text::trim(configured);
     while let Some(rest) = clean.strip_prefix('@') {
         clean = rest;
     }

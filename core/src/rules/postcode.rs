@@ -290,7 +290,7 @@ fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Cl
 /// - CA by first letter: A NL, B NS, C PE, E NB, G H J QC, K L M N P ON, R MB, S SK, T AB, V BC, Y YT; X0A X0B X0C
 ///   NU, X0E X0G X1A NT; `K1A` (federal government) in ON or QC (`rules.md`).
 pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> Result<(), PostalCodeReason> {
-    let state = state.trim();
+    let state = crate::text::trim(state);
     if state.is_empty() {
         return Ok(());
     }

@@ -156,7 +156,7 @@ fn find(rules: &Rules<'_>, typed: &str) -> Option<String> {
     if without.is_empty() || without.len() == typed.len() {
         return None;
     }
-    states.find(without.trim()).map(str::to_owned)
+    states.find(crate::text::trim(&without)).map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ pub fn check(raw: &str) -> Outcome<Cow<'_, str>, UsernameReason> {
         return Err(UsernameReason::Required);
     }
     if let Some((local, _domain)) = crate::text::split_once_at(&value, b'@') {
-        return Err(UsernameReason::WholeAddress { local_part: local.trim().to_owned() });
+        return Err(UsernameReason::WholeAddress { local_part: crate::text::trim(local).to_owned() });
     }
     if let Some((i, ch)) = value.chars().enumerate().find(|&(_, c)| !allowed(c)) {
         return Err(UsernameReason::BadCharacter { ch, position: i + 1 });
