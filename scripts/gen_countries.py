@@ -177,10 +177,6 @@ def rs_raw(s: str) -> str:
     return f'r{hashes}"{s}"{hashes}'
 
 
-def rs_list(items: list[str]) -> str:
-    return "&[" + ", ".join(rs_str(i) for i in items) + "]"
-
-
 def split_tilde(v: dict, key: str) -> list[str]:
     return v[key].split("~") if v.get(key) else []
 
@@ -340,7 +336,7 @@ def main() -> None:
         return "|".join("=".join([value, *aliases]) for value, aliases in states[cc])
 
     zip_sets, zip_index = zip3_tables(prefixes)
-    zip_set_lines = "\n".join(f"    {rs_list(st)}," for st in zip_sets)
+    zip_sets_text = "|".join(" ".join(st) for st in zip_sets)
     zip_index_lines = "\n".join(
         "    " + " ".join(f"{i}," for i in zip_index[row : row + 20]) for row in range(0, 1000, 20)
     )
@@ -370,11 +366,10 @@ pub(super) static STATE_LISTS: [&str; 4] = [
     {rs_str(state_list("US"))},
 ];
 
-/// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix; a few prefixes are shared.
+/// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix (a few prefixes are shared), joined by
+/// `|`; the states of a set are joined by a space. One string: a table of strings would be mostly pointers.
 #[rustfmt::skip]
-pub static US_ZIP3_STATE_SETS: &[&[&str]] = &[
-{zip_set_lines}
-];
+pub static US_ZIP3_STATE_SETS: &str = {rs_str(zip_sets_text)};
 
 /// For each US 3-digit ZIP prefix 000-999, the index of its states in `US_ZIP3_STATE_SETS`; 255 where no state uses
 /// it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.

@@ -94,8 +94,14 @@ pub struct Params(pub Vec<(&'static str, Param)>);
 
 impl Params {
     /// Adds one named value.
-    pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
-        self.0.push((name, value.into()));
+    #[inline]
+    pub fn with(self, name: &'static str, value: impl Into<Param>) -> Self {
+        self.push(name, value.into())
+    }
+    /// [`Params::with`] after the conversion: one copy for every kind of value (in WebAssembly each copy is code).
+    #[inline(never)]
+    fn push(mut self, name: &'static str, value: Param) -> Self {
+        self.0.push((name, value));
         self
     }
     pub fn is_empty(&self) -> bool {

@@ -183,16 +183,17 @@ impl Country {
     }
 }
 
-/// The states (50 + DC) that use a US ZIP's 3-digit prefix (`063` → CT, NY), from [`US_ZIP3`]; `None` for a prefix no
-/// state uses or text that is not three digits.
-pub fn us_zip3_states(prefix: &str) -> Option<&'static [&'static str]> {
+/// The states (50 + DC) that use a US ZIP's 3-digit prefix, joined by a space (`063` → `CT NY`), from [`US_ZIP3`];
+/// `None` for a prefix no state uses or text that is not three digits.
+pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
     let n = match prefix.as_bytes() {
         [a, b, c] if [a, b, c].iter().all(|d| d.is_ascii_digit()) => {
             usize::from(a - b'0') * 100 + usize::from(b - b'0') * 10 + usize::from(c - b'0')
         }
         _ => return None,
     };
-    US_ZIP3.get(n).and_then(|&i| US_ZIP3_STATE_SETS.get(usize::from(i))).copied()
+    let set = *US_ZIP3.get(n)?;
+    crate::text::split_at(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.

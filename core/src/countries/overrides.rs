@@ -327,7 +327,8 @@ fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     let code = crate::text::trim(&pc.iso2_code).to_ascii_uppercase();
     let country = lookup(&code).ok_or_else(|| RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
     let states = pc.states.as_deref().unwrap_or_default();
-    if let Some(bad) = states.iter().find(|s| crate::text::trim(s).is_empty() || crate::text::char_count(s) > MAX_STATE) {
+    if let Some(bad) = states.iter().find(|s| crate::text::trim(s).is_empty() || crate::text::char_count(s) > MAX_STATE)
+    {
         return Err(RuleSetReason::BadState { value: bad.clone() });
     }
     let codes = pc.country_calling_codes.as_deref().unwrap_or_default();
