@@ -96,7 +96,7 @@ impl Text {
 
 /// What a [`Slot`] holds when the JSON value has the expected type: read from a map, a string, a bool, or a list,
 /// with serde (`from_*`) or from a [`Source`] (`read_*`).
-pub trait Expected: Sized {
+pub trait Expected: Sized + Default {
     const KIND: Kind;
     fn from_str(_: &str) -> Option<Self> {
         None
@@ -107,8 +107,10 @@ pub trait Expected: Sized {
     fn read_list<S: Source>(_: &S) -> Result<Option<Self>, NotData> {
         Ok(None)
     }
-    fn read_object<S: Source>(_: &S) -> Result<Option<Self>, NotData> {
-        Ok(None)
+    /// Reads an object's members into `self`, a default value, for a record object ([`Slot::read_into`]); false
+    /// for the other types.
+    fn read_object<S: Source>(&mut self, _: &S) -> Result<bool, NotData> {
+        Ok(false)
     }
     fn from_bool(_: bool) -> Option<Self> {
         None
@@ -220,17 +222,43 @@ impl<T: Expected> Slot<T> {
     /// Reads a slot from a [`Source`] (`None`: the key is missing), as leniently as the serde reader above: another
     /// type is kept as [`Slot::Wrong`], never an error. `Err` only for a value that is not data at all.
     pub fn read<S: Source>(src: Option<&S>) -> Result<Self, NotData> {
-        let Some(src) = src else { return Ok(Slot::Absent) };
+        let mut slot = Slot::Absent;
+        slot.read_into(src)?;
+        Ok(slot)
+    }
+
+    /// [`Slot::read`] into this slot, in place: a record object is read into its place in the record, not built
+    /// aside and moved there (in WebAssembly each move of a large value is code).
+    pub fn read_into<S: Source>(&mut self, src: Option<&S>) -> Result<(), NotData> {
+        let Some(src) = src else {
+            *self = Slot::Absent;
+            return Ok(());
+        };
         let (value, kind) = match src.shape()? {
-            Shape::Absent => return Ok(Slot::Absent),
-            Shape::Null => return Ok(Slot::Null),
+            Shape::Absent => {
+                *self = Slot::Absent;
+                return Ok(());
+            }
+            Shape::Null => {
+                *self = Slot::Null;
+                return Ok(());
+            }
             Shape::Bool(b) => (T::from_bool(b), Kind::Bool),
             Shape::Number => (None, Kind::Number),
             Shape::Text(s) => (T::from_text(s), Kind::Text),
             Shape::List => (T::read_list(src)?, Kind::List),
-            Shape::Object => (T::read_object(src)?, Kind::Object),
+            Shape::Object => {
+                *self = Slot::Value(T::default());
+                if let Slot::Value(v) = self {
+                    if v.read_object(src)? {
+                        return Ok(());
+                    }
+                }
+                (None, Kind::Object)
+            }
         };
-        Ok(value.map_or(Slot::Wrong(kind), Slot::Value))
+        *self = value.map_or(Slot::Wrong(kind), Slot::Value);
+        Ok(())
     }
 }
 
@@ -241,8 +269,7 @@ trait ReadSlot<S> {
 
 impl<S: Source, T: Expected> ReadSlot<S> for Slot<T> {
     fn read_slot(&mut self, src: Option<&S>) -> Result<(), NotData> {
-        *self = Slot::read(src)?;
-        Ok(())
+        self.read_into(src)
     }
 }
 
@@ -285,10 +312,9 @@ macro_rules! object {
                 }
                 Ok(Some(out))
             }
-            fn read_object<S: Source>(src: &S) -> Result<Option<Self>, NotData> {
-                let mut out = $name::default();
-                read_members(src, &mut out)?;
-                Ok(Some(out))
+            fn read_object<S: Source>(&mut self, src: &S) -> Result<bool, NotData> {
+                read_members(src, self)?;
+                Ok(true)
             }
         }
 
