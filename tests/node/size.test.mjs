@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pkg } from './consumer.mjs';
 
-// A ratchet: the bound sits just above the size reached (63.4 KiB gzip -9 on 2026-11-25, down from 198 KiB) and only
-// ever comes down. The issue's goal is 60 KB (then the 34 KB of the JavaScript stack it replaces); it is not met yet:
-// docs/npm-package.md ("Size") says where the bytes go and what comes next.
-const MAX_GZIP = 64 * 1024;
+// A ratchet that only ever comes down: the issue's bound, 60 KB (60,000 bytes, which is also below 60 KiB), measured
+// with Node's gzip at level 9 (a few hundred bytes above GNU gzip -9 on this module). Reached on 2026-11-25, down from
+// 198 KiB; the next goal is the 34 KB of the JavaScript stack the package replaces. docs/npm-package.md ("Size") says
+// where the bytes go.
+const MAX_GZIP = 60_000;
 
 test(`pkg/tenantcheck_bg.wasm is at most ${MAX_GZIP} bytes gzip -9`, () => {
   const wasm = readFileSync(join(pkg, 'tenantcheck_bg.wasm'));
