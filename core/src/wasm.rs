@@ -266,32 +266,57 @@ thread_local! {
     static STATIC_STRINGS: RefCell<Vec<(usize, usize, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The JS string of a `&'static str`, made once. No borrow is held while JS runs.
-fn js_static(s: &'static str) -> JsValue {
-    let key = (s.as_ptr() as usize, s.len());
+/// Where a `&'static str` is in the cache of JS strings.
+enum Cached {
+    At(usize),
+    /// Not cached: the free slot it would take.
+    Free(usize),
+    Full,
+}
+
+fn find(cache: &[(usize, usize, JsValue)], key: (usize, usize)) -> Cached {
     let mut at = (key.0 ^ key.1.wrapping_mul(31)) % STATIC_SLOTS;
     for _ in 0..STATIC_SLOTS {
-        let cached = STATIC_STRINGS.with_borrow_mut(|cache| {
+        match cache.get(at) {
+            None => return Cached::Free(at), // not made yet
+            Some((p, n, _)) if (*p, *n) == key => return Cached::At(at),
+            Some((0, _, _)) => return Cached::Free(at),
+            Some(_) => at = (at + 1) % STATIC_SLOTS,
+        }
+    }
+    Cached::Full
+}
+
+/// Runs `f` on the JS string of a `&'static str`, made once. The cache is only ever borrowed shared while JS runs (`f`
+/// sets a member, and a setter a page put on `Object.prototype` could call back in); a call that finds it borrowed
+/// and would have to add a string makes one that is not cached, so no call can fail on it.
+fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+    let key = (s.as_ptr() as usize, s.len());
+    STATIC_STRINGS.with(|cell| {
+        let free = match cell.try_borrow() {
+            Ok(cache) => match find(&cache, key) {
+                Cached::At(at) => return f(&cache[at].2),
+                Cached::Free(at) => Some(at),
+                Cached::Full => None,
+            },
+            Err(_) => None,
+        };
+        let js = JsValue::from_str(s);
+        if let (Some(at), Ok(mut cache)) = (free, cell.try_borrow_mut()) {
             if cache.is_empty() {
                 cache.resize(STATIC_SLOTS, (0, 0, JsValue::NULL));
             }
-            match &cache[at] {
-                (p, n, js) if (*p, *n) == key => Some(Some(js.clone())),
-                (0, _, _) => Some(None),
-                _ => None,
+            if let Some(slot) = cache.get_mut(at) {
+                *slot = (key.0, key.1, js.clone());
             }
-        });
-        match cached {
-            Some(Some(js)) => return js,
-            Some(None) => {
-                let js = JsValue::from_str(s);
-                STATIC_STRINGS.with_borrow_mut(|cache| cache[at] = (key.0, key.1, js.clone()));
-                return js;
-            }
-            None => at = (at + 1) % STATIC_SLOTS,
         }
-    }
-    JsValue::from_str(s) // full: not cached
+        f(&js)
+    })
+}
+
+/// The JS string of a `&'static str` ([`with_static`]), as a value of its own.
+fn js_static(s: &'static str) -> JsValue {
+    with_static(s, JsValue::clone)
 }
 
 #[wasm_bindgen]
@@ -306,7 +331,7 @@ extern "C" {
 }
 
 fn set(target: &JsValue, key: &'static str, value: &JsValue) {
-    target.unchecked_ref::<Target>().put(&js_static(key), value);
+    with_static(key, |key| target.unchecked_ref::<Target>().put(key, value));
 }
 
 fn object(members: &[(&'static str, JsValue)]) -> JsValue {
