@@ -14,9 +14,11 @@ SAMPLE ?= examples/accounts.jsonl
 WASM_PATH := PATH="$(CURDIR)/tools/node_modules/.bin:$$PATH"
 WASM_PACK := $(WASM_PATH) wasm-pack
 # The npm package is built without the reference-types feature: wasm-bindgen then keeps JS values in a slab on the JS
-# side instead of an externref table with its allocator in the module, 1.2 KB gzip less (docs/npm-package.md, "Size"),
-# and the package runs on engines without reference types too. Only this build (its own profile): wasm-bindgen-test's
-# runner and the browser host's closures (wasm-bindgen 0.2.130) need the externref table.
+# side instead of an externref table with its allocator in the module (0.7 KB gzip less; docs/npm-package.md, "Size"),
+# and the package runs on engines without reference types too. Only this build: the standard library comes prebuilt
+# with reference types, and only the package's profile (LTO, strip) leaves wasm-bindgen no trace of them; in the test
+# and browser-host builds wasm-bindgen would look for its externref allocator and fail. An exported RUSTFLAGS would
+# override this; tests/node/size.test.mjs checks that the glue has no externref table.
 SHIP_RUSTFLAGS := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types"
 
 setup:

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = RegExp)]
+    #[derive(Clone)]
     type JsRegExp;
     /// `new RegExp(pattern)`, catching the `SyntaxError` of a bad pattern.
     #[wasm_bindgen(catch, constructor, js_class = "RegExp")]
@@ -38,22 +39,33 @@ fn compile(pattern: &str) -> Result<u32, String> {
             .and_then(|e| e.message().as_string())
             .unwrap_or_else(|| "not a pattern".into())
     })?;
-    PATTERNS.with_borrow_mut(|p| {
+    // No JS runs while the list is borrowed (`is_match` takes its pattern out first), so this borrow always succeeds;
+    // were it ever taken, the pattern would be refused rather than the module stopped.
+    PATTERNS.with(|cell| {
+        let mut p = cell.try_borrow_mut().map_err(|_| "the pattern list is in use".to_owned())?;
         p.push(re);
         u32::try_from(p.len() - 1).map_err(|_| "too many patterns".to_owned())
     })
 }
 
 fn is_match(id: u32, text: &str) -> bool {
-    PATTERNS.with_borrow(|p| p.get(id as usize).is_some_and(|re| re.test(text)))
+    // Taken out of the list before it runs: a page's own `RegExp` code could call back in and compile a pattern.
+    let re = PATTERNS.with_borrow(|p| p.get(id as usize).cloned());
+    re.is_some_and(|re| re.test(text))
 }
 
 fn in_class(which: usize, c: char) -> bool {
     CLASSES.with(|classes| {
-        let classes = classes.get_or_init(|| {
-            [JsRegExp::new_with_flags("^\\p{Alphabetic}$", "u").ok(), JsRegExp::new_with_flags("^\\p{N}$", "u").ok()]
-        });
-        classes[which].as_ref().is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4])))
+        if classes.get().is_none() {
+            // Made outside `get_or_init`, whose closure must not be re-entered: JS runs here.
+            let made = [
+                JsRegExp::new_with_flags("^\\p{Alphabetic}$", "u").ok(),
+                JsRegExp::new_with_flags("^\\p{N}$", "u").ok(),
+            ];
+            let _ = classes.set(made);
+        }
+        let re = classes.get().and_then(|classes| classes[which].as_ref());
+        re.is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4])))
     })
 }
 

@@ -452,7 +452,7 @@ impl Address {
 
 /// Whether a dotted path (`account.billingAddress.postalCode`) names a field of the record. CSV headers use these.
 pub fn is_known_path(path: &str) -> bool {
-    let mut parts = crate::text::split_at(path, b'.');
+    let mut parts = crate::text::split_by(path, b'.');
     let (Some(first), rest) = (parts.next(), parts.collect::<Vec<_>>()) else { return false };
     let address = |rest: &[&str]| matches!(rest, [k] if Address::KEYS.contains(k));
     match (first, rest.as_slice()) {

@@ -31,9 +31,7 @@ pub struct NotData(pub &'static str);
 impl NotData {
     /// What is wrong with such a value, after what it is.
     pub const PROBLEM: &'static str = "is not JSON data";
-}
 
-impl NotData {
     /// The value and what is wrong with it, in words: "a symbol is not JSON data".
     pub fn detail(&self) -> String {
         [self.0, " ", Self::PROBLEM].concat()

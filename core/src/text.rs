@@ -21,29 +21,31 @@ pub fn char_count(text: &str) -> usize {
 /// `text.split_once(sep)` for an ASCII separator. The helpers on ASCII separators here search bytes, without the
 /// standard library's `char` pattern searchers (about 1.5 KB of code in the WebAssembly package).
 pub fn split_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
+    debug_assert!(sep.is_ascii(), "a separator is one ASCII character");
     let i = text.bytes().position(|b| b == sep)?;
     Some((text.get(..i)?, text.get(i + 1..)?))
 }
 
 /// `text.rsplit_once(sep)` for an ASCII separator ([`split_once_at`]).
 pub fn rsplit_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
+    debug_assert!(sep.is_ascii(), "a separator is one ASCII character");
     let i = text.bytes().rposition(|b| b == sep)?;
     Some((text.get(..i)?, text.get(i + 1..)?))
 }
 
 /// `text.split(sep)` for an ASCII separator ([`split_once_at`]).
-pub fn split_at(text: &str, sep: u8) -> SplitAt<'_> {
-    SplitAt { rest: Some(text), sep }
+pub fn split_by(text: &str, sep: u8) -> SplitBy<'_> {
+    SplitBy { rest: Some(text), sep }
 }
 
-/// The iterator of [`split_at`].
+/// The iterator of [`split_by`].
 #[derive(Debug, Clone)]
-pub struct SplitAt<'t> {
+pub struct SplitBy<'t> {
     rest: Option<&'t str>,
     sep: u8,
 }
 
-impl<'t> Iterator for SplitAt<'t> {
+impl<'t> Iterator for SplitBy<'t> {
     type Item = &'t str;
     fn next(&mut self) -> Option<&'t str> {
         let rest = self.rest?;
@@ -238,7 +240,7 @@ pub fn describe_into(out: &mut String, ch: char) {
     let code = ch as u32;
     let digits = (32 - code.leading_zeros()).div_ceil(4).max(4);
     for i in (0..digits).rev() {
-        out.push(char::from(b"0123456789ABCDEF"[(code >> (4 * i) & 0xF) as usize]));
+        out.push(char::from(b"0123456789ABCDEF"[((code >> (4 * i)) & 0xF) as usize]));
     }
     if quoted {
         out.push(')');

@@ -24,6 +24,7 @@ use js_sys::{Array, Reflect};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
@@ -34,17 +35,25 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 thread_local! {
-    /// The validator of every export. Initialized as a constant: in single-threaded WebAssembly such a thread-local is
-    /// a plain static, without the lazy initialization's state and messages.
-    static VALIDATOR: RefCell<Validator> = const { RefCell::new(Validator::new()) };
+    /// The validator of every export, made on first use. Initialized as a constant: in single-threaded WebAssembly
+    /// such a thread-local is a plain static, without the lazy initialization's state and messages.
+    static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
 }
 
-/// Runs `f` on the validator, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode classes
-/// (`js_host`, idempotent), which keeps their tables and engine out of the package. (A `start` function would not
-/// run where the package is linked into another wasm module, such as the wasm-bindgen tests.)
+/// Runs `f` on the validator in force, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode
+/// classes (`js_host`, idempotent), which keeps their tables and engine out of the package. (A `start` function would
+/// not run where the package is linked into another wasm module, such as the wasm-bindgen tests.) The validator is
+/// shared, not borrowed, while `f` runs: a validation calls into JS (patterns, NFKC), where a page's own code could
+/// call back in, even into `setCountryRules`, and no call may then find it borrowed.
 fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
     crate::js_host::install();
-    VALIDATOR.with_borrow(f)
+    let v = VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)));
+    f(&v)
+}
+
+/// Replaces the validator in force (no JS runs while the cell is borrowed).
+fn replace_validator(v: Option<Validator>) {
+    VALIDATOR.with_borrow_mut(|cell| *cell = v.map(Rc::new));
 }
 
 #[wasm_bindgen]
@@ -204,14 +213,16 @@ pub fn set_country_rules(
     crate::js_host::install(); // the patterns below compile with the JavaScript engine's RegExp
     let set = overrides::parse(&rules).map_err(|e| error(&e))?;
     let n = set.len();
-    VALIDATOR.with_borrow_mut(|v| v.set_country_rules(set));
+    let mut v = with_validator(Validator::clone);
+    v.set_country_rules(set);
+    replace_validator(Some(v));
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Drops every run-time country rule: the embedded defaults apply again.
 #[wasm_bindgen(js_name = resetCountryRules)]
 pub fn reset_country_rules() {
-    VALIDATOR.with_borrow_mut(Validator::reset_country_rules);
+    replace_validator(None);
 }
 
 /// Every country for a picker, sorted by code, under the rules in force.
@@ -262,6 +273,7 @@ thread_local! {
     /// JS strings of the `&'static str`s results hold, made once: creating a JS string is a call into JS and a UTF-8
     /// decode. Open addressing on the string's address and length (the same text at another address gets its own
     /// slot, which is only a second copy).
+    ///
     /// Empty until first used (a constant initializer, as for `VALIDATOR`).
     static STATIC_STRINGS: RefCell<Vec<(usize, usize, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
@@ -697,8 +709,7 @@ mod mirror {
 
     impl From<&dyn Reason> for TenantcheckError {
         fn from(r: &dyn Reason) -> Self {
-            let params = r.params();
-            let message = crate::message::fill(r.template(), &params);
+            let issue::Issue { message, params, .. } = issue::Issue::new("", r);
             TenantcheckError { code: r.code(), message, params }
         }
     }

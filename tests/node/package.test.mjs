@@ -66,6 +66,47 @@ test('bad input gives structured results, never a throw', () => {
   assert.equal(tc.validateField(42, 'x').errors[0].code, 'request.not_json');
 });
 
+test("a page's own code that calls back in while the module runs never stops it", () => {
+  const gr = { account: { billingAddress: { country: 'GR', postalCode: '106 82' }, email: 'x' } };
+  const rules = { iso2Code: 'GR', postalCodeRegex: '\\d{3} ?\\d{2}' };
+  const seen = [];
+  const test = RegExp.prototype.test;
+  // The first time a pattern runs (a postcode check), the page validates again and installs and drops rules.
+  RegExp.prototype.test = function (text) {
+    RegExp.prototype.test = test;
+    seen.push(tc.validate(gr).valid);
+    try {
+      seen.push(tc.setCountryRules(rules));
+    } catch (e) {
+      seen.push(e.code); // refused as data: the module goes on
+    }
+    tc.resetCountryRules();
+    return test.call(this, text);
+  };
+  // The first time a result's `code` is set, the page asks for the country list and validates.
+  Object.defineProperty(Object.prototype, 'code', {
+    configurable: true,
+    set(v) {
+      delete Object.prototype.code;
+      seen.push(tc.countries().length, tc.validateField('account.email', 'x', gr).valid);
+      Object.defineProperty(this, 'code', { value: v, enumerable: true, writable: true, configurable: true });
+    },
+  });
+  try {
+    assert.equal(tc.setCountryRules(rules), 1);
+    const r = tc.validate(gr);
+    assert.ok(r.errors.some((e) => e.code === 'email.missing_at'));
+  } finally {
+    RegExp.prototype.test = test;
+    delete Object.prototype.code;
+  }
+  assert.ok(seen.length >= 4, `the page ran while the module did: ${seen}`);
+  tc.resetCountryRules();
+  const postcode = (value) => tc.validateField('account.billingAddress.postalCode', value, gr).errors.map((e) => e.code);
+  assert.deepEqual(postcode('106 82'), []);
+  assert.deepEqual(postcode('1068'), ['postal_code.format']);
+});
+
 test('the browser entry throws a clear error before init, and init is idempotent', async () => {
   // The browser entry (the "default" condition), as a fresh module instance: node.js has already loaded its own.
   const web = await import(pathToFileURL(join(dir, 'node_modules', 'tenantcheck', 'index.js')) + '?fresh');

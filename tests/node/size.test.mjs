@@ -18,3 +18,10 @@ test(`pkg/tenantcheck_bg.wasm is at most ${MAX_GZIP} bytes gzip -9`, () => {
   console.log(`tenantcheck_bg.wasm: ${wasm.length} bytes raw, ${gz} bytes gzip -9`);
   assert.ok(gz <= MAX_GZIP, `${gz} bytes gzip -9 > ${MAX_GZIP}`);
 });
+
+// The package is built without reference types (Makefile, SHIP_RUSTFLAGS): its JS values live in a slab on the JS
+// side. An exported RUSTFLAGS would silently override that and bring back the externref table and its allocator.
+test('the package keeps JS values on the JS side (built without reference types)', () => {
+  const glue = readFileSync(join(pkg, 'tenantcheck.js'), 'utf8');
+  assert.ok(!glue.includes('__wbindgen_externrefs'), 'the glue uses an externref table');
+});

@@ -23,11 +23,11 @@ pub struct State(&'static str);
 impl State {
     /// The value Partner Center accepts (`CA`, `QC`, `New South Wales`) [Appxite].
     pub fn value(self) -> &'static str {
-        crate::text::split_at(self.0, b'=').next().unwrap_or_default()
+        crate::text::split_by(self.0, b'=').next().unwrap_or_default()
     }
     /// Names and abbreviations accepted case-insensitively and normalized to the value (`California`, `NSW`).
     pub fn aliases(self) -> impl Iterator<Item = &'static str> + Clone {
-        crate::text::split_at(self.0, b'=').skip(1)
+        crate::text::split_by(self.0, b'=').skip(1)
     }
 }
 
@@ -45,7 +45,7 @@ impl StateList {
         data::STATE_LISTS.get(usize::from(self.0)).copied().unwrap_or_default()
     }
     pub fn iter(self) -> impl Iterator<Item = State> + Clone {
-        crate::text::split_at(self.text(), b'|').filter(|row| !row.is_empty()).map(State)
+        crate::text::split_by(self.text(), b'|').filter(|row| !row.is_empty()).map(State)
     }
     pub fn is_empty(self) -> bool {
         self.text().is_empty()
@@ -145,7 +145,7 @@ impl Country {
     fn examples(&self) -> &'static [&'static str] {
         self.index().map_or(&[], |i| {
             let c = &COUNTRIES[i];
-            EXAMPLES[i].get_or_init(|| crate::text::split_at(c.part(3), b'|').filter(|e| !e.is_empty()).collect())
+            EXAMPLES[i].get_or_init(|| crate::text::split_by(c.part(3), b'|').filter(|e| !e.is_empty()).collect())
         })
     }
     /// This entry's row in [`COUNTRIES`], from its address (no search); a copy made elsewhere finds it by code.
@@ -159,7 +159,7 @@ impl Country {
     }
     /// International calling codes without `+` (`1`, `44`).
     pub fn country_calling_codes(&self) -> impl Iterator<Item = &'static str> + Clone {
-        crate::text::split_at(self.part(4), b',').filter(|c| !c.is_empty())
+        crate::text::split_by(self.part(4), b',').filter(|c| !c.is_empty())
     }
     pub fn is_postal_code_required(&self) -> bool {
         self.flags & flag::POSTAL_CODE_REQUIRED != 0
@@ -193,7 +193,7 @@ pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
         _ => return None,
     };
     let set = *US_ZIP3.get(n)?;
-    crate::text::split_at(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
+    crate::text::split_by(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
@@ -212,13 +212,19 @@ fn index_of(code: &str) -> Option<usize> {
 }
 
 const COUNT: usize = COUNTRIES.len();
-static POSTAL_REGEX: [OnceLock<Option<Pattern>>; COUNT] = [const { OnceLock::new() }; COUNT];
+static POSTAL_REGEX: [OnceLock<Pattern>; COUNT] = [const { OnceLock::new() }; COUNT];
 static EXAMPLES: [OnceLock<Vec<&'static str>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
-/// The default postcode pattern of a country, compiled once on first use.
+/// The default postcode pattern of a country, compiled once on first use. Compiled outside the cell's
+/// initialization: in WebAssembly the JavaScript engine compiles it, where a page's own code could call back in and
+/// ask for the same pattern (a one-time initialization must not be re-entered); the first to finish is kept.
 fn default_postal_regex(country: &Country) -> Option<&'static Pattern> {
-    let i = country.index()?;
-    POSTAL_REGEX[i].get_or_init(|| COUNTRIES[i].postal_code_regex().and_then(|p| Pattern::anchored(p).ok())).as_ref()
+    let cell = POSTAL_REGEX.get(country.index()?)?;
+    if cell.get().is_none() {
+        let compiled = Pattern::anchored(country.postal_code_regex()?).ok()?;
+        let _ = cell.set(compiled);
+    }
+    cell.get()
 }
 
 /// The rules in force for one country: the default, or a run-time rule set that replaced it.

@@ -171,7 +171,8 @@ fn suggest(text: &str) -> Option<&'static str> {
 
 /// The English name of the country with this code as it reads inside a sentence (`the United States`,
 /// `the Netherlands`, `Greece`; `The …` with `capital`, to start one); the code itself for a code the table does not
-/// have. Every name in the table starts with a capital letter (tested), so only the article changes.
+/// have. Every name in the table starts with a capital letter and none with an article (tested), so only the article
+/// changes.
 pub fn push_name_in_sentence(out: &mut String, code: &str, capital: bool) {
     let Some(country) = lookup(code) else {
         out.push_str(code);
@@ -304,8 +305,10 @@ mod tests {
         assert_eq!(named("NL", true), "The Netherlands");
         assert_eq!(named("GR", true), "Greece");
         assert_eq!(named("ZZ", false), "ZZ");
-        // Only the article is capitalized for a sentence's start: every name starts with a capital already.
+        // Only the article is capitalized for a sentence's start: every name starts with a capital already, and none
+        // with an article of its own.
         assert!(COUNTRIES.iter().all(|c| c.name().starts_with(|ch: char| ch.is_uppercase())));
+        assert!(COUNTRIES.iter().all(|c| !c.name().starts_with("The ") && !c.name().starts_with("the ")));
         for code in CODES {
             assert!(code.starts_with("country."));
         }

@@ -386,8 +386,8 @@ fn is_free_mail(domain: &str) -> bool {
         return false;
     };
     FREE_MAIL_BRANDS.binary_search(&brand).is_ok()
-        && crate::text::split_at(suffix, b'.').count() <= 2
-        && crate::text::split_at(suffix, b'.')
+        && crate::text::split_by(suffix, b'.').count() <= 2
+        && crate::text::split_by(suffix, b'.')
             .all(|label| (2..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase()))
 }
 

@@ -32,7 +32,7 @@ pub fn check(host: &str) -> Result<(), HostnameProblem> {
     }
     let mut last = "";
     let mut dots = 0;
-    for label in crate::text::split_at(host, b'.') {
+    for label in crate::text::split_by(host, b'.') {
         let b = label.as_bytes();
         match (b.first(), b.last()) {
             (None, _) | (_, None) => return Err(HostnameProblem::EmptyLabel),

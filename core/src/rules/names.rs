@@ -363,7 +363,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
         return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
     }
     if text.as_bytes().contains(&b' ')
-        && crate::text::split_at(&text, b' ').all(|word| crate::text::char_count(word) == 1)
+        && crate::text::split_by(&text, b' ').all(|word| crate::text::char_count(word) == 1)
     {
         return Err(CompanyNameReason::SpacedCharacters);
     }
@@ -445,7 +445,7 @@ fn repeated(text: &str) -> Option<char> {
 
 /// The first generic domain extension ending a word after a letter or digit (`Contoso.com`), if any.
 fn domain_extension(text: &str) -> Option<String> {
-    crate::text::split_at(text, b' ').find_map(|word| {
+    crate::text::split_by(text, b' ').find_map(|word| {
         let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
         let (head, extension) = crate::text::rsplit_once_at(word, b'.')?;
         let extension = extension.to_ascii_lowercase();

@@ -304,7 +304,7 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
     let Some(expected) = expected else {
         return Ok(());
     };
-    let expected = crate::text::split_at(expected, b' ');
+    let expected = crate::text::split_by(expected, b' ');
     if expected.clone().any(|s| s.eq_ignore_ascii_case(state)) {
         return Ok(());
     }
