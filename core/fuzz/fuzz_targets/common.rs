@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
-use tenantcheck_core::{codes, Reason, Report};
+use tenantcheck_core::{codes, message, Reason, Report};
 
 pub fn all_codes() -> &'static BTreeSet<&'static str> {
     static ALL: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
@@ -14,10 +14,18 @@ pub fn check_code(code: &str) {
     assert!(all_codes().contains(code), "unlisted code {code:?}");
 }
 
+/// A reason's code is listed, its message is not empty, and its template names only params it has, through filters
+/// the filler knows.
 pub fn check_reason<R: Reason>(r: &R) {
     check_code(r.code());
-    assert!(!r.to_string().is_empty(), "empty message for {}", r.code());
-    let _ = r.params();
+    assert!(!r.message().is_empty(), "empty message for {}", r.code());
+    let params = r.params();
+    for part in message::parts(r.template()) {
+        if let message::Part::Param { name, filter } = part {
+            assert!(params.get(name).is_some(), "{}: no param {name} for its message", r.code());
+            assert!(message::FILTERS.contains(&filter), "{}: unknown filter {filter}", r.code());
+        }
+    }
 }
 
 pub fn check_report(report: &Report) {
