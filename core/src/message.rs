@@ -90,6 +90,15 @@ fn placeholder_len(rest: &[u8]) -> Option<usize> {
 /// The filters [`fill`] knows (the table in the module documentation).
 pub const FILTERS: &[&str] = &["", "or", "char", "a", "in", "In", "postcode", "state"];
 
+/// The first placeholder of a template that its params cannot fill (the param is missing, or the filter unknown):
+/// what the tests use to prove that every message shows only what its reason's params hold.
+pub fn unfillable<'t>(template: &'t str, params: &Params) -> Option<Part<'t>> {
+    parts(template).find(|part| match part {
+        Part::Param { name, filter } => params.get(name).is_none() || !FILTERS.contains(filter),
+        Part::Text(_) => false,
+    })
+}
+
 /// One param as a filter shows it.
 fn show(out: &mut String, value: &Param, filter: &str) {
     match value {
@@ -193,6 +202,13 @@ mod tests {
             Part::Text(".{"),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_placeholder_without_its_param_or_filter_is_found() {
+        assert_eq!(unfillable("{max} and {country|in}", &params()), None);
+        assert_eq!(unfillable("{max} {min}", &params()), Some(Part::Param { name: "min", filter: "" }));
+        assert_eq!(unfillable("{max|bold}", &params()), Some(Part::Param { name: "max", filter: "bold" }));
     }
 
     #[test]

@@ -19,13 +19,8 @@ pub fn check_code(code: &str) {
 pub fn check_reason<R: Reason>(r: &R) {
     check_code(r.code());
     assert!(!r.message().is_empty(), "empty message for {}", r.code());
-    let params = r.params();
-    for part in message::parts(r.template()) {
-        if let message::Part::Param { name, filter } = part {
-            assert!(params.get(name).is_some(), "{}: no param {name} for its message", r.code());
-            assert!(message::FILTERS.contains(&filter), "{}: unknown filter {filter}", r.code());
-        }
-    }
+    let unfillable = message::unfillable(r.template(), &r.params());
+    assert_eq!(unfillable, None, "{}: a placeholder its params cannot fill", r.code());
 }
 
 pub fn check_report(report: &Report) {
