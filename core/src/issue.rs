@@ -136,7 +136,7 @@ pub struct Issue {
 
 impl Issue {
     /// The issue a reason makes on a field: its English message filled from its params, which it carries too (the
-    /// npm package's errors are made the same way, `wasm::error`).
+    /// npm package's errors are made from it too, `wasm::error`).
     pub fn new(field: impl Into<Cow<'static, str>>, reason: &dyn Reason) -> Self {
         let params = reason.params();
         let message = crate::message::fill(reason.template(), &params);

@@ -8,7 +8,7 @@
 //! | filter | param | shows |
 //! |---|---|---|
 //! | `or` | a list | its items joined by ` or ` |
-//! | `char` | one character | the character named as [`text::describe`] does (`"é" (U+00E9)`, `U+200B`) |
+//! | `char` | one character | the character named as [`text::describe_into`] does (`"é" (U+00E9)`, `U+200B`) |
 //! | `a` | a JSON kind | the kind with its article (`an object`, `a string`, `null`) |
 //! | `in` | a country code | the country's English name inside a sentence (`the United States`) |
 //! | `In` | a country code | the same, starting a sentence (`The Netherlands`) |

@@ -107,10 +107,10 @@ pub trait Expected: Sized + Default {
     fn read_list<S: Source>(_: &S) -> Result<Option<Self>, NotData> {
         Ok(None)
     }
-    /// Reads an object's members into `self`, a default value, for a record object ([`Slot::read_into`]); false
-    /// for the other types.
-    fn read_object<S: Source>(&mut self, _: &S) -> Result<bool, NotData> {
-        Ok(false)
+    /// Reads an object's members into `self`, a default value: for the record objects ([`Kind::Object`]), which
+    /// [`Slot::read_into`] reads in place.
+    fn read_object<S: Source>(&mut self, _: &S) -> Result<(), NotData> {
+        Ok(())
     }
     fn from_bool(_: bool) -> Option<Self> {
         None
@@ -247,15 +247,14 @@ impl<T: Expected> Slot<T> {
             Shape::Number => (None, Kind::Number),
             Shape::Text(s) => (T::from_text(s), Kind::Text),
             Shape::List => (T::read_list(src)?, Kind::List),
-            Shape::Object => {
+            Shape::Object if matches!(T::KIND, Kind::Object) => {
                 *self = Slot::Value(T::default());
-                if let Slot::Value(v) = self {
-                    if v.read_object(src)? {
-                        return Ok(());
-                    }
-                }
-                (None, Kind::Object)
+                return match self {
+                    Slot::Value(v) => v.read_object(src),
+                    _ => Ok(()),
+                };
             }
+            Shape::Object => (None, Kind::Object),
         };
         *self = value.map_or(Slot::Wrong(kind), Slot::Value);
         Ok(())
@@ -312,9 +311,8 @@ macro_rules! object {
                 }
                 Ok(Some(out))
             }
-            fn read_object<S: Source>(&mut self, src: &S) -> Result<bool, NotData> {
-                read_members(src, self)?;
-                Ok(true)
+            fn read_object<S: Source>(&mut self, src: &S) -> Result<(), NotData> {
+                read_members(src, self)
             }
         }
 

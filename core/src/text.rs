@@ -212,14 +212,8 @@ fn beyond_ascii(c: char, class: Class) -> bool {
 /// A character named for a message so that a space or an invisible character can be seen, and none can disturb the
 /// message: `"x"` for visible ASCII, `a space`, `"é" (U+00E9)` for a letter or digit beyond ASCII, and only the code
 /// point (`U+200B`, `U+202E`) for anything else: controls, spaces, format characters and marks, which would be
-/// invisible or reorder the text around them (no table of printable characters is needed for that).
-pub fn describe(ch: char) -> String {
-    let mut out = String::new();
-    describe_into(&mut out, ch);
-    out
-}
-
-/// [`describe`], written at the end of `out` (message templates, [`crate::message`]).
+/// invisible or reorder the text around them (no table of printable characters is needed for that). Written at the
+/// end of `out`, for the message templates' `char` filter ([`crate::message`]).
 pub fn describe_into(out: &mut String, ch: char) {
     let quoted = ch.is_ascii_graphic() || (!ch.is_ascii() && is_alphanumeric(ch));
     if ch == ' ' {
@@ -267,7 +261,9 @@ mod tests {
             ('★', "U+2605"),
         ];
         for (c, want) in cases {
-            assert_eq!(describe(c), want, "{c:?}");
+            let mut got = String::new();
+            describe_into(&mut got, c);
+            assert_eq!(got, want, "{c:?}");
         }
     }
 

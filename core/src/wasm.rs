@@ -11,8 +11,9 @@
 //!   column 0 (no text was read). No serde deserializer is linked: serde's error messages bring float formatting
 //!   with them, a tenth of the package (`docs/npm-package.md`, "Size"). Results are written by [`ToJs`] below.
 //!   Nothing here panics on input, and only `setCountryRules` throws, with a [`TenantcheckError`].
-//! - One [`Validator`] per module instance, in a thread-local `RefCell`; the input is read before it is borrowed, so
-//!   a JS getter that throws while the input is read cannot leave it borrowed.
+//! - One [`Validator`] per module instance, shared through an `Rc` from a thread-local cell that is borrowed only while
+//!   no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back into any export
+//!   while one runs, and never finds state borrowed.
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
@@ -228,7 +229,6 @@ pub fn reset_country_rules() {
 /// Every country for a picker, sorted by code, under the rules in force.
 #[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
 pub fn countries() -> JsValue {
-    // The entries first, then the JS objects: no borrow is held while JS runs (a setter could call back in).
     let entries: Vec<PickerEntry> =
         with_validator(|v| COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c))).collect());
     list(&entries)
@@ -236,10 +236,10 @@ pub fn countries() -> JsValue {
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
 fn error(reason: &dyn Reason) -> JsValue {
-    let params = reason.params();
-    let e = js_sys::Error::new(&crate::message::fill(reason.template(), &params));
-    set(&e, "code", &js_static(reason.code()));
-    set(&e, "params", &params.to_js());
+    let issue = issue::Issue::new("", reason);
+    let e = js_sys::Error::new(&issue.message);
+    set(&e, "code", &js_static(issue.code));
+    set(&e, "params", &issue.params.to_js());
     e.into()
 }
 

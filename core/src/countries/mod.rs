@@ -144,8 +144,7 @@ impl Country {
     /// The examples, split once per country on first use (the postcode rule reads them on every call).
     fn examples(&self) -> &'static [&'static str] {
         self.index().map_or(&[], |i| {
-            let c = &COUNTRIES[i];
-            EXAMPLES[i].get_or_init(|| crate::text::split_by(c.part(3), b'|').filter(|e| !e.is_empty()).collect())
+            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(3), b'|').filter(|e| !e.is_empty()).collect())
         })
     }
     /// This entry's row in [`COUNTRIES`], from its address (no search); a copy made elsewhere finds it by code.
