@@ -9,7 +9,9 @@ use crate::rules::domain::{self, DomainForm};
 use crate::rules::mpn::{self, CspModel};
 use crate::rules::request::RequestReason;
 use crate::rules::sub_customer::SubCustomerReason;
-use crate::rules::{address, config, country, email, names, phone, postcode, registration, state, username};
+use crate::rules::{
+    address, characters, config, country, email, names, phone, postcode, registration, state, username,
+};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -248,7 +250,8 @@ impl<'v> Walk<'v> {
     }
 
     /// Runs a rule on a text slot and reports on `field`. Returns the rule's value when it accepts; a wrong JSON type
-    /// is reported and the rule is not run.
+    /// is reported and the rule is not run, and so is a character no text field may hold (`rules.md` section 0:
+    /// one code, `text.bad_character`, for every field, checked here before any rule runs).
     fn run<T, R: Reason>(
         &mut self,
         field: &'static str,
@@ -257,6 +260,10 @@ impl<'v> Walk<'v> {
     ) -> Option<T> {
         if let Some(found) = slot.wrong() {
             self.wrong_type(field, record::Kind::Text, found);
+            return None;
+        }
+        if let Err(reason) = characters::check(slot.as_str()) {
+            self.issue(field, &reason);
             return None;
         }
         match rule(slot.as_str()) {

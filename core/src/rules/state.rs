@@ -11,13 +11,20 @@
 //!   accepted value itself up to case. `ca` -> `CA` and `new south wales` -> `New South Wales` are silent;
 //!   `California` -> `CA`, `NSW` -> `New South Wales` warn.
 //! - Elsewhere the state is optional free text of at most [`FREE_TEXT_MAX`] characters (`rules.md`), unless run-time
-//!   rules require it. Google's "state required" flags are not used (**decision** of `rules.md`).
+//!   rules require it. Section 0 follows the schema ([`crate::schema::Kind::State`]): code-like (NFKC) where the list
+//!   is closed, free text (NFC only) elsewhere. Google's "state required" flags are not used (**decision** of `rules.md`).
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Severity};
-use crate::text::normalize;
+use crate::schema::{self, Kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
+
+/// The state's kind in the schema ([`Kind::State`]).
+const STATE_KIND: Kind = match schema::kind("account.billingAddress.state") {
+    Some(k) => k,
+    None => Kind::State,
+};
 
 /// Longest free-text state, where no closed list applies (`rules.md`).
 pub const FREE_TEXT_MAX: usize = 100;
@@ -116,7 +123,9 @@ pub(crate) fn term(country: &str) -> &'static str {
 pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, StateReason> {
     let country = rules.country.code();
     let accepted = || rules.supported_states.values().into_iter().map(str::to_owned).collect::<Vec<_>>();
-    let text = normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
+    // Section 0 by the schema's kind: code-like where the list is closed, free text elsewhere.
+    let kind = STATE_KIND.resolve(!rules.supported_states.is_empty()).unwrap_or(TextKind::Free);
+    let text = kind.normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
     if text.is_empty() {
         return if rules.is_state_required {
             Err(StateReason::Required { country, accepted: accepted() })
