@@ -109,7 +109,14 @@ pub const LEGAL_FORMS: &[&str] = &[
     "ug",
     "wll",
     "zrt",
-    // Cyrillic: ООО, АО, ЗАО, ИП, ОАО, ПАО, ТОВ.
+    // Greek: Α.Ε., Ε.Π.Ε., Ι.Κ.Ε., Ο.Ε., Ε.Ε. (Greek law 4072/2012 and 4548/2018); Cyrillic: ООО, АО, ЗАО, ИП, ОАО, ПАО,
+    // ТОВ; Japanese (会社法, Companies Act): 株式会社, 合同会社, 合名会社, 合資会社, 有限会社; Chinese: 有限公司,
+    // 股份有限公司; Korean (상법, Commercial Act): 주식회사, 유한회사.
+    "αε",
+    "εε",
+    "επε",
+    "ικε",
+    "οε",
     "ао",
     "зао",
     "ип",
@@ -117,6 +124,15 @@ pub const LEGAL_FORMS: &[&str] = &[
     "ооо",
     "пао",
     "тов",
+    "合同会社",
+    "合名会社",
+    "合資会社",
+    "有限会社",
+    "有限公司",
+    "株式会社",
+    "股份有限公司",
+    "유한회사",
+    "주식회사",
 ];
 
 /// Generic top-level domains whose extension in a company name draws a warning [PC-names: ".com, .org, .edu, .club,
@@ -471,6 +487,11 @@ mod tests {
             ("شرکت نرم\u{200c}افزاری", ok("شرکت نرم\u{200c}افزاری")),
             // Lists compare the NFKC-casefolded text: full-width legal forms and repeats are still caught.
             ("ＬＬＣ", Err("company_name.legal_form_only")),
+            ("Α.Ε.", Err("company_name.legal_form_only")),
+            ("株式会社", Err("company_name.legal_form_only")),
+            ("주식회사", Err("company_name.legal_form_only")),
+            ("株式会社ソニー", ok("株式会社ソニー")),
+            ("Ελληνικά Πετρέλαια Α.Ε.", ok("Ελληνικά Πετρέλαια Α.Ε.")),
             ("ｇｍｂｈ", Err("company_name.legal_form_only")),
             ("９９９", Err("company_name.repeated_character")),
             ("Ｘ Ｙ Ｚ", Err("company_name.spaced_characters")),
