@@ -436,18 +436,18 @@ impl Address {
         })
     }
 
-    /// True when every field but the country is empty (after section 0 for the field's kind, [`crate::schema`]): a
-    /// sub-customer may leave its address so. A country alone counts as empty, as forms preselect one (`rules.md`
-    /// section 2, "Billing address"); a country of the wrong JSON type does not, so that it is reported.
+    /// True when every field but the country is empty after section 0 (judged as code-like text, which drops every
+    /// invisible character: a joiner alone is no text): a sub-customer may leave its address so. A country alone
+    /// counts as empty, as forms preselect one (`rules.md` section 2, "Billing address"); a country of the wrong JSON
+    /// type does not, so that it is reported.
     pub fn is_empty(&self) -> bool {
         self.country.wrong().is_none()
-            && crate::schema::ADDRESS.iter().filter(|f| f.path != "country").all(|f| match self.get(f.path) {
-                Some(Slot::Value(s)) => {
-                    let kind = f.kind.resolve(false).unwrap_or(crate::schema::TextKind::Code);
-                    kind.normalize(s).is_ok_and(|n| n.is_empty())
+            && [&self.address_line1, &self.address_line2, &self.city, &self.state, &self.postal_code].iter().all(|t| {
+                match t {
+                    Slot::Value(s) => crate::text::normalize(s).is_ok_and(|n| n.is_empty()),
+                    Slot::Absent | Slot::Null => true,
+                    Slot::Wrong(_) => false,
                 }
-                Some(Slot::Wrong(_)) => false,
-                Some(Slot::Absent | Slot::Null) | None => true,
             })
     }
 }

@@ -102,10 +102,6 @@ pub fn is_dropped_in_free_text(c: char) -> bool {
 /// bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which hide or reorder what a
 /// reviewer sees.
 pub fn forbidden(text: &str) -> Option<(char, usize)> {
-    // Most text is ASCII without controls: one pass over the bytes decides it.
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r')) {
-        return None;
-    }
     text.chars().enumerate().find(|&(_, c)| is_forbidden(c)).map(|(i, c)| (c, i + 1))
 }
 

@@ -258,12 +258,7 @@ impl<'v> Walk<'v> {
         slot: &Text,
         rule: impl FnOnce(&str) -> Outcome<T, R>,
     ) -> Option<T> {
-        if let Some(found) = slot.wrong() {
-            self.wrong_type(field, record::Kind::Text, found);
-            return None;
-        }
-        if let Err(reason) = characters::check(slot.as_str()) {
-            self.issue(field, &reason);
+        if self.refused(field, slot) {
             return None;
         }
         match rule(slot.as_str()) {
@@ -278,6 +273,21 @@ impl<'v> Walk<'v> {
                 None
             }
         }
+    }
+
+    /// What [`Walk::run`] checks before any rule: a wrong JSON type, or a character no text field may hold (section
+    /// 0). Reports it and returns true. Not generic, so one copy serves every rule (WebAssembly size).
+    #[inline(never)]
+    fn refused(&mut self, field: &'static str, slot: &Text) -> bool {
+        if let Some(found) = slot.wrong() {
+            self.wrong_type(field, record::Kind::Text, found);
+            return true;
+        }
+        if let Err(reason) = characters::check(slot.as_str()) {
+            self.issue(field, &reason);
+            return true;
+        }
+        false
     }
 
     /// [`Walk::run`] for rules returning text: the normalized text replaces the slot, unless it is the text as given

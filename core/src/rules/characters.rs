@@ -29,15 +29,8 @@ impl Reason for CharacterReason {
     }
 
     fn template(&self) -> &'static str {
-        match self {
-            CharacterReason::Forbidden { character, .. } if character.is_control() => {
-                "This field contains a control character ({character|char}) at position {position}; remove it."
-            }
-            CharacterReason::Forbidden { .. } => {
-                "This field contains a character that reorders text ({character|char}) at position {position}; \
-                 remove it."
-            }
-        }
+        "This field contains {character|char}, a control or text-direction character, at position {position}; \
+         remove it."
     }
 
     fn params(&self) -> Params {
