@@ -11,8 +11,7 @@
 //!   accepted value itself up to case. `ca` -> `CA` and `new south wales` -> `New South Wales` are silent;
 //!   `California` -> `CA`, `NSW` -> `New South Wales` warn.
 //! - Elsewhere the state is optional free text of at most [`FREE_TEXT_MAX`] characters (`rules.md`), unless run-time
-//!   rules require it. Section 0 follows the schema ([`crate::schema::Kind::State`]): code-like (NFKC) where the list
-//!   is closed, free text (NFC only) elsewhere. Google's "state required" flags are not used (**decision** of `rules.md`).
+//!   rules require it. Google's "state required" flags are not used (**decision** of `rules.md`).
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Severity};
@@ -20,7 +19,8 @@ use crate::schema::{self, Kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
 
-/// The state's kind in the schema ([`Kind::State`]).
+/// The state's kind in the schema ([`Kind::State`]): section 0 treats it as code-like (NFKC) where the list is closed,
+/// as free text (NFC only) elsewhere.
 const STATE_KIND: Kind = match schema::kind("account.billingAddress.state") {
     Some(k) => k,
     None => Kind::State,
