@@ -200,7 +200,20 @@ fn judge(case: &Case, report: &Value) -> Option<String> {
         expected["canonical"] = case.canonical.clone().unwrap_or_default();
         got["canonical"] = value.clone();
     }
-    Some(format!("expected {expected}, got {got}"))
+    Some(format!("expected {}, got {}", visible(&expected), visible(&got)))
+}
+
+/// JSON text with invisible and control characters escaped, so that a failure shows them.
+fn visible(v: &Value) -> String {
+    let invisible = |c: char| {
+        c.is_control()
+            || (c.is_whitespace() && c != ' ')
+            || matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+    };
+    v.to_string()
+        .chars()
+        .map(|c| if invisible(c) { format!("\\u{{{:04X}}}", c as u32) } else { c.to_string() })
+        .collect()
 }
 
 #[test]
