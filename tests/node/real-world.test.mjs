@@ -14,7 +14,8 @@ const tc = await import(pathToFileURL(join(dir, 'node.mjs')));
 const corpus = join(root, 'tests', 'fixtures', 'real-world');
 const bases = JSON.parse(readFileSync(join(corpus, 'bases.json'), 'utf8'));
 // As in core/tests/real_world.rs.
-const CLASSES = ['postcodes', 'phones', 'emails', 'domains', 'states', 'free-text', 'sub-customer', 'sync-options', 'account'];
+const CLASSES = ['postcodes', 'phones', 'emails', 'domains', 'states', 'free-text', 'sub-customer', 'sync-options',
+  'account'];
 const MIN_CASES = 400;
 const DEFAULT_COUNTRY = 'US';
 const KEYS = new Set(['id', 'source', 'country', 'field', 'input', 'with', 'verdict', 'canonical', 'codes']);
@@ -32,11 +33,14 @@ function parseCase(line) {
   if (c === null || typeof c !== 'object' || Array.isArray(c)) return 'not a JSON object';
   const unknown = Object.keys(c).find((k) => !KEYS.has(k));
   if (unknown) return `unknown key \`${unknown}\``;
-  for (const k of ['id', 'source', 'field', 'verdict']) if (!nonEmpty(c[k])) return `\`${k}\` must be a non-empty string`;
-  if (!['valid', 'warning', 'invalid'].includes(c.verdict)) return `verdict ${JSON.stringify(c.verdict)} is not valid, warning or invalid`;
+  for (const k of ['id', 'source', 'field', 'verdict'])
+    if (!nonEmpty(c[k])) return `\`${k}\` must be a non-empty string`;
+  if (!['valid', 'warning', 'invalid'].includes(c.verdict))
+    return `verdict ${JSON.stringify(c.verdict)} is not valid, warning or invalid`;
   const codes = c.codes ?? [];
   if (!Array.isArray(codes) || codes.some((x) => typeof x !== 'string')) return '`codes` must be a list of strings';
-  if ((c.verdict === 'valid') !== (codes.length === 0)) return 'a `valid` case lists no codes; `warning` and `invalid` cases list theirs';
+  if ((c.verdict === 'valid') !== (codes.length === 0))
+    return 'a `valid` case lists no codes; `warning` and `invalid` cases list theirs';
   if (c.verdict !== 'invalid' && !('canonical' in c)) return 'a `valid` or `warning` case needs `canonical`';
   if (c.country != null && typeof c.country !== 'string') return '`country` must be a string or null';
   if (c.with != null && (typeof c.with !== 'object' || Array.isArray(c.with))) return '`with` must be an object';
@@ -105,7 +109,8 @@ function judge(c, r) {
   const value = get(r.normalized, c.field);
   const canonicalOk = c.verdict === 'invalid' || JSON.stringify(c.canonical) === JSON.stringify(value);
   if (verdict === c.verdict && JSON.stringify(codes) === JSON.stringify(c.codes) && canonicalOk) return null;
-  const show = (v, k, x) => visible(JSON.stringify(c.verdict === 'invalid' ? { verdict: v, codes: k } : { verdict: v, codes: k, canonical: x }));
+  const show = (verdict, codes, canonical) =>
+    visible(JSON.stringify(c.verdict === 'invalid' ? { verdict, codes } : { verdict, codes, canonical }));
   return `expected ${show(c.verdict, c.codes, c.canonical)}, got ${show(verdict, codes, value)}`;
 }
 
