@@ -56,13 +56,16 @@ test: lint
 # The WebAssembly binding: its mirror types (native), wasm-bindgen tests in Node.js and headless Chromium (cargo with
 # wasm-bindgen-test-runner, as wasm-pack test does, but only these test targets: the unit tests use proptest, which
 # does not build for wasm32), then the package as consumers load it (tests/node: Node.js with the native postcode
-# verdicts of core/tests/wasm_parity.rs, esbuild + Chromium under a strict CSP, tsc --strict, size).
+# verdicts of core/tests/wasm_parity.rs, the real-world corpus with the native results of core/tests/real_world.rs,
+# esbuild + Chromium under a strict CSP, tsc --strict, size). The two cargo tests write target/tmp/*, which the
+# Node.js tests read: they run first.
 WASM_TEST := $(WASM_PATH) CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	$(CARGO) test --target wasm32-unknown-unknown -p tenantcheck-core --no-default-features --features wasm --locked
 test-wasm: pkg
 	$(CARGO) test -p tenantcheck-core --features wasm --lib --locked wasm::
 	$(CARGO) test -p tenantcheck-core --test wasm_parity --locked
+	$(CARGO) test -p tenantcheck-core --test real_world --locked
 	$(CARGO) clippy -p tenantcheck-core --no-default-features --features wasm --target wasm32-unknown-unknown --locked -- -D warnings
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
