@@ -67,9 +67,9 @@ pub async fn put_sync_options(
         Err(a) => return a.into_response(),
     };
     let app2 = Arc::clone(&app);
+    let mut conn = app.db.writer().await;
     let result = blocking(move || {
         let Put { id, key, fingerprint, confirms, body } = request;
-        let mut conn = app2.db.writer();
         idempotency::once(&mut conn, id, &key, &fingerprint, app2.key_lifetime, |tx| {
             provision(&app2, tx, &Target { id, given: &account, system_code: &system_code }, confirms, &body, fault)
         })

@@ -5,7 +5,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
+use tokio::sync::OwnedMutexGuard;
 
 /// What a tenant row says about its domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +123,8 @@ const READERS: usize = 8;
 pub struct Db {
     /// `None` for an in-memory store (unit tests), whose reads use the writer.
     path: Option<PathBuf>,
-    writer: Mutex<Connection>,
+    /// An async lock: a request waits for the writer without holding a blocking thread, which the reads need.
+    writer: Arc<tokio::sync::Mutex<Connection>>,
     readers: Mutex<Vec<Connection>>,
 }
 
@@ -173,19 +175,25 @@ impl Db {
             tx.execute("INSERT OR IGNORE INTO tenants (domain, kind) VALUES (?1, ?2)", params![domain, kind.as_str()])?;
         }
         tx.commit()?;
-        Ok(Db { path, writer: Mutex::new(conn), readers: Mutex::new(Vec::new()) })
+        Ok(Db { path, writer: Arc::new(tokio::sync::Mutex::new(conn)), readers: Mutex::new(Vec::new()) })
     }
 
-    /// The write connection, for one request's `BEGIN IMMEDIATE` transaction ([`immediate`]). A poisoned lock (a
-    /// panic during a write) is taken anyway: the panic dropped its transaction, which rolled it back.
-    pub fn writer(&self) -> MutexGuard<'_, Connection> {
-        self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    /// The write connection, for one request's `BEGIN IMMEDIATE` transaction ([`immediate`]), waited for on the async
+    /// side; the guard moves to the blocking thread that writes. A panic during a write drops its transaction, which
+    /// rolls it back, and releases the lock.
+    pub async fn writer(&self) -> OwnedMutexGuard<Connection> {
+        Arc::clone(&self.writer).lock_owned().await
+    }
+
+    /// The write connection, from a blocking thread (never on the async workers).
+    pub fn blocking_writer(&self) -> OwnedMutexGuard<Connection> {
+        Arc::clone(&self.writer).blocking_lock_owned()
     }
 
     /// Runs `f` on a read connection.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> rusqlite::Result<T> {
         let Some(path) = &self.path else {
-            return f(&self.writer());
+            return f(&self.blocking_writer());
         };
         let pooled = self.readers.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop();
         let conn = match pooled {
@@ -334,7 +342,7 @@ mod tests {
     #[test]
     fn seeds_and_stores() {
         let db = Db::memory([("fabrikamtaken.onmicrosoft.com".to_owned(), TenantKind::OtherCsp)]).unwrap();
-        let mut c = db.writer();
+        let mut c = db.blocking_writer();
         assert_eq!(tenant(&c, "fabrikamtaken.onmicrosoft.com").unwrap().unwrap().kind, TenantKind::OtherCsp);
         assert_eq!(tenant(&c, "contoso.onmicrosoft.com").unwrap(), None);
         let tx = c.transaction().unwrap();

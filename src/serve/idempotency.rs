@@ -135,14 +135,15 @@ mod tests {
     fn a_key_runs_its_work_once_per_account() {
         let db = Db::memory([]).unwrap();
         let day = Duration::from_secs(86_400);
-        let first = once(&mut db.writer(), 7, "k", "f", day, created).unwrap();
+        let first = once(&mut db.blocking_writer(), 7, "k", "f", day, created).unwrap();
         assert_eq!(first.status, 201);
-        let again = once(&mut db.writer(), 7, "k", "f", day, |_| unreachable!("replayed")).unwrap();
+        let again = once(&mut db.blocking_writer(), 7, "k", "f", day, |_| unreachable!("replayed")).unwrap();
         assert_eq!(again, first);
-        let other = once(&mut db.writer(), 7, "k", "g", day, |_| unreachable!("refused")).unwrap();
+        let other = once(&mut db.blocking_writer(), 7, "k", "g", day, |_| unreachable!("refused")).unwrap();
         assert_eq!((other.status, other.body.contains("idempotency_key_reused")), (422, true));
         // Another account's key of the same name is another key.
-        let mine = once(&mut db.writer(), 8, "k", "g", day, |_| Ok(Answer::json(200, &serde_json::json!({})))).unwrap();
+        let mine = once(&mut db.blocking_writer(), 8, "k", "g", day, |_| Ok(Answer::json(200, &serde_json::json!({}))))
+            .unwrap();
         assert_eq!(mine.status, 200);
         assert_eq!(count(&db), 1);
     }
@@ -151,14 +152,14 @@ mod tests {
     fn only_final_answers_are_stored() {
         let db = Db::memory([]).unwrap();
         let day = Duration::from_secs(86_400);
-        let failed = once(&mut db.writer(), 7, "k", "f", day, |tx| {
+        let failed = once(&mut db.blocking_writer(), 7, "k", "f", day, |tx| {
             created(tx)?;
             Ok(Answer::simple(500, "server_error", "Internal error", ""))
         })
         .unwrap();
         assert_eq!(failed.status, 500);
         assert_eq!(count(&db), 0, "the write of a 500 is rolled back");
-        assert_eq!(once(&mut db.writer(), 7, "k", "f", day, created).unwrap().status, 201, "and not replayed");
+        assert_eq!(once(&mut db.blocking_writer(), 7, "k", "f", day, created).unwrap().status, 201, "and not replayed");
         assert!([200, 201, 400, 409, 422].into_iter().all(is_final));
         assert!(![408, 429, 500, 502, 503, 504].into_iter().any(is_final));
     }
@@ -167,9 +168,10 @@ mod tests {
     fn keys_expire() {
         let db = Db::memory([]).unwrap();
         let ms = Duration::from_millis(1);
-        assert_eq!(once(&mut db.writer(), 7, "k", "f", ms, created).unwrap().status, 201);
+        assert_eq!(once(&mut db.blocking_writer(), 7, "k", "f", ms, created).unwrap().status, 201);
         std::thread::sleep(Duration::from_millis(5));
-        let later = once(&mut db.writer(), 7, "k", "g", ms, |_| Ok(Answer::json(200, &serde_json::json!({})))).unwrap();
+        let later = once(&mut db.blocking_writer(), 7, "k", "g", ms, |_| Ok(Answer::json(200, &serde_json::json!({}))))
+            .unwrap();
         assert_eq!(later.status, 200, "an expired key is a new key");
     }
 }
