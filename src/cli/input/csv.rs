@@ -17,10 +17,10 @@
 
 use super::{line_usize, Batch, Item, Source, BATCH_BYTES};
 use csv::ByteRecord;
-use std::ops::Range;
 use serde_json::{Map, Value};
 use std::fmt;
 use std::io::{self, Read};
+use std::ops::Range;
 use std::sync::Arc;
 use tenantcheck_core::record::{self, Parsed};
 use tenantcheck_core::validate::Report;
@@ -316,15 +316,8 @@ impl<R: Read> CsvSource<R> {
     /// A source with another batch size and row limit (tests use small ones).
     pub fn with_limits(src: R, target: usize, max_row: usize) -> Result<(Self, Vec<IgnoredColumn>), HeaderError> {
         let columns = Arc::new(Columns { columns: Vec::new() });
-        let mut me = CsvSource {
-            src,
-            columns,
-            carry: Vec::new(),
-            next_line: 1,
-            eof: false,
-            target: target.max(1),
-            max_row,
-        };
+        let mut me =
+            CsvSource { src, columns, carry: Vec::new(), next_line: 1, eof: false, target: target.max(1), max_row };
         let mut first = true;
         let header = loop {
             let Some(row) = me.next_row().map_err(HeaderError::Io)? else {
