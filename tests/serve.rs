@@ -779,14 +779,14 @@ fn a_500_is_not_replayed() {
 #[test]
 fn keys_are_per_account_and_expire() {
     let dir = TempDir::new();
-    let s = Server::start(&dir, &["--test-hooks", "--key-lifetime", "2s"]);
+    let s = Server::start(&dir, &["--test-hooks", "--key-lifetime", "4s"]);
     let (st, _) = s.put(8301, "same", &[], &record("scopeone").to_string());
     assert_eq!(st, 201);
     let (st, v) = s.put(8302, "same", &[], &record("scopetwo").to_string());
     assert_eq!(st, 201, "another account's key of the same name is another key: {v}");
     let other = with(record("scopeone"), "/account/companyName", json!("Contoso Two"));
     assert_eq!(code(&s.put(8301, "same", &[], &other).1), "idempotency_key_reused");
-    std::thread::sleep(Duration::from_millis(2500));
+    std::thread::sleep(Duration::from_millis(4500));
     let (st, v) = s.put(8301, "same", &[], &other);
     assert_eq!(st, 200, "an expired key is a new submission: {v}");
 }

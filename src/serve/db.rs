@@ -1,7 +1,7 @@
 //! The stand-in's store: one SQLite file with the synced accounts, the tenants that exist (seeded and provisioned)
 //! and the idempotency keys with their final answers, per account. Created on first start; every write of one request
 //! happens in one transaction, so a restart (or a kill) loses nothing that was answered. The seed tenants come from
-//! the caller ([`crate::serve::seed`]), so the store knows nothing of them.
+//! the caller (the `seed` module, which builds on this one), so the store knows nothing of them.
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
