@@ -471,6 +471,16 @@ fn fault_injection() {
     assert_eq!(s.put(7001, "f1", &[], &body).0, 201);
     let list = s.stored();
     assert_eq!((list["count"].clone(), list["accounts"][0]["writes"].clone()), (json!(1), json!(1)), "{list}");
+    // A 429 with Retry-After, in seconds or as an HTTP date (api.md: the host honours it).
+    for retry_after in ["3", "Sun, 06 Dec 2026 03:00:00 GMT"] {
+        assert_eq!(s.faults(json!({"next": 1, "status": 429, "retryAfter": retry_after})).0, 200);
+        let url = format!("{}{}", s.url, SYNC.replace("{id}", "7002"));
+        let req = s.agent.put(url).header("X-CSRF-Token", &s.csrf).header("Idempotency-Key", "ra");
+        let r = req.send(&body).unwrap();
+        assert_eq!(r.status().as_u16(), 429);
+        assert_eq!(r.headers().get("retry-after").unwrap(), retry_after);
+    }
+    assert_eq!(s.faults(json!({"next": 1, "retryAfter": "a\nb"})).0, 400);
 }
 
 #[test]

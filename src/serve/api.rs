@@ -13,7 +13,7 @@ use crate::serve::seed::{self, Confirms};
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
@@ -59,9 +59,10 @@ pub async fn put_sync_options(
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let fault = app.faults.as_ref().and_then(Faults::take);
-    if let Some(f) = fault.filter(|f| f.kind == Kind::Answer) {
-        return f.answer().into_response();
+    if let Some(f) = fault.as_ref().filter(|f| f.kind == Kind::Answer) {
+        return f.response();
     }
+    let reset = fault.as_ref().is_some_and(|f| f.kind == Kind::Reset);
     let request = match read_put(&app, &account, &system_code, query.as_deref(), &headers, body) {
         Ok(r) => r,
         Err(a) => return a.into_response(),
@@ -76,7 +77,7 @@ pub async fn put_sync_options(
     })
     .await;
     match result {
-        Ok(_) if fault.is_some_and(|f| f.kind == Kind::Reset) => reset_connection(),
+        Ok(_) if reset => reset_connection(),
         Ok(answer) => answer.into_response(),
         Err(e) => storage_failed(&e).into_response(),
     }
@@ -201,8 +202,8 @@ fn provision(
     let record = serde_json::to_string(&normalized).unwrap_or_default();
     let existed = db::put_account(tx, id, t.system_code, &domain, &record)?;
     db::add_tenant(tx, &domain, id)?;
-    match fault.map(|f| f.kind) {
-        Some(Kind::Rollback) => return Ok(fault.map(Fault::answer).unwrap_or_else(server_error)),
+    match fault.as_ref().map(|f| f.kind) {
+        Some(Kind::Rollback) => return Ok(fault.as_ref().map(Fault::answer).unwrap_or_else(server_error)),
         Some(Kind::Panic) => panic!("injected panic after the account's write (test hook)"),
         _ => {}
     }
@@ -259,20 +260,24 @@ pub async fn head_domain(State(app): State<Arc<App>>, Path(domain): Path<String>
 
 /// The body of `POST /__test/faults`.
 #[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct FaultRequest {
     next: u32,
     #[serde(default = "default_fault_status")]
     status: u16,
     #[serde(default)]
     kind: Kind,
+    /// `Retry-After` of the injected answers: seconds or an HTTP date, as text.
+    #[serde(default)]
+    retry_after: Option<String>,
 }
 
 fn default_fault_status() -> u16 {
     503
 }
 
-/// `POST /__test/faults`: `{"next": N, "status": 503, "kind": "answer" | "rollback" | "panic" | "reset"}`. Needs
+/// `POST /__test/faults`: `{"next": N, "status": 503, "kind": "answer" | "rollback" | "panic" | "reset",
+/// "retryAfter": "120"}`. Needs
 /// the CSRF token like a `PUT` (and the router refuses other origins).
 pub async fn set_faults(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Answer {
     if let Err(a) = guard::csrf(&app, &headers) {
@@ -290,9 +295,14 @@ pub async fn set_faults(State(app): State<Arc<App>>, headers: HeaderMap, body: B
     if !statuses.contains(&req.status) {
         return Answer::simple(400, "bad_request", "Bad fault status", "The status is 400 to 599 (rollback: 5xx).");
     }
+    let retry_after = match req.retry_after.as_deref().map(HeaderValue::from_str) {
+        None => None,
+        Some(Ok(v)) if v.len() <= 64 => Some(v),
+        Some(_) => return Answer::simple(400, "bad_request", "Bad Retry-After", "Seconds or an HTTP date."),
+    };
     match &app.faults {
         Some(f) => {
-            f.set(req.next, Fault { kind: req.kind, status: req.status });
+            f.set(req.next, Fault { kind: req.kind, status: req.status, retry_after });
             Answer::json(200, &json!({"next": req.next, "status": req.status, "kind": req.kind_name()}))
         }
         None => Answer::simple(404, "not_found", "Not found", ""),
