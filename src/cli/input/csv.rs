@@ -573,6 +573,22 @@ mod tests {
     }
 
     #[test]
+    fn rows_end_where_the_csv_crate_ends_them_on_random_inputs() {
+        // A fixed linear congruential sequence: the same 5,000 inputs on every run.
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize
+        };
+        let alphabet = [b'a', b',', b'"', b'\n', b'\r', b' '];
+        for _ in 0..5000 {
+            let len = next() % 24;
+            let input: Vec<u8> = (0..len).map(|_| alphabet[next() % alphabet.len()]).collect();
+            assert_eq!(ours(&input), csv_crate(&input), "{:?}", String::from_utf8_lossy(&input));
+        }
+    }
+
+    #[test]
     fn a_stray_quote_is_one_error_in_bounded_memory() {
         // Row 3 opens a quote that never closes: with a row limit of 64 bytes, it is one error; reading goes on after
         // the line end that follows the limit (line 3 has 14 bytes and the next ones 12 each: the 65th byte is on
