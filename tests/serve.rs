@@ -689,6 +689,12 @@ fn a_rebinding_host_is_refused() {
     assert!(text.contains("origin_not_allowed"), "{text}");
     assert_eq!(put("null").0, 403);
     assert_eq!(put(&format!("http://localhost:{port}")).0, 201);
+
+    // A gateway in front of the server is named with --origin: its Host is accepted too.
+    let dir = TempDir::new();
+    let s = Server::start(&dir, &["--origin", "http://127.0.0.1:9"]);
+    let answer = s.raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:9\r\nConnection: close\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
 
 /// A client that does not finish its headers is cut off after `--header-timeout`; one that does not finish its body,

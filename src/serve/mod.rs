@@ -63,6 +63,12 @@ fn start(args: &ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("{}: {e} (--root names the folder of index.html)", index.display()))?;
     let page = page::Page::parse(&html).map_err(|e| format!("{}: {e}", index.display()))?;
     let db = db::Db::open(&args.db, seed::tenants())?;
+    let lifetime = i64::try_from(args.key_lifetime.as_millis()).unwrap_or(i64::MAX);
+    let expired = db::purge_keys(&db.blocking_writer(), idempotency::now_ms().saturating_sub(lifetime))
+        .map_err(|e| format!("{}: {e}", args.db.display()))?;
+    if expired > 0 {
+        complain(format_args!("serve: {expired} expired idempotency keys deleted"));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(16)
