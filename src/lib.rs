@@ -2,4 +2,5 @@
 //! or CSV), checks them on every core, and writes one result per record.
 
 pub mod cli;
+pub mod exit;
 pub mod serve;

@@ -286,3 +286,133 @@ fn help_describes_the_commands() {
     let r = run(&["check", "--help"], b"");
     assert!(r.stdout.contains("--summary") && r.stdout.contains("--rules") && r.stdout.contains("--format"));
 }
+
+/// The peak resident memory of a running process, in kB (Linux).
+#[cfg(target_os = "linux")]
+fn peak_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("/proc");
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).expect("VmHWM");
+    line.split_whitespace().nth(1).and_then(|n| n.parse().ok()).expect("a number")
+}
+
+/// A stray quote opens a quoted cell that would run to the end of the file. The row is bounded like a JSON Lines
+/// line: one error on its line, the run goes on at the next line end after the limit, and memory stays bounded while
+/// 200 MiB stream in (about 70 MB whatever the input's size, measured; reading the cell whole would take 200 MiB).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_stray_quote_in_csv_is_one_error_in_constant_memory() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
+        .args(["check", "--format", "csv", "--threads", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut s).expect("UTF-8 output");
+        s
+    });
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(b"account.companyName,account.email\nContoso Ltd,it@contoso.com\n\"Stray, no end\n").unwrap();
+    let line = format!("{}\n", "x".repeat(1 << 20));
+    for _ in 0..200 {
+        input.write_all(line.as_bytes()).unwrap();
+    }
+    let peak = peak_kb(child.id());
+    drop(input);
+    let status = child.wait().expect("the binary ends");
+    let out = reader.join().expect("stdout read");
+    assert!(peak < 128 * 1024, "peak memory {peak} kB for 200 MiB of one unclosed quote");
+    assert_eq!(status.code(), Some(1));
+    let results: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(results[0]["line"], 2);
+    assert_eq!(results[1]["line"], 3);
+    assert_eq!(errors(&results[1]), [pair("", "request.not_json")]);
+    let message = results[1]["errors"][0]["message"].as_str().unwrap();
+    assert!(message.contains("longer than 4 MiB") && message.contains("were skipped"), "{message}");
+    // The lines after the skipped ones each get their result (one cell where the header has two).
+    let skipped_to = results[2]["line"].as_u64().unwrap();
+    assert!((5..=10).contains(&skipped_to), "{skipped_to}");
+    assert_eq!(results.len() as u64, 2 + (203 - skipped_to + 1), "one result per line after the skip");
+}
+
+/// `tenantcheck check big.jsonl | head -1`: the reader closes the pipe; the run ends quietly with the status the
+/// records checked so far earned, not 2 ("cannot read the input").
+#[test]
+fn a_closed_stdout_ends_quietly_with_the_status_earned() {
+    let valid = std::fs::read_to_string(fixtures().join("valid.jsonl")).expect("fixture");
+    let first = valid.lines().next().expect("a record").to_owned();
+    for (lead, expected) in [(first.clone(), 0), ("{\"cspModel\":1}".to_owned(), 1)] {
+        let mut input = format!("{lead}\n");
+        for _ in 0..20_000 {
+            input.push_str(&first);
+            input.push('\n');
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
+            .args(["check", "--threads", "2"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let feeder = std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+        let mut stdout = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut stdout, &mut line).expect("one line");
+        assert!(line.starts_with("{\"line\":1,"), "{line}");
+        drop(stdout);
+        let out = child.wait_with_output().expect("the binary ends");
+        feeder.join().expect("fed");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(expected), "{stderr}");
+        assert!(stderr.is_empty(), "quietly: {stderr}");
+    }
+}
+
+/// Control characters from the input are escaped when echoed to a terminal: the results (DEL, C1 controls such as
+/// U+009B, bidi overrides, which serde_json writes raw) and the messages on stderr (a file name with an escape).
+#[test]
+fn control_characters_are_escaped_on_a_terminal() {
+    let dir = std::env::temp_dir().join(format!("tenantcheck-cli-tty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let record = r#"{"account":{"companyName":"A\u001b[2J\u009b31m\u007f\u202eB"}}"#;
+    let file = dir.join("controls.jsonl");
+    std::fs::write(&file, format!("{record}\n")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_tenantcheck");
+    // `script` runs the command on a pseudo-terminal and copies what it writes.
+    let on_tty = |args: &str| {
+        let out = Command::new("script")
+            .args(["-q", "-e", "-c", &format!("'{bin}' {args}"), "/dev/null"])
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .output()
+            .expect("script (util-linux) runs");
+        (out.status.code(), out.stdout)
+    };
+    // The progress line's own sequence (stderr is the terminal too) is the program's, not the input's.
+    let own = |out: Vec<u8>| String::from_utf8(out).unwrap().replace("\r\u{1b}[2K", "");
+    let (status, out) = on_tty("check controls.jsonl");
+    assert_eq!(status, Some(1));
+    let text = own(out);
+    for raw in ['\u{1b}', '\u{9b}', '\u{7f}', '\u{202e}'] {
+        assert!(!text.contains(raw), "{raw:?} reached the terminal: {text:?}");
+    }
+    for escaped in ["\\u001b[2J", "\\u009b31m", "\\u007f", "\\u202eB"] {
+        assert!(text.contains(escaped), "{escaped}: {text}");
+    }
+    // Into a pipe the output stays as serde_json writes it (the same JSON either way).
+    let piped = run(&["check", file.to_str().unwrap()], b"");
+    assert!(piped.stdout.contains('\u{9b}'), "{}", piped.stdout);
+    // A message naming a file with an escape in its name.
+    let (status, out) = on_tty("check \"$(printf 'no\\033[31mfile.jsonl')\"");
+    assert_eq!(status, Some(2));
+    let text = own(out);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains("no\\u{1b}[31mfile.jsonl"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

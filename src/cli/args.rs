@@ -39,32 +39,7 @@ pub enum Command {
     /// configuration, the browser host's files, and the API of api.md, on 127.0.0.1.
     ///
     /// The first line on stdout is "listening on http://127.0.0.1:PORT/". Stops on Ctrl-C.
-    Serve(ServeArgs),
-}
-
-/// Arguments of `serve`.
-#[derive(Debug, clap::Args)]
-pub struct ServeArgs {
-    /// The TCP port on 127.0.0.1; 0 picks any free port (the first line on stdout names it).
-    #[arg(long, value_name = "N", default_value_t = 8080)]
-    pub port: u16,
-
-    /// The SQLite file holding accounts, tenants and idempotency keys (created on first start).
-    #[arg(long, value_name = "FILE", default_value = "tenantcheck.sqlite")]
-    pub db: PathBuf,
-
-    /// The partner configuration per account (JSON, the shape of examples/stand-in-settings.json). Default: the
-    /// built-in settings, the same as that file.
-    #[arg(long, value_name = "FILE")]
-    pub settings: Option<PathBuf>,
-
-    /// The folder holding index.html, web/pkg and web/static.
-    #[arg(long, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
-
-    /// Enable the test routes under /__test/ (fault injection, the list of stored accounts). Off by default.
-    #[arg(long)]
-    pub test_hooks: bool,
+    Serve(crate::serve::args::ServeArgs),
 }
 
 const CHECK_AFTER_HELP: &str = "\

@@ -4,12 +4,13 @@ use super::args::{CheckArgs, Format};
 use super::input::csv::CsvSource;
 use super::input::jsonl::JsonlSource;
 use super::input::{Batch, Counting, Item, Source};
+use super::output;
 use super::pipeline::{self, Failure};
 use super::progress::Progress;
 use super::summary::Tally;
-use super::{complain, output, EXIT_INVALID, EXIT_TROUBLE, EXIT_VALID};
+use crate::exit::{complain, EXIT_INVALID, EXIT_TROUBLE, EXIT_VALID};
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -63,6 +64,8 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
 
+    // On a terminal, the characters it would act on are escaped in the JSON strings (`output::escape_for_terminal`).
+    let terminal = io::stdout().is_terminal();
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut total = Tally::default();
     let mut progress = Progress::new(read, input.size);
@@ -71,8 +74,13 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
         move || source.next_batch(),
         |batch| work(&validator, batch),
         |done: Done| {
-            out.write_all(&done.out)?;
+            // Counted before it is written: a closed stdout ends the run with the status of the records checked.
             total.merge(done.tally);
+            if terminal {
+                out.write_all(&output::escape_for_terminal(&done.out))?;
+            } else {
+                out.write_all(&done.out)?;
+            }
             progress.tick(total.records);
             Ok(())
         },
@@ -84,12 +92,13 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     if args.summary {
         let _ = total.print(&mut io::stderr().lock(), &ignored);
     }
+    let earned = if total.invalid() > 0 { EXIT_INVALID } else { EXIT_VALID };
     match result {
-        Ok(()) if total.invalid() > 0 => Ok(EXIT_INVALID),
-        Ok(()) => Ok(EXIT_VALID),
+        Ok(()) => Ok(earned),
         Err(Failure::Read(e)) => Err(format!("cannot read {}: {e}", input.name)),
-        // A closed pipe (`tenantcheck check big.jsonl | head`) is the reader's choice, not a fault to report.
-        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(EXIT_TROUBLE),
+        // A closed pipe (`tenantcheck check big.jsonl | head -1`) is the reader's choice, not a fault to report: the
+        // run ends quietly with the status the records checked so far earned.
+        Err(Failure::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(earned),
         Err(Failure::Write(e)) => Err(format!("cannot write the results: {e}")),
     }
 }

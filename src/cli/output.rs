@@ -4,6 +4,7 @@
 //! {"line":3,"valid":false,"domainForm":"prefix","linksExistingTenant":false,"errors":[…],"warnings":[…],"normalized":{…}}
 //! ```
 
+use std::borrow::Cow;
 use std::io::Write;
 use tenantcheck_core::validate::Report;
 
@@ -28,9 +29,56 @@ pub fn write_result(buf: &mut Vec<u8>, line: u64, report: &Report) {
     buf.push(b'\n');
 }
 
+/// JSON Lines for a terminal: serde_json escapes the C0 controls in strings, but writes DEL, the C1 controls (U+0080
+/// to U+009F; U+009B is a one-character CSI) and the bidirectional overrides and isolates (U+202A to U+202E, U+2066 to
+/// U+2069) as they are. Each becomes a `\uXXXX` escape, so the output is the same JSON and a terminal shows, rather
+/// than obeys, what a record holds ([`crate::exit::is_terminal_control`]). Outside strings, JSON output holds ASCII
+/// only, so every match is inside a string.
+pub fn escape_for_terminal(json: &[u8]) -> Cow<'_, [u8]> {
+    let risky = |b: &u8| matches!(b, 0x7F | 0xC2 | 0xE2);
+    if !json.iter().any(risky) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = Vec::with_capacity(json.len() + 64);
+    let mut i = 0;
+    while let Some(j) = json[i..].iter().position(risky) {
+        out.extend_from_slice(&json[i..i + j]);
+        i += j;
+        let char_len = match json[i] {
+            0x7F => 1,
+            0xC2 => 2,
+            _ => 3,
+        };
+        let c = json.get(i..i + char_len).and_then(|b| std::str::from_utf8(b).ok()).and_then(|s| s.chars().next());
+        match c {
+            Some(c) if crate::exit::is_terminal_control(c) => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+                i += char_len;
+            }
+            _ => {
+                out.push(json[i]);
+                i += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&json[i..]);
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_output_escapes_what_a_terminal_acts_on() {
+        let json = "{\"a\":\"x\u{7f}\u{9b}2J\u{202e}é€\"}\n";
+        let out = escape_for_terminal(json.as_bytes());
+        let text = std::str::from_utf8(&out).unwrap();
+        assert_eq!(text, "{\"a\":\"x\\u007f\\u009b2J\\u202eé€\"}\n");
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(v["a"], "x\u{7f}\u{9b}2J\u{202e}é€", "the same JSON");
+        assert!(matches!(escape_for_terminal(b"{\"plain\":1}"), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn line_leads_the_report() {

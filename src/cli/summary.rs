@@ -62,7 +62,7 @@ impl Tally {
             }
         }
         if !ignored_columns.is_empty() {
-            writeln!(out, "ignored columns: {}", ignored_columns.join(", "))?;
+            writeln!(out, "ignored columns: {}", crate::exit::escape_controls(&ignored_columns.join(", ")))?;
         }
         Ok(())
     }

@@ -1,24 +1,25 @@
 //! The provisioning API of `api.md`: `PUT` and `GET /api/Accounts/{accountId}/syncoptions/{systemCode}`,
 //! `HEAD /api/domains/{domain}`, and the test hooks.
 
+use crate::exit::complain;
+use crate::serve::app::App;
 use crate::serve::db;
+use crate::serve::faults::{Fault, Faults, Kind};
+use crate::serve::guard;
 use crate::serve::idempotency;
+use crate::serve::ids::{parse_account, SYSTEM_CODE};
 use crate::serve::problem::Answer;
-use crate::serve::routes::parse_account;
 use crate::serve::seed::{self, Confirms};
-use crate::serve::{App, SYSTEM_CODE};
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 use tenantcheck_core::record::{self, Slot};
 use tenantcheck_core::rules::domain::{Domain, DomainForm, DEFAULT_SUFFIX};
 use tenantcheck_core::Report;
-
-/// The CSRF request header.
-pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// The account id and system code of a path, or the error answer.
 fn target(account: &str, system_code: &str) -> Result<i64, Answer> {
@@ -36,6 +37,19 @@ fn target(account: &str, system_code: &str) -> Result<i64, Answer> {
     Ok(id)
 }
 
+/// Runs blocking work (the database, the validation) on tokio's blocking pool, off the async workers. A panic there
+/// is resumed here, where the router's catch-panic layer turns it into a 500.
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        Err(e) => match e.try_into_panic() {
+            Ok(payload) => std::panic::resume_unwind(payload),
+            // Only at the runtime's shutdown.
+            Err(e) => std::panic::panic_any(format!("blocking task stopped: {e}")),
+        },
+    }
+}
+
 /// `PUT /api/Accounts/{accountId}/syncoptions/{systemCode}`.
 pub async fn put_sync_options(
     State(app): State<Arc<App>>,
@@ -43,67 +57,118 @@ pub async fn put_sync_options(
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Answer {
-    if let Some(fault) = app.faults.as_ref().and_then(|f| f.take()) {
-        return fault;
+) -> Response {
+    let fault = app.faults.as_ref().and_then(Faults::take);
+    if let Some(f) = fault.as_ref().filter(|f| f.kind == Kind::Answer) {
+        return f.response();
     }
-    let id = match target(&account, &system_code) {
-        Ok(id) => id,
-        Err(a) => return a,
+    let reset = fault.as_ref().is_some_and(|f| f.kind == Kind::Reset);
+    let request = match read_put(&app, &account, &system_code, query.as_deref(), &headers, body) {
+        Ok(r) => r,
+        Err(a) => return a.into_response(),
     };
-    let token = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
-    if token != Some(app.csrf.as_str()) {
-        return Answer::simple(
-            403,
-            "csrf_token_invalid",
-            "Missing or wrong CSRF token",
-            "Send the token of the page's <meta name=\"csrf-token\"> as X-CSRF-Token; reload the page for a fresh one.",
-        );
+    let app2 = Arc::clone(&app);
+    let mut conn = app.db.writer().await;
+    let result = blocking(move || {
+        let Put { id, key, fingerprint, confirms, body } = request;
+        idempotency::once(&mut conn, id, &key, &fingerprint, app2.key_lifetime, |tx| {
+            provision(&app2, tx, &Target { id, given: &account, system_code: &system_code }, confirms, &body, fault)
+        })
+    })
+    .await;
+    match result {
+        Ok(_) if reset => reset_connection(),
+        Ok(answer) => answer.into_response(),
+        Err(e) => storage_failed(&e).into_response(),
     }
-    let key = match idempotency::key(&headers) {
-        Ok(k) => k,
-        Err(a) => return a,
-    };
+}
+
+/// A `PUT` that passed the checks before the database.
+struct Put {
+    id: i64,
+    key: String,
+    fingerprint: String,
+    confirms: Confirms,
+    body: Bytes,
+}
+
+/// Checks a `PUT` in the order of docs/stand-in.md: the path, the CSRF token, the key, the body.
+fn read_put(
+    app: &App,
+    account: &str,
+    system_code: &str,
+    query: Option<&str>,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Put, Answer> {
+    let id = target(account, system_code)?;
+    guard::csrf(app, headers)?;
+    let key = idempotency::key(headers)?;
     let body = match body {
         Ok(b) => b,
         Err(e) if e.status().as_u16() == 413 => {
-            return Answer::simple(
+            return Err(Answer::simple(
                 413,
                 "body_too_large",
                 "Request body too large",
                 "The record is at most 64 KB of JSON.",
-            )
+            ))
         }
-        Err(e) => return Answer::simple(400, "body_unreadable", "Request body unreadable", &e.body_text()),
+        Err(e) => {
+            complain(format_args!("serve: PUT /api/Accounts/{id}: the body could not be read: {}", e.body_text()));
+            return Err(Answer::simple(400, "body_unreadable", "Request body unreadable", ""));
+        }
     };
-    let confirms = Confirms::from_query(query.as_deref());
-    let fingerprint = idempotency::fingerprint(id, &system_code, confirms, &body);
-    let app2 = Arc::clone(&app);
-    let result = tokio::task::spawn_blocking(move || {
-        let mut conn = app2.db.lock();
-        idempotency::once(&mut conn, &key, &fingerprint, |tx| provision(&app2, tx, id, &system_code, confirms, &body))
-    })
-    .await;
-    match result {
-        Ok(Ok(answer)) => answer,
-        Ok(Err(e)) => storage_failed(&e),
-        Err(_) => Answer::simple(500, "server_error", "Internal error", ""),
+    let confirms = Confirms::from_query(query);
+    let fingerprint = idempotency::fingerprint(id, system_code, confirms, &body);
+    Ok(Put { id, key, fingerprint, confirms, body })
+}
+
+/// The answer to a database failure: 500, not stored, with the error on the server's stderr only.
+fn storage_failed(e: &rusqlite::Error) -> Answer {
+    complain(format_args!("serve: database: {e}"));
+    Answer::simple(500, "storage_failed", "The stand-in could not use its database", "")
+}
+
+/// An answer whose body fails before its first byte: the server drops the connection without a response
+/// ([`Kind::Reset`]).
+fn reset_connection() -> Response {
+    Response::new(Body::new(Broken))
+}
+
+/// A body that fails at once.
+struct Broken;
+
+impl http_body::Body for Broken {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Bytes>, std::io::Error>>> {
+        std::task::Poll::Ready(Some(Err(std::io::Error::other("injected connection reset (test hook)"))))
     }
 }
 
-fn storage_failed(e: &rusqlite::Error) -> Answer {
-    Answer::simple(500, "storage_failed", "The stand-in could not use its database", &e.to_string())
+/// The account a `PUT` names: its id, the id as the path gave it (the success body echoes it as text, `api.md`), the
+/// system code.
+struct Target<'a> {
+    id: i64,
+    given: &'a str,
+    system_code: &'a str,
 }
 
 /// Validates the record with the partner's settings and answers as Partner Center would (with the seeds).
 fn provision(
     app: &App,
     tx: &rusqlite::Transaction<'_>,
-    id: i64,
-    system_code: &str,
+    t: &Target<'_>,
     confirms: Confirms,
     body: &[u8],
+    fault: Option<Fault>,
 ) -> rusqlite::Result<Answer> {
+    let id = t.id;
     let Ok(text) = std::str::from_utf8(body) else {
         return Ok(Answer::simple(400, "body_not_utf8", "Request body is not UTF-8", ""));
     };
@@ -120,7 +185,8 @@ fn provision(
         // A valid record always has a valid domain field; the guard keeps a core change from being a 422 with no
         // errors.
         (true, ..) => {
-            return Ok(Answer::simple(500, "server_error", "Internal error", "A valid record without a domain."))
+            complain("serve: the core accepted a record without a full domain");
+            return Ok(Answer::simple(500, "server_error", "Internal error", ""));
         }
         _ => {
             let mut extra = Map::new();
@@ -134,9 +200,15 @@ fn provision(
         return Ok(answer);
     }
     let record = serde_json::to_string(&normalized).unwrap_or_default();
-    let existed = db::put_account(tx, id, system_code, &domain, &record)?;
+    let existed = db::put_account(tx, id, t.system_code, &domain, &record)?;
     db::add_tenant(tx, &domain, id)?;
-    let body = json!({"accountId": id, "domain": domain, "status": "synced"});
+    match fault.as_ref().map(|f| f.kind) {
+        Some(Kind::Rollback) => return Ok(fault.as_ref().map(Fault::answer).unwrap_or_else(server_error)),
+        Some(Kind::Panic) => panic!("injected panic after the account's write (test hook)"),
+        _ => {}
+    }
+    // The success body of `api.md`: `accountId` as the path gave it, as text.
+    let body = json!({"accountId": t.given, "domain": domain, "status": "synced"});
     Ok(Answer::json(if existed { 200 } else { 201 }, &body))
 }
 
@@ -149,10 +221,8 @@ pub async fn get_sync_options(
         Ok(id) => id,
         Err(a) => return a,
     };
-    let found = {
-        let conn = app.db.lock();
-        db::account(&conn, id, &system_code)
-    };
+    let app2 = Arc::clone(&app);
+    let found = blocking(move || app2.db.read(|c| db::account(c, id, &system_code))).await;
     match found {
         Ok(Some(a)) => Answer::json(200, &account_json(&a, true)),
         Ok(None) => Answer::simple(404, "not_synced", "Not synced", "This account has no synced sync options."),
@@ -180,10 +250,7 @@ pub async fn head_domain(State(app): State<Arc<App>>, Path(domain): Path<String>
     if d.len() > 253 {
         return Answer::simple(404, "domain_free", "No such domain", "");
     }
-    let found = {
-        let conn = app.db.lock();
-        db::tenant(&conn, &d)
-    };
+    let found = blocking(move || app.db.read(|c| db::tenant(c, &d))).await;
     match found {
         Ok(Some(_)) => Answer { status: 200, content_type: "text/plain; charset=utf-8".into(), body: String::new() },
         Ok(None) => Answer::simple(404, "domain_free", "No such domain", "No tenant has this domain."),
@@ -193,40 +260,73 @@ pub async fn head_domain(State(app): State<Arc<App>>, Path(domain): Path<String>
 
 /// The body of `POST /__test/faults`.
 #[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct FaultRequest {
     next: u32,
     #[serde(default = "default_fault_status")]
     status: u16,
+    #[serde(default)]
+    kind: Kind,
+    /// `Retry-After` of the injected answers: seconds or an HTTP date, as text.
+    #[serde(default)]
+    retry_after: Option<String>,
 }
 
 fn default_fault_status() -> u16 {
     503
 }
 
-/// `POST /__test/faults`.
-pub async fn set_faults(State(app): State<Arc<App>>, body: Bytes) -> Answer {
-    let Ok(req) = serde_json::from_slice::<FaultRequest>(&body) else {
-        return Answer::simple(400, "bad_request", "Bad fault request", "Send {\"next\": N, \"status\": 503}.");
-    };
-    if !(400..=599).contains(&req.status) {
-        return Answer::simple(400, "bad_request", "Bad fault status", "The status is 400 to 599.");
+/// `POST /__test/faults`: `{"next": N, "status": 503, "kind": "answer" | "rollback" | "panic" | "reset",
+/// "retryAfter": "120"}`. Needs
+/// the CSRF token like a `PUT` (and the router refuses other origins).
+pub async fn set_faults(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Answer {
+    if let Err(a) = guard::csrf(&app, &headers) {
+        return a;
     }
+    let Ok(req) = serde_json::from_slice::<FaultRequest>(&body) else {
+        return Answer::simple(
+            400,
+            "bad_request",
+            "Bad fault request",
+            "Send {\"next\": N, \"status\": 503, \"kind\": \"answer\"}.",
+        );
+    };
+    let statuses = if req.kind == Kind::Rollback { 500..=599 } else { 400..=599 };
+    if !statuses.contains(&req.status) {
+        return Answer::simple(400, "bad_request", "Bad fault status", "The status is 400 to 599 (rollback: 5xx).");
+    }
+    let retry_after = match req.retry_after.as_deref().map(HeaderValue::from_str) {
+        None => None,
+        Some(Ok(v)) if v.len() <= 64 => Some(v),
+        Some(_) => return Answer::simple(400, "bad_request", "Bad Retry-After", "Seconds or an HTTP date."),
+    };
     match &app.faults {
         Some(f) => {
-            f.set(req.next, req.status);
-            Answer::json(200, &json!({"next": req.next, "status": req.status}))
+            f.set(req.next, Fault { kind: req.kind, status: req.status, retry_after });
+            Answer::json(200, &json!({"next": req.next, "status": req.status, "kind": req.kind_name()}))
         }
         None => Answer::simple(404, "not_found", "Not found", ""),
     }
 }
 
+impl FaultRequest {
+    fn kind_name(&self) -> &'static str {
+        match self.kind {
+            Kind::Answer => "answer",
+            Kind::Rollback => "rollback",
+            Kind::Panic => "panic",
+            Kind::Reset => "reset",
+        }
+    }
+}
+
+fn server_error() -> Answer {
+    Answer::simple(500, "server_error", "Internal error", "")
+}
+
 /// `GET /__test/accounts`: every synced account.
 pub async fn list_accounts(State(app): State<Arc<App>>) -> Answer {
-    let all = {
-        let conn = app.db.lock();
-        db::accounts(&conn)
-    };
+    let all = blocking(move || app.db.read(db::accounts)).await;
     match all {
         Ok(list) => {
             let accounts: Vec<Value> = list.iter().map(|a| account_json(a, false)).collect();

@@ -2,50 +2,46 @@
 //! `index.html` with the form's configuration for an account, the browser host's files, and the API, validating
 //! every request with the same core as the browser, with the partner's configuration from its own settings.
 //!
-//! Modules: [`settings`] (the partner configuration), [`page`] (the page template and its CSP), [`routes`] (the
-//! router and files), [`api`] (the API handlers), [`seed`] (seed tenants and Partner Center's answers),
-//! [`idempotency`], [`db`] (SQLite), [`faults`] (test hooks), [`problem`] (answers).
+//! Modules, each below the ones that use it: [`args`] (the flags), [`ids`] (the names in paths), [`settings`] (the
+//! partner configuration), [`page`] (the page template and its CSP), [`problem`] (answers), [`db`] (SQLite),
+//! [`seed`] (seed tenants and Partner Center's answers), [`idempotency`], [`faults`] (test hooks), [`app`] (the shared
+//! state), [`guard`] (Host, Origin, CSRF), [`files`], [`api`] (the API handlers), [`routes`] (the router); this module
+//! starts the server.
 
 pub mod api;
+pub mod app;
+pub mod args;
 pub mod db;
 pub mod faults;
+pub mod files;
+pub mod guard;
 pub mod idempotency;
+pub mod ids;
 pub mod page;
 pub mod problem;
 pub mod routes;
 pub mod seed;
 pub mod settings;
 
-use crate::cli::args::ServeArgs;
-use crate::cli::{complain, EXIT_TROUBLE};
+use crate::exit::{complain, EXIT_TROUBLE, EXIT_VALID};
+use app::App;
+use args::ServeArgs;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use std::io::Write as _;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tenantcheck_core::Validator;
 
-/// The one Partner Center instance the stand-in knows (`api.md`).
-pub const SYSTEM_CODE: &str = "MicrosoftCloudServices";
-
-/// Everything a request may use.
-#[derive(Debug)]
-pub struct App {
-    pub settings: settings::Settings,
-    pub validator: Validator,
-    pub db: db::Db,
-    pub page: page::Page,
-    /// The CSRF token of this start: in the page's `<meta>`, required on every PUT.
-    pub csrf: String,
-    /// Where `index.html` and `web/` are.
-    pub root: PathBuf,
-    /// `Some` with `--test-hooks` only.
-    pub faults: Option<faults::Faults>,
-}
+/// How long a stop waits for the requests in flight.
+const DRAIN: Duration = Duration::from_secs(5);
 
 /// Runs the server until Ctrl-C or SIGTERM. Returns the exit status: 0 after a clean stop, 2 when it cannot start.
 pub fn run(args: &ServeArgs) -> u8 {
     match start(args) {
-        Ok(()) => 0,
+        Ok(()) => EXIT_VALID,
         Err(msg) => {
             complain(format!("serve: {msg}"));
             EXIT_TROUBLE
@@ -61,22 +57,21 @@ fn start(args: &ServeArgs) -> Result<(), String> {
         }
         None => settings::Settings::built_in(),
     };
+    let more_hosts = args.origins.iter().map(|o| app::origin_host(o)).collect::<Result<Vec<_>, _>>()?;
     let index = args.root.join("index.html");
     let html = std::fs::read_to_string(&index)
         .map_err(|e| format!("{}: {e} (--root names the folder of index.html)", index.display()))?;
     let page = page::Page::parse(&html).map_err(|e| format!("{}: {e}", index.display()))?;
-    let db = db::Db::open(&args.db)?;
-    let app = Arc::new(App {
-        settings,
-        validator: Validator::new(),
-        db,
-        page,
-        csrf: random_token()?,
-        root: args.root.clone(),
-        faults: args.test_hooks.then(faults::Faults::default),
-    });
+    let db = db::Db::open(&args.db, seed::tenants())?;
+    let lifetime = i64::try_from(args.key_lifetime.as_millis()).unwrap_or(i64::MAX);
+    let expired = db::purge_keys(&db.blocking_writer(), idempotency::now_ms().saturating_sub(lifetime))
+        .map_err(|e| format!("{}: {e}", args.db.display()))?;
+    if expired > 0 {
+        complain(format_args!("serve: {expired} expired idempotency keys deleted"));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .max_blocking_threads(16)
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
@@ -85,6 +80,19 @@ fn start(args: &ServeArgs) -> Result<(), String> {
         let listener =
             tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
         let bound = listener.local_addr().map_err(|e| e.to_string())?;
+        let app = Arc::new(App {
+            settings,
+            validator: Validator::new(),
+            db,
+            page,
+            csrf: random_token()?,
+            root: args.root.clone(),
+            port: bound.port(),
+            more_hosts,
+            key_lifetime: args.key_lifetime,
+            faults: args.test_hooks.then(faults::Faults::default),
+        });
+        let router = routes::router(app, Duration::from_secs(args.request_timeout));
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "listening on http://{bound}/");
         let _ = out.flush();
@@ -92,11 +100,45 @@ fn start(args: &ServeArgs) -> Result<(), String> {
         if args.test_hooks {
             complain("serve: test hooks on (/__test/faults, /__test/accounts)");
         }
-        axum::serve(listener, routes::router(app))
-            .with_graceful_shutdown(stop_signal())
-            .await
-            .map_err(|e| format!("server error: {e}"))
+        serve(listener, router, Duration::from_secs(args.header_timeout)).await;
+        Ok(())
     })
+}
+
+/// Accepts connections until Ctrl-C or SIGTERM, then lets the requests in flight finish (at most [`DRAIN`]). HTTP/1.1
+/// through hyper with a timer, so that a client that does not send its headers within `header_timeout` is cut off
+/// (axum's own `serve` sets no such timeout).
+async fn serve(listener: tokio::net::TcpListener, router: axum::Router, header_timeout: Duration) {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new()).header_read_timeout(header_timeout);
+    let service = TowerToHyperService::new(router);
+    let graceful = GracefulShutdown::new();
+    let mut stop = std::pin::pin!(stop_signal());
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    let _ = stream.set_nodelay(true);
+                    let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service.clone()));
+                    tokio::spawn(async move {
+                        // A client that goes away, or is cut off, ends its connection; nothing to report.
+                        let _ = conn.await;
+                    });
+                }
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little rather than spin.
+                    complain(format_args!("serve: accept: {e}"));
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            },
+            () = &mut stop => break,
+        }
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {},
+        () = tokio::time::sleep(DRAIN) => {},
+    }
 }
 
 /// Ctrl-C or SIGTERM.

@@ -6,7 +6,7 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 
 /// The `data-*` attributes the server fills, in the order they are added when the page lacks one.
-pub const ATTRIBUTES: [&str; 8] = [
+pub const ATTRIBUTES: [&str; 9] = [
     "data-endpoint",
     "data-account-id",
     "data-system-code",
@@ -15,6 +15,7 @@ pub const ATTRIBUTES: [&str; 8] = [
     "data-reseller-address",
     "data-markets",
     "data-domain-suffix",
+    "data-account-url",
 ];
 
 /// One piece of the page: text as written, a filled attribute value, or the CSRF token.
@@ -38,7 +39,7 @@ pub struct Page {
 /// The values of one answer, unescaped.
 pub struct Values<'a> {
     /// In the order of [`ATTRIBUTES`].
-    pub attributes: [&'a str; 8],
+    pub attributes: [&'a str; 9],
     pub csrf: &'a str,
 }
 
@@ -200,7 +201,20 @@ mod tests {
 <input name="a"></form></body></html>"#;
 
     fn values<'a>(csrf: &'a str, model: &'a str) -> Values<'a> {
-        Values { attributes: ["", "1001", "MicrosoftCloudServices", model, "p.example", "{\"a\":1}", "", ""], csrf }
+        Values {
+            attributes: [
+                "",
+                "1001",
+                "MicrosoftCloudServices",
+                model,
+                "p.example",
+                "{\"a\":1}",
+                "",
+                "",
+                "/?account={accountId}",
+            ],
+            csrf,
+        }
     }
 
     #[test]
@@ -214,6 +228,7 @@ mod tests {
         assert!(out.contains("class=\"f\" novalidate"), "{out}");
         assert_eq!(out.matches("data-csp-model=").count(), 1);
         assert_eq!(out.matches("data-account-id=\"1001\"").count(), 1);
+        assert!(out.contains("data-account-url=\"/?account={accountId}\""), "{out}");
         assert!(out.ends_with("<input name=\"a\"></form></body></html>"));
     }
 

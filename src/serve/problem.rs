@@ -57,8 +57,10 @@ pub fn code_for(status: StatusCode) -> &'static str {
         403 => "forbidden",
         404 => "not_found",
         405 => "method_not_allowed",
+        408 => "request_timeout",
         413 => "body_too_large",
         415 => "unsupported_media_type",
+        503 => "request_timeout",
         _ if status.is_server_error() => "server_error",
         _ => "error",
     }

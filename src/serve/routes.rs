@@ -1,49 +1,77 @@
-//! The router: the page, the host's files, the API, the test hooks (with `--test-hooks` only), and the headers every
-//! answer carries. Errors made by the router itself (unknown path, wrong method) become problem details too.
+//! The router: the page, the host's files, the API, the test hooks (with `--test-hooks` only), and what wraps every
+//! answer. From the outside in:
+//!
+//! 1. [`finish`]: the headers of every answer (CSP, CORP, nosniff, referrer policy, caching), and plain error answers
+//!    made problem details;
+//! 2. [`guard::same_origin`]: `Host` and `Origin` checks;
+//! 3. a request timeout (503 `request_timeout`; a slow body included);
+//! 4. a catch-panic layer: a panic becomes a 500 `server_error` for that request, with the panic on stderr, and the
+//!    server lives on (the native release profile unwinds, Cargo.toml);
+//! 5. the body limit, then the handlers. The files alone are compressed (gzip or brotli): the page and the API answers
+//!    are not, so that no secret (the CSRF token) is compressed together with text a request chose (BREACH).
 
+use crate::exit::complain;
+use crate::serve::app::App;
+use crate::serve::ids::{parse_account, DEFAULT_ACCOUNT, SYSTEM_CODE};
 use crate::serve::page::Values;
 use crate::serve::problem::{code_for, Answer, PROBLEM_JSON};
-use crate::serve::{api, App, SYSTEM_CODE};
+use crate::serve::{api, files, guard};
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::extract::{DefaultBodyLimit, RawQuery, State};
 use axum::http::{header, HeaderValue, Response, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
+use std::any::Any;
 use std::sync::Arc;
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
 
 /// The largest request body (the record is far smaller).
 pub const MAX_BODY: usize = 64 * 1024;
-/// The account of `/` without `?account=`.
-pub const DEFAULT_ACCOUNT: i64 = 1001;
 
-/// Reads an account id: 1 to 18 decimal digits.
-pub fn parse_account(s: &str) -> Option<i64> {
-    if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
+/// The policy of every answer but the page (which has its own, [`crate::serve::page::csp`]): nothing may run, load or
+/// frame it.
+pub const DEFAULT_CSP: &str = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/// The whole application.
-pub fn router(app: Arc<App>) -> Router {
+/// The whole application; `timeout` bounds each request.
+pub fn router(app: Arc<App>, timeout: Duration) -> Router {
+    let files = Router::new()
+        .route("/web/pkg/{*path}", get(files::pkg))
+        .route("/web/static/{*path}", get(files::static_file))
+        .layer(CompressionLayer::new());
     let mut r = Router::new()
         .route("/", get(index))
-        .route("/web/pkg/{*path}", get(pkg_file))
-        .route("/web/static/{*path}", get(static_file))
         .route("/api/Accounts/{account}/syncoptions/{system}", get(api::get_sync_options).put(api::put_sync_options))
-        .route("/api/domains/{domain}", get(api::head_domain));
+        .route("/api/domains/{domain}", get(api::head_domain))
+        .merge(files);
     if app.faults.is_some() {
         r = r.route("/__test/faults", post(api::set_faults)).route("/__test/accounts", get(api::list_accounts));
     }
     r.fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(CatchPanicLayer::custom(panic_answer))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
+        .layer(axum::middleware::from_fn_with_state(Arc::clone(&app), guard::same_origin))
         .layer(axum::middleware::map_response(finish))
         .with_state(app)
 }
 
 async fn not_found() -> Answer {
     Answer::simple(404, "not_found", "Not found", "")
+}
+
+/// A panic in a handler: logged on stderr, answered 500 without its text.
+fn panic_answer(payload: Box<dyn Any + Send + 'static>) -> Response<Body> {
+    let msg = payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    complain(format_args!("serve: a request panicked: {msg}"));
+    Answer::simple(500, "server_error", "Internal error", "").into_response()
 }
 
 /// Headers of every answer; plain error answers become problem details.
@@ -60,6 +88,7 @@ async fn finish(res: Response<Body>) -> Response<Body> {
         );
         parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.remove(header::CONTENT_ENCODING);
         Body::from(a.body)
     } else {
         body
@@ -67,6 +96,10 @@ async fn finish(res: Response<Body>) -> Response<Body> {
     let h = &mut parts.headers;
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert("cross-origin-resource-policy", HeaderValue::from_static("same-origin"));
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
+    }
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
@@ -106,10 +139,11 @@ async fn index(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Respon
             &reseller,
             &markets,
             p.domain_suffix.as_deref().unwrap_or(""),
+            ACCOUNT_URL,
         ],
         csrf: &app.csrf,
     });
-    let csp = HeaderValue::from_str(&app.page.csp).unwrap_or(HeaderValue::from_static("default-src 'none'"));
+    let csp = HeaderValue::from_str(&app.page.csp).unwrap_or(HeaderValue::from_static(DEFAULT_CSP));
     (
         StatusCode::OK,
         [
@@ -121,77 +155,6 @@ async fn index(State(app): State<Arc<App>>, RawQuery(query): RawQuery) -> Respon
         .into_response()
 }
 
-async fn pkg_file(State(app): State<Arc<App>>, Path(path): Path<String>) -> Response<Body> {
-    file(&app, "pkg", &path).await
-}
-
-async fn static_file(State(app): State<Arc<App>>, Path(path): Path<String>) -> Response<Body> {
-    file(&app, "static", &path).await
-}
-
-/// A file under `web/{dir}/` of the root: plain names only (no `..`, no hidden files, no odd characters).
-async fn file(app: &App, dir: &str, path: &str) -> Response<Body> {
-    let plain = |seg: &str| {
-        !seg.is_empty()
-            && !seg.starts_with('.')
-            && seg.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-    };
-    let Some(ct) = content_type(path) else {
-        return not_found().await.into_response();
-    };
-    if path.len() > 200 || !path.split('/').all(plain) {
-        return not_found().await.into_response();
-    }
-    let full = app.root.join("web").join(dir).join(path);
-    match tokio::fs::read(&full).await {
-        Ok(bytes) => (
-            StatusCode::OK,
-            [
-                (header::CONTENT_TYPE, HeaderValue::from_static(ct)),
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(_) => not_found().await.into_response(),
-    }
-}
-
-/// The content type of a served file by its extension; `None` = not served.
-pub fn content_type(path: &str) -> Option<&'static str> {
-    let ext = path.rsplit_once('.')?.1;
-    Some(match ext {
-        "wasm" => "application/wasm",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "json" | "map" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "txt" => "text/plain; charset=utf-8",
-        _ => return None,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn account_ids() {
-        assert_eq!(parse_account("1001"), Some(1001));
-        assert_eq!(parse_account(""), None);
-        assert_eq!(parse_account("-1"), None);
-        assert_eq!(parse_account("1e3"), None);
-        assert_eq!(parse_account("1234567890123456789"), None);
-    }
-
-    #[test]
-    fn content_types() {
-        assert_eq!(content_type("a.wasm"), Some("application/wasm"));
-        assert_eq!(content_type("a.js"), Some("text/javascript; charset=utf-8"));
-        assert_eq!(content_type("Cargo.toml"), None);
-        assert_eq!(content_type("noext"), None);
-    }
-}
+/// The form's `data-account-url` (`api.md`): where another account's form is, for a notice about that account's
+/// queued submission.
+pub const ACCOUNT_URL: &str = "/?account={accountId}";

@@ -60,7 +60,7 @@ impl Settings {
         file.default.check().map_err(|e| format!("default.{e}"))?;
         let mut accounts = BTreeMap::new();
         for (key, p) in file.accounts {
-            let id = crate::serve::routes::parse_account(&key)
+            let id = crate::serve::ids::parse_account(&key)
                 .ok_or_else(|| format!("accounts: {key:?} is not an account id (decimal digits)"))?;
             p.check().map_err(|e| format!("accounts.{key}.{e}"))?;
             if accounts.insert(id, p).is_some() {

@@ -175,7 +175,7 @@ mod tests {
             match b {
                 Batch::Lines { first_line, data } => out.push((first_line, String::from_utf8(data).unwrap())),
                 Batch::Overlong { line } => out.push((line, "overlong".to_owned())),
-                Batch::Rows { .. } => panic!("rows from JSON Lines"),
+                Batch::Rows { .. } | Batch::OverlongRow { .. } => panic!("rows from JSON Lines"),
             }
         }
         out

@@ -22,8 +22,11 @@ pub enum Batch {
     Lines { first_line: u64, data: Vec<u8> },
     /// A JSON Lines line longer than [`jsonl::MAX_LINE`]: it was skipped without being held in memory.
     Overlong { line: u64 },
-    /// CSV rows, with the header's columns.
-    Rows { columns: Arc<csv::Columns>, rows: Vec<csv::Row> },
+    /// CSV rows, with the header's columns: each row's first line and its bytes in `data`.
+    Rows { columns: Arc<csv::Columns>, data: Vec<u8>, rows: Vec<csv::Row> },
+    /// A CSV row longer than [`csv::MAX_ROW`], which started on `line`: it was skipped up to the end of `last_line`
+    /// without being held in memory.
+    OverlongRow { line: u64, last_line: u64 },
 }
 
 /// What one input record decodes to: a parsed JSON value for the core, or the result for a record that cannot be
@@ -46,11 +49,16 @@ impl Batch {
         match self {
             Batch::Lines { first_line, data } => jsonl::items(first_line, &data, f),
             Batch::Overlong { line } => f(line, jsonl::overlong(line)),
-            Batch::Rows { columns, rows } => {
-                for row in &rows {
-                    f(row.line, columns.item(row))
+            Batch::Rows { columns, data, rows } => {
+                let mut parser = csv::RowParser::default();
+                for row in rows {
+                    let cells = parser.cells(data.get(row.bytes).unwrap_or_default());
+                    if let Some(item) = columns.item(row.line, &cells) {
+                        f(row.line, item);
+                    }
                 }
             }
+            Batch::OverlongRow { line, last_line } => f(line, csv::overlong(line, last_line)),
         }
     }
 }
