@@ -181,10 +181,21 @@ pub fn local() -> Option<Local> {
     crate::dom::storage().map(Local)
 }
 
-/// Runs `f` holding the Web Lock of one entry (`navigator.locks`), so that one tab at a time sends it. With
-/// `wait` false, `f` is not run when another tab holds the lock (it is sending that entry now). Without the Web
-/// Locks API (built without `--cfg=web_sys_unstable_apis`, or a browser without it), `f` runs unlocked.
-pub async fn with_lock<F, Fut>(key: &str, wait: bool, f: F) -> bool
+/// The Web Lock a tab holds while it sends an entry.
+pub fn send_lock(key: &str) -> String {
+    format!("tenantcheck.send.{key}")
+}
+
+/// The Web Lock a tab holds for as long as it shows the form of a `PUT` URL: other tabs leave that form's entries to
+/// it.
+pub fn form_lock(url: &str) -> String {
+    format!("tenantcheck.form.{url}")
+}
+
+/// Runs `f` holding the Web Lock `name` (`navigator.locks`). With `wait` false, `f` is not run when another tab
+/// holds the lock; whether `f` ran. Without the Web Locks API (built without `--cfg=web_sys_unstable_apis`, or a
+/// browser without it), `f` runs unlocked.
+pub async fn with_lock<F, Fut>(name: &str, wait: bool, f: F) -> bool
 where
     F: FnOnce() -> Fut + 'static,
     Fut: std::future::Future<Output = ()> + 'static,
@@ -195,8 +206,7 @@ where
         use std::rc::Rc;
         use wasm_bindgen::prelude::*;
         use wasm_bindgen_futures::{future_to_promise, JsFuture};
-        let locks = web_sys::window().map(|w| w.navigator().locks());
-        if let Some(locks) = locks.filter(|l| !l.is_undefined()) {
+        if let Some(locks) = lock_manager() {
             let ran = Rc::new(Cell::new(false));
             let ran2 = Rc::clone(&ran);
             let mut f = Some(f);
@@ -214,15 +224,33 @@ where
             });
             let options = web_sys::LockOptions::new();
             options.set_if_available(!wait);
-            let name = format!("tenantcheck.send.{key}");
-            let promise = locks.request_with_options(&name, &options, callback.as_ref().unchecked_ref());
+            let promise = locks.request_with_options(name, &options, callback.as_ref().unchecked_ref());
             let _ = JsFuture::from(promise).await;
             return ran.get();
         }
     }
-    let _ = (key, wait);
+    let _ = (name, wait);
     f().await;
     true
+}
+
+/// Takes the Web Lock `name` and keeps it for the page's lifetime (see [`form_lock`]).
+pub fn hold(name: &str) {
+    #[cfg(all(target_arch = "wasm32", web_sys_unstable_apis))]
+    if let Some(locks) = lock_manager() {
+        use wasm_bindgen::prelude::*;
+        let callback = Closure::once_into_js(|_lock: JsValue| -> js_sys::Promise {
+            js_sys::Promise::new(&mut |_resolve, _reject| {})
+        });
+        let _ = locks.request(name, callback.unchecked_ref());
+    }
+    let _ = name;
+}
+
+#[cfg(all(target_arch = "wasm32", web_sys_unstable_apis))]
+fn lock_manager() -> Option<web_sys::LockManager> {
+    let locks = web_sys::window()?.navigator().locks();
+    (!locks.is_undefined()).then_some(locks)
 }
 
 #[cfg(test)]

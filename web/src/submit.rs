@@ -70,6 +70,9 @@ fn now_ms() -> u64 {
 /// At start: migrates and reads the offline queue, sets unreadable entries aside (and says so), resumes this form's
 /// entry through the machine and sends other accounts' entries in the background.
 pub fn resume(h: &Rc<FormState>) {
+    if let Some(url) = h.config.submit_url() {
+        queue::hold(&queue::form_lock(&url));
+    }
     let Some(kv) = queue::local() else { return };
     let loaded = queue::load(&kv, now_ms());
     if !loaded.quarantined.is_empty() {
@@ -253,7 +256,7 @@ fn send(h: &Rc<FormState>, s: Submission) {
     let timeout = h.config.timeout_ms;
     let key = s.key.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        queue::with_lock(&key, true, move || async move {
+        queue::with_lock(&queue::send_lock(&key), true, move || async move {
             let Some(h) = me.upgrade() else { return };
             let stored = h.persisted.borrow().as_deref() == Some(s.key.as_str());
             let gone = stored && queue::local().is_some_and(|kv| queue::get(&kv, &s.key).is_none());
@@ -535,37 +538,42 @@ fn drain_others(h: &Rc<FormState>) {
         let me = h.me.clone();
         let timeout = h.config.timeout_ms;
         wasm_bindgen_futures::spawn_local(async move {
-            let key = s.key.clone();
-            queue::with_lock(&key, false, move || async move {
-                let Some(kv) = queue::local() else { return };
-                // Another tab may have sent it and taken it out meanwhile.
-                let Some(s) = queue::get(&kv, &s.key) else { return };
-                let Some(h) = me.upgrade() else { return };
-                let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
-                if answer == Answer::CsrfInvalid {
-                    let url = h.doc.url().unwrap_or_default();
-                    let name = h.config.csrf_meta.clone().unwrap_or_default();
-                    if let (Some(t), Some(m)) = (http::fresh_token(&url, &name, timeout).await, meta(&h)) {
-                        set_attr(&m, "content", &t);
-                        answer = http::put(&s, Some(&t), timeout).await;
-                    }
-                }
-                match answer {
-                    Answer::Success => {
-                        queue::remove(&kv, &s.key);
-                        notice(&h, &kind, &notices::other_account_done(&account), None);
-                    }
-                    a if a.is_final() => {
-                        let what = notices::answer_word(&a);
-                        let held = Submission { held: Some(what.to_owned()), ..s };
-                        if let Err(e) = queue::write(&kv, &held) {
-                            dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
+            // Not while its own form is open in another tab (that tab sends it), nor while another tab sends it.
+            let form = queue::form_lock(&s.url);
+            queue::with_lock(&form, false, move || async move {
+                let key = queue::send_lock(&s.key);
+                queue::with_lock(&key, false, move || async move {
+                    let Some(kv) = queue::local() else { return };
+                    // Another tab may have sent it and taken it out meanwhile.
+                    let Some(s) = queue::get(&kv, &s.key) else { return };
+                    let Some(h) = me.upgrade() else { return };
+                    let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
+                    if answer == Answer::CsrfInvalid {
+                        let url = h.doc.url().unwrap_or_default();
+                        let name = h.config.csrf_meta.clone().unwrap_or_default();
+                        if let (Some(t), Some(m)) = (http::fresh_token(&url, &name, timeout).await, meta(&h)) {
+                            set_attr(&m, "content", &t);
+                            answer = http::put(&s, Some(&t), timeout).await;
                         }
-                        let text = notices::other_account(&account, what);
-                        notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
                     }
-                    _ => {}
-                }
+                    match answer {
+                        Answer::Success => {
+                            queue::remove(&kv, &s.key);
+                            notice(&h, &kind, &notices::other_account_done(&account), None);
+                        }
+                        a if a.is_final() => {
+                            let what = notices::answer_word(&a);
+                            let held = Submission { held: Some(what.to_owned()), ..s };
+                            if let Err(e) = queue::write(&kv, &held) {
+                                dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
+                            }
+                            let text = notices::other_account(&account, what);
+                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
+                        }
+                        _ => {}
+                    }
+                })
+                .await;
             })
             .await;
         });

@@ -215,7 +215,7 @@ async fn a_web_lock_lets_one_caller_in_at_a_time() {
     let first_ran = Rc::new(Cell::new(None));
     let (c, r) = (Rc::clone(&count), Rc::clone(&first_ran));
     wasm_bindgen_futures::spawn_local(async move {
-        let ran = queue::with_lock("t", false, move || async move {
+        let ran = queue::with_lock("tenantcheck.test", false, move || async move {
             TimeoutFuture::new(300).await;
             c.set(c.get() + 1);
         })
@@ -225,11 +225,11 @@ async fn a_web_lock_lets_one_caller_in_at_a_time() {
     TimeoutFuture::new(50).await;
     // Not waiting: the lock is held by the first caller, so this does not run.
     let c = Rc::clone(&count);
-    let ran = queue::with_lock("t", false, move || async move { c.set(c.get() + 10) }).await;
+    let ran = queue::with_lock("tenantcheck.test", false, move || async move { c.set(c.get() + 10) }).await;
     assert!(!ran, "the lock is held");
     // Waiting: runs once the first is done.
     let c = Rc::clone(&count);
-    assert!(queue::with_lock("t", true, move || async move { c.set(c.get() + 100) }).await);
+    assert!(queue::with_lock("tenantcheck.test", true, move || async move { c.set(c.get() + 100) }).await);
     assert_eq!(first_ran.get(), Some(true));
     assert_eq!(count.get(), 101);
 }
