@@ -68,7 +68,7 @@ function watchPuts(page) {
   return keys;
 }
 
-test('16. a redirect to a login page is "not confirmed": draft and entry kept, sent once signed in again', async () => {
+test('F1. a redirect to a login page is "not confirmed": draft and entry kept, sent once signed in again', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw, server } = s;
     gw.handle = async (req) => {
@@ -99,7 +99,7 @@ test('16. a redirect to a login page is "not confirmed": draft and entry kept, s
   }, PROVOKED);
 });
 
-test('17. a request hanging past the timeout is aborted and retried with its key: one account', async () => {
+test('F2. a request hanging past the timeout is aborted and retried with its key: one account', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw } = s;
     let n = 0;
@@ -122,7 +122,7 @@ test('17. a request hanging past the timeout is aborted and retried with its key
   }, PROVOKED);
 });
 
-test('18. storage that throws on write only: the failure is shown, the form keeps what was typed, one account', async () => {
+test('F3. storage that throws on write only: the failure is shown, the form keeps what was typed, one account', async () => {
   await withSession(browser, { open: false }, async (s) => {
     await s.context.addInitScript(() => {
       Storage.prototype.setItem = function setItem() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
@@ -145,7 +145,7 @@ test('18. storage that throws on write only: the failure is shown, the form keep
   }, PROVOKED);
 });
 
-test('19. a corrupt queue entry is set aside (never overwritten, never sent); the form works', async () => {
+test('F4. a corrupt queue entry is set aside (never overwritten, never sent); the form works', async () => {
   await withSession(browser, {}, async (s) => {
     const { page } = s;
     const corrupt = '{"key":"bad","url":"/api/Accounts/1001/sync';
@@ -169,7 +169,7 @@ test('19. a corrupt queue entry is set aside (never overwritten, never sent); th
   }, PROVOKED);
 });
 
-test('20. a single-key queue left by the old version is migrated and sent once', async () => {
+test('F5. a single-key queue left by the old version is migrated and sent once', async () => {
   await withSession(browser, {}, async (s) => {
     const { page } = s;
     const body = customerRecord(`old${Date.now() % 100000}`);
@@ -189,7 +189,7 @@ test('20. a single-key queue left by the old version is migrated and sent once',
   });
 });
 
-test('21. two tabs with queued entries coming online together: each entry sent once, by one tab', async () => {
+test('F6. two tabs with queued entries coming online together: each entry sent once, by one tab', async () => {
   await withSession(browser, { open: false }, async (s) => {
     const a = await s.open(1001, await s.newPage());
     const b = await s.open(1002, await s.newPage());
@@ -222,7 +222,7 @@ test('21. two tabs with queued entries coming online together: each entry sent o
   }, /ERR_INTERNET_DISCONNECTED/);
 });
 
-test('22. 429 with Retry-After (seconds) is honoured: the retry waits for it, one account', async () => {
+test('F7. 429 with Retry-After (seconds) is honoured: the retry waits for it, one account', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw } = s;
     let n = 0;
@@ -238,7 +238,7 @@ test('22. 429 with Retry-After (seconds) is honoured: the retry waits for it, on
   }, PROVOKED);
 });
 
-test('22. 429 with Retry-After beyond the 10-minute cap (an HTTP date): shown unavailable, entry kept, resubmit', async () => {
+test('F7. 429 with Retry-After beyond the 10-minute cap (an HTTP date): shown unavailable, entry kept, resubmit', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw } = s;
     const tooMany = (after) => ({ status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': after }, body: '{"code":"rate_limited"}' });
@@ -259,7 +259,7 @@ test('22. 429 with Retry-After beyond the 10-minute cap (an HTTP date): shown un
   }, PROVOKED);
 });
 
-test('23. retries used up (a 502 after each commit), then a resubmit: the stored answer, one account', async () => {
+test('F8. retries used up (a 502 after each commit), then a resubmit: the stored answer, one account', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw, server } = s;
     gw.handle = async (req, _body, forward) => {
@@ -284,7 +284,7 @@ test('23. retries used up (a 502 after each commit), then a resubmit: the stored
   }, PROVOKED);
 });
 
-test('24. a stale token after a server restart is read again and the request retried once, same key', async () => {
+test('F9. a stale token after a server restart is read again and the request retried once, same key', async () => {
   await withSession(browser, {}, async (s) => {
     const { page } = s;
     const values = validValues();
@@ -304,7 +304,7 @@ test('24. a stale token after a server restart is read again and the request ret
   }, PROVOKED);
 });
 
-test("25. another account's queued entry meeting a confirmation question stays queued, with a link to its form", async () => {
+test("F10. another account's queued entry meeting a confirmation question stays queued, with a link to its form", async () => {
   await withSession(browser, {}, async (s) => {
     const { page, server } = s;
     const other = '/api/Accounts/1002/syncoptions/MicrosoftCloudServices';
@@ -343,7 +343,7 @@ test("25. another account's queued entry meeting a confirmation question stays q
   }, PROVOKED);
 });
 
-test('26. the body holds the customer data only, never the partner configuration', async () => {
+test('F11. the body holds the customer data only, never the partner configuration', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw } = s;
     let sent = null;

@@ -12,7 +12,7 @@
 //!                         │  ──409 no_delegated_access, other 4xx ─▶ Failed
 //!                         │  ──401, 403 ─▶ Failed (the queued request is kept)
 //!                         │  ──429/5xx/timeout/network failure ─▶ Sending (retry after backoff + jitter, same key)
-//!                         │  ──retries used up, Retry-After beyond the cap ─▶ Failed(Unavailable, kept)
+//!                         │  ──retries used up, Retry-After beyond the cap ─▶ Failed(Unavailable, kept; again after the cap)
 //!                         │  ──network failure while offline ─▶ QueuedOffline ─online─▶ Sending
 //!  (start) ──Resume, younger than the resend window──▶ Sending
 //!          ──Resume, older ──▶ AskingResend ─yes─▶ Sending; ─no─▶ Editing (the entry is dropped, the draft stays)
@@ -579,9 +579,10 @@ impl Machine {
 
     fn retry(&self, s: Submission, after: Option<u32>) -> (State, Vec<Effect>) {
         if s.attempts >= self.max_attempts {
+            // Kept, and tried again after the cap while the page is open (also on `online`, a resubmit, a reload).
             return (
                 State::Failed(Failure::Unavailable, Some(s)),
-                vec![Effect::Show(Notice::Failed(Failure::Unavailable))],
+                vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)],
             );
         }
         let delay_ms = backoff_ms(s.attempts, self.base_delay_ms, after, (self.jitter)());
@@ -772,7 +773,7 @@ mod tests {
         assert_eq!(delays, [750, 1500, 3000, 6000]);
         let fx = m.step(Event::Answer(Answer::NetworkFailure { online: true }));
         assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(ref s)) if s.key == "k1"));
-        assert!(!forgets(&fx));
+        assert_eq!(fx, vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)]);
         // Submitting the same record again reuses the unresolved key; another record gets a new one.
         assert_eq!(m.submission_for(URL, "{}", 1, || "k2".into()).key, "k1");
         assert_eq!(m.submission_for(URL, "{\"a\":1}", 1, || "k2".into()).key, "k2");
