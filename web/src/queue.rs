@@ -112,7 +112,7 @@ pub fn load(kv: &impl Kv, now_ms: u64) -> Loaded {
     let mut loaded = Loaded::default();
     migrate(kv, now_ms, &mut loaded);
     let mut keys: Vec<String> = kv.keys().into_iter().filter(|k| k.starts_with(PREFIX)).collect();
-    keys.sort();
+    keys.sort_unstable();
     for k in keys {
         let Ok(Some(json)) = kv.get(&k) else { continue };
         match parse(&json) {
@@ -120,7 +120,7 @@ pub fn load(kv: &impl Kv, now_ms: u64) -> Loaded {
             _ => set_aside(kv, &k, &json, &mut loaded),
         }
     }
-    loaded.entries.sort_by_key(|s| s.created_ms);
+    loaded.entries.sort_unstable_by(|a, b| a.created_ms.cmp(&b.created_ms).then_with(|| a.key.cmp(&b.key)));
     loaded
 }
 
