@@ -63,11 +63,19 @@ export async function startServer({ port = 0, dir = null } = {}) {
   return { url, port: Number(new URL(url).port), dir, stop, stderr: () => err };
 }
 
-/** A JSON request to the server from Node (127.0.0.1 only). */
+/** The CSRF token of the server's page (`<meta name="csrf-token">`), as a page would send it. */
+export async function csrfToken(server) {
+  const html = await (await fetch(server.url)).text();
+  return html.match(/<meta name="csrf-token" content="([^"]*)"/)?.[1] ?? '';
+}
+
+/** A JSON request to the server from Node (127.0.0.1 only); a request that changes something carries the token. */
 export async function api(server, method, path, body) {
+  const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (!['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = await csrfToken(server);
   const res = await fetch(new URL(path, server.url), {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
