@@ -95,3 +95,59 @@ pub fn start() {
         Err(e) => dom::error(&format!("tenantcheck: the form could not start: {e}")),
     }
 }
+
+#[cfg(test)]
+mod layering {
+    /// The modules from the bottom up: each may import only modules before it (design.md: "arrows point down only").
+    const LAYERS: [(&str, &str); 12] = [
+        ("dom", include_str!("dom.rs")),
+        ("fields", include_str!("fields.rs")),
+        ("submission", include_str!("submission.rs")),
+        ("config", include_str!("config.rs")),
+        ("view", include_str!("view.rs")),
+        ("notices", include_str!("notices.rs")),
+        ("queue", include_str!("queue.rs")),
+        ("http", include_str!("http.rs")),
+        ("form", include_str!("form.rs")),
+        ("availability", include_str!("availability.rs")),
+        ("live", include_str!("live.rs")),
+        ("submit", include_str!("submit.rs")),
+    ];
+
+    /// The crate modules a source names (`crate::x`, `crate::{x, y::z}`).
+    fn imports(src: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for (at, _) in src.match_indices("crate::") {
+            let rest = &src[at + "crate::".len()..];
+            let group = match rest.strip_prefix('{') {
+                Some(g) => &g[..g.find('}').unwrap_or(g.len())],
+                None => rest,
+            };
+            for item in group.split(',') {
+                let name = item.trim().split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
+                if !name.is_empty() {
+                    out.push(name);
+                }
+                if !rest.starts_with('{') {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn modules_import_only_modules_below_them() {
+        let names: Vec<&str> = LAYERS.iter().map(|l| l.0).collect();
+        for (i, (module, src)) in LAYERS.iter().enumerate() {
+            for name in imports(src) {
+                let Some(j) = names.iter().position(|n| *n == name) else { continue };
+                assert!(j < i, "{module} imports {name}, which is not below it");
+            }
+        }
+        assert_eq!(
+            imports("use crate::{http, notices::x, queue};\ncrate::live::f()"),
+            ["http", "notices", "queue", "live"]
+        );
+    }
+}
