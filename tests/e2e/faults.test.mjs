@@ -173,15 +173,22 @@ test('F5. a single-key queue left by the old version is migrated and sent once',
   await withSession(browser, {}, async (s) => {
     const { page } = s;
     const body = customerRecord(`old${Date.now() % 100000}`);
-    await page.evaluate(({ body, url }) => localStorage.setItem('tenantcheck.queue', JSON.stringify({ items: [
-      { key: 'e2e-old-version', url, body: JSON.stringify({ cspModel: 'indirectProvider', ...body }), confirms: [] }] })), { body, url: PUT_URL });
+    // The old version kept the queue under one key, and the draft (what was typed) under its own key.
+    const draft = { text: {
+      'syncOptions.username': 'admin', 'syncOptions.domainPrefix': body.syncOptions.domainPrefix, 'account.companyName': 'Contoso Ltd',
+      'account.email': 'it@contoso.com' }, subCustomer: false };
+    await page.evaluate(({ body, url, draft }) => {
+      localStorage.setItem('tenantcheck.queue', JSON.stringify({ items: [
+        { key: 'e2e-old-version', url, body: JSON.stringify({ cspModel: 'indirectProvider', ...body }), confirms: [] }] }));
+      localStorage.setItem('tenantcheck.draft.1001.MicrosoftCloudServices', JSON.stringify(draft));
+    }, { body, url: PUT_URL, draft });
     const keys = watchPuts(page);
     await page.reload();
     await machine(page, 'done');
     assert.deepEqual(keys, ['e2e-old-version']);
     assert.equal(await page.evaluate(() => localStorage.getItem('tenantcheck.queue')), null, 'the old key is gone');
     assert.deepEqual(await queue(page), []);
-    // The form shows what the old version had queued (there was no draft).
+    // The form shows what was typed (the old version's draft).
     assert.equal(await page.locator('#syncOptions-domainPrefix').inputValue(), body.syncOptions.domainPrefix);
     const values = { 'syncOptions-domainPrefix': body.syncOptions.domainPrefix, 'account-companyName': 'Contoso Ltd', 'account-email': 'it@contoso.com' };
     await nothingLost(s, page, values);
@@ -309,8 +316,11 @@ test("F10. another account's queued entry meeting a confirmation question stays 
     const { page, server } = s;
     const other = '/api/Accounts/1002/syncoptions/MicrosoftCloudServices';
     const body = JSON.stringify(customerRecord('linkedtenant'));
-    await page.evaluate(({ body, url }) => localStorage.setItem('tenantcheck.queue.e2e-other', JSON.stringify(
-      { key: 'e2e-other', url, body, confirms: [], accountId: '1002', createdMs: Date.now() })), { body, url: other });
+    // What the user typed in account 1002's form, kept in the entry (its draft is gone).
+    const values = { text: { 'syncOptions.username': 'admin', 'syncOptions.domainPrefix': 'linkedtenant',
+      'account.companyName': 'Contoso Ltd', 'account.email': 'it@contoso.com' }, subCustomer: false };
+    await page.evaluate(({ body, url, values }) => localStorage.setItem('tenantcheck.queue.e2e-other', JSON.stringify(
+      { key: 'e2e-other', url, body, confirms: [], accountId: '1002', createdMs: Date.now(), values })), { body, url: other, values });
     const keys = watchPuts(page);
     await page.reload();
     await page.waitForSelector(PAGE_READY);

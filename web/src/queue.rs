@@ -294,6 +294,9 @@ mod tests {
     fn one_key_per_entry_round_trips() {
         let kv = Map::default();
         let mut s = sub("abc", 7).confirmed(Confirm::ExistingPartnerCustomer);
+        let mut typed = crate::fields::Values::default();
+        typed.set("account.companyName", "Contoso <b>Ltd</b>");
+        s.values = Some(typed.clone());
         s.attempts = 3;
         s.created_ms = 5;
         write(&kv, &s).unwrap();
@@ -305,6 +308,7 @@ mod tests {
         assert_eq!(loaded.entries.len(), 2);
         assert_eq!(loaded.entries[1].key, "abc-pc");
         assert_eq!(loaded.entries[1].attempts, 0);
+        assert_eq!(loaded.entries[1].values, Some(typed));
         assert_eq!(get(&kv, "def").unwrap().account(), "8");
         remove(&kv, "def");
         assert_eq!(load(&kv, 10).entries.len(), 1);

@@ -86,6 +86,10 @@ pub struct Submission {
     /// form (not resent automatically); the text says what happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held: Option<String>,
+    /// What the user typed, as the form showed it when they submitted (an entry of the old queue has none): a
+    /// resumed entry whose form is empty fills it from these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<crate::fields::Values>,
     /// Tries so far of this request in this page (not stored).
     #[serde(skip)]
     pub attempts: u32,
@@ -105,6 +109,7 @@ impl Submission {
             account_id,
             created_ms: 0,
             held: None,
+            values: None,
             attempts: 0,
             token_refreshed: false,
         }

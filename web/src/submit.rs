@@ -101,17 +101,19 @@ pub fn resume(h: &Rc<FormState>) {
     drain_others(h);
 }
 
-/// A queued submission whose form is empty (its draft was lost or never saved): the submission's values go into the
-/// form, so that whatever the answer, what was typed is there to see and change.
+/// A queued submission whose form is empty (its draft was lost or never saved): what the user typed, kept in the
+/// entry, goes into the form, so that whatever the answer, it is there to see and change.
 fn fill_if_empty(h: &FormState, s: &Submission) {
+    let Some(values) = &s.values else { return };
     if h.values().text.values().any(|v| !v.trim().is_empty()) {
         return;
     }
-    if let Ok(tenantcheck_core::record::Slot::Value(record)) = tenantcheck_core::record::from_json(&s.body) {
-        let values = fields::Values::from_record(&record);
-        h.write(&values, None);
-        h.save_values(&values);
+    h.write(values, None);
+    if let Some(checkbox) = by_id::<web_sys::HtmlInputElement>(&h.doc, &fields::element_id(SUB_CUSTOMER)) {
+        checkbox.set_checked(values.sub_customer);
+        h.sub_customer_changed();
     }
+    h.save_values(values);
 }
 
 /// The state's name, as `data-machine` shows it.
@@ -163,7 +165,8 @@ pub fn submit(h: &Rc<FormState>) {
         view::status(&h.doc, "failed", "editing", notices::UNPREPARED);
         return;
     };
-    let s = h.machine.borrow().submission_for(&url, &body, now_ms(), random_key);
+    let mut s = h.machine.borrow().submission_for(&url, &body, now_ms(), random_key);
+    s.values = Some(values);
     run(h, Event::Submit(s));
 }
 
