@@ -282,20 +282,25 @@ fn meta(h: &FormState) -> Option<web_sys::Element> {
     (0..metas.length()).filter_map(|i| metas.item(i)).find(|m| m.get_attribute("name").as_deref() == Some(name))
 }
 
-/// `csrf_token_invalid`: reads the page's URL again for a fresh token, puts it into the page's `<meta>`, and retries
-/// (once: the machine counts).
+/// Reads the page's URL again for a fresh CSRF token (`api.md`, 403 `csrf_token_invalid`) and puts it into the
+/// page's `<meta>`; the token, when there is one.
+async fn reread_token(h: &FormState) -> Option<String> {
+    let name = h.config.csrf_meta.as_deref().filter(|n| !n.is_empty())?;
+    let url = h.doc.url().ok()?;
+    let token = http::fresh_token(&url, name, h.config.timeout_ms).await;
+    match (&token, meta(h)) {
+        (Some(t), Some(m)) => set_attr(&m, "content", t),
+        _ => dom::warn("tenantcheck: could not read a fresh CSRF token"),
+    }
+    token
+}
+
+/// `csrf_token_invalid`: a fresh token, then the retry (once: the machine counts).
 fn refresh_token(h: &Rc<FormState>) {
     let me = h.me.clone();
-    let timeout = h.config.timeout_ms;
-    let name = h.config.csrf_meta.clone().unwrap_or_default();
-    let url = h.doc.url().unwrap_or_default();
     wasm_bindgen_futures::spawn_local(async move {
-        let token = if name.is_empty() { None } else { http::fresh_token(&url, &name, timeout).await };
         let Some(h) = me.upgrade() else { return };
-        match (token, meta(&h)) {
-            (Some(t), Some(m)) => set_attr(&m, "content", &t),
-            _ => dom::warn("tenantcheck: could not read a fresh CSRF token"),
-        }
+        reread_token(&h).await;
         run(&h, Event::RetryDue);
     });
 }
@@ -552,10 +557,7 @@ fn drain_others(h: &Rc<FormState>) {
                     let Some(h) = me.upgrade() else { return };
                     let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
                     if answer == Answer::CsrfInvalid {
-                        let url = h.doc.url().unwrap_or_default();
-                        let name = h.config.csrf_meta.clone().unwrap_or_default();
-                        if let (Some(t), Some(m)) = (http::fresh_token(&url, &name, timeout).await, meta(&h)) {
-                            set_attr(&m, "content", &t);
+                        if let Some(t) = reread_token(&h).await {
                             answer = http::put(&s, Some(&t), timeout).await;
                         }
                     }
