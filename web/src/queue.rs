@@ -107,12 +107,11 @@ pub fn migrate(kv: &impl Kv, now_ms: u64, loaded: &mut Loaded) {
     }
 }
 
-/// Every entry (after migrating the old queue); unreadable ones are set aside.
+/// Every entry, in no particular order (after migrating the old queue); unreadable ones are set aside.
 pub fn load(kv: &impl Kv, now_ms: u64) -> Loaded {
     let mut loaded = Loaded::default();
     migrate(kv, now_ms, &mut loaded);
-    let mut keys: Vec<String> = kv.keys().into_iter().filter(|k| k.starts_with(PREFIX)).collect();
-    keys.sort_unstable();
+    let keys: Vec<String> = kv.keys().into_iter().filter(|k| k.starts_with(PREFIX)).collect();
     for k in keys {
         let Ok(Some(json)) = kv.get(&k) else { continue };
         match parse(&json) {
@@ -120,7 +119,6 @@ pub fn load(kv: &impl Kv, now_ms: u64) -> Loaded {
             _ => set_aside(kv, &k, &json, &mut loaded),
         }
     }
-    loaded.entries.sort_unstable_by(|a, b| a.created_ms.cmp(&b.created_ms).then_with(|| a.key.cmp(&b.key)));
     loaded
 }
 
@@ -306,9 +304,9 @@ mod tests {
         assert!(!json.contains("attempts"), "{json}");
         let loaded = load(&kv, 10);
         assert_eq!(loaded.entries.len(), 2);
-        assert_eq!(loaded.entries[1].key, "abc-pc");
-        assert_eq!(loaded.entries[1].attempts, 0);
-        assert_eq!(loaded.entries[1].values, Some(typed));
+        let back = loaded.entries.iter().find(|e| e.key == "abc-pc").unwrap();
+        assert_eq!((back.attempts, back.created_ms), (0, 5));
+        assert_eq!(back.values, Some(typed));
         assert_eq!(get(&kv, "def").unwrap().account(), "8");
         remove(&kv, "def");
         assert_eq!(load(&kv, 10).entries.len(), 1);
@@ -320,7 +318,8 @@ mod tests {
         let old = r#"{"items":[{"key":"k","url":"/api/Accounts/1001/syncoptions/X","body":"{}"},
             {"key":"m","url":"/api/Accounts/1002/syncoptions/X","body":"{}","confirms":["existingBssAccount"]}]}"#;
         kv.set(OLD_KEY, old).unwrap();
-        let loaded = load(&kv, 42);
+        let mut loaded = load(&kv, 42);
+        loaded.entries.sort_by(|a, b| a.key.cmp(&b.key));
         assert_eq!(loaded.entries.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(), ["k", "m"]);
         assert_eq!(loaded.entries[0].account_id, "1001");
         assert_eq!(loaded.entries[0].created_ms, 42);

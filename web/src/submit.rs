@@ -85,13 +85,13 @@ pub fn resume(h: &Rc<FormState>) {
     }
     let mine = h.config.submit_url();
     // The newest entry of this form; older ones for the same form were replaced (the machine keeps one).
-    let own: Vec<&Submission> = loaded.entries.iter().filter(|s| Some(&s.url) == mine.as_ref()).collect();
-    if let Some((newest, older)) = own.split_last() {
-        for s in older {
+    let own = |s: &&Submission| Some(&s.url) == mine.as_ref();
+    if let Some(newest) = loaded.entries.iter().filter(own).max_by_key(|s| s.created_ms) {
+        for s in loaded.entries.iter().filter(own).filter(|s| s.key != newest.key) {
             queue::remove(&kv, &s.key);
         }
         *h.persisted.borrow_mut() = Some(newest.key.clone());
-        let s = (*newest).clone();
+        let s = newest.clone();
         fill_if_empty(h, &s);
         run(h, Event::Resume { submission: s, now_ms: now_ms() });
         if matches!(h.machine.borrow().state, State::Sending(_)) {
