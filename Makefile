@@ -92,7 +92,7 @@ web:
 
 test-web:
 	$(CARGO) test -p tenantcheck-web --locked
-	wasm-pack test --headless --chrome --mode no-install web
+	RUSTFLAGS="--cfg=web_sys_unstable_apis" wasm-pack test --headless --chrome --mode no-install web
 
 # End-to-end tests (tests/e2e/): the form of index.html in Debian's headless Chromium (playwright-core, never a
 # downloaded browser), against the real stand-in server `tenantcheck serve` (release build, one per test, on 127.0.0.1).

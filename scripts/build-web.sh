@@ -20,7 +20,9 @@ if [ "$want" != "$have" ]; then
   exit 1
 fi
 
-$CARGO build -p tenantcheck-web --target wasm32-unknown-unknown --profile web-release --locked
+# Web Locks (`LockManager`) is an unstable web-sys API: enabled for this build only (never globally), see web/Cargo.toml.
+RUSTFLAGS="${RUSTFLAGS:-} --cfg=web_sys_unstable_apis" \
+  $CARGO build -p tenantcheck-web --target wasm32-unknown-unknown --profile web-release --locked
 rm -rf "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
   "$TARGET_DIR/wasm32-unknown-unknown/web-release/tenantcheck_web.wasm"

@@ -4,6 +4,7 @@
 // Nothing here fakes an answer: every response the page sees comes from the real server.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,12 +29,13 @@ export const LAUNCH = {
 export const MODELS = { 1001: 'indirectProvider', 1002: 'direct', 1003: 'indirectCountryTenant', 1004: 'tenantReseller' };
 
 /**
- * Starts `tenantcheck serve --port 0 --db TMP --root ROOT --test-hooks`, resolves once it printed its address.
- * Returns { url, stop(), stderr() }; stop() kills exactly this child and removes its temporary folder.
+ * Starts `tenantcheck serve --port PORT --db TMP --root ROOT --test-hooks`, resolves once it printed its address.
+ * Returns { url, port, dir, stop({ keep }), stderr() }; stop() kills exactly this child and removes its temporary folder
+ * (not with `keep`: a restart on the same port and database passes `{ port, dir }` of the first).
  */
-export async function startServer() {
-  const dir = mkdtempSync(join(tmpdir(), 'tc-e2e-'));
-  const child = spawn(BIN, ['serve', '--port', '0', '--db', join(dir, 'tc.db'), '--root', ROOT, '--test-hooks'], {
+export async function startServer({ port = 0, dir = null } = {}) {
+  dir ??= mkdtempSync(join(tmpdir(), 'tc-e2e-'));
+  const child = spawn(BIN, ['serve', '--port', String(port), '--db', join(dir, 'tc.db'), '--root', ROOT, '--test-hooks'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -49,23 +51,31 @@ export async function startServer() {
     });
   });
   child.stdout.resume();
-  const stop = async () => {
+  const stop = async ({ keep = false } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       const gone = new Promise((ok) => child.once('exit', ok));
       child.kill('SIGTERM');
       await Promise.race([gone, new Promise((ok) => setTimeout(ok, 3000))]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   };
-  return { url, stop, stderr: () => err };
+  return { url, port: Number(new URL(url).port), dir, stop, stderr: () => err };
 }
 
-/** A JSON request to the server from Node (127.0.0.1 only). */
+/** The CSRF token of the server's page (`<meta name="csrf-token">`), as a page would send it. */
+export async function csrfToken(server) {
+  const html = await (await fetch(server.url)).text();
+  return html.match(/<meta name="csrf-token" content="([^"]*)"/)?.[1] ?? '';
+}
+
+/** A JSON request to the server from Node (127.0.0.1 only); a request that changes something carries the token. */
 export async function api(server, method, path, body) {
+  const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+  if (!['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = await csrfToken(server);
   const res = await fetch(new URL(path, server.url), {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -93,8 +103,10 @@ export async function launch() {
   return chromium.launch(LAUNCH);
 }
 
-export async function session(browser, { account = 1001, contextOptions = {}, open = true } = {}) {
+export async function session(browser, { account = 1001, contextOptions = {}, open = true, gateway = null } = {}) {
   const server = await startServer();
+  // With `gateway` (the form's data-* attributes), pages are opened through a gateway in front of the server.
+  const gw = gateway ? await startGateway(server.url, gateway) : null;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const problems = [];
   // Only 127.0.0.1: a request anywhere else is a bug in the page (it loads no external resources). Watched, not
@@ -104,7 +116,7 @@ export async function session(browser, { account = 1001, contextOptions = {}, op
     if (u.protocol !== 'data:' && u.protocol !== 'about:' && u.hostname !== '127.0.0.1') problems.push(`request to ${r.url()}`);
   });
   const s = {
-    server, context, problems, page: null,
+    server, gw, context, problems, page: null,
     async newPage() {
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(`pageerror: ${e}`));
@@ -118,13 +130,14 @@ export async function session(browser, { account = 1001, contextOptions = {}, op
     async open(acc = account, page) {
       page ??= s.page ?? await s.newPage();
       s.page = page;
-      await page.goto(new URL(`/?account=${acc}`, server.url).href);
+      await page.goto(new URL(`/?account=${acc}`, gw?.url ?? s.server.url).href);
       await page.waitForSelector('#tc-submit:not([disabled])', { timeout: 15_000 });
       return page;
     },
     async close() {
       await context.close().catch(() => {});
-      await server.stop();
+      await gw?.close();
+      await s.server.stop();
     },
   };
   if (open) await s.open(account);
@@ -210,9 +223,67 @@ export async function fieldState(page, id) {
   }), id);
 }
 
-/** The offline queue in local storage. */
+/** The offline queue in local storage: one key per entry (`tenantcheck.queue.{idempotency key}`), readable ones. */
 export async function queue(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('tenantcheck.queue') ?? '{"items":[]}').items);
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tenantcheck.queue.')).sort()
+    .map((k) => { try { return JSON.parse(localStorage.getItem(k)); } catch { return null; } }).filter(Boolean));
+}
+
+/**
+ * A small HTTP gateway on 127.0.0.1 in front of the stand-in, for faults the stand-in cannot make (a redirect to a
+ * login page, a hanging answer, Retry-After, a 502 after the commit). Everything is forwarded unless `gw.handle`
+ * (`async (req, body, forward) => answer | 'hang' | null`) answers first; `forward()` sends the request upstream (Host
+ * and Origin rewritten to the stand-in's) and gives `{ status, headers, body }`. The page (`GET /`) gets the form's
+ * `data-*` attributes of `attrs` (short timeouts for tests). `gw.puts` lists every PUT: `{ key, url, at }`.
+ */
+export async function startGateway(upstream, attrs = {}) {
+  const up = new URL(upstream);
+  const hung = [];
+  const gw = { handle: null, puts: [], url: null, close: null };
+  const forward = async (req, body) => {
+    const headers = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (!['host', 'connection', 'content-length', 'origin', 'referer', 'accept-encoding'].includes(k)) headers[k] = v;
+    }
+    if (req.headers.origin) headers.origin = up.origin;
+    const res = await fetch(new URL(req.url, up), {
+      method: req.method, headers, redirect: 'manual',
+      body: ['GET', 'HEAD'].includes(req.method) ? undefined : body,
+    });
+    const out = {};
+    res.headers.forEach((v, k) => {
+      if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'].includes(k)) out[k] = v;
+    });
+    return { status: res.status, headers: out, body: Buffer.from(await res.arrayBuffer()) };
+  };
+  const server = createServer(async (req, res) => {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const body = Buffer.concat(chunks);
+    if (req.method === 'PUT') gw.puts.push({ key: req.headers['idempotency-key'], url: req.url, at: Date.now() });
+    try {
+      let r = gw.handle ? await gw.handle(req, body, () => forward(req, body)) : null;
+      if (r === 'hang') { hung.push(res); return; }
+      r ??= await forward(req, body);
+      if (req.method === 'GET' && /^\/(\?|$)/.test(req.url) && r.status === 200) {
+        const extra = Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join('');
+        r = { ...r, body: Buffer.from(String(r.body).replace('<form id="tenantcheck-form"', `<form id="tenantcheck-form"${extra}`)) };
+      }
+      res.writeHead(r.status, r.headers ?? {});
+      res.end(r.body ?? '');
+    } catch (e) {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(String(e));
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  gw.url = `http://127.0.0.1:${server.address().port}/`;
+  gw.close = async () => {
+    for (const r of hung) r.destroy();
+    server.closeAllConnections?.();
+    await new Promise((ok) => server.close(ok));
+  };
+  return gw;
 }
 
 /** Waits for a condition in Node, polling. */

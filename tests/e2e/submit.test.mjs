@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  api, assertStoredOnce, fieldState, fill, freshPrefix, launch, machine, storedAccounts, submitAndWait, SUGGESTED_US,
+  api, assertStoredOnce, fieldState, fill, freshPrefix, launch, machine, queue, storedAccounts, submitAndWait, SUGGESTED_US,
   syncOptions, validValues, withSession,
 } from './helpers.mjs';
 
@@ -225,7 +225,8 @@ test('11. a validation_failed 422 from the server is shown beside its field', as
     assert.equal(st.invalid, 'true');
     assert.match(st.message, /Greece|5 digits/);
     assert.match(await page.locator('#tc-status-text').textContent(), /server found problems/);
-    assert.deepEqual(await page.evaluate(() => JSON.parse(localStorage.getItem('tenantcheck.queue')).items), []);
+    assert.deepEqual(await queue(page), [], 'the old queue was moved into entries, and the answered one removed');
+    assert.equal(await page.evaluate(() => localStorage.getItem('tenantcheck.queue')), null);
     assert.equal((await storedAccounts(server)).length, 0);
   });
 });

@@ -4,7 +4,7 @@
 
 use crate::dom;
 use crate::fields::DOMAIN;
-use crate::form::Host;
+use crate::form::FormState;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use tenantcheck_core::rules::domain::DomainForm;
@@ -53,7 +53,7 @@ impl Availability {
 
 /// Called after each check of the domain field: updates the live hint and schedules the availability check. The
 /// full domain is the core's ([`Report::full_domain`]), there only while the domain field has no error.
-pub fn domain_checked(h: &Rc<Host>, report: &Report) {
+pub fn domain_checked(h: &Rc<FormState>, report: &Report) {
     let domain_ok = !report.errors.iter().any(|i| i.field == DOMAIN);
     let found = report.domain_form.zip(report.full_domain()).filter(|_| domain_ok);
     let Some((form, full)) = found else {
@@ -78,7 +78,7 @@ pub fn domain_checked(h: &Rc<Host>, report: &Report) {
     *h.availability_timer.borrow_mut() = Some(timer);
 }
 
-fn clear(h: &Host) {
+fn clear(h: &FormState) {
     h.availability_timer.borrow_mut().take();
     h.availability_asked.borrow_mut().clear();
     h.availability_seq.set(h.availability_seq.get().wrapping_add(1));
@@ -86,21 +86,22 @@ fn clear(h: &Host) {
     set(h, "", "unknown");
 }
 
-fn set(h: &Host, text: &str, kind: &str) {
+fn set(h: &FormState, text: &str, kind: &str) {
     if let Some(el) = h.doc.get_element_by_id("tc-domain-availability") {
         el.set_text_content(Some(text));
         dom::set_attr(&el, "data-kind", kind);
     }
 }
 
-fn ask(h: &Rc<Host>, full: String, form: DomainForm) {
+fn ask(h: &Rc<FormState>, full: String, form: DomainForm) {
     let seq = h.availability_seq.get().wrapping_add(1);
     h.availability_seq.set(seq);
     *h.availability_asked.borrow_mut() = full.clone();
     let url = h.config.domain_url(&full);
+    let timeout = h.config.timeout_ms;
     let me = h.me.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let status = crate::submit::head(&url).await;
+        let status = crate::http::head(&url, timeout).await;
         let Some(h) = me.upgrade() else { return };
         if h.availability_seq.get() != seq {
             return; // the field changed meanwhile

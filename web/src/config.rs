@@ -12,6 +12,10 @@
 //! | `data-markets` | optional JSON list of country codes; absent = Partner Center's CSP markets |
 //! | `data-domain-suffix` | optional initial-domain suffix; absent = `onmicrosoft.com` |
 //! | `data-csrf-meta` | name of the `<meta>` tag whose `content` is sent as `X-CSRF-Token` |
+//! | `data-account-url` | optional URL of an account's form, with `{accountId}` (`api.md`): notices about another account's queued submission link to it |
+//! | `data-timeout-ms` | optional: how long a request may take before it is aborted (default 30 000) |
+//! | `data-retry-base-ms` | optional: the first retry's delay, doubled for each next one (default 1 000) |
+//! | `data-max-attempts` | optional: tries of one request before the service is shown as unavailable (default 5) |
 
 use tenantcheck_core::record::{Address, Record, Slot, Text};
 use tenantcheck_core::rules::mpn::CspModel;
@@ -36,7 +40,15 @@ pub struct Config {
     pub markets: Slot<Vec<Text>>,
     pub domain_suffix: Option<String>,
     pub csrf_meta: Option<String>,
+    /// The URL of an account's form, with `{accountId}`.
+    pub account_url: Option<String>,
+    pub timeout_ms: u32,
+    pub retry_base_ms: u32,
+    pub max_attempts: u32,
 }
+
+/// The default request timeout.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
 /// A configuration attribute the form could not use (reported on the console; the form degrades).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +84,16 @@ impl Config {
                 Slot::Null
             }),
         };
+        let number = |name: &'static str, default: u32, problems: &mut Vec<ConfigProblem>| match text(name) {
+            None => default,
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) if n > 0 => n,
+                _ => {
+                    problems.push(ConfigProblem { attribute: name, detail: format!("not a positive number: {v:?}") });
+                    default
+                }
+            },
+        };
         let markets = match text("data-markets") {
             None => Slot::Null,
             Some(json) => serde_json::from_str::<Slot<Vec<Text>>>(&json).unwrap_or_else(|e| {
@@ -89,6 +111,10 @@ impl Config {
             markets,
             domain_suffix: text("data-domain-suffix").map(|s| s.to_lowercase()),
             csrf_meta: text("data-csrf-meta"),
+            account_url: text("data-account-url"),
+            timeout_ms: number("data-timeout-ms", DEFAULT_TIMEOUT_MS, &mut problems),
+            retry_base_ms: number("data-retry-base-ms", crate::submission::BASE_DELAY_MS, &mut problems),
+            max_attempts: number("data-max-attempts", crate::submission::MAX_ATTEMPTS, &mut problems),
         };
         (config, problems)
     }
@@ -128,6 +154,13 @@ impl Config {
     /// `HEAD` target of the availability check for a full domain.
     pub fn domain_url(&self, full_domain: &str) -> String {
         format!("{}/api/domains/{}", self.endpoint, encode_segment(full_domain))
+    }
+
+    /// The link to another account's form (`data-account-url` with `{accountId}` filled in, percent-encoded), when
+    /// the page is configured with one.
+    pub fn account_form_url(&self, account_id: &str) -> Option<String> {
+        let template = self.account_url.as_deref()?;
+        template.contains("{accountId}").then(|| template.replace("{accountId}", &encode_segment(account_id)))
     }
 
     /// The key of this form's draft in local storage: one draft per account and instance.
@@ -172,6 +205,8 @@ mod tests {
             ("data-csrf-meta", "csrf-token"),
         ]);
         assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!((c.timeout_ms, c.retry_base_ms, c.max_attempts), (DEFAULT_TIMEOUT_MS, 1_000, 5));
+        assert_eq!(c.account_form_url("7"), None);
         assert_eq!(c.endpoint, "https://bss.example");
         assert_eq!(c.system_code, DEFAULT_SYSTEM_CODE);
         assert_eq!(c.domain_suffix.as_deref(), Some("partner.onmschina.cn"));
@@ -193,6 +228,21 @@ mod tests {
         assert_eq!(c.endpoint, "");
         assert!(c.shows_reseller_field());
         assert_eq!(c.reseller_address, Slot::Null);
+    }
+
+    #[test]
+    fn reads_timing_and_the_account_url() {
+        let (c, problems) = read(&[
+            ("data-account-id", "1"),
+            ("data-timeout-ms", "800"),
+            ("data-retry-base-ms", "50"),
+            ("data-max-attempts", "x"),
+            ("data-account-url", "/?account={accountId}"),
+        ]);
+        assert_eq!(problems.iter().map(|p| p.attribute).collect::<Vec<_>>(), ["data-max-attempts"]);
+        assert_eq!((c.timeout_ms, c.retry_base_ms, c.max_attempts), (800, 50, 5));
+        assert_eq!(c.account_form_url("1002").as_deref(), Some("/?account=1002"));
+        assert_eq!(c.account_form_url("a/b").as_deref(), Some("/?account=a%2Fb"));
     }
 
     #[test]

@@ -1,13 +1,12 @@
-//! The form: one [`Form`] value owns the listeners (gloo `EventListener`s, removed when it is dropped) and shares a
-//! [`Host`] with them. This module reads the fields into a `Record`, writes normalized values back, fills the country
-//! picker from the core's country list and switches the state field between a list and free text.
+//! The form's state ([`FormState`]), shared by its listeners: this module reads the fields into a `Record`, writes
+//! normalized values back, fills the country picker from the core's country list and switches the state field between
+//! a list and free text. The listeners are attached by [`crate::Form`] (lib.rs), above this module.
 
 use crate::config::Config;
 use crate::dom::{self, by_id, set_flag, set_hidden};
 use crate::fields::{self, element_id, Values, COUNTRY, STATE, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::submission::{Machine, SuggestedAddress};
 use crate::view::{self, Level};
-use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,10 +16,10 @@ use tenantcheck_core::record::Record;
 use tenantcheck_core::{Report, Validator};
 use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement};
 
-/// The state shared by the form's listeners and timers. Closures hold a `Weak` to it, so dropping the [`Form`]
-/// frees everything.
-pub struct Host {
-    pub me: Weak<Host>,
+/// The state shared by the form's listeners and timers. Closures hold a `Weak` to it, so dropping the
+/// [`crate::Form`] frees everything.
+pub struct FormState {
+    pub me: Weak<FormState>,
     pub config: Config,
     pub validator: Validator,
     pub doc: Document,
@@ -36,30 +35,28 @@ pub struct Host {
     pub availability_seq: Cell<u32>,
     pub retry_timer: RefCell<Option<Timeout>>,
     pub suggestion: RefCell<Option<SuggestedAddress>>,
+    /// The idempotency key of this form's entry last written to (or read from) the offline queue.
+    pub persisted: RefCell<Option<String>>,
+    /// Why the last write to the offline queue failed, while it does.
+    pub storage_error: RefCell<Option<String>>,
 }
 
-/// The form, alive as long as this value is.
-pub struct Form {
-    pub host: Rc<Host>,
-    _listeners: Vec<EventListener>,
-}
-
-impl Form {
-    /// Binds a form element: reads its configuration, fills the pickers, restores the draft, attaches the listeners
-    /// and sends what an earlier visit left in the offline queue. Fails only when the page lacks the parts it needs.
-    pub fn attach(form: HtmlFormElement) -> Result<Form, String> {
-        let doc = form.owner_document().ok_or("the form is not in a document")?;
-        let (config, problems) = Config::read(|name| form.get_attribute(name));
-        for p in &problems {
-            dom::warn(&format!("tenantcheck: {}: {}", p.attribute, p.detail));
-        }
-        let host = Rc::new_cyclic(|me| Host {
+impl FormState {
+    /// The state of a form element and its configuration, before anything is attached.
+    pub fn new(form: HtmlFormElement, doc: Document, config: Config) -> Rc<FormState> {
+        let machine = Machine {
+            max_attempts: config.max_attempts,
+            base_delay_ms: config.retry_base_ms,
+            jitter: js_sys::Math::random,
+            ..Machine::default()
+        };
+        Rc::new_cyclic(|me| FormState {
             me: me.clone(),
             config,
             validator: Validator::new(),
             doc,
             form,
-            machine: RefCell::new(Machine::default()),
+            machine: RefCell::new(machine),
             touched: RefCell::default(),
             timers: RefCell::default(),
             availability_timer: RefCell::default(),
@@ -67,23 +64,20 @@ impl Form {
             availability_seq: Cell::new(0),
             retry_timer: RefCell::default(),
             suggestion: RefCell::default(),
-        });
-        host.fill_countries();
-        host.show_reseller_field();
-        host.restore_draft();
-        host.country_changed();
-        host.sub_customer_changed();
-        let mut listeners = crate::live::attach(&host);
-        listeners.extend(crate::submit::attach(&host));
-        if let Some(button) = host.submit_button() {
-            set_flag(&button, "disabled", false);
-        }
-        crate::submit::resume(&host);
-        Ok(Form { host, _listeners: listeners })
+            persisted: RefCell::default(),
+            storage_error: RefCell::default(),
+        })
     }
-}
 
-impl Host {
+    /// Fills the pickers and restores the draft (before the listeners are attached).
+    pub fn prepare(&self) {
+        self.fill_countries();
+        self.show_reseller_field();
+        self.restore_draft();
+        self.country_changed();
+        self.sub_customer_changed();
+    }
+
     /// The control of a field (for the state: the one in use).
     pub fn control(&self, path: &str) -> Option<Element> {
         if path == STATE {

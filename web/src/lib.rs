@@ -1,11 +1,20 @@
 //! The browser host of tenantcheck: binds the form of `index.html` to the core, compiled in (no hand-written
-//! JavaScript). `start` finds the form, reads its configuration from `data-*` attributes and builds one
-//! [`form::Form`] that owns its listeners.
+//! JavaScript). `start` finds the form, reads its configuration from `data-*` attributes and builds one [`Form`]
+//! that owns its listeners.
 //!
-//! Modules, named for what they do: [`config`] (data attributes → [`config::Config`]), [`fields`] (paths, ids, the
-//! typed values and draft), [`form`] (DOM ↔ record), [`view`] (rendering: text and attributes only), [`live`]
-//! (checks as the user types), [`availability`] (the domain's `HEAD` check), [`submission`] (the pure state
-//! machine), [`submit`] (drives it over the network), [`queue`] (the offline queue).
+//! Modules, named for what they do, each importing only modules below it:
+//!
+//! ```text
+//!  lib (Form: attaches the listeners)
+//!   ├─ submit (the driver: machine ↔ DOM, queue, network) ─┐
+//!   └─ live (checks as the user types) ────────────────────┤
+//!        availability (the domain's HEAD check) ◀──────────┘
+//!   form (FormState: DOM ↔ record) · notices (texts) · http (fetch, timeout, answers) · queue (one entry per key)
+//!   view (text and attributes only) · submission (the pure state machine) · config · fields · dom
+//! ```
+//!
+//! "Host" names the core's lent services (`tenantcheck_core::host`) only; this crate's state of one form is
+//! [`form::FormState`].
 
 pub use tenantcheck_core as core;
 
@@ -14,14 +23,45 @@ pub mod config;
 pub mod dom;
 pub mod fields;
 pub mod form;
+pub mod http;
 pub mod live;
+pub mod notices;
 pub mod queue;
 pub mod submission;
 pub mod submit;
 pub mod view;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+
+/// The form, alive as long as this value is: it owns the listeners (gloo `EventListener`s, removed when it is
+/// dropped) and shares the [`form::FormState`] with them.
+pub struct Form {
+    pub state: Rc<form::FormState>,
+    _listeners: Vec<gloo_events::EventListener>,
+}
+
+impl Form {
+    /// Binds a form element: reads its configuration, fills the pickers, restores the draft, attaches the listeners
+    /// and sends what an earlier visit left in the offline queue. Fails only when the page lacks the parts it needs.
+    pub fn attach(form: web_sys::HtmlFormElement) -> Result<Form, String> {
+        let doc = form.owner_document().ok_or("the form is not in a document")?;
+        let (config, problems) = config::Config::read(|name| form.get_attribute(name));
+        for p in &problems {
+            dom::warn(&format!("tenantcheck: {}: {}", p.attribute, p.detail));
+        }
+        let state = form::FormState::new(form, doc, config);
+        state.prepare();
+        let mut listeners = live::attach(&state);
+        listeners.extend(submit::attach(&state));
+        if let Some(button) = state.submit_button() {
+            dom::set_flag(&button, "disabled", false);
+        }
+        submit::resume(&state);
+        Ok(Form { state, _listeners: listeners })
+    }
+}
 
 /// The id of the form `start` binds.
 pub const FORM_ID: &str = "tenantcheck-form";
@@ -29,7 +69,7 @@ pub const FORM_ID: &str = "tenantcheck-form";
 thread_local! {
     /// The page's form. Kept here for the page's lifetime (the listeners live as long as it does); replaced, and the
     /// old one dropped with its listeners, only if `start` runs again.
-    static FORM: RefCell<Option<form::Form>> = const { RefCell::new(None) };
+    static FORM: RefCell<Option<Form>> = const { RefCell::new(None) };
 }
 
 /// The allocator: talc, as in the npm package (a fraction of dlmalloc's size in WebAssembly). Single-threaded.
@@ -50,8 +90,64 @@ pub fn start() {
         dom::warn(&format!("tenantcheck: no <form id=\"{FORM_ID}\"> on this page; nothing to bind"));
         return;
     };
-    match form::Form::attach(el) {
+    match Form::attach(el) {
         Ok(f) => FORM.with(|slot| *slot.borrow_mut() = Some(f)),
         Err(e) => dom::error(&format!("tenantcheck: the form could not start: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod layering {
+    /// The modules from the bottom up: each may import only modules before it (design.md: "arrows point down only").
+    const LAYERS: [(&str, &str); 12] = [
+        ("dom", include_str!("dom.rs")),
+        ("fields", include_str!("fields.rs")),
+        ("submission", include_str!("submission.rs")),
+        ("config", include_str!("config.rs")),
+        ("view", include_str!("view.rs")),
+        ("notices", include_str!("notices.rs")),
+        ("queue", include_str!("queue.rs")),
+        ("http", include_str!("http.rs")),
+        ("form", include_str!("form.rs")),
+        ("availability", include_str!("availability.rs")),
+        ("live", include_str!("live.rs")),
+        ("submit", include_str!("submit.rs")),
+    ];
+
+    /// The crate modules a source names (`crate::x`, `crate::{x, y::z}`).
+    fn imports(src: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for (at, _) in src.match_indices("crate::") {
+            let rest = &src[at + "crate::".len()..];
+            let group = match rest.strip_prefix('{') {
+                Some(g) => &g[..g.find('}').unwrap_or(g.len())],
+                None => rest,
+            };
+            for item in group.split(',') {
+                let name = item.trim().split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or("");
+                if !name.is_empty() {
+                    out.push(name);
+                }
+                if !rest.starts_with('{') {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn modules_import_only_modules_below_them() {
+        let names: Vec<&str> = LAYERS.iter().map(|l| l.0).collect();
+        for (i, (module, src)) in LAYERS.iter().enumerate() {
+            for name in imports(src) {
+                let Some(j) = names.iter().position(|n| *n == name) else { continue };
+                assert!(j < i, "{module} imports {name}, which is not below it");
+            }
+        }
+        assert_eq!(
+            imports("use crate::{http, notices::x, queue};\ncrate::live::f()"),
+            ["http", "notices", "queue", "live"]
+        );
     }
 }

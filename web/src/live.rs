@@ -7,7 +7,7 @@
 //! rules, e.g. a US ZIP against the state, land on the postcode); any other edit checks the edited field.
 
 use crate::fields::{self, Values, COUNTRY, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
-use crate::form::Host;
+use crate::form::FormState;
 use crate::{dom, view};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
@@ -31,7 +31,7 @@ pub fn affected(path: &'static str) -> Vec<&'static str> {
 }
 
 /// Attaches the listeners of every field.
-pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
+pub fn attach(host: &Rc<FormState>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
     for path in TEXT_FIELDS {
         let targets = view::controls(&host.doc, path);
@@ -84,7 +84,7 @@ pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
     listeners
 }
 
-fn schedule(h: &Rc<Host>, path: &'static str) {
+fn schedule(h: &Rc<FormState>, path: &'static str) {
     let me = h.me.clone();
     let timer = Timeout::new(DEBOUNCE_MS, move || {
         if let Some(h) = me.upgrade() {
@@ -98,7 +98,7 @@ fn schedule(h: &Rc<Host>, path: &'static str) {
 }
 
 /// Checks a field at once (blur, change), writing its normalized value back.
-fn now(h: &Rc<Host>, path: &'static str) {
+fn now(h: &Rc<FormState>, path: &'static str) {
     if let Some(t) = h.timers.borrow_mut().remove(path) {
         t.cancel();
     }
@@ -111,7 +111,7 @@ fn now(h: &Rc<Host>, path: &'static str) {
 /// renders each of them. With `write_back` (blur, change; never while typing), a valid code-like edited field gets
 /// its canonical value ([`Host::write_normalized`]). Returns the report and
 /// the form's values (as written back).
-pub fn check(h: &Rc<Host>, path: &'static str, write_back: bool) -> (Report, Values) {
+pub fn check(h: &Rc<FormState>, path: &'static str, write_back: bool) -> (Report, Values) {
     let touched = h.touched.borrow().clone();
     let paths: Vec<&'static str> = affected(path).into_iter().filter(|p| *p == path || touched.contains(p)).collect();
     let mut values = h.values();
@@ -130,7 +130,7 @@ pub fn check(h: &Rc<Host>, path: &'static str, write_back: bool) -> (Report, Val
 
 /// Checks again every field the user has touched, in one validation (after the checkbox or a restored draft changed
 /// the context). Returns the form's values.
-pub fn revalidate_touched(h: &Rc<Host>) -> Values {
+pub fn revalidate_touched(h: &Rc<FormState>) -> Values {
     let touched: Vec<&'static str> = h.touched.borrow().iter().copied().collect();
     let values = h.values();
     if touched.is_empty() {

@@ -2,32 +2,41 @@
 //! turns clicks, answers, timers and the `online` event into [`Event`]s and carries out the [`Effect`]s.
 //!
 //! ```text
-//!  Editing ──Submit──▶ Sending ──200/201──────────────────────────────▶ Done
-//!  Done, Failed ─Submit─▶ │  ──422 validation_failed / provisioning_rejected /
-//!  QueuedOffline ─Submit─▶│     address_suggestion, 409 domain_taken_other_csp ─▶ Editing (messages by field)
+//!  Editing ──Submit──▶ Sending ──2xx with api.md's success body for this account──▶ Done(request)
+//!  Done, Failed ─Submit─▶ │  ──2xx without it (a login page behind a redirect) ─▶ Failed(NotConfirmed, kept)
+//!  QueuedOffline ─Submit─▶│  ──422 validation_failed / provisioning_rejected /
+//!                         │     address_suggestion, 409 domain_taken_other_csp ─▶ Editing (messages by field)
 //!                         │  ──409 confirm_existing_* ──▶ WaitingForConfirmation ─yes─▶ Sending (confirm query)
 //!                         │                                                      └─no──▶ Editing
-//!                         │  ──409 no_delegated_access, 401, 403, other 4xx, ─▶ Failed
-//!                         │     retries used up
-//!                         │  ──429/5xx/network failure ─▶ Sending (retry after backoff, same key)
+//!                         │  ──403 csrf_token_invalid (first time) ─▶ Sending (fresh token, same key)
+//!                         │  ──409 no_delegated_access, other 4xx ─▶ Failed
+//!                         │  ──401, 403 ─▶ Failed (the queued request is kept)
+//!                         │  ──429/5xx/timeout/network failure ─▶ Sending (retry after backoff + jitter, same key)
+//!                         │  ──retries used up, Retry-After beyond the cap ─▶ Failed(Unavailable, kept; again after the cap)
 //!                         │  ──network failure while offline ─▶ QueuedOffline ─online─▶ Sending
+//!  (start) ──Resume, younger than the resend window──▶ Sending
+//!          ──Resume, older ──▶ AskingResend ─yes─▶ Sending; ─no─▶ Editing (the entry is dropped, the draft stays)
 //! ```
 //!
-//! **Idempotency keys.** A key names one request (record body + confirmations) until a final answer arrives: every
-//! retry, every resend from the offline queue (also after a reload), and a new click on Submit with an unchanged
-//! record while the request is still unanswered reuse it, so nothing is provisioned twice. Any final answer (2xx or
-//! 4xx) resolves the key. A confirmed resubmit is a new request (the server has stored its 409 under the first key and
-//! would replay it), so it gets a new key derived from the first (`{key}-bss`, `{key}-pc`): a second "yes" for the
-//! same question dedupes at the server. The first request provisioned nothing (it was answered 409).
+//! **Idempotency keys** (`api.md`). A key names one logical submission: every retry, every resend from the offline
+//! queue (also after a reload), and a new click on Submit with an unchanged record while the request is unanswered,
+//! unconfirmed or unavailable reuse it. An unchanged resubmission after success reuses the succeeded request (key and
+//! confirmations), so the server replays its success instead of provisioning twice. A resubmission after a final
+//! refusal (422, 409, 401/403) is a new submission with a new key. A confirmed resubmit is a new request too (the
+//! server stored its 409 under the first key): its key is derived from the first (`{key}-bss`, `{key}-pc`).
 
 use serde::{Deserialize, Serialize};
 
-/// Tries of one request, the first included.
+/// Tries of one request, the first included, before the user is told the service is unavailable.
 pub const MAX_ATTEMPTS: u32 = 5;
-/// The first retry's delay; each next one doubles it (0.5 s, 1 s, 2 s, 4 s).
-pub const BASE_DELAY_MS: u32 = 500;
-/// The longest wait, whatever `Retry-After` says.
-pub const MAX_DELAY_MS: u32 = 60_000;
+/// The first retry's delay by default (`data-retry-base-ms`); each next one doubles it.
+pub const BASE_DELAY_MS: u32 = 1_000;
+/// The longest wait the host honours (`api.md`: `Retry-After` at most 10 minutes). A longer `Retry-After` shows the
+/// service as unavailable, keeps the entry and tries again after this.
+pub const RETRY_AFTER_CAP_MS: u32 = 600_000;
+/// How long a queued submission is resent automatically (`api.md`: 7 days); an older one is resent only when the
+/// user says so.
+pub const RESEND_WINDOW_MS: u64 = 7 * 24 * 3600 * 1000;
 
 /// What the user is asked to confirm (`api.md`, 409).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,20 +55,6 @@ impl Confirm {
         }
     }
 
-    /// The question of the dialog (`api.md`).
-    pub fn question(self) -> &'static str {
-        match self {
-            Confirm::ExistingBssAccount => {
-                "An account with the same customer code already exists in BSS. \
-                 Synchronize this account with the same customer?"
-            }
-            Confirm::ExistingPartnerCustomer => {
-                "A customer with the same customer code already exists in \
-                 Microsoft Partner Center. Synchronize with the existing customer?"
-            }
-        }
-    }
-
     fn key_suffix(self) -> &'static str {
         match self {
             Confirm::ExistingBssAccount => "bss",
@@ -69,26 +64,64 @@ impl Confirm {
 }
 
 /// One request: where, what, under which key. Also the entry of the offline queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Submission {
     /// The `Idempotency-Key`.
     pub key: String,
     /// The `PUT` target without the query.
     pub url: String,
-    /// The normalized record as JSON.
+    /// The customer's data of the normalized record as JSON (no partner configuration: `api.md`).
     pub body: String,
     /// What the user confirmed, in order; each becomes a `confirm` query parameter.
     #[serde(default)]
     pub confirms: Vec<Confirm>,
+    /// The BSS account of the request (an entry of the old queue has none: read from its URL).
+    #[serde(default)]
+    pub account_id: String,
+    /// When the submission was first queued, in milliseconds since the epoch (0: unknown, an old entry).
+    #[serde(default)]
+    pub created_ms: u64,
+    /// A final answer other than success arrived while another account's form was open: the entry waits for its own
+    /// form (not resent automatically); the text says what happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<String>,
+    /// What the user typed, as the form showed it when they submitted (an entry of the old queue has none): a
+    /// resumed entry whose form is empty fills it from these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<crate::fields::Values>,
     /// Tries so far of this request in this page (not stored).
     #[serde(skip)]
     pub attempts: u32,
+    /// Whether the page's CSRF token was read again for this request already (not stored).
+    #[serde(skip)]
+    pub token_refreshed: bool,
 }
 
 impl Submission {
     pub fn new(key: String, url: String, body: String) -> Submission {
-        Submission { key, url, body, confirms: Vec::new(), attempts: 0 }
+        let account_id = account_of_url(&url).unwrap_or_default().to_owned();
+        Submission {
+            key,
+            url,
+            body,
+            confirms: Vec::new(),
+            account_id,
+            created_ms: 0,
+            held: None,
+            values: None,
+            attempts: 0,
+            token_refreshed: false,
+        }
+    }
+
+    /// The account id, also of an old entry that stored none.
+    pub fn account(&self) -> &str {
+        if self.account_id.is_empty() {
+            account_of_url(&self.url).unwrap_or("")
+        } else {
+            &self.account_id
+        }
     }
 
     /// The URL with the confirmations as query.
@@ -108,12 +141,44 @@ impl Submission {
         confirms.push(c);
         Submission {
             key: format!("{}-{}", self.key, c.key_suffix()),
-            url: self.url.clone(),
-            body: self.body.clone(),
             confirms,
             attempts: 0,
+            token_refreshed: false,
+            held: None,
+            ..self.clone()
         }
     }
+
+    /// Whether the entry is older than the resend window at `now_ms` (an entry of unknown age is not).
+    pub fn is_stale(&self, now_ms: u64) -> bool {
+        self.created_ms > 0 && now_ms.saturating_sub(self.created_ms) > RESEND_WINDOW_MS
+    }
+}
+
+/// The account id of a `PUT` URL (`…/api/Accounts/{accountId}/syncoptions/…`), still percent-encoded.
+pub fn account_of_url(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("/api/Accounts/")?;
+    let id = rest.split('/').next()?;
+    (!id.is_empty()).then_some(id)
+}
+
+/// The fields of a record that describe the partner, not the customer (`request.md`): the host never sends them
+/// (`api.md`: "The request body holds the customer's data only").
+pub const CONFIGURATION_FIELDS: [&str; 5] =
+    ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"];
+
+/// The customer's part of a record: what the host sends.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CustomerData<'a> {
+    sync_options: &'a tenantcheck_core::record::Slot<tenantcheck_core::record::SyncOptions>,
+    account: &'a tenantcheck_core::record::Slot<tenantcheck_core::record::Account>,
+}
+
+/// The body of a request: the normalized record as JSON, without the partner's configuration
+/// ([`CONFIGURATION_FIELDS`]).
+pub fn customer_body(record: &tenantcheck_core::record::Record) -> Option<String> {
+    serde_json::to_string(&CustomerData { sync_options: &record.sync_options, account: &record.account }).ok()
 }
 
 /// One error beside a field, as the server sends it (`request.md`, result shape).
@@ -154,7 +219,10 @@ struct Problem {
 /// What an answer (or its absence) means, one variant per row of `api.md`'s table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
+    /// `api.md`'s success body for this request: JSON, `status` `synced`, the same `accountId`.
     Success,
+    /// A 2xx without that body (an HTML login page after a redirect), or a redirect itself: nothing is confirmed.
+    NotConfirmed,
     ValidationFailed(Vec<ServerIssue>),
     ProvisioningRejected(Vec<ServerIssue>),
     AddressSuggestion(SuggestedAddress),
@@ -162,25 +230,83 @@ pub enum Answer {
     Confirm(Confirm),
     NoDelegatedAccess(Option<String>),
     Unauthorized,
+    /// 403 `csrf_token_invalid`: the page's token is stale.
+    CsrfInvalid,
     Forbidden,
-    /// 429 or 5xx; the server's `Retry-After` in milliseconds.
+    /// 429 or 5xx; the server's `Retry-After` in milliseconds (not capped: the machine applies the cap).
     Retry(Option<u32>),
-    /// The request did not complete; `online` is `navigator.onLine` at that moment.
+    /// The request did not complete (unreachable, or the timeout aborted it); `online` is `navigator.onLine` then.
     NetworkFailure {
         online: bool,
     },
     /// Anything else: a status (or code) `api.md` does not list. Final.
     Unexpected(u16),
+    /// Not sent: another tab took the entry out of the queue (it got a final answer there) while this one waited.
+    HandledElsewhere,
+}
+
+/// Whether a `Content-Type` names JSON (`application/json`, `application/problem+json`, any `+json`).
+pub fn is_json(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// `api.md`'s success body, as far as the host reads it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SuccessBody {
+    status: String,
+    account_id: AccountIdText,
+}
+
+/// An `accountId` as text: a JSON string as is, an integer as written.
+struct AccountIdText(String);
+
+impl<'de> Deserialize<'de> for AccountIdText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = AccountIdText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an account id (a string or an integer)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AccountIdText, E> {
+                Ok(AccountIdText(v.to_owned()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AccountIdText, E> {
+                Ok(AccountIdText(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<AccountIdText, E> {
+                Ok(AccountIdText(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Whether a body is `api.md`'s success body for `account_id`: a JSON object with `status` `synced` and an
+/// `accountId` whose text (a JSON string as is, an integer as written) equals the form's.
+pub fn is_success_body(body: &str, account_id: &str) -> bool {
+    let Ok(b) = serde_json::from_str::<SuccessBody>(body) else { return false };
+    b.status == "synced" && !account_id.is_empty() && b.account_id.0 == account_id
 }
 
 impl Answer {
-    /// Classifies a response by its status, body and `Retry-After` header (delta-seconds; a caller that can parse an
-    /// HTTP date passes `retry_after_ms` instead).
-    pub fn classify(status: u16, body: &str, retry_after_ms: Option<u32>) -> Answer {
+    /// Classifies a response by its status, content type, body and `Retry-After` (in milliseconds, from seconds or
+    /// an HTTP date), for a request about `account_id`. Status 0 is an opaque redirect (`redirect: "manual"`).
+    pub fn classify(
+        status: u16,
+        content_type: &str,
+        body: &str,
+        retry_after_ms: Option<u32>,
+        account_id: &str,
+    ) -> Answer {
         let problem = || serde_json::from_str::<Problem>(body).unwrap_or_default();
         match status {
-            200..=299 => Answer::Success,
+            200..=299 if is_json(content_type) && is_success_body(body, account_id) => Answer::Success,
+            0 | 200..=399 => Answer::NotConfirmed,
             401 => Answer::Unauthorized,
+            403 if problem().code.as_deref() == Some("csrf_token_invalid") => Answer::CsrfInvalid,
             403 => Answer::Forbidden,
             429 | 500..=599 => Answer::Retry(retry_after_ms),
             422 => {
@@ -208,18 +334,26 @@ impl Answer {
             _ => Answer::Unexpected(status),
         }
     }
+
+    /// Whether the answer ends the submission (anything but a retry, a missing answer, a stale token).
+    pub fn is_final(&self) -> bool {
+        !matches!(self, Answer::Retry(_) | Answer::NetworkFailure { .. } | Answer::CsrfInvalid | Answer::NotConfirmed)
+    }
 }
 
-/// `Retry-After` as delta-seconds, in milliseconds (capped).
+/// `Retry-After` as delta-seconds, in milliseconds (not capped; saturating).
 pub fn retry_after_seconds(value: &str) -> Option<u32> {
-    let secs: u32 = value.trim().parse().ok()?;
-    Some(secs.saturating_mul(1000).min(MAX_DELAY_MS))
+    let secs: u64 = value.trim().parse().ok()?;
+    Some(u32::try_from(secs.saturating_mul(1000)).unwrap_or(u32::MAX))
 }
 
-/// The wait before retry number `retry` (1-based), at least what the server asked for.
-pub fn backoff_ms(retry: u32, retry_after_ms: Option<u32>) -> u32 {
-    let exp = BASE_DELAY_MS.saturating_mul(1 << retry.saturating_sub(1).min(16));
-    exp.max(retry_after_ms.unwrap_or(0)).min(MAX_DELAY_MS)
+/// The wait before retry number `retry` (1-based): exponential from `base_ms`, with "equal jitter" (half fixed, half
+/// random by `jitter` in `[0, 1)`), at least what the server asked for, at most [`RETRY_AFTER_CAP_MS`].
+pub fn backoff_ms(retry: u32, base_ms: u32, retry_after_ms: Option<u32>, jitter: f64) -> u32 {
+    let exp = base_ms.saturating_mul(1 << retry.saturating_sub(1).min(16)).min(RETRY_AFTER_CAP_MS);
+    let half = exp / 2;
+    let jittered = half + (f64::from(exp - half) * jitter.clamp(0.0, 1.0)) as u32;
+    jittered.max(retry_after_ms.unwrap_or(0)).min(RETRY_AFTER_CAP_MS)
 }
 
 /// Why a submission stopped without success; the user's input stays.
@@ -228,35 +362,49 @@ pub enum Failure {
     SessionExpired,
     NotAllowed,
     NoDelegatedAccess(Option<String>),
-    /// Retries used up; the request stays in the queue, unresolved.
+    /// Retries used up, or `Retry-After` beyond the cap: the request stays in the queue, unresolved.
     Unavailable,
+    /// A 2xx without the success body: the request stays in the queue, unresolved.
+    NotConfirmed,
     Unexpected(u16),
 }
 
+impl Failure {
+    /// Whether the request may still have been provisioned, so the next Submit of the same record reuses its key.
+    pub fn unresolved(&self) -> bool {
+        matches!(self, Failure::Unavailable | Failure::NotConfirmed)
+    }
+}
+
 /// The states of `design.md`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum State {
     #[default]
     Editing,
     Sending(Submission),
     WaitingForConfirmation(Submission, Confirm),
+    /// A queued submission older than the resend window: the user is asked whether to send it.
+    AskingResend(Submission),
     QueuedOffline(Submission),
-    Done,
-    /// `unresolved`: the request that got no final answer (retries used up), reused by the next Submit of the same
-    /// record.
+    /// The request that succeeded (an unchanged resubmission reuses it).
+    Done(Submission),
+    /// The request kept in the queue, if any (the next Submit of the same record reuses its key when the failure is
+    /// [`Failure::unresolved`]).
     Failed(Failure, Option<Submission>),
 }
 
 /// What happens to the machine.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// The user submitted a valid record (see [`Machine::submission_for`] for its key).
     Submit(Submission),
+    /// At start: this form's entry of the offline queue, at `now_ms`.
+    Resume { submission: Submission, now_ms: u64 },
     /// An answer to the request in flight.
     Answer(Answer),
     /// The user answered the dialog.
     Confirmed(bool),
-    /// The retry timer fired.
+    /// The retry timer fired (also after the token was read again).
     RetryDue,
     /// The browser came back online.
     Online,
@@ -266,7 +414,10 @@ pub enum Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     Sending,
-    Retrying { retry: u32, delay_ms: u32 },
+    Retrying {
+        retry: u32,
+        delay_ms: u32,
+    },
     Queued,
     Success,
     ValidationFailed(Vec<ServerIssue>),
@@ -274,12 +425,15 @@ pub enum Notice {
     Suggestion(SuggestedAddress),
     DomainTaken,
     Ask(Confirm),
+    /// A queued submission is older than the resend window (in days): send it?
+    AskResend(u32),
     Cancelled,
+    HandledElsewhere,
     Failed(Failure),
 }
 
 /// What the driver must do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Keep the request in the offline queue (replacing any other for the same URL).
     Persist(Submission),
@@ -287,43 +441,158 @@ pub enum Effect {
     Forget(String),
     /// Send the request now.
     Send(Submission),
+    /// Read the page's CSRF token again, then fire [`Event::RetryDue`].
+    RefreshToken,
     /// Fire [`Event::RetryDue`] after this many milliseconds.
     Schedule(u32),
     Show(Notice),
 }
 
-/// The machine: the state and its transitions.
-#[derive(Debug, Clone, Default)]
+/// The machine: the state, its transitions, and its timing (from the form's configuration).
+#[derive(Debug, Clone)]
 pub struct Machine {
     pub state: State,
+    pub max_attempts: u32,
+    pub base_delay_ms: u32,
+    /// A random number in `[0, 1)` for the jitter (`Math.random` in the browser; fixed in tests).
+    pub jitter: fn() -> f64,
+}
+
+impl Default for Machine {
+    fn default() -> Machine {
+        Machine { state: State::Editing, max_attempts: MAX_ATTEMPTS, base_delay_ms: BASE_DELAY_MS, jitter: || 0.5 }
+    }
 }
 
 impl Machine {
-    /// The request for a valid record: the unanswered one when the same record is submitted again (so a retry by
-    /// hand keeps its key), else a new one under `fresh_key`.
-    pub fn submission_for(&self, url: &str, body: &str, fresh_key: impl FnOnce() -> String) -> Submission {
+    /// The request for a valid record: the unresolved or succeeded one when the same record is submitted again (so
+    /// a retry by hand keeps its key, and a resubmission after success replays it), else a new one under
+    /// `fresh_key`, created at `now_ms`.
+    pub fn submission_for(&self, url: &str, body: &str, now_ms: u64, fresh_key: impl FnOnce() -> String) -> Submission {
         let pending = match &self.state {
-            State::QueuedOffline(s) | State::Failed(_, Some(s)) => Some(s),
+            State::QueuedOffline(s) | State::Done(s) | State::Sending(s) => Some(s),
+            State::Failed(f, Some(s)) if f.unresolved() => Some(s),
             _ => None,
         };
         match pending {
-            Some(s) if s.url == url && s.body == body => Submission { attempts: 0, ..s.clone() },
-            _ => Submission::new(fresh_key(), url.to_owned(), body.to_owned()),
+            Some(s) if s.url == url && s.body == body => {
+                Submission { attempts: 0, token_refreshed: false, held: None, ..s.clone() }
+            }
+            _ => Submission { created_ms: now_ms, ..Submission::new(fresh_key(), url.to_owned(), body.to_owned()) },
         }
     }
 
     /// Whether a Submit is taken now (not while a request is in flight or a question is open).
     pub fn accepts_submit(&self) -> bool {
-        !matches!(self.state, State::Sending(_) | State::WaitingForConfirmation(..))
+        !matches!(self.state, State::Sending(_) | State::WaitingForConfirmation(..) | State::AskingResend(_))
+    }
+
+    /// The request this form keeps in the queue now, if any.
+    pub fn queued(&self) -> Option<&Submission> {
+        match &self.state {
+            State::Sending(s) | State::QueuedOffline(s) | State::AskingResend(s) | State::Failed(_, Some(s)) => Some(s),
+            _ => None,
+        }
     }
 
     /// One transition. Every answer of `api.md` has exactly one arrow from `Sending`; events that do not apply to
     /// the current state change nothing.
     pub fn step(&mut self, event: Event) -> Vec<Effect> {
         let state = std::mem::take(&mut self.state);
-        let (next, effects) = transition(state, event);
+        let (next, effects) = self.transition(state, event);
         self.state = next;
         effects
+    }
+
+    fn transition(&self, state: State, event: Event) -> (State, Vec<Effect>) {
+        use Effect::{Forget, Show};
+        match (state, event) {
+            (
+                state @ (State::Editing | State::Done(_) | State::Failed(..) | State::QueuedOffline(_)),
+                Event::Submit(s),
+            ) => {
+                let old = match &state {
+                    State::QueuedOffline(o) | State::Failed(_, Some(o)) if o.key != s.key => Some(o.key.clone()),
+                    _ => None,
+                };
+                let (next, effects) = send(s, true);
+                (next, old.map(Forget).into_iter().chain(effects).collect())
+            }
+            (State::Editing, Event::Resume { submission, now_ms }) => {
+                if submission.is_stale(now_ms) {
+                    let days =
+                        u32::try_from(now_ms.saturating_sub(submission.created_ms) / 86_400_000).unwrap_or(u32::MAX);
+                    (State::AskingResend(submission), vec![Show(Notice::AskResend(days))])
+                } else {
+                    send(submission, false)
+                }
+            }
+            (State::AskingResend(s), Event::Confirmed(true)) => send(s, false),
+            (State::AskingResend(s), Event::Confirmed(false)) => {
+                (State::Editing, vec![Forget(s.key), Show(Notice::Cancelled)])
+            }
+            (State::Sending(s), Event::Answer(answer)) => self.answered(s, answer),
+            (State::Sending(s), Event::RetryDue) => send(s, false),
+            (State::Failed(Failure::Unavailable, Some(s)), Event::RetryDue | Event::Online)
+            | (State::QueuedOffline(s), Event::Online) => send(Submission { attempts: 0, ..s }, false),
+            (State::WaitingForConfirmation(s, c), Event::Confirmed(true)) => send(s.confirmed(c), true),
+            (State::WaitingForConfirmation(..), Event::Confirmed(false)) => {
+                (State::Editing, vec![Show(Notice::Cancelled)])
+            }
+            (state, _) => (state, Vec::new()),
+        }
+    }
+
+    fn answered(&self, mut s: Submission, answer: Answer) -> (State, Vec<Effect>) {
+        use Effect::{Forget, Show};
+        let key = s.key.clone();
+        let done = |next: State, notice: Notice| (next, vec![Forget(key.clone()), Show(notice)]);
+        let failed = |f: Failure| done(State::Failed(f.clone(), None), Notice::Failed(f));
+        // Kept: the entry stays in the queue.
+        let kept = |f: Failure, s: Submission| (State::Failed(f.clone(), Some(s)), vec![Show(Notice::Failed(f))]);
+        match answer {
+            Answer::Success => done(State::Done(Submission { attempts: 0, ..s }), Notice::Success),
+            Answer::NotConfirmed => kept(Failure::NotConfirmed, s),
+            Answer::ValidationFailed(e) => done(State::Editing, Notice::ValidationFailed(e)),
+            Answer::ProvisioningRejected(e) => done(State::Editing, Notice::ProvisioningRejected(e)),
+            Answer::AddressSuggestion(a) => done(State::Editing, Notice::Suggestion(a)),
+            Answer::DomainTaken => done(State::Editing, Notice::DomainTaken),
+            // Asked again for what the user already confirmed: the server is not following the contract.
+            Answer::Confirm(c) if s.confirms.contains(&c) => failed(Failure::Unexpected(409)),
+            Answer::Confirm(c) => done(State::WaitingForConfirmation(s, c), Notice::Ask(c)),
+            Answer::NoDelegatedAccess(url) => failed(Failure::NoDelegatedAccess(url)),
+            // api.md: a 401/403 keeps the queued submission (sent again at the next start, e.g. after signing in).
+            Answer::Unauthorized => kept(Failure::SessionExpired, s),
+            Answer::Forbidden => kept(Failure::NotAllowed, s),
+            Answer::CsrfInvalid if !s.token_refreshed => {
+                s.token_refreshed = true;
+                (State::Sending(s), vec![Effect::RefreshToken])
+            }
+            Answer::CsrfInvalid => kept(Failure::NotAllowed, s),
+            Answer::Unexpected(st) => failed(Failure::Unexpected(st)),
+            Answer::HandledElsewhere => (State::Editing, vec![Show(Notice::HandledElsewhere)]),
+            Answer::NetworkFailure { online: false } => (State::QueuedOffline(s), vec![Show(Notice::Queued)]),
+            Answer::Retry(Some(after)) if after > RETRY_AFTER_CAP_MS => {
+                let (next, mut effects) = kept(Failure::Unavailable, s);
+                effects.push(Effect::Schedule(RETRY_AFTER_CAP_MS));
+                (next, effects)
+            }
+            Answer::Retry(after) => self.retry(s, after),
+            Answer::NetworkFailure { online: true } => self.retry(s, None),
+        }
+    }
+
+    fn retry(&self, s: Submission, after: Option<u32>) -> (State, Vec<Effect>) {
+        if s.attempts >= self.max_attempts {
+            // Kept, and tried again after the cap while the page is open (also on `online`, a resubmit, a reload).
+            return (
+                State::Failed(Failure::Unavailable, Some(s)),
+                vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)],
+            );
+        }
+        let delay_ms = backoff_ms(s.attempts, self.base_delay_ms, after, (self.jitter)());
+        let retry = s.attempts;
+        (State::Sending(s), vec![Effect::Schedule(delay_ms), Effect::Show(Notice::Retrying { retry, delay_ms })])
     }
 }
 
@@ -340,77 +609,14 @@ fn send(mut s: Submission, persist: bool) -> (State, Vec<Effect>) {
     (State::Sending(s), effects)
 }
 
-fn transition(state: State, event: Event) -> (State, Vec<Effect>) {
-    use Effect::{Forget, Show};
-    match (state, event) {
-        (State::Editing | State::Done | State::Failed(..), Event::Submit(s)) => send(s, true),
-        (State::QueuedOffline(old), Event::Submit(s)) => {
-            let mut forget = if old.key == s.key { Vec::new() } else { vec![Forget(old.key)] };
-            let (next, effects) = send(s, true);
-            forget.extend(effects);
-            (next, forget)
-        }
-        (State::Sending(s), Event::Answer(answer)) => {
-            let key = s.key.clone();
-            let done = |next: State, notice: Notice| (next, vec![Forget(key.clone()), Show(notice)]);
-            match answer {
-                Answer::Success => done(State::Done, Notice::Success),
-                Answer::ValidationFailed(e) => done(State::Editing, Notice::ValidationFailed(e)),
-                Answer::ProvisioningRejected(e) => done(State::Editing, Notice::ProvisioningRejected(e)),
-                Answer::AddressSuggestion(a) => done(State::Editing, Notice::Suggestion(a)),
-                Answer::DomainTaken => done(State::Editing, Notice::DomainTaken),
-                // Asked again for what the user already confirmed: the server is not following the contract.
-                Answer::Confirm(c) if s.confirms.contains(&c) => {
-                    done(State::Failed(Failure::Unexpected(409), None), Notice::Failed(Failure::Unexpected(409)))
-                }
-                Answer::Confirm(c) => done(State::WaitingForConfirmation(s, c), Notice::Ask(c)),
-                Answer::NoDelegatedAccess(url) => {
-                    let f = Failure::NoDelegatedAccess(url);
-                    done(State::Failed(f.clone(), None), Notice::Failed(f))
-                }
-                Answer::Unauthorized => {
-                    done(State::Failed(Failure::SessionExpired, None), Notice::Failed(Failure::SessionExpired))
-                }
-                Answer::Forbidden => {
-                    done(State::Failed(Failure::NotAllowed, None), Notice::Failed(Failure::NotAllowed))
-                }
-                Answer::Unexpected(st) => {
-                    done(State::Failed(Failure::Unexpected(st), None), Notice::Failed(Failure::Unexpected(st)))
-                }
-                Answer::NetworkFailure { online: false } => (State::QueuedOffline(s), vec![Show(Notice::Queued)]),
-                Answer::Retry(after) => retry(s, after),
-                Answer::NetworkFailure { online: true } => retry(s, None),
-            }
-        }
-        (State::Sending(s), Event::RetryDue) => send(s, false),
-        (State::QueuedOffline(s), Event::Online) => {
-            let s = Submission { attempts: 0, ..s };
-            send(s, false)
-        }
-        (State::WaitingForConfirmation(s, c), Event::Confirmed(true)) => send(s.confirmed(c), true),
-        (State::WaitingForConfirmation(..), Event::Confirmed(false)) => (State::Editing, vec![Show(Notice::Cancelled)]),
-        (state, _) => (state, Vec::new()),
-    }
-}
-
-fn retry(s: Submission, after: Option<u32>) -> (State, Vec<Effect>) {
-    if s.attempts >= MAX_ATTEMPTS {
-        return (
-            State::Failed(Failure::Unavailable, Some(s)),
-            vec![Effect::Show(Notice::Failed(Failure::Unavailable))],
-        );
-    }
-    let delay_ms = backoff_ms(s.attempts, after);
-    let retry = s.attempts;
-    (State::Sending(s), vec![Effect::Schedule(delay_ms), Effect::Show(Notice::Retrying { retry, delay_ms })])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const URL: &str = "/api/Accounts/1001/syncoptions/X";
+
     fn sub() -> Submission {
-        Submission::new("k1".into(), "/api/Accounts/1/syncoptions/X".into(), "{}".into())
+        Submission::new("k1".into(), URL.into(), "{}".into())
     }
 
     fn sending() -> Machine {
@@ -426,57 +632,73 @@ mod tests {
         fx.iter().any(|e| *e == Effect::Forget("k1".into()))
     }
 
-    #[test]
-    fn classifies_every_answer_of_api_md() {
-        let p = |code: &str, extra: &str| format!(r#"{{"type":"about:blank","code":"{code}"{extra}}}"#);
-        assert_eq!(Answer::classify(200, "", None), Answer::Success);
-        assert_eq!(Answer::classify(201, "{}", None), Answer::Success);
-        let errors = r#","errors":[{"field":"account.phone","code":"phone.required","message":"<b>x</b>"}]"#;
-        let issue =
-            ServerIssue { field: "account.phone".into(), code: "phone.required".into(), message: "<b>x</b>".into() };
-        assert_eq!(
-            Answer::classify(422, &p("validation_failed", errors), None),
-            Answer::ValidationFailed(vec![issue.clone()])
-        );
-        assert_eq!(
-            Answer::classify(422, &p("provisioning_rejected", errors), None),
-            Answer::ProvisioningRejected(vec![issue])
-        );
-        let a =
-            Answer::classify(422, &p("address_suggestion", r#","suggestedAddress":{"postalCode":"98052-6399"}"#), None);
-        assert!(matches!(a, Answer::AddressSuggestion(s) if s.postal_code.as_str() == "98052-6399"));
-        assert_eq!(Answer::classify(422, &p("address_suggestion", ""), None), Answer::Unexpected(422));
-        assert_eq!(Answer::classify(409, &p("domain_taken_other_csp", ""), None), Answer::DomainTaken);
-        assert_eq!(
-            Answer::classify(409, &p("confirm_existing_bss_account", ""), None),
-            Answer::Confirm(Confirm::ExistingBssAccount)
-        );
-        assert_eq!(
-            Answer::classify(409, &p("confirm_existing_partner_customer", ""), None),
-            Answer::Confirm(Confirm::ExistingPartnerCustomer)
-        );
-        assert_eq!(
-            Answer::classify(409, &p("no_delegated_access", r#","invitationUrl":"https://x.example/i""#), None),
-            Answer::NoDelegatedAccess(Some("https://x.example/i".into()))
-        );
-        assert_eq!(Answer::classify(401, "", None), Answer::Unauthorized);
-        assert_eq!(Answer::classify(403, "", None), Answer::Forbidden);
-        assert_eq!(Answer::classify(429, "", Some(3000)), Answer::Retry(Some(3000)));
-        assert_eq!(Answer::classify(503, "<html>", None), Answer::Retry(None));
-        assert_eq!(Answer::classify(409, "not json", None), Answer::Unexpected(409));
-        assert_eq!(Answer::classify(404, "", None), Answer::Unexpected(404));
+    const JSON: &str = "application/json";
+    const OK: &str = r#"{"accountId":1001,"domain":"contoso.onmicrosoft.com","status":"synced"}"#;
+
+    fn classify(status: u16, body: &str) -> Answer {
+        Answer::classify(status, "application/problem+json", body, None, "1001")
     }
 
     #[test]
-    fn final_answers_forget_the_request() {
+    fn success_is_only_the_success_body_for_this_account() {
+        assert_eq!(Answer::classify(201, JSON, OK, None, "1001"), Answer::Success);
+        assert_eq!(Answer::classify(200, "application/json; charset=utf-8", OK, None, "1001"), Answer::Success);
+        let as_text = r#"{"accountId":"1001","status":"synced"}"#;
+        assert_eq!(Answer::classify(200, JSON, as_text, None, "1001"), Answer::Success);
+        // A login page behind a redirect, an empty 2xx, another account, another status, a redirect: not confirmed.
+        let login = "<!doctype html><title>Sign in</title>";
+        assert_eq!(Answer::classify(200, "text/html; charset=utf-8", login, None, "1001"), Answer::NotConfirmed);
+        assert_eq!(Answer::classify(200, "text/html", OK, None, "1001"), Answer::NotConfirmed);
+        assert_eq!(Answer::classify(204, JSON, "", None, "1001"), Answer::NotConfirmed);
+        assert_eq!(Answer::classify(200, JSON, OK, None, "1002"), Answer::NotConfirmed);
+        assert_eq!(Answer::classify(200, JSON, OK, None, ""), Answer::NotConfirmed);
+        assert_eq!(
+            Answer::classify(200, JSON, r#"{"accountId":1001,"status":"pending"}"#, None, "1001"),
+            Answer::NotConfirmed
+        );
+        assert_eq!(Answer::classify(200, JSON, "[1]", None, "1001"), Answer::NotConfirmed);
+        assert_eq!(Answer::classify(0, "", "", None, "1001"), Answer::NotConfirmed);
+        assert_eq!(Answer::classify(303, "", "", None, "1001"), Answer::NotConfirmed);
+        assert!(is_json("application/problem+json") && !is_json("text/json+html") && !is_json(""));
+    }
+
+    #[test]
+    fn classifies_every_answer_of_api_md() {
+        let p = |code: &str, extra: &str| format!(r#"{{"type":"about:blank","code":"{code}"{extra}}}"#);
+        let errors = r#","errors":[{"field":"account.phone","code":"phone.required","message":"<b>x</b>"}]"#;
+        let issue =
+            ServerIssue { field: "account.phone".into(), code: "phone.required".into(), message: "<b>x</b>".into() };
+        assert_eq!(classify(422, &p("validation_failed", errors)), Answer::ValidationFailed(vec![issue.clone()]));
+        assert_eq!(classify(422, &p("provisioning_rejected", errors)), Answer::ProvisioningRejected(vec![issue]));
+        let a = classify(422, &p("address_suggestion", r#","suggestedAddress":{"postalCode":"98052-6399"}"#));
+        assert!(matches!(a, Answer::AddressSuggestion(s) if s.postal_code.as_str() == "98052-6399"));
+        assert_eq!(classify(422, &p("address_suggestion", "")), Answer::Unexpected(422));
+        assert_eq!(classify(409, &p("domain_taken_other_csp", "")), Answer::DomainTaken);
+        assert_eq!(classify(409, &p("confirm_existing_bss_account", "")), Answer::Confirm(Confirm::ExistingBssAccount));
+        assert_eq!(
+            classify(409, &p("confirm_existing_partner_customer", "")),
+            Answer::Confirm(Confirm::ExistingPartnerCustomer)
+        );
+        assert_eq!(
+            classify(409, &p("no_delegated_access", r#","invitationUrl":"https://x.example/i""#)),
+            Answer::NoDelegatedAccess(Some("https://x.example/i".into()))
+        );
+        assert_eq!(classify(401, ""), Answer::Unauthorized);
+        assert_eq!(classify(403, ""), Answer::Forbidden);
+        assert_eq!(classify(403, &p("csrf_token_invalid", "")), Answer::CsrfInvalid);
+        assert_eq!(Answer::classify(429, "", "", Some(3000), "1001"), Answer::Retry(Some(3000)));
+        assert_eq!(classify(503, "<html>"), Answer::Retry(None));
+        assert_eq!(classify(409, "not json"), Answer::Unexpected(409));
+        assert_eq!(classify(404, ""), Answer::Unexpected(404));
+    }
+
+    #[test]
+    fn final_refusals_forget_the_request() {
         let cases = [
-            (Answer::Success, State::Done),
             (Answer::ValidationFailed(vec![]), State::Editing),
             (Answer::ProvisioningRejected(vec![]), State::Editing),
             (Answer::AddressSuggestion(SuggestedAddress::default()), State::Editing),
             (Answer::DomainTaken, State::Editing),
-            (Answer::Unauthorized, State::Failed(Failure::SessionExpired, None)),
-            (Answer::Forbidden, State::Failed(Failure::NotAllowed, None)),
             (Answer::NoDelegatedAccess(None), State::Failed(Failure::NoDelegatedAccess(None), None)),
             (Answer::Unexpected(400), State::Failed(Failure::Unexpected(400), None)),
         ];
@@ -486,7 +708,58 @@ mod tests {
             assert_eq!(m.state, expected, "{answer:?}");
             assert!(forgets(&fx), "{answer:?}");
             assert!(m.accepts_submit());
+            // A resubmission after a final refusal is a new submission.
+            assert_eq!(m.submission_for(URL, "{}", 1, || "k2".into()).key, "k2", "{answer:?}");
         }
+    }
+
+    #[test]
+    fn success_is_forgotten_and_an_unchanged_resubmission_replays_it() {
+        let mut m = sending();
+        let fx = m.step(Event::Answer(Answer::Success));
+        assert!(forgets(&fx) && fx.contains(&Effect::Show(Notice::Success)));
+        assert!(matches!(m.state, State::Done(ref s) if s.key == "k1"));
+        assert_eq!(m.submission_for(URL, "{}", 1, || "k2".into()).key, "k1");
+        assert_eq!(m.submission_for(URL, "{\"a\":1}", 1, || "k2".into()).key, "k2");
+        // After a confirmation, the replay keeps the confirmed request (its key and query).
+        let mut m = sending();
+        m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
+        m.step(Event::Confirmed(true));
+        m.step(Event::Answer(Answer::Success));
+        let again = m.submission_for(URL, "{}", 1, || "k2".into());
+        assert_eq!((again.key.as_str(), again.confirms.len()), ("k1-bss", 1));
+    }
+
+    #[test]
+    fn not_confirmed_and_401_403_keep_the_entry() {
+        for (answer, failure, reuse) in [
+            (Answer::NotConfirmed, Failure::NotConfirmed, true),
+            (Answer::Unauthorized, Failure::SessionExpired, false),
+            (Answer::Forbidden, Failure::NotAllowed, false),
+        ] {
+            let mut m = sending();
+            let fx = m.step(Event::Answer(answer.clone()));
+            assert!(!forgets(&fx), "{answer:?}");
+            assert_eq!(fx, vec![Effect::Show(Notice::Failed(failure.clone()))]);
+            assert!(matches!(&m.state, State::Failed(f, Some(s)) if *f == failure && s.key == "k1"));
+            assert_eq!(m.queued().map(|s| s.key.as_str()), Some("k1"));
+            let next = m.submission_for(URL, "{}", 1, || "k2".into());
+            assert_eq!(next.key == "k1", reuse, "{answer:?}");
+            // A new key replaces the kept entry.
+            let fx = m.step(Event::Submit(next));
+            assert_eq!(forgets(&fx), !reuse, "{answer:?}");
+        }
+    }
+
+    #[test]
+    fn a_stale_token_is_read_again_once() {
+        let mut m = sending();
+        assert_eq!(m.step(Event::Answer(Answer::CsrfInvalid)), vec![Effect::RefreshToken]);
+        let fx = m.step(Event::RetryDue);
+        assert!(matches!(&fx[..], [Effect::Send(s)] if s.key == "k1" && s.token_refreshed), "{fx:?}");
+        let fx = m.step(Event::Answer(Answer::CsrfInvalid));
+        assert!(!forgets(&fx));
+        assert!(matches!(m.state, State::Failed(Failure::NotAllowed, Some(_))));
     }
 
     #[test]
@@ -501,23 +774,42 @@ mod tests {
             let fx = m.step(Event::RetryDue);
             assert!(matches!(&fx[..], [Effect::Send(s)] if s.key == "k1"), "{fx:?}");
         }
-        assert_eq!(delays, [500, 1000, 2000, 4000]);
+        // Equal jitter at 0.5: three quarters of 1 s, 2 s, 4 s, 8 s.
+        assert_eq!(delays, [750, 1500, 3000, 6000]);
         let fx = m.step(Event::Answer(Answer::NetworkFailure { online: true }));
         assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(ref s)) if s.key == "k1"));
-        assert!(!forgets(&fx));
+        assert_eq!(fx, vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)]);
         // Submitting the same record again reuses the unresolved key; another record gets a new one.
-        assert_eq!(m.submission_for(&sub().url, "{}", || "k2".into()).key, "k1");
-        assert_eq!(m.submission_for(&sub().url, "{\"a\":1}", || "k2".into()).key, "k2");
+        assert_eq!(m.submission_for(URL, "{}", 1, || "k2".into()).key, "k1");
+        assert_eq!(m.submission_for(URL, "{\"a\":1}", 1, || "k2".into()).key, "k2");
+        // Coming online sends it again.
+        let fx = m.step(Event::Online);
+        assert!(matches!(&fx[..], [Effect::Send(s), ..] if s.key == "k1" && s.attempts == 1), "{fx:?}");
     }
 
     #[test]
-    fn honours_retry_after() {
+    fn jitter_spreads_the_wait_and_retry_after_is_a_floor_up_to_the_cap() {
+        assert_eq!(backoff_ms(1, 1000, None, 0.0), 500);
+        assert_eq!(backoff_ms(1, 1000, None, 0.999_999), 999);
+        assert_eq!(backoff_ms(1, 1000, Some(3000), 0.0), 3000);
+        assert_eq!(backoff_ms(30, 1000, None, 1.0), RETRY_AFTER_CAP_MS);
+        assert_eq!(backoff_ms(1, 1000, Some(u32::MAX), 0.0), RETRY_AFTER_CAP_MS);
+        assert_eq!(retry_after_seconds(" 7 "), Some(7000));
+        assert_eq!(retry_after_seconds("99999999999"), Some(u32::MAX));
+        assert_eq!(retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+    }
+
+    #[test]
+    fn honours_retry_after_and_beyond_the_cap_is_unavailable() {
         let mut m = sending();
         let fx = m.step(Event::Answer(Answer::Retry(Some(3000))));
         assert_eq!(fx[0], Effect::Schedule(3000));
-        assert_eq!(backoff_ms(1, Some(10_000_000)), MAX_DELAY_MS);
-        assert_eq!(retry_after_seconds(" 7 "), Some(7000));
-        assert_eq!(retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+        let mut m = sending();
+        let fx = m.step(Event::Answer(Answer::Retry(Some(RETRY_AFTER_CAP_MS + 1))));
+        assert_eq!(fx, vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)]);
+        assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(_))));
+        let fx = m.step(Event::RetryDue);
+        assert!(matches!(&fx[..], [Effect::Send(s), ..] if s.key == "k1"), "{fx:?}");
     }
 
     #[test]
@@ -532,10 +824,30 @@ mod tests {
         // A different record submitted while queued replaces the queued one.
         let mut m = sending();
         m.step(Event::Answer(Answer::NetworkFailure { online: false }));
-        let other = Submission::new("k9".into(), sub().url, "{\"b\":2}".into());
+        let other = Submission::new("k9".into(), URL.into(), "{\"b\":2}".into());
         let fx = m.step(Event::Submit(other));
         assert_eq!(fx[0], Effect::Forget("k1".into()));
         assert!(matches!(m.state, State::Sending(ref s) if s.key == "k9"));
+    }
+
+    #[test]
+    fn an_entry_older_than_the_resend_window_is_asked_about() {
+        let day = 86_400_000;
+        let mut s = sub();
+        s.created_ms = 10 * day;
+        let mut m = Machine::default();
+        let fx = m.step(Event::Resume { submission: s.clone(), now_ms: 16 * day });
+        assert!(matches!(&fx[..], [Effect::Send(_), Effect::Show(Notice::Sending)]), "{fx:?}");
+        let mut m = Machine::default();
+        let fx = m.step(Event::Resume { submission: s.clone(), now_ms: 18 * day });
+        assert_eq!(fx, vec![Effect::Show(Notice::AskResend(8))]);
+        assert!(!m.accepts_submit());
+        assert!(matches!(&m.step(Event::Confirmed(true))[..], [Effect::Send(_), ..]));
+        let mut m = Machine::default();
+        m.step(Event::Resume { submission: s, now_ms: 18 * day });
+        assert_eq!(m.step(Event::Confirmed(false)), vec![Effect::Forget("k1".into()), Effect::Show(Notice::Cancelled)]);
+        // An old entry of unknown age is sent.
+        assert!(!sub().is_stale(u64::MAX));
     }
 
     #[test]
@@ -548,17 +860,14 @@ mod tests {
         let fx = m.step(Event::Confirmed(true));
         let Some(Effect::Send(s)) = fx.get(1) else { panic!("{fx:?}") };
         assert_eq!(s.key, "k1-bss");
-        assert_eq!(s.request_url(), "/api/Accounts/1/syncoptions/X?confirm=existingBssAccount");
+        assert_eq!(s.request_url(), format!("{URL}?confirm=existingBssAccount"));
         // The server then asks the other question: both confirmations travel.
         let fx = m.step(Event::Answer(Answer::Confirm(Confirm::ExistingPartnerCustomer)));
         assert!(fx.contains(&Effect::Forget("k1-bss".into())));
         m.step(Event::Confirmed(true));
         let State::Sending(s) = &m.state else { panic!() };
         assert_eq!(s.key, "k1-bss-pc");
-        assert_eq!(
-            s.request_url(),
-            "/api/Accounts/1/syncoptions/X?confirm=existingBssAccount&confirm=existingPartnerCustomer"
-        );
+        assert_eq!(s.request_url(), format!("{URL}?confirm=existingBssAccount&confirm=existingPartnerCustomer"));
         // Asked the same question again: a contract breach, not a loop.
         m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
         assert_eq!(m.state, State::Failed(Failure::Unexpected(409), None));
@@ -579,6 +888,24 @@ mod tests {
         let mut m = sending();
         assert!(m.step(Event::Submit(sub())).is_empty());
         assert!(m.step(Event::Online).is_empty());
+    }
+
+    #[test]
+    fn the_body_holds_the_customers_data_only() {
+        let json = r#"{"cspModel": "direct", "partnerDomain": "p.example", "markets": ["GR"], "domainSuffix": "x.example",
+            "resellerBillingAddress": {"city": "Redmond"}, "syncOptions": {"username": "admin"},
+            "account": {"email": "a@b.example"}}"#;
+        let tenantcheck_core::record::Slot::Value(record) = tenantcheck_core::record::from_json(json).unwrap() else {
+            panic!()
+        };
+        let body = customer_body(&record).unwrap();
+        for field in CONFIGURATION_FIELDS {
+            assert!(!body.contains(field), "{body}");
+        }
+        assert!(body.contains("\"username\":\"admin\"") && body.contains("a@b.example"), "{body}");
+        assert_eq!(account_of_url("https://x.example/api/Accounts/42/syncoptions/X"), Some("42"));
+        assert_eq!(account_of_url("/nothing"), None);
+        assert_eq!(sub().account(), "1001");
     }
 
     #[test]

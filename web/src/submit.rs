@@ -1,38 +1,35 @@
-//! Submitting: drives the state machine of `submission` with the DOM and the network. The submit button validates
-//! the whole record, focuses the first invalid field or sends the normalized record
-//! (`PUT {endpoint}/api/Accounts/{accountId}/syncoptions/{systemCode}`, headers `Idempotency-Key` and
-//! `X-CSRF-Token`), and shows each answer of `api.md`.
+//! Submitting: drives the state machine of `submission` with the DOM, the offline queue (`queue`) and the network
+//! (`http`); the sentences are in `notices`. The submit button validates the whole record, focuses the first invalid
+//! field or sends the customer's data of the normalized record (`PUT {endpoint}/api/Accounts/{accountId}/
+//! syncoptions/{systemCode}`, headers `Idempotency-Key` and `X-CSRF-Token`), and shows each answer of `api.md`.
+//! At start and on `online` it sends what the queue holds: this form's entry through the machine (the user sees
+//! it), other accounts' entries in the background, each under its Web Lock.
 
-use crate::config::CSRF_HEADER;
 use crate::dom::{self, by_id, set_attr, set_hidden};
 use crate::fields::{self, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
-use crate::form::Host;
-use crate::queue;
-use crate::submission::{
-    retry_after_seconds, Answer, Event, Failure, Notice, ServerIssue, State, Submission, MAX_ATTEMPTS, MAX_DELAY_MS,
-};
+use crate::form::FormState;
+use crate::submission::{customer_body, Answer, Effect, Event, Notice, ServerIssue, State, Submission};
 use crate::view::{self, Level};
+use crate::{http, notices, queue};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlDialogElement, Request, RequestInit, Response};
+use web_sys::HtmlDialogElement;
 
 /// Attaches the submit, dialog, suggestion and `online` listeners.
-pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
+pub fn attach(h: &Rc<FormState>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
-    let me = host.me.clone();
+    let me = h.me.clone();
     let opts = EventListenerOptions::enable_prevent_default();
-    listeners.push(EventListener::new_with_options(&host.form, "submit", opts, move |e| {
+    listeners.push(EventListener::new_with_options(&h.form, "submit", opts, move |e| {
         e.prevent_default();
         if let Some(h) = me.upgrade() {
             submit(&h);
         }
     }));
-    let button = |id: &str, f: fn(&Rc<Host>)| {
-        let me = host.me.clone();
-        host.doc.get_element_by_id(id).map(|el| {
+    let button = |id: &str, f: fn(&Rc<FormState>)| {
+        let me = h.me.clone();
+        h.doc.get_element_by_id(id).map(|el| {
             EventListener::new(&el, "click", move |_| {
                 if let Some(h) = me.upgrade() {
                     f(&h);
@@ -43,9 +40,9 @@ pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
     listeners.extend(button("tc-confirm-yes", |h| answer_dialog(h, true)));
     listeners.extend(button("tc-confirm-no", |h| answer_dialog(h, false)));
     listeners.extend(button("tc-suggestion-use", use_suggestion));
-    if let Some(dialog) = host.doc.get_element_by_id("tc-confirm") {
+    if let Some(dialog) = h.doc.get_element_by_id("tc-confirm") {
         // Escape closes the dialog: that is a "no".
-        let me = host.me.clone();
+        let me = h.me.clone();
         listeners.push(EventListener::new(&dialog, "cancel", move |_| {
             if let Some(h) = me.upgrade() {
                 answer_dialog(&h, false);
@@ -55,7 +52,7 @@ pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
         dom::error("tenantcheck: the confirmation dialog #tc-confirm is missing");
     }
     if let Some(window) = web_sys::window() {
-        let me = host.me.clone();
+        let me = h.me.clone();
         listeners.push(EventListener::new(&window, "online", move |_| {
             if let Some(h) = me.upgrade() {
                 run(&h, Event::Online);
@@ -66,16 +63,57 @@ pub fn attach(host: &Rc<Host>) -> Vec<EventListener> {
     listeners
 }
 
-/// At start: sends what an earlier visit left in the offline queue (this form's request through the machine, so the
-/// user sees it; requests of other forms in the background).
-pub fn resume(h: &Rc<Host>) {
-    let q = queue::store::load();
-    let mine = h.config.submit_url().and_then(|url| q.for_url(&url).cloned());
-    if let Some(s) = mine {
-        run(h, Event::Submit(s));
-        view::status(&h.doc, "sending", machine_name(&h.machine.borrow().state), "Sending a submission saved earlier…");
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// At start: migrates and reads the offline queue, sets unreadable entries aside (and says so), resumes this form's
+/// entry through the machine and sends other accounts' entries in the background.
+pub fn resume(h: &Rc<FormState>) {
+    if let Some(url) = h.config.submit_url() {
+        queue::hold(&queue::form_lock(&url));
+    }
+    let Some(kv) = queue::local() else { return };
+    let loaded = queue::load(&kv, now_ms());
+    if !loaded.quarantined.is_empty() {
+        dom::warn(&format!("tenantcheck: unreadable queue entries set aside: {:?}", loaded.quarantined));
+        notice(h, "quarantine", &notices::quarantined(loaded.quarantined.len()), None);
+    }
+    for p in &loaded.problems {
+        dom::warn(&format!("tenantcheck: {p}"));
+        notice(h, "storage", &notices::storage_failed(p), None);
+    }
+    let mine = h.config.submit_url();
+    // The newest entry of this form; older ones for the same form were replaced (the machine keeps one).
+    let own = |s: &&Submission| Some(&s.url) == mine.as_ref();
+    if let Some(newest) = loaded.entries.iter().filter(own).max_by_key(|s| s.created_ms) {
+        for s in loaded.entries.iter().filter(own).filter(|s| s.key != newest.key) {
+            queue::remove(&kv, &s.key);
+        }
+        *h.persisted.borrow_mut() = Some(newest.key.clone());
+        let s = newest.clone();
+        fill_if_empty(h, &s);
+        run(h, Event::Resume { submission: s, now_ms: now_ms() });
+        if matches!(h.machine.borrow().state, State::Sending(_)) {
+            status(h, "sending", notices::RESUMING);
+        }
     }
     drain_others(h);
+}
+
+/// A queued submission whose form is empty (its draft was lost or never saved): what the user typed, kept in the
+/// entry, goes into the form, so that whatever the answer, it is there to see and change.
+fn fill_if_empty(h: &FormState, s: &Submission) {
+    let Some(values) = &s.values else { return };
+    if h.values().text.values().any(|v| !v.trim().is_empty()) {
+        return;
+    }
+    h.write(values, None);
+    if let Some(checkbox) = by_id::<web_sys::HtmlInputElement>(&h.doc, &fields::element_id(SUB_CUSTOMER)) {
+        checkbox.set_checked(values.sub_customer);
+        h.sub_customer_changed();
+    }
+    h.save_values(values);
 }
 
 /// The state's name, as `data-machine` shows it.
@@ -83,15 +121,20 @@ pub fn machine_name(state: &State) -> &'static str {
     match state {
         State::Editing => "editing",
         State::Sending(_) => "sending",
-        State::WaitingForConfirmation(..) => "waiting-for-confirmation",
+        State::WaitingForConfirmation(..) | State::AskingResend(_) => "waiting-for-confirmation",
         State::QueuedOffline(_) => "queued-offline",
-        State::Done => "done",
+        State::Done(_) => "done",
         State::Failed(..) => "failed",
     }
 }
 
+fn status(h: &FormState, kind: &str, text: &str) {
+    let state = machine_name(&h.machine.borrow().state);
+    view::status(&h.doc, kind, state, text);
+}
+
 /// The submit button (or Enter): validate everything; send only a valid, normalized record.
-pub fn submit(h: &Rc<Host>) {
+pub fn submit(h: &Rc<FormState>) {
     if !h.machine.borrow().accepts_submit() {
         return;
     }
@@ -109,24 +152,21 @@ pub fn submit(h: &Rc<Host>) {
     show_by_field(h, messages.collect(), true);
     crate::availability::domain_checked(h, &report);
     if !report.valid {
-        let state = machine_name(&h.machine.borrow().state);
-        view::status(&h.doc, "failed", state, "Not sent: check the marked fields.");
+        status(h, "failed", notices::INVALID);
         return;
     }
     h.write_normalized(&report, &TEXT_FIELDS, &mut values);
     h.save_values(&values);
     let Some(url) = h.config.submit_url() else {
-        view::status(&h.doc, "failed", "editing", "This page is not set up to submit: it names no account.");
+        view::status(&h.doc, "failed", "editing", notices::NO_ACCOUNT);
         return;
     };
-    let body = match report.normalized.as_ref().map(serde_json::to_string) {
-        Some(Ok(b)) => b,
-        _ => {
-            view::status(&h.doc, "failed", "editing", "The record could not be prepared for sending.");
-            return;
-        }
+    let Some(body) = report.normalized.as_ref().and_then(customer_body) else {
+        view::status(&h.doc, "failed", "editing", notices::UNPREPARED);
+        return;
     };
-    let s = h.machine.borrow().submission_for(&url, &body, random_key);
+    let mut s = h.machine.borrow().submission_for(&url, &body, now_ms(), random_key);
+    s.values = Some(values);
     run(h, Event::Submit(s));
 }
 
@@ -140,27 +180,57 @@ fn general_message(field: &str, message: &str) -> String {
     }
 }
 
-fn focus_field(h: &Host, path: &str) {
+fn focus_field(h: &FormState, path: &str) {
     if let Some(el) = h.control(path) {
         dom::focus(&el);
     }
 }
 
-fn focus_submit(h: &Host) {
+fn focus_submit(h: &FormState) {
     if let Some(b) = h.submit_button() {
         dom::focus(&b);
     }
 }
 
+/// Writes an entry; a failure is shown (the form keeps what was typed) and remembered.
+fn persist(h: &FormState, s: &Submission) {
+    let Some(kv) = queue::local() else {
+        *h.storage_error.borrow_mut() = Some("no local storage".into());
+        return;
+    };
+    match queue::write(&kv, s) {
+        Ok(()) => {
+            *h.storage_error.borrow_mut() = None;
+            *h.persisted.borrow_mut() = Some(s.key.clone());
+            clear_notice(h, "storage");
+        }
+        Err(e) => {
+            dom::warn(&format!("tenantcheck: could not save the submission: {e}"));
+            notice(h, "storage", &notices::storage_failed(&e), None);
+            *h.storage_error.borrow_mut() = Some(e);
+        }
+    }
+}
+
+fn forget(h: &FormState, key: &str) {
+    if let Some(kv) = queue::local() {
+        queue::remove(&kv, key);
+    }
+    if h.persisted.borrow().as_deref() == Some(key) {
+        h.persisted.borrow_mut().take();
+    }
+}
+
 /// One step of the machine, then its effects (the machine is not borrowed while they run).
-pub fn run(h: &Rc<Host>, event: Event) {
+pub fn run(h: &Rc<FormState>, event: Event) {
     let effects = h.machine.borrow_mut().step(event);
     for effect in effects {
         match effect {
-            crate::submission::Effect::Persist(s) => queue::store::put(&s),
-            crate::submission::Effect::Forget(key) => queue::store::remove(&key),
-            crate::submission::Effect::Send(s) => send(h, s),
-            crate::submission::Effect::Schedule(ms) => {
+            Effect::Persist(s) => persist(h, &s),
+            Effect::Forget(key) => forget(h, &key),
+            Effect::Send(s) => send(h, s),
+            Effect::RefreshToken => refresh_token(h),
+            Effect::Schedule(ms) => {
                 let me = h.me.clone();
                 let t = Timeout::new(ms, move || {
                     if let Some(h) = me.upgrade() {
@@ -169,11 +239,11 @@ pub fn run(h: &Rc<Host>, event: Event) {
                 });
                 *h.retry_timer.borrow_mut() = Some(t);
             }
-            crate::submission::Effect::Show(notice) => show(h, notice),
+            Effect::Show(notice) => show(h, notice),
         }
     }
     let state = h.machine.borrow().state.clone();
-    let busy = matches!(state, State::Sending(_) | State::WaitingForConfirmation(..));
+    let busy = !h.machine.borrow().accepts_submit();
     if let Some(b) = h.submit_button() {
         set_attr(&b, "aria-disabled", if busy { "true" } else { "false" });
     }
@@ -182,87 +252,57 @@ pub fn run(h: &Rc<Host>, event: Event) {
     }
 }
 
-fn send(h: &Rc<Host>, s: Submission) {
-    let csrf = csrf_token(h);
+/// Sends under the entry's Web Lock (waiting for another tab that sends it now); when that tab took the entry out of
+/// the queue meanwhile, it is not sent again.
+fn send(h: &Rc<FormState>, s: Submission) {
     let me = h.me.clone();
+    let timeout = h.config.timeout_ms;
+    let key = s.key.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let answer = put(&s, csrf.as_deref()).await;
-        if let Some(h) = me.upgrade() {
+        queue::with_lock(&queue::send_lock(&key), true, move || async move {
+            let Some(h) = me.upgrade() else { return };
+            let stored = h.persisted.borrow().as_deref() == Some(s.key.as_str());
+            let gone = stored && queue::local().is_some_and(|kv| queue::get(&kv, &s.key).is_none());
+            let answer =
+                if gone { Answer::HandledElsewhere } else { http::put(&s, csrf_token(&h).as_deref(), timeout).await };
             run(&h, Event::Answer(answer));
-        }
+        })
+        .await;
     });
 }
 
 /// The CSRF token of the configured `<meta>` tag, read at each send (a reloaded page has a fresh one).
-fn csrf_token(h: &Host) -> Option<String> {
+fn csrf_token(h: &FormState) -> Option<String> {
+    meta(h).and_then(|m| m.get_attribute("content")).filter(|c| !c.is_empty())
+}
+
+fn meta(h: &FormState) -> Option<web_sys::Element> {
     let name = h.config.csrf_meta.as_deref()?;
     let metas = h.doc.get_elements_by_tag_name("meta");
-    (0..metas.length())
-        .filter_map(|i| metas.item(i))
-        .find(|m| m.get_attribute("name").as_deref() == Some(name))
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|c| !c.is_empty())
+    (0..metas.length()).filter_map(|i| metas.item(i)).find(|m| m.get_attribute("name").as_deref() == Some(name))
 }
 
-fn online() -> bool {
-    web_sys::window().is_none_or(|w| w.navigator().on_line())
-}
-
-/// Sends one request and classifies the answer.
-pub async fn put(s: &Submission, csrf: Option<&str>) -> Answer {
-    if !online() {
-        return Answer::NetworkFailure { online: false };
+/// Reads the page's URL again for a fresh CSRF token (`api.md`, 403 `csrf_token_invalid`) and puts it into the
+/// page's `<meta>`; the token, when there is one.
+async fn reread_token(h: &FormState) -> Option<String> {
+    let name = h.config.csrf_meta.as_deref().filter(|n| !n.is_empty())?;
+    let url = h.doc.url().ok()?;
+    let token = http::fresh_token(&url, name, h.config.timeout_ms).await;
+    match (&token, meta(h)) {
+        (Some(t), Some(m)) => set_attr(&m, "content", t),
+        _ => dom::warn("tenantcheck: could not read a fresh CSRF token"),
     }
-    let init = RequestInit::new();
-    init.set_method("PUT");
-    init.set_body(&s.body.as_str().into());
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    let Ok(request) = Request::new_with_str_and_init(&s.request_url(), &init) else {
-        return Answer::Unexpected(0);
-    };
-    let headers = request.headers();
-    let _ = headers.set("Content-Type", "application/json");
-    let _ = headers.set("Accept", "application/json, application/problem+json");
-    let _ = headers.set("Idempotency-Key", &s.key);
-    if let Some(token) = csrf {
-        let _ = headers.set(CSRF_HEADER, token);
-    }
-    let Some(response) = fetch(&request).await else {
-        return Answer::NetworkFailure { online: online() };
-    };
-    let retry_after = response.headers().get("Retry-After").ok().flatten().and_then(|v| parse_retry_after(&v));
-    let body = match response.text() {
-        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_string()).unwrap_or_default(),
-        Err(_) => String::new(),
-    };
-    Answer::classify(response.status(), &body, retry_after)
+    token
 }
 
-/// `HEAD` of a URL: the status, or `None` when the request failed.
-pub async fn head(url: &str) -> Option<u16> {
-    let init = RequestInit::new();
-    init.set_method("HEAD");
-    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    let request = Request::new_with_str_and_init(url, &init).ok()?;
-    fetch(&request).await.map(|r| r.status())
-}
-
-async fn fetch(request: &Request) -> Option<Response> {
-    let window = web_sys::window()?;
-    let value = JsFuture::from(window.fetch_with_request(request)).await.ok()?;
-    value.dyn_into::<Response>().ok()
-}
-
-/// `Retry-After` as seconds or an HTTP date, in milliseconds.
-fn parse_retry_after(v: &str) -> Option<u32> {
-    retry_after_seconds(v).or_else(|| {
-        let at = js_sys::Date::parse(v);
-        if at.is_nan() {
-            return None;
-        }
-        let ms = (at - js_sys::Date::now()).clamp(0.0, f64::from(MAX_DELAY_MS));
-        Some(ms as u32)
-    })
+/// `csrf_token_invalid`: a fresh token, then the retry (once: the machine counts).
+fn refresh_token(h: &Rc<FormState>) {
+    let me = h.me.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(h) = me.upgrade() else { return };
+        reread_token(&h).await;
+        run(&h, Event::RetryDue);
+    });
 }
 
 /// A new idempotency key: 128 random bits in hex (`crypto.getRandomValues`).
@@ -280,44 +320,32 @@ pub fn random_key() -> String {
 }
 
 /// Shows what the machine says.
-fn show(h: &Rc<Host>, notice: Notice) {
+fn show(h: &Rc<FormState>, notice: Notice) {
     let doc = &h.doc;
-    let state = machine_name(&h.machine.borrow().state);
-    let status = |kind: &str, text: &str| view::status(doc, kind, state, text);
+    let saved = h.storage_error.borrow().is_none();
     match notice {
         Notice::Sending => {
             view::invitation(doc, None);
             hide_suggestion(h);
-            status("sending", "Sending to Microsoft Partner Center…");
+            status(h, "sending", notices::SENDING);
         }
         Notice::Retrying { retry, delay_ms } => {
-            let secs = delay_ms.div_ceil(1000);
-            status(
-                "sending",
-                &format!("The service is busy. Trying again in {secs} s (retry {retry} of {})…", MAX_ATTEMPTS - 1),
-            );
+            status(h, "sending", &notices::retrying(retry, delay_ms, h.config.max_attempts));
         }
-        Notice::Queued => status(
-            "queued",
-            if dom::storage().is_some() {
-                "You are offline. The submission is saved on this device and will be sent once you are back online."
-            } else {
-                "You are offline. The submission will be sent once you are back online: keep this page open."
-            },
-        ),
+        Notice::Queued => status(h, "queued", notices::queued(saved)),
         Notice::Success => {
             h.clear_draft();
             view::summary(doc, 0);
             view::general(doc, &[]);
-            status("done", "Done: the account is synchronized with Microsoft Partner Center.");
+            status(h, "done", notices::DONE);
         }
         Notice::ValidationFailed(issues) => {
             server_issues(h, &issues);
-            status("failed", "Not synchronized: the server found problems in the marked fields.");
+            status(h, "failed", notices::SERVER_FOUND);
         }
         Notice::ProvisioningRejected(issues) => {
             server_issues(h, &issues);
-            status("failed", "Not synchronized: Microsoft Partner Center rejected the marked fields.");
+            status(h, "failed", notices::REJECTED);
         }
         Notice::Suggestion(address) => {
             view::text(doc, "tc-suggestion-text", &crate::submission::one_line(&address));
@@ -325,67 +353,100 @@ fn show(h: &Rc<Host>, notice: Notice) {
             if let Some(box_) = doc.get_element_by_id("tc-suggestion") {
                 set_hidden(&box_, false);
             }
-            status("failed", "Not synchronized yet: Partner Center suggests a corrected billing address below.");
+            status(h, "failed", notices::SUGGESTION);
             if let Some(b) = doc.get_element_by_id("tc-suggestion-use") {
                 dom::focus(&b);
             }
         }
         Notice::DomainTaken => {
-            let msg = "This domain already exists in Microsoft under a different CSP partner. Choose another prefix.";
-            view::field(doc, DOMAIN, &[(Level::Error, msg)]);
+            view::field(doc, DOMAIN, &[(Level::Error, notices::DOMAIN_TAKEN_FIELD)]);
             view::summary(doc, 1);
-            status("failed", "Not synchronized: the domain prefix is taken. Choose another one and submit again.");
+            status(h, "failed", notices::DOMAIN_TAKEN);
             focus_field(h, DOMAIN);
         }
-        Notice::Ask(c) => {
-            status("sending", "Waiting for your answer…");
-            view::text(doc, "tc-confirm-text", c.question());
-            match by_id::<HtmlDialogElement>(doc, "tc-confirm") {
-                Some(d) => {
-                    if !d.open() {
-                        let _ = d.show_modal();
-                    }
-                    if let Some(yes) = doc.get_element_by_id("tc-confirm-yes") {
-                        dom::focus(&yes);
-                    }
-                }
-                None => {
-                    dom::error("tenantcheck: no confirmation dialog; taking it as a no");
-                    run(h, Event::Confirmed(false));
-                }
-            }
-        }
-        Notice::Cancelled => status("editing", "Not synchronized. Your entries are kept."),
+        Notice::Ask(c) => ask(h, notices::question(c)),
+        Notice::AskResend(days) => ask(h, &notices::resend_question(days)),
+        Notice::Cancelled => status(h, "editing", notices::CANCELLED),
+        Notice::HandledElsewhere => status(h, "editing", notices::ELSEWHERE),
         Notice::Failed(f) => {
-            let text = match &f {
-                Failure::SessionExpired => {
-                    "Your session has expired. Sign in again, then submit: your entries are kept."
-                }
-                Failure::NotAllowed => "You are not allowed to provision this account. Your entries are kept.",
-                Failure::NoDelegatedAccess(url) => {
-                    if view::invitation(doc, url.as_deref()) {
-                        "The existing tenant has not authorized this partner yet (delegated administration). \
-                         Send the customer the invitation link below, then submit again."
-                    } else {
-                        "The existing tenant has not authorized this partner yet (delegated administration). \
-                         Ask your administrator for the invitation link to send to the customer."
-                    }
-                }
-                Failure::Unavailable => {
-                    "The service is not answering. Your submission is kept on this device: \
-                     submit again, or it is sent the next time this page opens."
-                }
-                Failure::Unexpected(_) => {
-                    "The server gave an unexpected answer. Your entries are kept; try again later."
-                }
+            let url = match &f {
+                crate::submission::Failure::NoDelegatedAccess(url) => url.as_deref(),
+                _ => None,
             };
-            status("failed", text);
+            let shown = view::invitation(doc, url);
+            status(h, "failed", notices::failure(&f, shown, saved));
         }
     }
 }
 
+/// Opens the dialog with a question (a missing dialog is a "no").
+fn ask(h: &Rc<FormState>, question: &str) {
+    let doc = &h.doc;
+    status(h, "sending", notices::WAITING);
+    view::text(doc, "tc-confirm-text", question);
+    match by_id::<HtmlDialogElement>(doc, "tc-confirm") {
+        Some(d) => {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+            if let Some(yes) = doc.get_element_by_id("tc-confirm-yes") {
+                dom::focus(&yes);
+            }
+        }
+        None => {
+            dom::error("tenantcheck: no confirmation dialog; taking it as a no");
+            run(h, Event::Confirmed(false));
+        }
+    }
+}
+
+/// The list of notices above the status (`#tc-notices`, made after `#tc-status` when the page has none): one item
+/// per `kind`, replaced when the same kind is said again; a link only to an http(s) URL or a same-site path.
+fn notice(h: &FormState, kind: &str, text: &str, link: Option<(&str, &str)>) {
+    let doc = &h.doc;
+    let list = match doc.get_element_by_id("tc-notices") {
+        Some(l) => l,
+        None => {
+            let Ok(l) = doc.create_element("ul") else { return };
+            l.set_id("tc-notices");
+            set_attr(&l, "class", "tc-notices");
+            set_attr(&l, "role", "status");
+            match doc.get_element_by_id("tc-status") {
+                Some(s) => {
+                    let _ = s.after_with_node_1(&l);
+                }
+                None => {
+                    let _ = h.form.append_child(&l);
+                }
+            }
+            l
+        }
+    };
+    clear_notice(h, kind);
+    let Ok(li) = doc.create_element("li") else { return };
+    set_attr(&li, "data-notice", kind);
+    li.set_text_content(Some(text));
+    if let Some((href, label)) =
+        link.filter(|(u, _)| view::is_http_url(u) || (u.starts_with('/') && !u.starts_with("//")))
+    {
+        if let Ok(a) = doc.create_element("a") {
+            set_attr(&a, "href", href);
+            a.set_text_content(Some(label));
+            let _ = li.append_with_str_1(" ");
+            let _ = li.append_child(&a);
+        }
+    }
+    let _ = list.append_child(&li);
+}
+
+fn clear_notice(h: &FormState, kind: &str) {
+    if let Ok(Some(old)) = h.doc.query_selector(&format!("#tc-notices [data-notice=\"{kind}\"]")) {
+        old.remove();
+    }
+}
+
 /// Errors the server placed on fields: beside their fields, the rest above the form.
-fn server_issues(h: &Rc<Host>, issues: &[ServerIssue]) {
+fn server_issues(h: &Rc<FormState>, issues: &[ServerIssue]) {
     show_by_field(h, issues.iter().map(|i| (i.field.as_str(), Level::Error, i.message.as_str())).collect(), false);
 }
 
@@ -393,7 +454,7 @@ fn server_issues(h: &Rc<Host>, issues: &[ServerIssue]) {
 /// replaced, so fields without any are cleared; else only the fields named), errors on no field of the form above
 /// it, the count of fields with errors in the summary. The focus goes to the first field with an error, else to the
 /// summary when there are errors.
-fn show_by_field(h: &Rc<Host>, messages: Vec<(&str, Level, &str)>, every_field: bool) {
+fn show_by_field(h: &Rc<FormState>, messages: Vec<(&str, Level, &str)>, every_field: bool) {
     let mut invalid: Vec<&'static str> = Vec::new();
     for path in TEXT_FIELDS.iter().copied().chain([SUB_CUSTOMER]) {
         let mine: Vec<(Level, &str)> = messages.iter().filter(|m| m.0 == path).map(|m| (m.1, m.2)).collect();
@@ -422,7 +483,7 @@ fn show_by_field(h: &Rc<Host>, messages: Vec<(&str, Level, &str)>, every_field: 
     }
 }
 
-fn answer_dialog(h: &Rc<Host>, yes: bool) {
+fn answer_dialog(h: &Rc<FormState>, yes: bool) {
     if let Some(d) = by_id::<HtmlDialogElement>(&h.doc, "tc-confirm") {
         if d.open() {
             d.close();
@@ -432,7 +493,7 @@ fn answer_dialog(h: &Rc<Host>, yes: bool) {
     focus_submit(h);
 }
 
-fn hide_suggestion(h: &Host) {
+fn hide_suggestion(h: &FormState) {
     h.suggestion.borrow_mut().take();
     if let Some(b) = h.doc.get_element_by_id("tc-suggestion") {
         set_hidden(&b, true);
@@ -440,7 +501,7 @@ fn hide_suggestion(h: &Host) {
 }
 
 /// Takes the suggested address into the form in one click.
-fn use_suggestion(h: &Rc<Host>) {
+fn use_suggestion(h: &Rc<FormState>) {
     let Some(address) = h.suggestion.borrow().clone() else { return };
     let mut values = h.values();
     let mut paths = Vec::new();
@@ -455,28 +516,71 @@ fn use_suggestion(h: &Rc<Host>) {
     h.touched.borrow_mut().extend(paths);
     let values = crate::live::revalidate_touched(h);
     h.save_values(&values);
-    view::status(&h.doc, "editing", "editing", "The suggested address is in the form. Submit again to synchronize.");
+    view::status(&h.doc, "editing", "editing", notices::SUGGESTION_TAKEN);
     focus_submit(h);
 }
 
-/// Sends the queued requests of other forms (earlier visits) once each; a final answer removes them.
-fn drain_others(h: &Rc<Host>) {
-    if !online() {
-        return;
-    }
+/// Sends other accounts' queued entries (earlier visits) in the background, each once, by one tab (its Web Lock,
+/// not waited for). Success removes an entry; a retry or a missing answer keeps it for later; any other final answer
+/// keeps it too, held for its own form (not resent from here), with a notice linking to that form. Entries older
+/// than the resend window are not sent: the notice asks the user to open their form.
+fn drain_others(h: &Rc<FormState>) {
+    let Some(kv) = queue::local() else { return };
+    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
     let mine = h.config.submit_url();
-    let csrf = csrf_token(h);
-    for s in queue::store::load().items.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
-        let csrf = csrf.clone();
+    for s in queue::load(&kv, now_ms()).entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
+        let account = s.account().to_owned();
+        let link = h.config.account_form_url(&account);
+        let kind = format!("account-{account}");
+        if let Some(what) = &s.held {
+            notice(h, &kind, &notices::other_account(&account, what), link.as_deref().map(|l| (l, "Open its form")));
+            continue;
+        }
+        if s.is_stale(now_ms()) {
+            notice(h, &kind, &notices::other_account_stale(&account), link.as_deref().map(|l| (l, "Open its form")));
+            continue;
+        }
+        if !online {
+            continue;
+        }
+        let me = h.me.clone();
+        let timeout = h.config.timeout_ms;
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = put(&s, csrf.as_deref()).await;
-            match answer {
-                Answer::Retry(_) | Answer::NetworkFailure { .. } => {}
-                other => {
-                    queue::store::remove(&s.key);
-                    dom::warn(&format!("tenantcheck: an earlier submission to {} was answered: {other:?}", s.url));
-                }
-            }
+            // Not while its own form is open in another tab (that tab sends it), nor while another tab sends it.
+            let form = queue::form_lock(&s.url);
+            queue::with_lock(&form, false, move || async move {
+                let key = queue::send_lock(&s.key);
+                queue::with_lock(&key, false, move || async move {
+                    let Some(kv) = queue::local() else { return };
+                    // Another tab may have sent it and taken it out meanwhile.
+                    let Some(s) = queue::get(&kv, &s.key) else { return };
+                    let Some(h) = me.upgrade() else { return };
+                    let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
+                    if answer == Answer::CsrfInvalid {
+                        if let Some(t) = reread_token(&h).await {
+                            answer = http::put(&s, Some(&t), timeout).await;
+                        }
+                    }
+                    match answer {
+                        Answer::Success => {
+                            queue::remove(&kv, &s.key);
+                            notice(&h, &kind, &notices::other_account_done(&account), None);
+                        }
+                        a if a.is_final() => {
+                            let what = notices::answer_word(&a);
+                            let held = Submission { held: Some(what.to_owned()), ..s };
+                            if let Err(e) = queue::write(&kv, &held) {
+                                dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
+                            }
+                            let text = notices::other_account(&account, what);
+                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
+                        }
+                        _ => {}
+                    }
+                })
+                .await;
+            })
+            .await;
         });
     }
 }

@@ -3,10 +3,10 @@
 //! (the runner's `document.body` stays), bound with `Form::attach`.
 
 use gloo_timers::future::TimeoutFuture;
-use tenantcheck_web::form::Form;
-use tenantcheck_web::queue::{self, Queue};
+use tenantcheck_web::queue;
 use tenantcheck_web::submission::Submission;
 use tenantcheck_web::view::{self, Level};
+use tenantcheck_web::Form;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement, HtmlSelectElement};
@@ -172,27 +172,64 @@ fn countries_fill_the_picker_and_closed_state_lists_become_a_choice() {
 #[wasm_bindgen_test]
 fn a_failed_submit_focuses_the_first_invalid_field() {
     let f = Fixture::new(&[]);
-    let host = f.form.as_ref().unwrap().host.clone();
-    tenantcheck_web::submit::submit(&host);
+    let state = f.form.as_ref().unwrap().state.clone();
+    tenantcheck_web::submit::submit(&state);
     let active = doc().active_element().unwrap();
     assert_eq!(active.id(), "syncOptions-username");
     let summary = doc().get_element_by_id("tc-summary").unwrap().text_content().unwrap();
     assert!(summary.contains("fields need attention"), "{summary}");
     let status = doc().get_element_by_id("tc-status").unwrap();
     assert_eq!(status.get_attribute("data-machine").as_deref(), Some("editing"));
-    assert_eq!(queue::store::load(), Queue::default(), "nothing invalid is queued");
+    let kv = queue::local().unwrap();
+    assert!(queue::load(&kv, 0).entries.is_empty(), "nothing invalid is queued");
 }
 
 #[wasm_bindgen_test]
 fn the_queue_survives_local_storage() {
     storage().clear().unwrap();
+    let kv = queue::local().unwrap();
     let s = Submission::new("k1".into(), "/api/Accounts/7/syncoptions/X".into(), r#"{"a":"<b>"}"#.into());
-    queue::store::put(&s);
-    let q = queue::store::load();
-    assert_eq!(q.items, vec![s]);
-    queue::store::remove("k1");
-    assert!(queue::store::load().items.is_empty());
-    storage().set_item(queue::STORAGE_KEY, "not json").unwrap();
-    assert!(queue::store::load().items.is_empty());
+    queue::write(&kv, &s).unwrap();
+    assert!(storage().get_item("tenantcheck.queue.k1").unwrap().is_some());
+    assert_eq!(queue::load(&kv, 1).entries, vec![s]);
+    queue::remove(&kv, "k1");
+    assert!(queue::load(&kv, 1).entries.is_empty());
+    // The old single-key queue is moved into entries; an unreadable entry is set aside.
+    storage()
+        .set_item(queue::OLD_KEY, r#"{"items":[{"key":"old","url":"/api/Accounts/7/syncoptions/X","body":"{}"}]}"#)
+        .unwrap();
+    storage().set_item("tenantcheck.queue.bad", "not json").unwrap();
+    let loaded = queue::load(&kv, 1);
+    assert_eq!(loaded.entries.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(), ["old"]);
+    assert_eq!(loaded.quarantined, ["tenantcheck.queue.bad"]);
+    assert_eq!(storage().get_item("tenantcheck.quarantine.bad").unwrap().as_deref(), Some("not json"));
+    assert!(storage().get_item(queue::OLD_KEY).unwrap().is_none());
     storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_web_lock_lets_one_caller_in_at_a_time() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let count = Rc::new(Cell::new(0));
+    let first_ran = Rc::new(Cell::new(None));
+    let (c, r) = (Rc::clone(&count), Rc::clone(&first_ran));
+    wasm_bindgen_futures::spawn_local(async move {
+        let ran = queue::with_lock("tenantcheck.test", false, move || async move {
+            TimeoutFuture::new(300).await;
+            c.set(c.get() + 1);
+        })
+        .await;
+        r.set(Some(ran));
+    });
+    TimeoutFuture::new(50).await;
+    // Not waiting: the lock is held by the first caller, so this does not run.
+    let c = Rc::clone(&count);
+    let ran = queue::with_lock("tenantcheck.test", false, move || async move { c.set(c.get() + 10) }).await;
+    assert!(!ran, "the lock is held");
+    // Waiting: runs once the first is done.
+    let c = Rc::clone(&count);
+    assert!(queue::with_lock("tenantcheck.test", true, move || async move { c.set(c.get() + 100) }).await);
+    assert_eq!(first_ran.get(), Some(true));
+    assert_eq!(count.get(), 101);
 }
