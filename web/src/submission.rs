@@ -11,7 +11,7 @@
 //!                         │  ──403 csrf_token_invalid (first time) ─▶ Sending (fresh token, same key)
 //!                         │  ──409 no_delegated_access, other 4xx ─▶ Failed
 //!                         │  ──401, 403 ─▶ Failed (the queued request is kept)
-//!                         │  ──429/5xx/timeout/network failure ─▶ Sending (retry after backoff + jitter, same key)
+//!                         │  ──408/429/5xx/timeout/network failure ─▶ Sending (retry after backoff + jitter, same key)
 //!                         │  ──retries used up, Retry-After beyond the cap ─▶ Failed(Unavailable, kept; again after the cap)
 //!                         │  ──network failure while offline ─▶ QueuedOffline ─online─▶ Sending
 //!  (start) ──Resume, younger than the resend window──▶ Sending
@@ -233,7 +233,7 @@ pub enum Answer {
     /// 403 `csrf_token_invalid`: the page's token is stale.
     CsrfInvalid,
     Forbidden,
-    /// 429 or 5xx; the server's `Retry-After` in milliseconds (not capped: the machine applies the cap).
+    /// 408, 429 or 5xx; the server's `Retry-After` in milliseconds (not capped: the machine applies the cap).
     Retry(Option<u32>),
     /// The request did not complete (unreachable, or the timeout aborted it); `online` is `navigator.onLine` then.
     NetworkFailure {
@@ -308,7 +308,8 @@ impl Answer {
             401 => Answer::Unauthorized,
             403 if problem().code.as_deref() == Some("csrf_token_invalid") => Answer::CsrfInvalid,
             403 => Answer::Forbidden,
-            429 | 500..=599 => Answer::Retry(retry_after_ms),
+            // 408: the server timed the request out (RFC 9110 15.5.9), a timeout of api.md: retried like 429/5xx.
+            408 | 429 | 500..=599 => Answer::Retry(retry_after_ms),
             422 => {
                 let p = problem();
                 match p.code.as_deref() {
@@ -687,6 +688,10 @@ mod tests {
         assert_eq!(classify(403, ""), Answer::Forbidden);
         assert_eq!(classify(403, &p("csrf_token_invalid", "")), Answer::CsrfInvalid);
         assert_eq!(Answer::classify(429, "", "", Some(3000), "1001"), Answer::Retry(Some(3000)));
+        // A 408 (the server timed the request out) is retried with the same key, its Retry-After honoured.
+        assert_eq!(Answer::classify(408, "", "", Some(2000), "1001"), Answer::Retry(Some(2000)));
+        assert_eq!(classify(408, &p("request_timeout", "")), Answer::Retry(None));
+        assert!(!Answer::Retry(None).is_final());
         assert_eq!(classify(503, "<html>"), Answer::Retry(None));
         assert_eq!(classify(409, "not json"), Answer::Unexpected(409));
         assert_eq!(classify(404, ""), Answer::Unexpected(404));
