@@ -401,8 +401,9 @@ pub enum Event {
     Submit(Submission),
     /// At start: this form's entry of the offline queue, at `now_ms`.
     Resume { submission: Submission, now_ms: u64 },
-    /// An answer to the request in flight.
-    Answer(Answer),
+    /// An answer to the request sent under `key`: applied only while that request is the one in flight (a late
+    /// answer to an earlier request changes nothing).
+    Answer { key: String, answer: Answer },
     /// The user answered the dialog.
     Confirmed(bool),
     /// The retry timer fired (also after the token was read again).
@@ -532,7 +533,7 @@ impl Machine {
             (State::AskingResend(s), Event::Confirmed(false)) => {
                 (State::Editing, vec![Forget(s.key), Show(Notice::Cancelled)])
             }
-            (State::Sending(s), Event::Answer(answer)) => self.answered(s, answer),
+            (State::Sending(s), Event::Answer { key, answer }) if key == s.key => self.answered(s, answer),
             (State::Sending(s), Event::RetryDue) => send(s, false),
             (State::Failed(Failure::Unavailable, Some(s)), Event::RetryDue | Event::Online)
             | (State::QueuedOffline(s), Event::Online) => send(Submission { attempts: 0, ..s }, false),
@@ -629,6 +630,15 @@ mod tests {
         m
     }
 
+    /// The answer to the request in flight (or to `k1`).
+    fn reply(m: &mut Machine, answer: Answer) -> Vec<Effect> {
+        let key = match &m.state {
+            State::Sending(s) => s.key.clone(),
+            _ => "k1".into(),
+        };
+        m.step(Event::Answer { key, answer })
+    }
+
     fn forgets(fx: &[Effect]) -> bool {
         fx.iter().any(|e| *e == Effect::Forget("k1".into()))
     }
@@ -709,7 +719,7 @@ mod tests {
         ];
         for (answer, expected) in cases {
             let mut m = sending();
-            let fx = m.step(Event::Answer(answer.clone()));
+            let fx = reply(&mut m, answer.clone());
             assert_eq!(m.state, expected, "{answer:?}");
             assert!(forgets(&fx), "{answer:?}");
             assert!(m.accepts_submit());
@@ -721,16 +731,16 @@ mod tests {
     #[test]
     fn success_is_forgotten_and_an_unchanged_resubmission_replays_it() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Success));
+        let fx = reply(&mut m, Answer::Success);
         assert!(forgets(&fx) && fx.contains(&Effect::Show(Notice::Success)));
         assert!(matches!(m.state, State::Done(ref s) if s.key == "k1"));
         assert_eq!(m.submission_for(URL, "{}", 1, || "k2".into()).key, "k1");
         assert_eq!(m.submission_for(URL, "{\"a\":1}", 1, || "k2".into()).key, "k2");
         // After a confirmation, the replay keeps the confirmed request (its key and query).
         let mut m = sending();
-        m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
+        reply(&mut m, Answer::Confirm(Confirm::ExistingBssAccount));
         m.step(Event::Confirmed(true));
-        m.step(Event::Answer(Answer::Success));
+        reply(&mut m, Answer::Success);
         let again = m.submission_for(URL, "{}", 1, || "k2".into());
         assert_eq!((again.key.as_str(), again.confirms.len()), ("k1-bss", 1));
     }
@@ -743,7 +753,7 @@ mod tests {
             (Answer::Forbidden, Failure::NotAllowed, false),
         ] {
             let mut m = sending();
-            let fx = m.step(Event::Answer(answer.clone()));
+            let fx = reply(&mut m, answer.clone());
             assert!(!forgets(&fx), "{answer:?}");
             assert_eq!(fx, vec![Effect::Show(Notice::Failed(failure.clone()))]);
             assert!(matches!(&m.state, State::Failed(f, Some(s)) if *f == failure && s.key == "k1"));
@@ -759,10 +769,10 @@ mod tests {
     #[test]
     fn a_stale_token_is_read_again_once() {
         let mut m = sending();
-        assert_eq!(m.step(Event::Answer(Answer::CsrfInvalid)), vec![Effect::RefreshToken]);
+        assert_eq!(reply(&mut m, Answer::CsrfInvalid), vec![Effect::RefreshToken]);
         let fx = m.step(Event::RetryDue);
         assert!(matches!(&fx[..], [Effect::Send(s)] if s.key == "k1" && s.token_refreshed), "{fx:?}");
-        let fx = m.step(Event::Answer(Answer::CsrfInvalid));
+        let fx = reply(&mut m, Answer::CsrfInvalid);
         assert!(!forgets(&fx));
         assert!(matches!(m.state, State::Failed(Failure::NotAllowed, Some(_))));
     }
@@ -772,7 +782,7 @@ mod tests {
         let mut m = sending();
         let mut delays = Vec::new();
         for _ in 1..MAX_ATTEMPTS {
-            let fx = m.step(Event::Answer(Answer::Retry(None)));
+            let fx = reply(&mut m, Answer::Retry(None));
             assert!(!forgets(&fx));
             let Some(Effect::Schedule(d)) = fx.first() else { panic!("{fx:?}") };
             delays.push(*d);
@@ -781,7 +791,7 @@ mod tests {
         }
         // Equal jitter at 0.5: three quarters of 1 s, 2 s, 4 s, 8 s.
         assert_eq!(delays, [750, 1500, 3000, 6000]);
-        let fx = m.step(Event::Answer(Answer::NetworkFailure { online: true }));
+        let fx = reply(&mut m, Answer::NetworkFailure { online: true });
         assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(ref s)) if s.key == "k1"));
         assert_eq!(fx, vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)]);
         // Submitting the same record again reuses the unresolved key; another record gets a new one.
@@ -807,10 +817,10 @@ mod tests {
     #[test]
     fn honours_retry_after_and_beyond_the_cap_is_unavailable() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Retry(Some(3000))));
+        let fx = reply(&mut m, Answer::Retry(Some(3000)));
         assert_eq!(fx[0], Effect::Schedule(3000));
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Retry(Some(RETRY_AFTER_CAP_MS + 1))));
+        let fx = reply(&mut m, Answer::Retry(Some(RETRY_AFTER_CAP_MS + 1)));
         assert_eq!(fx, vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)]);
         assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(_))));
         let fx = m.step(Event::RetryDue);
@@ -820,7 +830,7 @@ mod tests {
     #[test]
     fn offline_queues_and_online_resends_with_the_same_key() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::NetworkFailure { online: false }));
+        let fx = reply(&mut m, Answer::NetworkFailure { online: false });
         assert_eq!(fx, vec![Effect::Show(Notice::Queued)]);
         assert!(matches!(m.state, State::QueuedOffline(_)));
         assert!(m.step(Event::RetryDue).is_empty());
@@ -828,7 +838,7 @@ mod tests {
         assert!(matches!(&fx[..], [Effect::Send(s), ..] if s.key == "k1" && s.attempts == 1));
         // A different record submitted while queued replaces the queued one.
         let mut m = sending();
-        m.step(Event::Answer(Answer::NetworkFailure { online: false }));
+        reply(&mut m, Answer::NetworkFailure { online: false });
         let other = Submission::new("k9".into(), URL.into(), "{\"b\":2}".into());
         let fx = m.step(Event::Submit(other));
         assert_eq!(fx[0], Effect::Forget("k1".into()));
@@ -858,7 +868,7 @@ mod tests {
     #[test]
     fn confirmation_yes_resubmits_with_a_derived_key_and_no_goes_back() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
+        let fx = reply(&mut m, Answer::Confirm(Confirm::ExistingBssAccount));
         assert!(forgets(&fx) && fx.contains(&Effect::Show(Notice::Ask(Confirm::ExistingBssAccount))));
         assert!(!m.accepts_submit());
         assert!(m.step(Event::Submit(sub())).is_empty());
@@ -867,26 +877,57 @@ mod tests {
         assert_eq!(s.key, "k1-bss");
         assert_eq!(s.request_url(), format!("{URL}?confirm=existingBssAccount"));
         // The server then asks the other question: both confirmations travel.
-        let fx = m.step(Event::Answer(Answer::Confirm(Confirm::ExistingPartnerCustomer)));
+        let fx = reply(&mut m, Answer::Confirm(Confirm::ExistingPartnerCustomer));
         assert!(fx.contains(&Effect::Forget("k1-bss".into())));
         m.step(Event::Confirmed(true));
         let State::Sending(s) = &m.state else { panic!() };
         assert_eq!(s.key, "k1-bss-pc");
         assert_eq!(s.request_url(), format!("{URL}?confirm=existingBssAccount&confirm=existingPartnerCustomer"));
         // Asked the same question again: a contract breach, not a loop.
-        m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
+        reply(&mut m, Answer::Confirm(Confirm::ExistingBssAccount));
         assert_eq!(m.state, State::Failed(Failure::Unexpected(409), None));
 
         let mut m = sending();
-        m.step(Event::Answer(Answer::Confirm(Confirm::ExistingPartnerCustomer)));
+        reply(&mut m, Answer::Confirm(Confirm::ExistingPartnerCustomer));
         assert_eq!(m.step(Event::Confirmed(false)), vec![Effect::Show(Notice::Cancelled)]);
         assert_eq!(m.state, State::Editing);
     }
 
     #[test]
+    fn an_answer_applies_only_to_the_request_it_answers() {
+        // Retries used up: kept unavailable; the user submits the same record again (k1) and then, after success,
+        // another record (k2). A late answer to k1 (a second send of it) must not decide k2.
+        let mut m = sending();
+        m.max_attempts = 1;
+        reply(&mut m, Answer::Retry(None));
+        assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(_))));
+        let again = m.submission_for(URL, "{}", 1, || "k2".into());
+        assert!(
+            matches!(&m.step(Event::Submit(again))[..], [Effect::Persist(_), Effect::Send(s), ..] if s.key == "k1")
+        );
+        reply(&mut m, Answer::Success);
+        let k2 = m.submission_for(URL, "{\"a\":1}", 1, || "k2".into());
+        m.step(Event::Submit(k2));
+        let late = |answer| Event::Answer { key: "k1".into(), answer };
+        for answer in [Answer::Success, Answer::DomainTaken, Answer::Retry(None), Answer::NotConfirmed] {
+            assert!(m.step(late(answer)).is_empty());
+            assert!(matches!(m.state, State::Sending(ref s) if s.key == "k2"), "{:?}", m.state);
+        }
+        assert_eq!(
+            reply(&mut m, Answer::DomainTaken),
+            vec![Effect::Forget("k2".into()), Effect::Show(Notice::DomainTaken)]
+        );
+    }
+
+    #[test]
     fn stray_events_change_nothing() {
         let mut m = Machine::default();
-        for e in [Event::Answer(Answer::Success), Event::Confirmed(true), Event::RetryDue, Event::Online] {
+        for e in [
+            Event::Answer { key: "k1".into(), answer: Answer::Success },
+            Event::Confirmed(true),
+            Event::RetryDue,
+            Event::Online,
+        ] {
             assert!(m.step(e).is_empty());
             assert_eq!(m.state, State::Editing);
         }

@@ -228,7 +228,12 @@ pub fn run(h: &Rc<FormState>, event: Event) {
         match effect {
             Effect::Persist(s) => persist(h, &s),
             Effect::Forget(key) => forget(h, &key),
-            Effect::Send(s) => send(h, s),
+            Effect::Send(s) => {
+                // A send starts (a Submit, a resend, or the retry itself): a retry still scheduled would send the
+                // same request twice; dropping the timer cancels it.
+                h.retry_timer.borrow_mut().take();
+                send(h, s)
+            }
             Effect::RefreshToken => refresh_token(h),
             Effect::Schedule(ms) => {
                 let me = h.me.clone();
@@ -265,7 +270,7 @@ fn send(h: &Rc<FormState>, s: Submission) {
             let gone = stored && queue::local().is_some_and(|kv| queue::get(&kv, &s.key).is_none());
             let answer =
                 if gone { Answer::HandledElsewhere } else { http::put(&s, csrf_token(&h).as_deref(), timeout).await };
-            run(&h, Event::Answer(answer));
+            run(&h, Event::Answer { key: s.key.clone(), answer });
         })
         .await;
     });
