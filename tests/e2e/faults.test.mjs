@@ -245,6 +245,30 @@ test('F7. 429 with Retry-After (seconds) is honoured: the retry waits for it, on
   }, PROVOKED);
 });
 
+test('F7. 408 (the server timed the request out) is retried like 429, Retry-After honoured, the same key', async () => {
+  await withSession(browser, { gateway: FAST }, async (s) => {
+    const { page, gw } = s;
+    let first = null;
+    const timedOut = { status: 408, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' }, body: '{"code":"request_timeout"}' };
+    // Chromium itself resends a request answered 408 on a reused connection, at once (twice): every PUT of the first
+    // half second is answered 408, so the page gets one; its retry, a second later, succeeds.
+    gw.handle = async (req) => {
+      if (req.method !== 'PUT') return null;
+      first ??= Date.now();
+      return Date.now() - first < 500 ? timedOut : null;
+    };
+    const values = validValues();
+    await fill(page, values);
+    await page.locator('#tc-submit').click();
+    await machine(page, 'done');
+    const puts = gw.puts;
+    assert.ok(puts.length >= 2 && puts.every((p) => p.key === puts[0].key), `one key: ${JSON.stringify(puts)}`);
+    const waited = puts.at(-1).at - puts.at(-2).at;
+    assert.ok(waited >= 900, `the retry waited for Retry-After: ${waited} ms`);
+    await nothingLost(s, page, values);
+  }, /status of 408/);
+});
+
 test('F7. 429 with Retry-After beyond the 10-minute cap (an HTTP date): shown unavailable, entry kept, resubmit', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw } = s;
