@@ -269,6 +269,29 @@ test('F7. 408 (the server timed the request out) is retried like 429, Retry-Afte
   }, /status of 408/);
 });
 
+test('F7. changes typed while a submission is sent: its success keeps them in the draft and says so', async () => {
+  await withSession(browser, { gateway: FAST }, async (s) => {
+    const { page, gw } = s;
+    let release;
+    const edited = new Promise((ok) => { release = ok; });
+    gw.handle = async (req, _body, forward) => (req.method === 'PUT' ? (await edited, forward()) : null);
+    const values = validValues();
+    await fill(page, values);
+    await page.locator('#tc-submit').click();
+    await machine(page, 'sending');
+    await fill(page, { 'account-companyName': 'Contoso Two' });
+    const draft = () => page.evaluate(() => localStorage.getItem('tenantcheck.draft.1001.MicrosoftCloudServices'));
+    await until(async () => (await draft())?.includes('Contoso Two'), 'the edit in the draft');
+    release();
+    await machine(page, 'done');
+    assert.match(await statusText(page), /later changes are not synchronized/);
+    assert.ok((await draft())?.includes('Contoso Two'), 'the later changes stay in the draft');
+    assert.equal(await page.locator('#account-companyName').inputValue(), 'Contoso Two');
+    const stored = await syncOptions(s.server, 1001);
+    assert.equal(stored.json.record.account.companyName, values['account-companyName'], 'the earlier record was sent');
+  });
+});
+
 test('F7. 429 with Retry-After beyond the 10-minute cap (an HTTP date): shown unavailable, entry kept, resubmit', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw } = s;

@@ -162,6 +162,13 @@ pub fn account_of_url(url: &str) -> Option<&str> {
     (!id.is_empty()).then_some(id)
 }
 
+/// After a success: whether the form's draft holds what was sent, so it may be cleared. A draft the user changed
+/// after submitting is kept (those changes are not synchronized). An entry of the old queue stored no values: its
+/// draft is cleared, as before values were stored.
+pub fn draft_is_sent(sent: Option<&crate::fields::Values>, current: &crate::fields::Values) -> bool {
+    sent.is_none_or(|v| v == current)
+}
+
 /// The fields of a record that describe the partner, not the customer (`request.md`): the host never sends them
 /// (`api.md`: "The request body holds the customer's data only").
 pub const CONFIGURATION_FIELDS: [&str; 5] =
@@ -917,6 +924,20 @@ mod tests {
             reply(&mut m, Answer::DomainTaken),
             vec![Effect::Forget("k2".into()), Effect::Show(Notice::DomainTaken)]
         );
+    }
+
+    #[test]
+    fn after_success_the_draft_goes_only_when_it_is_what_was_sent() {
+        let mut sent = crate::fields::Values::default();
+        sent.set(crate::fields::DOMAIN, "contoso");
+        let mut later = sent.clone();
+        assert!(draft_is_sent(Some(&sent), &later));
+        later.set(crate::fields::DOMAIN, "contoso2");
+        assert!(!draft_is_sent(Some(&sent), &later));
+        later = sent.clone();
+        later.sub_customer = true;
+        assert!(!draft_is_sent(Some(&sent), &later));
+        assert!(draft_is_sent(None, &later));
     }
 
     #[test]

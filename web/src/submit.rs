@@ -8,7 +8,7 @@
 use crate::dom::{self, by_id, set_attr, set_hidden};
 use crate::fields::{self, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::form::FormState;
-use crate::submission::{customer_body, Answer, Effect, Event, Notice, ServerIssue, State, Submission};
+use crate::submission::{customer_body, draft_is_sent, Answer, Effect, Event, Notice, ServerIssue, State, Submission};
 use crate::view::{self, Level};
 use crate::{http, notices, queue};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -339,10 +339,20 @@ fn show(h: &Rc<FormState>, notice: Notice) {
         }
         Notice::Queued => status(h, "queued", notices::queued(saved)),
         Notice::Success => {
-            h.clear_draft();
+            let sent = match &h.machine.borrow().state {
+                State::Done(s) => s.values.clone(),
+                _ => None,
+            };
+            // The form may hold changes made after this submission (while it was sent or queued): they stay.
+            let text = if draft_is_sent(sent.as_ref(), &h.values()) {
+                h.clear_draft();
+                notices::DONE
+            } else {
+                notices::DONE_EARLIER
+            };
             view::summary(doc, 0);
             view::general(doc, &[]);
-            status(h, "done", notices::DONE);
+            status(h, "done", text);
         }
         Notice::ValidationFailed(issues) => {
             server_issues(h, &issues);
