@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  api, fill, launch, machine, queue, startServer, storedAccounts, syncOptions, until, validValues, withSession,
+  api, fill, freshPrefix, launch, machine, queue, startServer, storedAccounts, syncOptions, until, validValues, withSession,
 } from './helpers.mjs';
 
 let browser;
@@ -356,6 +356,58 @@ test('F9. a stale token after a server restart is read again and the request ret
     assert.equal(answers[0], 403);
     await nothingLost(s, page, values);
   }, PROVOKED);
+});
+
+/** Puts a queued entry of account 1002 (with what its user typed) into local storage, and that form's draft. */
+async function queueOther(page, prefix, draftPrefix) {
+  const url = '/api/Accounts/1002/syncoptions/MicrosoftCloudServices';
+  const body = JSON.stringify(customerRecord(prefix));
+  const typed = (p) => ({ text: { 'syncOptions.username': 'admin', 'syncOptions.domainPrefix': p,
+    'account.companyName': 'Contoso Ltd', 'account.email': 'it@contoso.com' }, subCustomer: false });
+  await page.evaluate(({ body, url, values, draft, key }) => {
+    localStorage.setItem(`tenantcheck.queue.${key}`, JSON.stringify(
+      { key, url, body, confirms: [], accountId: '1002', createdMs: Date.now(), values }));
+    localStorage.setItem('tenantcheck.draft.1002.MicrosoftCloudServices', JSON.stringify(draft));
+  }, { body, url, values: typed(prefix), draft: typed(draftPrefix), key: `e2e-${prefix}` });
+}
+
+const otherDraft = (page) => page.evaluate(() => localStorage.getItem('tenantcheck.draft.1002.MicrosoftCloudServices'));
+
+test("F10. another account's queued entry synchronized: its draft goes when it is what was sent, else it stays", async () => {
+  await withSession(browser, {}, async (s) => {
+    const { page } = s;
+    const note = page.locator('#tc-notices [data-notice="account-1002"]');
+    for (const [edited, kept] of [[false, false], [true, true]]) {
+      const prefix = freshPrefix('other');
+      await queueOther(page, prefix, edited ? `${prefix}x` : prefix);
+      await page.reload();
+      await page.waitForSelector(PAGE_READY);
+      await note.waitFor();
+      assert.match(await note.textContent(), /1002 was synchronized/);
+      assert.deepEqual(await queue(page), []);
+      assert.equal((await otherDraft(page)) !== null, kept, `edited ${edited}: draft kept ${kept}`);
+      await page.evaluate(() => localStorage.clear());
+    }
+  });
+});
+
+test("F10. another account's queued entry not confirmed (a login page): it stays queued and the user is told", async () => {
+  await withSession(browser, { gateway: {} }, async (s) => {
+    const { page, gw } = s;
+    gw.handle = async (req) => (req.method === 'PUT' && req.url.includes('/Accounts/1002/')
+      ? { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Sign in</title>' } : null);
+    const prefix = freshPrefix('other');
+    await queueOther(page, prefix, prefix);
+    await page.reload();
+    await page.waitForSelector(PAGE_READY);
+    const note = page.locator('#tc-notices [data-notice="account-1002"]');
+    await note.waitFor();
+    assert.match(await note.textContent(), /1002.*did not confirm/);
+    const q = await queue(page);
+    assert.equal(q.length, 1, 'still queued');
+    assert.equal(q[0].held, undefined, 'not held: resent at the next start');
+    assert.notEqual(await otherDraft(page), null, 'its draft stays');
+  });
 });
 
 test("F10. another account's queued entry meeting a confirmation question stays queued, with a link to its form", async () => {

@@ -169,6 +169,12 @@ pub fn draft_is_sent(sent: Option<&crate::fields::Values>, current: &crate::fiel
     sent.is_none_or(|v| v == current)
 }
 
+/// After another account's queued entry succeeded: whether that account's stored draft (JSON) holds what was sent,
+/// so it may be removed. An entry that stored no values, or an unreadable draft, keeps it.
+pub fn other_draft_is_sent(sent: Option<&crate::fields::Values>, draft_json: &str) -> bool {
+    sent.is_some_and(|v| serde_json::from_str::<crate::fields::Values>(draft_json).is_ok_and(|d| d == *v))
+}
+
 /// The fields of a record that describe the partner, not the customer (`request.md`): the host never sends them
 /// (`api.md`: "The request body holds the customer's data only").
 pub const CONFIGURATION_FIELDS: [&str; 5] =
@@ -938,6 +944,12 @@ mod tests {
         later.sub_customer = true;
         assert!(!draft_is_sent(Some(&sent), &later));
         assert!(draft_is_sent(None, &later));
+        // Another account's draft, as stored.
+        let json = serde_json::to_string(&sent).unwrap();
+        assert!(other_draft_is_sent(Some(&sent), &json));
+        assert!(!other_draft_is_sent(Some(&sent), &serde_json::to_string(&later).unwrap()));
+        assert!(!other_draft_is_sent(None, &json));
+        assert!(!other_draft_is_sent(Some(&sent), "{not json"));
     }
 
     #[test]

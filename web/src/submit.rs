@@ -8,7 +8,9 @@
 use crate::dom::{self, by_id, set_attr, set_hidden};
 use crate::fields::{self, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::form::FormState;
-use crate::submission::{customer_body, draft_is_sent, Answer, Effect, Event, Notice, ServerIssue, State, Submission};
+use crate::submission::{
+    customer_body, draft_is_sent, other_draft_is_sent, Answer, Effect, Event, Notice, ServerIssue, State, Submission,
+};
 use crate::view::{self, Level};
 use crate::{http, notices, queue};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -579,7 +581,22 @@ fn drain_others(h: &Rc<FormState>) {
                     match answer {
                         Answer::Success => {
                             queue::remove(&kv, &s.key);
+                            // That account's draft goes when it is what was sent (same endpoint and instance).
+                            if h.config.submit_url_for(&account) == s.url {
+                                let draft = h.config.draft_key_for(&account);
+                                if let Some(st) = dom::storage() {
+                                    let stored = st.get_item(&draft).ok().flatten();
+                                    if stored.is_some_and(|d| other_draft_is_sent(s.values.as_ref(), &d)) {
+                                        let _ = st.remove_item(&draft);
+                                    }
+                                }
+                            }
                             notice(&h, &kind, &notices::other_account_done(&account), None);
+                        }
+                        // Kept queued (not held): resent at the next start; the user is told.
+                        Answer::NotConfirmed => {
+                            let text = notices::other_account(&account, notices::answer_word(&answer));
+                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
                         }
                         a if a.is_final() => {
                             let what = notices::answer_word(&a);
