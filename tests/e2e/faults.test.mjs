@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  api, fill, launch, machine, queue, startServer, storedAccounts, syncOptions, until, validValues, withSession,
+  api, fill, freshPrefix, launch, machine, queue, startServer, storedAccounts, syncOptions, until, validValues, withSession,
 } from './helpers.mjs';
 
 let browser;
@@ -245,6 +245,53 @@ test('F7. 429 with Retry-After (seconds) is honoured: the retry waits for it, on
   }, PROVOKED);
 });
 
+test('F7. 408 (the server timed the request out) is retried like 429, Retry-After honoured, the same key', async () => {
+  await withSession(browser, { gateway: FAST }, async (s) => {
+    const { page, gw } = s;
+    let first = null;
+    const timedOut = { status: 408, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' }, body: '{"code":"request_timeout"}' };
+    // Chromium itself resends a request answered 408 on a reused connection, at once (twice): every PUT of the first
+    // half second is answered 408, so the page gets one; its retry, a second later, succeeds.
+    gw.handle = async (req) => {
+      if (req.method !== 'PUT') return null;
+      first ??= Date.now();
+      return Date.now() - first < 500 ? timedOut : null;
+    };
+    const values = validValues();
+    await fill(page, values);
+    await page.locator('#tc-submit').click();
+    await machine(page, 'done');
+    const puts = gw.puts;
+    assert.ok(puts.length >= 2 && puts.every((p) => p.key === puts[0].key), `one key: ${JSON.stringify(puts)}`);
+    const waited = puts.at(-1).at - puts.at(-2).at;
+    assert.ok(waited >= 900, `the retry waited for Retry-After: ${waited} ms`);
+    await nothingLost(s, page, values);
+  }, /status of 408/);
+});
+
+test('F7. changes typed while a submission is sent: its success keeps them in the draft and says so', async () => {
+  await withSession(browser, { gateway: FAST }, async (s) => {
+    const { page, gw } = s;
+    let release;
+    const edited = new Promise((ok) => { release = ok; });
+    gw.handle = async (req, _body, forward) => (req.method === 'PUT' ? (await edited, forward()) : null);
+    const values = validValues();
+    await fill(page, values);
+    await page.locator('#tc-submit').click();
+    await machine(page, 'sending');
+    await fill(page, { 'account-companyName': 'Contoso Two' });
+    const draft = () => page.evaluate(() => localStorage.getItem('tenantcheck.draft.1001.MicrosoftCloudServices'));
+    await until(async () => (await draft())?.includes('Contoso Two'), 'the edit in the draft');
+    release();
+    await machine(page, 'done');
+    assert.match(await statusText(page), /later changes are not synchronized/);
+    assert.ok((await draft())?.includes('Contoso Two'), 'the later changes stay in the draft');
+    assert.equal(await page.locator('#account-companyName').inputValue(), 'Contoso Two');
+    const stored = await syncOptions(s.server, 1001);
+    assert.equal(stored.json.record.account.companyName, values['account-companyName'], 'the earlier record was sent');
+  });
+});
+
 test('F7. 429 with Retry-After beyond the 10-minute cap (an HTTP date): shown unavailable, entry kept, resubmit', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw } = s;
@@ -309,6 +356,58 @@ test('F9. a stale token after a server restart is read again and the request ret
     assert.equal(answers[0], 403);
     await nothingLost(s, page, values);
   }, PROVOKED);
+});
+
+/** Puts a queued entry of account 1002 (with what its user typed) into local storage, and that form's draft. */
+async function queueOther(page, prefix, draftPrefix) {
+  const url = '/api/Accounts/1002/syncoptions/MicrosoftCloudServices';
+  const body = JSON.stringify(customerRecord(prefix));
+  const typed = (p) => ({ text: { 'syncOptions.username': 'admin', 'syncOptions.domainPrefix': p,
+    'account.companyName': 'Contoso Ltd', 'account.email': 'it@contoso.com' }, subCustomer: false });
+  await page.evaluate(({ body, url, values, draft, key }) => {
+    localStorage.setItem(`tenantcheck.queue.${key}`, JSON.stringify(
+      { key, url, body, confirms: [], accountId: '1002', createdMs: Date.now(), values }));
+    localStorage.setItem('tenantcheck.draft.1002.MicrosoftCloudServices', JSON.stringify(draft));
+  }, { body, url, values: typed(prefix), draft: typed(draftPrefix), key: `e2e-${prefix}` });
+}
+
+const otherDraft = (page) => page.evaluate(() => localStorage.getItem('tenantcheck.draft.1002.MicrosoftCloudServices'));
+
+test("F10. another account's queued entry synchronized: its draft goes when it is what was sent, else it stays", async () => {
+  await withSession(browser, {}, async (s) => {
+    const { page } = s;
+    const note = page.locator('#tc-notices [data-notice="account-1002"]');
+    for (const [edited, kept] of [[false, false], [true, true]]) {
+      const prefix = freshPrefix('other');
+      await queueOther(page, prefix, edited ? `${prefix}x` : prefix);
+      await page.reload();
+      await page.waitForSelector(PAGE_READY);
+      await note.waitFor();
+      assert.match(await note.textContent(), /1002 was synchronized/);
+      assert.deepEqual(await queue(page), []);
+      assert.equal((await otherDraft(page)) !== null, kept, `edited ${edited}: draft kept ${kept}`);
+      await page.evaluate(() => localStorage.clear());
+    }
+  });
+});
+
+test("F10. another account's queued entry not confirmed (a login page): it stays queued and the user is told", async () => {
+  await withSession(browser, { gateway: {} }, async (s) => {
+    const { page, gw } = s;
+    gw.handle = async (req) => (req.method === 'PUT' && req.url.includes('/Accounts/1002/')
+      ? { status: 200, headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>Sign in</title>' } : null);
+    const prefix = freshPrefix('other');
+    await queueOther(page, prefix, prefix);
+    await page.reload();
+    await page.waitForSelector(PAGE_READY);
+    const note = page.locator('#tc-notices [data-notice="account-1002"]');
+    await note.waitFor();
+    assert.match(await note.textContent(), /1002.*did not confirm/);
+    const q = await queue(page);
+    assert.equal(q.length, 1, 'still queued');
+    assert.equal(q[0].held, undefined, 'not held: resent at the next start');
+    assert.notEqual(await otherDraft(page), null, 'its draft stays');
+  });
 });
 
 test("F10. another account's queued entry meeting a confirmation question stays queued, with a link to its form", async () => {

@@ -142,13 +142,17 @@ impl Config {
 
     /// `PUT` target of a submission, without the query; `None` without an account id.
     pub fn submit_url(&self) -> Option<String> {
-        let account = self.account_id.as_deref()?;
-        Some(format!(
+        self.account_id.as_deref().map(|a| self.submit_url_for(a))
+    }
+
+    /// `PUT` target of another account's submission at this endpoint and instance.
+    pub fn submit_url_for(&self, account: &str) -> String {
+        format!(
             "{}/api/Accounts/{}/syncoptions/{}",
             self.endpoint,
             encode_segment(account),
             encode_segment(&self.system_code)
-        ))
+        )
     }
 
     /// `HEAD` target of the availability check for a full domain.
@@ -165,7 +169,12 @@ impl Config {
 
     /// The key of this form's draft in local storage: one draft per account and instance.
     pub fn draft_key(&self) -> String {
-        format!("tenantcheck.draft.{}.{}", self.account_id.as_deref().unwrap_or("-"), self.system_code)
+        self.draft_key_for(self.account_id.as_deref().unwrap_or("-"))
+    }
+
+    /// The key of the draft of another account's form of this instance.
+    pub fn draft_key_for(&self, account_id: &str) -> String {
+        format!("tenantcheck.draft.{account_id}.{}", self.system_code)
     }
 }
 

@@ -28,6 +28,9 @@ pub const SENDING: &str = "Sending to Microsoft Partner Center…";
 pub const RESUMING: &str = "Sending a submission saved earlier…";
 pub const WAITING: &str = "Waiting for your answer…";
 pub const DONE: &str = "Done: the account is synchronized with Microsoft Partner Center.";
+pub const DONE_EARLIER: &str =
+    "Done: the earlier submission is synchronized with Microsoft Partner Center. Your later changes are not \
+     synchronized yet: submit again to synchronize them.";
 pub const CANCELLED: &str = "Not synchronized. Your entries are kept.";
 pub const INVALID: &str = "Not sent: check the marked fields.";
 pub const NO_ACCOUNT: &str = "This page is not set up to submit: it names no account.";
@@ -134,6 +137,7 @@ pub fn answer_word(a: &crate::submission::Answer) -> &'static str {
         Answer::DomainTaken => "its domain is taken",
         Answer::NoDelegatedAccess(_) => "the tenant has not authorized this partner",
         Answer::Unauthorized | Answer::Forbidden | Answer::CsrfInvalid => "not allowed from this page",
+        Answer::NotConfirmed => "the server did not confirm it; it stays saved",
         _ => "an unexpected answer",
     }
 }

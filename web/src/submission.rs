@@ -11,7 +11,7 @@
 //!                         │  ──403 csrf_token_invalid (first time) ─▶ Sending (fresh token, same key)
 //!                         │  ──409 no_delegated_access, other 4xx ─▶ Failed
 //!                         │  ──401, 403 ─▶ Failed (the queued request is kept)
-//!                         │  ──429/5xx/timeout/network failure ─▶ Sending (retry after backoff + jitter, same key)
+//!                         │  ──408/429/5xx/timeout/network failure ─▶ Sending (retry after backoff + jitter, same key)
 //!                         │  ──retries used up, Retry-After beyond the cap ─▶ Failed(Unavailable, kept; again after the cap)
 //!                         │  ──network failure while offline ─▶ QueuedOffline ─online─▶ Sending
 //!  (start) ──Resume, younger than the resend window──▶ Sending
@@ -162,6 +162,19 @@ pub fn account_of_url(url: &str) -> Option<&str> {
     (!id.is_empty()).then_some(id)
 }
 
+/// After a success: whether the form's draft holds what was sent, so it may be cleared. A draft the user changed
+/// after submitting is kept (those changes are not synchronized). An entry of the old queue stored no values: its
+/// draft is cleared, as before values were stored.
+pub fn draft_is_sent(sent: Option<&crate::fields::Values>, current: &crate::fields::Values) -> bool {
+    sent.is_none_or(|v| v == current)
+}
+
+/// After another account's queued entry succeeded: whether that account's stored draft (JSON) holds what was sent,
+/// so it may be removed. An entry that stored no values, or an unreadable draft, keeps it.
+pub fn other_draft_is_sent(sent: Option<&crate::fields::Values>, draft_json: &str) -> bool {
+    sent.is_some_and(|v| serde_json::from_str::<crate::fields::Values>(draft_json).is_ok_and(|d| d == *v))
+}
+
 /// The fields of a record that describe the partner, not the customer (`request.md`): the host never sends them
 /// (`api.md`: "The request body holds the customer's data only").
 pub const CONFIGURATION_FIELDS: [&str; 5] =
@@ -233,7 +246,7 @@ pub enum Answer {
     /// 403 `csrf_token_invalid`: the page's token is stale.
     CsrfInvalid,
     Forbidden,
-    /// 429 or 5xx; the server's `Retry-After` in milliseconds (not capped: the machine applies the cap).
+    /// 408, 429 or 5xx; the server's `Retry-After` in milliseconds (not capped: the machine applies the cap).
     Retry(Option<u32>),
     /// The request did not complete (unreachable, or the timeout aborted it); `online` is `navigator.onLine` then.
     NetworkFailure {
@@ -308,7 +321,8 @@ impl Answer {
             401 => Answer::Unauthorized,
             403 if problem().code.as_deref() == Some("csrf_token_invalid") => Answer::CsrfInvalid,
             403 => Answer::Forbidden,
-            429 | 500..=599 => Answer::Retry(retry_after_ms),
+            // 408: the server timed the request out (RFC 9110 15.5.9), a timeout of api.md: retried like 429/5xx.
+            408 | 429 | 500..=599 => Answer::Retry(retry_after_ms),
             422 => {
                 let p = problem();
                 match p.code.as_deref() {
@@ -400,8 +414,9 @@ pub enum Event {
     Submit(Submission),
     /// At start: this form's entry of the offline queue, at `now_ms`.
     Resume { submission: Submission, now_ms: u64 },
-    /// An answer to the request in flight.
-    Answer(Answer),
+    /// An answer to the request sent under `key`: applied only while that request is the one in flight (a late
+    /// answer to an earlier request changes nothing).
+    Answer { key: String, answer: Answer },
     /// The user answered the dialog.
     Confirmed(bool),
     /// The retry timer fired (also after the token was read again).
@@ -531,7 +546,7 @@ impl Machine {
             (State::AskingResend(s), Event::Confirmed(false)) => {
                 (State::Editing, vec![Forget(s.key), Show(Notice::Cancelled)])
             }
-            (State::Sending(s), Event::Answer(answer)) => self.answered(s, answer),
+            (State::Sending(s), Event::Answer { key, answer }) if key == s.key => self.answered(s, answer),
             (State::Sending(s), Event::RetryDue) => send(s, false),
             (State::Failed(Failure::Unavailable, Some(s)), Event::RetryDue | Event::Online)
             | (State::QueuedOffline(s), Event::Online) => send(Submission { attempts: 0, ..s }, false),
@@ -628,6 +643,15 @@ mod tests {
         m
     }
 
+    /// The answer to the request in flight (or to `k1`).
+    fn reply(m: &mut Machine, answer: Answer) -> Vec<Effect> {
+        let key = match &m.state {
+            State::Sending(s) => s.key.clone(),
+            _ => "k1".into(),
+        };
+        m.step(Event::Answer { key, answer })
+    }
+
     fn forgets(fx: &[Effect]) -> bool {
         fx.iter().any(|e| *e == Effect::Forget("k1".into()))
     }
@@ -687,6 +711,10 @@ mod tests {
         assert_eq!(classify(403, ""), Answer::Forbidden);
         assert_eq!(classify(403, &p("csrf_token_invalid", "")), Answer::CsrfInvalid);
         assert_eq!(Answer::classify(429, "", "", Some(3000), "1001"), Answer::Retry(Some(3000)));
+        // A 408 (the server timed the request out) is retried with the same key, its Retry-After honoured.
+        assert_eq!(Answer::classify(408, "", "", Some(2000), "1001"), Answer::Retry(Some(2000)));
+        assert_eq!(classify(408, &p("request_timeout", "")), Answer::Retry(None));
+        assert!(!Answer::Retry(None).is_final());
         assert_eq!(classify(503, "<html>"), Answer::Retry(None));
         assert_eq!(classify(409, "not json"), Answer::Unexpected(409));
         assert_eq!(classify(404, ""), Answer::Unexpected(404));
@@ -704,7 +732,7 @@ mod tests {
         ];
         for (answer, expected) in cases {
             let mut m = sending();
-            let fx = m.step(Event::Answer(answer.clone()));
+            let fx = reply(&mut m, answer.clone());
             assert_eq!(m.state, expected, "{answer:?}");
             assert!(forgets(&fx), "{answer:?}");
             assert!(m.accepts_submit());
@@ -716,16 +744,16 @@ mod tests {
     #[test]
     fn success_is_forgotten_and_an_unchanged_resubmission_replays_it() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Success));
+        let fx = reply(&mut m, Answer::Success);
         assert!(forgets(&fx) && fx.contains(&Effect::Show(Notice::Success)));
         assert!(matches!(m.state, State::Done(ref s) if s.key == "k1"));
         assert_eq!(m.submission_for(URL, "{}", 1, || "k2".into()).key, "k1");
         assert_eq!(m.submission_for(URL, "{\"a\":1}", 1, || "k2".into()).key, "k2");
         // After a confirmation, the replay keeps the confirmed request (its key and query).
         let mut m = sending();
-        m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
+        reply(&mut m, Answer::Confirm(Confirm::ExistingBssAccount));
         m.step(Event::Confirmed(true));
-        m.step(Event::Answer(Answer::Success));
+        reply(&mut m, Answer::Success);
         let again = m.submission_for(URL, "{}", 1, || "k2".into());
         assert_eq!((again.key.as_str(), again.confirms.len()), ("k1-bss", 1));
     }
@@ -738,7 +766,7 @@ mod tests {
             (Answer::Forbidden, Failure::NotAllowed, false),
         ] {
             let mut m = sending();
-            let fx = m.step(Event::Answer(answer.clone()));
+            let fx = reply(&mut m, answer.clone());
             assert!(!forgets(&fx), "{answer:?}");
             assert_eq!(fx, vec![Effect::Show(Notice::Failed(failure.clone()))]);
             assert!(matches!(&m.state, State::Failed(f, Some(s)) if *f == failure && s.key == "k1"));
@@ -754,10 +782,10 @@ mod tests {
     #[test]
     fn a_stale_token_is_read_again_once() {
         let mut m = sending();
-        assert_eq!(m.step(Event::Answer(Answer::CsrfInvalid)), vec![Effect::RefreshToken]);
+        assert_eq!(reply(&mut m, Answer::CsrfInvalid), vec![Effect::RefreshToken]);
         let fx = m.step(Event::RetryDue);
         assert!(matches!(&fx[..], [Effect::Send(s)] if s.key == "k1" && s.token_refreshed), "{fx:?}");
-        let fx = m.step(Event::Answer(Answer::CsrfInvalid));
+        let fx = reply(&mut m, Answer::CsrfInvalid);
         assert!(!forgets(&fx));
         assert!(matches!(m.state, State::Failed(Failure::NotAllowed, Some(_))));
     }
@@ -767,7 +795,7 @@ mod tests {
         let mut m = sending();
         let mut delays = Vec::new();
         for _ in 1..MAX_ATTEMPTS {
-            let fx = m.step(Event::Answer(Answer::Retry(None)));
+            let fx = reply(&mut m, Answer::Retry(None));
             assert!(!forgets(&fx));
             let Some(Effect::Schedule(d)) = fx.first() else { panic!("{fx:?}") };
             delays.push(*d);
@@ -776,7 +804,7 @@ mod tests {
         }
         // Equal jitter at 0.5: three quarters of 1 s, 2 s, 4 s, 8 s.
         assert_eq!(delays, [750, 1500, 3000, 6000]);
-        let fx = m.step(Event::Answer(Answer::NetworkFailure { online: true }));
+        let fx = reply(&mut m, Answer::NetworkFailure { online: true });
         assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(ref s)) if s.key == "k1"));
         assert_eq!(fx, vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)]);
         // Submitting the same record again reuses the unresolved key; another record gets a new one.
@@ -802,10 +830,10 @@ mod tests {
     #[test]
     fn honours_retry_after_and_beyond_the_cap_is_unavailable() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Retry(Some(3000))));
+        let fx = reply(&mut m, Answer::Retry(Some(3000)));
         assert_eq!(fx[0], Effect::Schedule(3000));
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Retry(Some(RETRY_AFTER_CAP_MS + 1))));
+        let fx = reply(&mut m, Answer::Retry(Some(RETRY_AFTER_CAP_MS + 1)));
         assert_eq!(fx, vec![Effect::Show(Notice::Failed(Failure::Unavailable)), Effect::Schedule(RETRY_AFTER_CAP_MS)]);
         assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(_))));
         let fx = m.step(Event::RetryDue);
@@ -815,7 +843,7 @@ mod tests {
     #[test]
     fn offline_queues_and_online_resends_with_the_same_key() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::NetworkFailure { online: false }));
+        let fx = reply(&mut m, Answer::NetworkFailure { online: false });
         assert_eq!(fx, vec![Effect::Show(Notice::Queued)]);
         assert!(matches!(m.state, State::QueuedOffline(_)));
         assert!(m.step(Event::RetryDue).is_empty());
@@ -823,7 +851,7 @@ mod tests {
         assert!(matches!(&fx[..], [Effect::Send(s), ..] if s.key == "k1" && s.attempts == 1));
         // A different record submitted while queued replaces the queued one.
         let mut m = sending();
-        m.step(Event::Answer(Answer::NetworkFailure { online: false }));
+        reply(&mut m, Answer::NetworkFailure { online: false });
         let other = Submission::new("k9".into(), URL.into(), "{\"b\":2}".into());
         let fx = m.step(Event::Submit(other));
         assert_eq!(fx[0], Effect::Forget("k1".into()));
@@ -853,7 +881,7 @@ mod tests {
     #[test]
     fn confirmation_yes_resubmits_with_a_derived_key_and_no_goes_back() {
         let mut m = sending();
-        let fx = m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
+        let fx = reply(&mut m, Answer::Confirm(Confirm::ExistingBssAccount));
         assert!(forgets(&fx) && fx.contains(&Effect::Show(Notice::Ask(Confirm::ExistingBssAccount))));
         assert!(!m.accepts_submit());
         assert!(m.step(Event::Submit(sub())).is_empty());
@@ -862,26 +890,77 @@ mod tests {
         assert_eq!(s.key, "k1-bss");
         assert_eq!(s.request_url(), format!("{URL}?confirm=existingBssAccount"));
         // The server then asks the other question: both confirmations travel.
-        let fx = m.step(Event::Answer(Answer::Confirm(Confirm::ExistingPartnerCustomer)));
+        let fx = reply(&mut m, Answer::Confirm(Confirm::ExistingPartnerCustomer));
         assert!(fx.contains(&Effect::Forget("k1-bss".into())));
         m.step(Event::Confirmed(true));
         let State::Sending(s) = &m.state else { panic!() };
         assert_eq!(s.key, "k1-bss-pc");
         assert_eq!(s.request_url(), format!("{URL}?confirm=existingBssAccount&confirm=existingPartnerCustomer"));
         // Asked the same question again: a contract breach, not a loop.
-        m.step(Event::Answer(Answer::Confirm(Confirm::ExistingBssAccount)));
+        reply(&mut m, Answer::Confirm(Confirm::ExistingBssAccount));
         assert_eq!(m.state, State::Failed(Failure::Unexpected(409), None));
 
         let mut m = sending();
-        m.step(Event::Answer(Answer::Confirm(Confirm::ExistingPartnerCustomer)));
+        reply(&mut m, Answer::Confirm(Confirm::ExistingPartnerCustomer));
         assert_eq!(m.step(Event::Confirmed(false)), vec![Effect::Show(Notice::Cancelled)]);
         assert_eq!(m.state, State::Editing);
     }
 
     #[test]
+    fn an_answer_applies_only_to_the_request_it_answers() {
+        // Retries used up: kept unavailable; the user submits the same record again (k1) and then, after success,
+        // another record (k2). A late answer to k1 (a second send of it) must not decide k2.
+        let mut m = sending();
+        m.max_attempts = 1;
+        reply(&mut m, Answer::Retry(None));
+        assert!(matches!(m.state, State::Failed(Failure::Unavailable, Some(_))));
+        let again = m.submission_for(URL, "{}", 1, || "k2".into());
+        assert!(
+            matches!(&m.step(Event::Submit(again))[..], [Effect::Persist(_), Effect::Send(s), ..] if s.key == "k1")
+        );
+        reply(&mut m, Answer::Success);
+        let k2 = m.submission_for(URL, "{\"a\":1}", 1, || "k2".into());
+        m.step(Event::Submit(k2));
+        let late = |answer| Event::Answer { key: "k1".into(), answer };
+        for answer in [Answer::Success, Answer::DomainTaken, Answer::Retry(None), Answer::NotConfirmed] {
+            assert!(m.step(late(answer)).is_empty());
+            assert!(matches!(m.state, State::Sending(ref s) if s.key == "k2"), "{:?}", m.state);
+        }
+        assert_eq!(
+            reply(&mut m, Answer::DomainTaken),
+            vec![Effect::Forget("k2".into()), Effect::Show(Notice::DomainTaken)]
+        );
+    }
+
+    #[test]
+    fn after_success_the_draft_goes_only_when_it_is_what_was_sent() {
+        let mut sent = crate::fields::Values::default();
+        sent.set(crate::fields::DOMAIN, "contoso");
+        let mut later = sent.clone();
+        assert!(draft_is_sent(Some(&sent), &later));
+        later.set(crate::fields::DOMAIN, "contoso2");
+        assert!(!draft_is_sent(Some(&sent), &later));
+        later = sent.clone();
+        later.sub_customer = true;
+        assert!(!draft_is_sent(Some(&sent), &later));
+        assert!(draft_is_sent(None, &later));
+        // Another account's draft, as stored.
+        let json = serde_json::to_string(&sent).unwrap();
+        assert!(other_draft_is_sent(Some(&sent), &json));
+        assert!(!other_draft_is_sent(Some(&sent), &serde_json::to_string(&later).unwrap()));
+        assert!(!other_draft_is_sent(None, &json));
+        assert!(!other_draft_is_sent(Some(&sent), "{not json"));
+    }
+
+    #[test]
     fn stray_events_change_nothing() {
         let mut m = Machine::default();
-        for e in [Event::Answer(Answer::Success), Event::Confirmed(true), Event::RetryDue, Event::Online] {
+        for e in [
+            Event::Answer { key: "k1".into(), answer: Answer::Success },
+            Event::Confirmed(true),
+            Event::RetryDue,
+            Event::Online,
+        ] {
             assert!(m.step(e).is_empty());
             assert_eq!(m.state, State::Editing);
         }

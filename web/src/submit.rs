@@ -8,7 +8,9 @@
 use crate::dom::{self, by_id, set_attr, set_hidden};
 use crate::fields::{self, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::form::FormState;
-use crate::submission::{customer_body, Answer, Effect, Event, Notice, ServerIssue, State, Submission};
+use crate::submission::{
+    customer_body, draft_is_sent, other_draft_is_sent, Answer, Effect, Event, Notice, ServerIssue, State, Submission,
+};
 use crate::view::{self, Level};
 use crate::{http, notices, queue};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -228,7 +230,12 @@ pub fn run(h: &Rc<FormState>, event: Event) {
         match effect {
             Effect::Persist(s) => persist(h, &s),
             Effect::Forget(key) => forget(h, &key),
-            Effect::Send(s) => send(h, s),
+            Effect::Send(s) => {
+                // A send starts (a Submit, a resend, or the retry itself): a retry still scheduled would send the
+                // same request twice; dropping the timer cancels it.
+                h.retry_timer.borrow_mut().take();
+                send(h, s)
+            }
             Effect::RefreshToken => refresh_token(h),
             Effect::Schedule(ms) => {
                 let me = h.me.clone();
@@ -265,7 +272,7 @@ fn send(h: &Rc<FormState>, s: Submission) {
             let gone = stored && queue::local().is_some_and(|kv| queue::get(&kv, &s.key).is_none());
             let answer =
                 if gone { Answer::HandledElsewhere } else { http::put(&s, csrf_token(&h).as_deref(), timeout).await };
-            run(&h, Event::Answer(answer));
+            run(&h, Event::Answer { key: s.key.clone(), answer });
         })
         .await;
     });
@@ -334,10 +341,20 @@ fn show(h: &Rc<FormState>, notice: Notice) {
         }
         Notice::Queued => status(h, "queued", notices::queued(saved)),
         Notice::Success => {
-            h.clear_draft();
+            let sent = match &h.machine.borrow().state {
+                State::Done(s) => s.values.clone(),
+                _ => None,
+            };
+            // The form may hold changes made after this submission (while it was sent or queued): they stay.
+            let text = if draft_is_sent(sent.as_ref(), &h.values()) {
+                h.clear_draft();
+                notices::DONE
+            } else {
+                notices::DONE_EARLIER
+            };
             view::summary(doc, 0);
             view::general(doc, &[]);
-            status(h, "done", notices::DONE);
+            status(h, "done", text);
         }
         Notice::ValidationFailed(issues) => {
             server_issues(h, &issues);
@@ -564,7 +581,22 @@ fn drain_others(h: &Rc<FormState>) {
                     match answer {
                         Answer::Success => {
                             queue::remove(&kv, &s.key);
+                            // That account's draft goes when it is what was sent (same endpoint and instance).
+                            if h.config.submit_url_for(&account) == s.url {
+                                let draft = h.config.draft_key_for(&account);
+                                if let Some(st) = dom::storage() {
+                                    let stored = st.get_item(&draft).ok().flatten();
+                                    if stored.is_some_and(|d| other_draft_is_sent(s.values.as_ref(), &d)) {
+                                        let _ = st.remove_item(&draft);
+                                    }
+                                }
+                            }
                             notice(&h, &kind, &notices::other_account_done(&account), None);
+                        }
+                        // Kept queued (not held): resent at the next start; the user is told.
+                        Answer::NotConfirmed => {
+                            let text = notices::other_account(&account, notices::answer_word(&answer));
+                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
                         }
                         a if a.is_final() => {
                             let what = notices::answer_word(&a);
