@@ -9,10 +9,14 @@ Needs Python 3.11+ and the pinned PyPI packages of scripts/requirements-data.txt
     pycountry==26.2.16           ISO 3166-1 membership (Debian iso-codes), LGPL-2.1
     babel==2.18.0                English short names (Unicode CLDR), BSD-3-Clause / Unicode licence
 
+and one file that is not a package: australian_postcodes.xlsx of github.com/matthewproctor/australianpostcodes at
+commit eda59e4a987d46dbfb1d6bc644a383d322aa3d8d (Australian postcode -> states; see README-data.md), passed as
+--au-postcodes.
+
 Run from the repository root:
 
     python3 -m venv /tmp/v && /tmp/v/bin/pip install -r scripts/requirements-data.txt
-    /tmp/v/bin/python scripts/gen_countries.py        # writes core/src/countries/data.rs, prints counts
+    /tmp/v/bin/python scripts/gen_countries.py --au-postcodes australian_postcodes.xlsx   # see README-data.md
     cargo fmt && cargo test -p tenantcheck-core --test corpus
 
 The counts it prints (patterns, examples) are the ones core/tests/corpus.rs asserts: update both together.
