@@ -345,6 +345,7 @@ def us_other_zip_ranges(zips: list[dict]) -> list[tuple[int, int, str]]:
 # eda59e4a987d46dbfb1d6bc644a383d322aa3d8d, "Last Major Update: 6-Sep-2025"; community-collated from public
 # Australia Post data; the repository states no licence, so only the derived facts, postcode -> set of states, are
 # committed, never the data). Pass the file as --au-postcodes PATH; its SHA-256 is checked.
+AU_POSTCODES_COMMIT = "eda59e4a987d46dbfb1d6bc644a383d322aa3d8d"
 AU_POSTCODES_SHA256 = "a01da634a6320f9b04bd6bf83cd5bcbce55c11f507c5cb8929c8acd87301a844"
 AU_ABBR = {"ACT", "JBT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"}
 # Additions to the data, each with its source:
@@ -514,7 +515,7 @@ def main() -> None:
         got = importlib.metadata.version(pkg)
         if got != want:
             die(f"{pkg} {got} installed, {want} pinned (scripts/requirements-data.txt)")
-    versions = ", ".join(f"{p} {v}" for p, v in PINNED.items())
+    versions = ", ".join(f"{p} {v}" for p, v in PINNED.items()) + f", australianpostcodes {AU_POSTCODES_COMMIT[:7]}"
 
     # ISO 3166-1 (pycountry) plus XK.
     codes = sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})

