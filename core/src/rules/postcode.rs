@@ -485,6 +485,13 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
     if expected.iter().any(|s| crate::text::eq_fold(s, state)) {
         return Ok(());
     }
+    // Run-time rules may list Australia's states by abbreviation (`NSW`): those match too.
+    if country == "AU"
+        && au_postcode_states(postal_code)
+            .is_some_and(|abbr| crate::text::split_by(abbr, b' ').any(|a| crate::text::eq_fold(a, state)))
+    {
+        return Ok(());
+    }
     Err(PostalCodeReason::StateMismatch {
         country,
         postal_code: postal_code.to_owned(),
@@ -836,6 +843,9 @@ mod tests {
             let other = if states.contains(&"Tasmania") { "Victoria" } else { "Tasmania" };
             assert_eq!(m(other, pc), mismatch, "{pc}");
         }
+        // A run-time list of abbreviations.
+        assert_eq!(m("ACT", "2620"), Ok(()));
+        assert_eq!(m("VIC", "2620"), mismatch);
         let err = agrees_with_state("AU", "Victoria", "2620").unwrap_err();
         assert_eq!(
             err.to_string(),
