@@ -314,8 +314,17 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
         return None;
     }
     let typed_cuts = cuts(upper);
-    let as_typed =
-        [upper.to_owned(), upper.replace('-', " "), upper.replace(' ', "-")].into_iter().find(|v| regex.is_match(v));
+    // The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
+    let as_typed = [None, Some(b' '), Some(b'-')].into_iter().find_map(|sep| {
+        let v: String = upper
+            .bytes()
+            .map(|b| match sep {
+                Some(s) if is_example_separator(b) => char::from(s),
+                _ => char::from(b),
+            })
+            .collect();
+        regex.is_match(&v).then_some(v)
+    });
     let fits =
         |out: &str| regex.is_match(out) && (as_typed.is_some() || typed_cuts.iter().all(|c| cuts(out).contains(c)));
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
@@ -391,7 +400,10 @@ fn dublin_district(upper: &str) -> Option<String> {
         .or_else(|| upper.strip_prefix('D'))?;
     let rest = rest.trim_start_matches([' ', '-', ',']);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let n: u8 = rest.get(..digits).filter(|d| (1..=2).contains(&d.len()))?.parse().ok()?;
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let n = rest.bytes().take(digits).fold(0u8, |n, d| n * 10 + (d - b'0'));
     let west = match crate::text::trim(rest.get(digits..)?) {
         "" => false,
         "W" => true,
