@@ -450,7 +450,7 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
         got = [t for a, b, t in us if a <= int(zip_code) <= b]
         if got != [want]:
             die(f"US ZIP {zip_code}: expected {want}, got {got}")
-    us_rows = "\n".join(f"    ({a}, {b}, *b\"{t}\"), // {a:05d}-{b:05d}" for a, b, t in us)
+    us_rows = "\n".join(f"    ({a}, {b}, \"{t}\"), // {a:05d}-{b:05d}" for a, b, t in us)
 
     au = au_postcode_states(au_path)
     au_sets, au_run_list = au_runs(au)
@@ -463,7 +463,7 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
                           for i in range(0, len(au_run_list), 16))
     au_idx = "\n".join("    " + " ".join(f"{b}," for _, b in au_run_list[i:i + 32])
                        for i in range(0, len(au_run_list), 32))
-    au_other = "\n".join(f"    ({int(pc)}, *b\"{cc}\")," for pc, cc in sorted(AU_OTHER_POSTCODES.items()))
+    au_other = "\n".join(f"    ({int(pc)}, \"{cc}\")," for pc, cc in sorted(AU_OTHER_POSTCODES.items()))
     return f"""
 // Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:
 // Google's `postprefix` (CC-BY 4.0) and the CEPT vehicle-sign prefixes; zipcodes {PINNED["zipcodes"]} (MIT);
@@ -477,7 +477,7 @@ pub static POSTAL_PREFIXES: &str = {rs_str(prefixes_text)};
 /// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
 /// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
 #[rustfmt::skip]
-pub static US_OTHER_ZIPS: [(u32, u32, [u8; 2]); {len(us)}] = [
+pub static US_OTHER_ZIPS: [(u32, u32, &str); {len(us)}] = [
 {us_rows}
 ];
 
@@ -500,7 +500,7 @@ pub static AU_POSTCODE_RUN_SETS: [u8; {len(au_run_list)}] = [
 /// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
 /// Island): an error under an Australian state, naming the country.
 #[rustfmt::skip]
-pub static AU_OTHER_POSTCODES: [(u16, [u8; 2]); {len(AU_OTHER_POSTCODES)}] = [
+pub static AU_OTHER_POSTCODES: [(u16, &str); {len(AU_OTHER_POSTCODES)}] = [
 {au_other}
 ];
 """

@@ -608,20 +608,20 @@ pub static POSTAL_PREFIXES: &str = "AT:AT,A|AX:AX|AZ:AZ|BE:BE,B|CH:CH|CZ:CZ|DE:D
 /// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
 /// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
 #[rustfmt::skip]
-pub static US_OTHER_ZIPS: [(u32, u32, [u8; 2]); 13] = [
-    (600, 799, *b"PR"), // 00600-00799
-    (800, 899, *b"VI"), // 00800-00899
-    (900, 999, *b"PR"), // 00900-00999
-    (9000, 9999, *b"AE"), // 09000-09999
-    (34000, 34099, *b"AA"), // 34000-34099
-    (96200, 96699, *b"AP"), // 96200-96699
-    (96799, 96799, *b"AS"), // 96799-96799
-    (96898, 96898, *b"UM"), // 96898-96898
-    (96910, 96932, *b"GU"), // 96910-96932
-    (96939, 96940, *b"PW"), // 96939-96940
-    (96941, 96944, *b"FM"), // 96941-96944
-    (96950, 96952, *b"MP"), // 96950-96952
-    (96960, 96970, *b"MH"), // 96960-96970
+pub static US_OTHER_ZIPS: [(u32, u32, &str); 13] = [
+    (600, 799, "PR"), // 00600-00799
+    (800, 899, "VI"), // 00800-00899
+    (900, 999, "PR"), // 00900-00999
+    (9000, 9999, "AE"), // 09000-09999
+    (34000, 34099, "AA"), // 34000-34099
+    (96200, 96699, "AP"), // 96200-96699
+    (96799, 96799, "AS"), // 96799-96799
+    (96898, 96898, "UM"), // 96898-96898
+    (96910, 96932, "GU"), // 96910-96932
+    (96939, 96940, "PW"), // 96939-96940
+    (96941, 96944, "FM"), // 96941-96944
+    (96950, 96952, "MP"), // 96950-96952
+    (96960, 96970, "MH"), // 96960-96970
 ];
 
 /// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
@@ -649,8 +649,8 @@ pub static AU_POSTCODE_RUN_SETS: [u8; 69] = [
 /// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
 /// Island): an error under an Australian state, naming the country.
 #[rustfmt::skip]
-pub static AU_OTHER_POSTCODES: [(u16, [u8; 2]); 3] = [
-    (2899, *b"NF"),
-    (6798, *b"CX"),
-    (6799, *b"CC"),
+pub static AU_OTHER_POSTCODES: [(u16, &str); 3] = [
+    (2899, "NF"),
+    (6798, "CX"),
+    (6799, "CC"),
 ];

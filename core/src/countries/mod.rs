@@ -212,7 +212,7 @@ pub fn us_other_zip(zip5: &str) -> Option<&'static str> {
     let n = five_digits(zip5)?;
     let i = US_OTHER_ZIPS.partition_point(|(_, last, _)| *last < n);
     let (first, _, tag) = US_OTHER_ZIPS.get(i)?;
-    (*first <= n).then(|| std::str::from_utf8(tag).ok()).flatten()
+    (*first <= n).then_some(*tag)
 }
 
 fn five_digits(s: &str) -> Option<u32> {
@@ -243,7 +243,7 @@ pub fn au_postcode_states(postcode: &str) -> Option<&'static str> {
 /// The country of an Australia Post postcode that is a market of its own (6798 `CX`, 6799 `CC`, 2899 `NF`).
 pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
     let n = four_digits(postcode)?;
-    AU_OTHER_POSTCODES.iter().find(|(pc, _)| *pc == n).and_then(|(_, cc)| std::str::from_utf8(cc).ok())
+    AU_OTHER_POSTCODES.iter().find(|(pc, _)| *pc == n).map(|(_, cc)| *cc)
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.

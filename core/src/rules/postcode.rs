@@ -230,7 +230,7 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> 
     let pasted = unpaste(code, &upper);
     let value = canonical(&pasted, regex, examples.clone()).or_else(|| {
         postal_prefixes(code).find_map(|prefix| {
-            let rest = pasted.strip_prefix(prefix)?.trim_start_matches([' ', '-']);
+            let rest = skip_separators(pasted.strip_prefix(prefix)?);
             canonical(rest, regex, examples.clone())
         })
     });
@@ -247,7 +247,7 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> 
 /// dash other than `-` standing for the hyphen, dots in a Brazilian CEP; spaces folded again.
 fn unpaste(country: &str, upper: &str) -> String {
     let text = match country {
-        "JP" => upper.trim_start_matches(['〒', ' ']),
+        "JP" => skip_separators(upper.strip_prefix('〒').unwrap_or(upper)),
         _ => upper,
     };
     let mut out = String::with_capacity(text.len());
@@ -269,6 +269,12 @@ fn is_dash(c: char) -> bool {
         c,
         '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{2E3A}' | '\u{2E3B}' | '\u{30FC}'
     )
+}
+
+/// The text after its leading spaces and hyphens.
+fn skip_separators(text: &str) -> &str {
+    let n = text.bytes().take_while(|&b| is_example_separator(b)).count();
+    text.get(n..).unwrap_or_default()
 }
 
 /// Separators inside an example.
@@ -398,7 +404,7 @@ fn dublin_district(upper: &str) -> Option<String> {
         .strip_prefix("DUBLIN")
         .or_else(|| upper.strip_prefix("CO. DUBLIN"))
         .or_else(|| upper.strip_prefix('D'))?;
-    let rest = rest.trim_start_matches([' ', '-', ',']);
+    let rest = skip_separators(rest.strip_prefix(',').unwrap_or(rest));
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&digits) {
         return None;
@@ -482,49 +488,43 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
     if state.is_empty() {
         return Ok(());
     }
-    let (country, expected): (&'static str, Option<Vec<&'static str>>) = if country_code.eq_ignore_ascii_case("US") {
-        ("US", us_states(postal_code).map(|s| crate::text::split_by(s, b' ').collect()))
+    let (country, expected): (&'static str, Option<&'static str>) = if country_code.eq_ignore_ascii_case("US") {
+        ("US", us_states(postal_code))
     } else if country_code.eq_ignore_ascii_case("CA") {
-        ("CA", ca_provinces(postal_code).map(|s| crate::text::split_by(s, b' ').collect()))
+        ("CA", ca_provinces(postal_code))
     } else if country_code.eq_ignore_ascii_case("AU") {
-        ("AU", au_states(postal_code))
+        ("AU", au_postcode_states(postal_code))
     } else {
         return Ok(());
     };
     let Some(expected) = expected else {
         return Ok(());
     };
-    if expected.iter().any(|s| crate::text::eq_fold(s, state)) {
-        return Ok(());
-    }
-    // Run-time rules may list Australia's states by abbreviation (`NSW`): those match too.
-    if country == "AU"
-        && au_postcode_states(postal_code)
-            .is_some_and(|abbr| crate::text::split_by(abbr, b' ').any(|a| crate::text::eq_fold(a, state)))
-    {
+    let expected = crate::text::split_by(expected, b' ');
+    // Australia's sets hold abbreviations (`NSW`); the accepted value is the full name, and a run-time list may use
+    // either.
+    let name = |abbr: &'static str| if country == "AU" { au_state_name(abbr) } else { abbr };
+    if expected.clone().any(|s| crate::text::eq_fold(s, state) || crate::text::eq_fold(name(s), state)) {
         return Ok(());
     }
     Err(PostalCodeReason::StateMismatch {
         country,
         postal_code: postal_code.to_owned(),
         state: state.to_owned(),
-        expected,
+        expected: expected.map(name).collect(),
     })
+}
+
+/// The accepted value (`New South Wales`) of an Australian state's abbreviation (`NSW`), from the state list's
+/// aliases; the abbreviation itself where none matches.
+fn au_state_name(abbreviation: &'static str) -> &'static str {
+    let list = lookup("AU").map(|c| c.supported_states());
+    list.and_then(|l| l.iter().find(|s| s.aliases().any(|a| a == abbreviation))).map_or(abbreviation, |s| s.value())
 }
 
 /// The states of a US ZIP's 3-digit prefix, joined by a space.
 fn us_states(zip: &str) -> Option<&'static str> {
     us_zip3_states(zip.get(..3)?)
-}
-
-/// The accepted state values (full names, `New South Wales`) of an Australian postcode's localities.
-fn au_states(postcode: &str) -> Option<Vec<&'static str>> {
-    let abbreviations = au_postcode_states(postcode)?;
-    let list = lookup("AU")?.supported_states();
-    let names = crate::text::split_by(abbreviations, b' ')
-        .filter_map(|abbr| list.iter().find(|s| s.aliases().any(|a| a == abbr)).map(|s| s.value()))
-        .collect::<Vec<_>>();
-    Some(names).filter(|n| !n.is_empty())
 }
 
 /// The provinces or territories of a Canadian postal code (`rules.md`), joined by a space.
