@@ -287,20 +287,38 @@ fn bare_bytes(example: &str) -> impl Iterator<Item = u8> + '_ {
     example.bytes().filter(|&c| !is_example_separator(c))
 }
 
-/// Where a text has separators, as positions in its separator-free form (`94043-1351` → `[5]`).
-fn cuts(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
+/// Whether every separator typed in `typed` stands where `out` has one, positions counted in the separator-free
+/// form (`94043 1351` and `94043-1351` cut after 5).
+fn cuts_within(typed: &str, out: &str) -> bool {
+    let mut n = 0;
+    let mut after_separator = false;
+    for b in typed.bytes() {
+        if is_example_separator(b) {
+            if n > 0 && !after_separator && !has_cut(out, n) {
+                return false;
+            }
+            after_separator = true;
+        } else {
+            n += 1;
+            after_separator = false;
+        }
+    }
+    true
+}
+
+/// Whether `text` has a separator after `pos` characters of its separator-free form.
+fn has_cut(text: &str, pos: usize) -> bool {
     let mut n = 0;
     for b in text.bytes() {
         if is_example_separator(b) {
-            if n > 0 && out.last() != Some(&n) {
-                out.push(n);
+            if n == pos {
+                return true;
             }
         } else {
             n += 1;
         }
     }
-    out
+    false
 }
 
 /// The canonical form of an upper-case postcode, if it is a code of the country (**decision**): its characters
@@ -319,7 +337,6 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
     if bare.is_empty() || !upper.is_ascii() || upper.ends_with('-') || upper.starts_with('-') {
         return None;
     }
-    let typed_cuts = cuts(upper);
     // The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
     let as_typed = [None, Some(b' '), Some(b'-')].into_iter().find_map(|sep| {
         let v: String = upper
@@ -331,8 +348,7 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
             .collect();
         regex.is_match(&v).then_some(v)
     });
-    let fits =
-        |out: &str| regex.is_match(out) && (as_typed.is_some() || typed_cuts.iter().all(|c| cuts(out).contains(c)));
+    let fits = |out: &str| regex.is_match(out) && (as_typed.is_some() || cuts_within(upper, out));
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
     let lay = |head: &[u8], layout: &str, input: &[u8]| -> String {
         let mut out = String::with_capacity(head.len() + layout.len());
