@@ -9,10 +9,14 @@ Needs Python 3.11+ and the pinned PyPI packages of scripts/requirements-data.txt
     pycountry==26.2.16           ISO 3166-1 membership (Debian iso-codes), LGPL-2.1
     babel==2.18.0                English short names (Unicode CLDR), BSD-3-Clause / Unicode licence
 
+and one file that is not a package: australian_postcodes.xlsx of github.com/matthewproctor/australianpostcodes at
+commit eda59e4a987d46dbfb1d6bc644a383d322aa3d8d (Australian postcode -> states; see README-data.md), passed as
+--au-postcodes.
+
 Run from the repository root:
 
     python3 -m venv /tmp/v && /tmp/v/bin/pip install -r scripts/requirements-data.txt
-    /tmp/v/bin/python scripts/gen_countries.py        # writes core/src/countries/data.rs, prints counts
+    /tmp/v/bin/python scripts/gen_countries.py --au-postcodes australian_postcodes.xlsx   # see README-data.md
     cargo fmt && cargo test -p tenantcheck-core --test corpus
 
 The counts it prints (patterns, examples) are the ones core/tests/corpus.rs asserts: update both together.
@@ -20,10 +24,12 @@ The counts it prints (patterns, examples) are the ones core/tests/corpus.rs asse
 
 from __future__ import annotations
 
+import argparse
 import collections
 import importlib.metadata
 import json
 import pathlib
+import re
 import sys
 
 import babel
@@ -181,12 +187,335 @@ def split_tilde(v: dict, key: str) -> list[str]:
     return v[key].split("~") if v.get(key) else []
 
 
+
+# === Postcodes: tightened patterns, pasted prefixes, US territories and military mail, Australian states ==========
+# (rules.md section 2, "Postcode", "US territories and military mail", "Australia"). Kept apart from the rest of the
+# script: each function below feeds one table of data.rs.
+
+# Eircode routing keys: the 139 published keys (An Post / Eircode: "A routing key area defines a principal post
+# town"; list as tabulated in Wikipedia "List of Eircode routing areas in Ireland", which counts 139, and as copied
+# in the public repository witoldzol/maybe, contants.py, commit eb05b6544905c6faa8733dc44587bdb027e8613b).
+EIRCODE_ROUTING_KEYS = (
+    "A41 A42 A45 A63 A67 A75 A81 A82 A83 A84 A85 A86 A91 A92 A94 A96 A98 C15 D01 D02 D03 D04 D05 D06 D07 D08 D09 D10"
+    " D11 D12 D13 D14 D15 D16 D17 D18 D20 D22 D24 D6W E21 E25 E32 E34 E41 E45 E53 E91 F12 F23 F26 F28 F31 F35 F42"
+    " F45 F52 F56 F91 F92 F93 F94 H12 H14 H16 H18 H23 H53 H54 H62 H65 H71 H91 K32 K34 K36 K45 K56 K67 K78 N37 N39"
+    " N41 N91 P12 P14 P17 P24 P25 P31 P32 P36 P43 P47 P51 P56 P61 P67 P72 P75 P81 P85 R14 R21 R32 R35 R42 R45 R51"
+    " R56 R93 R95 T12 T23 T34 T45 T56 V14 V15 V23 V31 V35 V42 V92 V93 V94 V95 W12 W23 W34 W91 X35 X42 X91 Y14 Y21"
+    " Y25 Y34 Y35"
+).split()
+
+
+def eircode_pattern() -> str:
+    """Eircode: a routing key, an optional space, four characters of 0-9 A C D E F H K N P R T V W X Y (Eircode's
+    published format; the letters: Wikipedia "Postal code", Ireland)."""
+    if len(EIRCODE_ROUTING_KEYS) != 139 or len(set(EIRCODE_ROUTING_KEYS)) != 139:
+        die("expected 139 distinct Eircode routing keys")
+    by_letter: dict[str, list[str]] = collections.defaultdict(list)
+    for k in EIRCODE_ROUTING_KEYS:
+        by_letter[k[0]].append(k[1:])
+    keys = "|".join(f"{l}(?:{'|'.join(rest)})" for l, rest in sorted(by_letter.items()))
+    return f"(?:{keys}) ?[\\dACDEFHKNPRTV-Y]{{4}}"
+
+
+# Where Google's pattern is looser than the postal operator's published format, the operator's (rules.md section 2).
+# cc -> (Google's pattern, ours, examples or None to keep Google's, source). The script fails if Google's pattern
+# changed, so that a new release is looked at again.
+TIGHTENED_PATTERNS: dict[str, tuple[str, str, list[str] | None, str]] = {
+    "IE": (r"[\dA-Z]{3} ?[\dA-Z]{4}", eircode_pattern(), ["D6W PV38", "D02 X285"],
+           "Eircode (eircode.ie): routing key (139 published) + 4 of 0-9 A C D E F H K N P R T V W X Y; Google's "
+           "example A65 F4E2 is An Post's illustration, not a routing key in use; D6W PV38: Terenure Post Office "
+           "(Wikipedia, List of Eircode routing areas in Ireland)"),
+    "DE": (r"\d{5}", r"0[1-9]\d{3}|[1-9]\d{4}",
+           None, "Deutsche Post: Postleitzahlen 01001-99998, no code starts with 00"),
+    "ES": (r"\d{5}", r"(?:0[1-9]|[1-4]\d|5[0-2])\d{3}",
+           None, "Correos: the first two digits are the province, 01-52"),
+    "IN": (r"\d{6}", r"[1-9]\d{5}", None, "India Post: PIN codes, first digit 1-9 (the postal region)"),
+    "SE": (r"\d{3} ?\d{2}", r"[1-9]\d{2} ?\d{2}", None, "PostNord: postnummer 100 00-989 99, never 0 first"),
+    "CH": (r"\d{4}", r"[1-9]\d{3}", None, "Swiss Post: 1000-9658"),
+    "AT": (r"\d{4}", r"[1-9]\d{3}", None, "Österreichische Post: 1010-9992"),
+    "BE": (r"\d{4}", r"[1-9]\d{3}", None, "bpost: 1000-9992"),
+    "HU": (r"\d{4}", r"[1-9]\d{3}", None, "Magyar Posta: 1011-9985"),
+    "GR": (r"\d{3} ?\d{2}", r"[1-8]\d{2} ?\d{2}", None, "ELTA: 101 xx-851 xx, first digit 1-8"),
+    "CZ": (r"\d{3} ?\d{2}", r"[1-7]\d{2} ?\d{2}", None, "Česká pošta: PSČ 100 00-799 00, first digit 1-7"),
+    "TR": (r"\d{5}", r"(?:0[1-9]|[1-7]\d|8[01])\d{3}", None, "PTT: the first two digits are the province, 01-81"),
+    "TH": (r"\d{5}", r"[1-9]\d{4}", None, "Thailand Post: 10000-96220, first two digits the province (10-96)"),
+    "AU": (r"\d{4}", r"0[289]\d{2}|[1-9]\d{3}",
+           None, "Australia Post: 0200-0299 ACT, 0800-0999 NT, 1000-9999; no postcode 0000-0199 or 0300-0799"),
+}
+
+
+def tightened_pattern(cc: str, google_pattern: str, examples: list[str]) -> tuple[str, list[str]]:
+    """The pattern and examples to use for a country: Google's, or the postal operator's where listed above."""
+    if cc not in TIGHTENED_PATTERNS:
+        return google_pattern, examples
+    was, ours, new_examples, _source = TIGHTENED_PATTERNS[cc]
+    if google_pattern != was:
+        die(f"{cc}: Google's postcode pattern changed to {google_pattern!r}: review TIGHTENED_PATTERNS")
+    examples = new_examples or examples
+    anchored = re.compile(f"^(?:{ours})$")
+    for e in examples:
+        if not anchored.match(e):
+            die(f"{cc}: example {e!r} fails the tightened pattern")
+    return ours, examples
+
+
+# Prefixes pasted before a postcode, removed when what follows is a code of the country (rules.md section 2):
+# - Google's `postprefix` (address metadata), read from the data below;
+# - the old European prefixes from the road-vehicle distinguishing signs (`D-80331`, `F-75001`, `A-1010`), used
+#   after a 1965 CEPT recommendation (UPU POST*CODE unit, Gerhard Helle, quoted on the Unicode mailing list,
+#   unicode.org/mail-arch/unicode-ml/Archives-Old/UML008/0312.html), and the ISO 3166 alpha-2 codes that replaced
+#   them (Posten's 1996 catalogue, ibid. 0280.html: "Sverige anger du t ex numera med SE").
+EUROPEAN_PREFIXES: dict[str, list[str]] = {
+    "AT": ["A", "AT"], "BE": ["B", "BE"], "CH": ["CH"], "CZ": ["CZ"], "DE": ["D", "DE"], "DK": ["DK"],
+    "ES": ["E", "ES"], "FI": ["FIN", "SF", "FI"], "FR": ["F", "FR"], "GR": ["GR"], "HU": ["H", "HU"],
+    "IT": ["I", "IT"], "LI": ["FL", "LI"], "LU": ["L", "LU"], "NL": ["NL"], "NO": ["N", "NO"], "PL": ["PL"],
+    "PT": ["P", "PT"], "RO": ["RO"], "SE": ["S", "SE"], "SI": ["SLO", "SI"], "HR": ["HR"], "LT": ["LT"],
+    "MC": ["MC"],
+}
+
+
+def postal_prefixes(g_countries: dict) -> dict[str, list[str]]:
+    """Per country, the prefixes (upper-case letters, without the separator) accepted before a postcode."""
+    out: dict[str, list[str]] = collections.defaultdict(list)
+    for cc, g in sorted(g_countries.items()):
+        p = re.sub(r"[^A-Z]", "", g.get("postprefix", "").upper())
+        if p:
+            out[cc].append(p)
+    for cc, ps in EUROPEAN_PREFIXES.items():
+        for p in ps:
+            if p not in out[cc]:
+                out[cc].append(p)
+    return {cc: sorted(ps, key=lambda p: (-len(p), p)) for cc, ps in sorted(out.items())}
+
+
+# US ZIPs that are not a state's (rules.md section 2): territories, which Partner Center sells to as countries of
+# their own, and military mail. From the `zipcodes` data: its state field names the territory (PR VI GU MP FM MH PW
+# AS) or the military "state" (AA AE AP). Two corrections, both visible in the data itself: ZIPs whose city is APO,
+# FPO or DPO are military mail whatever their state field says (zipcodes 3.0.0 gives 09905 and 09980-09984 to NJ,
+# which put prefix 099 under New Jersey), and Wake Island (96898, "HI" in the data) is U.S. Outlying Islands (UM).
+US_TERRITORIES = {"PR", "VI", "GU", "MP", "FM", "MH", "PW", "AS"}
+US_MILITARY = {"AA", "AE", "AP"}
+US_MILITARY_CITIES = {"APO", "FPO", "DPO"}
+US_WAKE_ISLAND = "96898"
+
+
+def us_zip_tag(z: dict) -> str:
+    """What a ZIP of the data belongs to: a state (or DC), a territory's ISO code, or AA/AE/AP for military mail."""
+    if z["city"].strip().upper() in US_MILITARY_CITIES and z["state"] not in US_MILITARY:
+        return "AE" if z["zip_code"] < "1" else "AP" if z["zip_code"] >= "96" else "AA"
+    if z["zip_code"] == US_WAKE_ISLAND:
+        return "UM"
+    return z["state"]
+
+
+def us_other_zip_ranges(zips: list[dict]) -> list[tuple[int, int, str]]:
+    """Five-digit ranges (first, last, tag) of the ZIPs that are not a state's: runs of consecutive ZIPs of the data
+    with one tag; a run that fills its 3-digit prefix covers the whole prefix (xx000-xx999 style: ppp00-ppp99)."""
+    tagged = sorted((z["zip_code"], us_zip_tag(z)) for z in zips)
+    by_prefix: dict[str, set[str]] = collections.defaultdict(set)
+    for code, tag in tagged:
+        by_prefix[code[:3]].add(tag)
+    runs: list[list] = []
+    for code, tag in tagged:
+        if runs and runs[-1][2] == tag:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code, tag])
+    out = []
+    for first, last, tag in runs:
+        if tag not in US_TERRITORIES | US_MILITARY | {"UM"}:
+            continue
+        if by_prefix[first[:3]] == {tag}:
+            first = first[:3] + "00"
+        if by_prefix[last[:3]] == {tag}:
+            last = last[:3] + "99"
+        out.append((int(first), int(last), tag))
+    # Adjacent runs of one tag (a whole prefix each) become one.
+    merged: list[tuple[int, int, str]] = []
+    for r in out:
+        if merged and merged[-1][2] == r[2] and merged[-1][1] + 1 == r[0]:
+            merged[-1] = (merged[-1][0], r[1], r[2])
+        else:
+            merged.append(r)
+    return merged
+
+
+# Australia: postcode -> the states and territories of its localities, from Matthew Proctor's Australian postcode
+# data (github.com/matthewproctor/australianpostcodes, australian_postcodes.xlsx, commit
+# eda59e4a987d46dbfb1d6bc644a383d322aa3d8d, "Last Major Update: 6-Sep-2025"; community-collated from public
+# Australia Post data; the repository states no licence, so only the derived facts, postcode -> set of states, are
+# committed, never the data). Pass the file as --au-postcodes PATH; its SHA-256 is checked.
+AU_POSTCODES_COMMIT = "eda59e4a987d46dbfb1d6bc644a383d322aa3d8d"
+AU_POSTCODES_SHA256 = "a01da634a6320f9b04bd6bf83cd5bcbce55c11f507c5cb8929c8acd87301a844"
+AU_ABBR = {"ACT", "JBT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"}
+# Additions to the data, each with its source:
+AU_SUPPLEMENT = {
+    # rules.md section 2 names 2406 as NSW and QLD (Mungindi straddles the border; the data lists only NSW).
+    "2406": {"QLD"},
+    # Jervis Bay Territory, an accepted state value [Appxite]: its localities (Jervis Bay, Wreck Bay, HMAS Creswell)
+    # share 2540 with NSW; the data files Wreck Bay under ACT.
+    "2540": {"JBT"},
+}
+# Markets of their own (rules.md section 2; Partner Center regional authorization overview): an error under an
+# Australian state, naming the country. The data files them under WA and NSW.
+AU_OTHER_POSTCODES = {"6798": "CX", "6799": "CC", "2899": "NF"}
+
+
+def read_xlsx_columns(path: pathlib.Path, wanted: list[str]) -> list[dict[str, str]]:
+    """The rows of the first sheet of an .xlsx file (stdlib only), as dicts of the wanted header columns."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(path) as z:
+        strings = ["".join(t.text or "" for t in si.iter(f"{ns}t"))
+                   for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall(f"{ns}si")]
+        root = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    rows = []
+    for r in root.iter(f"{ns}row"):
+        d = {}
+        for c in r.findall(f"{ns}c"):
+            v = c.find(f"{ns}v")
+            if v is None or v.text is None:
+                continue
+            col = re.match(r"[A-Z]+", c.get("r", "")).group()
+            d[col] = strings[int(v.text)] if c.get("t") == "s" else v.text
+        rows.append(d)
+    header = rows[0]
+    cols = {name: col for col, name in header.items()}
+    if any(w not in cols for w in wanted):
+        die(f"{path}: columns {wanted} not all in {sorted(cols)}")
+    return [{w: (row.get(cols[w]) or "").strip() for w in wanted} for row in rows[1:]]
+
+
+def au_postcode_states(path: pathlib.Path) -> dict[str, set[str]]:
+    import hashlib
+
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != AU_POSTCODES_SHA256:
+        die(f"{path}: SHA-256 {digest}, expected {AU_POSTCODES_SHA256} (the pinned commit's file)")
+    states: dict[str, set[str]] = collections.defaultdict(set)
+    for row in read_xlsx_columns(path, ["Postcode", "State"]):
+        pc, st = row["Postcode"], row["State"].upper()
+        if not re.fullmatch(r"\d{4}", pc) or st not in AU_ABBR:
+            die(f"AU data: bad row {row}")
+        states[pc].add(st)
+    for pc, extra in AU_SUPPLEMENT.items():
+        states[pc] |= extra
+    for pc in AU_OTHER_POSTCODES:
+        states.pop(pc, None)
+    for pc, want in {"2620": {"ACT", "NSW"}, "0872": {"NT", "SA", "WA"}, "2406": {"NSW", "QLD"}}.items():
+        if not want <= states.get(pc, set()):
+            die(f"AU data: {pc} should be in {want}, has {states.get(pc)}")
+    return states
+
+
+def au_runs(states: dict[str, set[str]]) -> tuple[list[str], list[tuple[int, int]]]:
+    """The distinct state sets (abbreviations joined by a space; set 0 is "no data") and the runs (first postcode,
+    set index), sorted: a run covers its first postcode up to the next run's. Postcodes the data lacks between two
+    postcodes of one set take that set (**decision**: a postcode issued later inside a state's block is that
+    state's); between two different sets they get set 0, as do those after the last."""
+    sets = [""] + sorted({" ".join(sorted(v)) for v in states.values()}, key=lambda s: (s.count(" "), s))
+    where = {s: i for i, s in enumerate(sets)}
+    runs: list[tuple[int, int]] = []
+    prev = None
+    for pc in sorted(states, key=int):
+        n, idx = int(pc), where[" ".join(sorted(states[pc]))]
+        if prev is None:
+            runs.append((n, idx))
+        elif idx != prev[1]:
+            if n != prev[0] + 1:
+                runs.append((prev[0] + 1, 0))
+            runs.append((n, idx))
+        prev = (n, idx)
+    if prev is not None:
+        runs.append((prev[0] + 1, 0))
+    return sets, runs
+
+
+def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
+    """The postcode tables of data.rs (prefixes, US ZIPs that are not a state's, Australian postcode states), as
+    Rust source, with the counts printed."""
+    prefixes = postal_prefixes(g_countries)
+    prefixes_text = "|".join(f"{cc}:{','.join(ps)}" for cc, ps in prefixes.items())
+    print(f"postal prefixes: {prefixes_text}")
+    for cc, (was, ours, _ex, source) in TIGHTENED_PATTERNS.items():
+        print(f"tightened {cc}: {was} -> {ours[:60]}{'...' if len(ours) > 60 else ''} ({source[:50]})")
+
+    us = us_other_zip_ranges(zipcodes.list_all())
+    print(f"us zips not a state's: {len(us)} ranges: {[(f'{a:05d}', f'{b:05d}', t) for a, b, t in us]}")
+    for zip_code, want in {"00901": "PR", "00802": "VI", "96910": "GU", "96950": "MP", "96941": "FM", "96960": "MH",
+                           "96940": "PW", "96799": "AS", "96898": "UM", "34001": "AA", "09001": "AE", "09901": "AE",
+                           "96201": "AP", "96601": "AP"}.items():
+        got = [t for a, b, t in us if a <= int(zip_code) <= b]
+        if got != [want]:
+            die(f"US ZIP {zip_code}: expected {want}, got {got}")
+    us_rows = "\n".join(f"    ({a}, {b}, \"{t}\"), // {a:05d}-{b:05d}" for a, b, t in us)
+
+    au = au_postcode_states(au_path)
+    au_sets, au_run_list = au_runs(au)
+    multi = {pc: sorted(v) for pc, v in sorted(au.items()) if len(v) > 1}
+    print(f"au postcodes: {len(au)}; in several states: {len(multi)}: {multi}")
+    print(f"au state sets: {len(au_sets)}; runs: {len(au_run_list)} ({3 * len(au_run_list)} bytes)")
+    if len(au_sets) > 255:
+        die("more than 255 AU state sets")
+    au_starts = "\n".join("    " + " ".join(f"{a}," for a, _ in au_run_list[i:i + 16])
+                          for i in range(0, len(au_run_list), 16))
+    au_idx = "\n".join("    " + " ".join(f"{b}," for _, b in au_run_list[i:i + 32])
+                       for i in range(0, len(au_run_list), 32))
+    au_other = "\n".join(f"    ({int(pc)}, \"{cc}\")," for pc, cc in sorted(AU_OTHER_POSTCODES.items()))
+    return f"""
+// Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:
+// Google's `postprefix` (CC-BY 4.0) and the CEPT vehicle-sign prefixes; zipcodes {PINNED["zipcodes"]} (MIT);
+// matthewproctor/australianpostcodes at commit eda59e4 (no licence stated; derived facts only).
+
+/// Prefixes pasted before a postcode, removed when a code of the country follows: `CC:P,P|…`, upper-case letters
+/// without their separator, longest first.
+#[rustfmt::skip]
+pub static POSTAL_PREFIXES: &str = {rs_str(prefixes_text)};
+
+/// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
+/// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
+#[rustfmt::skip]
+pub static US_OTHER_ZIPS: [(u32, u32, &str); {len(us)}] = [
+{us_rows}
+];
+
+/// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
+/// aliases, joined by a space), joined by `|`; set 0 is "no data".
+#[rustfmt::skip]
+pub static AU_POSTCODE_STATE_SETS: &str = {rs_str("|".join(au_sets))};
+
+/// Australian postcodes in runs: `AU_POSTCODE_RUN_STARTS[i]` is the first postcode of run i, which lasts up to the
+/// next run's first; `AU_POSTCODE_RUN_SETS[i]` its set in `AU_POSTCODE_STATE_SETS`. Sorted; {3 * len(au_run_list)} bytes.
+#[rustfmt::skip]
+pub static AU_POSTCODE_RUN_STARTS: [u16; {len(au_run_list)}] = [
+{au_starts}
+];
+#[rustfmt::skip]
+pub static AU_POSTCODE_RUN_SETS: [u8; {len(au_run_list)}] = [
+{au_idx}
+];
+
+/// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
+/// Island): an error under an Australian state, naming the country.
+#[rustfmt::skip]
+pub static AU_OTHER_POSTCODES: [(u16, &str); {len(AU_OTHER_POSTCODES)}] = [
+{au_other}
+];
+"""
+
+
 def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    args.add_argument("--au-postcodes", type=pathlib.Path, required=True,
+                      help="australian_postcodes.xlsx of matthewproctor/australianpostcodes at the pinned commit")
+    opts = args.parse_args()
     for pkg, want in PINNED.items():
         got = importlib.metadata.version(pkg)
         if got != want:
             die(f"{pkg} {got} installed, {want} pinned (scripts/requirements-data.txt)")
-    versions = ", ".join(f"{p} {v}" for p, v in PINNED.items())
+    versions = ", ".join(f"{p} {v}" for p, v in PINNED.items()) + f", australianpostcodes {AU_POSTCODES_COMMIT[:7]}"
 
     # ISO 3166-1 (pycountry) plus XK.
     codes = sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})
@@ -263,7 +592,7 @@ def main() -> None:
     # US ZIP prefixes.
     prefixes: dict[str, set[str]] = collections.defaultdict(set)
     for z in zipcodes.list_all():
-        if z["state"] in US_STATES:
+        if us_zip_tag(z) in US_STATES:
             prefixes[z["zip_code"][:3]].add(z["state"])
     zip_states = {s for v in prefixes.values() for s in v}
     if zip_states != US_STATES:
@@ -285,6 +614,7 @@ def main() -> None:
         g = g_countries[cc]
         pat = g.get("zip") or ""
         examples = [e.strip() for e in g.get("zipex", "").split(",") if e.strip()] if pat else []
+        pat, examples = tightened_pattern(cc, pat, examples)
         if pat:
             n_pat += 1
             n_ex += len(examples)
@@ -392,6 +722,7 @@ pub static COUNTRIES: [Country; {len(codes)}] = [
 {chr(10).join(rows)}
 ];
 """
+    text += postcode_tables(g_countries, opts.au_postcodes)
     OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}")
 

@@ -161,6 +161,12 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(PostalCodeReason::Format { country: "GB", example: Some("EC1Y 8SY"), digits: None }),
         Box::new(PostalCodeReason::Format { country: "CA", example: None, digits: Some(6) }),
         Box::new(PostalCodeReason::Format { country: "NL", example: None, digits: None }),
+        Box::new(PostalCodeReason::LeadingZero { country: "US", suggestion: s("01001") }),
+        Box::new(PostalCodeReason::DublinDistrict { district: s("Dublin 8"), example: Some("D6W PV38") }),
+        Box::new(PostalCodeReason::DublinDistrict { district: s("Dublin 6W"), example: None }),
+        Box::new(PostalCodeReason::Territory { country: "US", postal_code: s("00901"), territory: "PR" }),
+        Box::new(PostalCodeReason::Territory { country: "AU", postal_code: s("2899"), territory: "NF" }),
+        Box::new(PostalCodeReason::Military { postal_code: s("09001"), route: "AE" }),
         Box::new(PostalCodeReason::NotUsed { country: "AE" }),
         Box::new(PostalCodeReason::StateMismatch {
             country: "CA",

@@ -982,3 +982,61 @@ fn fuzz_regressions() {
         }
     }
 }
+
+/// The countries whose postcode forms issue 9 names, for the postcode properties below.
+const POSTCODE_COUNTRIES: [&str; 22] = [
+    "US", "CA", "GB", "DE", "FR", "JP", "AU", "IT", "ES", "NL", "BR", "IN", "SE", "CH", "AT", "PL", "IE", "PT", "GR",
+    "CZ", "LT", "AZ",
+];
+
+/// Text shaped like what people type or paste into a postcode field: digits and letters, prefixes (`D-`, `CH-`,
+/// `FIN`), Japan's postal mark, dashes and dots.
+fn postcode_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[0-9]{1,5}",
+        "[A-Z]{1,3}",
+        "(?i)[a-z0-9]{1,4}",
+        Just(" ".to_owned()),
+        Just("-".to_owned()),
+        Just(".".to_owned()),
+        Just("〒".to_owned()),
+        Just("ー".to_owned()),
+        Just("\u{2013}".to_owned()),
+        Just("－".to_owned()),
+        Just("D-".to_owned()),
+        Just("CH-".to_owned()),
+        Just("Dublin ".to_owned()),
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Postcodes (issue 9): never panics; an accepted value passes the country's own pattern (anchored, as
+    /// regex-lite reads it) and is a fixed point; an error is one of the module's codes.
+    #[test]
+    fn postcode_output_passes_the_pattern_and_is_a_fixed_point(s in postcode_like(), any in any::<String>()) {
+        for code in POSTCODE_COUNTRIES {
+            let country = tenantcheck_core::countries::lookup(code).expect("in the table");
+            let rules = Rules::default_for(country);
+            let re = country
+                .postal_code_regex()
+                .map(|p| regex_lite::Regex::new(&format!("^(?:{p})$")).expect("pattern compiles"));
+            for raw in [&s, &any] {
+                match postcode::check(raw, &rules) {
+                    Ok(c) => {
+                        if let (Some(re), false) = (&re, c.value.is_empty()) {
+                            prop_assert!(re.is_match(&c.value), "{} {:?} -> {:?} fails the pattern", code, raw, c.value);
+                        }
+                        let again = postcode::check(&c.value, &rules).map(|c| c.value);
+                        prop_assert_eq!(again.as_ref(), Ok(&c.value), "{} {:?} not a fixed point", code, raw);
+                    }
+                    Err(r) => prop_assert!(postcode::CODES.contains(&r.code())),
+                }
+                let _ = postcode::agrees_with_state(code, raw, raw);
+                let _ = postcode::agrees_with_state(code, "New South Wales", raw);
+            }
+        }
+    }
+}

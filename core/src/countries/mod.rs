@@ -9,7 +9,10 @@
 mod data;
 pub mod overrides;
 
-pub use data::{COUNTRIES, DATA_VERSION, US_ZIP3, US_ZIP3_STATE_SETS};
+pub use data::{
+    AU_OTHER_POSTCODES, AU_POSTCODE_RUN_SETS, AU_POSTCODE_RUN_STARTS, AU_POSTCODE_STATE_SETS, COUNTRIES, DATA_VERSION,
+    POSTAL_PREFIXES, US_OTHER_ZIPS, US_ZIP3, US_ZIP3_STATE_SETS,
+};
 pub use overrides::{CountryRules, RuleSetError, RuleSetReason};
 
 use crate::pattern::Pattern;
@@ -193,6 +196,54 @@ pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
     };
     let set = *US_ZIP3.get(n)?;
     crate::text::split_by(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
+}
+
+/// The prefixes people paste before a postcode of the country (upper-case letters, longest first: `FIN` before
+/// `FI`), from [`POSTAL_PREFIXES`]: Google's `postprefix` and the old European vehicle-sign and ISO prefixes.
+pub fn postal_prefixes(country: &str) -> impl Iterator<Item = &'static str> + Clone {
+    let row = crate::text::split_by(POSTAL_PREFIXES, b'|')
+        .find(|row| row.len() > 3 && row.get(..2) == Some(country) && row.as_bytes().get(2) == Some(&b':'));
+    crate::text::split_by(row.and_then(|r| r.get(3..)).unwrap_or_default(), b',').filter(|p| !p.is_empty())
+}
+
+/// What a US ZIP that is not a state's belongs to ([`US_OTHER_ZIPS`]): a territory's ISO code (`PR`, `GU`, `UM` …)
+/// or `AA`/`AE`/`AP` for military mail. `None` for a state's ZIP or text that is not five digits.
+pub fn us_other_zip(zip5: &str) -> Option<&'static str> {
+    let n = five_digits(zip5)?;
+    let i = US_OTHER_ZIPS.partition_point(|(_, last, _)| *last < n);
+    let (first, _, tag) = US_OTHER_ZIPS.get(i)?;
+    (*first <= n).then_some(*tag)
+}
+
+fn five_digits(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+fn four_digits(s: &str) -> Option<u16> {
+    let b = s.as_bytes();
+    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+}
+
+/// The Australian states and territories of a postcode's localities, abbreviated (`ACT NSW` for 2620), from the
+/// runs of [`AU_POSTCODE_RUN_STARTS`]; `None` where the data has none.
+pub fn au_postcode_states(postcode: &str) -> Option<&'static str> {
+    let n = four_digits(postcode)?;
+    let i = AU_POSTCODE_RUN_STARTS.partition_point(|&start| start <= n).checked_sub(1)?;
+    let set = *AU_POSTCODE_RUN_SETS.get(i)?;
+    Some(crate::text::split_by(AU_POSTCODE_STATE_SETS, b'|').nth(usize::from(set))?).filter(|s| !s.is_empty())
+}
+
+/// The country of an Australia Post postcode that is a market of its own (6798 `CX`, 6799 `CC`, 2899 `NF`).
+pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
+    let n = four_digits(postcode)?;
+    AU_OTHER_POSTCODES.iter().find(|(pc, _)| *pc == n).map(|(_, cc)| *cc)
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.

@@ -12,6 +12,9 @@
 //!   `California` -> `CA`, `NSW` -> `New South Wales` warn.
 //! - Elsewhere the state is optional free text of at most [`FREE_TEXT_MAX`] characters (`rules.md`), unless run-time
 //!   rules require it. Google's "state required" flags are not used (**decision** of `rules.md`).
+//! - US, CA and AU: whether the state agrees with the postcode is the postcode's check
+//!   ([`crate::rules::postcode::agrees_with_state`], reported on the postcode): US ZIP prefixes, Canadian first
+//!   letters, Australian postcodes to the states of their localities (a postcode may lie in several).
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Severity};
