@@ -65,8 +65,8 @@ pub enum PhoneReason {
     /// The national significant number begins with a digit no real number of the country begins with.
     LeadingDigit {
         digit: char,
-        /// The digits such numbers begin with.
-        digits: Vec<String>,
+        /// The digits such numbers begin with, as text (`2 or 5 to 9`).
+        digits: String,
         calling_code: String,
         /// ISO code of the country the number is read in; `None` for a non-geographic code (+800, …).
         country: Option<&'static str>,
@@ -165,7 +165,7 @@ impl Reason for PhoneReason {
                  {position} is not allowed."
             }
             PhoneReason::Extension { .. } => {
-                "Enter the phone number without its extension {extension}: Partner Center takes one number, e.g. \
+                "Enter the phone number without the extension {extension}: Partner Center takes one number, e.g. \
                  {example}."
             }
             PhoneReason::MisplacedPlus { .. } => {
@@ -184,11 +184,11 @@ impl Reason for PhoneReason {
                  billing address, a national number cannot be read."
             }
             PhoneReason::LeadingDigit { country: Some(_), .. } => {
-                "After the calling code +{calling_code}, a phone number in {country|in} begins with {digits|or}, not \
+                "After the calling code +{calling_code}, a phone number in {country|in} begins with {digits}, not \
                  {digit}; check the number."
             }
             PhoneReason::LeadingDigit { country: None, .. } => {
-                "After the calling code +{calling_code}, a phone number begins with {digits|or}, not {digit}; check \
+                "After the calling code +{calling_code}, a phone number begins with {digits}, not {digit}; check \
                  the number."
             }
             PhoneReason::Length { country: Some(_), .. } => {
@@ -243,7 +243,7 @@ impl Reason for PhoneReason {
                 p.with("position", *position)
             }
             PhoneReason::LeadingDigit { digit, digits, calling_code, country } => {
-                let p = p.with("digit", *digit).with("digits", digits.as_slice()).with("calling_code", calling_code);
+                let p = p.with("digit", *digit).with("digits", digits).with("calling_code", calling_code);
                 match country {
                     Some(c) => p.with("country", *c),
                     None => p,
@@ -591,7 +591,7 @@ fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<()
     if let Some(&first) = nsn.first().filter(|&&d| !plan.can_begin_with(d)) {
         return Err(PhoneReason::LeadingDigit {
             digit: char::from(first),
-            digits: plan.leading_digits().map(String::from).collect(),
+            digits: runs_text(plan.leading_digits().map(|d| usize::from(d as u8 - b'0'))),
             calling_code: code_text(plan),
             country,
         });
@@ -604,16 +604,16 @@ fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<()
         count: nsn.len(),
         min: lengths.first().copied().unwrap_or_default(),
         max: lengths.last().copied().unwrap_or_default(),
-        lengths: lengths_text(&lengths),
+        lengths: runs_text(lengths.iter().copied()),
         calling_code: code_text(plan),
         country,
     })
 }
 
-/// `7, 9 or 10`; runs of three or more as `5 to 15`.
-fn lengths_text(lengths: &[usize]) -> String {
+/// Ascending numbers as text: `7, 9 or 10`; runs of three or more as `5 to 15`.
+fn runs_text(numbers: impl Iterator<Item = usize>) -> String {
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    for &n in lengths {
+    for n in numbers {
         match runs.last_mut() {
             Some((_, end)) if *end + 1 == n => *end = n,
             _ => runs.push((n, n)),
@@ -902,9 +902,11 @@ mod tests {
         assert_eq!(check("x 12", None).unwrap_err().code(), "phone.bad_character");
         let ext = check("+30 210 123 4567 ext. 12", None).unwrap_err();
         assert_eq!(ext.params().get("extension"), Some(&crate::Param::Str("12".into())));
-        assert_eq!(lengths_text(&[6, 7, 8, 9, 10, 12]), "6 to 10 or 12");
-        assert_eq!(lengths_text(&[8, 9]), "8 or 9");
-        assert_eq!(lengths_text(&[9]), "9");
+        assert_eq!(runs_text([6, 7, 8, 9, 10, 12].into_iter()), "6 to 10 or 12");
+        assert_eq!(runs_text([8, 9].into_iter()), "8 or 9");
+        assert_eq!(runs_text([9].into_iter()), "9");
+        let gr = check("+30 0210 123 4567", None).unwrap_err();
+        assert_eq!(gr.params().get("digits"), Some(&crate::Param::Str("2 or 5 to 9".into())));
     }
 
     #[test]
