@@ -540,7 +540,7 @@ def international_prefixes(region: str, pattern: str, cap: int = 100) -> list[st
             print(f"phone: {region}: international prefix alternative {alt} left out (more than {cap} literals)")
     if not out:
         die(f"phone: {region}: no international prefix in {pattern}")
-    return sorted(set(out), key=lambda t: (len(t), t))
+    return sorted(set(out), key=lambda t: (-len(t), t))  # longest first: the order the core tries them
 
 
 def phone_tables() -> dict:
@@ -633,6 +633,11 @@ def write_phone_data() -> None:
     def lines(values, per=20) -> str:
         return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
 
+    def flags_of(c: int) -> int:
+        main = region_list.index(codes[c]["main"]) if codes[c]["main"] else 255
+        return (mask({s[0] for s in codes[c]["starts"] if s}) | (mask(codes[c]["ambiguous"]) << 10)
+                | (int(codes[c]["keeps_zero"]) << 20) | (main << 21))
+
     keeps = [c for c in code_list if codes[c]["keeps_zero"]]
     shared = {c: codes[c]["regions"] for c in code_list if len(codes[c]["regions"]) > 1}
     print(f"phone: {len(region_list)} regions, {len(code_list)} calling codes ({len(shared)} shared: "
@@ -668,8 +673,8 @@ pub(super) static REGION_IDD: [u8; {len(region_list)}] = [
 {lines([idd_index[tuple(regions[r]["idd"])] for r in region_list])}
 ];
 
-/// The distinct sets of international prefixes, each the literals of a region's `international_prefix` joined by
-/// `,`, the sets joined by `|` (the most common first: `00`, `011`).
+/// The distinct sets of international prefixes, each the literals of a region's `international_prefix`, longest
+/// first, joined by `,`; the sets joined by `|` (the most common first: `00`, `011`).
 #[rustfmt::skip]
 pub(super) static IDD_SETS: &str = {rs_str(idd_text)};
 
@@ -698,18 +703,13 @@ pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 
 /// Per calling code: bits 0-9, the digits a national significant number can begin with; bits 10-19, bit 10 + d set
 /// when a trunk prefix followed by the digit d can also begin a national number; bit 20 set when a national number may
-/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0).
+/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0); bits 21-28, the index in
+/// `REGIONS` of the code's main region (phonenumbers' `region_code_for_country_code`), 255 for a non-geographic code.
 #[rustfmt::skip]
 pub(super) static CODE_FLAGS: [u32; {len(code_list)}] = [
-{lines([mask({s[0] for s in codes[c]["starts"] if s}) | (mask(codes[c]["ambiguous"]) << 10) | (int(codes[c]["keeps_zero"]) << 20) for c in code_list], 10)}
+{lines([flags_of(c) for c in code_list], 10)}
 ];
 
-/// Per calling code: the index in `REGIONS` of its main region (phonenumbers' `region_code_for_country_code`);
-/// 255 for a non-geographic code (+800…).
-#[rustfmt::skip]
-pub(super) static CODE_REGION: [u8; {len(code_list)}] = [
-{lines([region_list.index(codes[c]["main"]) if codes[c]["main"] else 255 for c in code_list])}
-];
 """
     PHONE_OUT.write_text(text, encoding="utf-8")
     print(f"wrote {PHONE_OUT.relative_to(ROOT)}")

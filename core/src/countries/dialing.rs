@@ -44,9 +44,14 @@ impl Plan {
             .and_then(|bit| 1u16.checked_shl(bit))
             .is_some_and(|bit| self.get(&data::LENGTHS) & bit != 0)
     }
+    /// The real lengths as a mask: bit n set when n digits are a real length.
+    pub fn length_mask(self) -> u32 {
+        u32::from(self.get(&data::LENGTHS)) << data::LENGTH_BASE
+    }
     /// The real lengths, ascending.
     pub fn lengths(self) -> impl Iterator<Item = usize> {
-        (0..16).filter(move |bit| self.get(&data::LENGTHS) & (1 << bit) != 0).map(|bit| bit + data::LENGTH_BASE)
+        let mask = self.length_mask();
+        (0..32).filter(move |n| mask & (1 << n) != 0)
     }
     /// The trunk prefixes dialled before a national number at home, longest first (none in Italy or Greece).
     pub fn trunk_prefixes(self) -> impl Iterator<Item = &'static str> + Clone {
@@ -57,6 +62,10 @@ impl Plan {
     /// Whether a national significant number can begin with `digit` (an ASCII digit).
     pub fn can_begin_with(self, digit: u8) -> bool {
         digit.is_ascii_digit() && self.flags() & (1 << (digit - b'0')) != 0
+    }
+    /// The digits a national significant number can begin with, as a mask: bit d set for the digit d.
+    pub fn leading_digit_mask(self) -> u32 {
+        self.flags() & 0x3ff
     }
     /// The digits a national significant number can begin with, ascending.
     pub fn leading_digits(self) -> impl Iterator<Item = char> {
@@ -73,7 +82,7 @@ impl Plan {
     }
     /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …).
     pub fn main_region(self) -> Option<&'static str> {
-        region_at(usize::from(self.get(&data::CODE_REGION)))
+        region_at(((self.flags() >> 21) & 0xff) as usize)
     }
 }
 
@@ -106,13 +115,12 @@ pub fn region_plan(region: &str) -> Option<Plan> {
 
 /// The international prefixes of a region, as people type them (`00`; `011` in the US; `810` in KZ), longest first;
 /// none for a region the metadata does not know.
-pub fn international_prefixes(region: &str) -> impl Iterator<Item = &'static str> {
+pub fn international_prefixes(region: &str) -> impl Iterator<Item = &'static str> + Clone {
     let text = region_data(&data::REGION_IDD, region)
         .and_then(|set| crate::text::split_by(data::IDD_SETS, b'|').nth(usize::from(set)))
         .unwrap_or_default();
-    let mut prefixes: Vec<&'static str> = crate::text::split_by(text, b',').filter(|p| !p.is_empty()).collect();
-    prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    prefixes.into_iter()
+    // The generator writes each set longest first, so the first prefix that fits is the longest.
+    crate::text::split_by(text, b',').filter(|p| !p.is_empty())
 }
 
 /// The regions that use a calling code (`44` → GB GG IM JE), in code order.
@@ -159,7 +167,7 @@ mod tests {
         assert_eq!((data::REGION_CODE.len(), data::REGION_IDD.len()), (regions, regions));
         let codes = data::CODES.len();
         assert!(data::CODES.windows(2).all(|w| w[0] < w[1]));
-        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::CODE_FLAGS.len(), data::CODE_REGION.len()] {
+        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::CODE_FLAGS.len()] {
             assert_eq!(n, codes);
         }
         assert!(data::REGION_CODE.iter().all(|&c| usize::from(c) < codes));

@@ -393,18 +393,25 @@ const EXTENSION_MARKERS: [&str; 8] = [";ext=", "extension", "extn", "ext", "anex
 /// The extension's digits when `tail` (the text from the first character that is no part of a number) is an
 /// extension: a marker, optionally `.` `:` `=` and spaces, then digits to the end.
 fn extension(tail: &str) -> Option<String> {
-    let lower = tail.to_lowercase();
+    // Case folded for the markers' scripts only (Latin, Cyrillic): the full Unicode tables cost 24 KB in WebAssembly.
+    let lower = crate::text::fold(tail);
     let comma = lower.starts_with(',');
-    let mut rest = lower.trim_start_matches([',', ' ']);
+    let mut rest = skip(&lower, b", ");
     match EXTENSION_MARKERS.iter().find(|m| rest.starts_with(**m)) {
         Some(marker) => rest = rest.get(marker.len()..)?,
         None if comma => {}
         None => return None,
     }
-    let rest = rest.trim_start_matches(['.', ':', '=', ' ']);
+    let rest = skip(rest, b".:= ");
     let digits: String =
         rest.chars().map_while(|c| if c.is_ascii_digit() { Some(c) } else { script_digit(c) }).collect();
     (!digits.is_empty() && digits.len() == rest.chars().count()).then_some(digits)
+}
+
+/// The text after its leading bytes of `set` (ASCII).
+fn skip<'a>(text: &'a str, set: &[u8]) -> &'a str {
+    let n = text.bytes().take_while(|b| set.contains(b)).count();
+    text.get(n..).unwrap_or_default()
 }
 
 /// The ASCII digit for a decimal digit of the scripts listed in the module documentation.
@@ -591,7 +598,7 @@ fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<()
     if let Some(&first) = nsn.first().filter(|&&d| !plan.can_begin_with(d)) {
         return Err(PhoneReason::LeadingDigit {
             digit: char::from(first),
-            digits: runs_text(plan.leading_digits().map(|d| usize::from(d as u8 - b'0'))),
+            digits: runs_text(plan.leading_digit_mask()),
             calling_code: code_text(plan),
             country,
         });
@@ -599,66 +606,78 @@ fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<()
     if plan.has_length(nsn.len()) {
         return Ok(());
     }
-    let lengths: Vec<usize> = plan.lengths().collect();
+    let mask = plan.length_mask();
     Err(PhoneReason::Length {
         count: nsn.len(),
-        min: lengths.first().copied().unwrap_or_default(),
-        max: lengths.last().copied().unwrap_or_default(),
-        lengths: runs_text(lengths.iter().copied()),
+        min: mask.trailing_zeros() as usize,
+        max: 31usize.saturating_sub(mask.leading_zeros() as usize),
+        lengths: runs_text(mask),
         calling_code: code_text(plan),
         country,
     })
 }
 
-/// Ascending numbers as text: `7, 9 or 10`; runs of three or more as `5 to 15`.
-fn runs_text(numbers: impl Iterator<Item = usize>) -> String {
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for n in numbers {
-        match runs.last_mut() {
-            Some((_, end)) if *end + 1 == n => *end = n,
-            _ => runs.push((n, n)),
+/// The numbers of a mask (bit n for n) as text: `7, 9 or 10`; runs of three or more as `5 to 15`.
+fn runs_text(mask: u32) -> String {
+    let mut items: Vec<(u32, u32)> = Vec::new();
+    let mut n = 0;
+    while n < 32 {
+        if mask & (1 << n) == 0 {
+            n += 1;
+            continue;
         }
-    }
-    let mut items: Vec<String> = Vec::new();
-    for (a, b) in runs {
-        match b - a {
-            0 => items.push(number_text(a)),
-            1 => items.extend([number_text(a), number_text(b)]),
-            _ => items.push(number_text(a) + " to " + &number_text(b)),
+        let mut end = n;
+        while end < 31 && mask & (1 << (end + 1)) != 0 {
+            end += 1;
         }
+        if end >= n + 2 {
+            items.push((n, end));
+        } else {
+            items.extend((n..=end).map(|k| (k, k)));
+        }
+        n = end + 1;
     }
     let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
+    for (i, &(first, last)) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(if i + 1 == items.len() { " or " } else { ", " });
         }
-        out.push_str(item);
+        push_number(&mut out, first);
+        if last > first {
+            out.push_str(" to ");
+            push_number(&mut out, last);
+        }
     }
     out
 }
 
-/// A number in decimal, without `core::fmt` (which the WebAssembly package does without).
-fn number_text(mut n: usize) -> String {
-    let mut out = Vec::new();
+/// Appends a number in decimal, without `core::fmt` (which the WebAssembly package does without).
+fn push_number(out: &mut String, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut n = n;
     loop {
-        out.push(b'0' + (n % 10) as u8);
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
+        if n == 0 || i == 0 {
             break;
         }
     }
-    out.iter().rev().map(|&b| char::from(b)).collect()
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 fn code_text(plan: Plan) -> String {
-    number_text(usize::from(plan.calling_code()))
+    let mut out = String::new();
+    push_number(&mut out, u32::from(plan.calling_code()));
+    out
 }
 
 /// `+`, the calling code and the national significant number.
 fn e164(plan: Plan, nsn: &[u8]) -> String {
     let mut out = String::with_capacity(nsn.len() + 4);
     out.push('+');
-    out.push_str(&code_text(plan));
+    push_number(&mut out, u32::from(plan.calling_code()));
     out.extend(nsn.iter().map(|&d| char::from(d)));
     out
 }
@@ -902,9 +921,14 @@ mod tests {
         assert_eq!(check("x 12", None).unwrap_err().code(), "phone.bad_character");
         let ext = check("+30 210 123 4567 ext. 12", None).unwrap_err();
         assert_eq!(ext.params().get("extension"), Some(&crate::Param::Str("12".into())));
-        assert_eq!(runs_text([6, 7, 8, 9, 10, 12].into_iter()), "6 to 10 or 12");
-        assert_eq!(runs_text([8, 9].into_iter()), "8 or 9");
-        assert_eq!(runs_text([9].into_iter()), "9");
+        let mask = |ns: &[u32]| ns.iter().fold(0u32, |m, n| m | 1 << n);
+        assert_eq!(runs_text(mask(&[6, 7, 8, 9, 10, 12])), "6 to 10 or 12");
+        assert_eq!(runs_text(mask(&[8, 9])), "8 or 9");
+        assert_eq!(runs_text(mask(&[9])), "9");
+        assert_eq!(runs_text(mask(&[7, 9, 10])), "7, 9 or 10");
+        assert_eq!(runs_text(mask(&[2, 3, 5, 6, 7, 8, 9])), "2, 3 or 5 to 9");
+        assert_eq!(runs_text(mask(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 31])), "0 to 9 or 31");
+        assert_eq!(runs_text(0), "");
         let gr = check("+30 0210 123 4567", None).unwrap_err();
         assert_eq!(gr.params().get("digits"), Some(&crate::Param::Str("2 or 5 to 9".into())));
     }
