@@ -608,8 +608,15 @@ def write_phone_data() -> None:
     t = phone_tables()
     regions, codes = t["regions"], t["codes"]
     region_list = sorted(regions)
+    # The rows of COUNTRIES in data.rs, which main() writes from the same list.
+    countries = sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})
+    for r in region_list:
+        if r not in countries:
+            print(f"phone: region {r} of the metadata is no country of the table (its code stays for +CC numbers)")
+        elif phonenumbers.country_code_for_region(r) != regions[r]["code"]:
+            die(f"phone: {r}: calling code differs from data.rs's")
     code_list = sorted(codes)
-    if len(region_list) > 255 or len(code_list) > 255:
+    if len(countries) > 255 or len(code_list) > 255:
         die("phone: more than 255 regions or calling codes")
     lens = [codes[c]["lengths"] for c in code_list]
     lo, hi = min(min(x) for x in lens), max(max(x) for x in lens)
@@ -634,7 +641,7 @@ def write_phone_data() -> None:
         return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
 
     def flags_of(c: int) -> int:
-        main = region_list.index(codes[c]["main"]) if codes[c]["main"] else 255
+        main = countries.index(codes[c]["main"]) if codes[c]["main"] in countries else 255
         return (mask({s[0] for s in codes[c]["starts"] if s}) | (mask(codes[c]["ambiguous"]) << 10)
                 | (int(codes[c]["keeps_zero"]) << 20) | (main << 21))
 
@@ -657,20 +664,12 @@ pub const PHONE_DATA_VERSION: &str = "phone data {PHONE_SCHEMA} (phonenumbers {P
 /// The length bit 0 of `LENGTHS` stands for.
 pub(super) const LENGTH_BASE: usize = {LENGTH_BASE};
 
-/// Every region of the metadata (ISO 3166-1 alpha-2, and XK), two bytes each, sorted.
+/// Per row of `COUNTRIES` (data.rs: ISO 3166-1 alpha-2 and XK, sorted): the index of the country's international
+/// prefixes in `IDD_SETS`; 255 where the metadata has no country (AQ, BV, HM, TF, …). A country's calling code is the
+/// one data.rs holds (phonenumbers' `country_code_for_region`, the same source).
 #[rustfmt::skip]
-pub(super) static REGIONS: &str = {rs_str("".join(region_list))};
-
-/// Per region: the index of its calling code in `CODES`.
-#[rustfmt::skip]
-pub(super) static REGION_CODE: [u8; {len(region_list)}] = [
-{lines([code_pos[regions[r]["code"]] for r in region_list])}
-];
-
-/// Per region: the index of its international prefixes in `IDD_SETS`.
-#[rustfmt::skip]
-pub(super) static REGION_IDD: [u8; {len(region_list)}] = [
-{lines([idd_index[tuple(regions[r]["idd"])] for r in region_list])}
+pub(super) static COUNTRY_IDD: [u8; {len(countries)}] = [
+{lines([idd_index[tuple(regions[r]["idd"])] if r in regions else 255 for r in countries])}
 ];
 
 /// The distinct sets of international prefixes, each the literals of a region's `international_prefix`, longest
@@ -704,7 +703,8 @@ pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 /// Per calling code: bits 0-9, the digits a national significant number can begin with; bits 10-19, bit 10 + d set
 /// when a trunk prefix followed by the digit d can also begin a national number; bit 20 set when a national number may
 /// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0); bits 21-28, the index in
-/// `REGIONS` of the code's main region (phonenumbers' `region_code_for_country_code`), 255 for a non-geographic code.
+/// `COUNTRIES` of the code's main region (phonenumbers' `region_code_for_country_code`), 255 for a non-geographic code
+/// or one whose main region is no country of the table (+247: Ascension, AC).
 #[rustfmt::skip]
 pub(super) static CODE_FLAGS: [u32; {len(code_list)}] = [
 {lines([flags_of(c) for c in code_list], 10)}

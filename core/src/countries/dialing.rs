@@ -82,7 +82,7 @@ impl Plan {
     }
     /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …).
     pub fn main_region(self) -> Option<&'static str> {
-        region_at(((self.flags() >> 21) & 0xff) as usize)
+        super::COUNTRIES.get(((self.flags() >> 21) & 0xff) as usize).map(super::Country::code)
     }
 }
 
@@ -108,48 +108,26 @@ pub fn plan_at_start(digits: &[u8]) -> Option<(Plan, usize)> {
     None
 }
 
-/// The plan of a region's calling code (`JE` → +44).
+/// The plan of a country's calling code (`JE` → +44), the code the country table holds.
 pub fn region_plan(region: &str) -> Option<Plan> {
-    region_data(&data::REGION_CODE, region).map(Plan)
+    let code = super::lookup(region)?.country_calling_codes().next()?;
+    plan_at_start(code.as_bytes()).filter(|(_, len)| *len == code.len()).map(|(p, _)| p)
 }
 
-/// The international prefixes of a region, as people type them (`00`; `011` in the US; `810` in KZ), longest first;
-/// none for a region the metadata does not know.
+/// The international prefixes of a country, as people type them (`00`; `011` in the US; `810` in KZ), longest first;
+/// none for a country the metadata does not know.
 pub fn international_prefixes(region: &str) -> impl Iterator<Item = &'static str> + Clone {
-    let text = region_data(&data::REGION_IDD, region)
-        .and_then(|set| crate::text::split_by(data::IDD_SETS, b'|').nth(usize::from(set)))
+    let text = super::index_of(region)
+        .and_then(|i| data::COUNTRY_IDD.get(i))
+        .and_then(|&set| crate::text::split_by(data::IDD_SETS, b'|').nth(usize::from(set)))
         .unwrap_or_default();
     // The generator writes each set longest first, so the first prefix that fits is the longest.
     crate::text::split_by(text, b',').filter(|p| !p.is_empty())
 }
 
-/// The regions that use a calling code (`44` → GB GG IM JE), in code order.
+/// The countries of the table that use a calling code (`44` → GB GG IM JE), in code order.
 pub fn regions_of(plan: Plan) -> impl Iterator<Item = &'static str> {
-    data::REGION_CODE.iter().enumerate().filter(move |(_, &c)| c == plan.0).filter_map(|(i, _)| region_at(i))
-}
-
-fn region_at(i: usize) -> Option<&'static str> {
-    data::REGIONS.get(i * 2..i * 2 + 2)
-}
-
-/// A region's entry of a per-region table, by binary search over [`data::REGIONS`].
-fn region_data(table: &[u8], region: &str) -> Option<u8> {
-    let wanted = region.as_bytes();
-    if wanted.len() != 2 {
-        return None;
-    }
-    let count = data::REGIONS.len() / 2;
-    let (mut lo, mut hi) = (0, count);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let at = data::REGIONS.as_bytes().get(mid * 2..mid * 2 + 2)?;
-        match at.cmp(wanted) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return table.get(mid).copied(),
-        }
-    }
-    None
+    super::COUNTRIES.iter().map(super::Country::code).filter(move |c| region_plan(c) == Some(plan))
 }
 
 #[cfg(test)]
@@ -162,17 +140,20 @@ mod tests {
 
     #[test]
     fn tables_agree_in_size() {
-        let regions = data::REGIONS.len() / 2;
-        assert_eq!(data::REGIONS.len() % 2, 0);
-        assert_eq!((data::REGION_CODE.len(), data::REGION_IDD.len()), (regions, regions));
+        assert_eq!(data::COUNTRY_IDD.len(), super::super::COUNTRIES.len());
         let codes = data::CODES.len();
         assert!(data::CODES.windows(2).all(|w| w[0] < w[1]));
         for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::CODE_FLAGS.len()] {
             assert_eq!(n, codes);
         }
-        assert!(data::REGION_CODE.iter().all(|&c| usize::from(c) < codes));
         let sets = crate::text::split_by(data::IDD_SETS, b'|').count();
-        assert!(data::REGION_IDD.iter().all(|&s| usize::from(s) < sets));
+        assert!(data::COUNTRY_IDD.iter().all(|&s| usize::from(s) < sets || s == 255));
+        // Every country with a calling code has its plan and international prefixes; the others neither.
+        for c in &super::super::COUNTRIES {
+            let has_code = c.country_calling_codes().next().is_some();
+            assert_eq!(region_plan(c.code()).is_some(), has_code, "{}", c.code());
+            assert_eq!(international_prefixes(c.code()).next().is_some(), has_code, "{}", c.code());
+        }
         let trunks = crate::text::split_by(data::TRUNK_SETS, b'|').count();
         assert!(data::CODE_TRUNK.iter().all(|&s| usize::from(s) < trunks));
     }
