@@ -410,10 +410,12 @@ PHONE_SCHEMA = 1
 LENGTH_BASE = 2
 
 
-def regex_strings(pattern: str, cap: int = 200) -> list[str]:
+def regex_strings(pattern: str, cap: int = 200, branch_cap: int | None = None, dropped: list | None = None) -> list[str]:
     """Every string a finite regex matches (literals, classes, \\d, groups, alternation, bounded repeats), shortest
-    first; dies on anything else or on more than `cap` strings. libphonenumber's international and national prefixes
-    are such patterns: `00[1-9]`, `0(?:0|1[3-9]\\d)`, `810`."""
+    first; raises ValueError on anything else or on more than `cap` strings. libphonenumber's international and
+    national prefixes are such patterns: `00[1-9]`, `0(?:0|1[3-9]\\d)`, `810`. With `branch_cap`, a branch of an
+    alternation that stands for more strings than that is left out (and appended to `dropped`), unless every branch
+    would be."""
     import re._constants as C  # noqa: PLC0415 (Python 3.11+: the parser of the re module)
     import re._parser as P  # noqa: PLC0415
 
@@ -443,7 +445,23 @@ def regex_strings(pattern: str, cap: int = 200) -> list[str]:
         if op is C.SUBPATTERN:
             return seq(av[3])
         if op is C.BRANCH:
-            return [x for b in av[1] for x in seq(b)]
+            if branch_cap is None:
+                return [x for b in av[1] for x in seq(b)]
+            kept, left_out = [], []
+            for b in av[1]:
+                try:
+                    strings = seq(b)
+                except ValueError:
+                    strings = None
+                if strings is None or len(strings) > branch_cap:
+                    left_out.append(b)
+                else:
+                    kept += strings
+            if not kept:
+                return [x for b in av[1] for x in seq(b)]
+            if dropped is not None:
+                dropped.extend(left_out)
+            return kept
         if op in (C.MAX_REPEAT, C.MIN_REPEAT):
             lo, hi, sub = av
             if hi == C.MAXREPEAT:
@@ -513,33 +531,16 @@ def regex_starts(pattern: str, k: int) -> set[str]:
     return seq(P.parse(pattern))
 
 
-def international_prefixes(region: str, pattern: str, cap: int = 100) -> list[str]:
-    """The literals of a region's `international_prefix` pattern. An alternative that stands for more than `cap`
-    literals is a range of carrier codes rather than a prefix people type, and can swallow a national number (China's
-    `1(?:[12]\\d|79)\\d\\d00` IP-call prefixes would read the mobile number 179 1200 1234 as `+1 234`): it is left out,
-    and the script says so."""
-    import re._constants as C  # noqa: PLC0415
-    import re._parser as P  # noqa: PLC0415
-
-    parsed = P.parse(pattern)
-    alternatives = [pattern]
-    if len(parsed) == 1 and parsed[0][0] is C.BRANCH:
-        # Top-level alternatives, split at the top-level `|` only.
-        depth, start, alternatives = 0, 0, []
-        for i, ch in enumerate(pattern):
-            depth += {"(": 1, ")": -1}.get(ch, 0)
-            if ch == "|" and depth == 0:
-                alternatives.append(pattern[start:i])
-                start = i + 1
-        alternatives.append(pattern[start:])
-    out = []
-    for alt in alternatives:
-        try:
-            out += regex_strings(alt, cap)
-        except ValueError:
-            print(f"phone: {region}: international prefix alternative {alt} left out (more than {cap} literals)")
-    if not out:
-        die(f"phone: {region}: no international prefix in {pattern}")
+def international_prefixes(region: str, pattern: str, branch_cap: int = 9) -> list[str]:
+    """The literals of a region's `international_prefix` pattern, longest first. A branch of the pattern that stands
+    for more than `branch_cap` literals is a range of carrier-selection codes rather than a prefix people type, and
+    can swallow a national number (China's IP-call prefixes `1(?:[12]\\d|79)\\d\\d00` would read the mobile number
+    179 1200 1234 as `+1 234`): it is left out, and the script names it (UY's `01[3-9]\\d`, CL's `1xx0`, FI's `99…`,
+    AU's `14xx0011`). A pattern without branches is kept whole (SG's `0[0-3]\\d`)."""
+    dropped: list = []
+    out = regex_strings(pattern, branch_cap=branch_cap, dropped=dropped)
+    if dropped:
+        print(f"phone: {region}: {len(dropped)} carrier branch(es) of the international prefix {pattern} left out")
     return sorted(set(out), key=lambda t: (-len(t), t))  # longest first: the order the core tries them
 
 
@@ -616,7 +617,7 @@ def write_phone_data() -> None:
         elif phonenumbers.country_code_for_region(r) != regions[r]["code"]:
             die(f"phone: {r}: calling code differs from data.rs's")
     code_list = sorted(codes)
-    if len(countries) > 255 or len(code_list) > 255:
+    if len(countries) > 255 or len(code_list) > 255 or max(b - a for a, b in zip([0] + code_list, code_list)) > 255:
         die("phone: more than 255 regions or calling codes")
     lens = [codes[c]["lengths"] for c in code_list]
     lo, hi = min(min(x) for x in lens), max(max(x) for x in lens)
@@ -677,10 +678,11 @@ pub(super) static COUNTRY_IDD: [u8; {len(countries)}] = [
 #[rustfmt::skip]
 pub(super) static IDD_SETS: &str = {rs_str(idd_text)};
 
-/// Every calling code (geographic and non-geographic), ascending.
+/// Every calling code (geographic and non-geographic), ascending, each as its difference from the one before (the
+/// first from 0): one byte a code.
 #[rustfmt::skip]
-pub(super) static CODES: [u16; {len(code_list)}] = [
-{lines(code_list)}
+pub(super) static CODE_STEPS: [u8; {len(code_list)}] = [
+{lines([b - a for a, b in zip([0] + code_list, code_list)])}
 ];
 
 /// Per calling code: bit n - {LENGTH_BASE} set when a national significant number of n digits is a real number (the union

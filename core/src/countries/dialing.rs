@@ -34,7 +34,7 @@ impl Plan {
     }
     /// The calling code (`44`), without `+`.
     pub fn calling_code(self) -> u16 {
-        self.get(&data::CODES)
+        data::CODE_STEPS.iter().take(usize::from(self.0) + 1).map(|&s| u16::from(s)).sum()
     }
     /// Whether a national significant number of `count` digits is a real number of the plan.
     pub fn has_length(self, count: usize) -> bool {
@@ -88,8 +88,15 @@ impl Plan {
 
 /// The plan of a calling code, if any region or non-geographic service uses it.
 pub fn plan(calling_code: u16) -> Option<Plan> {
-    let i = data::CODES.binary_search(&calling_code).ok()?;
-    u8::try_from(i).ok().map(Plan)
+    // A scan of 215 steps (the codes are stored as differences, one byte each).
+    let mut code = 0u16;
+    for (i, &step) in data::CODE_STEPS.iter().enumerate() {
+        code += u16::from(step);
+        if code >= calling_code {
+            return (code == calling_code).then(|| u8::try_from(i).ok().map(Plan)).flatten();
+        }
+    }
+    None
 }
 
 /// The calling code that begins `digits` (ASCII), with its length: calling codes are a prefix code [ITU-T E.164], so
@@ -141,8 +148,14 @@ mod tests {
     #[test]
     fn tables_agree_in_size() {
         assert_eq!(data::COUNTRY_IDD.len(), super::super::COUNTRIES.len());
-        let codes = data::CODES.len();
-        assert!(data::CODES.windows(2).all(|w| w[0] < w[1]));
+        let codes = data::CODE_STEPS.len();
+        assert!(data::CODE_STEPS.iter().skip(1).all(|&s| s > 0));
+        for i in 0..codes {
+            let p = Plan(u8::try_from(i).unwrap());
+            assert_eq!(plan(p.calling_code()), Some(p));
+        }
+        assert_eq!(plan(0), None);
+        assert_eq!(plan(u16::MAX), None);
         for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::CODE_FLAGS.len()] {
             assert_eq!(n, codes);
         }

@@ -316,7 +316,12 @@ pub fn check(raw: &str, country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
 
 /// Picks the branch (rules.md section 2) and reads the number in it.
 fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneReason> {
-    let digits: Vec<u8> = chars.iter().filter(|c| c.is_ascii_digit()).map(|&c| c as u8).collect();
+    let mut digits: Vec<u8> = Vec::with_capacity(chars.len());
+    for &c in chars {
+        if c.is_ascii_digit() {
+            digits.push(c as u8);
+        }
+    }
     let region = country.map(|r| r.country.code());
     // Where the calling code begins among the digits, when the number has one.
     let international = if chars.first() == Some(&'+') {
@@ -403,9 +408,11 @@ fn extension(tail: &str) -> Option<String> {
         None => return None,
     }
     let rest = skip(rest, b".:= ");
-    let digits: String =
-        rest.chars().map_while(|c| if c.is_ascii_digit() { Some(c) } else { script_digit(c) }).collect();
-    (!digits.is_empty() && digits.len() == rest.chars().count()).then_some(digits)
+    let mut digits = String::new();
+    for c in rest.chars() {
+        digits.push(if c.is_ascii_digit() { c } else { script_digit(c)? });
+    }
+    (!digits.is_empty()).then_some(digits)
 }
 
 /// The text after its leading bytes of `set` (ASCII).
@@ -633,7 +640,9 @@ fn runs_text(mask: u32) -> String {
         if end >= n + 2 {
             items.push((n, end));
         } else {
-            items.extend((n..=end).map(|k| (k, k)));
+            for k in n..=end {
+                items.push((k, k));
+            }
         }
         n = end + 1;
     }
@@ -664,7 +673,7 @@ fn push_number(out: &mut String, n: u32) {
             break;
         }
     }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
+    out.push_str(std::str::from_utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
 }
 
 fn code_text(plan: Plan) -> String {
@@ -678,7 +687,8 @@ fn e164(plan: Plan, nsn: &[u8]) -> String {
     let mut out = String::with_capacity(nsn.len() + 4);
     out.push('+');
     push_number(&mut out, u32::from(plan.calling_code()));
-    out.extend(nsn.iter().map(|&d| char::from(d)));
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(nsn).unwrap_or_default());
     out
 }
 
@@ -686,7 +696,7 @@ fn e164(plan: Plan, nsn: &[u8]) -> String {
 /// NANP area code after `1`) are tried as well.
 fn calling_code_mismatch(digits: &[u8], plan: Plan, rules: &Rules<'_>) -> Option<PhoneReason> {
     let expected = rules.country_calling_codes.first()?;
-    let text: String = digits.iter().take(4).map(|&d| char::from(d)).collect();
+    let text = std::str::from_utf8(digits.get(..4).unwrap_or(digits)).unwrap_or_default();
     let ours = (1..=4).any(|n| text.get(..n).is_some_and(|prefix| rules.country_calling_codes.contains(prefix)));
     if ours {
         return None;
