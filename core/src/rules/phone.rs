@@ -673,7 +673,14 @@ fn push_number(out: &mut String, n: u32) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(digits.get(i..).unwrap_or_default()).unwrap_or_default());
+    push_ascii(out, digits.get(i..).unwrap_or_default());
+}
+
+/// Appends ASCII bytes (digits) as text, without `str::from_utf8` (whose validator the package does without).
+fn push_ascii(out: &mut String, bytes: &[u8]) {
+    for &b in bytes {
+        out.push(char::from(b));
+    }
 }
 
 fn code_text(plan: Plan) -> String {
@@ -687,8 +694,7 @@ fn e164(plan: Plan, nsn: &[u8]) -> String {
     let mut out = String::with_capacity(nsn.len() + 4);
     out.push('+');
     push_number(&mut out, u32::from(plan.calling_code()));
-    // ASCII digits only.
-    out.push_str(std::str::from_utf8(nsn).unwrap_or_default());
+    push_ascii(&mut out, nsn);
     out
 }
 
@@ -696,7 +702,8 @@ fn e164(plan: Plan, nsn: &[u8]) -> String {
 /// NANP area code after `1`) are tried as well.
 fn calling_code_mismatch(digits: &[u8], plan: Plan, rules: &Rules<'_>) -> Option<PhoneReason> {
     let expected = rules.country_calling_codes.first()?;
-    let text = std::str::from_utf8(digits.get(..4).unwrap_or(digits)).unwrap_or_default();
+    let mut text = String::new();
+    push_ascii(&mut text, digits.get(..4).unwrap_or(digits));
     let ours = (1..=4).any(|n| text.get(..n).is_some_and(|prefix| rules.country_calling_codes.contains(prefix)));
     if ours {
         return None;
