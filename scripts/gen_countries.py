@@ -12,7 +12,7 @@ Needs Python 3.11+ and the pinned PyPI packages of scripts/requirements-data.txt
 Run from the repository root:
 
     python3 -m venv /tmp/v && /tmp/v/bin/pip install -r scripts/requirements-data.txt
-    /tmp/v/bin/python scripts/gen_countries.py        # writes core/src/countries/data.rs, prints counts
+    /tmp/v/bin/python scripts/gen_countries.py        # writes core/src/countries/data.rs and phone_data.rs, prints counts
     cargo fmt && cargo test -p tenantcheck-core --test corpus
 
 The counts it prints (patterns, examples) are the ones core/tests/corpus.rs asserts: update both together.
