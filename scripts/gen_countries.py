@@ -16,7 +16,7 @@ commit eda59e4a987d46dbfb1d6bc644a383d322aa3d8d (Australian postcode -> states; 
 Run from the repository root:
 
     python3 -m venv /tmp/v && /tmp/v/bin/pip install -r scripts/requirements-data.txt
-    /tmp/v/bin/python scripts/gen_countries.py --au-postcodes australian_postcodes.xlsx   # see README-data.md
+    /tmp/v/bin/python scripts/gen_countries.py --au-postcodes australian_postcodes.xlsx   # writes data.rs and phone_data.rs (README-data.md)
     cargo fmt && cargo test -p tenantcheck-core --test corpus
 
 The counts it prints (patterns, examples) are the ones core/tests/corpus.rs asserts: update both together.
@@ -727,5 +727,327 @@ pub static COUNTRIES: [Country; {len(codes)}] = [
     print(f"wrote {OUT.relative_to(ROOT)}")
 
 
+# === Phone dialing data (rules.md section 2, "Phone") ==============================================================
+# Written to a file of its own, core/src/countries/phone_data.rs, read by core/src/countries/dialing.rs. Everything
+# comes from the pinned phonenumbers package (libphonenumber's metadata, Apache-2.0); nothing is typed by hand.
+
+PHONE_OUT = ROOT / "core" / "src" / "countries" / "phone_data.rs"
+
+# The number types a customer's phone can be (rules.md section 2): not pagers, and never local-only lengths.
+PHONE_TYPES = ["fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "voip", "personal_number", "uan"]
+# Bumped when the shape or the derivation of phone_data.rs changes (part of DATA_VERSION).
+PHONE_SCHEMA = 1
+# Bit 0 of a length mask stands for this many digits (lengths run from 4 to 17 in 9.0.43).
+LENGTH_BASE = 2
+
+
+def regex_strings(pattern: str, cap: int = 200, branch_cap: int | None = None, dropped: list | None = None) -> list[str]:
+    """Every string a finite regex matches (literals, classes, \\d, groups, alternation, bounded repeats), shortest
+    first; raises ValueError on anything else or on more than `cap` strings. libphonenumber's international and
+    national prefixes are such patterns: `00[1-9]`, `0(?:0|1[3-9]\\d)`, `810`. With `branch_cap`, a branch of an
+    alternation that stands for more strings than that is left out (and appended to `dropped`), unless every branch
+    would be."""
+    import re._constants as C  # noqa: PLC0415 (Python 3.11+: the parser of the re module)
+    import re._parser as P  # noqa: PLC0415
+
+    def seq(items) -> list[str]:
+        outs = [""]
+        for op, av in items:
+            outs = [a + b for a in outs for b in node(op, av)]
+            if len(outs) > cap:
+                raise ValueError("too many strings")
+        return outs
+
+    def node(op, av) -> list[str]:
+        if op is C.LITERAL:
+            return [chr(av)]
+        if op is C.IN:
+            out = []
+            for o, a in av:
+                if o is C.LITERAL:
+                    out.append(chr(a))
+                elif o is C.RANGE:
+                    out += [chr(c) for c in range(a[0], a[1] + 1)]
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    out += list("0123456789")
+                else:
+                    raise ValueError(f"class item {o}")
+            return out
+        if op is C.SUBPATTERN:
+            return seq(av[3])
+        if op is C.BRANCH:
+            if branch_cap is None:
+                return [x for b in av[1] for x in seq(b)]
+            kept, left_out = [], []
+            for b in av[1]:
+                try:
+                    strings = seq(b)
+                except ValueError:
+                    strings = None
+                if strings is None or len(strings) > branch_cap:
+                    left_out.append(b)
+                else:
+                    kept += strings
+            if not kept:
+                return [x for b in av[1] for x in seq(b)]
+            if dropped is not None:
+                dropped.extend(left_out)
+            return kept
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            if hi == C.MAXREPEAT:
+                raise ValueError("unbounded repeat")
+            base, res = seq(sub), []
+            for n in range(lo, hi + 1):
+                outs = [""]
+                for _ in range(n):
+                    outs = [a + b for a in outs for b in base]
+                res += outs
+            return res
+        raise ValueError(f"construct {op}")
+
+    return sorted(set(seq(P.parse(pattern))), key=lambda t: (len(t), t))
+
+
+def regex_starts(pattern: str, k: int) -> set[str]:
+    """The first `k` characters of every string a regex matches (whole strings where shorter): which digits a
+    national significant number can begin with. Unbounded repeats are cut at `k`."""
+    import re._constants as C  # noqa: PLC0415
+    import re._parser as P  # noqa: PLC0415
+
+    def join(a: set[str], b: set[str]) -> set[str]:
+        return {(x + y)[:k] if len(x) < k else x for x in a for y in b}
+
+    def seq(items) -> set[str]:
+        outs = {""}
+        for op, av in items:
+            if all(len(o) >= k for o in outs):
+                break
+            outs = join(outs, node(op, av))
+        return outs
+
+    def node(op, av) -> set[str]:
+        if op is C.LITERAL:
+            return {chr(av)}
+        if op is C.IN:
+            out = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    out.add(chr(a))
+                elif o is C.RANGE:
+                    out |= {chr(c) for c in range(a[0], a[1] + 1)}
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    out |= set("0123456789")
+                else:
+                    raise ValueError(f"class item {o}")
+            return out
+        if op is C.SUBPATTERN:
+            return seq(av[3])
+        if op is C.BRANCH:
+            return set().union(*(seq(b) for b in av[1]))
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            base, res, outs = seq(sub), set(), {""}
+            for n in range(0, min(hi, k) + 1):
+                if n >= lo:
+                    res |= outs
+                outs = join(outs, base)
+            if hi > k:
+                res |= outs
+            return res
+        if op is C.AT:
+            return {""}
+        raise ValueError(f"construct {op}")
+
+    return seq(P.parse(pattern))
+
+
+def international_prefixes(region: str, pattern: str, branch_cap: int = 9) -> list[str]:
+    """The literals of a region's `international_prefix` pattern, longest first. A branch of the pattern that stands
+    for more than `branch_cap` literals is a range of carrier-selection codes rather than a prefix people type, and
+    can swallow a national number (China's IP-call prefixes `1(?:[12]\\d|79)\\d\\d00` would read the mobile number
+    179 1200 1234 as `+1 234`): it is left out, and the script names it (UY's `01[3-9]\\d`, CL's `1xx0`, FI's `99…`,
+    AU's `14xx0011`). A pattern without branches is kept whole (SG's `0[0-3]\\d`)."""
+    dropped: list = []
+    out = regex_strings(pattern, branch_cap=branch_cap, dropped=dropped)
+    if dropped:
+        print(f"phone: {region}: {len(dropped)} carrier branch(es) of the international prefix {pattern} left out")
+    return sorted(set(out), key=lambda t: (-len(t), t))  # longest first: the order the core tries them
+
+
+def phone_tables() -> dict:
+    """The dialing data per region and per calling code, with the derivations rules.md section 2 asks for."""
+    from phonenumbers import PhoneMetadata  # noqa: PLC0415
+    from phonenumbers.phonenumberutil import COUNTRY_CODES_FOR_NON_GEO_REGIONS, SUPPORTED_REGIONS  # noqa: PLC0415
+
+    def real_types(m):
+        """(national number pattern, possible lengths) of each real number type the metadata has."""
+        for t in PHONE_TYPES:
+            d = getattr(m, t)
+            if d is not None and d.national_number_pattern and d.possible_length not in (None, (-1,)):
+                yield d.national_number_pattern, set(d.possible_length or m.general_desc.possible_length)
+
+    def trunk_prefixes(m) -> list[str]:
+        """What people dial before a national number at home: `national_prefix` (`0`, `8` in KZ, `06` in HU, `1` in
+        NANP), plus the plain alternatives of `national_prefix_for_parsing` (`0|80?` in BY, `[08]` in LT): those of at
+        most two digits, where the pattern has no capturing group and no transform rule. Carrier-selection and relay
+        prefixes (captured, or `180020` in GB) are not trunk prefixes and are left out."""
+        out = {m.national_prefix} if m.national_prefix else set()
+        npp = m.national_prefix_for_parsing
+        if npp and "(" not in npp.replace("(?:", "") and "$" not in npp and not m.national_prefix_transform_rule:
+            out |= {s for s in regex_strings(npp) if 0 < len(s) <= 2}
+        return sorted(out, key=lambda t: (-len(t), t))  # longest first: the order the core tries them
+
+    regions, codes = {}, {}
+    for r in sorted(SUPPORTED_REGIONS):
+        m = PhoneMetadata.metadata_for_region(r)
+        # International prefixes: every literal the metadata's pattern matches (`00`, `011`, `810`, the carrier
+        # prefixes `0012`... of BR, `001`... of SG); `preferred_international_prefix` (`8~10`: wait for a tone) is
+        # one of them once the `~` is dropped.
+        idd = international_prefixes(r, m.international_prefix)
+        pref = (m.preferred_international_prefix or "").replace("~", "")
+        if pref and pref not in idd:
+            die(f"phone: {r}: preferred international prefix {pref} is not one of {idd}")
+        regions[r] = {"code": m.country_code, "idd": idd}
+        c = codes.setdefault(m.country_code, {"lengths": set(), "starts": set(), "trunks": set(), "regions": []})
+        c["regions"].append(r)
+        for pattern, lengths in real_types(m):
+            c["lengths"] |= lengths
+            c["starts"] |= regex_starts(pattern, 3)
+        c["trunks"] |= set(trunk_prefixes(m))
+    for cc in sorted(COUNTRY_CODES_FOR_NON_GEO_REGIONS):
+        m = PhoneMetadata.metadata_for_nongeo_region(cc)
+        c = codes.setdefault(cc, {"lengths": set(), "starts": set(), "trunks": set(), "regions": []})
+        for pattern, lengths in real_types(m):
+            c["lengths"] |= lengths
+            c["starts"] |= regex_starts(pattern, 3)
+    for cc, c in codes.items():
+        if not c["lengths"]:
+            die(f"phone: +{cc} has no real number type")
+        main = phonenumbers.region_code_for_country_code(cc)
+        c["main"] = main if main in regions else None
+        # The 0 belongs to the number (Italy's `italian_leading_zero`): a national significant number can begin with 0
+        # and no trunk prefix begins with 0.
+        c["keeps_zero"] = any(s.startswith("0") for s in c["starts"]) and not any(t.startswith("0") for t in c["trunks"])
+        # Digits d such that a trunk prefix followed by d can also begin a national significant number (RU: `8` then
+        # `00` is +7 800…); after `+CC` such a trunk is dropped only when the length asks for it.
+        c["ambiguous"] = sorted({d for t in c["trunks"] for d in "0123456789" if any(
+            s.startswith((t + d)[:3]) or (t + d).startswith(s) for s in c["starts"])})
+    return {"regions": regions, "codes": codes}
+
+
+def write_phone_data() -> None:
+    t = phone_tables()
+    regions, codes = t["regions"], t["codes"]
+    region_list = sorted(regions)
+    # The rows of COUNTRIES in data.rs, which main() writes from the same list.
+    countries = sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})
+    for r in region_list:
+        if r not in countries:
+            print(f"phone: region {r} of the metadata is no country of the table (its code stays for +CC numbers)")
+        elif phonenumbers.country_code_for_region(r) != regions[r]["code"]:
+            die(f"phone: {r}: calling code differs from data.rs's")
+    code_list = sorted(codes)
+    if len(countries) > 255 or len(code_list) > 255 or max(b - a for a, b in zip([0] + code_list, code_list)) > 255:
+        die("phone: more than 255 regions or calling codes")
+    lens = [codes[c]["lengths"] for c in code_list]
+    lo, hi = min(min(x) for x in lens), max(max(x) for x in lens)
+    if lo < LENGTH_BASE or hi > LENGTH_BASE + 15:
+        die(f"phone: lengths {lo}-{hi} do not fit a u16 mask from {LENGTH_BASE}")
+
+    def sets_table(sets: list[tuple[str, ...]]) -> tuple[str, dict]:
+        distinct = sorted(set(sets), key=lambda s: (-sets.count(s), s))
+        if len(distinct) > 255:
+            die("phone: more than 255 distinct prefix sets")
+        return "|".join(",".join(s) for s in distinct), {s: i for i, s in enumerate(distinct)}
+
+    idd_text, idd_index = sets_table([tuple(regions[r]["idd"]) for r in region_list])
+    trunk_of = {c: tuple(sorted(codes[c]["trunks"], key=lambda x: (-len(x), x))) for c in code_list}
+    trunk_text, trunk_index = sets_table([trunk_of[c] for c in code_list])
+    code_pos = {c: i for i, c in enumerate(code_list)}
+
+    def mask(digits) -> int:
+        return sum(1 << int(d) for d in digits)
+
+    def lines(values, per=20) -> str:
+        return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
+
+    def flags_of(c: int) -> int:
+        main = countries.index(codes[c]["main"]) if codes[c]["main"] in countries else 255
+        return (mask({s[0] for s in codes[c]["starts"] if s}) | (mask(codes[c]["ambiguous"]) << 10)
+                | (int(codes[c]["keeps_zero"]) << 20) | (main << 21))
+
+    keeps = [c for c in code_list if codes[c]["keeps_zero"]]
+    shared = {c: codes[c]["regions"] for c in code_list if len(codes[c]["regions"]) > 1}
+    print(f"phone: {len(region_list)} regions, {len(code_list)} calling codes ({len(shared)} shared: "
+          + " ".join(f"+{c} {'/'.join(r)}" for c, r in shared.items() if c != 1) + f", +1 by {len(shared.get(1, []))})")
+    print(f"phone: the 0 belongs to the number after +{', +'.join(map(str, keeps))} "
+          f"({' '.join(r for c in keeps for r in codes[c]['regions'])})")
+    print(f"phone: trunk prefixes {sorted(trunk_index, key=len)}; international prefix sets {len(idd_index)}")
+    text = f"""\
+// @generated by scripts/gen_countries.py (write_phone_data) — do not edit; rerun the script (scripts/README-data.md).
+//
+// Source: libphonenumber's metadata as packaged in phonenumbers {PINNED["phonenumbers"]} (Apache-2.0). How each table is
+// derived is documented in the script and in core/src/countries/dialing.rs, which reads them.
+
+/// The phone data's version: its derivation and the package it comes from.
+pub const PHONE_DATA_VERSION: &str = "phone data {PHONE_SCHEMA} (phonenumbers {PINNED["phonenumbers"]})";
+
+/// The length bit 0 of `LENGTHS` stands for.
+pub(super) const LENGTH_BASE: usize = {LENGTH_BASE};
+
+/// Per row of `COUNTRIES` (data.rs: ISO 3166-1 alpha-2 and XK, sorted): the index of the country's international
+/// prefixes in `IDD_SETS`; 255 where the metadata has no country (AQ, BV, HM, TF, …). A country's calling code is the
+/// one data.rs holds (phonenumbers' `country_code_for_region`, the same source).
+#[rustfmt::skip]
+pub(super) static COUNTRY_IDD: [u8; {len(countries)}] = [
+{lines([idd_index[tuple(regions[r]["idd"])] if r in regions else 255 for r in countries])}
+];
+
+/// The distinct sets of international prefixes, each the literals of a region's `international_prefix`, longest
+/// first, joined by `,`; the sets joined by `|` (the most common first: `00`, `011`).
+#[rustfmt::skip]
+pub(super) static IDD_SETS: &str = {rs_str(idd_text)};
+
+/// Every calling code (geographic and non-geographic), ascending, each as its difference from the one before (the
+/// first from 0): one byte a code.
+#[rustfmt::skip]
+pub(super) static CODE_STEPS: [u8; {len(code_list)}] = [
+{lines([b - a for a, b in zip([0] + code_list, code_list)])}
+];
+
+/// Per calling code: bit n - {LENGTH_BASE} set when a national significant number of n digits is a real number (the union
+/// of the real number types' `possibleLengths` over every region that shares the code).
+#[rustfmt::skip]
+pub(super) static LENGTHS: [u16; {len(code_list)}] = [
+{lines([sum(1 << (n - LENGTH_BASE) for n in codes[c]["lengths"]) for c in code_list], 16)}
+];
+
+/// Per calling code: the index of its trunk prefixes in `TRUNK_SETS`.
+#[rustfmt::skip]
+pub(super) static CODE_TRUNK: [u8; {len(code_list)}] = [
+{lines([trunk_index[trunk_of[c]] for c in code_list])}
+];
+
+/// The distinct sets of trunk prefixes, longest first, joined by `,`, the sets by `|` (set 0 may be empty).
+#[rustfmt::skip]
+pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
+
+/// Per calling code: bits 0-9, the digits a national significant number can begin with; bits 10-19, bit 10 + d set
+/// when a trunk prefix followed by the digit d can also begin a national number; bit 20 set when a national number may
+/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0); bits 21-28, the index in
+/// `COUNTRIES` of the code's main region (phonenumbers' `region_code_for_country_code`), 255 for a non-geographic code
+/// or one whose main region is no country of the table (+247: Ascension, AC).
+#[rustfmt::skip]
+pub(super) static CODE_FLAGS: [u32; {len(code_list)}] = [
+{lines([flags_of(c) for c in code_list], 10)}
+];
+
+"""
+    PHONE_OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {PHONE_OUT.relative_to(ROOT)}")
+
+
 if __name__ == "__main__":
     main()
+    write_phone_data()

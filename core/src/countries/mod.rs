@@ -7,16 +7,45 @@
 //! set fetched from Partner Center: see [`overrides`].
 
 mod data;
+pub mod dialing;
 pub mod overrides;
+mod phone_data;
 
 pub use data::{
-    AU_OTHER_POSTCODES, AU_POSTCODE_RUN_SETS, AU_POSTCODE_RUN_STARTS, AU_POSTCODE_STATE_SETS, COUNTRIES, DATA_VERSION,
+    AU_OTHER_POSTCODES, AU_POSTCODE_RUN_SETS, AU_POSTCODE_RUN_STARTS, AU_POSTCODE_STATE_SETS, COUNTRIES,
     POSTAL_PREFIXES, US_OTHER_ZIPS, US_ZIP3, US_ZIP3_STATE_SETS,
 };
 pub use overrides::{CountryRules, RuleSetError, RuleSetReason};
 
 use crate::pattern::Pattern;
 use std::sync::OnceLock;
+
+/// The embedded data's version: the country table's sources ([`data`]) and the phone data's ([`phone_data`]).
+pub const DATA_VERSION: &str = {
+    const PARTS: [&str; 2] = [data::DATA_VERSION, phone_data::PHONE_DATA_VERSION];
+    const LEN: usize = PARTS[0].len() + 2 + PARTS[1].len();
+    const BYTES: [u8; LEN] = {
+        let mut out = [0u8; LEN];
+        let (a, b) = (PARTS[0].as_bytes(), PARTS[1].as_bytes());
+        let mut i = 0;
+        while i < a.len() {
+            out[i] = a[i];
+            i += 1;
+        }
+        out[i] = b';';
+        out[i + 1] = b' ';
+        let mut j = 0;
+        while j < b.len() {
+            out[i + 2 + j] = b[j];
+            j += 1;
+        }
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => "",
+    }
+};
 
 /// One accepted state or province value, with the other spellings people type for it: a row of the packed state
 /// lists of [`data`] (`value=alias=alias`).
