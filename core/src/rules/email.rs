@@ -3,15 +3,17 @@
 //! - Required [iw]: the welcome notification with the new tenant's credentials goes to this address.
 //! - Syntax: the WHATWG HTML "valid e-mail address" (what `<input type=email>` accepts; HTML Living Standard,
 //!   section 4.10.5.1.5): a local part of ASCII letters, digits and ``.!#$%&'*+/=?^_`{|}~-``, then `@`, then a host
-//!   name. Non-ASCII is refused on both sides, as there (an internationalized domain must be typed in its `xn--`
-//!   form).
+//!   name. Non-ASCII is refused in the local part, as there (Partner Center and most mail systems have no SMTPUTF8
+//!   mailboxes).
 //! - RFC 5321 limits: local part at most 64 octets (section 4.5.3.1.1); the whole address at most 254 characters
 //!   (a path is at most 256 octets with its angle brackets, section 4.5.3.1.3). The local part is a Dot-string
 //!   (section 4.1.2): no leading, trailing or doubled dot, which WHATWG alone would let through (**decision**: mail
 //!   systems refuse such addresses).
-//! - Domain: lower-cased and checked by [`crate::rules::hostname`]: at least one dot, labels of `a-z 0-9 -`, an
-//!   alphabetic top-level domain of 2+ letters (a bad TLD fails at Partner Center with error 27002 and can leave a
-//!   half-created tenant; `rules.md`).
+//! - Domain: lower-cased and checked by [`crate::rules::hostname`]: at least one dot, labels of `a-z 0-9 -`, a
+//!   top-level domain of 2+ letters or an IDN TLD in its `xn--` form (`.xn--p1ai`) (a bad TLD fails at Partner
+//!   Center with error 27002 and can leave a half-created tenant; `rules.md`). A Unicode domain (`müller.de`) is
+//!   converted to its ASCII form (UTS 46, non-transitional: `xn--mller-kva.de`), with a warning that shows the
+//!   converted address (`rules.md` section 2); the limits of RFC 5321 hold for the converted address.
 //! - Not `@microsoft.com` or its subdomains, not the partner's own domain or its subdomains [PC-names] (the partner's
 //!   domain is configuration, compared case-insensitively).
 //! - Not on a tenant's initial domain (`*.onmicrosoft.com`): a new tenant's mailboxes do not exist yet and the
@@ -19,10 +21,10 @@
 //!   (`onmicrosoft.us`, `onmicrosoft.de`, `partner.onmschina.cn`) count too (**decision**).
 //! - A free-mail domain is a warning: the address should be "corporate" [iw] (**decision**).
 //!
-//! Normalized value: the local part as typed, `@`, the domain in lower case.
+//! Normalized value: the local part as typed, `@`, the domain in lower case and in its ASCII form.
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::rules::hostname::{self, HostnameProblem};
+use crate::rules::hostname::{self, HostnameProblem, MAX_LABEL};
 use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
 
@@ -30,8 +32,6 @@ use std::borrow::Cow;
 pub const MAX_ADDRESS: usize = 254;
 /// The longest local part [RFC 5321 section 4.5.3.1.1].
 pub const MAX_LOCAL_PART: usize = 64;
-/// The longest DNS label [RFC 1035 section 2.3.4].
-const MAX_LABEL: usize = 63;
 
 /// Initial-domain suffixes of Microsoft's clouds: addresses there are refused (**decision**).
 const INITIAL_DOMAIN_SUFFIXES: &[&str] =
@@ -101,7 +101,8 @@ pub enum EmailReason {
     LocalPartTooLong { max: usize },
     /// Nothing after the `@`.
     MissingDomain,
-    /// A character other than `a-z 0-9 - .` in the domain (position in the whole address).
+    /// An ASCII character other than `a-z 0-9 - .` in the domain (position in the whole address), or one that its
+    /// conversion to ASCII leaves.
     DomainBadCharacter { character: char, position: usize },
     /// The domain has no dot.
     DomainNoDot,
@@ -111,8 +112,12 @@ pub enum EmailReason {
     DomainLabelTooLong { max: usize },
     /// A label of the domain starts or ends with `-`.
     DomainHyphen,
-    /// The top-level domain is not 2+ letters.
+    /// The top-level domain is not 2+ letters or an `xn--` label.
     DomainBadTld { tld: String },
+    /// Not a valid internationalized domain name (UTS 46, RFC 5893 bidi rule, RFC 5892 joiners, bad Punycode).
+    DomainBadIdn { domain: String },
+    /// Warning: a Unicode domain was converted to its ASCII form; `address` is the converted address.
+    IdnConverted { address: String },
     /// `@microsoft.com` or a subdomain [PC-names].
     MicrosoftDomain,
     /// The partner's own domain or a subdomain [PC-names].
@@ -140,6 +145,8 @@ pub const CODES: &[&str] = &[
     "email.domain_label_too_long",
     "email.domain_hyphen",
     "email.domain_bad_tld",
+    "email.domain_bad_idn",
+    "email.idn_converted",
     "email.microsoft_domain",
     "email.partner_domain",
     "email.onmicrosoft_domain",
@@ -166,6 +173,8 @@ impl Reason for EmailReason {
             EmailReason::DomainLabelTooLong { .. } => "email.domain_label_too_long",
             EmailReason::DomainHyphen => "email.domain_hyphen",
             EmailReason::DomainBadTld { .. } => "email.domain_bad_tld",
+            EmailReason::DomainBadIdn { .. } => "email.domain_bad_idn",
+            EmailReason::IdnConverted { .. } => "email.idn_converted",
             EmailReason::MicrosoftDomain => "email.microsoft_domain",
             EmailReason::PartnerDomain { .. } => "email.partner_domain",
             EmailReason::OnmicrosoftDomain { .. } => "email.onmicrosoft_domain",
@@ -192,10 +201,6 @@ impl Reason for EmailReason {
                 "{character|char} at position {position} is not allowed before the '@': use ASCII letters, digits \
                  and . ! # $ % & ' * + / = ? ^ _ ` { | } ~ -."
             }
-            EmailReason::DomainBadCharacter { character, .. } if !character.is_ascii() => {
-                "{character|char} at position {position} is not allowed in the domain: use letters a-z, digits, '-' \
-                 and '.' (type an internationalized domain in its xn-- form)."
-            }
             EmailReason::DomainBadCharacter { .. } => {
                 "{character|char} at position {position} is not allowed in the domain: use letters a-z, digits, '-' \
                  and '.'."
@@ -214,7 +219,15 @@ impl Reason for EmailReason {
             }
             EmailReason::DomainHyphen => "A part of the domain between dots may not start or end with '-'.",
             EmailReason::DomainBadTld { .. } => {
-                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com."
+                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com, \
+                 or an internationalized one, e.g. .рф (xn--p1ai)."
+            }
+            EmailReason::DomainBadIdn { .. } => {
+                "The domain {domain} is not a valid internationalized domain name: check its letters, or type it in \
+                 its xn-- form."
+            }
+            EmailReason::IdnConverted { .. } => {
+                "The domain was converted to the form mail systems use: the address is {address}."
             }
             EmailReason::MicrosoftDomain => {
                 "Partner Center does not accept a microsoft.com address for a customer; enter the customer's own."
@@ -245,6 +258,8 @@ impl Reason for EmailReason {
                 p.with("character", *character).with("position", *position)
             }
             EmailReason::DomainBadTld { tld } => p.with("tld", tld),
+            EmailReason::DomainBadIdn { domain } => p.with("domain", domain),
+            EmailReason::IdnConverted { address } => p.with("address", address),
             EmailReason::PartnerDomain { domain } | EmailReason::FreeMail { domain } => p.with("domain", domain),
             EmailReason::OnmicrosoftDomain { suffix } => p.with("suffix", *suffix),
             EmailReason::Required
@@ -261,7 +276,7 @@ impl Reason for EmailReason {
 
     fn severity(&self) -> Severity {
         match self {
-            EmailReason::FreeMail { .. } => Severity::Warning,
+            EmailReason::FreeMail { .. } | EmailReason::IdnConverted { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -298,13 +313,23 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     if let Some(suffix) = INITIAL_DOMAIN_SUFFIXES.iter().find(|s| is_within(&domain, s)) {
         return Err(EmailReason::OnmicrosoftDomain { suffix });
     }
-    let warnings =
-        if is_free_mail(&domain) { vec![EmailReason::FreeMail { domain: domain.to_string() }] } else { Vec::new() };
-    // The address as typed unless its domain was lower-cased: no allocation in the common case.
+    let converted = !text.is_ascii();
+    let mut warnings = Vec::new();
+    if is_free_mail(&domain) {
+        warnings.push(EmailReason::FreeMail { domain: domain.to_string() });
+    }
+    // The address as typed unless its domain was lower-cased or converted: no allocation in the common case.
     let value = match domain {
         Cow::Borrowed(_) => text,
-        Cow::Owned(lower) => Cow::Owned([local, "@", &lower].concat()),
+        Cow::Owned(ascii) => Cow::Owned([local, "@", &ascii].concat()),
     };
+    if converted {
+        // The domain was converted from Unicode: the converted address must fit RFC 5321 too.
+        if value.len() > MAX_ADDRESS {
+            return Err(EmailReason::TooLong { max: MAX_ADDRESS });
+        }
+        warnings.push(EmailReason::IdnConverted { address: value.to_string() });
+    }
     Ok(Checked { value, warnings })
 }
 
@@ -331,7 +356,8 @@ fn is_local_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c.is_ascii() && b".!#$%&'*+/=?^_`{|}~-".contains(&(c as u8))
 }
 
-/// Lower-cases the domain and checks it as a host name; `before` is the number of characters before it.
+/// Lower-cases the domain, converts it to ASCII and checks it as a host name; `before` is the number of characters
+/// before it.
 fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason> {
     if domain.is_empty() {
         return Err(EmailReason::MissingDomain);
@@ -341,7 +367,7 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
     } else {
         Cow::Borrowed(domain)
     };
-    hostname::check(&lower).map_err(|problem| match problem {
+    let ascii = hostname::to_ascii(&lower).map_err(|problem| match problem {
         HostnameProblem::NoDot => EmailReason::DomainNoDot,
         HostnameProblem::EmptyLabel => EmailReason::DomainEmptyLabel,
         HostnameProblem::LabelTooLong => EmailReason::DomainLabelTooLong { max: MAX_LABEL },
@@ -349,10 +375,14 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
             EmailReason::DomainBadCharacter { character: ch, position: before + position }
         }
         HostnameProblem::HyphenAtLabelEdge => EmailReason::DomainHyphen,
-        HostnameProblem::BadTld => EmailReason::DomainBadTld {
-            tld: crate::text::rsplit_once_at(&lower, b'.').map_or(&*lower, |(_, tld)| tld).to_owned(),
-        },
+        HostnameProblem::BadTld => {
+            EmailReason::DomainBadTld { tld: lower.rsplit(['.', '\u{3002}']).next().unwrap_or_default().to_owned() }
+        }
+        HostnameProblem::BadIdn => EmailReason::DomainBadIdn { domain: lower.to_string() },
     })?;
+    if let Cow::Owned(ascii) = ascii {
+        return Ok(Cow::Owned(ascii));
+    }
     Ok(lower)
 }
 
@@ -361,7 +391,8 @@ fn is_within(domain: &str, parent: &str) -> bool {
     domain.strip_suffix(parent).is_some_and(|head| head.is_empty() || head.ends_with('.'))
 }
 
-/// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case.
+/// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case, and in its
+/// ASCII form when it is a Unicode domain (as the customer's domain it is compared with).
 fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
     let mut clean = crate::text::trim(configured);
     while let Some(rest) = clean.strip_prefix('@') {
@@ -370,10 +401,17 @@ fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
     while let Some(rest) = clean.strip_suffix('.') {
         clean = rest;
     }
-    if clean.bytes().any(|b| b.is_ascii_uppercase()) {
+    let lower = if clean.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(clean.to_ascii_lowercase())
     } else {
         Cow::Borrowed(clean)
+    };
+    if lower.is_ascii() {
+        return lower;
+    }
+    match crate::text::normalize(&lower).ok().and_then(|n| hostname::to_ascii(&n).ok().map(Cow::into_owned)) {
+        Some(ascii) => Cow::Owned(ascii),
+        None => lower,
     }
 }
 
@@ -409,6 +447,7 @@ mod tests {
     fn table() {
         let ok = |v: &str| Ok((v.to_owned(), vec![]));
         let free = |v: &str| Ok((v.to_owned(), vec!["email.free_mail"]));
+        let conv = |v: &str| Ok((v.to_owned(), vec!["email.idn_converted"]));
         let p = Some("Partner.Example");
         let cases: &[(&str, Option<&str>, Got)] = &[
             // The record example of request.md.
@@ -449,7 +488,18 @@ mod tests {
             ("it@contoso.c0m", p, Err("email.domain_bad_tld")),
             ("it@10.0.0.1", p, Err("email.domain_bad_tld")),
             ("it@con_toso.com", p, Err("email.domain_bad_character")),
-            ("it@münchen.de", p, Err("email.domain_bad_character")),
+            // Unicode domains: converted to ASCII (UTS 46, non-transitional), with a warning (rules.md section 2).
+            ("it@münchen.de", p, conv("it@xn--mnchen-3ya.de")),
+            ("it@MÜNCHEN.DE", p, conv("it@xn--mnchen-3ya.de")),
+            ("info@faß.de", p, conv("info@xn--fa-hia.de")),
+            ("info@пример.рф", p, conv("info@xn--e1afmkfd.xn--p1ai")),
+            ("info@xn--e1afmkfd.xn--p1ai", p, ok("info@xn--e1afmkfd.xn--p1ai")),
+            ("it@a\u{5d0}.com", p, Err("email.domain_bad_idn")),
+            ("it@xn--a.com", p, Err("email.domain_bad_idn")),
+            ("it@müller_gmbh.de", p, Err("email.domain_bad_character")),
+            ("it@müller.d", p, Err("email.domain_bad_tld")),
+            ("ada@gmx.de", Some("gmx.de"), Err("email.partner_domain")),
+            ("it@bücher.example", Some("bücher.example"), Err("email.partner_domain")),
             ("it@[10.0.0.1]", p, Err("email.domain_bad_character")),
             ("it@xn--mnchen-3ya.de", p, ok("it@xn--mnchen-3ya.de")),
             // [PC-names]: not microsoft.com (and its subdomains), not the partner's domain (and its subdomains).
@@ -497,9 +547,9 @@ mod tests {
 
     #[test]
     fn positions_point_into_the_whole_address() {
-        // 'ö' is the 5th character of "it@cöntoso.com".
-        let r = check("it@cöntoso.com", None).unwrap_err();
-        assert_eq!(r.params().get("position"), Some(&crate::Param::Int(5)));
+        // '_' is the 6th character of "it@mü_ller.com" (and a Unicode domain is checked before its conversion).
+        let r = check("it@mü_ller.com", None).unwrap_err();
+        assert_eq!(r.params().get("position"), Some(&crate::Param::Int(6)));
         let r = check("it@con toso.com", None).unwrap_err();
         assert_eq!(r.code(), "email.domain_bad_character");
         assert_eq!(r.params().get("character"), Some(&crate::Param::Str(" ".into())));
