@@ -101,7 +101,13 @@ pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
     }
     let ascii = engine(host).ok_or(HostnameProblem::BadIdn)?;
     check(&ascii)?;
-    idn_rules(&ascii)?;
+    let unicode = idn_rules(&ascii)?;
+    // UTS 46 validity of the `xn--` labels (section 4.1: the decoded label is in NFC, and every character is valid,
+    // not mapped): converting the Unicode form again gives the same labels back. The `idna` crate checks this itself;
+    // Chromium's `URL` does not (it keeps `xn--a`, whose Punycode decodes to a control character).
+    if ascii.contains(ACE_PREFIX) && engine(&unicode).as_deref() != Some(&*ascii) {
+        return Err(HostnameProblem::BadIdn);
+    }
     Ok(if ascii == host { Cow::Borrowed(host) } else { Cow::Owned(ascii) })
 }
 
@@ -153,8 +159,8 @@ fn engine(host: &str) -> Option<String> {
 
 /// The bidi rule [RFC 5893 section 2] over the whole domain and the joiner rules [RFC 5892 appendix A.1, A.2] in each
 /// label, on the Unicode form of an ASCII host, and no hyphen at the edges of a Unicode label. `BadIdn` also when an
-/// `xn--` label is no Punycode.
-fn idn_rules(ascii: &str) -> Result<(), HostnameProblem> {
+/// `xn--` label is no Punycode. Returns the Unicode form of the host.
+fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
     let mut labels: Vec<Vec<char>> = Vec::new();
     for label in crate::text::split_by(ascii, b'.') {
         labels.push(match label.strip_prefix(ACE_PREFIX) {
@@ -170,7 +176,14 @@ fn idn_rules(ascii: &str) -> Result<(), HostnameProblem> {
     if is_bidi_domain && !labels.iter().all(|l| bidi_label(l)) || !labels.iter().all(|l| joiners(l)) {
         return Err(HostnameProblem::BadIdn);
     }
-    Ok(())
+    let mut unicode = String::with_capacity(ascii.len());
+    for (i, label) in labels.iter().enumerate() {
+        if i > 0 {
+            unicode.push('.');
+        }
+        unicode.extend(label);
+    }
+    Ok(unicode)
 }
 
 /// Bidi classes of [`BIDI`].
