@@ -180,7 +180,7 @@ pub fn check(raw: &str, suffix: &str) -> Outcome<Domain, DomainReason> {
         let value = prefix(name)?;
         return Ok(Checked::warn(value, DomainReason::SuffixRemoved { suffix: suffix.to_owned() }));
     }
-    if lower.contains(['.', '\u{3002}']) {
+    if lower.chars().any(hostname::is_dot) {
         return alias(&lower);
     }
     prefix(&lower).map(Checked::ok)

@@ -37,46 +37,139 @@ pub const MAX_LOCAL_PART: usize = 64;
 const INITIAL_DOMAIN_SUFFIXES: &[&str] =
     &["onmicrosoft.com", "onmicrosoft.de", "onmicrosoft.us", "partner.onmschina.cn"];
 
-/// Free-mail domains, matched exactly (**decision**; sorted, for binary search).
+/// Free-mail and consumer (ISP) mailbox domains, matched exactly (**decision**: a warning, `rules.md` section 2; sorted,
+/// for binary search). The global providers and the big regional ones of the markets in `rules.md`; each line names
+/// its market and its source: [K] the `free-email-domains` list (github.com/Kikobeats/free-email-domains,
+/// `domains.json`, version 1.9.107, MIT), [I] the `free-email-domains-list` (github.com/ihmpavel/free-email-domains-list,
+/// `data/data.txt`, version 1.0.16, MIT) for those [K] lacks. Brands under many country suffixes (`gmx.de`,
+/// `yahoo.co.jp`, `yandex.com.tr`) are in [`FREE_MAIL_BRANDS`].
 pub const FREE_MAIL_DOMAINS: &[&str] = &[
-    "126.com",
-    "163.com",
-    "aim.com",
-    "aol.com",
-    "bk.ru",
-    "fastmail.com",
-    "gmail.com",
-    "googlemail.com",
-    "hey.com",
-    "hushmail.com",
-    "icloud.com",
-    "inbox.ru",
-    "list.ru",
-    "mac.com",
-    "mail.com",
-    "mail.ru",
-    "me.com",
-    "msn.com",
-    "naver.com",
-    "pm.me",
-    "proton.me",
-    "protonmail.ch",
-    "protonmail.com",
-    "qq.com",
-    "rambler.ru",
-    "rediffmail.com",
-    "t-online.de",
-    "tutanota.com",
-    "ukr.net",
-    "web.de",
-    "ya.ru",
-    "ymail.com",
-    "zoho.com",
-    "zohomail.com",
+    "126.com",         // CN [K]
+    "139.com",         // CN [K]
+    "163.com",         // CN [K]
+    "aim.com",         // US [K]
+    "alice.it",        // IT [K]
+    "aliyun.com",      // CN [K]
+    "aol.com",         // US [K]
+    "arcor.de",        // DE [K]
+    "att.net",         // US [K]
+    "biglobe.ne.jp",   // JP [K]
+    "bigpond.com",     // AU [K]
+    "bigpond.net.au",  // AU [K]
+    "bk.ru",           // RU [K]
+    "bluewin.ch",      // CH [K]
+    "bol.com.br",      // BR [K]
+    "btinternet.com",  // GB [K]
+    "centrum.cz",      // CZ [K]
+    "citromail.hu",    // HU [K]
+    "comcast.net",     // US [K]
+    "daum.net",        // KR [K]
+    "docomo.ne.jp",    // JP [K]
+    "email.com",       // global [K]
+    "email.cz",        // CZ [K]
+    "ezweb.ne.jp",     // JP [K]
+    "fastmail.com",    // global [K]
+    "foxmail.com",     // CN [K]
+    "free.fr",         // FR [K]
+    "freemail.hu",     // HU [K]
+    "freenet.de",      // DE [K]
+    "gmail.com",       // global [K]
+    "googlemail.com",  // global [K]
+    "hanmail.net",     // KR [K]
+    "hetnet.nl",       // NL [K]
+    "hey.com",         // global [I]
+    "home.nl",         // NL [K]
+    "hushmail.com",    // global [K]
+    "icloud.com",      // global [K]
+    "ig.com.br",       // BR [K]
+    "inbox.com",       // global [K]
+    "inbox.ru",        // RU [K]
+    "interia.pl",      // PL [K]
+    "kolumbus.fi",     // FI [K]
+    "kpnmail.nl",      // NL [K]
+    "laposte.net",     // FR [K]
+    "libero.it",       // IT [K]
+    "list.ru",         // RU [K]
+    "luukku.com",      // FI [K]
+    "mac.com",         // global [K]
+    "mail.com",        // global [K]
+    "mail.ru",         // RU [K]
+    "me.com",          // global [K]
+    "msn.com",         // global [K]
+    "mweb.co.za",      // ZA [I]
+    "mynet.com",       // TR [K]
+    "nate.com",        // KR [K]
+    "naver.com",       // KR [K]
+    "neuf.fr",         // FR [I]
+    "nifty.com",       // JP [K]
+    "ntlworld.com",    // GB [K]
+    "o2.pl",           // PL [I]
+    "ocn.ne.jp",       // JP [K]
+    "onet.pl",         // PL [K]
+    "op.pl",           // PL [K]
+    "optusnet.com.au", // AU [K]
+    "orange.fr",       // FR [K]
+    "otenet.gr",       // GR [I]
+    "planet.nl",       // NL [K]
+    "pm.me",           // global [K]
+    "posteo.de",       // DE [K]
+    "prodigy.net.mx",  // MX [I]
+    "proton.me",       // global [K]
+    "protonmail.ch",   // global [K]
+    "protonmail.com",  // global [K]
+    "qq.com",          // CN [K]
+    "rambler.ru",      // RU [K]
+    "rediff.com",      // IN [K]
+    "rediffmail.com",  // IN [K]
+    "rocketmail.com",  // US [K]
+    "rogers.com",      // CA [K]
+    "sapo.pt",         // PT [K]
+    "sbcglobal.net",   // US [K]
+    "seznam.cz",       // CZ [K]
+    "sfr.fr",          // FR [I]
+    "shaw.ca",         // CA [K]
+    "sina.com",        // CN [K]
+    "singnet.com.sg",  // SG [K]
+    "sky.com",         // GB [K]
+    "skynet.be",       // BE [K]
+    "softbank.ne.jp",  // JP [K]
+    "sohu.com",        // CN [K]
+    "suomi24.fi",      // FI [K]
+    "sympatico.ca",    // CA [I]
+    "t-online.de",     // DE [K]
+    "telefonica.net",  // ES [K]
+    "telenet.be",      // BE [K]
+    "telia.com",       // SE [I]
+    "telkomsa.net",    // ZA [I]
+    "terra.com.br",    // BR [K]
+    "terra.es",        // ES [K]
+    "tin.it",          // IT [I]
+    "tiscali.it",      // IT [K]
+    "tuta.io",         // global [I]
+    "tutanota.com",    // global [I]
+    "ukr.net",         // UA [K]
+    "uol.com.br",      // BR [K]
+    "verizon.net",     // US [K]
+    "virgilio.it",     // IT [K]
+    "virginmedia.com", // GB [K]
+    "walla.co.il",     // IL [I]
+    "wanadoo.fr",      // FR [K]
+    "web.de",          // DE [K]
+    "wp.pl",           // PL [K]
+    "xs4all.nl",       // NL [K]
+    "xtra.co.nz",      // NZ [K]
+    "ya.ru",           // RU [K]
+    "yeah.net",        // CN [K]
+    "ymail.com",       // global [K]
+    "ziggo.nl",        // NL [K]
+    "zoho.com",        // global [K]
+    "zohomail.com",    // global [K]
 ];
 
-/// Free-mail brands under any country or generic suffix (`gmx.de`, `yahoo.co.uk`, `yandex.com.tr`): the domain's
-/// first label, followed by one or two labels of 2–3 letters (**decision**; sorted).
+/// Free-mail brands under any country or generic suffix (`gmx.de`, `yahoo.co.uk`, `yandex.com.tr`, `yahoo.co.jp`): the
+/// domain's first label, followed by one or two labels of 2–3 letters (**decision**; sorted). Each brand's domains are
+/// in [K] (above) under many suffixes (Kikobeats/free-email-domains: `gmx.at`, `gmx.ch`, `hotmail.fr`, `live.co.uk`,
+/// `outlook.de`, `yahoo.com.br`, `yandex.kz`, …).
 pub const FREE_MAIL_BRANDS: &[&str] = &["gmx", "hotmail", "live", "outlook", "yahoo", "yandex"];
 
 /// Why an e-mail address is refused or questioned.
@@ -375,9 +468,7 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
             EmailReason::DomainBadCharacter { character: ch, position: before + position }
         }
         HostnameProblem::HyphenAtLabelEdge => EmailReason::DomainHyphen,
-        HostnameProblem::BadTld => {
-            EmailReason::DomainBadTld { tld: lower.rsplit(['.', '\u{3002}']).next().unwrap_or_default().to_owned() }
-        }
+        HostnameProblem::BadTld => EmailReason::DomainBadTld { tld: hostname::last_label(&lower).to_owned() },
         HostnameProblem::BadIdn => EmailReason::DomainBadIdn { domain: lower.to_string() },
     })?;
     if let Cow::Owned(ascii) = ascii {
@@ -524,6 +615,19 @@ mod tests {
             ("ada@yandex.com.tr", p, free("ada@yandex.com.tr")),
             ("ada@hotmail.fr", p, free("ada@hotmail.fr")),
             ("ada@163.com", p, free("ada@163.com")),
+            // Regional providers of the markets in rules.md [K], [I].
+            ("ada@web.de", p, free("ada@web.de")),
+            ("ada@Orange.fr", p, free("ada@orange.fr")),
+            ("ada@laposte.net", p, free("ada@laposte.net")),
+            ("ada@libero.it", p, free("ada@libero.it")),
+            ("ada@seznam.cz", p, free("ada@seznam.cz")),
+            ("ada@o2.pl", p, free("ada@o2.pl")),
+            ("ada@hanmail.net", p, free("ada@hanmail.net")),
+            ("ada@yahoo.co.jp", p, free("ada@yahoo.co.jp")),
+            ("ada@uol.com.br", p, free("ada@uol.com.br")),
+            ("ada@otenet.gr", p, free("ada@otenet.gr")),
+            ("ada@bigpond.net.au", p, free("ada@bigpond.net.au")),
+            ("ada@mail.web.de", p, ok("ada@mail.web.de")),
             ("ada@gmx.contoso.com", p, ok("ada@gmx.contoso.com")),
             ("ada@outlook.contoso.co.uk", p, ok("ada@outlook.contoso.co.uk")),
         ];

@@ -83,6 +83,12 @@ pub fn check(host: &str) -> Result<(), HostnameProblem> {
     Ok(())
 }
 
+/// A full stop of a host name: `.`, or the ideographic full stop `。` that UTS 46 maps to it (NFKC, section 0, has
+/// already made `．` and `｡` one of these two).
+pub fn is_dot(c: char) -> bool {
+    c == '.' || c == '\u{3002}'
+}
+
 /// A top-level domain in ASCII: 2+ letters, or an IDN TLD in its `xn--` form (`rules.md`).
 fn is_tld(label: &str) -> bool {
     label.len() >= 2 && label.bytes().all(|b| b.is_ascii_lowercase()) || label.starts_with(ACE_PREFIX)
@@ -93,7 +99,7 @@ fn is_tld(label: &str) -> bool {
 pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
     if host.is_ascii() {
         check(host)?;
-        if !crate::text::split_by(host, b'.').any(|label| label.starts_with(ACE_PREFIX)) {
+        if !has_ace_label(host) {
             return Ok(Cow::Borrowed(host));
         }
     } else {
@@ -105,10 +111,15 @@ pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
     // UTS 46 validity of the `xn--` labels (section 4.1: the decoded label is in NFC, and every character is valid,
     // not mapped): converting the Unicode form again gives the same labels back. The `idna` crate checks this itself;
     // Chromium's `URL` does not (it keeps `xn--a`, whose Punycode decodes to a control character).
-    if ascii.contains(ACE_PREFIX) && engine(&unicode).as_deref() != Some(&*ascii) {
+    if has_ace_label(&ascii) && engine(&unicode).as_deref() != Some(&*ascii) {
         return Err(HostnameProblem::BadIdn);
     }
     Ok(if ascii == host { Cow::Borrowed(host) } else { Cow::Owned(ascii) })
+}
+
+/// Whether a label of an ASCII host starts with `xn--`.
+fn has_ace_label(host: &str) -> bool {
+    crate::text::split_by(host, b'.').any(|label| label.starts_with(ACE_PREFIX))
 }
 
 /// What [`check`] says of a Unicode host before the engine reads it: ASCII characters outside `a-z 0-9 - .`, empty
@@ -122,22 +133,35 @@ fn before_engine(host: &str) -> Result<(), HostnameProblem> {
             return Err(HostnameProblem::BadCharacter { ch: c, position });
         }
     }
-    let mut labels = 0;
-    let mut last = "";
-    for label in host.split(['.', '\u{3002}']) {
-        if label.is_empty() {
+    let mut label_chars = 0;
+    let mut dots = 0;
+    for c in host.chars() {
+        if !is_dot(c) {
+            label_chars += 1;
+            continue;
+        }
+        if label_chars == 0 {
             return Err(HostnameProblem::EmptyLabel);
         }
-        labels += 1;
-        last = label;
+        (label_chars, dots) = (0, dots + 1);
     }
-    if labels < 2 {
+    if label_chars == 0 {
+        return Err(HostnameProblem::EmptyLabel);
+    }
+    if dots == 0 {
         return Err(HostnameProblem::NoDot);
     }
+    let last = last_label(host);
     if last.is_ascii() && !is_tld(last) {
         return Err(HostnameProblem::BadTld);
     }
     Ok(())
+}
+
+/// The last label of a host, after its last dot ([`is_dot`]).
+pub fn last_label(host: &str) -> &str {
+    let start = host.char_indices().filter(|&(_, c)| is_dot(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
+    host.get(start..).unwrap_or_default()
 }
 
 /// UTS 46 ToASCII, non-transitional, with CheckBidi and CheckJoiners, the URL's forbidden code points, hyphens and
@@ -194,10 +218,24 @@ const EN: u32 = 3;
 const NSM: u32 = 4;
 const NEUTRAL: u32 = 5;
 
-/// The class of the run of a `(start << 3) | class` table that holds `c`.
-fn run_class(table: &[u32], c: char) -> u32 {
-    let i = table.partition_point(|&e| e >> 3 <= c as u32);
-    table.get(i.wrapping_sub(1)).map_or(0, |e| e & 7)
+/// The class of `c` in a table of runs of [`crate::rules::idn_data`]: LEB128 numbers, each `delta << 3 | class`, where
+/// `delta` is how far its run starts after the previous one. Read from the start (a few KB smaller in the package than
+/// a table of `u32` to search; it runs only on the letters of internationalized domain names).
+fn run_class(table: &[u8], c: char) -> u32 {
+    let (mut start, mut class, mut value, mut shift) = (0_u32, 0, 0_u32, 0);
+    for &b in table {
+        value |= u32::from(b & 0x7f).wrapping_shl(shift);
+        shift += 7;
+        if b & 0x80 != 0 {
+            continue;
+        }
+        let next = start.saturating_add(value >> 3);
+        if next > c as u32 {
+            break;
+        }
+        (start, class, value, shift) = (next, value & 7, 0, 0);
+    }
+    class
 }
 
 fn bidi(c: char) -> u32 {
@@ -245,7 +283,7 @@ fn joiners(label: &[char]) -> bool {
         let (before, after) = (label.get(..i).unwrap_or_default(), label.get(i + 1..).unwrap_or_default());
         match before.last() {
             None => return false,
-            Some(&p) if VIRAMA.binary_search(&(p as u32)).is_ok() => continue,
+            Some(&p) if run_class(&VIRAMA, p) == 1 => continue,
             Some(_) if c == '\u{200d}' => return false,
             Some(_) => {}
         }
