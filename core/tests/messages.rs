@@ -180,6 +180,10 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(rules(None, RuleSetReason::BadPhoneNumberRegex { detail: s("nothing to repeat") })),
         Box::new(rules(Some(0), RuleSetReason::BadState { value: s(" ") })),
         Box::new(rules(Some(0), RuleSetReason::BadCallingCode { value: s("+1") })),
+        Box::new(rules(
+            Some(0),
+            RuleSetReason::UnsupportedPattern { member: "postalCodeRegex", construct: "a lookahead (?= or (?!" },
+        )),
     ]
 }
 
