@@ -2,6 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod idn_table;
+mod pattern_table;
 mod wasm_common;
 
 wasm_common::all_cases!();

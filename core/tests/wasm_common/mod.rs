@@ -241,6 +241,14 @@ pub fn idn_domains_answer_the_parity_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Run-time country-rule patterns through JavaScript's `RegExp` give the verdicts of `fixtures/pattern-parity.tsv`,
+/// which the native build (the `regex` crate) gives too (`core/tests/pattern_parity.rs`).
+pub fn patterns_answer_the_parity_table() {
+    tenantcheck_core::js_host::install();
+    let failures = crate::pattern_table::failures();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The dotted key paths of a JSON value, at every level (`[]` for list items).
 fn json_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
     match v {
@@ -309,6 +317,7 @@ macro_rules! all_cases {
             results_have_the_cores_names_at_every_level,
             letters_of_every_script_are_letters,
             idn_domains_answer_the_parity_table,
+            patterns_answer_the_parity_table,
         );
     };
 }
