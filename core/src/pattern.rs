@@ -34,9 +34,9 @@ type Inner = u32;
 
 /// The most items a pattern may expand to, counting each repeat `{n,m}` as `m` copies of what it repeats
 /// (**decision**: far above any postcode or phone pattern, far below the `regex` crate's compiled size limit).
-pub const MAX_SIZE: u64 = 10_000;
+pub const MAX_SIZE: u32 = 10_000;
 /// The largest count of a repeat `{n}`, `{n,}` or `{n,m}` (**decision**).
-pub const MAX_REPEAT: u64 = 1000;
+pub const MAX_REPEAT: u32 = 1000;
 /// The deepest nesting of groups (**decision**).
 const MAX_DEPTH: usize = 32;
 
@@ -45,14 +45,16 @@ const MAX_DEPTH: usize = 32;
 pub enum PatternError {
     /// A construct the two builds would read differently, named.
     Unsupported(&'static str),
-    /// Not a pattern at all: what is wrong (the engine's words, or ours where we find it first).
+    /// Not a pattern at all: what is wrong, where this module finds it first.
+    Malformed(&'static str),
+    /// Not a pattern at all: the engine's words.
     Invalid(String),
 }
 
 impl std::fmt::Display for PatternError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PatternError::Unsupported(what) => f.write_str(what),
+            PatternError::Unsupported(what) | PatternError::Malformed(what) => f.write_str(what),
             PatternError::Invalid(what) => f.write_str(what),
         }
     }
@@ -110,7 +112,7 @@ pub fn portable(pattern: &str) -> Result<(), PatternError> {
     let mut parser = Parser { bytes: pattern.as_bytes(), at: 0, depth: 0 };
     let size = parser.alternation()?;
     if parser.at < parser.bytes.len() {
-        return Err(PatternError::Invalid("an unmatched ')'".to_owned()));
+        return Err(PatternError::Malformed("an unmatched ')'"));
     }
     if size > MAX_SIZE {
         return Err(PatternError::Unsupported("repeats that expand to more than 10000 items"));
@@ -129,7 +131,7 @@ struct Parser<'p> {
 #[derive(PartialEq)]
 enum Atom {
     /// Matches something: may be repeated.
-    Item(u64),
+    Item(u32),
     /// `^`, `$`, `\b`, `\B`: matches a position; a repeat of it is refused (an error in JavaScript).
     Anchor,
 }
@@ -143,7 +145,7 @@ impl Parser<'_> {
         self.bytes.get(self.at + ahead).copied()
     }
 
-    fn alternation(&mut self) -> Result<u64, PatternError> {
+    fn alternation(&mut self) -> Result<u32, PatternError> {
         let mut size = self.sequence()?;
         while self.peek() == Some(b'|') {
             self.at += 1;
@@ -152,8 +154,8 @@ impl Parser<'_> {
         Ok(size)
     }
 
-    fn sequence(&mut self) -> Result<u64, PatternError> {
-        let mut size = 0_u64;
+    fn sequence(&mut self) -> Result<u32, PatternError> {
+        let mut size = 0_u32;
         while let Some(b) = self.peek() {
             if b == b'|' || b == b')' {
                 break;
@@ -164,7 +166,7 @@ impl Parser<'_> {
                 (Atom::Item(n), Some(t)) => n.saturating_mul(t),
                 (Atom::Item(n), None) => n,
                 (Atom::Anchor, Some(_)) => {
-                    return Err(PatternError::Invalid("a repeat of an anchor (^, $, \\b, \\B)".to_owned()))
+                    return Err(PatternError::Malformed("a repeat of an anchor (^, $, \\b, \\B)"))
                 }
                 (Atom::Anchor, None) => 0,
             });
@@ -173,7 +175,7 @@ impl Parser<'_> {
     }
 
     /// A repeat after an atom, if any: how many copies it counts for.
-    fn repeat(&mut self) -> Result<Option<u64>, PatternError> {
+    fn repeat(&mut self) -> Result<Option<u32>, PatternError> {
         let times = match self.peek() {
             Some(b'*' | b'+' | b'?') => {
                 self.at += 1;
@@ -189,13 +191,13 @@ impl Parser<'_> {
             self.at += 1; // lazy: the same verdict when the whole text must match
         }
         if matches!(self.peek(), Some(b'*' | b'+' | b'?' | b'{')) {
-            return Err(PatternError::Invalid("a repeat of a repeat".to_owned()));
+            return Err(PatternError::Malformed("a repeat of a repeat"));
         }
         Ok(Some(times))
     }
 
     /// `{n}`, `{n,}` or `{n,m}` at `self.at`.
-    fn counted(&mut self) -> Result<(u64, Option<u64>), PatternError> {
+    fn counted(&mut self) -> Result<(u32, Option<u32>), PatternError> {
         const NOT_A_REPEAT: PatternError = PatternError::Unsupported("a '{' that is not a repeat {n}, {n,} or {n,m}");
         self.at += 1;
         let n = self.number().ok_or(NOT_A_REPEAT)?;
@@ -219,16 +221,16 @@ impl Parser<'_> {
             return Err(PatternError::Unsupported("a repeat count over 1000"));
         }
         if m.is_some_and(|m| m < n) {
-            return Err(PatternError::Invalid("a repeat {n,m} with m below n".to_owned()));
+            return Err(PatternError::Malformed("a repeat {n,m} with m below n"));
         }
         Ok((n, m))
     }
 
-    fn number(&mut self) -> Option<u64> {
+    fn number(&mut self) -> Option<u32> {
         let start = self.at;
-        let mut n = 0_u64;
+        let mut n = 0_u32;
         while let Some(d @ b'0'..=b'9') = self.peek() {
-            n = n.saturating_mul(10).saturating_add(u64::from(d - b'0'));
+            n = n.saturating_mul(10).saturating_add(u32::from(d - b'0'));
             self.at += 1;
         }
         (self.at > start).then_some(n)
@@ -258,7 +260,7 @@ impl Parser<'_> {
                 let size = self.alternation()?;
                 self.depth -= 1;
                 if self.peek() != Some(b')') {
-                    return Err(PatternError::Invalid("an unclosed '('".to_owned()));
+                    return Err(PatternError::Malformed("an unclosed '('"));
                 }
                 self.at += 1;
                 Ok(Atom::Item(size))
@@ -270,7 +272,7 @@ impl Parser<'_> {
                 Escape::Class | Escape::Char => Ok(Atom::Item(1)),
             },
             b'{' => Err(PatternError::Unsupported("a '{' that is not a repeat {n}, {n,} or {n,m}")),
-            b'*' | b'+' | b'?' => Err(PatternError::Invalid("a repeat with nothing to repeat".to_owned())),
+            b'*' | b'+' | b'?' => Err(PatternError::Malformed("a repeat with nothing to repeat")),
             b']' | b'}' => Err(PatternError::Unsupported("a lone ']' or '}' (escape it)")),
             _ => Ok(Atom::Item(1)),
         }
@@ -278,7 +280,7 @@ impl Parser<'_> {
 
     /// An escape after its `\` (inside a class when `in_class`).
     fn escape(&mut self, in_class: bool) -> Result<Escape, PatternError> {
-        let Some(b) = self.peek() else { return Err(PatternError::Invalid("a '\\' at the end".to_owned())) };
+        let Some(b) = self.peek() else { return Err(PatternError::Malformed("a '\\' at the end")) };
         self.at += 1;
         match b {
             b'd' | b'D' | b'w' | b'W' | b's' | b'S' => Ok(Escape::Class),
@@ -287,16 +289,17 @@ impl Parser<'_> {
             b'b' | b'B' => Ok(Escape::Boundary),
             b't' | b'n' | b'r' | b'f' | b'v' => Ok(Escape::Char),
             b'x' | b'u' => {
-                let digits = if b == b'x' { 2 } else { 4 };
-                let hex = self.bytes.get(self.at..self.at + digits).unwrap_or_default();
-                let value = std::str::from_utf8(hex).ok().and_then(|h| u32::from_str_radix(h, 16).ok());
-                match value {
-                    Some(v) if hex.len() == digits && hex.iter().all(u8::is_ascii_hexdigit) && v < 0x80 => {
-                        self.at += digits;
-                        Ok(Escape::Char)
-                    }
-                    _ => Err(PatternError::Unsupported("an escape \\x or \\u that is not of an ASCII character")),
+                // \xHH or \uHHHH of an ASCII character: `0`-`7` then one hex digit, after two `0`s for \u.
+                let digits = self.bytes.get(self.at..).unwrap_or_default();
+                let ok = match (b, digits) {
+                    (b'x', [b'0'..=b'7', h, ..]) | (b'u', [b'0', b'0', b'0'..=b'7', h, ..]) => h.is_ascii_hexdigit(),
+                    _ => false,
+                };
+                if !ok {
+                    return Err(PatternError::Unsupported("an escape \\x or \\u that is not of an ASCII character"));
                 }
+                self.at += if b == b'x' { 2 } else { 4 };
+                Ok(Escape::Char)
             }
             b'1'..=b'9' | b'k' => Err(PatternError::Unsupported("a backreference")),
             b'\\' | b'.' | b'+' | b'*' | b'?' | b'(' | b')' | b'|' | b'[' | b']' | b'{' | b'}' | b'^' | b'$' | b'-'
@@ -318,7 +321,7 @@ impl Parser<'_> {
         }
         let mut previous = Item::None;
         loop {
-            let Some(b) = self.peek() else { return Err(PatternError::Invalid("an unclosed '['".to_owned())) };
+            let Some(b) = self.peek() else { return Err(PatternError::Malformed("an unclosed '['")) };
             self.at += 1;
             previous = match b {
                 b']' => return Ok(()),
@@ -341,14 +344,14 @@ impl Parser<'_> {
                             self.at += 1;
                             Item::Literal(e)
                         }
-                        None => return Err(PatternError::Invalid("an unclosed '['".to_owned())),
+                        None => return Err(PatternError::Malformed("an unclosed '['")),
                     };
                     match (previous, end) {
                         (Item::Class, _) | (_, Item::Class) => {
                             return Err(PatternError::Unsupported("a range to or from a class such as \\d"))
                         }
                         (Item::Literal(s), Item::Literal(e)) if e < s => {
-                            return Err(PatternError::Invalid("a range out of order".to_owned()))
+                            return Err(PatternError::Malformed("a range out of order"))
                         }
                         _ => Item::None,
                     }

@@ -338,6 +338,7 @@ fn pattern(
         Some(p) if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
         Some(p) => Pattern::anchored(p).map(Some).map_err(|e| match e {
             PatternError::Unsupported(construct) => RuleSetReason::UnsupportedPattern { member, construct },
+            PatternError::Malformed(detail) => bad(detail.to_owned()),
             PatternError::Invalid(detail) => bad(detail),
         }),
     }

@@ -21,7 +21,7 @@
 //!   [`crate::rules::idn_data`], generated from the `idna` crate's own Unicode data. `core/tests/idn_parity.rs`
 //!   and the package's tests hold both builds to one table of answers.
 
-use crate::rules::idn_data::{BIDI, JOINING, VIRAMA};
+use crate::rules::idn_data::CLASSES;
 use std::borrow::Cow;
 
 /// Why a host name is not one.
@@ -210,7 +210,7 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
     Ok(unicode)
 }
 
-/// Bidi classes of [`BIDI`].
+/// Bidi classes of [`CLASSES`].
 const L: u32 = 0;
 const RTL: u32 = 1;
 const AN: u32 = 2;
@@ -218,28 +218,38 @@ const EN: u32 = 3;
 const NSM: u32 = 4;
 const NEUTRAL: u32 = 5;
 
-/// The class of `c` in a table of runs of [`crate::rules::idn_data`]: LEB128 numbers, each `delta << 3 | class`, where
-/// `delta` is how far its run starts after the previous one. Read from the start (a few KB smaller in the package than
-/// a table of `u32` to search; it runs only on the letters of internationalized domain names).
-fn run_class(table: &[u8], c: char) -> u32 {
+/// The class of `c` in [`CLASSES`]: LEB128 numbers, each `delta << 6 | class`, where `delta` is how far its run starts
+/// after the previous one. Read from the start (a few KB smaller in the package than a table of `u32` to search; it
+/// runs only on the letters of internationalized domain names).
+fn class_of(c: char) -> u32 {
     let (mut start, mut class, mut value, mut shift) = (0_u32, 0, 0_u32, 0);
-    for &b in table {
+    for &b in &CLASSES {
         value |= u32::from(b & 0x7f).wrapping_shl(shift);
         shift += 7;
         if b & 0x80 != 0 {
             continue;
         }
-        let next = start.saturating_add(value >> 3);
+        let next = start.saturating_add(value >> 6);
         if next > c as u32 {
             break;
         }
-        (start, class, value, shift) = (next, value & 7, 0, 0);
+        (start, class, value, shift) = (next, value & 63, 0, 0);
     }
     class
 }
 
 fn bidi(c: char) -> u32 {
-    run_class(&BIDI, c)
+    class_of(c) / 10
+}
+
+/// The joining type of `c`: [`JOIN_LEFT`], [`JOIN_DUAL`], [`JOIN_RIGHT`], [`JOIN_TRANSPARENT`] or 0.
+fn joining(c: char) -> u32 {
+    class_of(c) % 10 % 5
+}
+
+/// Canonical_Combining_Class Virama.
+fn is_virama(c: char) -> bool {
+    class_of(c) % 10 >= 5
 }
 
 /// RFC 5893 section 2, rules 1–6, for one label of a bidi domain.
@@ -267,7 +277,7 @@ fn bidi_label(label: &[char]) -> bool {
     }
 }
 
-/// Joining types of [`JOINING`].
+/// Joining types of [`CLASSES`].
 const JOIN_LEFT: u32 = 1;
 const JOIN_DUAL: u32 = 2;
 const JOIN_RIGHT: u32 = 3;
@@ -283,7 +293,7 @@ fn joiners(label: &[char]) -> bool {
         let (before, after) = (label.get(..i).unwrap_or_default(), label.get(i + 1..).unwrap_or_default());
         match before.last() {
             None => return false,
-            Some(&p) if run_class(&VIRAMA, p) == 1 => continue,
+            Some(&p) if is_virama(p) => continue,
             Some(_) if c == '\u{200d}' => return false,
             Some(_) => {}
         }
@@ -296,8 +306,8 @@ fn joiners(label: &[char]) -> bool {
 
 /// The first letter of `chars` that is not transparent joins on `side` (or both sides).
 fn joins<'c>(mut chars: impl Iterator<Item = &'c char>, side: u32) -> bool {
-    chars.find(|&&c| run_class(&JOINING, c) != JOIN_TRANSPARENT).is_some_and(|&c| {
-        let t = run_class(&JOINING, c);
+    chars.find(|&&c| joining(c) != JOIN_TRANSPARENT).is_some_and(|&c| {
+        let t = joining(c);
         t == JOIN_DUAL || t == side
     })
 }

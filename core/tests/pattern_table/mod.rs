@@ -21,7 +21,7 @@ pub fn verdict(pattern: &str, value: &str) -> &'static str {
         Ok(p) if p.is_match(value) => "match",
         Ok(_) => "no",
         Err(PatternError::Unsupported(_)) => "unsupported",
-        Err(PatternError::Invalid(_)) => "invalid",
+        Err(PatternError::Malformed(_) | PatternError::Invalid(_)) => "invalid",
     }
 }
 
