@@ -388,3 +388,47 @@ enum Escape {
     /// `\b` or `\B`.
     Boundary,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{portable, Pattern, PatternError};
+
+    #[test]
+    fn anchored_at_both_ends() {
+        let p = Pattern::anchored(r"\d{5}(?:-\d{4})?").unwrap();
+        assert!(p.is_match("98052") && p.is_match("98052-6399"));
+        assert!(!p.is_match("98052x") && !p.is_match("x98052") && !p.is_match("9805"));
+        // An alternation stays inside the anchors.
+        let p = Pattern::anchored("a|b").unwrap();
+        assert!(p.is_match("a") && !p.is_match("ab"));
+        assert!(Pattern::anchored("(").is_err());
+    }
+
+    #[test]
+    fn names_what_it_refuses() {
+        assert_eq!(portable("(?=1)1"), Err(PatternError::Unsupported("a lookahead (?= or (?!")));
+        assert_eq!(portable(r"(\d)\1"), Err(PatternError::Unsupported("a backreference")));
+        assert_eq!(
+            portable("[a-z-[aeiou]]"),
+            Err(PatternError::Unsupported("a '[' inside a class (nested classes or set operations)"))
+        );
+        assert_eq!(portable("(1"), Err(PatternError::Malformed("an unclosed '('")));
+        assert_eq!(portable(r"^(1[\-\/\.]?)?(\((\d{3})\)|(\d{3}))[\-\/\.]?(\d{3})[\-\/\.]?(\d{4})$"), Ok(()));
+    }
+
+    proptest::proptest! {
+        // Never panics, on any text or on pattern-like text; what the checker accepts, the native engine compiles.
+        #[test]
+        fn portable_is_total(
+            p in "[\\\\()\\[\\]{}?*+|^$.,0-9a-dxuPpk<>=!:&~-]{0,16}",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            for p in [&p, &any] {
+                if portable(p).is_ok() {
+                    #[cfg(feature = "regex")]
+                    proptest::prop_assert!(!matches!(Pattern::anchored(p), Err(PatternError::Invalid(_))), "{:?}", p);
+                }
+            }
+        }
+    }
+}

@@ -2,6 +2,8 @@
 //! and joiners with (through `idna_adapter`): this test regenerates it and fails when the committed file differs.
 //! `TENANTCHECK_WRITE_IDN_DATA=1 cargo test -p tenantcheck-core --test idn_data` rewrites the file.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use icu_properties::props::{BidiClass, CanonicalCombiningClass, GeneralCategory, JoiningType};
 use icu_properties::{CodePointMapData, CodePointMapDataBorrowed};
 

@@ -126,12 +126,12 @@ fn has_ace_label(host: &str) -> bool {
 /// labels, a single label, an ASCII last label that is no TLD. Dots are `.` and the ideographic full stop `。` (UTS 46
 /// maps it to a dot; NFKC has already turned `．` and `｡` into these two).
 fn before_engine(host: &str) -> Result<(), HostnameProblem> {
-    let mut position = 0;
-    for c in host.chars() {
-        position += 1;
-        if c.is_ascii() && !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.') {
-            return Err(HostnameProblem::BadCharacter { ch: c, position });
-        }
+    if let Some((i, ch)) = host
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_ascii() && !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'))
+    {
+        return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
     }
     let mut label_chars = 0;
     let mut dots = 0;
@@ -160,7 +160,7 @@ fn before_engine(host: &str) -> Result<(), HostnameProblem> {
 
 /// The last label of a host, after its last dot ([`is_dot`]).
 pub fn last_label(host: &str) -> &str {
-    let start = host.char_indices().filter(|&(_, c)| is_dot(c)).last().map_or(0, |(i, c)| i + c.len_utf8());
+    let start = host.char_indices().rfind(|&(_, c)| is_dot(c)).map_or(0, |(i, c)| i + c.len_utf8());
     host.get(start..).unwrap_or_default()
 }
 
@@ -426,6 +426,25 @@ mod tests {
         ];
         for (host, want) in cases {
             assert_eq!(to_ascii(host).as_deref().map_err(|e| *e), *want, "{host}");
+        }
+    }
+
+    proptest::proptest! {
+        // Never panics; an accepted host comes out in ASCII, and converting that again gives it back unchanged.
+        #[test]
+        fn to_ascii_is_total_and_idempotent(
+            host in "[a-z0-9.\\-üßςа-яא-תا-ي\u{3002}\u{200c}\u{200d}\u{301}\u{94d}😀]{0,24}",
+            puny in "(xn--)?[a-z0-9\\-]{0,12}(\\.[a-z]{2,3})?",
+            any in proptest::prelude::any::<String>(),
+        ) {
+            for h in [&host, &puny, &any] {
+                if let Ok(ascii) = to_ascii(h) {
+                    proptest::prop_assert!(ascii.is_ascii());
+                    let again = to_ascii(&ascii).map(|a| a.into_owned());
+                    proptest::prop_assert_eq!(again, Ok(ascii.into_owned()));
+                }
+                let _ = super::punycode_decode(h);
+            }
         }
     }
 
