@@ -12,7 +12,9 @@
 //! plain array; the SDK's names (`supportedStatesList`, `countryCallingCodesList`) are accepted too; Partner Center's
 //! other members (cultures, tax-id formats, …) are ignored. A rule set replaces the default for the countries it
 //! names, all at once: if any part is malformed the whole set is rejected with a [`RuleSetError`] and nothing
-//! changes.
+//! changes. Partner Center's patterns are .NET regular expressions: those that use a construct the native build (the
+//! `regex` crate) and the WebAssembly build (JavaScript's `RegExp`) would read differently are refused in both with
+//! `country_rules.unsupported_pattern`, which names the construct ([`crate::pattern::portable`]).
 
 use super::{lookup, CallingCodes, Country, Rules, States};
 use crate::issue::{Params, Reason};
