@@ -1,6 +1,7 @@
 //! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC through
-//! `String.prototype.normalize`, patterns through `RegExp`, letters and digits through `\p{…}` classes. Both the npm
-//! package (`wasm`) and the browser host (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
+//! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through
+//! `\p{…}` classes. Both the npm package (`wasm`) and the browser host (`web/`) call [`install`] at start. Only this
+//! module and `wasm` know of JS.
 
 use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -17,6 +18,14 @@ extern "C" {
     fn new_with_flags(pattern: &str, flags: &str) -> Result<JsRegExp, JsValue>;
     #[wasm_bindgen(method)]
     fn test(this: &JsRegExp, text: &str) -> bool;
+
+    #[wasm_bindgen(js_name = URL)]
+    type JsUrl;
+    /// `new URL(url)`, catching the `TypeError` of a URL the engine refuses.
+    #[wasm_bindgen(catch, constructor, js_class = "URL")]
+    fn new(url: &str) -> Result<JsUrl, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn hostname(this: &JsUrl) -> String;
 }
 
 thread_local! {
@@ -54,6 +63,13 @@ fn is_match(id: u32, text: &str) -> bool {
     re.is_some_and(|re| re.test(text))
 }
 
+/// UTS 46 ToASCII by the engine's URL parser (WHATWG URL, "domain to ASCII": non-transitional, CheckBidi and
+/// CheckJoiners as the engine implements them). `rules::hostname` has left only `a-z 0-9 - .` and non-ASCII in `host`,
+/// so the URL holds no port, path, user or percent-escape, and its last label is no number (no IPv4 parsing).
+fn to_ascii(host: &str) -> Option<String> {
+    JsUrl::new(&["http://", host, "/"].concat()).ok().map(|url| url.hostname())
+}
+
 fn in_class(which: usize, c: char) -> bool {
     CLASSES.with(|classes| {
         if classes.get().is_none() {
@@ -79,5 +95,5 @@ fn is_numeric(c: char) -> bool {
 
 /// Lends the JavaScript engine's NFKC, `RegExp` and Unicode classes to the core. Idempotent.
 pub fn install() {
-    crate::host::install(crate::host::Host { nfkc, compile, is_match, is_alphabetic, is_numeric });
+    crate::host::install(crate::host::Host { nfkc, compile, is_match, is_alphabetic, is_numeric, to_ascii });
 }

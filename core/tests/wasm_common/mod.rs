@@ -223,6 +223,32 @@ pub fn letters_of_every_script_are_letters() {
     );
 }
 
+/// Internationalized domains through the package's build (the JavaScript engine's `URL` and the core's own checks)
+/// give the answers of `fixtures/idn-parity.tsv`, which the native build (the `idna` crate) gives too
+/// (`core/tests/idn_parity.rs`).
+pub fn idn_domains_answer_the_parity_table() {
+    let mut failures = Vec::new();
+    for [field, input, verdict, normalized, codes] in crate::idn_table::cases() {
+        let path = crate::idn_table::path(field);
+        let r = wasm::validate_field(path.into(), input.into(), JsValue::NULL);
+        let text = JSON::stringify(&r).unwrap().as_string().unwrap();
+        let got = crate::idn_table::answer(&serde_json::from_str(&text).unwrap(), path);
+        let want = (verdict.to_owned(), normalized.to_owned(), codes.to_owned());
+        if got != want {
+            failures.push(format!("{field} {input:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Run-time country-rule patterns through JavaScript's `RegExp` give the verdicts of `fixtures/pattern-parity.tsv`,
+/// which the native build (the `regex` crate) gives too (`core/tests/pattern_parity.rs`).
+pub fn patterns_answer_the_parity_table() {
+    tenantcheck_core::js_host::install();
+    let failures = crate::pattern_table::failures();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The dotted key paths of a JSON value, at every level (`[]` for list items).
 fn json_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
     match v {
@@ -290,6 +316,8 @@ macro_rules! all_cases {
             countries_lists_every_country_for_a_picker,
             results_have_the_cores_names_at_every_level,
             letters_of_every_script_are_letters,
+            idn_domains_answer_the_parity_table,
+            patterns_answer_the_parity_table,
         );
     };
 }
