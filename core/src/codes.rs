@@ -3,13 +3,14 @@
 
 use crate::countries::overrides;
 use crate::rules::{
-    address, config, country, domain, email, mpn, names, phone, postcode, registration, request, state, sub_customer,
-    username,
+    address, characters, config, country, domain, email, mpn, names, phone, postcode, registration, request, state,
+    sub_customer, username,
 };
 
 /// The code lists of every rule module, in the order of the record.
 pub const BY_RULE: &[&[&str]] = &[
     request::CODES,
+    characters::CODES,
     config::CODES,
     username::CODES,
     domain::CODES,

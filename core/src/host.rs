@@ -1,8 +1,8 @@
 //! What a host lends the core when the core is built without its own Unicode tables and pattern engine (features
-//! `nfkc`, `regex` and `idna` off): the WebAssembly builds borrow the browser's `String.prototype.normalize("NFKC")`,
-//! `RegExp` and `URL` (see `js_host`), which keeps about 160 KB (gzip) out of the module; without `nfkc` the Unicode
-//! letter and digit classes come from the host too (2 KB of tables). The core stays pure: a host installs plain
-//! functions once, at start.
+//! `nfkc`, `regex` and `idna` off): the WebAssembly builds borrow the browser's `String.prototype.normalize` (NFKC
+//! for code-like fields, NFC for free text: `rules.md` section 0), `RegExp` and `URL` (see `js_host`), which keeps
+//! about 160 KB (gzip) out of the module; without `nfkc` the Unicode letter and digit classes come from the host too
+//! (2 KB of tables). The core stays pure: a host installs plain functions once, at start.
 
 use std::sync::OnceLock;
 
@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 pub struct Host {
     /// Unicode NFKC (UAX #15) of a text.
     pub nfkc: fn(&str) -> String,
+    /// Unicode NFC (UAX #15, canonical composition only) of a text: free text gets no more (section 0).
+    pub nfc: fn(&str) -> String,
     /// Compiles an anchored pattern; returns a handle for [`Host::is_match`], or the engine's error.
     pub compile: fn(&str) -> Result<u32, String>,
     /// Whether a compiled pattern matches the whole text.
@@ -44,6 +46,16 @@ pub(crate) fn nfkc(text: &str) -> String {
                 c => c,
             })
             .collect(),
+    }
+}
+
+/// NFC through the host. Without a host the text is kept as it is (free text is then compared and stored as typed,
+/// which changes no one's data).
+#[cfg_attr(feature = "nfkc", allow(dead_code))]
+pub(crate) fn nfc(text: &str) -> String {
+    match HOST.get() {
+        Some(h) => (h.nfc)(text),
+        None => text.to_owned(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC through
+//! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC and NFC through
 //! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through
 //! `\p{…}` classes. Both the npm package (`wasm`) and the browser host (`web/`) call [`install`] at start. Only this
 //! module and `wasm` know of JS.
@@ -39,6 +39,10 @@ thread_local! {
 
 fn nfkc(text: &str) -> String {
     js_sys::JsString::from(text).normalize("NFKC").into()
+}
+
+fn nfc(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFC").into()
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
@@ -93,7 +97,7 @@ fn is_numeric(c: char) -> bool {
     in_class(1, c)
 }
 
-/// Lends the JavaScript engine's NFKC, `RegExp` and Unicode classes to the core. Idempotent.
+/// Lends the JavaScript engine's NFKC, NFC, `RegExp` and Unicode classes to the core. Idempotent.
 pub fn install() {
-    crate::host::install(crate::host::Host { nfkc, compile, is_match, is_alphabetic, is_numeric, to_ascii });
+    crate::host::install(crate::host::Host { nfkc, nfc, compile, is_match, is_alphabetic, is_numeric, to_ascii });
 }

@@ -11,6 +11,7 @@ pub mod message;
 pub mod pattern;
 pub mod record;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod text;
 pub mod validate;

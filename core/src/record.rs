@@ -436,14 +436,18 @@ impl Address {
         })
     }
 
-    /// True when every field is empty (after section 0's trimming): a sub-customer may leave its address so.
+    /// True when every field but the country is empty after section 0 (judged as code-like text, which drops every
+    /// invisible character: a joiner alone is no text): a sub-customer may leave its address so. A country alone
+    /// counts as empty, as forms preselect one (`rules.md` section 2, "Billing address"); a country of the wrong JSON
+    /// type does not, so that it is reported.
     pub fn is_empty(&self) -> bool {
-        [&self.country, &self.address_line1, &self.address_line2, &self.city, &self.state, &self.postal_code]
-            .iter()
-            .all(|t| match t {
-                Slot::Value(s) => crate::text::normalize(s).is_ok_and(|n| n.is_empty()),
-                Slot::Absent | Slot::Null => true,
-                Slot::Wrong(_) => false,
+        self.country.wrong().is_none()
+            && [&self.address_line1, &self.address_line2, &self.city, &self.state, &self.postal_code].iter().all(|t| {
+                match t {
+                    Slot::Value(s) => crate::text::normalize(s).is_ok_and(|n| n.is_empty()),
+                    Slot::Absent | Slot::Null => true,
+                    Slot::Wrong(_) => false,
+                }
             })
     }
 }

@@ -1,9 +1,19 @@
-//! Section 0 of `rules.md`: every text field as people paste it.
+//! Section 0 of `rules.md`: every text field as people paste it. Two kinds of field ([`crate::schema`]):
 //!
-//! Unicode NFKC (full-width digits and letters become ASCII; UAX #15), every Unicode white space (the `White_Space`
-//! property: no-break space, tab, ideographic space, …) counts as a space, runs of spaces collapse to one, and the
-//! value is trimmed. Input longer than [`MAX_CHARS`] characters is refused before any of that runs, so no rule ever
-//! sees unbounded input (**decision** of `rules.md`).
+//! - **Code-like** ([`normalize`]): Unicode NFKC (full-width digits and letters become ASCII; UAX #15), invisible
+//!   characters ([`is_invisible`]: U+200B–U+200D, U+2060, U+FEFF, U+00AD) dropped, every Unicode white space (the
+//!   `White_Space` property: no-break space, tab, line feed, ideographic space, …) counts as a space, runs of spaces
+//!   collapse to one, and the value is trimmed.
+//! - **Free text** ([`free_text`]): NFC only (UAX #15 canonical composition: `12½`, `1º andar`, `3ª planta` stay as
+//!   typed), U+200B, U+2060, U+FEFF and U+00AD dropped ([`is_dropped_in_free_text`]: they carry nothing in a name or
+//!   an address), while the joiners U+200C and U+200D stay (they shape Persian, Indic and emoji text); spaces folded
+//!   and trimmed as above; nothing else changes. Lists compare an NFKC-casefolded key ([`compat`], [`fold`]).
+//!
+//! Control characters and bidirectional overrides ([`forbidden`]) are an error in every text field: the walker
+//! reports them before any rule runs (`text.bad_character`, [`crate::rules::characters`]).
+//!
+//! Input longer than [`MAX_CHARS`] characters is refused before any of that runs, so no rule ever sees unbounded
+//! input (**decision** of `rules.md`).
 
 use std::borrow::Cow;
 
@@ -63,8 +73,50 @@ impl<'t> Iterator for SplitBy<'t> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooLong;
 
-/// Normalizes pasted text (section 0). Borrows when the text is already normal, which is the common case.
+/// Normalizes a code-like field's pasted text (section 0: NFKC, invisibles dropped, spaces folded). Borrows when the
+/// text is already normal, which is the common case.
 pub fn normalize(input: &str) -> Result<Cow<'_, str>, TooLong> {
+    section0(input, is_invisible, nfkc)
+}
+
+/// Normalizes a free-text field's pasted text (section 0: NFC, U+200B, U+2060, U+FEFF and U+00AD dropped, spaces
+/// folded; nothing else changes). Borrows when the text is already normal.
+pub fn free_text(input: &str) -> Result<Cow<'_, str>, TooLong> {
+    section0(input, is_dropped_in_free_text, nfc)
+}
+
+/// The invisible characters a code-like field drops (section 0): zero-width space, non-joiner and joiner, word
+/// joiner, byte-order mark (zero-width no-break space) and soft hyphen.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
+/// The invisible characters free text drops (section 0): [`is_invisible`] but for the zero-width non-joiner and
+/// joiner (U+200C, U+200D), which shape Persian and Indic words and emoji sequences.
+pub fn is_dropped_in_free_text(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+}
+
+/// The first character no text field may hold, with its position in characters from 1 (section 0): a control
+/// character (C0, DEL and C1) other than tab, line feed and carriage return (which count as spaces), or a
+/// bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which hide or reorder what a
+/// reviewer sees.
+pub fn forbidden(text: &str) -> Option<(char, usize)> {
+    text.chars().enumerate().find(|&(_, c)| is_forbidden(c)).map(|(i, c)| (c, i + 1))
+}
+
+/// [`forbidden`] for one character.
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Section 0 with a kind's invisible characters and composition.
+fn section0<'a>(
+    input: &'a str,
+    dropped: fn(char) -> bool,
+    compose: fn(&str) -> Cow<'_, str>,
+) -> Result<Cow<'a, str>, TooLong> {
     // A char is at most 4 bytes: a longer byte string is too long without counting.
     if input.len() > 4 * MAX_CHARS || (input.len() > MAX_CHARS && char_count(input) > MAX_CHARS) {
         return Err(TooLong);
@@ -72,14 +124,33 @@ pub fn normalize(input: &str) -> Result<Cow<'_, str>, TooLong> {
     if is_tidy_ascii(input) {
         return Ok(Cow::Borrowed(input));
     }
-    let nfkc: Cow<'_, str> = if input.is_ascii() { Cow::Borrowed(input) } else { nfkc(input) };
-    let out = collapse_spaces(&nfkc);
+    // The invisible characters go first, so that composition sees the characters on both sides of one.
+    let visible: Cow<'_, str> = if input.chars().any(dropped) {
+        Cow::Owned(input.chars().filter(|&c| !dropped(c)).collect())
+    } else {
+        input.into()
+    };
+    let composed: Cow<'_, str> = if visible.is_ascii() { Cow::Borrowed(&*visible) } else { compose(&visible) };
+    let out = collapse_spaces(&composed);
     // NFKC can lengthen a text (U+FDFA becomes 18 characters): the limit holds for the result too, so that normalizing
     // twice gives the same answer and no rule sees more than the limit.
     if out.len() > MAX_CHARS && char_count(&out) > MAX_CHARS {
         return Err(TooLong);
     }
+    if out == input {
+        return Ok(Cow::Borrowed(input));
+    }
     Ok(Cow::Owned(out))
+}
+
+/// The key free text is compared by against lists (legal forms, placeholder names): its NFKC form (`ＬＬＣ` → `LLC`,
+/// `ﬁ` → `fi`), to be case-folded with [`fold_char`] by the caller. Borrows ASCII and text already in NFKC.
+pub fn compat(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        Cow::Borrowed(text)
+    } else {
+        nfkc(text)
+    }
 }
 
 /// Unicode NFKC: with the `nfkc` feature (native builds) by `unicode-normalization`'s tables, else by the host
@@ -97,6 +168,22 @@ fn nfkc(input: &str) -> Cow<'_, str> {
 #[cfg(not(feature = "nfkc"))]
 fn nfkc(input: &str) -> Cow<'_, str> {
     Cow::Owned(crate::host::nfkc(input))
+}
+
+/// Unicode NFC (canonical composition only), from the same source as [`nfkc`].
+#[cfg(feature = "nfkc")]
+fn nfc(input: &str) -> Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(input.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(input)
+    } else {
+        Cow::Owned(input.nfc().collect())
+    }
+}
+
+#[cfg(not(feature = "nfkc"))]
+fn nfc(input: &str) -> Cow<'_, str> {
+    Cow::Owned(crate::host::nfc(input))
 }
 
 /// Folds a character's case for comparisons: ASCII, the Latin-1 letters (`É` → `é`), basic Greek and Cyrillic
@@ -284,6 +371,56 @@ mod tests {
         assert_eq!(normalize("   ").unwrap(), "");
         assert_eq!(normalize("plain text").unwrap(), "plain text");
         assert!(matches!(normalize("plain text").unwrap(), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn code_like_text_loses_invisible_characters() {
+        assert_eq!(normalize("ad\u{200b}min\u{200c}\u{200d}\u{2060}\u{feff}\u{ad}").unwrap(), "admin");
+        assert_eq!(normalize("\u{feff}１０６\u{a0}８２").unwrap(), "106 82");
+    }
+
+    #[test]
+    fn free_text_gets_nfc_and_space_folding_only() {
+        let cases = [
+            // NFKC would make these `121⁄2`, `1o`, `3a`, `Main`: free text stays as typed (rules.md section 0).
+            ("12½ Main St", "12½ Main St"),
+            ("Rua X, 1º andar", "Rua X, 1º andar"),
+            ("Calle Y 5, 3ª planta", "Calle Y 5, 3ª planta"),
+            ("Ｍａｉｎ", "Ｍａｉｎ"),
+            ("ﬁeld", "ﬁeld"),
+            // Canonical composition: a decomposed é becomes one character.
+            ("Cafe\u{301}", "Caf\u{e9}"),
+            // Spaces fold and trim as for code-like fields.
+            ("\u{a0} a\t\tb\u{3000}c\r\n", "a b c"),
+            // U+200B, U+2060, U+FEFF and U+00AD go; the joiners stay.
+            ("a\u{200b}b\u{2060}c\u{feff}d\u{ad}e", "abcde"),
+            ("نرم\u{200c}افزار", "نرم\u{200c}افزار"),
+            ("\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}", "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}"),
+            ("क्\u{200d}ष", "क्\u{200d}ष"),
+            // A dropped invisible does not keep two halves of a character apart.
+            ("e\u{200b}\u{301}", "\u{e9}"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(free_text(raw).unwrap(), want, "{raw:?}");
+            assert_eq!(free_text(want).unwrap(), want, "idempotent: {want:?}");
+        }
+        assert!(matches!(free_text("12½ Main St").unwrap(), Cow::Borrowed(_)));
+        assert_eq!(free_text(&"a".repeat(MAX_CHARS + 1)), Err(TooLong));
+    }
+
+    #[test]
+    fn list_keys_are_nfkc() {
+        assert_eq!(compat("ＬＬＣ"), "LLC");
+        assert_eq!(compat("12½"), "121⁄2");
+        assert!(matches!(compat("LLC"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn forbidden_characters_are_found_with_their_position() {
+        assert_eq!(forbidden("ab\u{1}"), Some(('\u{1}', 3)));
+        assert_eq!(forbidden("é\u{9f}"), Some(('\u{9f}', 2)));
+        assert_eq!(forbidden("\u{2067}x"), Some(('\u{2067}', 1)));
+        assert_eq!(forbidden("a\tb\r\n½\u{200d}\u{200b}"), None);
     }
 
     #[test]

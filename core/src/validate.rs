@@ -9,7 +9,9 @@ use crate::rules::domain::{self, DomainForm};
 use crate::rules::mpn::{self, CspModel};
 use crate::rules::request::RequestReason;
 use crate::rules::sub_customer::SubCustomerReason;
-use crate::rules::{address, config, country, email, names, phone, postcode, registration, state, username};
+use crate::rules::{
+    address, characters, config, country, email, names, phone, postcode, registration, state, username,
+};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -248,15 +250,15 @@ impl<'v> Walk<'v> {
     }
 
     /// Runs a rule on a text slot and reports on `field`. Returns the rule's value when it accepts; a wrong JSON type
-    /// is reported and the rule is not run.
+    /// is reported and the rule is not run, and so is a character no text field may hold (`rules.md` section 0:
+    /// one code, `text.bad_character`, for every field, checked here before any rule runs).
     fn run<T, R: Reason>(
         &mut self,
         field: &'static str,
         slot: &Text,
         rule: impl FnOnce(&str) -> Outcome<T, R>,
     ) -> Option<T> {
-        if let Some(found) = slot.wrong() {
-            self.wrong_type(field, record::Kind::Text, found);
+        if self.refused(field, slot) {
             return None;
         }
         match rule(slot.as_str()) {
@@ -271,6 +273,21 @@ impl<'v> Walk<'v> {
                 None
             }
         }
+    }
+
+    /// What [`Walk::run`] checks before any rule: a wrong JSON type, or a character no text field may hold (section
+    /// 0). Reports it and returns true. Not generic, so one copy serves every rule (WebAssembly size).
+    #[inline(never)]
+    fn refused(&mut self, field: &'static str, slot: &Text) -> bool {
+        if let Some(found) = slot.wrong() {
+            self.wrong_type(field, record::Kind::Text, found);
+            return true;
+        }
+        if let Err(reason) = characters::check(slot.as_str()) {
+            self.issue(field, &reason);
+            return true;
+        }
+        false
     }
 
     /// [`Walk::run`] for rules returning text: the normalized text replaces the slot, unless it is the text as given

@@ -6,6 +6,7 @@
 use tenantcheck_core::countries::overrides::{RuleSetError, RuleSetReason};
 use tenantcheck_core::message;
 use tenantcheck_core::rules::address::{AddressLineReason, CityReason};
+use tenantcheck_core::rules::characters::CharacterReason;
 use tenantcheck_core::rules::config::ConfigReason;
 use tenantcheck_core::rules::country::CountryReason;
 use tenantcheck_core::rules::domain::DomainReason;
@@ -42,6 +43,7 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(RequestReason::WrongType { expected: "string", found: "object" }),
         Box::new(RequestReason::UnknownValue { value: s("reseller"), allowed: &CspModel::NAMES }),
         Box::new(RequestReason::MissingConfiguration),
+        Box::new(CharacterReason::Forbidden { character: '\u{202e}', position: 8 }),
         Box::new(ConfigReason::PartnerDomain { value: s("partner") }),
         Box::new(ConfigReason::DomainSuffix { value: s("-x") }),
         Box::new(SubCustomerReason::ResellerAddressMissing),
@@ -73,7 +75,6 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         // Account
         Box::new(CompanyNameReason::Required),
         Box::new(CompanyNameReason::TooLong { max: 255 }),
-        Box::new(CompanyNameReason::BadCharacter { character: '\u{200b}', position: 3 }),
         Box::new(CompanyNameReason::SingleCharacter),
         Box::new(CompanyNameReason::OnlySymbols),
         Box::new(CompanyNameReason::LegalFormOnly { name: s("GmbH") }),
@@ -82,7 +83,6 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(CompanyNameReason::DomainExtension { extension: s("com") }),
         Box::new(ContactNameReason::Required),
         Box::new(ContactNameReason::TooLong { max: 256 }),
-        Box::new(ContactNameReason::BadCharacter { character: '\u{0}', position: 1 }),
         Box::new(ContactNameReason::NoLetters),
         Box::new(ContactNameReason::SingleCharacter),
         Box::new(ContactNameReason::Placeholder { name: s("test") }),

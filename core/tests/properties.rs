@@ -45,7 +45,8 @@ fn interesting_char() -> impl Strategy<Value = char> {
             '\u{390}', '\u{3b0}', '\u{149}', '\u{1c5}', '\u{df}', '\u{130}', '\u{131}', '\u{17f}', '\u{2163}',
             '\u{b4}', '\u{2e5}', '\u{a8}', '\u{1100}', '\u{1161}', '\u{11a8}', '\u{ac00}', '\u{e9}', '\u{3b1}',
             '\u{416}', '\u{4e2d}', '\u{1f600}', '\u{1f1ec}', '\u{1f1f7}', '\u{200d}', '\u{fe0f}', '\u{202e}',
-            '\u{d7ff}', '\u{e000}', '\u{fffd}', '\u{10ffff}',
+            '\u{d7ff}', '\u{e000}', '\u{fffd}', '\u{10ffff}', '\u{200c}', '\u{2060}', '\u{ad}', '\u{bd}', '\u{ba}',
+            '\u{aa}', '\u{2066}', '\u{1f468}',
         ]),
         1 => prop::sample::select(vec![
             '\u{660}', '\u{669}', '\u{6f5}', '\u{966}', '\u{e50}', '\u{1040}', '\u{ff10}', '\u{2010}', '\u{2015}',
@@ -53,6 +54,39 @@ fn interesting_char() -> impl Strategy<Value = char> {
         ]),
         2 => any::<char>(),
     ]
+}
+
+/// Text like the free text people type and paste: real names and addresses with `½ º ª`, decomposed accents,
+/// joiners, pasted zero-width spaces and odd spaces, in any order.
+fn free_text_sample() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "12½ Grafton Street",
+        "Rua Augusta, 1º andar",
+        "3ª planta",
+        "Cafe\u{301}",
+        "Zoe\u{308}",
+        "ＬＬＣ",
+        "ﬁ",
+        "مهرزاد\u{200c}ها",
+        "क्\u{200d}ष",
+        "\u{1f468}\u{200d}\u{1f469}",
+        "\u{200b}",
+        "\u{feff}",
+        "\u{ad}",
+        "\u{2060}",
+        "\u{a0}",
+        "\u{3000}",
+        "\t",
+        " ",
+        "\u{301}",
+        "\u{316}",
+        "e",
+        "\u{1100}",
+        "\u{1161}",
+        "\u{11a8}",
+        "Å",
+    ]);
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
 }
 
 /// Short text of any kind: mostly interesting characters, sometimes fully arbitrary `String`s.
@@ -715,6 +749,41 @@ proptest! {
     #[test]
     fn normalize_is_idempotent(s in prop_oneof![any_text(), expanding_text()]) {
         every_rule(&s, &Rules::default_for(&COUNTRIES[0]), None, domain::DEFAULT_SUFFIX)?;
+    }
+
+    /// rules.md section 0: normalizing free text changes nothing but white space, canonical (NFC) composition and the
+    /// dropped invisible characters (U+200B, U+2060, U+FEFF, U+00AD): with those set aside, input and output are
+    /// canonically equivalent, so `½`, `º`, full-width letters and the joiners U+200C/U+200D survive. The output is NFC,
+    /// its only white space is single inner spaces, and normalizing it again changes nothing.
+    #[test]
+    fn free_text_changes_only_spaces_and_composition(s in prop_oneof![any_text(), free_text_sample()]) {
+        use unicode_normalization::{is_nfc, UnicodeNormalization};
+        let Ok(out) = text::free_text(&s) else {
+            prop_assert!(s.chars().count() > MAX_CHARS, "too_long for {} characters", s.chars().count());
+            return Ok(());
+        };
+        let skeleton = |t: &str| -> String {
+            t.chars().filter(|&c| !c.is_whitespace() && !text::is_dropped_in_free_text(c)).collect::<String>().nfd().collect()
+        };
+        prop_assert_eq!(skeleton(&out), skeleton(&s), "free text changed beyond spaces and NFC: {:?} -> {:?}", s, out);
+        prop_assert!(is_nfc(&out), "not NFC: {:?}", out);
+        prop_assert!(!out.starts_with(' ') && !out.ends_with(' ') && !out.contains("  "), "spaces: {:?}", out);
+        prop_assert!(out.chars().all(|c| c == ' ' || !c.is_whitespace()), "white space left: {:?}", out);
+        prop_assert!(!out.chars().any(text::is_dropped_in_free_text), "invisible left: {:?}", out);
+        let again = text::free_text(&out).map(|t| t.into_owned());
+        prop_assert_eq!(again.as_deref().ok(), Some(out.as_ref()), "free text is not idempotent");
+    }
+
+    /// Code-like normalization is idempotent and leaves no invisible character and no white space but single inner
+    /// spaces (section 0).
+    #[test]
+    fn code_like_normalization_is_idempotent(s in prop_oneof![any_text(), free_text_sample()]) {
+        if let Ok(out) = text::normalize(&s) {
+            let again = text::normalize(&out).map(|t| t.into_owned());
+            prop_assert_eq!(again.as_deref().ok(), Some(out.as_ref()), "not idempotent on {:?}", s);
+            prop_assert!(!out.chars().any(text::is_invisible), "invisible left: {:?}", out);
+            prop_assert!(out.chars().all(|c| c == ' ' || !c.is_whitespace()), "white space left: {:?}", out);
+        }
     }
 
     #[test]

@@ -305,3 +305,95 @@ fn full_domain_is_what_partner_center_receives() {
     let v = with(base(), "/syncOptions/domainPrefix", json!("a-b"));
     assert_eq!(check(&v).full_domain(), None);
 }
+
+#[test]
+fn a_country_alone_leaves_a_sub_customers_address_empty() {
+    // rules.md section 2: forms preselect a country; a country alone still counts as empty, so the reseller's address
+    // is used.
+    let only_country = json!({ "country": "GR", "addressLine1": "", "addressLine2": " ", "city": "", "state": "",
+                               "postalCode": "" });
+    let sub = with(base(), "/account/isSubCustomerOfReseller", json!(true));
+    let sub = with(sub, "/account/phone", json!("+1 416 555 0199"));
+    let sub = with(sub, "/account/billingAddress", only_country.clone());
+    assert_eq!(errors(&check(&sub)), vec![e("resellerBillingAddress", "billing_address.reseller_address_missing")]);
+    let good = json!({ "country": "CA", "addressLine1": "100 Queen St W", "addressLine2": "", "city": "Toronto",
+                       "state": "ON", "postalCode": "M5H 2N2" });
+    let v = with(sub.clone(), "/resellerBillingAddress", good);
+    assert_eq!(errors(&check(&v)), vec![]);
+    // Only the country key, the others absent: empty too.
+    let v2 = with(v.clone(), "/account/billingAddress", json!({ "country": "DE" }));
+    assert_eq!(errors(&check(&v2)), vec![]);
+    // A country and one more field: checked in full, with the own country.
+    let partial = with(only_country, "/city", json!("Athens"));
+    let v3 = with(v.clone(), "/account/billingAddress", partial);
+    let got = errors(&check(&v3));
+    assert!(got.contains(&e("account.billingAddress.addressLine1", "address_line.required")), "{got:?}");
+    assert!(!got.iter().any(|(f, _)| f.starts_with("resellerBillingAddress")), "{got:?}");
+    // A country of the wrong type is not empty: it is reported.
+    let v4 = with(v, "/account/billingAddress", json!({ "country": 30 }));
+    assert!(errors(&check(&v4)).contains(&e("account.billingAddress.country", "request.wrong_type")));
+    // Not a sub-customer: a country alone is an incomplete address.
+    let v5 = with(base(), "/account/billingAddress", json!({ "country": "GR" }));
+    assert!(errors(&check(&v5)).contains(&e("account.billingAddress.addressLine1", "address_line.required")));
+}
+
+/// The record with a text field set by its dotted path, its reseller address filled (so every path exists).
+fn with_path(path: &str, value: &str) -> Value {
+    let reseller = json!({ "country": "CA", "addressLine1": "100 Queen St W", "addressLine2": "", "city": "Toronto",
+                           "state": "ON", "postalCode": "M5H 2N2" });
+    let mut v = with(base(), "/resellerBillingAddress", reseller);
+    if path.starts_with("resellerBillingAddress") {
+        // The reseller's address is the one checked for a sub-customer that left its own empty.
+        v = with(v, "/account/isSubCustomerOfReseller", json!(true));
+        v = with(v, "/account/billingAddress", Value::Null);
+        v = with(v, "/account/phone", json!("+1 416 555 0199"));
+    }
+    let pointer = format!("/{}", path.replace('.', "/"));
+    *v.pointer_mut(&pointer).unwrap_or_else(|| panic!("{path}")) = json!(value);
+    v
+}
+
+#[test]
+fn controls_and_bidi_overrides_are_one_error_in_every_text_field() {
+    // rules.md section 0: in every field, before its rule runs, naming the character.
+    for (path, _) in tenantcheck_core::schema::text_fields() {
+        for (raw, ch, position) in [("ab\u{7}c", "U+0007", 3), ("\u{202e}abc", "U+202E", 1), ("a\u{9b}", "U+009B", 2)] {
+            let r = check(&with_path(&path, raw));
+            let on_field: Vec<_> = r.errors.iter().filter(|i| *i.field == *path).collect();
+            assert_eq!(on_field.len(), 1, "{path} {raw:?}: {:?}", errors(&r));
+            assert_eq!(on_field[0].code, "text.bad_character", "{path}");
+            assert!(on_field[0].message.contains(ch), "{}", on_field[0].message);
+            assert_eq!(on_field[0].params.get("position"), Some(&tenantcheck_core::Param::Int(position)));
+        }
+    }
+    // Tab, line feed and carriage return count as spaces.
+    let r = check(&with_path("account.companyName", "Contoso\t\r\nLtd"));
+    assert_eq!(errors(&r), vec![]);
+    assert_eq!(serde_json::to_value(r.normalized).unwrap()["account"]["companyName"], "Contoso Ltd");
+}
+
+#[test]
+fn free_text_fields_keep_what_was_typed_code_like_fields_are_normalized() {
+    // rules.md section 0, with the kinds of core/src/schema.rs.
+    use tenantcheck_core::schema::{text_fields, Kind};
+    let typed = "12½ Ｍａｉｎ 1º 3ª\u{200d}x\u{200c}y";
+    for (path, kind) in text_fields().filter(|(p, _)| !p.starts_with("resellerBillingAddress")) {
+        if kind != Kind::Text {
+            continue;
+        }
+        let r = check(&with_path(&path, &format!("  {typed}\u{200b}\u{a0} ")));
+        assert!(!r.errors.iter().any(|i| *i.field == *path), "{path}: {:?}", errors(&r));
+        let n = serde_json::to_value(r.normalized).unwrap();
+        let pointer = format!("/{}", path.replace('.', "/"));
+        assert_eq!(n.pointer(&pointer).unwrap(), typed, "{path}");
+    }
+    // The state is free text where the country's list is open (Greece), code-like where it is closed (US).
+    let r = check(&with_path("account.billingAddress.state", "Ａττική"));
+    assert_eq!(serde_json::to_value(r.normalized).unwrap()["account"]["billingAddress"]["state"], "Ａττική");
+    // Code-like fields: NFKC, invisibles dropped.
+    let r = check(&with_path("account.billingAddress.postalCode", "１０６\u{200b} ８２"));
+    assert_eq!(serde_json::to_value(r.normalized).unwrap()["account"]["billingAddress"]["postalCode"], "106 82");
+    let r = check(&with_path("syncOptions.username", "ad\u{200d}min\u{ad}"));
+    assert_eq!(errors(&r), vec![]);
+    assert_eq!(serde_json::to_value(r.normalized).unwrap()["syncOptions"]["username"], "admin");
+}

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use tenantcheck_core::record::{Record, Slot};
+use tenantcheck_core::schema::{self, TextKind};
 
 /// The path of the reseller field, shown only under some CSP models.
 pub const RESELLER: &str = "syncOptions.resellerMpnId";
@@ -43,6 +44,13 @@ pub const TEXT_FIELDS: [&str; 15] = [
     STATE,
     "account.billingAddress.postalCode",
 ];
+
+/// Whether the host may put a field into its canonical form when it loses focus (`rules.md` section 0): only a
+/// code-like field, by the core's schema ([`tenantcheck_core::schema`]); the state only where its country's list is
+/// closed (`closed_list`: the page shows the list). Free text is never rewritten.
+pub fn rewritten_on_blur(path: &str, closed_list: bool) -> bool {
+    schema::kind(path).and_then(|k| k.resolve(closed_list)) == Some(TextKind::Code)
+}
 
 /// The element id of a field (`account.contact.firstName` → `account-contact-firstName`).
 pub fn element_id(path: &str) -> String {
@@ -131,6 +139,27 @@ mod tests {
         assert_eq!(message_id(DOMAIN), "syncOptions-domainPrefix-msg");
         assert_eq!(known("account.phone"), Some("account.phone"));
         assert_eq!(known("resellerBillingAddress.city"), None);
+    }
+
+    #[test]
+    fn only_code_like_fields_are_rewritten_on_blur() {
+        // Every field of the form has a text kind in the core's schema.
+        for p in TEXT_FIELDS {
+            assert!(schema::kind(p).and_then(|k| k.resolve(false)).is_some(), "{p}");
+        }
+        for p in ["account.billingAddress.postalCode", "account.phone", "account.email", "syncOptions.domainPrefix"] {
+            assert!(rewritten_on_blur(p, false), "{p}");
+        }
+        for p in [
+            "account.companyName",
+            "account.contact.firstName",
+            "account.billingAddress.addressLine1",
+            "account.billingAddress.addressLine2",
+            "account.billingAddress.city",
+        ] {
+            assert!(!rewritten_on_blur(p, true) && !rewritten_on_blur(p, false), "{p}");
+        }
+        assert!(rewritten_on_blur(STATE, true) && !rewritten_on_blur(STATE, false));
     }
 
     #[test]

@@ -138,15 +138,23 @@ impl Host {
         }
     }
 
-    /// Writes the normalized values of a report back into the fields that are valid; `current` holds what the form
+    /// Whether the state is chosen from a closed list (the list is shown), which makes it code-like.
+    fn state_list_shown(&self) -> bool {
+        self.control(STATE).is_some_and(|c| c.tag_name().eq_ignore_ascii_case("select"))
+    }
+
+    /// Writes the normalized values of a report back into the fields that are valid and code-like (`rules.md`
+    /// section 0: free text is never rewritten: `12½ Grafton Street` stays as typed); `current` holds what the form
     /// shows and is updated with what was written.
     pub fn write_normalized(&self, report: &Report, paths: &[&str], current: &mut Values) {
         let Some(normalized) = &report.normalized else { return };
         let values = Values::from_record(normalized);
-        // Only valid fields, and only changed ones (writing the country would rebuild the state list).
+        let closed_list = self.state_list_shown();
+        // Only valid code-like fields, and only changed ones (writing the country would rebuild the state list).
         let ok: Vec<&str> = paths
             .iter()
             .copied()
+            .filter(|p| fields::rewritten_on_blur(p, closed_list))
             .filter(|p| !report.errors.iter().any(|i| i.field == *p) && current.get(p) != values.get(p))
             .collect();
         if ok.is_empty() {

@@ -1,5 +1,8 @@
 //! Checking as the user types: input → debounce (~250 ms, gloo-timers) → one `Validator::validate_fields` → render.
-//! Leaving a field (blur) or changing a list checks it at once and writes its normalized value back. An edit in the
+//! While the user types, the input keeps exactly what they typed and the caret stays where it is: nothing is written
+//! into it. Leaving a field (blur) or changing a list checks it at once and, for a valid code-like field only, writes
+//! its canonical form back (`rules.md` section 0; the kind comes from the core's schema, [`fields::rewritten_on_blur`]);
+//! free text (names, address lines, city, an open-list state) is never rewritten. An edit in the
 //! billing address re-checks the whole address with the fields whose rules read its country (the core's cross-field
 //! rules, e.g. a US ZIP against the state, land on the postcode); any other edit checks the edited field.
 
@@ -105,7 +108,8 @@ fn now(h: &Rc<Host>, path: &'static str) {
 }
 
 /// Checks an edited field and the touched fields it affects ([`affected`]): reads the form once, validates once, and
-/// renders each of them. With `write_back`, a valid edited field gets its normalized value. Returns the report and
+/// renders each of them. With `write_back` (blur, change; never while typing), a valid code-like edited field gets
+/// its canonical value ([`Host::write_normalized`]). Returns the report and
 /// the form's values (as written back).
 pub fn check(h: &Rc<Host>, path: &'static str, write_back: bool) -> (Report, Values) {
     let touched = h.touched.borrow().clone();

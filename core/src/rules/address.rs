@@ -5,11 +5,13 @@
 //! - City: required for every country [PC-validate], unless run-time rules say otherwise ([`Rules::is_city_required`]).
 //!   [PC-util] gives no length for `City` ("n/a"); at most [`CITY_MAX`] characters (**decision**).
 //!
-//! Lengths count characters after section 0 ([`crate::text::normalize`]).
+//! All three are free text ([`crate::schema`]): section 0 gives them NFC and space folding only
+//! ([`crate::text::free_text`]), so `12½ Main St`, `Rua X, 1º andar` and `3ª planta` stay as typed. Lengths count
+//! characters after section 0.
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason};
-use crate::text::normalize;
+use crate::schema::{text_kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
 
@@ -103,9 +105,13 @@ fn too_long_params(max: usize, length: Option<usize>) -> Params {
     }
 }
 
+/// Section 0 of the address lines and the city: free text, as the schema declares.
+const LINE_KIND: TextKind = text_kind("account.billingAddress.addressLine1");
+const CITY_KIND: TextKind = text_kind("account.billingAddress.city");
+
 /// The normalized text and its length in characters, or `None` when over section 0's limit.
-fn bounded(raw: &str, max: usize) -> Result<(Cow<'_, str>, usize), Option<usize>> {
-    let text = normalize(raw).map_err(|_| None)?;
+fn bounded(raw: &str, kind: TextKind, max: usize) -> Result<(Cow<'_, str>, usize), Option<usize>> {
+    let text = kind.normalize(raw).map_err(|_| None)?;
     let n = crate::text::char_count(&text);
     if n > max {
         return Err(Some(n));
@@ -118,7 +124,8 @@ fn bounded(raw: &str, max: usize) -> Result<(Cow<'_, str>, usize), Option<usize>
 /// Input over section 0's 1,000 characters is reported as `address_line.too_long` with the line's own maximum (200):
 /// that is the limit the user has to meet.
 pub fn line1(raw: &str) -> Outcome<Cow<'_, str>, AddressLineReason> {
-    let (text, n) = bounded(raw, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
+    let (text, n) =
+        bounded(raw, LINE_KIND, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
     if n == 0 {
         return Err(AddressLineReason::Required);
     }
@@ -127,14 +134,16 @@ pub fn line1(raw: &str) -> Outcome<Cow<'_, str>, AddressLineReason> {
 
 /// Address line 2: optional, at most 200 characters [PC-util].
 pub fn line2(raw: &str) -> Outcome<Cow<'_, str>, AddressLineReason> {
-    let (text, _) = bounded(raw, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
+    let (text, _) =
+        bounded(raw, LINE_KIND, LINE_MAX).map_err(|length| AddressLineReason::TooLong { max: LINE_MAX, length })?;
     Ok(Checked::ok(text))
 }
 
 /// City: required for every country [PC-validate] (run-time `rules` may say otherwise; `None` = required), at most
 /// 100 characters (**decision**).
 pub fn city<'a>(raw: &'a str, rules: Option<&Rules<'_>>) -> Outcome<Cow<'a, str>, CityReason> {
-    let (text, n) = bounded(raw, CITY_MAX).map_err(|length| CityReason::TooLong { max: CITY_MAX, length })?;
+    let (text, n) =
+        bounded(raw, CITY_KIND, CITY_MAX).map_err(|length| CityReason::TooLong { max: CITY_MAX, length })?;
     let required = rules.is_none_or(|r| r.is_city_required);
     if n == 0 && required {
         return Err(CityReason::Required);
@@ -157,9 +166,14 @@ mod tests {
         type Want = Result<String, &'static str>;
         let cases: &[(&str, Want, Want)] = &[
             // (input, line1, line2)
-            // Section 0: spaces collapse and trim; full-width folds.
+            // Section 0 for free text: spaces collapse and trim; NFC only, so full-width, `½`, `º` and `ª` stay.
             ("  Leof.\u{a0}Kifisias   1 ", ok("Leof. Kifisias 1"), ok("Leof. Kifisias 1")),
-            ("１ Ｍａｉｎ Ｓｔ", ok("1 Main St"), ok("1 Main St")),
+            ("１ Ｍａｉｎ Ｓｔ", ok("１ Ｍａｉｎ Ｓｔ"), ok("１ Ｍａｉｎ Ｓｔ")),
+            ("12½ Grafton Street", ok("12½ Grafton Street"), ok("12½ Grafton Street")),
+            ("Rua Augusta, 1º andar", ok("Rua Augusta, 1º andar"), ok("Rua Augusta, 1º andar")),
+            ("Calle Mayor 5, 3ª planta", ok("Calle Mayor 5, 3ª planta"), ok("Calle Mayor 5, 3ª planta")),
+            ("Rue de l\u{2019}E\u{301}glise", ok("Rue de l\u{2019}Église"), ok("Rue de l\u{2019}Église")),
+            ("Main\u{200b} St\u{ad}reet", ok("Main Street"), ok("Main Street")),
             // Line 1 required, line 2 optional [PC-util].
             ("", Err("address_line.required"), ok("")),
             (" \t ", Err("address_line.required"), ok("")),

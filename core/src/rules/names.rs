@@ -13,12 +13,21 @@
 //! single character (but for a Chinese name), a placeholder such as `test` or `admin`, and more than 40 characters
 //! are warnings [PC-names 2024, which says "avoid" and "must not exceed 40"] (**decision**: warnings, as the API's
 //! documented limit is 50 and a one-letter or placeholder-like name can be real).
-//! Both: no control or invisible formatting characters (PC-names 2024: "nonprintable characters"; **decision**
-//! applied to the company name too). Normalized: the text after section 0, case kept.
+//! Both are free text ([`crate::schema`]): section 0 gives them NFC and space folding only, and drops zero-width
+//! spaces, word joiners, byte-order marks and soft hyphens, while the zero-width (non-)joiners that Persian, Indic and
+//! emoji text need stay; control characters and bidirectional overrides (PC-names 2024: "nonprintable characters")
+//! are refused for every field before this rule runs ([`crate::rules::characters`]). The lists (legal forms,
+//! placeholders) and the repeated-character and domain checks compare the NFKC-casefolded text
+//! ([`crate::text::compat`]), so `ＬＬＣ` is still a bare legal form; the value returned is the NFC text, case kept.
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::text::{is_alphabetic, is_alphanumeric, normalize, MAX_CHARS};
+use crate::schema::{text_kind, TextKind};
+use crate::text::{compat, is_alphabetic, is_alphanumeric, MAX_CHARS};
 use std::borrow::Cow;
+
+/// Section 0 of the company name and of the contact's names: free text, as the schema declares.
+const COMPANY_KIND: TextKind = text_kind("account.companyName");
+const CONTACT_KIND: TextKind = text_kind("account.contact.firstName");
 
 /// The longest company name: "less than 256" characters [PC-names 2024].
 pub const COMPANY_NAME_MAX: usize = 255;
@@ -100,7 +109,14 @@ pub const LEGAL_FORMS: &[&str] = &[
     "ug",
     "wll",
     "zrt",
-    // Cyrillic: ООО, АО, ЗАО, ИП, ОАО, ПАО, ТОВ.
+    // Greek: Α.Ε., Ε.Π.Ε., Ι.Κ.Ε., Ο.Ε., Ε.Ε. (Greek law 4072/2012 and 4548/2018); Cyrillic: ООО, АО, ЗАО, ИП, ОАО, ПАО,
+    // ТОВ; Japanese (会社法, Companies Act): 株式会社, 合同会社, 合名会社, 合資会社, 有限会社; Chinese: 有限公司,
+    // 股份有限公司; Korean (상법, Commercial Act): 주식회사, 유한회사.
+    "αε",
+    "εε",
+    "επε",
+    "ικε",
+    "οε",
     "ао",
     "зао",
     "ип",
@@ -108,6 +124,15 @@ pub const LEGAL_FORMS: &[&str] = &[
     "ооо",
     "пао",
     "тов",
+    "合同会社",
+    "合名会社",
+    "合資会社",
+    "有限会社",
+    "有限公司",
+    "株式会社",
+    "股份有限公司",
+    "유한회사",
+    "주식회사",
 ];
 
 /// Generic top-level domains whose extension in a company name draws a warning [PC-names: ".com, .org, .edu, .club,
@@ -145,8 +170,6 @@ pub enum CompanyNameReason {
     Required,
     /// Longer than `max` characters: 255 [PC-names], or 1,000 before any rule runs (section 0).
     TooLong { max: usize },
-    /// A control or invisible formatting character (position in characters from 1).
-    BadCharacter { character: char, position: usize },
     /// One character only [PC-names].
     SingleCharacter,
     /// No letter or digit: only special characters and spaces [PC-names].
@@ -165,7 +188,6 @@ pub enum CompanyNameReason {
 pub const COMPANY_NAME_CODES: &[&str] = &[
     "company_name.required",
     "company_name.too_long",
-    "company_name.bad_character",
     "company_name.single_character",
     "company_name.only_symbols",
     "company_name.legal_form_only",
@@ -182,8 +204,6 @@ pub enum ContactNameReason {
     Required,
     /// Longer than `max` characters: 50 [PC-util], or 1,000 before any rule runs (section 0).
     TooLong { max: usize },
-    /// A control or invisible formatting character [PC-names 2024: "nonprintable"].
-    BadCharacter { character: char, position: usize },
     /// No letter: only digits, special characters or emoji [PC-names 2024].
     NoLetters,
     /// Warning: one character, not Chinese [PC-names 2024].
@@ -198,7 +218,6 @@ pub enum ContactNameReason {
 pub const CONTACT_NAME_CODES: &[&str] = &[
     "contact_name.required",
     "contact_name.too_long",
-    "contact_name.bad_character",
     "contact_name.no_letters",
     "contact_name.single_character",
     "contact_name.placeholder",
@@ -212,7 +231,6 @@ impl Reason for CompanyNameReason {
         match self {
             CompanyNameReason::Required => "company_name.required",
             CompanyNameReason::TooLong { .. } => "company_name.too_long",
-            CompanyNameReason::BadCharacter { .. } => "company_name.bad_character",
             CompanyNameReason::SingleCharacter => "company_name.single_character",
             CompanyNameReason::OnlySymbols => "company_name.only_symbols",
             CompanyNameReason::LegalFormOnly { .. } => "company_name.legal_form_only",
@@ -226,10 +244,6 @@ impl Reason for CompanyNameReason {
         match self {
             CompanyNameReason::Required => "Enter the customer's registered company name, e.g. {example}.",
             CompanyNameReason::TooLong { .. } => "The company name is longer than {max} characters.",
-            CompanyNameReason::BadCharacter { .. } => {
-                "The company name contains an invisible or control character ({character|char}) at position \
-                 {position}; remove it."
-            }
             CompanyNameReason::SingleCharacter => {
                 "A company name of one character is not accepted; enter the full registered name, e.g. {example}."
             }
@@ -257,9 +271,6 @@ impl Reason for CompanyNameReason {
         let p = Params::default();
         match self {
             CompanyNameReason::TooLong { max } => p.with("max", *max),
-            CompanyNameReason::BadCharacter { character, position } => {
-                p.with("character", *character).with("position", *position)
-            }
             CompanyNameReason::LegalFormOnly { name } => p.with("name", name).with("example", COMPANY_EXAMPLE),
             CompanyNameReason::RepeatedCharacter { character } => {
                 p.with("character", *character).with("example", COMPANY_EXAMPLE)
@@ -287,7 +298,6 @@ impl Reason for ContactNameReason {
         match self {
             ContactNameReason::Required => "contact_name.required",
             ContactNameReason::TooLong { .. } => "contact_name.too_long",
-            ContactNameReason::BadCharacter { .. } => "contact_name.bad_character",
             ContactNameReason::NoLetters => "contact_name.no_letters",
             ContactNameReason::SingleCharacter => "contact_name.single_character",
             ContactNameReason::Placeholder { .. } => "contact_name.placeholder",
@@ -299,10 +309,6 @@ impl Reason for ContactNameReason {
         match self {
             ContactNameReason::Required => "Enter the contact's name.",
             ContactNameReason::TooLong { .. } => "The name is longer than {max} characters.",
-            ContactNameReason::BadCharacter { .. } => {
-                "The name contains an invisible or control character ({character|char}) at position {position}; \
-                 remove it."
-            }
             ContactNameReason::NoLetters => {
                 "The name has no letter; enter the contact's real name, not digits or symbols."
             }
@@ -322,9 +328,6 @@ impl Reason for ContactNameReason {
         let p = Params::default();
         match self {
             ContactNameReason::TooLong { max } | ContactNameReason::Long { max } => p.with("max", *max),
-            ContactNameReason::BadCharacter { character, position } => {
-                p.with("character", *character).with("position", *position)
-            }
             ContactNameReason::Placeholder { name } => p.with("name", name),
             ContactNameReason::Required | ContactNameReason::NoLetters | ContactNameReason::SingleCharacter => p,
         }
@@ -342,7 +345,7 @@ impl Reason for ContactNameReason {
 
 /// Checks the account's company name [PC-names].
 pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
-    let text = normalize(raw).map_err(|_| CompanyNameReason::TooLong { max: MAX_CHARS })?;
+    let text = COMPANY_KIND.normalize(raw).map_err(|_| CompanyNameReason::TooLong { max: MAX_CHARS })?;
     if text.is_empty() {
         return Err(CompanyNameReason::Required);
     }
@@ -350,43 +353,39 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if count > COMPANY_NAME_MAX {
         return Err(CompanyNameReason::TooLong { max: COMPANY_NAME_MAX });
     }
-    if let Some((character, position)) = invisible(&text) {
-        return Err(CompanyNameReason::BadCharacter { character, position });
-    }
     if count == 1 {
         return Err(CompanyNameReason::SingleCharacter);
     }
     if !text.chars().any(is_alphanumeric) {
         return Err(CompanyNameReason::OnlySymbols);
     }
-    if in_table(LEGAL_FORMS, &text) {
+    // The comparisons read the NFKC form (`ＬＬＣ`, `９９９`, `Contoso．com`); the value stays as typed.
+    let key = compat(&text);
+    if in_table(LEGAL_FORMS, &key) {
         return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
     }
-    if text.as_bytes().contains(&b' ')
-        && crate::text::split_by(&text, b' ').all(|word| crate::text::char_count(word) == 1)
+    if key.as_bytes().contains(&b' ')
+        && crate::text::split_by(&key, b' ').all(|word| crate::text::char_count(word) == 1)
     {
         return Err(CompanyNameReason::SpacedCharacters);
     }
-    if let Some(character) = repeated(&text) {
+    if let Some(character) = repeated(&key) {
         return Err(CompanyNameReason::RepeatedCharacter { character });
     }
     let warnings =
-        domain_extension(&text).map(|extension| CompanyNameReason::DomainExtension { extension }).into_iter().collect();
+        domain_extension(&key).map(|extension| CompanyNameReason::DomainExtension { extension }).into_iter().collect();
     Ok(Checked { value: text, warnings })
 }
 
 /// Checks a contact's first or last name [PC-util, PC-names].
 pub fn contact_name(raw: &str) -> Outcome<Cow<'_, str>, ContactNameReason> {
-    let text = normalize(raw).map_err(|_| ContactNameReason::TooLong { max: MAX_CHARS })?;
+    let text = CONTACT_KIND.normalize(raw).map_err(|_| ContactNameReason::TooLong { max: MAX_CHARS })?;
     if text.is_empty() {
         return Err(ContactNameReason::Required);
     }
     let count = crate::text::char_count(&text);
     if count > CONTACT_NAME_MAX {
         return Err(ContactNameReason::TooLong { max: CONTACT_NAME_MAX });
-    }
-    if let Some((character, position)) = invisible(&text) {
-        return Err(ContactNameReason::BadCharacter { character, position });
     }
     if !text.chars().any(is_alphabetic) {
         return Err(ContactNameReason::NoLetters);
@@ -395,7 +394,7 @@ pub fn contact_name(raw: &str) -> Outcome<Cow<'_, str>, ContactNameReason> {
     if count == 1 && !text.chars().all(is_han) {
         warnings.push(ContactNameReason::SingleCharacter);
     }
-    if in_table(PLACEHOLDER_NAMES, &text) {
+    if in_table(PLACEHOLDER_NAMES, &compat(&text)) {
         warnings.push(ContactNameReason::Placeholder { name: text.to_string() });
     }
     if count > CONTACT_NAME_ADVISED_MAX {
@@ -404,7 +403,8 @@ pub fn contact_name(raw: &str) -> Outcome<Cow<'_, str>, ContactNameReason> {
     Ok(Checked { value: text, warnings })
 }
 
-/// The letters, digits and `&` of a name in lower case: the key of [`LEGAL_FORMS`] and [`PLACEHOLDER_NAMES`].
+/// The letters, digits and `&` of a name (in its NFKC form: [`compat`]) in lower case: the key of [`LEGAL_FORMS`] and
+/// [`PLACEHOLDER_NAMES`].
 fn key(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|&c| is_alphanumeric(c) || c == '&').map(crate::text::fold_char)
 }
@@ -413,19 +413,6 @@ fn key(text: &str) -> impl Iterator<Item = char> + '_ {
 /// (this runs on every record).
 fn in_table(table: &[&str], text: &str) -> bool {
     table.binary_search_by(|k| k.chars().cmp(key(text))).is_ok()
-}
-
-/// The first control or invisible formatting character, with its position from 1: C0/C1 controls, zero-width space,
-/// word joiner and invisible operators, byte-order mark, and bidirectional embeddings, overrides and isolates.
-/// Zero-width (non-)joiners and directional marks stay: scripts such as Persian and the Indic ones need them.
-fn invisible(text: &str) -> Option<(char, usize)> {
-    text.chars()
-        .enumerate()
-        .find(|&(_, c)| {
-            c.is_control()
-                || matches!(c, '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-        })
-        .map(|(i, c)| (c, i + 1))
 }
 
 /// The character, when the name is one character (case-insensitive) three or more times and nothing else.
@@ -490,9 +477,25 @@ mod tests {
             ("AT&T Inc.", ok("AT&T Inc.")),
             ("Ελληνικά Πετρέλαια Α.Ε.", ok("Ελληνικά Πετρέλαια Α.Ε.")),
             ("株式会社ソニー", ok("株式会社ソニー")),
-            // Section 0: spaces collapse, ends trimmed, full-width folds.
+            // Section 0 for free text: spaces collapse, ends trimmed, NFC; full-width letters stay as typed.
             ("  Contoso\u{a0}\u{a0}Ltd\t", ok("Contoso Ltd")),
-            ("Ｃｏｎｔｏｓｏ", ok("Contoso")),
+            ("Ｃｏｎｔｏｓｏ", ok("Ｃｏｎｔｏｓｏ")),
+            ("Cafe\u{301} 12½", ok("Café 12½")),
+            // Zero-width spaces, word joiners, BOMs and soft hyphens go; the joiners of Persian and emoji text stay.
+            ("Con\u{200b}toso", ok("Contoso")),
+            ("\u{feff}Con\u{ad}to\u{2060}so", ok("Contoso")),
+            ("شرکت نرم\u{200c}افزاری", ok("شرکت نرم\u{200c}افزاری")),
+            // Lists compare the NFKC-casefolded text: full-width legal forms and repeats are still caught.
+            ("ＬＬＣ", Err("company_name.legal_form_only")),
+            ("Α.Ε.", Err("company_name.legal_form_only")),
+            ("株式会社", Err("company_name.legal_form_only")),
+            ("주식회사", Err("company_name.legal_form_only")),
+            ("株式会社ソニー", ok("株式会社ソニー")),
+            ("Ελληνικά Πετρέλαια Α.Ε.", ok("Ελληνικά Πετρέλαια Α.Ε.")),
+            ("ｇｍｂｈ", Err("company_name.legal_form_only")),
+            ("９９９", Err("company_name.repeated_character")),
+            ("Ｘ Ｙ Ｚ", Err("company_name.spaced_characters")),
+            ("Contoso．com", Ok(("Contoso．com".into(), vec!["company_name.domain_extension"]))),
             ("", Err("company_name.required")),
             (" \t ", Err("company_name.required")),
             // [PC-names]: one character, only special characters.
@@ -531,10 +534,7 @@ mod tests {
             (".NET Foundation", ok(".NET Foundation")),
             ("Contoso.de", ok("Contoso.de")),
             ("Contoso Co.", ok("Contoso Co.")),
-            // Nonprintable characters (PC-names 2024; decision for the company name).
-            ("Con\u{200b}toso", Err("company_name.bad_character")),
-            ("Contoso\u{202e}dtL", Err("company_name.bad_character")),
-            ("Con\u{0}toso", Err("company_name.bad_character")),
+            // Controls and bidi overrides are the walker's (`text.bad_character`, rules/characters.rs).
             // Less than 256 characters [PC-names 2024].
             (&"a1".repeat(127), ok(&"a1".repeat(127))),
             (&format!("{}b", "a1".repeat(127)), ok(&format!("{}b", "a1".repeat(127)))),
@@ -568,7 +568,12 @@ mod tests {
             ("123", Err("contact_name.no_letters")),
             ("---", Err("contact_name.no_letters")),
             ("😀", Err("contact_name.no_letters")),
-            ("Ada\u{feff}", Err("contact_name.bad_character")),
+            // Free text: a BOM goes, the zero-width non-joiner of a Persian name stays, NFC composes.
+            ("Ada\u{feff}", ok("Ada")),
+            ("\u{200b}Ada", ok("Ada")),
+            ("مهرزاد\u{200c}ها", ok("مهرزاد\u{200c}ها")),
+            ("Zoe\u{308}", ok("Zoë")),
+            ("ＴＥＳＴ", Ok(("ＴＥＳＴ".into(), vec!["contact_name.placeholder"]))),
             // [PC-names 2024] "avoid": warnings (decision).
             ("A", Ok(("A".into(), vec!["contact_name.single_character"]))),
             ("王", ok("王")),

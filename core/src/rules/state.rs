@@ -18,9 +18,16 @@
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Severity};
-use crate::text::normalize;
+use crate::schema::{self, Kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
+
+/// The state's kind in the schema ([`Kind::State`]): section 0 treats it as code-like (NFKC) where the list is closed,
+/// as free text (NFC only) elsewhere.
+const STATE_KIND: Kind = match schema::kind("account.billingAddress.state") {
+    Some(k) => k,
+    None => Kind::State,
+};
 
 /// Longest free-text state, where no closed list applies (`rules.md`).
 pub const FREE_TEXT_MAX: usize = 100;
@@ -119,7 +126,9 @@ pub(crate) fn term(country: &str) -> &'static str {
 pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, StateReason> {
     let country = rules.country.code();
     let accepted = || rules.supported_states.values().into_iter().map(str::to_owned).collect::<Vec<_>>();
-    let text = normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
+    // Section 0 by the schema's kind: code-like where the list is closed, free text elsewhere.
+    let kind = STATE_KIND.resolve(!rules.supported_states.is_empty()).unwrap_or(TextKind::Free);
+    let text = kind.normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
     if text.is_empty() {
         return if rules.is_state_required {
             Err(StateReason::Required { country, accepted: accepted() })

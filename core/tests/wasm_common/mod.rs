@@ -249,6 +249,37 @@ pub fn patterns_answer_the_parity_table() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Section 0 through the JS engine (`js_host`: `normalize("NFC")` and `normalize("NFKC")`): free text keeps `½`, `º` and
+/// full-width letters and is composed; code-like text is NFKC'd; a bare full-width legal form is still one; controls
+/// are `text.bad_character`. The same answers as the native build (`rules.md` section 0).
+pub fn free_text_is_nfc_and_code_like_text_nfkc() {
+    let check = |path: &str, value: &str| wasm::validate_field(path.into(), value.into(), JsValue::NULL);
+    let value = |r: &JsValue| {
+        get(r, "value").as_string().or_else(|| {
+            // Until the field result carries `value` (issue 10), the normalized record holds it.
+            let mut at = get(r, "normalized");
+            for k in ["account", "billingAddress", "addressLine1"] {
+                at = Reflect::get(&at, &k.into()).ok()?;
+            }
+            at.as_string()
+        })
+    };
+    let r = check("account.billingAddress.addressLine1", "12½ Grafton\u{a0}Street\u{200b}");
+    assert_eq!(codes(&r, "errors"), vec![]);
+    assert_eq!(value(&r).as_deref(), Some("12½ Grafton Street"));
+    let r = check("account.billingAddress.addressLine1", "Rua X, 1º andar, Cafe\u{301}");
+    assert_eq!(value(&r).as_deref(), Some("Rua X, 1º andar, Caf\u{e9}"));
+    assert_eq!(
+        codes(&check("account.companyName", "ＬＬＣ"), "errors"),
+        vec![("account.companyName".into(), "company_name.legal_form_only".into())]
+    );
+    assert_eq!(codes(&check("account.companyName", "株式会社ＮＴＴドコモ"), "errors"), vec![]);
+    assert_eq!(
+        codes(&check("account.companyName", "Contoso\u{202e}Ltd"), "errors"),
+        vec![("account.companyName".into(), "text.bad_character".into())]
+    );
+}
+
 /// The dotted key paths of a JSON value, at every level (`[]` for list items).
 fn json_keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
     match v {
@@ -318,6 +349,7 @@ macro_rules! all_cases {
             letters_of_every_script_are_letters,
             idn_domains_answer_the_parity_table,
             patterns_answer_the_parity_table,
+            free_text_is_nfc_and_code_like_text_nfkc,
         );
     };
 }
