@@ -84,516 +84,769 @@ pub static US_ZIP3: [u8; 1000] = [
     47, 47, 47, 47, 47, 47, 47, 255, 47, 47, 47, 47, 47, 47, 47, 0, 0, 0, 0, 0,
 ];
 
-/// The texts of every row of `COUNTRIES`, one run a row: code, name, postcode pattern, examples, calling codes.
+/// The texts of every row of `COUNTRIES`, one run a row: code, postcode pattern, examples, calling codes.
 #[rustfmt::skip]
 pub(super) static TEXT: &str = concat!(
-    "ADAndorraAD[1-7]0\\dAD100|AD501|AD700376",
-    "AEUnited Arab Emirates971",
-    "AFAfghanistan\\d{4}1001|2601|380193",
-    "AGAntigua & Barbuda1",
-    "AIAnguilla(?:AI-)?264026401",
-    "ALAlbania\\d{4}1001|1017|3501355",
-    "AMArmenia(?:37)?\\d{4}375010|0002|0010374",
-    "AOAngola244",
-    "AQAntarctica",
-    "ARArgentina((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?C1070AAM|C1000WAM|B1000TBU|X5187XAB54",
-    "ASAmerican Samoa(96799)(?:[ \\-](\\d{4}))?967991",
-    "ATAustria[1-9]\\d{3}1010|374143",
-    "AUAustralia0[289]\\d{2}|[1-9]\\d{3}2060|3171|6430|4000|4006|300161",
-    "AWAruba297",
-    "AXÅland Islands22\\d{3}22150|22550|22240|22710|22270|22730|22430358",
-    "AZAzerbaijan\\d{4}1000994",
-    "BABosnia & Herzegovina\\d{5}71000387",
-    "BBBarbadosBB\\d{5}BB23026|BB220251",
-    "BDBangladesh\\d{4}1340|1000880",
-    "BEBelgium[1-9]\\d{3}4000|100032",
-    "BFBurkina Faso226",
-    "BGBulgaria\\d{4}1000|1700359",
-    "BHBahrain(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)317973",
-    "BIBurundi257",
-    "BJBenin229",
-    "BLSt. Barthélemy9[78][01]\\d{2}97100590",
-    "BMBermuda[A-Z]{2} ?[A-Z0-9]{2}FL 07|HM GX|HM 121",
-    "BNBrunei[A-Z]{2} ?\\d{4}BT2328|KA1131|BA1511673",
-    "BOBolivia591",
-    "BQCaribbean Netherlands599",
-    "BRBrazil\\d{5}-?\\d{3}40301-110|70002-90055",
-    "BSBahamas1",
-    "BTBhutan\\d{5}11001|31101|35003975",
-    "BVBouvet Island",
-    "BWBotswana267",
-    "BYBelarus\\d{6}223016|225860|220050375",
-    "BZBelize501",
-    "CACanada[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\dH3Z 2Y7|V8X 3X4|T0L 1K0|T0H 1A0|K1A 0B11",
-    "CCCocos (Keeling) Islands6799679961",
-    "CDCongo - Kinshasa243",
-    "CFCentral African Republic236",
-    "CGCongo - Brazzaville242",
-    "CHSwitzerland[1-9]\\d{3}2544|1211|1556|303041",
-    "CICôte d’Ivoire225",
-    "CKCook Islands682",
-    "CLChile\\d{7}8340457|8720019|1230000|832910056",
-    "CMCameroon237",
-    "CNChina\\d{6}266033|317204|100096|10080886",
-    "COColombia\\d{6}111221|130001|76001157",
-    "CRCosta Rica\\d{4,5}|\\d{3}-\\d{4}1000|2010|1001506",
-    "CUCuba\\d{5}1070053",
-    "CVCape Verde\\d{4}7600238",
-    "CWCuraçao599",
-    "CXChristmas Island6798679861",
-    "CYCyprus\\d{4}2008|3304|1900357",
-    "CZCzechia[1-7]\\d{2} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
-    "DEGermany0[1-9]\\d{3}|[1-9]\\d{4}26133|5322549",
-    "DJDjibouti253",
-    "DKDenmark\\d{4}8660|156645",
-    "DMDominica1",
-    "DODominican Republic\\d{5}11903|101011",
-    "DZAlgeria\\d{5}40304|16027213",
-    "ECEcuador\\d{6}090105|092301593",
-    "EEEstonia\\d{5}69501|11212372",
-    "EGEgypt\\d{5}12411|1159920",
-    "EHWestern Sahara\\d{5}70000|72000212",
-    "EREritrea291",
-    "ESSpain(?:0[1-9]|[1-4]\\d|5[0-2])\\d{3}28039|28300|2807034",
-    "ETEthiopia\\d{4}1000251",
-    "FIFinland\\d{5}00550|00011358",
-    "FJFiji679",
-    "FKFalkland IslandsFIQQ 1ZZFIQQ 1ZZ500",
-    "FMMicronesia(9694[1-4])(?:[ \\-](\\d{4}))?96941|96944691",
-    "FOFaroe Islands\\d{3}100298",
-    "FRFrance\\d{2} ?\\d{3}33380|34092|3350633",
-    "GAGabon241",
-    "GBUnited KingdomGIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}EC1Y 8SY|GIR 0AA|M2 5BQ|M34 4AB|CR0 2YR|DN16 9AA|W1A 4ZZ|EC1A 1HQ|OX14 4PG|BS18 8HF|NR25 7HG|RH6 0NP|BH23 6AA|B6 5BA|SO23 9AP|PO1 3AX|BFPO 6144",
-    "GDGrenada1",
-    "GEGeorgia\\d{4}0101995",
-    "GFFrench Guiana9[78]3\\d{2}97300594",
-    "GGGuernseyGY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}GY1 1AA|GY2 2BT44",
-    "GHGhana233",
-    "GIGibraltarGX11 1AAGX11 1AA350",
-    "GLGreenland39\\d{2}3900|3950|3911299",
-    "GMGambia220",
-    "GNGuinea\\d{3}001|200|100224",
-    "GPGuadeloupe9[78][01]\\d{2}97100590",
-    "GQEquatorial Guinea240",
-    "GRGreece[1-8]\\d{2} ?\\d{2}151 24|151 10|101 8830",
-    "GSSouth Georgia & South Sandwich IslandsSIQQ 1ZZSIQQ 1ZZ",
-    "GTGuatemala\\d{5}09001|01501502",
-    "GUGuam(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?96910|969311",
-    "GWGuinea-Bissau\\d{4}1000|1011245",
-    "GYGuyana592",
-    "HKHong Kong SAR China852",
-    "HMHeard & McDonald Islands\\d{4}7050",
-    "HNHonduras\\d{5}31301504",
-    "HRCroatia\\d{5}10000|21001|10002385",
-    "HTHaiti\\d{4}6120|5310|6110|8510509",
-    "HUHungary[1-9]\\d{3}1037|2380|154036",
-    "IDIndonesia\\d{5}4011562",
-    "IEIreland(?:A(?:41|42|45|63|67|75|81|82|83|84|85|86|91|92|94|96|98)|C(?:15)|D(?:01|02|03|04|05|06|07|08|09|10|11|12|13|14|15|16|17|18|20|22|24|6W)|E(?:21|25|32|34|41|45|53|91)|F(?:12|23|26|28|31|35|42|45|52|56|91|92|93|94)|H(?:12|14|16|18|23|53|54|62|65|71|91)|K(?:32|34|36|45|56|67|78)|N(?:37|39|41|91)|P(?:12|14|17|24|25|31|32|36|43|47|51|56|61|67|72|75|81|85)|R(?:14|21|32|35|42|45|51|56|93|95)|T(?:12|23|34|45|56)|V(?:14|15|23|31|35|42|92|93|94|95)|W(?:12|23|34|91)|X(?:35|42|91)|Y(?:14|21|25|34|35)) ?[\\dACDEFHKNPRTV-Y]{4}D6W PV38|D02 X285353",
-    "ILIsrael\\d{5}(?:\\d{2})?9614303972",
-    "IMIsle of ManIM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}IM2 1AA|IM99 1PS44",
-    "INIndia[1-9]\\d{5}110034|11000191",
-    "IOBritish Indian Ocean TerritoryBBND 1ZZBBND 1ZZ246",
-    "IQIraq\\d{5}31001964",
-    "IRIran\\d{5}-?\\d{5}11936-1234598",
-    "ISIceland\\d{3}320|121|220|110354",
-    "ITItaly\\d{5}00144|47037|3904939",
-    "JEJerseyJE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}JE1 1AA|JE2 2BT44",
-    "JMJamaica1",
-    "JOJordan\\d{5}11937|11190962",
-    "JPJapan\\d{3}-?\\d{4}154-0023|350-1106|951-8073|112-0001|208-0032|231-001281",
-    "KEKenya\\d{5}20100|00100254",
-    "KGKyrgyzstan\\d{6}720001996",
-    "KHCambodia\\d{5,6}120101|120108855",
-    "KIKiribati686",
-    "KMComoros269",
-    "KNSt. Kitts & Nevis1",
-    "KPNorth Korea850",
-    "KRSouth Korea\\d{5}0305182",
-    "KWKuwait\\d{5}54541|54551|54404|13009965",
-    "KYCayman IslandsKY\\d-\\d{4}KY1-1100|KY1-1702|KY2-21011",
-    "KZKazakhstan\\d{6}040900|0500127",
-    "LALaos\\d{5}01160|01000856",
-    "LBLebanon(?:\\d{4})(?: ?(?:\\d{4}))?2038 3054|1107 2810|1000961",
-    "LCSt. Lucia1",
-    "LILiechtenstein948[5-9]|949[0-8]9496|9491|9490|9485423",
-    "LKSri Lanka\\d{5}20000|0010094",
-    "LRLiberia\\d{4}1000231",
-    "LSLesotho\\d{3}100266",
-    "LTLithuania\\d{5}04340|03500370",
-    "LULuxembourg\\d{4}4750|2998352",
-    "LVLatviaLV-\\d{4}LV-1073|LV-1000371",
-    "LYLibya218",
-    "MAMorocco\\d{5}53000|10000|20050|16052212",
-    "MCMonaco980\\d{2}98000|98020|98011|98001377",
-    "MDMoldova\\d{4}2012|2019373",
-    "MEMontenegro8\\d{4}81257|81258|81217|84314|85366382",
-    "MFSt. Martin9[78][01]\\d{2}97100590",
-    "MGMadagascar\\d{3}501|101261",
-    "MHMarshall Islands(969[67]\\d)(?:[ \\-](\\d{4}))?96960|96970692",
-    "MKNorth Macedonia\\d{4}1314|1321|1443|1062389",
-    "MLMali223",
-    "MMMyanmar (Burma)\\d{5}1118195",
-    "MNMongolia\\d{5}65030|65270976",
-    "MOMacao SAR China853",
-    "MPNorthern Mariana Islands(9695[012])(?:[ \\-](\\d{4}))?96950|96951|969521",
-    "MQMartinique9[78]2\\d{2}97220596",
-    "MRMauritania222",
-    "MSMontserrat1",
-    "MTMalta[A-Z]{3} ?\\d{2,4}NXR 01|ZTN 05|GPO 01|BZN 1130|SPB 6031|VCT 1753356",
-    "MUMauritius\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})42602230",
-    "MVMaldives\\d{5}20026960",
-    "MWMalawi265",
-    "MXMexico\\d{5}02860|77520|0608252",
-    "MYMalaysia\\d{5}43000|50754|88990|5067060",
-    "MZMozambique\\d{4}1102|1119|3212258",
-    "NANamibia\\d{5}10001|10017264",
-    "NCNew Caledonia988\\d{2}98814|98800|98810687",
-    "NENiger\\d{4}8001227",
-    "NFNorfolk Island28992899672",
-    "NGNigeria\\d{6}930283|300001|931104234",
-    "NINicaragua\\d{5}52000505",
-    "NLNetherlands[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])1234 AB|2490 AA31",
-    "NONorway\\d{4}0025|0107|663147",
-    "NPNepal\\d{5}44601977",
-    "NRNauru674",
-    "NUNiue683",
-    "NZNew Zealand\\d{4}6001|6015|6332|8252|103064",
-    "OMOman(?:PC )?\\d{3}133|112|111968",
-    "PAPanama507",
-    "PEPeru(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}LIMA 23|LIMA 42|CALLAO 2|0200151",
-    "PFFrench Polynesia987\\d{2}98709689",
-    "PGPapua New Guinea\\d{3}111675",
-    "PHPhilippines\\d{4}1008|1050|1135|1207|2000|100063",
-    "PKPakistan\\d{5}4400092",
-    "PLPoland\\d{2}-\\d{3}00-950|05-470|48-300|32-015|00-94048",
-    "PMSt. Pierre & Miquelon9[78]5\\d{2}97500508",
-    "PNPitcairn IslandsPCRN 1ZZPCRN 1ZZ",
-    "PRPuerto Rico(00[679]\\d{2})(?:[ \\-](\\d{4}))?009301",
-    "PSPalestinian Territories970",
-    "PTPortugal\\d{4}-\\d{3}2725-079|1250-096|1201-950|2860-571|1208-148351",
-    "PWPalau(969(?:39|40))(?:[ \\-](\\d{4}))?96940680",
-    "PYParaguay\\d{4}1536|1538|1209595",
-    "QAQatar974",
-    "RERéunion9[78]4\\d{2}97400262",
-    "RORomania\\d{6}060274|061357|20071640",
-    "RSSerbia\\d{5,6}106314381",
-    "RURussia\\d{6}247112|103375|1883007",
-    "RWRwanda250",
-    "SASaudi Arabia\\d{5}11564|11187|11142966",
-    "SBSolomon Islands677",
-    "SCSeychelles248",
-    "SDSudan\\d{5}11042|11113249",
-    "SESweden[1-9]\\d{2} ?\\d{2}11455|12345|1050046",
-    "SGSingapore\\d{6}546080|308125|40860065",
-    "SHSt. Helena(?:ASCN|STHL) 1ZZSTHL 1ZZ290",
-    "SISlovenia\\d{4}4000|1001|2500386",
-    "SJSvalbard & Jan Mayen\\d{4}917047",
-    "SKSlovakia\\d{3} ?\\d{2}010 01|023 14|972 48|921 01|975 99421",
-    "SLSierra Leone232",
-    "SMSan Marino4789\\d47890|47891|47895|47899378",
-    "SNSenegal\\d{5}12500|46024|16556|10000221",
-    "SOSomalia[A-Z]{2} ?\\d{5}JH 09010|AD 11010252",
-    "SRSuriname597",
-    "SSSouth Sudan211",
-    "STSão Tomé & Príncipe239",
-    "SVEl SalvadorCP [1-3][1-7][0-2]\\dCP 1101503",
-    "SXSint Maarten1",
-    "SYSyria963",
-    "SZEswatini[HLMS]\\d{3}H100268",
-    "TCTurks & Caicos IslandsTKCA 1ZZTKCA 1ZZ1",
-    "TDChad235",
-    "TFFrench Southern Territories",
-    "TGTogo228",
-    "THThailand[1-9]\\d{4}10150|1021066",
-    "TJTajikistan\\d{6}735450|734025992",
-    "TKTokelau690",
-    "TLTimor-Leste670",
-    "TMTurkmenistan\\d{6}744000993",
-    "TNTunisia\\d{4}1002|8129|3100|1030216",
-    "TOTonga676",
-    "TRTürkiye(?:0[1-9]|[1-7]\\d|8[01])\\d{3}01960|0610190",
-    "TTTrinidad & Tobago1",
-    "TVTuvalu688",
-    "TWTaiwan\\d{3}(?:\\d{2,3})?104|106|10603|40867886",
-    "TZTanzania\\d{4,5}6090|34413255",
-    "UAUkraine\\d{5}15432|01055|01001380",
-    "UGUganda256",
-    "UMU.S. Outlying Islands9689896898",
-    "USUnited States(\\d{5})(?:[ \\-](\\d{4}))?95014|22162-10101",
-    "UYUruguay\\d{5}11600598",
-    "UZUzbekistan\\d{6}702100|700000998",
-    "VAVatican City001200012039",
-    "VCSt. Vincent & GrenadinesVC\\d{4}VC0100|VC0110|VC04001",
-    "VEVenezuela\\d{4}1010|3001|8011|102058",
-    "VGBritish Virgin IslandsVG\\d{4}VG1110|VG1150|VG11601",
-    "VIU.S. Virgin Islands(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?00802-1222|00850-98021",
-    "VNVietnam\\d{5}\\d?70010|5599984",
-    "VUVanuatu678",
-    "WFWallis & Futuna986\\d{2}98600681",
-    "WSSamoa685",
-    "XKKosovo[1-7]\\d{4}10000383",
-    "YEYemen967",
-    "YTMayotte976\\d{2}97600262",
-    "ZASouth Africa\\d{4}0083|1451|000127",
-    "ZMZambia\\d{5}50100|50101260",
-    "ZWZimbabwe263",
+    "ADAD[1-7]0\\dAD100|AD501|AD700376",
+    "AE971",
+    "AF\\d{4}1001|2601|380193",
+    "AG1",
+    "AI(?:AI-)?264026401",
+    "AL\\d{4}1001|1017|3501355",
+    "AM(?:37)?\\d{4}375010|0002|0010374",
+    "AO244",
+    "AQ",
+    "AR((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?C1070AAM|C1000WAM|B1000TBU|X5187XAB54",
+    "AS(96799)(?:[ \\-](\\d{4}))?967991",
+    "AT[1-9]\\d{3}1010|374143",
+    "AU0[289]\\d{2}|[1-9]\\d{3}2060|3171|6430|4000|4006|300161",
+    "AW297",
+    "AX22\\d{3}22150|22550|22240|22710|22270|22730|22430358",
+    "AZ\\d{4}1000994",
+    "BA\\d{5}71000387",
+    "BBBB\\d{5}BB23026|BB220251",
+    "BD\\d{4}1340|1000880",
+    "BE[1-9]\\d{3}4000|100032",
+    "BF226",
+    "BG\\d{4}1000|1700359",
+    "BH(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)317973",
+    "BI257",
+    "BJ229",
+    "BL9[78][01]\\d{2}97100590",
+    "BM[A-Z]{2} ?[A-Z0-9]{2}FL 07|HM GX|HM 121",
+    "BN[A-Z]{2} ?\\d{4}BT2328|KA1131|BA1511673",
+    "BO591",
+    "BQ599",
+    "BR\\d{5}-?\\d{3}40301-110|70002-90055",
+    "BS1",
+    "BT\\d{5}11001|31101|35003975",
+    "BV",
+    "BW267",
+    "BY\\d{6}223016|225860|220050375",
+    "BZ501",
+    "CA[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\dH3Z 2Y7|V8X 3X4|T0L 1K0|T0H 1A0|K1A 0B11",
+    "CC6799679961",
+    "CD243",
+    "CF236",
+    "CG242",
+    "CH[1-9]\\d{3}2544|1211|1556|303041",
+    "CI225",
+    "CK682",
+    "CL\\d{7}8340457|8720019|1230000|832910056",
+    "CM237",
+    "CN\\d{6}266033|317204|100096|10080886",
+    "CO\\d{6}111221|130001|76001157",
+    "CR\\d{4,5}|\\d{3}-\\d{4}1000|2010|1001506",
+    "CU\\d{5}1070053",
+    "CV\\d{4}7600238",
+    "CW599",
+    "CX6798679861",
+    "CY\\d{4}2008|3304|1900357",
+    "CZ[1-7]\\d{2} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
+    "DE0[1-9]\\d{3}|[1-9]\\d{4}26133|5322549",
+    "DJ253",
+    "DK\\d{4}8660|156645",
+    "DM1",
+    "DO\\d{5}11903|101011",
+    "DZ\\d{5}40304|16027213",
+    "EC\\d{6}090105|092301593",
+    "EE\\d{5}69501|11212372",
+    "EG\\d{5}12411|1159920",
+    "EH\\d{5}70000|72000212",
+    "ER291",
+    "ES(?:0[1-9]|[1-4]\\d|5[0-2])\\d{3}28039|28300|2807034",
+    "ET\\d{4}1000251",
+    "FI\\d{5}00550|00011358",
+    "FJ679",
+    "FKFIQQ 1ZZFIQQ 1ZZ500",
+    "FM(9694[1-4])(?:[ \\-](\\d{4}))?96941|96944691",
+    "FO\\d{3}100298",
+    "FR\\d{2} ?\\d{3}33380|34092|3350633",
+    "GA241",
+    "GBGIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}EC1Y 8SY|GIR 0AA|M2 5BQ|M34 4AB|CR0 2YR|DN16 9AA|W1A 4ZZ|EC1A 1HQ|OX14 4PG|BS18 8HF|NR25 7HG|RH6 0NP|BH23 6AA|B6 5BA|SO23 9AP|PO1 3AX|BFPO 6144",
+    "GD1",
+    "GE\\d{4}0101995",
+    "GF9[78]3\\d{2}97300594",
+    "GGGY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}GY1 1AA|GY2 2BT44",
+    "GH233",
+    "GIGX11 1AAGX11 1AA350",
+    "GL39\\d{2}3900|3950|3911299",
+    "GM220",
+    "GN\\d{3}001|200|100224",
+    "GP9[78][01]\\d{2}97100590",
+    "GQ240",
+    "GR[1-8]\\d{2} ?\\d{2}151 24|151 10|101 8830",
+    "GSSIQQ 1ZZSIQQ 1ZZ",
+    "GT\\d{5}09001|01501502",
+    "GU(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?96910|969311",
+    "GW\\d{4}1000|1011245",
+    "GY592",
+    "HK852",
+    "HM\\d{4}7050",
+    "HN\\d{5}31301504",
+    "HR\\d{5}10000|21001|10002385",
+    "HT\\d{4}6120|5310|6110|8510509",
+    "HU[1-9]\\d{3}1037|2380|154036",
+    "ID\\d{5}4011562",
+    "IE(?:A(?:41|42|45|63|67|75|81|82|83|84|85|86|91|92|94|96|98)|C(?:15)|D(?:01|02|03|04|05|06|07|08|09|10|11|12|13|14|15|16|17|18|20|22|24|6W)|E(?:21|25|32|34|41|45|53|91)|F(?:12|23|26|28|31|35|42|45|52|56|91|92|93|94)|H(?:12|14|16|18|23|53|54|62|65|71|91)|K(?:32|34|36|45|56|67|78)|N(?:37|39|41|91)|P(?:12|14|17|24|25|31|32|36|43|47|51|56|61|67|72|75|81|85)|R(?:14|21|32|35|42|45|51|56|93|95)|T(?:12|23|34|45|56)|V(?:14|15|23|31|35|42|92|93|94|95)|W(?:12|23|34|91)|X(?:35|42|91)|Y(?:14|21|25|34|35)) ?[\\dACDEFHKNPRTV-Y]{4}D6W PV38|D02 X285353",
+    "IL\\d{5}(?:\\d{2})?9614303972",
+    "IMIM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}IM2 1AA|IM99 1PS44",
+    "IN[1-9]\\d{5}110034|11000191",
+    "IOBBND 1ZZBBND 1ZZ246",
+    "IQ\\d{5}31001964",
+    "IR\\d{5}-?\\d{5}11936-1234598",
+    "IS\\d{3}320|121|220|110354",
+    "IT\\d{5}00144|47037|3904939",
+    "JEJE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}JE1 1AA|JE2 2BT44",
+    "JM1",
+    "JO\\d{5}11937|11190962",
+    "JP\\d{3}-?\\d{4}154-0023|350-1106|951-8073|112-0001|208-0032|231-001281",
+    "KE\\d{5}20100|00100254",
+    "KG\\d{6}720001996",
+    "KH\\d{5,6}120101|120108855",
+    "KI686",
+    "KM269",
+    "KN1",
+    "KP850",
+    "KR\\d{5}0305182",
+    "KW\\d{5}54541|54551|54404|13009965",
+    "KYKY\\d-\\d{4}KY1-1100|KY1-1702|KY2-21011",
+    "KZ\\d{6}040900|0500127",
+    "LA\\d{5}01160|01000856",
+    "LB(?:\\d{4})(?: ?(?:\\d{4}))?2038 3054|1107 2810|1000961",
+    "LC1",
+    "LI948[5-9]|949[0-8]9496|9491|9490|9485423",
+    "LK\\d{5}20000|0010094",
+    "LR\\d{4}1000231",
+    "LS\\d{3}100266",
+    "LT\\d{5}04340|03500370",
+    "LU\\d{4}4750|2998352",
+    "LVLV-\\d{4}LV-1073|LV-1000371",
+    "LY218",
+    "MA\\d{5}53000|10000|20050|16052212",
+    "MC980\\d{2}98000|98020|98011|98001377",
+    "MD\\d{4}2012|2019373",
+    "ME8\\d{4}81257|81258|81217|84314|85366382",
+    "MF9[78][01]\\d{2}97100590",
+    "MG\\d{3}501|101261",
+    "MH(969[67]\\d)(?:[ \\-](\\d{4}))?96960|96970692",
+    "MK\\d{4}1314|1321|1443|1062389",
+    "ML223",
+    "MM\\d{5}1118195",
+    "MN\\d{5}65030|65270976",
+    "MO853",
+    "MP(9695[012])(?:[ \\-](\\d{4}))?96950|96951|969521",
+    "MQ9[78]2\\d{2}97220596",
+    "MR222",
+    "MS1",
+    "MT[A-Z]{3} ?\\d{2,4}NXR 01|ZTN 05|GPO 01|BZN 1130|SPB 6031|VCT 1753356",
+    "MU\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})42602230",
+    "MV\\d{5}20026960",
+    "MW265",
+    "MX\\d{5}02860|77520|0608252",
+    "MY\\d{5}43000|50754|88990|5067060",
+    "MZ\\d{4}1102|1119|3212258",
+    "NA\\d{5}10001|10017264",
+    "NC988\\d{2}98814|98800|98810687",
+    "NE\\d{4}8001227",
+    "NF28992899672",
+    "NG\\d{6}930283|300001|931104234",
+    "NI\\d{5}52000505",
+    "NL[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])1234 AB|2490 AA31",
+    "NO\\d{4}0025|0107|663147",
+    "NP\\d{5}44601977",
+    "NR674",
+    "NU683",
+    "NZ\\d{4}6001|6015|6332|8252|103064",
+    "OM(?:PC )?\\d{3}133|112|111968",
+    "PA507",
+    "PE(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}LIMA 23|LIMA 42|CALLAO 2|0200151",
+    "PF987\\d{2}98709689",
+    "PG\\d{3}111675",
+    "PH\\d{4}1008|1050|1135|1207|2000|100063",
+    "PK\\d{5}4400092",
+    "PL\\d{2}-\\d{3}00-950|05-470|48-300|32-015|00-94048",
+    "PM9[78]5\\d{2}97500508",
+    "PNPCRN 1ZZPCRN 1ZZ",
+    "PR(00[679]\\d{2})(?:[ \\-](\\d{4}))?009301",
+    "PS970",
+    "PT\\d{4}-\\d{3}2725-079|1250-096|1201-950|2860-571|1208-148351",
+    "PW(969(?:39|40))(?:[ \\-](\\d{4}))?96940680",
+    "PY\\d{4}1536|1538|1209595",
+    "QA974",
+    "RE9[78]4\\d{2}97400262",
+    "RO\\d{6}060274|061357|20071640",
+    "RS\\d{5,6}106314381",
+    "RU\\d{6}247112|103375|1883007",
+    "RW250",
+    "SA\\d{5}11564|11187|11142966",
+    "SB677",
+    "SC248",
+    "SD\\d{5}11042|11113249",
+    "SE[1-9]\\d{2} ?\\d{2}11455|12345|1050046",
+    "SG\\d{6}546080|308125|40860065",
+    "SH(?:ASCN|STHL) 1ZZSTHL 1ZZ290",
+    "SI\\d{4}4000|1001|2500386",
+    "SJ\\d{4}917047",
+    "SK\\d{3} ?\\d{2}010 01|023 14|972 48|921 01|975 99421",
+    "SL232",
+    "SM4789\\d47890|47891|47895|47899378",
+    "SN\\d{5}12500|46024|16556|10000221",
+    "SO[A-Z]{2} ?\\d{5}JH 09010|AD 11010252",
+    "SR597",
+    "SS211",
+    "ST239",
+    "SVCP [1-3][1-7][0-2]\\dCP 1101503",
+    "SX1",
+    "SY963",
+    "SZ[HLMS]\\d{3}H100268",
+    "TCTKCA 1ZZTKCA 1ZZ1",
+    "TD235",
+    "TF",
+    "TG228",
+    "TH[1-9]\\d{4}10150|1021066",
+    "TJ\\d{6}735450|734025992",
+    "TK690",
+    "TL670",
+    "TM\\d{6}744000993",
+    "TN\\d{4}1002|8129|3100|1030216",
+    "TO676",
+    "TR(?:0[1-9]|[1-7]\\d|8[01])\\d{3}01960|0610190",
+    "TT1",
+    "TV688",
+    "TW\\d{3}(?:\\d{2,3})?104|106|10603|40867886",
+    "TZ\\d{4,5}6090|34413255",
+    "UA\\d{5}15432|01055|01001380",
+    "UG256",
+    "UM9689896898",
+    "US(\\d{5})(?:[ \\-](\\d{4}))?95014|22162-10101",
+    "UY\\d{5}11600598",
+    "UZ\\d{6}702100|700000998",
+    "VA001200012039",
+    "VCVC\\d{4}VC0100|VC0110|VC04001",
+    "VE\\d{4}1010|3001|8011|102058",
+    "VGVG\\d{4}VG1110|VG1150|VG11601",
+    "VI(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?00802-1222|00850-98021",
+    "VN\\d{5}\\d?70010|5599984",
+    "VU678",
+    "WF986\\d{2}98600681",
+    "WS685",
+    "XK[1-7]\\d{4}10000383",
+    "YE967",
+    "YT976\\d{2}97600262",
+    "ZA\\d{4}0083|1451|000127",
+    "ZM\\d{5}50100|50101260",
+    "ZW263",
 );
 
-/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: where its texts start
-/// in `TEXT`, the byte lengths of (name, pattern, examples, calling codes), flag bits (1 postcode required, 2 state
-/// required, 4 CSP market, 8 phone and registration number required), the index of its state list.
+/// The English short names of the rows of `COUNTRIES`, in their order, joined by `|` (feature `names`; the
+/// WebAssembly builds ask the JavaScript engine's `Intl.DisplayNames`, which holds the same CLDR names).
+#[cfg(feature = "names")]
 #[rustfmt::skip]
+pub(super) static NAMES: &str = concat!(
+    "Andorra|",
+    "United Arab Emirates|",
+    "Afghanistan|",
+    "Antigua & Barbuda|",
+    "Anguilla|",
+    "Albania|",
+    "Armenia|",
+    "Angola|",
+    "Antarctica|",
+    "Argentina|",
+    "American Samoa|",
+    "Austria|",
+    "Australia|",
+    "Aruba|",
+    "Åland Islands|",
+    "Azerbaijan|",
+    "Bosnia & Herzegovina|",
+    "Barbados|",
+    "Bangladesh|",
+    "Belgium|",
+    "Burkina Faso|",
+    "Bulgaria|",
+    "Bahrain|",
+    "Burundi|",
+    "Benin|",
+    "St. Barthélemy|",
+    "Bermuda|",
+    "Brunei|",
+    "Bolivia|",
+    "Caribbean Netherlands|",
+    "Brazil|",
+    "Bahamas|",
+    "Bhutan|",
+    "Bouvet Island|",
+    "Botswana|",
+    "Belarus|",
+    "Belize|",
+    "Canada|",
+    "Cocos (Keeling) Islands|",
+    "Congo - Kinshasa|",
+    "Central African Republic|",
+    "Congo - Brazzaville|",
+    "Switzerland|",
+    "Côte d’Ivoire|",
+    "Cook Islands|",
+    "Chile|",
+    "Cameroon|",
+    "China|",
+    "Colombia|",
+    "Costa Rica|",
+    "Cuba|",
+    "Cape Verde|",
+    "Curaçao|",
+    "Christmas Island|",
+    "Cyprus|",
+    "Czechia|",
+    "Germany|",
+    "Djibouti|",
+    "Denmark|",
+    "Dominica|",
+    "Dominican Republic|",
+    "Algeria|",
+    "Ecuador|",
+    "Estonia|",
+    "Egypt|",
+    "Western Sahara|",
+    "Eritrea|",
+    "Spain|",
+    "Ethiopia|",
+    "Finland|",
+    "Fiji|",
+    "Falkland Islands|",
+    "Micronesia|",
+    "Faroe Islands|",
+    "France|",
+    "Gabon|",
+    "United Kingdom|",
+    "Grenada|",
+    "Georgia|",
+    "French Guiana|",
+    "Guernsey|",
+    "Ghana|",
+    "Gibraltar|",
+    "Greenland|",
+    "Gambia|",
+    "Guinea|",
+    "Guadeloupe|",
+    "Equatorial Guinea|",
+    "Greece|",
+    "South Georgia & South Sandwich Islands|",
+    "Guatemala|",
+    "Guam|",
+    "Guinea-Bissau|",
+    "Guyana|",
+    "Hong Kong SAR China|",
+    "Heard & McDonald Islands|",
+    "Honduras|",
+    "Croatia|",
+    "Haiti|",
+    "Hungary|",
+    "Indonesia|",
+    "Ireland|",
+    "Israel|",
+    "Isle of Man|",
+    "India|",
+    "British Indian Ocean Territory|",
+    "Iraq|",
+    "Iran|",
+    "Iceland|",
+    "Italy|",
+    "Jersey|",
+    "Jamaica|",
+    "Jordan|",
+    "Japan|",
+    "Kenya|",
+    "Kyrgyzstan|",
+    "Cambodia|",
+    "Kiribati|",
+    "Comoros|",
+    "St. Kitts & Nevis|",
+    "North Korea|",
+    "South Korea|",
+    "Kuwait|",
+    "Cayman Islands|",
+    "Kazakhstan|",
+    "Laos|",
+    "Lebanon|",
+    "St. Lucia|",
+    "Liechtenstein|",
+    "Sri Lanka|",
+    "Liberia|",
+    "Lesotho|",
+    "Lithuania|",
+    "Luxembourg|",
+    "Latvia|",
+    "Libya|",
+    "Morocco|",
+    "Monaco|",
+    "Moldova|",
+    "Montenegro|",
+    "St. Martin|",
+    "Madagascar|",
+    "Marshall Islands|",
+    "North Macedonia|",
+    "Mali|",
+    "Myanmar (Burma)|",
+    "Mongolia|",
+    "Macao SAR China|",
+    "Northern Mariana Islands|",
+    "Martinique|",
+    "Mauritania|",
+    "Montserrat|",
+    "Malta|",
+    "Mauritius|",
+    "Maldives|",
+    "Malawi|",
+    "Mexico|",
+    "Malaysia|",
+    "Mozambique|",
+    "Namibia|",
+    "New Caledonia|",
+    "Niger|",
+    "Norfolk Island|",
+    "Nigeria|",
+    "Nicaragua|",
+    "Netherlands|",
+    "Norway|",
+    "Nepal|",
+    "Nauru|",
+    "Niue|",
+    "New Zealand|",
+    "Oman|",
+    "Panama|",
+    "Peru|",
+    "French Polynesia|",
+    "Papua New Guinea|",
+    "Philippines|",
+    "Pakistan|",
+    "Poland|",
+    "St. Pierre & Miquelon|",
+    "Pitcairn Islands|",
+    "Puerto Rico|",
+    "Palestinian Territories|",
+    "Portugal|",
+    "Palau|",
+    "Paraguay|",
+    "Qatar|",
+    "Réunion|",
+    "Romania|",
+    "Serbia|",
+    "Russia|",
+    "Rwanda|",
+    "Saudi Arabia|",
+    "Solomon Islands|",
+    "Seychelles|",
+    "Sudan|",
+    "Sweden|",
+    "Singapore|",
+    "St. Helena|",
+    "Slovenia|",
+    "Svalbard & Jan Mayen|",
+    "Slovakia|",
+    "Sierra Leone|",
+    "San Marino|",
+    "Senegal|",
+    "Somalia|",
+    "Suriname|",
+    "South Sudan|",
+    "São Tomé & Príncipe|",
+    "El Salvador|",
+    "Sint Maarten|",
+    "Syria|",
+    "Eswatini|",
+    "Turks & Caicos Islands|",
+    "Chad|",
+    "French Southern Territories|",
+    "Togo|",
+    "Thailand|",
+    "Tajikistan|",
+    "Tokelau|",
+    "Timor-Leste|",
+    "Turkmenistan|",
+    "Tunisia|",
+    "Tonga|",
+    "Türkiye|",
+    "Trinidad & Tobago|",
+    "Tuvalu|",
+    "Taiwan|",
+    "Tanzania|",
+    "Ukraine|",
+    "Uganda|",
+    "U.S. Outlying Islands|",
+    "United States|",
+    "Uruguay|",
+    "Uzbekistan|",
+    "Vatican City|",
+    "St. Vincent & Grenadines|",
+    "Venezuela|",
+    "British Virgin Islands|",
+    "U.S. Virgin Islands|",
+    "Vietnam|",
+    "Vanuatu|",
+    "Wallis & Futuna|",
+    "Samoa|",
+    "Kosovo|",
+    "Yemen|",
+    "Mayotte|",
+    "South Africa|",
+    "Zambia|",
+    "Zimbabwe",
+);
+
 pub static COUNTRIES: [Country; 250] = [
-    Country::row(0, (7, 10, 17, 3), 4, 0), // AD Andorra
-    Country::row(39, (20, 0, 0, 3), 12, 0), // AE United Arab Emirates
-    Country::row(64, (11, 5, 14, 2), 4, 0), // AF Afghanistan
-    Country::row(98, (17, 0, 0, 1), 4, 0), // AG Antigua & Barbuda
-    Country::row(118, (8, 12, 4, 1), 4, 0), // AI Anguilla
-    Country::row(145, (7, 5, 14, 3), 4, 0), // AL Albania
-    Country::row(176, (7, 12, 16, 3), 12, 0), // AM Armenia
-    Country::row(216, (6, 0, 0, 3), 4, 0), // AO Angola
-    Country::row(227, (10, 0, 0, 0), 4, 0), // AQ Antarctica
-    Country::row(239, (9, 34, 35, 2), 4, 0), // AR Argentina
-    Country::row(321, (14, 24, 5, 1), 5, 0), // AS American Samoa
-    Country::row(367, (7, 10, 9, 2), 5, 0), // AT Austria
-    Country::row(397, (9, 22, 29, 2), 7, 1), // AU Australia
-    Country::row(461, (5, 0, 0, 3), 4, 0), // AW Aruba
-    Country::row(471, (14, 7, 41, 3), 5, 0), // AX Åland Islands
-    Country::row(538, (10, 5, 4, 3), 12, 0), // AZ Azerbaijan
-    Country::row(562, (20, 5, 5, 3), 4, 0), // BA Bosnia & Herzegovina
-    Country::row(597, (8, 7, 15, 1), 4, 0), // BB Barbados
-    Country::row(630, (10, 5, 9, 3), 4, 0), // BD Bangladesh
-    Country::row(659, (7, 10, 9, 2), 5, 0), // BE Belgium
-    Country::row(689, (12, 0, 0, 3), 4, 0), // BF Burkina Faso
-    Country::row(706, (8, 5, 9, 3), 4, 0), // BG Bulgaria
-    Country::row(733, (7, 37, 3, 3), 4, 0), // BH Bahrain
-    Country::row(785, (7, 0, 0, 3), 4, 0), // BI Burundi
-    Country::row(797, (5, 0, 0, 3), 4, 0), // BJ Benin
-    Country::row(807, (15, 14, 5, 3), 5, 0), // BL St. Barthélemy
-    Country::row(846, (7, 21, 17, 1), 4, 0), // BM Bermuda
-    Country::row(894, (6, 15, 20, 3), 4, 0), // BN Brunei
-    Country::row(940, (7, 0, 0, 3), 4, 0), // BO Bolivia
-    Country::row(952, (21, 0, 0, 3), 4, 0), // BQ Caribbean Netherlands
-    Country::row(978, (6, 12, 19, 2), 13, 0), // BR Brazil
-    Country::row(1019, (7, 0, 0, 1), 4, 0), // BS Bahamas
-    Country::row(1029, (6, 5, 17, 3), 4, 0), // BT Bhutan
-    Country::row(1062, (13, 0, 0, 0), 4, 0), // BV Bouvet Island
-    Country::row(1077, (8, 0, 0, 3), 4, 0), // BW Botswana
-    Country::row(1090, (7, 5, 20, 3), 8, 0), // BY Belarus
-    Country::row(1127, (6, 0, 0, 3), 4, 0), // BZ Belize
-    Country::row(1138, (6, 64, 39, 1), 7, 2), // CA Canada
-    Country::row(1250, (23, 4, 4, 2), 4, 0), // CC Cocos (Keeling) Islands
-    Country::row(1285, (16, 0, 0, 3), 4, 0), // CD Congo - Kinshasa
-    Country::row(1306, (24, 0, 0, 3), 4, 0), // CF Central African Republic
-    Country::row(1335, (19, 0, 0, 3), 4, 0), // CG Congo - Brazzaville
-    Country::row(1359, (11, 10, 19, 2), 5, 0), // CH Switzerland
-    Country::row(1403, (16, 0, 0, 3), 4, 0), // CI Côte d’Ivoire
-    Country::row(1424, (12, 0, 0, 3), 4, 0), // CK Cook Islands
-    Country::row(1441, (5, 5, 31, 2), 4, 0), // CL Chile
-    Country::row(1486, (8, 0, 0, 3), 4, 0), // CM Cameroon
-    Country::row(1499, (5, 5, 27, 2), 5, 0), // CN China
-    Country::row(1540, (8, 5, 20, 2), 4, 0), // CO Colombia
-    Country::row(1577, (10, 19, 14, 3), 4, 0), // CR Costa Rica
-    Country::row(1625, (4, 5, 5, 2), 0, 0), // CU Cuba
-    Country::row(1643, (10, 5, 4, 3), 4, 0), // CV Cape Verde
-    Country::row(1667, (8, 0, 0, 3), 4, 0), // CW Curaçao
-    Country::row(1680, (16, 4, 4, 2), 4, 0), // CX Christmas Island
-    Country::row(1708, (6, 5, 14, 3), 4, 0), // CY Cyprus
-    Country::row(1738, (7, 17, 34, 3), 5, 0), // CZ Czechia
-    Country::row(1801, (7, 22, 11, 2), 5, 0), // DE Germany
-    Country::row(1845, (8, 0, 0, 3), 4, 0), // DJ Djibouti
-    Country::row(1858, (7, 5, 9, 2), 5, 0), // DK Denmark
-    Country::row(1883, (8, 0, 0, 1), 4, 0), // DM Dominica
-    Country::row(1894, (18, 5, 11, 1), 4, 0), // DO Dominican Republic
-    Country::row(1931, (7, 5, 11, 3), 4, 0), // DZ Algeria
-    Country::row(1959, (7, 5, 13, 3), 4, 0), // EC Ecuador
-    Country::row(1989, (7, 5, 11, 3), 5, 0), // EE Estonia
-    Country::row(2017, (5, 5, 11, 2), 4, 0), // EG Egypt
-    Country::row(2042, (14, 5, 11, 3), 0, 0), // EH Western Sahara
-    Country::row(2077, (7, 0, 0, 3), 4, 0), // ER Eritrea
-    Country::row(2089, (5, 30, 17, 2), 5, 0), // ES Spain
-    Country::row(2145, (8, 5, 4, 3), 4, 0), // ET Ethiopia
-    Country::row(2167, (7, 5, 11, 3), 5, 0), // FI Finland
-    Country::row(2195, (4, 0, 0, 3), 4, 0), // FJ Fiji
-    Country::row(2204, (16, 8, 8, 3), 5, 0), // FK Falkland Islands
-    Country::row(2241, (10, 28, 11, 3), 5, 0), // FM Micronesia
-    Country::row(2295, (13, 5, 3, 3), 4, 0), // FO Faroe Islands
-    Country::row(2321, (6, 12, 17, 2), 5, 0), // FR France
-    Country::row(2360, (5, 0, 0, 3), 4, 0), // GA Gabon
-    Country::row(2370, (14, 436, 141, 2), 5, 0), // GB United Kingdom
-    Country::row(2965, (7, 0, 0, 1), 4, 0), // GD Grenada
-    Country::row(2975, (7, 5, 4, 3), 4, 0), // GE Georgia
-    Country::row(2996, (13, 11, 5, 3), 5, 0), // GF French Guiana
-    Country::row(3030, (8, 34, 15, 2), 5, 0), // GG Guernsey
-    Country::row(3091, (5, 0, 0, 3), 4, 0), // GH Ghana
-    Country::row(3101, (9, 8, 8, 3), 4, 0), // GI Gibraltar
-    Country::row(3131, (9, 7, 14, 3), 5, 0), // GL Greenland
-    Country::row(3166, (6, 0, 0, 3), 4, 0), // GM Gambia
-    Country::row(3177, (6, 5, 11, 3), 4, 0), // GN Guinea
-    Country::row(3204, (10, 14, 5, 3), 5, 0), // GP Guadeloupe
-    Country::row(3238, (17, 0, 0, 3), 4, 0), // GQ Equatorial Guinea
-    Country::row(3260, (6, 17, 20, 2), 5, 0), // GR Greece
-    Country::row(3307, (38, 8, 8, 0), 5, 0), // GS South Georgia & South Sandwich Islands
-    Country::row(3363, (9, 5, 11, 3), 4, 0), // GT Guatemala
-    Country::row(3393, (4, 38, 11, 1), 5, 0), // GU Guam
-    Country::row(3449, (13, 5, 9, 3), 4, 0), // GW Guinea-Bissau
-    Country::row(3481, (6, 0, 0, 3), 4, 0), // GY Guyana
-    Country::row(3492, (19, 0, 0, 3), 4, 0), // HK Hong Kong SAR China
-    Country::row(3516, (24, 5, 4, 0), 4, 0), // HM Heard & McDonald Islands
-    Country::row(3551, (8, 5, 5, 3), 4, 0), // HN Honduras
-    Country::row(3574, (7, 5, 17, 3), 4, 0), // HR Croatia
-    Country::row(3608, (5, 5, 19, 3), 4, 0), // HT Haiti
-    Country::row(3642, (7, 10, 14, 2), 13, 0), // HU Hungary
-    Country::row(3677, (9, 5, 5, 2), 4, 0), // ID Indonesia
-    Country::row(3700, (7, 518, 17, 3), 4, 0), // IE Ireland
-    Country::row(4247, (6, 15, 7, 3), 4, 0), // IL Israel
-    Country::row(4280, (11, 34, 16, 2), 5, 0), // IM Isle of Man
-    Country::row(4345, (5, 10, 13, 2), 13, 0), // IN India
-    Country::row(4377, (30, 8, 8, 3), 5, 0), // IO British Indian Ocean Territory
-    Country::row(4428, (4, 5, 5, 3), 12, 0), // IQ Iraq
-    Country::row(4447, (4, 12, 11, 2), 0, 0), // IR Iran
-    Country::row(4478, (7, 5, 15, 3), 4, 0), // IS Iceland
-    Country::row(4510, (5, 5, 17, 2), 5, 0), // IT Italy
-    Country::row(4541, (6, 34, 15, 2), 5, 0), // JE Jersey
-    Country::row(4600, (7, 0, 0, 1), 4, 0), // JM Jamaica
-    Country::row(4610, (6, 5, 11, 3), 4, 0), // JO Jordan
-    Country::row(4637, (5, 12, 53, 2), 5, 0), // JP Japan
-    Country::row(4711, (5, 5, 11, 3), 4, 0), // KE Kenya
-    Country::row(4737, (10, 5, 6, 3), 12, 0), // KG Kyrgyzstan
-    Country::row(4763, (8, 7, 13, 3), 4, 0), // KH Cambodia
-    Country::row(4796, (8, 0, 0, 3), 4, 0), // KI Kiribati
-    Country::row(4809, (7, 0, 0, 3), 4, 0), // KM Comoros
-    Country::row(4821, (17, 0, 0, 1), 4, 0), // KN St. Kitts & Nevis
-    Country::row(4841, (11, 0, 0, 3), 0, 0), // KP North Korea
-    Country::row(4857, (11, 5, 5, 2), 5, 0), // KR South Korea
-    Country::row(4882, (6, 5, 23, 3), 4, 0), // KW Kuwait
-    Country::row(4921, (14, 10, 26, 1), 4, 0), // KY Cayman Islands
-    Country::row(4974, (10, 5, 13, 1), 12, 0), // KZ Kazakhstan
-    Country::row(5005, (4, 5, 11, 3), 4, 0), // LA Laos
-    Country::row(5030, (7, 25, 24, 3), 4, 0), // LB Lebanon
-    Country::row(5091, (9, 0, 0, 1), 4, 0), // LC St. Lucia
-    Country::row(5103, (13, 17, 19, 3), 5, 0), // LI Liechtenstein
-    Country::row(5157, (9, 5, 11, 2), 4, 0), // LK Sri Lanka
-    Country::row(5186, (7, 5, 4, 3), 4, 0), // LR Liberia
-    Country::row(5207, (7, 5, 3, 3), 4, 0), // LS Lesotho
-    Country::row(5227, (9, 5, 11, 3), 5, 0), // LT Lithuania
-    Country::row(5257, (10, 5, 9, 3), 5, 0), // LU Luxembourg
-    Country::row(5286, (6, 8, 15, 3), 5, 0), // LV Latvia
-    Country::row(5320, (5, 0, 0, 3), 4, 0), // LY Libya
-    Country::row(5330, (7, 5, 23, 3), 4, 0), // MA Morocco
-    Country::row(5370, (6, 8, 23, 3), 4, 0), // MC Monaco
-    Country::row(5412, (7, 5, 9, 3), 12, 0), // MD Moldova
-    Country::row(5438, (10, 6, 29, 3), 4, 0), // ME Montenegro
-    Country::row(5488, (10, 14, 5, 3), 5, 0), // MF St. Martin
-    Country::row(5522, (10, 5, 7, 3), 4, 0), // MG Madagascar
-    Country::row(5549, (16, 28, 11, 3), 5, 0), // MH Marshall Islands
-    Country::row(5609, (15, 5, 19, 3), 4, 0), // MK North Macedonia
-    Country::row(5653, (4, 0, 0, 3), 4, 0), // ML Mali
-    Country::row(5662, (15, 5, 5, 2), 12, 0), // MM Myanmar (Burma)
-    Country::row(5691, (8, 5, 11, 3), 4, 0), // MN Mongolia
-    Country::row(5720, (15, 0, 0, 3), 4, 0), // MO Macao SAR China
-    Country::row(5740, (24, 28, 17, 1), 5, 0), // MP Northern Mariana Islands
-    Country::row(5812, (10, 11, 5, 3), 5, 0), // MQ Martinique
-    Country::row(5843, (10, 0, 0, 3), 4, 0), // MR Mauritania
-    Country::row(5858, (10, 0, 0, 1), 4, 0), // MS Montserrat
-    Country::row(5871, (5, 17, 47, 3), 4, 0), // MT Malta
-    Country::row(5945, (9, 28, 5, 3), 4, 0), // MU Mauritius
-    Country::row(5992, (8, 5, 5, 3), 4, 0), // MV Maldives
-    Country::row(6015, (6, 0, 0, 3), 4, 0), // MW Malawi
-    Country::row(6026, (6, 5, 17, 2), 5, 0), // MX Mexico
-    Country::row(6058, (8, 5, 23, 2), 5, 0), // MY Malaysia
-    Country::row(6098, (10, 5, 14, 3), 4, 0), // MZ Mozambique
-    Country::row(6132, (7, 5, 11, 3), 4, 0), // NA Namibia
-    Country::row(6160, (13, 8, 17, 3), 5, 0), // NC New Caledonia
-    Country::row(6203, (5, 5, 4, 3), 4, 0), // NE Niger
-    Country::row(6222, (14, 4, 4, 3), 4, 0), // NF Norfolk Island
-    Country::row(6249, (7, 5, 20, 3), 4, 0), // NG Nigeria
-    Country::row(6286, (9, 5, 5, 3), 4, 0), // NI Nicaragua
-    Country::row(6310, (11, 41, 15, 2), 5, 0), // NL Netherlands
-    Country::row(6381, (6, 5, 14, 2), 5, 0), // NO Norway
-    Country::row(6410, (5, 5, 5, 3), 4, 0), // NP Nepal
-    Country::row(6430, (5, 0, 0, 3), 4, 0), // NR Nauru
-    Country::row(6440, (4, 0, 0, 3), 4, 0), // NU Niue
-    Country::row(6449, (11, 5, 24, 2), 5, 0), // NZ New Zealand
-    Country::row(6493, (4, 13, 11, 3), 4, 0), // OM Oman
-    Country::row(6526, (6, 0, 0, 3), 4, 0), // PA Panama
-    Country::row(6537, (4, 39, 30, 2), 4, 0), // PE Peru
-    Country::row(6614, (16, 8, 5, 3), 5, 0), // PF French Polynesia
-    Country::row(6648, (16, 5, 3, 3), 4, 0), // PG Papua New Guinea
-    Country::row(6677, (11, 5, 29, 2), 4, 0), // PH Philippines
-    Country::row(6726, (8, 5, 5, 2), 4, 0), // PK Pakistan
-    Country::row(6748, (6, 11, 34, 2), 13, 0), // PL Poland
-    Country::row(6803, (21, 11, 5, 3), 5, 0), // PM St. Pierre & Miquelon
-    Country::row(6845, (16, 8, 8, 0), 5, 0), // PN Pitcairn Islands
-    Country::row(6879, (11, 31, 5, 1), 5, 0), // PR Puerto Rico
-    Country::row(6929, (23, 0, 0, 3), 4, 0), // PS Palestinian Territories
-    Country::row(6957, (8, 11, 44, 3), 5, 0), // PT Portugal
-    Country::row(7025, (5, 31, 5, 3), 5, 0), // PW Palau
-    Country::row(7071, (8, 5, 14, 3), 4, 0), // PY Paraguay
-    Country::row(7103, (5, 0, 0, 3), 4, 0), // QA Qatar
-    Country::row(7113, (8, 11, 5, 3), 5, 0), // RE Réunion
-    Country::row(7142, (7, 5, 20, 2), 5, 0), // RO Romania
-    Country::row(7178, (6, 7, 6, 3), 4, 0), // RS Serbia
-    Country::row(7202, (6, 5, 20, 1), 9, 0), // RU Russia
-    Country::row(7236, (6, 0, 0, 3), 4, 0), // RW Rwanda
-    Country::row(7247, (12, 5, 17, 3), 12, 0), // SA Saudi Arabia
-    Country::row(7286, (15, 0, 0, 3), 4, 0), // SB Solomon Islands
-    Country::row(7306, (10, 0, 0, 3), 4, 0), // SC Seychelles
-    Country::row(7321, (5, 5, 11, 3), 0, 0), // SD Sudan
-    Country::row(7347, (6, 17, 17, 2), 5, 0), // SE Sweden
-    Country::row(7391, (9, 5, 20, 2), 5, 0), // SG Singapore
-    Country::row(7429, (10, 17, 8, 3), 5, 0), // SH St. Helena
-    Country::row(7469, (8, 5, 14, 3), 4, 0), // SI Slovenia
-    Country::row(7501, (20, 5, 4, 2), 5, 0), // SJ Svalbard & Jan Mayen
-    Country::row(7534, (8, 12, 34, 3), 5, 0), // SK Slovakia
-    Country::row(7593, (12, 0, 0, 3), 4, 0), // SL Sierra Leone
-    Country::row(7610, (10, 6, 23, 3), 5, 0), // SM San Marino
-    Country::row(7654, (7, 5, 23, 3), 4, 0), // SN Senegal
-    Country::row(7694, (7, 15, 17, 3), 4, 0), // SO Somalia
-    Country::row(7738, (8, 0, 0, 3), 4, 0), // SR Suriname
-    Country::row(7751, (11, 0, 0, 3), 12, 0), // SS South Sudan
-    Country::row(7767, (22, 0, 0, 3), 4, 0), // ST São Tomé & Príncipe
-    Country::row(7794, (11, 20, 7, 3), 4, 0), // SV El Salvador
-    Country::row(7837, (12, 0, 0, 1), 4, 0), // SX Sint Maarten
-    Country::row(7852, (5, 0, 0, 3), 0, 0), // SY Syria
-    Country::row(7862, (8, 11, 4, 3), 4, 0), // SZ Eswatini
-    Country::row(7890, (22, 8, 8, 1), 5, 0), // TC Turks & Caicos Islands
-    Country::row(7931, (4, 0, 0, 3), 4, 0), // TD Chad
-    Country::row(7940, (27, 0, 0, 0), 4, 0), // TF French Southern Territories
-    Country::row(7969, (4, 0, 0, 3), 4, 0), // TG Togo
-    Country::row(7978, (8, 10, 11, 2), 12, 0), // TH Thailand
-    Country::row(8011, (10, 5, 13, 3), 12, 0), // TJ Tajikistan
-    Country::row(8044, (7, 0, 0, 3), 4, 0), // TK Tokelau
-    Country::row(8056, (11, 0, 0, 3), 4, 0), // TL Timor-Leste
-    Country::row(8072, (12, 5, 6, 3), 4, 0), // TM Turkmenistan
-    Country::row(8100, (7, 5, 19, 3), 4, 0), // TN Tunisia
-    Country::row(8136, (5, 0, 0, 3), 4, 0), // TO Tonga
-    Country::row(8146, (8, 29, 11, 2), 13, 0), // TR Türkiye
-    Country::row(8198, (17, 0, 0, 1), 4, 0), // TT Trinidad & Tobago
-    Country::row(8218, (6, 0, 0, 3), 4, 0), // TV Tuvalu
-    Country::row(8229, (6, 17, 19, 3), 5, 0), // TW Taiwan
-    Country::row(8276, (8, 7, 10, 3), 4, 0), // TZ Tanzania
-    Country::row(8306, (7, 5, 17, 3), 13, 0), // UA Ukraine
-    Country::row(8340, (6, 0, 0, 3), 4, 0), // UG Uganda
-    Country::row(8351, (21, 5, 5, 0), 4, 0), // UM U.S. Outlying Islands
-    Country::row(8384, (13, 24, 16, 1), 7, 3), // US United States
-    Country::row(8440, (7, 5, 5, 3), 4, 0), // UY Uruguay
-    Country::row(8462, (10, 5, 13, 3), 12, 0), // UZ Uzbekistan
-    Country::row(8495, (12, 5, 5, 2), 4, 0), // VA Vatican City
-    Country::row(8521, (24, 7, 20, 1), 4, 0), // VC St. Vincent & Grenadines
-    Country::row(8575, (9, 5, 19, 2), 12, 0), // VE Venezuela
-    Country::row(8612, (22, 7, 20, 1), 4, 0), // VG British Virgin Islands
-    Country::row(8664, (19, 47, 21, 1), 5, 0), // VI U.S. Virgin Islands
-    Country::row(8754, (7, 8, 11, 2), 12, 0), // VN Vietnam
-    Country::row(8784, (7, 0, 0, 3), 4, 0), // VU Vanuatu
-    Country::row(8796, (15, 8, 5, 3), 5, 0), // WF Wallis & Futuna
-    Country::row(8829, (5, 0, 0, 3), 4, 0), // WS Samoa
-    Country::row(8839, (6, 10, 5, 3), 4, 0), // XK Kosovo
-    Country::row(8865, (5, 0, 0, 3), 4, 0), // YE Yemen
-    Country::row(8875, (7, 8, 5, 3), 5, 0), // YT Mayotte
-    Country::row(8900, (12, 5, 14, 2), 13, 0), // ZA South Africa
-    Country::row(8935, (6, 5, 11, 3), 4, 0), // ZM Zambia
-    Country::row(8962, (8, 0, 0, 3), 4, 0), // ZW Zimbabwe
+    Country::row(0, (10, 17, 3), 4, 0),      // AD Andorra
+    Country::row(32, (0, 0, 3), 12, 0),      // AE United Arab Emirates
+    Country::row(37, (5, 14, 2), 4, 0),      // AF Afghanistan
+    Country::row(60, (0, 0, 1), 4, 0),       // AG Antigua & Barbuda
+    Country::row(63, (12, 4, 1), 4, 0),      // AI Anguilla
+    Country::row(82, (5, 14, 3), 4, 0),      // AL Albania
+    Country::row(106, (12, 16, 3), 12, 0),   // AM Armenia
+    Country::row(139, (0, 0, 3), 4, 0),      // AO Angola
+    Country::row(144, (0, 0, 0), 4, 0),      // AQ Antarctica
+    Country::row(146, (34, 35, 2), 4, 0),    // AR Argentina
+    Country::row(219, (24, 5, 1), 5, 0),     // AS American Samoa
+    Country::row(251, (10, 9, 2), 5, 0),     // AT Austria
+    Country::row(274, (22, 29, 2), 7, 1),    // AU Australia
+    Country::row(329, (0, 0, 3), 4, 0),      // AW Aruba
+    Country::row(334, (7, 41, 3), 5, 0),     // AX Åland Islands
+    Country::row(387, (5, 4, 3), 12, 0),     // AZ Azerbaijan
+    Country::row(401, (5, 5, 3), 4, 0),      // BA Bosnia & Herzegovina
+    Country::row(416, (7, 15, 1), 4, 0),     // BB Barbados
+    Country::row(441, (5, 9, 3), 4, 0),      // BD Bangladesh
+    Country::row(460, (10, 9, 2), 5, 0),     // BE Belgium
+    Country::row(483, (0, 0, 3), 4, 0),      // BF Burkina Faso
+    Country::row(488, (5, 9, 3), 4, 0),      // BG Bulgaria
+    Country::row(507, (37, 3, 3), 4, 0),     // BH Bahrain
+    Country::row(552, (0, 0, 3), 4, 0),      // BI Burundi
+    Country::row(557, (0, 0, 3), 4, 0),      // BJ Benin
+    Country::row(562, (14, 5, 3), 5, 0),     // BL St. Barthélemy
+    Country::row(586, (21, 17, 1), 4, 0),    // BM Bermuda
+    Country::row(627, (15, 20, 3), 4, 0),    // BN Brunei
+    Country::row(667, (0, 0, 3), 4, 0),      // BO Bolivia
+    Country::row(672, (0, 0, 3), 4, 0),      // BQ Caribbean Netherlands
+    Country::row(677, (12, 19, 2), 13, 0),   // BR Brazil
+    Country::row(712, (0, 0, 1), 4, 0),      // BS Bahamas
+    Country::row(715, (5, 17, 3), 4, 0),     // BT Bhutan
+    Country::row(742, (0, 0, 0), 4, 0),      // BV Bouvet Island
+    Country::row(744, (0, 0, 3), 4, 0),      // BW Botswana
+    Country::row(749, (5, 20, 3), 8, 0),     // BY Belarus
+    Country::row(779, (0, 0, 3), 4, 0),      // BZ Belize
+    Country::row(784, (64, 39, 1), 7, 2),    // CA Canada
+    Country::row(890, (4, 4, 2), 4, 0),      // CC Cocos (Keeling) Islands
+    Country::row(902, (0, 0, 3), 4, 0),      // CD Congo - Kinshasa
+    Country::row(907, (0, 0, 3), 4, 0),      // CF Central African Republic
+    Country::row(912, (0, 0, 3), 4, 0),      // CG Congo - Brazzaville
+    Country::row(917, (10, 19, 2), 5, 0),    // CH Switzerland
+    Country::row(950, (0, 0, 3), 4, 0),      // CI Côte d’Ivoire
+    Country::row(955, (0, 0, 3), 4, 0),      // CK Cook Islands
+    Country::row(960, (5, 31, 2), 4, 0),     // CL Chile
+    Country::row(1000, (0, 0, 3), 4, 0),     // CM Cameroon
+    Country::row(1005, (5, 27, 2), 5, 0),    // CN China
+    Country::row(1041, (5, 20, 2), 4, 0),    // CO Colombia
+    Country::row(1070, (19, 14, 3), 4, 0),   // CR Costa Rica
+    Country::row(1108, (5, 5, 2), 0, 0),     // CU Cuba
+    Country::row(1122, (5, 4, 3), 4, 0),     // CV Cape Verde
+    Country::row(1136, (0, 0, 3), 4, 0),     // CW Curaçao
+    Country::row(1141, (4, 4, 2), 4, 0),     // CX Christmas Island
+    Country::row(1153, (5, 14, 3), 4, 0),    // CY Cyprus
+    Country::row(1177, (17, 34, 3), 5, 0),   // CZ Czechia
+    Country::row(1233, (22, 11, 2), 5, 0),   // DE Germany
+    Country::row(1270, (0, 0, 3), 4, 0),     // DJ Djibouti
+    Country::row(1275, (5, 9, 2), 5, 0),     // DK Denmark
+    Country::row(1293, (0, 0, 1), 4, 0),     // DM Dominica
+    Country::row(1296, (5, 11, 1), 4, 0),    // DO Dominican Republic
+    Country::row(1315, (5, 11, 3), 4, 0),    // DZ Algeria
+    Country::row(1336, (5, 13, 3), 4, 0),    // EC Ecuador
+    Country::row(1359, (5, 11, 3), 5, 0),    // EE Estonia
+    Country::row(1380, (5, 11, 2), 4, 0),    // EG Egypt
+    Country::row(1400, (5, 11, 3), 0, 0),    // EH Western Sahara
+    Country::row(1421, (0, 0, 3), 4, 0),     // ER Eritrea
+    Country::row(1426, (30, 17, 2), 5, 0),   // ES Spain
+    Country::row(1477, (5, 4, 3), 4, 0),     // ET Ethiopia
+    Country::row(1491, (5, 11, 3), 5, 0),    // FI Finland
+    Country::row(1512, (0, 0, 3), 4, 0),     // FJ Fiji
+    Country::row(1517, (8, 8, 3), 5, 0),     // FK Falkland Islands
+    Country::row(1538, (28, 11, 3), 5, 0),   // FM Micronesia
+    Country::row(1582, (5, 3, 3), 4, 0),     // FO Faroe Islands
+    Country::row(1595, (12, 17, 2), 5, 0),   // FR France
+    Country::row(1628, (0, 0, 3), 4, 0),     // GA Gabon
+    Country::row(1633, (436, 141, 2), 5, 0), // GB United Kingdom
+    Country::row(2214, (0, 0, 1), 4, 0),     // GD Grenada
+    Country::row(2217, (5, 4, 3), 4, 0),     // GE Georgia
+    Country::row(2231, (11, 5, 3), 5, 0),    // GF French Guiana
+    Country::row(2252, (34, 15, 2), 5, 0),   // GG Guernsey
+    Country::row(2305, (0, 0, 3), 4, 0),     // GH Ghana
+    Country::row(2310, (8, 8, 3), 4, 0),     // GI Gibraltar
+    Country::row(2331, (7, 14, 3), 5, 0),    // GL Greenland
+    Country::row(2357, (0, 0, 3), 4, 0),     // GM Gambia
+    Country::row(2362, (5, 11, 3), 4, 0),    // GN Guinea
+    Country::row(2383, (14, 5, 3), 5, 0),    // GP Guadeloupe
+    Country::row(2407, (0, 0, 3), 4, 0),     // GQ Equatorial Guinea
+    Country::row(2412, (17, 20, 2), 5, 0),   // GR Greece
+    Country::row(2453, (8, 8, 0), 5, 0),     // GS South Georgia & South Sandwich Islands
+    Country::row(2471, (5, 11, 3), 4, 0),    // GT Guatemala
+    Country::row(2492, (38, 11, 1), 5, 0),   // GU Guam
+    Country::row(2544, (5, 9, 3), 4, 0),     // GW Guinea-Bissau
+    Country::row(2563, (0, 0, 3), 4, 0),     // GY Guyana
+    Country::row(2568, (0, 0, 3), 4, 0),     // HK Hong Kong SAR China
+    Country::row(2573, (5, 4, 0), 4, 0),     // HM Heard & McDonald Islands
+    Country::row(2584, (5, 5, 3), 4, 0),     // HN Honduras
+    Country::row(2599, (5, 17, 3), 4, 0),    // HR Croatia
+    Country::row(2626, (5, 19, 3), 4, 0),    // HT Haiti
+    Country::row(2655, (10, 14, 2), 13, 0),  // HU Hungary
+    Country::row(2683, (5, 5, 2), 4, 0),     // ID Indonesia
+    Country::row(2697, (518, 17, 3), 4, 0),  // IE Ireland
+    Country::row(3237, (15, 7, 3), 4, 0),    // IL Israel
+    Country::row(3264, (34, 16, 2), 5, 0),   // IM Isle of Man
+    Country::row(3318, (10, 13, 2), 13, 0),  // IN India
+    Country::row(3345, (8, 8, 3), 5, 0),     // IO British Indian Ocean Territory
+    Country::row(3366, (5, 5, 3), 12, 0),    // IQ Iraq
+    Country::row(3381, (12, 11, 2), 0, 0),   // IR Iran
+    Country::row(3408, (5, 15, 3), 4, 0),    // IS Iceland
+    Country::row(3433, (5, 17, 2), 5, 0),    // IT Italy
+    Country::row(3459, (34, 15, 2), 5, 0),   // JE Jersey
+    Country::row(3512, (0, 0, 1), 4, 0),     // JM Jamaica
+    Country::row(3515, (5, 11, 3), 4, 0),    // JO Jordan
+    Country::row(3536, (12, 53, 2), 5, 0),   // JP Japan
+    Country::row(3605, (5, 11, 3), 4, 0),    // KE Kenya
+    Country::row(3626, (5, 6, 3), 12, 0),    // KG Kyrgyzstan
+    Country::row(3642, (7, 13, 3), 4, 0),    // KH Cambodia
+    Country::row(3667, (0, 0, 3), 4, 0),     // KI Kiribati
+    Country::row(3672, (0, 0, 3), 4, 0),     // KM Comoros
+    Country::row(3677, (0, 0, 1), 4, 0),     // KN St. Kitts & Nevis
+    Country::row(3680, (0, 0, 3), 0, 0),     // KP North Korea
+    Country::row(3685, (5, 5, 2), 5, 0),     // KR South Korea
+    Country::row(3699, (5, 23, 3), 4, 0),    // KW Kuwait
+    Country::row(3732, (10, 26, 1), 4, 0),   // KY Cayman Islands
+    Country::row(3771, (5, 13, 1), 12, 0),   // KZ Kazakhstan
+    Country::row(3792, (5, 11, 3), 4, 0),    // LA Laos
+    Country::row(3813, (25, 24, 3), 4, 0),   // LB Lebanon
+    Country::row(3867, (0, 0, 1), 4, 0),     // LC St. Lucia
+    Country::row(3870, (17, 19, 3), 5, 0),   // LI Liechtenstein
+    Country::row(3911, (5, 11, 2), 4, 0),    // LK Sri Lanka
+    Country::row(3931, (5, 4, 3), 4, 0),     // LR Liberia
+    Country::row(3945, (5, 3, 3), 4, 0),     // LS Lesotho
+    Country::row(3958, (5, 11, 3), 5, 0),    // LT Lithuania
+    Country::row(3979, (5, 9, 3), 5, 0),     // LU Luxembourg
+    Country::row(3998, (8, 15, 3), 5, 0),    // LV Latvia
+    Country::row(4026, (0, 0, 3), 4, 0),     // LY Libya
+    Country::row(4031, (5, 23, 3), 4, 0),    // MA Morocco
+    Country::row(4064, (8, 23, 3), 4, 0),    // MC Monaco
+    Country::row(4100, (5, 9, 3), 12, 0),    // MD Moldova
+    Country::row(4119, (6, 29, 3), 4, 0),    // ME Montenegro
+    Country::row(4159, (14, 5, 3), 5, 0),    // MF St. Martin
+    Country::row(4183, (5, 7, 3), 4, 0),     // MG Madagascar
+    Country::row(4200, (28, 11, 3), 5, 0),   // MH Marshall Islands
+    Country::row(4244, (5, 19, 3), 4, 0),    // MK North Macedonia
+    Country::row(4273, (0, 0, 3), 4, 0),     // ML Mali
+    Country::row(4278, (5, 5, 2), 12, 0),    // MM Myanmar (Burma)
+    Country::row(4292, (5, 11, 3), 4, 0),    // MN Mongolia
+    Country::row(4313, (0, 0, 3), 4, 0),     // MO Macao SAR China
+    Country::row(4318, (28, 17, 1), 5, 0),   // MP Northern Mariana Islands
+    Country::row(4366, (11, 5, 3), 5, 0),    // MQ Martinique
+    Country::row(4387, (0, 0, 3), 4, 0),     // MR Mauritania
+    Country::row(4392, (0, 0, 1), 4, 0),     // MS Montserrat
+    Country::row(4395, (17, 47, 3), 4, 0),   // MT Malta
+    Country::row(4464, (28, 5, 3), 4, 0),    // MU Mauritius
+    Country::row(4502, (5, 5, 3), 4, 0),     // MV Maldives
+    Country::row(4517, (0, 0, 3), 4, 0),     // MW Malawi
+    Country::row(4522, (5, 17, 2), 5, 0),    // MX Mexico
+    Country::row(4548, (5, 23, 2), 5, 0),    // MY Malaysia
+    Country::row(4580, (5, 14, 3), 4, 0),    // MZ Mozambique
+    Country::row(4604, (5, 11, 3), 4, 0),    // NA Namibia
+    Country::row(4625, (8, 17, 3), 5, 0),    // NC New Caledonia
+    Country::row(4655, (5, 4, 3), 4, 0),     // NE Niger
+    Country::row(4669, (4, 4, 3), 4, 0),     // NF Norfolk Island
+    Country::row(4682, (5, 20, 3), 4, 0),    // NG Nigeria
+    Country::row(4712, (5, 5, 3), 4, 0),     // NI Nicaragua
+    Country::row(4727, (41, 15, 2), 5, 0),   // NL Netherlands
+    Country::row(4787, (5, 14, 2), 5, 0),    // NO Norway
+    Country::row(4810, (5, 5, 3), 4, 0),     // NP Nepal
+    Country::row(4825, (0, 0, 3), 4, 0),     // NR Nauru
+    Country::row(4830, (0, 0, 3), 4, 0),     // NU Niue
+    Country::row(4835, (5, 24, 2), 5, 0),    // NZ New Zealand
+    Country::row(4868, (13, 11, 3), 4, 0),   // OM Oman
+    Country::row(4897, (0, 0, 3), 4, 0),     // PA Panama
+    Country::row(4902, (39, 30, 2), 4, 0),   // PE Peru
+    Country::row(4975, (8, 5, 3), 5, 0),     // PF French Polynesia
+    Country::row(4993, (5, 3, 3), 4, 0),     // PG Papua New Guinea
+    Country::row(5006, (5, 29, 2), 4, 0),    // PH Philippines
+    Country::row(5044, (5, 5, 2), 4, 0),     // PK Pakistan
+    Country::row(5058, (11, 34, 2), 13, 0),  // PL Poland
+    Country::row(5107, (11, 5, 3), 5, 0),    // PM St. Pierre & Miquelon
+    Country::row(5128, (8, 8, 0), 5, 0),     // PN Pitcairn Islands
+    Country::row(5146, (31, 5, 1), 5, 0),    // PR Puerto Rico
+    Country::row(5185, (0, 0, 3), 4, 0),     // PS Palestinian Territories
+    Country::row(5190, (11, 44, 3), 5, 0),   // PT Portugal
+    Country::row(5250, (31, 5, 3), 5, 0),    // PW Palau
+    Country::row(5291, (5, 14, 3), 4, 0),    // PY Paraguay
+    Country::row(5315, (0, 0, 3), 4, 0),     // QA Qatar
+    Country::row(5320, (11, 5, 3), 5, 0),    // RE Réunion
+    Country::row(5341, (5, 20, 2), 5, 0),    // RO Romania
+    Country::row(5370, (7, 6, 3), 4, 0),     // RS Serbia
+    Country::row(5388, (5, 20, 1), 9, 0),    // RU Russia
+    Country::row(5416, (0, 0, 3), 4, 0),     // RW Rwanda
+    Country::row(5421, (5, 17, 3), 12, 0),   // SA Saudi Arabia
+    Country::row(5448, (0, 0, 3), 4, 0),     // SB Solomon Islands
+    Country::row(5453, (0, 0, 3), 4, 0),     // SC Seychelles
+    Country::row(5458, (5, 11, 3), 0, 0),    // SD Sudan
+    Country::row(5479, (17, 17, 2), 5, 0),   // SE Sweden
+    Country::row(5517, (5, 20, 2), 5, 0),    // SG Singapore
+    Country::row(5546, (17, 8, 3), 5, 0),    // SH St. Helena
+    Country::row(5576, (5, 14, 3), 4, 0),    // SI Slovenia
+    Country::row(5600, (5, 4, 2), 5, 0),     // SJ Svalbard & Jan Mayen
+    Country::row(5613, (12, 34, 3), 5, 0),   // SK Slovakia
+    Country::row(5664, (0, 0, 3), 4, 0),     // SL Sierra Leone
+    Country::row(5669, (6, 23, 3), 5, 0),    // SM San Marino
+    Country::row(5703, (5, 23, 3), 4, 0),    // SN Senegal
+    Country::row(5736, (15, 17, 3), 4, 0),   // SO Somalia
+    Country::row(5773, (0, 0, 3), 4, 0),     // SR Suriname
+    Country::row(5778, (0, 0, 3), 12, 0),    // SS South Sudan
+    Country::row(5783, (0, 0, 3), 4, 0),     // ST São Tomé & Príncipe
+    Country::row(5788, (20, 7, 3), 4, 0),    // SV El Salvador
+    Country::row(5820, (0, 0, 1), 4, 0),     // SX Sint Maarten
+    Country::row(5823, (0, 0, 3), 0, 0),     // SY Syria
+    Country::row(5828, (11, 4, 3), 4, 0),    // SZ Eswatini
+    Country::row(5848, (8, 8, 1), 5, 0),     // TC Turks & Caicos Islands
+    Country::row(5867, (0, 0, 3), 4, 0),     // TD Chad
+    Country::row(5872, (0, 0, 0), 4, 0),     // TF French Southern Territories
+    Country::row(5874, (0, 0, 3), 4, 0),     // TG Togo
+    Country::row(5879, (10, 11, 2), 12, 0),  // TH Thailand
+    Country::row(5904, (5, 13, 3), 12, 0),   // TJ Tajikistan
+    Country::row(5927, (0, 0, 3), 4, 0),     // TK Tokelau
+    Country::row(5932, (0, 0, 3), 4, 0),     // TL Timor-Leste
+    Country::row(5937, (5, 6, 3), 4, 0),     // TM Turkmenistan
+    Country::row(5953, (5, 19, 3), 4, 0),    // TN Tunisia
+    Country::row(5982, (0, 0, 3), 4, 0),     // TO Tonga
+    Country::row(5987, (29, 11, 2), 13, 0),  // TR Türkiye
+    Country::row(6031, (0, 0, 1), 4, 0),     // TT Trinidad & Tobago
+    Country::row(6034, (0, 0, 3), 4, 0),     // TV Tuvalu
+    Country::row(6039, (17, 19, 3), 5, 0),   // TW Taiwan
+    Country::row(6080, (7, 10, 3), 4, 0),    // TZ Tanzania
+    Country::row(6102, (5, 17, 3), 13, 0),   // UA Ukraine
+    Country::row(6129, (0, 0, 3), 4, 0),     // UG Uganda
+    Country::row(6134, (5, 5, 0), 4, 0),     // UM U.S. Outlying Islands
+    Country::row(6146, (24, 16, 1), 7, 3),   // US United States
+    Country::row(6189, (5, 5, 3), 4, 0),     // UY Uruguay
+    Country::row(6204, (5, 13, 3), 12, 0),   // UZ Uzbekistan
+    Country::row(6227, (5, 5, 2), 4, 0),     // VA Vatican City
+    Country::row(6241, (7, 20, 1), 4, 0),    // VC St. Vincent & Grenadines
+    Country::row(6271, (5, 19, 2), 12, 0),   // VE Venezuela
+    Country::row(6299, (7, 20, 1), 4, 0),    // VG British Virgin Islands
+    Country::row(6329, (47, 21, 1), 5, 0),   // VI U.S. Virgin Islands
+    Country::row(6400, (8, 11, 2), 12, 0),   // VN Vietnam
+    Country::row(6423, (0, 0, 3), 4, 0),     // VU Vanuatu
+    Country::row(6428, (8, 5, 3), 5, 0),     // WF Wallis & Futuna
+    Country::row(6446, (0, 0, 3), 4, 0),     // WS Samoa
+    Country::row(6451, (10, 5, 3), 4, 0),    // XK Kosovo
+    Country::row(6471, (0, 0, 3), 4, 0),     // YE Yemen
+    Country::row(6476, (8, 5, 3), 5, 0),     // YT Mayotte
+    Country::row(6494, (5, 14, 2), 13, 0),   // ZA South Africa
+    Country::row(6517, (5, 11, 3), 4, 0),    // ZM Zambia
+    Country::row(6538, (0, 0, 3), 4, 0),     // ZW Zimbabwe
 ];
 
 // Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:

@@ -8,6 +8,7 @@
 
 mod data;
 pub mod dialing;
+mod names;
 pub mod overrides;
 mod phone_data;
 
@@ -102,16 +103,17 @@ impl StateList {
 }
 
 /// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: the row's texts are one run
-/// of [`data::TEXT`] (code, name, postcode pattern, examples, calling codes), so the table holds no pointers, which
-/// in WebAssembly neither shrink nor compress (`docs/npm-package.md`, "Size").
+/// of [`data::TEXT`] (code, postcode pattern, examples, calling codes), so the table holds no pointers, which in
+/// WebAssembly neither shrink nor compress (`docs/npm-package.md`, "Size"). Its English name is in `data::NAMES`
+/// (feature `names`), or comes from the host ([`Country::name`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Country {
     /// Where the row's texts start in [`data::TEXT`].
     at: u16,
-    /// Byte lengths of the postcode pattern (0: none), the name, the examples (`|`-separated) and the calling codes
+    /// Byte lengths of the postcode pattern (0: none), the examples (`|`-separated) and the calling codes
     /// (`,`-separated); the code before them is two bytes.
     pattern_len: u16,
-    lens: [u8; 3],
+    lens: [u8; 2],
     flags: u8,
     /// Index into [`data::STATE_LISTS`]; 0 is the empty list.
     states: u8,
@@ -131,19 +133,13 @@ mod flag {
 
 impl Country {
     /// One row, as the generated table writes it.
-    const fn row(at: u16, lens: (u8, u16, u8, u8), flags: u8, states: u8) -> Country {
-        Country { at, pattern_len: lens.1, lens: [lens.0, lens.2, lens.3], flags, states }
+    const fn row(at: u16, lens: (u16, u8, u8), flags: u8, states: u8) -> Country {
+        Country { at, pattern_len: lens.0, lens: [lens.1, lens.2], flags, states }
     }
 
-    /// The `i`th text of the row: 0 code, 1 name, 2 pattern, 3 examples, 4 calling codes.
+    /// The `i`th text of the row: 0 code, 1 pattern, 2 examples, 3 calling codes.
     fn part(&self, i: usize) -> &'static str {
-        let lens = [
-            2,
-            usize::from(self.lens[0]),
-            usize::from(self.pattern_len),
-            usize::from(self.lens[1]),
-            usize::from(self.lens[2]),
-        ];
+        let lens = [2, usize::from(self.pattern_len), usize::from(self.lens[0]), usize::from(self.lens[1])];
         let start = usize::from(self.at) + lens[..i].iter().sum::<usize>();
         data::TEXT.get(start..start + lens[i]).unwrap_or_default()
     }
@@ -163,11 +159,11 @@ impl Country {
     }
     /// English short name, for pickers and messages.
     pub fn name(&self) -> &'static str {
-        self.part(1)
+        self.index().map_or("", names::name)
     }
     /// Postcode pattern, unanchored as in Google's address metadata; `None` where the country has no postcodes.
     pub fn postal_code_regex(&self) -> Option<&'static str> {
-        Some(self.part(2)).filter(|p| !p.is_empty())
+        Some(self.part(1)).filter(|p| !p.is_empty())
     }
     /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
     pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
@@ -176,7 +172,7 @@ impl Country {
     /// The examples, split once per country on first use (the postcode rule reads them on every call).
     fn examples(&self) -> &'static [&'static str] {
         self.index().map_or(&[], |i| {
-            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(3), b'|').filter(|e| !e.is_empty()).collect())
+            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(2), b'|').filter(|e| !e.is_empty()).collect())
         })
     }
     /// This entry's row in [`COUNTRIES`], from its address (no search); a copy made elsewhere finds it by code.
@@ -190,7 +186,7 @@ impl Country {
     }
     /// International calling codes without `+` (`1`, `44`).
     pub fn country_calling_codes(&self) -> impl Iterator<Item = &'static str> + Clone {
-        crate::text::split_by(self.part(4), b',').filter(|c| !c.is_empty())
+        crate::text::split_by(self.part(3), b',').filter(|c| !c.is_empty())
     }
     pub fn is_postal_code_required(&self) -> bool {
         self.flags & flag::POSTAL_CODE_REQUIRED != 0
@@ -464,7 +460,7 @@ mod tests {
         let mut end = 0;
         for c in &COUNTRIES {
             assert_eq!(usize::from(c.at), end, "row {} does not start where the last ended", c.code());
-            let lens = [2, c.lens[0].into(), c.pattern_len.into(), c.lens[1].into(), c.lens[2].into()];
+            let lens = [2, c.pattern_len.into(), c.lens[0].into(), c.lens[1].into()];
             for len in lens {
                 assert!(data::TEXT.get(end..end + len).is_some(), "row at {} cuts a character", c.at);
                 end += len;
@@ -472,6 +468,8 @@ mod tests {
             assert!(c.code().bytes().all(|b| b.is_ascii_uppercase()) && !c.name().is_empty());
         }
         assert_eq!(end, data::TEXT.len());
+        // One name a row, none holding the separator.
+        assert_eq!(crate::text::split_by(data::NAMES, b'|').count(), COUNTRIES.len());
     }
 
     #[test]

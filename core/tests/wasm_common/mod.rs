@@ -336,6 +336,33 @@ macro_rules! cases {
 pub(crate) use cases;
 
 /// Every case, as [`cases`] takes them.
+/// The country names the engine lends (`Intl.DisplayNames`, with `countries::names::FIXES`) are the built-in CLDR
+/// names of the native build, for every country: read from the generated table's `NAMES`, in the table's order.
+pub fn country_names_are_the_built_in_cldr_names() {
+    tenantcheck_core::js_host::install();
+    let data = include_str!("../../src/countries/data.rs");
+    let start = data.find("static NAMES: &str = concat!(\n").expect("NAMES in data.rs");
+    let block = &data[start..];
+    let block = &block[block.find('\n').unwrap() + 1..block.find("\n);").unwrap()];
+    let expected: Vec<String> = block
+        .lines()
+        .map(|l| {
+            let lit = l.trim().trim_end_matches(',');
+            let name: String = JSON::parse(lit).expect("a string literal").as_string().unwrap();
+            name.trim_end_matches('|').to_owned()
+        })
+        .collect();
+    let countries = &tenantcheck_core::countries::COUNTRIES;
+    assert_eq!(expected.len(), countries.len());
+    let differ: Vec<String> = countries
+        .iter()
+        .zip(&expected)
+        .filter(|(c, name)| c.name() != name.as_str())
+        .map(|(c, name)| format!("{}: {:?}, built in {name:?}", c.code(), c.name()))
+        .collect();
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
 macro_rules! all_cases {
     () => {
         wasm_common::cases!(
@@ -350,6 +377,7 @@ macro_rules! all_cases {
             idn_domains_answer_the_parity_table,
             patterns_answer_the_parity_table,
             free_text_is_nfc_and_code_like_text_nfkc,
+            country_names_are_the_built_in_cldr_names,
         );
     };
 }
