@@ -181,6 +181,26 @@ fn owned<R>(outcome: Outcome<String, R>) -> Outcome<Cow<'static, str>, R> {
     outcome.map(|c| c.map(Cow::Owned))
 }
 
+/// A rule's text as [`Walk::text`] stores it: `None` when it is the text as given (the rule borrowed it, the common
+/// case: no allocation then). Not generic, so one copy serves every rule (WebAssembly size).
+#[inline(never)]
+fn changed(raw_len: usize, value: Cow<'_, str>) -> Option<String> {
+    match value {
+        Cow::Borrowed(same) if same.len() == raw_len => None,
+        other => Some(other.into_owned()),
+    }
+}
+
+/// Stores a rule's text in its slot ([`changed`]); an absent or `null` text becomes empty text.
+#[inline(never)]
+fn store(slot: &mut Text, changed: Option<String>) {
+    if let Some(value) = changed {
+        *slot = Slot::Value(value);
+    } else if slot.value().is_none() {
+        *slot = Slot::Value(String::new());
+    }
+}
+
 /// The dotted paths of one address's fields.
 struct AddressPaths {
     root: &'static str,
@@ -299,15 +319,8 @@ impl<'v> Walk<'v> {
         rule: impl for<'a> FnOnce(&'a str) -> Outcome<Cow<'a, str>, R>,
     ) -> Option<()> {
         let raw = slot.as_str();
-        let changed = match self.run(field, slot, |_| rule(raw))? {
-            Cow::Borrowed(same) if same.len() == raw.len() => None,
-            other => Some(other.into_owned()),
-        };
-        if let Some(value) = changed {
-            *slot = Slot::Value(value);
-        } else if slot.value().is_none() {
-            *slot = Slot::Value(String::new());
-        }
+        let changed = changed(raw.len(), self.run(field, slot, |_| rule(raw))?);
+        store(slot, changed);
         Some(())
     }
 
