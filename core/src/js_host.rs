@@ -82,7 +82,7 @@ fn is_match(id: u32, text: &str) -> bool {
 /// CheckJoiners as the engine implements them). `rules::hostname` has left only `a-z 0-9 - .` and non-ASCII in `host`,
 /// so the URL holds no port, path, user or percent-escape, and its last label is no number (no IPv4 parsing).
 fn to_ascii(host: &str) -> Option<String> {
-    JsUrl::new(&["http://", host, "/"].concat()).ok().map(|url| url.hostname())
+    JsUrl::new(&crate::text::concat(&["http://", host, "/"])).ok().map(|url| url.hostname())
 }
 
 /// The English (CLDR) name of a region, by the engine's `Intl.DisplayNames` (`countries::names`).

@@ -64,7 +64,7 @@ impl Pattern {
     /// Checks that the pattern is [`portable`], then compiles `^(?:pattern)$`.
     pub fn anchored(pattern: &str) -> Result<Pattern, PatternError> {
         portable(pattern)?;
-        let anchored = ["^(?:", pattern, ")$"].concat();
+        let anchored = crate::text::concat(&["^(?:", pattern, ")$"]);
         #[cfg(feature = "regex")]
         return regex::bytes::RegexBuilder::new(&anchored)
             .unicode(false)

@@ -264,7 +264,7 @@ impl<'v> Walk<'v> {
 
     fn unknown_fields(&mut self, root: &str, unknown: &[String]) {
         for name in unknown {
-            let path = if root.is_empty() { name.clone() } else { [root, ".", name].concat() };
+            let path = if root.is_empty() { name.clone() } else { crate::text::concat(&[root, ".", name]) };
             self.issue(path, &RequestReason::UnknownField { name: name.clone() });
         }
     }

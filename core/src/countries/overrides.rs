@@ -230,7 +230,7 @@ impl From<NotData> for Bad {
 }
 
 fn malformed(index: Option<usize>, Bad(what, problem): Bad) -> RuleSetError {
-    RuleSetError::malformed(index, [what, " ", problem].concat())
+    RuleSetError::malformed(index, crate::text::concat(&[what, " ", problem]))
 }
 
 impl RuleSetError {

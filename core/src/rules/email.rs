@@ -415,7 +415,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     // The address as typed unless its domain was lower-cased or converted: no allocation in the common case.
     let value = match domain {
         Cow::Borrowed(_) => text,
-        Cow::Owned(ascii) => Cow::Owned([local, "@", &ascii].concat()),
+        Cow::Owned(ascii) => Cow::Owned(crate::text::concat(&[local, "@", &ascii])),
     };
     if converted {
         // The domain was converted from Unicode: the converted address must fit RFC 5321 too.
