@@ -390,7 +390,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     let Some((local, domain)) = crate::text::split_once_at(&text, b'@') else {
         return Err(EmailReason::MissingAt);
     };
-    if domain.as_bytes().contains(&b'@') {
+    if crate::text::has_byte(domain.as_bytes(), b'@') {
         return Err(EmailReason::MultipleAt { position: crate::text::char_count(local) + 1 });
     }
     check_local_part(local)?;
@@ -447,7 +447,7 @@ fn check_local_part(local: &str) -> Result<(), EmailReason> {
 
 /// WHATWG HTML, "valid e-mail address": ``[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]``.
 fn is_local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c.is_ascii() && b".!#$%&'*+/=?^_`{|}~-".contains(&(c as u8))
+    c.is_ascii_alphanumeric() || c.is_ascii() && crate::text::has_byte(b".!#$%&'*+/=?^_`{|}~-", c as u8)
 }
 
 /// Lower-cases the domain, converts it to ASCII and checks it as a host name; `before` is the number of characters

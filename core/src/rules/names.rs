@@ -364,7 +364,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if in_table(LEGAL_FORMS, &key) {
         return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
     }
-    if key.as_bytes().contains(&b' ')
+    if crate::text::has_byte(key.as_bytes(), b' ')
         && crate::text::split_by(&key, b' ').all(|word| crate::text::char_count(word) == 1)
     {
         return Err(CompanyNameReason::SpacedCharacters);

@@ -329,7 +329,10 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
     } else {
         region.and_then(|r| {
             dialing::international_prefixes(r)
-                .find(|p| digits.starts_with(p.as_bytes()) && dialing::plan_at_start(&digits[p.len()..]).is_some())
+                .find(|p| {
+                    digits.starts_with(p.as_bytes())
+                        && dialing::plan_at_start(digits.get(p.len()..).unwrap_or_default()).is_some()
+                })
                 .map(str::len)
         })
     };
@@ -417,7 +420,7 @@ fn extension(tail: &str) -> Option<String> {
 
 /// The text after its leading bytes of `set` (ASCII).
 fn skip<'a>(text: &'a str, set: &[u8]) -> &'a str {
-    let n = text.bytes().take_while(|b| set.contains(b)).count();
+    let n = text.bytes().take_while(|&b| crate::text::has_byte(set, b)).count();
     text.get(n..).unwrap_or_default()
 }
 
