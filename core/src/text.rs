@@ -38,6 +38,22 @@ pub fn concat(parts: &[&str]) -> String {
     out
 }
 
+/// The first `n` characters of a text (all of it when it is shorter), by its bytes: `text.chars().take(n)` without
+/// collecting characters one by one.
+pub fn first_chars(text: &str, n: usize) -> &str {
+    let mut seen = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // A byte that is not a UTF-8 continuation byte starts a character ([`char_count`]).
+        if (b as i8) >= -0x40 {
+            if seen == n {
+                return text.get(..i).unwrap_or(text);
+            }
+            seen += 1;
+        }
+    }
+    text
+}
+
 /// Whether `bytes` holds `byte`: a plain loop, not `<[u8]>::contains`, whose word-at-a-time search is 0.4 KB of code in
 /// the WebAssembly package (the texts searched here are a few dozen bytes).
 pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
@@ -347,6 +363,19 @@ pub fn describe_into(out: &mut String, ch: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_helpers_equal_the_standard_library() {
+        for text in ["", "abc", "für Straße", "a\u{1F600}b", "日本語テキスト"] {
+            for n in 0..12 {
+                assert_eq!(first_chars(text, n), text.chars().take(n).collect::<String>(), "{text} {n}");
+            }
+            for byte in [b'a', b' ', b'@', 0xC3] {
+                assert_eq!(has_byte(text.as_bytes(), byte), text.as_bytes().contains(&byte));
+            }
+        }
+        assert_eq!(concat(&["a", "", "bc"]), "abc");
+    }
 
     #[test]
     fn characters_are_described_without_disturbing_the_message() {

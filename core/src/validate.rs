@@ -129,7 +129,7 @@ impl Validator {
     pub fn validate_field(&self, path: &str, value: Text, mut record: Record) -> Report {
         let Some(slot) = record.text_mut(path) else {
             // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
-            let name: String = path.chars().take(200).collect();
+            let name = crate::text::first_chars(path, 200).to_owned();
             return Report::rejected(Issue::new(name.clone(), &RequestReason::UnknownField { name }));
         };
         *slot = value;

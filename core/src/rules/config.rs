@@ -50,7 +50,9 @@ pub fn partner_domain(raw: &str) -> Result<Option<String>, ConfigReason> {
     if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
-    host(raw).map(Some).ok_or_else(|| ConfigReason::PartnerDomain { value: raw.chars().take(100).collect() })
+    host(raw)
+        .map(Some)
+        .ok_or_else(|| ConfigReason::PartnerDomain { value: crate::text::first_chars(raw, 100).to_owned() })
 }
 
 /// The initial-domain suffix, lower-cased; `None` for no value (then `onmicrosoft.com`).
@@ -58,7 +60,9 @@ pub fn domain_suffix(raw: &str) -> Result<Option<String>, ConfigReason> {
     if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
-    host(raw).map(Some).ok_or_else(|| ConfigReason::DomainSuffix { value: raw.chars().take(100).collect() })
+    host(raw)
+        .map(Some)
+        .ok_or_else(|| ConfigReason::DomainSuffix { value: crate::text::first_chars(raw, 100).to_owned() })
 }
 
 #[cfg(test)]
