@@ -603,8 +603,9 @@ def main() -> None:
         if shared.get(p) != s:
             die(f"shared prefix {p}: expected {s}, got {shared.get(p)}")
 
-    # Country rows, packed (countries/mod.rs, `Country`): each row's texts are one run of TEXT (code, pattern,
-    # examples joined by '|', calling codes joined by ','), the row itself only offsets, lengths and flag bits. The
+    # Country rows, packed (countries/mod.rs, `Country`): the codes are CODE_TEXT, two letters a row; each row's
+    # texts are one run of TEXT (pattern, examples joined by '|', calling codes joined by ','), the row itself only
+    # lengths and flag bits (a run starts where the one before it ends: offsets would not compress). The
     # names are a text of their own (NAMES, feature `names`): the WebAssembly builds take them from the JavaScript
     # engine's `Intl.DisplayNames` (the same CLDR names).
     state_lists = ["", "AU", "CA", "US"]
@@ -629,22 +630,25 @@ def main() -> None:
             die(f"{cc}: postcode required but no pattern")
         n_req += required
         st = states.get(cc)
-        parts = [cc, pat, "|".join(examples), ",".join(calling[cc])]
+        if len(cc) != 2 or not cc.isascii():
+            die(f"{cc}: not a two-letter code")
+        parts = [pat, "|".join(examples), ",".join(calling[cc])]
         lens = [len(p.encode("utf-8")) for p in parts]
-        if lens[0] != 2 or max(lens[2], lens[3]) > 255 or lens[1] > 65535:
+        if max(lens[1], lens[2]) > 255 or lens[0] > 65535:
             die(f"{cc}: a text is too long for the packed row {lens}")
         if "|" in names[cc]:
             die(f"{cc}: the name contains '|'")
         flags = (1 if required else 0) | (2 if st else 0) | (4 if cc in market else 0) | (
             8 if cc in PHONE_AND_REGISTRATION else 0)
         rows.append(
-            f"    Country::row({at}, ({lens[1]}, {lens[2]}, {lens[3]}), {flags}, "
+            f"    Country::row(({lens[0]}, {lens[1]}, {lens[2]}), {flags}, "
             f"{state_lists.index(cc) if st else 0}), // {cc} {names[cc]}"
         )
         text_rows.append(f"    {rs_str(''.join(parts))},")
         at += sum(lens)
     if at > 65535:
         die(f"TEXT has {at} bytes, more than a u16 offset reaches")
+    code_rows = [f'    "{"".join(codes[i : i + 25])}",' for i in range(0, len(codes), 25)]
     name_rows = [f"    {rs_str(names[cc] + ('|' if i < len(codes) - 1 else ''))}," for i, cc in enumerate(codes)]
     print(
         f"countries: {len(codes)}; with a pattern: {n_pat}; examples: {n_ex}; postcode required: {n_req}; "
@@ -713,7 +717,14 @@ pub static US_ZIP3: [u8; 1000] = [
 {zip_index_lines}
 ];
 
-/// The texts of every row of `COUNTRIES`, one run a row: code, postcode pattern, examples, calling codes.
+/// The ISO codes of the rows of `COUNTRIES`, two letters a row, in their order.
+#[rustfmt::skip]
+pub(super) static CODE_TEXT: &str = concat!(
+{chr(10).join(code_rows)}
+);
+
+/// The texts of every row of `COUNTRIES`, one run a row: postcode pattern, examples, calling codes. A run starts
+/// where the one before it ends (countries/mod.rs adds up the lengths once).
 #[rustfmt::skip]
 pub(super) static TEXT: &str = concat!(
 {chr(10).join(text_rows)}
@@ -727,9 +738,10 @@ pub(super) static NAMES: &str = concat!(
 {chr(10).join(name_rows)}
 );
 
-/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: where its texts start
-/// in `TEXT`, the byte lengths of (pattern, examples, calling codes), flag bits (1 postcode required, 2 state
-/// required, 4 CSP market, 8 phone and registration number required), the index of its state list.
+/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: the byte lengths of
+/// its texts in `TEXT` (pattern, examples, calling codes), flag bits (1 postcode required, 2 state required, 4 CSP
+/// market, 8 phone and registration number required), the index of its state list. No offsets into `TEXT`: in
+/// WebAssembly they would not compress.
 #[rustfmt::skip]
 pub static COUNTRIES: [Country; {len(codes)}] = [
 {chr(10).join(rows)}

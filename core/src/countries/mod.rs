@@ -102,22 +102,30 @@ impl StateList {
     }
 }
 
-/// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: the row's texts are one run
-/// of [`data::TEXT`] (code, postcode pattern, examples, calling codes), so the table holds no pointers, which in
-/// WebAssembly neither shrink nor compress (`docs/npm-package.md`, "Size"). Its English name is in `data::NAMES`
-/// (feature `names`), or comes from the host ([`Country::name`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: its code is two bytes of
+/// [`data::CODE_TEXT`] and its texts one run of [`data::TEXT`] (postcode pattern, examples, calling codes), so the
+/// table holds no pointers, which in WebAssembly neither shrink nor compress, and no offsets, which do not compress
+/// either (`docs/npm-package.md`, "Size"): a row is known by its place in [`COUNTRIES`], and where its run starts is
+/// the sum of the lengths before it. Its English name is in `data::NAMES` (feature `names`), or comes from the host
+/// ([`Country::name`]). Rows are never copied (no `Clone`): a country is a `&'static Country` into the table, and two
+/// are equal when they are the same row.
+#[derive(Debug)]
 pub struct Country {
-    /// Where the row's texts start in [`data::TEXT`].
-    at: u16,
     /// Byte lengths of the postcode pattern (0: none), the examples (`|`-separated) and the calling codes
-    /// (`,`-separated); the code before them is two bytes.
+    /// (`,`-separated).
     pattern_len: u16,
     lens: [u8; 2],
     flags: u8,
     /// Index into [`data::STATE_LISTS`]; 0 is the empty list.
     states: u8,
 }
+
+impl PartialEq for Country {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+impl Eq for Country {}
 
 /// Bits of [`Country::flags`].
 mod flag {
@@ -133,29 +141,28 @@ mod flag {
 
 impl Country {
     /// One row, as the generated table writes it.
-    const fn row(at: u16, lens: (u16, u8, u8), flags: u8, states: u8) -> Country {
-        Country { at, pattern_len: lens.0, lens: [lens.1, lens.2], flags, states }
+    const fn row(lens: (u16, u8, u8), flags: u8, states: u8) -> Country {
+        Country { pattern_len: lens.0, lens: [lens.1, lens.2], flags, states }
     }
 
-    /// The `i`th text of the row: 0 code, 1 pattern, 2 examples, 3 calling codes.
+    /// The `i`th text of the row: 0 pattern, 1 examples, 2 calling codes.
     fn part(&self, i: usize) -> &'static str {
-        let lens = [2, usize::from(self.pattern_len), usize::from(self.lens[0]), usize::from(self.lens[1])];
-        let start = usize::from(self.at) + lens[..i].iter().sum::<usize>();
+        let Some(row) = self.index() else {
+            return "";
+        };
+        let lens = [usize::from(self.pattern_len), usize::from(self.lens[0]), usize::from(self.lens[1])];
+        let start = text_start(row) + lens[..i].iter().sum::<usize>();
         data::TEXT.get(start..start + lens[i]).unwrap_or_default()
     }
 
-    /// ISO 3166-1 alpha-2 code, upper case (the row's first two bytes: no lengths to add up, as lookups read it at
-    /// every step of their search).
+    /// The sum of the lengths of the row's texts.
+    fn text_len(&self) -> usize {
+        usize::from(self.pattern_len) + usize::from(self.lens[0]) + usize::from(self.lens[1])
+    }
+
+    /// ISO 3166-1 alpha-2 code, upper case.
     pub fn code(&self) -> &'static str {
-        data::TEXT.get(self.code_range()).unwrap_or_default()
-    }
-    /// The code's two bytes, for the binary search of [`lookup`] (no character-boundary checks).
-    fn code_bytes(&self) -> &'static [u8] {
-        data::TEXT.as_bytes().get(self.code_range()).unwrap_or_default()
-    }
-    fn code_range(&self) -> std::ops::Range<usize> {
-        let at = usize::from(self.at);
-        at..at + 2
+        self.index().map_or("", code_at)
     }
     /// English short name, for pickers and messages.
     pub fn name(&self) -> &'static str {
@@ -163,7 +170,7 @@ impl Country {
     }
     /// Postcode pattern, unanchored as in Google's address metadata; `None` where the country has no postcodes.
     pub fn postal_code_regex(&self) -> Option<&'static str> {
-        Some(self.part(1)).filter(|p| !p.is_empty())
+        Some(self.part(0)).filter(|p| !p.is_empty())
     }
     /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
     pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
@@ -172,13 +179,13 @@ impl Country {
     /// The examples, split once per country on first use (the postcode rule reads them on every call).
     fn examples(&self) -> &'static [&'static str] {
         self.index().map_or(&[], |i| {
-            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(2), b'|').filter(|e| !e.is_empty()).collect())
+            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(1), b'|').filter(|e| !e.is_empty()).collect())
         })
     }
-    /// This entry's row in [`COUNTRIES`], from its address (no search); a copy made elsewhere finds it by code.
+    /// This entry's row in [`COUNTRIES`], from its address (no search; rows are never copied).
     fn index(&self) -> Option<usize> {
         let at = (self as *const Self as usize).wrapping_sub(COUNTRIES.as_ptr() as usize) / size_of::<Self>();
-        COUNTRIES.get(at).filter(|c| std::ptr::eq(*c, self)).map(|_| at).or_else(|| index_of(self.code()))
+        COUNTRIES.get(at).filter(|c| std::ptr::eq(*c, self)).map(|_| at)
     }
     /// The first example postcode, for placeholders and messages.
     pub fn postal_code_example(&self) -> Option<&'static str> {
@@ -186,7 +193,7 @@ impl Country {
     }
     /// International calling codes without `+` (`1`, `44`).
     pub fn country_calling_codes(&self) -> impl Iterator<Item = &'static str> + Clone {
-        crate::text::split_by(self.part(3), b',').filter(|c| !c.is_empty())
+        crate::text::split_by(self.part(2), b',').filter(|c| !c.is_empty())
     }
     pub fn is_postal_code_required(&self) -> bool {
         self.flags & flag::POSTAL_CODE_REQUIRED != 0
@@ -283,7 +290,37 @@ fn index_of(code: &str) -> Option<usize> {
         _ => None,
     };
     let wanted = key(code.as_bytes())?;
-    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(c.code_bytes())).ok()
+    let codes = data::CODE_TEXT.as_bytes();
+    let (mut lo, mut hi) = (0, COUNT);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match key(codes.get(2 * mid..2 * mid + 2)?)?.cmp(&wanted) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// The code of the `row`th country ([`data::CODE_TEXT`]).
+fn code_at(row: usize) -> &'static str {
+    data::CODE_TEXT.get(2 * row..2 * row + 2).unwrap_or_default()
+}
+
+/// Where the `row`th country's texts start in [`data::TEXT`]: the lengths of the rows before it, added up once.
+fn text_start(row: usize) -> usize {
+    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let mut starts = Vec::with_capacity(COUNT);
+        let mut at = 0;
+        for c in &COUNTRIES {
+            starts.push(at);
+            at += c.text_len() as u32;
+        }
+        starts
+    });
+    starts.get(row).map_or(0, |&at| at as usize)
 }
 
 const COUNT: usize = COUNTRIES.len();
@@ -458,16 +495,24 @@ mod tests {
     #[test]
     fn the_packed_rows_tile_the_text() {
         let mut end = 0;
-        for c in &COUNTRIES {
-            assert_eq!(usize::from(c.at), end, "row {} does not start where the last ended", c.code());
-            let lens = [2, c.pattern_len.into(), c.lens[0].into(), c.lens[1].into()];
+        for (row, c) in COUNTRIES.iter().enumerate() {
+            assert_eq!(text_start(row), end, "row {} does not start where the last ended", c.code());
+            let lens: [usize; 3] = [c.pattern_len.into(), c.lens[0].into(), c.lens[1].into()];
             for len in lens {
-                assert!(data::TEXT.get(end..end + len).is_some(), "row at {} cuts a character", c.at);
+                assert!(data::TEXT.get(end..end + len).is_some(), "row {row} cuts a character");
                 end += len;
             }
+            assert_eq!(c.index(), Some(row));
+            assert_eq!(index_of(c.code()), Some(row));
             assert!(c.code().bytes().all(|b| b.is_ascii_uppercase()) && !c.name().is_empty());
         }
         assert_eq!(end, data::TEXT.len());
+        assert_eq!(data::CODE_TEXT.len(), 2 * COUNTRIES.len());
+        assert!(data::CODE_TEXT
+            .as_bytes()
+            .chunks(2)
+            .zip(data::CODE_TEXT.as_bytes().chunks(2).skip(1))
+            .all(|(a, b)| a < b));
         // One name a row, none holding the separator.
         assert_eq!(crate::text::split_by(data::NAMES, b'|').count(), COUNTRIES.len());
     }
