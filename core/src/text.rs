@@ -56,6 +56,7 @@ pub fn first_chars(text: &str, n: usize) -> &str {
 
 /// Whether `bytes` holds `byte`: a plain loop, not `<[u8]>::contains`, whose word-at-a-time search is 0.4 KB of code in
 /// the WebAssembly package (the texts searched here are a few dozen bytes).
+#[allow(clippy::manual_contains)] // deliberately not `contains` (above)
 pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
     bytes.iter().any(|&b| b == byte)
 }
