@@ -21,7 +21,7 @@
 //!   [`crate::rules::idn_data`], generated from the `idna` crate's own Unicode data. `core/tests/idn_parity.rs`
 //!   and the package's tests hold both builds to one table of answers.
 
-use crate::rules::idn_data::CLASSES;
+use crate::rules::idn_data::{RUN_CLASSES, RUN_STEPS};
 use std::borrow::Cow;
 
 /// Why a host name is not one.
@@ -210,7 +210,7 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
     Ok(unicode)
 }
 
-/// Bidi classes of [`CLASSES`].
+/// Bidi classes of [`RUN_CLASSES`].
 const L: u32 = 0;
 const RTL: u32 = 1;
 const AN: u32 = 2;
@@ -218,8 +218,8 @@ const EN: u32 = 3;
 const NSM: u32 = 4;
 const NEUTRAL: u32 = 5;
 
-/// The class of `c` in [`CLASSES`]: LEB128 numbers, each `delta << 6 | class`, where `delta` is how far its run starts
-/// after the previous one. Read from the start (a few KB smaller in the package than a table of `u32` to search; it
+/// The class of `c` in the runs of [`RUN_CLASSES`]: each run's class, and in [`RUN_STEPS`] how far it starts after the
+/// previous one (LEB128). Read from the start (a few KB smaller in the package than a table of `u32` to search; it
 /// runs only on the letters of internationalized domain names). The letters, digits and hyphen of ASCII, which every
 /// other label is made of, are answered without reading it.
 fn class_of(c: char) -> u32 {
@@ -231,20 +231,21 @@ fn class_of(c: char) -> u32 {
     }
 }
 
-/// [`class_of`], read from [`CLASSES`].
+/// [`class_of`], read from the runs of [`RUN_STEPS`] and [`RUN_CLASSES`].
 fn class_in_table(c: char) -> u32 {
-    let (mut start, mut class, mut value, mut shift) = (0_u32, 0, 0_u32, 0);
-    for &b in &CLASSES {
+    let (mut start, mut class, mut value, mut shift, mut run) = (0_u32, 0, 0_u32, 0, 0);
+    for &b in &RUN_STEPS {
         value |= u32::from(b & 0x7f).wrapping_shl(shift);
         shift += 7;
         if b & 0x80 != 0 {
             continue;
         }
-        let next = start.saturating_add(value >> 6);
+        let next = start.saturating_add(value);
         if next > c as u32 {
             break;
         }
-        (start, class, value, shift) = (next, value & 63, 0, 0);
+        class = RUN_CLASSES.get(run).map_or(0, |&k| u32::from(k));
+        (start, value, shift, run) = (next, 0, 0, run + 1);
     }
     class
 }
@@ -288,7 +289,7 @@ fn bidi_label(label: &[char]) -> bool {
     }
 }
 
-/// Joining types of [`CLASSES`].
+/// Joining types of [`RUN_CLASSES`].
 const JOIN_LEFT: u32 = 1;
 const JOIN_DUAL: u32 = 2;
 const JOIN_RIGHT: u32 = 3;
