@@ -998,9 +998,19 @@ def write_phone_data() -> None:
         return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
 
     def flags_of(c: int) -> int:
-        main = countries.index(codes[c]["main"]) if codes[c]["main"] in countries else 255
         return (mask({s[0] for s in codes[c]["starts"] if s}) | (mask(codes[c]["ambiguous"]) << 10)
-                | (int(codes[c]["keeps_zero"]) << 20) | (main << 21))
+                | (int(codes[c]["keeps_zero"]) << 20))
+
+    # A code's main region (phonenumbers' `region_code_for_country_code`) is, but for a few codes, the first country
+    # of the table that has the code: only those few are written (a table of row indices would not compress).
+    main_exceptions = []
+    for c in code_list:
+        first = next((r for r in countries if phonenumbers.country_code_for_region(r) == c), None)
+        main = codes[c]["main"] if codes[c]["main"] in countries else None
+        if main != first:
+            if main is None:
+                die(f"phone: +{c} has no main region in the table, but {first} uses it")
+            main_exceptions.append(f"{c}={main}")
 
     keeps = [c for c in code_list if codes[c]["keeps_zero"]]
     shared = {c: codes[c]["regions"] for c in code_list if len(codes[c]["regions"]) > 1}
@@ -1060,14 +1070,17 @@ pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 
 /// Per calling code: bits 0-9, the digits a national significant number can begin with; bits 10-19, bit 10 + d set
 /// when a trunk prefix followed by the digit d can also begin a national number; bit 20 set when a national number may
-/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0); bits 21-28, the index in
-/// `COUNTRIES` of the code's main region (phonenumbers' `region_code_for_country_code`), 255 for a non-geographic code
-/// or one whose main region is no country of the table (+247: Ascension, AC).
+/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0).
 #[rustfmt::skip]
 pub(super) static CODE_FLAGS: [u32; {len(code_list)}] = [
 {lines([flags_of(c) for c in code_list], 10)}
 ];
 
+/// The calling codes whose main region (phonenumbers' `region_code_for_country_code`) is not the first country of
+/// `COUNTRIES` that has the code, `code=region` joined by `|`. Every other code's main region is that first country,
+/// or none (a non-geographic code, or one whose regions are no country of the table: +247, Ascension).
+#[rustfmt::skip]
+pub(super) static MAIN_REGION_EXCEPTIONS: &str = {rs_str("|".join(main_exceptions))};
 """
     PHONE_OUT.write_text(text, encoding="utf-8")
     print(f"wrote {PHONE_OUT.relative_to(ROOT)}")

@@ -83,8 +83,37 @@ impl Plan {
     }
     /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …).
     pub fn main_region(self) -> Option<&'static str> {
-        super::COUNTRIES.get(((self.flags() >> 21) & 0xff) as usize).map(super::Country::code)
+        let row = *main_rows().get(usize::from(self.0))?;
+        super::COUNTRIES.get(usize::from(row)).map(super::Country::code)
     }
+}
+
+/// Per plan, the row in `COUNTRIES` of its main region (255: none), made once: the first country of the table with
+/// the code, but for the codes of [`data::MAIN_REGION_EXCEPTIONS`].
+fn main_rows() -> &'static [u8] {
+    static MAIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    MAIN.get_or_init(|| {
+        let mut main = vec![u8::MAX; data::CODE_STEPS.len()];
+        // From the last row to the first, so that the first country with a code is the one kept.
+        for (row, country) in super::COUNTRIES.iter().enumerate().rev() {
+            if let (Some(plan), Ok(row)) = (region_plan(country.code()), u8::try_from(row)) {
+                if let Some(slot) = main.get_mut(usize::from(plan.0)) {
+                    *slot = row;
+                }
+            }
+        }
+        for exception in crate::text::split_by(data::MAIN_REGION_EXCEPTIONS, b'|') {
+            let Some((code, region)) = crate::text::split_once_at(exception, b'=') else { continue };
+            let plan = plan_at_start(code.as_bytes()).filter(|(_, len)| *len == code.len()).map(|(p, _)| p);
+            let row = super::index_of(region).and_then(|r| u8::try_from(r).ok());
+            if let (Some(plan), Some(row)) = (plan, row) {
+                if let Some(slot) = main.get_mut(usize::from(plan.0)) {
+                    *slot = row;
+                }
+            }
+        }
+        main
+    })
 }
 
 /// The plan of a calling code, if any region or non-geographic service uses it.
@@ -220,6 +249,16 @@ mod tests {
         assert_eq!(at("80012345678"), Some((800, 3)));
         assert_eq!(plan(800).and_then(Plan::main_region), None);
         assert_eq!(plan(44).and_then(Plan::main_region), Some("GB"));
+        // The main regions phonenumbers names (`region_code_for_country_code`): the first country of the table with
+        // the code, or one of MAIN_REGION_EXCEPTIONS; none for a code that no country of the table has (+247).
+        let main = |code| plan(code).and_then(Plan::main_region);
+        for (code, region) in [(1, "US"), (7, "RU"), (212, "MA"), (358, "FI"), (590, "GP"), (599, "CW")] {
+            assert_eq!(main(code), Some(region), "+{code}");
+        }
+        for (code, region) in [(30, "GR"), (39, "IT"), (47, "NO"), (61, "AU"), (262, "RE"), (290, "SH"), (49, "DE")] {
+            assert_eq!(main(code), Some(region), "+{code}");
+        }
+        assert_eq!((main(247), main(882), main(979)), (None, None, None));
         for s in ["", "0", "0044", "999", "42", "x1"] {
             assert_eq!(at(s), None, "{s}");
         }
