@@ -51,7 +51,7 @@ pub const LEGAL_FORMS: &str = concat!(
 /// Generic top-level domains whose extension in a company name draws a warning [PC-names: ".com, .org, .edu, .club,
 /// and so on"; its 2021 text lists country-code domains as allowed] (**decision**: this list; sorted, joined by `|`).
 pub const DOMAIN_EXTENSIONS: &str =
-    concat!("app|biz|cloud|club|com|dev|edu|gov|info|mil|net|online|org|shop|site|store|tech|xyz",);
+    "app|biz|cloud|club|com|dev|edu|gov|info|mil|net|online|org|shop|site|store|tech|xyz";
 
 /// Placeholder names that draw a warning on a contact [PC-names 2024: "test, admin, or nobody"] (**decision**: this
 /// list), keyed like [`LEGAL_FORMS`]; sorted, joined by `|`.
