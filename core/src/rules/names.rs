@@ -56,7 +56,7 @@ pub const DOMAIN_EXTENSIONS: &str =
 /// Placeholder names that draw a warning on a contact [PC-names 2024: "test, admin, or nobody"] (**decision**: this
 /// list), keyed like [`LEGAL_FORMS`]; sorted, joined by `|`.
 pub const PLACEHOLDER_NAMES: &str =
-    concat!("admin|administrator|asdf|dummy|fake|na|nobody|none|null|placeholder|qwerty|test|tester|", "unknown|xxx",);
+    "admin|administrator|asdf|dummy|fake|na|nobody|none|null|placeholder|qwerty|test|tester|unknown|xxx";
 
 /// Why a company name is refused or questioned.
 #[non_exhaustive]
