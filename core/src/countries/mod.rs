@@ -384,12 +384,19 @@ impl States<'_> {
             }
         }
     }
-    /// Every accepted value, for messages.
-    pub fn values(&self) -> Vec<&str> {
+    /// Every accepted value, for messages and pickers (plain loops: each iterator chain collected into a `Vec` is code
+    /// of its own in WebAssembly).
+    pub fn values(&self) -> Vec<String> {
+        let mut out = Vec::new();
         match self {
-            States::Default(list) => list.iter().map(State::value).collect(),
-            States::Runtime { list, .. } => list.iter().map(String::as_str).collect(),
+            States::Default(list) => {
+                for state in list.iter() {
+                    out.push(state.value().to_owned());
+                }
+            }
+            States::Runtime { list, .. } => out = list.to_vec(),
         }
+        out
     }
 }
 
@@ -465,7 +472,7 @@ impl PickerEntry {
     /// The picker entry for the rules in force for one country.
     pub fn new(rules: &Rules<'_>) -> Self {
         let c = rules.country;
-        let states: Vec<String> = rules.supported_states.values().into_iter().map(str::to_owned).collect();
+        let states = rules.supported_states.values();
         PickerEntry {
             code: c.code(),
             name: c.name(),

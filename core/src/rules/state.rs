@@ -125,7 +125,7 @@ pub(crate) fn term(country: &str) -> &'static str {
 /// Checks the state against the rules in force for the billing country (see the module documentation).
 pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, StateReason> {
     let country = rules.country.code();
-    let accepted = || rules.supported_states.values().into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let accepted = || rules.supported_states.values();
     // Section 0 by the schema's kind: code-like where the list is closed, free text elsewhere.
     let kind = STATE_KIND.resolve(!rules.supported_states.is_empty()).unwrap_or(TextKind::Free);
     let text = kind.normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;
