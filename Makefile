@@ -19,14 +19,7 @@ WASM_PACK := $(WASM_PATH) wasm-pack
 # with reference types, and only the package's profile (LTO, strip) leaves wasm-bindgen no trace of them; in the test
 # and browser-host builds wasm-bindgen would look for its externref allocator and fail. An exported RUSTFLAGS would
 # override this; tests/node/size.test.mjs checks that the glue has no externref table.
-# The source paths of panic locations are written without the builder's directories (the Rust toolchain's sources,
-# the cargo registry, rustc's own `/rustc/<commit>/` prefix): the module then holds no local path, is the same on
-# every machine, and is 0.1 KB smaller.
-SYSROOT_SRC := $(shell rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/
-RUSTC_SRC := /rustc/$(shell rustc -vV 2>/dev/null | sed -n 's/^commit-hash: //p')/
-REGISTRY_SRC := $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/registry/src/*/)
-REMAP := $(foreach p,$(SYSROOT_SRC) $(RUSTC_SRC) $(REGISTRY_SRC),--remap-path-prefix=$(p)=)
-SHIP_RUSTFLAGS := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types $(REMAP)"
+SHIP_RUSTFLAGS := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types"
 
 setup:
 	@bash scripts/setup.sh browser

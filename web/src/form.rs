@@ -223,8 +223,7 @@ impl FormState {
                 (Some(states), Some(c)) => {
                     dom::clear(list);
                     dom::add_option(&self.doc, list, "", "Choose a state or province");
-                    for value in &states.values() {
-                        let value = value.as_str();
+                    for value in states.values() {
                         let name = c
                             .supported_states()
                             .iter()

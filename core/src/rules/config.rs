@@ -1,6 +1,5 @@
 //! The partner's configuration carried with a record (`rules.md` section 4): its own domain and the initial-domain
-//! suffix must be host names ([`crate::rules::hostname`]); they are lower-cased, and a Unicode domain is taken in its
-//! ASCII form (`xn--`), as the e-mail domains it is compared with. (The markets list is checked by
+//! suffix must be host names ([`crate::rules::hostname`]); they are lower-cased. (The markets list is checked by
 //! `rules::country`, the CSP model by `rules::request`.)
 
 use crate::issue::{Params, Reason};
@@ -42,7 +41,7 @@ impl Reason for ConfigReason {
 
 fn host(raw: &str) -> Option<String> {
     let lower = text::normalize(raw).ok()?.to_ascii_lowercase();
-    hostname::to_ascii(&lower).ok().map(std::borrow::Cow::into_owned)
+    hostname::check(&lower).ok().map(|()| lower)
 }
 
 /// The partner's own domain, lower-cased; `None` for no value.
@@ -50,9 +49,7 @@ pub fn partner_domain(raw: &str) -> Result<Option<String>, ConfigReason> {
     if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
-    host(raw)
-        .map(Some)
-        .ok_or_else(|| ConfigReason::PartnerDomain { value: crate::text::first_chars(raw, 100).to_owned() })
+    host(raw).map(Some).ok_or_else(|| ConfigReason::PartnerDomain { value: raw.chars().take(100).collect() })
 }
 
 /// The initial-domain suffix, lower-cased; `None` for no value (then `onmicrosoft.com`).
@@ -60,9 +57,7 @@ pub fn domain_suffix(raw: &str) -> Result<Option<String>, ConfigReason> {
     if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
-    host(raw)
-        .map(Some)
-        .ok_or_else(|| ConfigReason::DomainSuffix { value: crate::text::first_chars(raw, 100).to_owned() })
+    host(raw).map(Some).ok_or_else(|| ConfigReason::DomainSuffix { value: raw.chars().take(100).collect() })
 }
 
 #[cfg(test)]
