@@ -18,6 +18,8 @@ pub struct Host {
     /// Unicode `Alphabetic` and `Numeric` (`char::is_alphabetic`, `char::is_numeric`) of a non-ASCII character.
     pub is_alphabetic: fn(char) -> bool,
     pub is_numeric: fn(char) -> bool,
+    /// Frees a compiled pattern once no rule holds it (country rules replaced).
+    pub free: fn(u32),
 }
 
 static HOST: OnceLock<Host> = OnceLock::new();
@@ -62,6 +64,13 @@ pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
     match HOST.get() {
         Some(h) => (h.compile)(pattern),
         None => Err("no pattern engine: the host has not installed one".to_owned()),
+    }
+}
+
+#[cfg_attr(feature = "regex", allow(dead_code))]
+pub(crate) fn free(id: u32) {
+    if let Some(h) = HOST.get() {
+        (h.free)(id);
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod countries;
+pub mod dependents;
 pub mod host;
 pub mod issue;
 #[cfg(feature = "js-host")]
@@ -14,9 +15,7 @@ pub mod rules;
 pub mod source;
 pub mod text;
 pub mod validate;
-#[cfg(feature = "wasm")]
-pub mod wasm;
 
 pub use issue::{Checked, Issue, Outcome, Param, Params, Reason, Severity};
 pub use record::Record;
-pub use validate::{validate, Report, Validator};
+pub use validate::{validate, FieldReport, FieldValue, Report, Validator};

@@ -14,7 +14,20 @@ pub struct Pattern(Inner);
 #[cfg(feature = "regex")]
 type Inner = regex::bytes::Regex;
 #[cfg(not(feature = "regex"))]
-type Inner = u32;
+type Inner = std::sync::Arc<Handle>;
+
+/// A pattern compiled by the host; freed there when the last rule holding it is dropped (run-time country rules
+/// replaced), so replacing rules never leaves `RegExp`s behind.
+#[cfg(not(feature = "regex"))]
+#[derive(Debug)]
+pub struct Handle(u32);
+
+#[cfg(not(feature = "regex"))]
+impl Drop for Handle {
+    fn drop(&mut self) {
+        crate::host::free(self.0);
+    }
+}
 
 impl Pattern {
     /// Compiles `^(?:pattern)$`; the error is the engine's own words.
@@ -28,7 +41,7 @@ impl Pattern {
             .map(Pattern)
             .map_err(|e| e.to_string());
         #[cfg(not(feature = "regex"))]
-        return crate::host::compile(&anchored).map(Pattern);
+        return crate::host::compile(&anchored).map(|id| Pattern(std::sync::Arc::new(Handle(id))));
     }
 
     /// Whether the whole text matches.
@@ -36,7 +49,7 @@ impl Pattern {
         #[cfg(feature = "regex")]
         return self.0.is_match(text.as_bytes());
         #[cfg(not(feature = "regex"))]
-        return crate::host::is_match(self.0, text);
+        return crate::host::is_match(self.0 .0, text);
     }
 }
 

@@ -3,6 +3,7 @@
 //! `rules.md`) comes with the record; a server overwrites it from its own settings before calling this.
 
 use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
+use crate::dependents;
 use crate::issue::{Issue, Outcome, Reason, Severity};
 use crate::record::{self, Address, Parsed, Record, Slot, Text};
 use crate::rules::domain::{self, DomainForm};
@@ -54,6 +55,93 @@ impl Report {
             warnings: Vec::new(),
             normalized: None,
         }
+    }
+}
+
+/// A field's value in a [`FieldReport`] and as [`Validator::check_field`] takes it: text, or the one boolean field
+/// (`account.isSubCustomerOfReseller`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Text(String),
+    Flag(bool),
+}
+
+impl Default for FieldValue {
+    fn default() -> Self {
+        FieldValue::Text(String::new())
+    }
+}
+
+/// Read leniently like every field: a number, list or object is kept as a wrong type.
+impl record::Expected for FieldValue {
+    const KIND: record::Kind = record::Kind::Text;
+    fn from_str(s: &str) -> Option<Self> {
+        Some(FieldValue::Text(s.to_owned()))
+    }
+    fn from_text(s: String) -> Option<Self> {
+        Some(FieldValue::Text(s))
+    }
+    fn from_bool(b: bool) -> Option<Self> {
+        Some(FieldValue::Flag(b))
+    }
+}
+
+/// The result of checking one field as the user types (`request.md`, "Field result"): the field's normalized value
+/// and the issues of every path in `covered` (the field and the fields whose verdict depends on it), stated in full.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldReport {
+    pub field: String,
+    /// The field's normalized value (as given when invalid); `None` for no value.
+    pub value: Option<FieldValue>,
+    /// True exactly when `errors` is empty.
+    pub valid: bool,
+    /// Every path whose issues this result states in full, the field first.
+    pub covered: Vec<String>,
+    pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
+}
+
+const SUB_CUSTOMER: &str = "account.isSubCustomerOfReseller";
+
+/// Puts a field's value into a record; `false` when the path names no field a value can be given for.
+fn set_field(record: &mut Record, path: &str, value: Slot<FieldValue>) -> bool {
+    if path == SUB_CUSTOMER {
+        let Some(acc) = record.account.value_or_default() else { return false };
+        acc.is_sub_customer_of_reseller = match value {
+            Slot::Value(FieldValue::Flag(b)) => Slot::Value(b),
+            Slot::Value(FieldValue::Text(_)) => Slot::Wrong(record::Kind::Text),
+            Slot::Wrong(k) => Slot::Wrong(k),
+            Slot::Absent => Slot::Absent,
+            Slot::Null => Slot::Null,
+        };
+        return true;
+    }
+    let Some(slot) = record.text_mut(path) else { return false };
+    *slot = match value {
+        Slot::Value(FieldValue::Text(s)) => Slot::Value(s),
+        Slot::Value(FieldValue::Flag(_)) => Slot::Wrong(record::Kind::Bool),
+        Slot::Wrong(k) => Slot::Wrong(k),
+        Slot::Absent => Slot::Absent,
+        Slot::Null => Slot::Null,
+    };
+    true
+}
+
+/// A field's value in a (normalized) record.
+fn field_value(record: &mut Record, path: &str) -> Option<FieldValue> {
+    if path == SUB_CUSTOMER {
+        return record.account.value()?.is_sub_customer_of_reseller.value().map(|b| FieldValue::Flag(*b));
+    }
+    record.text_mut(path)?.value().map(|s| FieldValue::Text(s.clone()))
+}
+
+/// Whether the account's own billing address is empty (absent counts as empty).
+fn own_address_empty(record: &Record) -> bool {
+    match record.account.value().map(|a| &a.billing_address) {
+        Some(Slot::Value(a)) => a.is_empty(),
+        Some(Slot::Wrong(_)) => false,
+        _ => true,
     }
 }
 
@@ -132,6 +220,40 @@ impl Validator {
         };
         *slot = value;
         self.walk(record, &[path])
+    }
+
+    /// Checks one field as the user types (`request.md`, "Field result"): `value` replaces the field at `path` in
+    /// `record`, the record is validated (cross-field rules need it), and the result states the issues of the field
+    /// and of the fields that depend on it ([`dependents`]), with the field's normalized value. A path that names no
+    /// field a value can be given for is reported as `request.unknown_field`.
+    pub fn check_field(&self, path: &str, value: Slot<FieldValue>, mut record: Record) -> FieldReport {
+        let was_empty = own_address_empty(&record);
+        if !set_field(&mut record, path, value) {
+            // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
+            let name: String = path.chars().take(200).collect();
+            let issue = Issue::new(name.clone(), &RequestReason::UnknownField { name: name.clone() });
+            return FieldReport {
+                field: name.clone(),
+                value: None,
+                valid: false,
+                covered: vec![name],
+                errors: vec![issue],
+                warnings: Vec::new(),
+            };
+        }
+        let emptiness_changed = path.starts_with("account.billingAddress.") && was_empty != own_address_empty(&record);
+        let mut covered = vec![path];
+        covered.extend(dependents::covered(path, emptiness_changed));
+        let report = self.walk(record, &covered);
+        let value = report.normalized.and_then(|mut r| field_value(&mut r, path));
+        FieldReport {
+            field: path.to_owned(),
+            value,
+            valid: report.valid,
+            covered: covered.into_iter().map(str::to_owned).collect(),
+            errors: report.errors,
+            warnings: report.warnings,
+        }
     }
 
     /// Validates a record and keeps only the issues on the listed fields: what a form re-checks after an edit (the

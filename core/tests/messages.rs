@@ -42,6 +42,8 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(RequestReason::WrongType { expected: "string", found: "object" }),
         Box::new(RequestReason::UnknownValue { value: s("reseller"), allowed: &CspModel::NAMES }),
         Box::new(RequestReason::MissingConfiguration),
+        Box::new(RequestReason::ConfigurationIgnored),
+        Box::new(RequestReason::EngineFailed),
         Box::new(ConfigReason::PartnerDomain { value: s("partner") }),
         Box::new(ConfigReason::DomainSuffix { value: s("-x") }),
         Box::new(SubCustomerReason::ResellerAddressMissing),

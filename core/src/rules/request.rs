@@ -31,6 +31,12 @@ pub enum RequestReason {
     },
     /// A configuration value the record must carry (`cspModel`).
     MissingConfiguration,
+    /// A configuration field in a record checked by a host that holds the partner's configuration (a validator
+    /// instance): the host's applies, the record's is ignored (`request.md`). A warning.
+    ConfigurationIgnored,
+    /// The JavaScript engine that lends the WebAssembly builds its `RegExp` and NFKC threw (a page's code patched
+    /// one): no verdict could be made (`core/src/js_host.rs`).
+    EngineFailed,
 }
 
 /// Every code this module emits.
@@ -41,6 +47,8 @@ pub const CODES: &[&str] = &[
     "request.wrong_type",
     "request.unknown_value",
     "request.missing_configuration",
+    "request.configuration_ignored",
+    "request.engine_failed",
 ];
 
 crate::display_as_message!(RequestReason);
@@ -54,6 +62,8 @@ impl Reason for RequestReason {
             Self::WrongType { .. } => 3,
             Self::UnknownValue { .. } => 4,
             Self::MissingConfiguration => 5,
+            Self::ConfigurationIgnored => 6,
+            Self::EngineFailed => 7,
         }]
     }
     fn template(&self) -> &'static str {
@@ -64,6 +74,14 @@ impl Reason for RequestReason {
             Self::WrongType { .. } => "Expected {expected|a} here, not {found|a}.",
             Self::UnknownValue { .. } => "\"{value}\" is not one of: {allowed}.",
             Self::MissingConfiguration => "This configuration value is required.",
+            Self::ConfigurationIgnored => "Ignored: the partner's configuration applies, not the record's.",
+            Self::EngineFailed => "The check could not run: the page's JavaScript threw while it ran.",
+        }
+    }
+    fn severity(&self) -> crate::issue::Severity {
+        match self {
+            Self::ConfigurationIgnored => crate::issue::Severity::Warning,
+            _ => crate::issue::Severity::Error,
         }
     }
     fn params(&self) -> Params {
@@ -76,7 +94,7 @@ impl Reason for RequestReason {
             Self::UnknownField { name } => p.with("name", name),
             Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
             Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
-            Self::MissingConfiguration => p,
+            Self::MissingConfiguration | Self::ConfigurationIgnored | Self::EngineFailed => p,
         }
     }
 }
