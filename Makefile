@@ -53,25 +53,24 @@ test: lint
 	$(MAKE) test-web
 	$(MAKE) test-e2e
 
-# The WebAssembly binding: its mirror types (native), wasm-bindgen tests in Node.js and headless Chromium (cargo with
-# wasm-bindgen-test-runner, as wasm-pack test does, but only these test targets: the unit tests use proptest, which
-# does not build for wasm32), then the package as consumers load it (tests/node: Node.js with the native postcode
-# verdicts of core/tests/wasm_parity.rs, esbuild + Chromium under a strict CSP, tsc --strict, size).
+# The WebAssembly binding (core/wasm): wasm-bindgen tests in Node.js and headless Chromium (cargo with
+# wasm-bindgen-test-runner, as wasm-pack test does), then the package as consumers load it (tests/node: Node.js with the
+# native postcode verdicts of core/tests/wasm_parity.rs, page code that throws, esbuild + Chromium under a strict CSP,
+# tsc --strict, size).
 WASM_TEST := $(WASM_PATH) CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	$(CARGO) test --target wasm32-unknown-unknown -p tenantcheck-core --no-default-features --features wasm --locked
+	$(CARGO) test --target wasm32-unknown-unknown -p tenantcheck-wasm --locked
 test-wasm: pkg
-	$(CARGO) test -p tenantcheck-core --features wasm --lib --locked wasm::
 	$(CARGO) test -p tenantcheck-core --test wasm_parity --locked
-	$(CARGO) clippy -p tenantcheck-core --no-default-features --features wasm --target wasm32-unknown-unknown --locked -- -D warnings
+	$(CARGO) clippy -p tenantcheck-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
 	node --test tests/node/
 
 pkg: setup
 	@mkdir -p target pkg
-	@$(SHIP_RUSTFLAGS) $(WASM_PACK) build --mode no-install --target web --profile wasm-release --out-dir ../target/pkg-web \
-		--out-name tenantcheck core --no-default-features --features wasm --locked 2>target/wasm-pack.log \
+	@$(SHIP_RUSTFLAGS) $(WASM_PACK) build --mode no-install --target web --profile wasm-release --out-dir ../../target/pkg-web \
+		--out-name tenantcheck core/wasm --locked 2>target/wasm-pack.log \
 		|| { tail -40 target/wasm-pack.log; exit 1; }
 	node scripts/make-pkg.mjs target/pkg-web pkg
 	@wasm=pkg/tenantcheck_bg.wasm; echo "pkg: $$wasm $$(stat -c %s $$wasm) bytes, $$(gzip -9c $$wasm | wc -c) gzip -9"

@@ -18,16 +18,25 @@ for (const f of readdirSync(to)) if (f !== 'README.md') rmSync(join(to, f), { re
 
 const generated = ['tenantcheck.js', 'tenantcheck.d.ts', 'tenantcheck_bg.wasm', 'tenantcheck_bg.wasm.d.ts'];
 for (const f of generated) copyFileSync(join(from, f), join(to, f));
-// wasm-bindgen types the raw exports of `InitOutput` (what init() resolves to) with `any`: they are externrefs no
-// consumer should touch. Say `unknown` there, so that the public types have no `any` (tests/node/types.test.mjs).
+// The glue's declarations type JS values with `any` (the raw exports take and give plain JS values, typed in
+// index.d.ts). Say `unknown` there, so that the package's types have no `any` (tests/node/types.test.mjs).
 const dts = join(to, 'tenantcheck.d.ts');
 writeFileSync(
   dts,
-  readFileSync(dts, 'utf8').replace(/export interface InitOutput \{[\s\S]*?\n\}/, (block) =>
-    block.replace(/\bany\b/g, 'unknown'),
+  readFileSync(dts, 'utf8').replace(/\bany\b/g, 'unknown'),
+);
+for (const f of ['index.js', 'node.js']) copyFileSync(join(here, 'pkg', f), join(to, f));
+// The public types: `IssueCode` from the code table of docs/codes.md (core/tests/codes.rs proves it equal to the
+// codes the core emits).
+const codes = [...readFileSync(join(root, 'docs', 'codes.md'), 'utf8').matchAll(/^\| `([a-z_]+\.[a-z_]+)` \|/gm)].map((m) => m[1]);
+if (codes.length < 50) throw new Error(`docs/codes.md: only ${codes.length} codes found`);
+writeFileSync(
+  join(to, 'index.d.ts'),
+  readFileSync(join(here, 'pkg', 'index.d.ts'), 'utf8').replace(
+    '/*ISSUE_CODES*/ never',
+    codes.map((c) => `\n  | '${c}'`).join(''),
   ),
 );
-for (const f of ['index.js', 'index.d.ts', 'node.js']) copyFileSync(join(here, 'pkg', f), join(to, f));
 
 // Licences: the code is MIT OR Apache-2.0 (Cargo.toml); the embedded data has its own (scripts/README-data.md).
 const mit = `MIT License

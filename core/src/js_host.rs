@@ -91,6 +91,11 @@ fn free(id: u32) {
     });
 }
 
+/// How many compiled patterns are alive (for the tests that prove replaced rules free theirs).
+pub fn live_patterns() -> usize {
+    PATTERNS.with_borrow(|p| p.iter().filter(|p| p.is_some()).count())
+}
+
 fn is_match(id: u32, text: &str) -> bool {
     // Taken out of the list before it runs: a page's own `RegExp` code could call back in and compile a pattern.
     let re = PATTERNS.with_borrow(|p| p.get(id as usize).cloned().flatten());
