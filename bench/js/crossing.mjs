@@ -2,8 +2,10 @@
 // (docs/performance.md, "npm package"): (a) one JSON text each way (JSON.stringify in the JS entry, the core's serde
 // reader in the module; the result as JSON text for JSON.parse), with and without the entry's replacer that refuses
 // functions, symbols and typed arrays; (b) serde-wasm-bindgen; (c) the hand-written reader and writer of JS values
-// (`Source` for JsValue, `ToJs`) of the package before. Each variant is a wasm-pack build (--target web) in its own
-// directory:  node bench/js/crossing.mjs A_DIR B_DIR C_DIR
+// (`Source`, `ToJs`), which the package keeps (core/wasm/src/crossing.rs). Each variant is a wasm-pack build
+// (--target web) in its own directory; (a) and (b) are builds of core/wasm at commit a3c17ad (default features, and
+// `--features serde-wasm-bindgen`), (c) `make pkg`'s target/pkg-web:
+//   node bench/js/crossing.mjs A_DIR B_DIR C_DIR
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -34,6 +36,7 @@ function replacer(_key, value) {
 }
 const a = new A.glue.Validator();
 const b = new B.glue.Validator();
+const c = new C.glue.Validator();
 const json = (v) => (v === undefined ? 'null' : JSON.stringify(v, replacer));
 const jsonPlain = (v) => (v === undefined ? 'null' : JSON.stringify(v));
 const variants = {
@@ -46,7 +49,7 @@ const variants = {
     field: (p, v, r) => JSON.parse(a.validateField(jsonPlain(p), jsonPlain(v), jsonPlain(r))),
   },
   'b: serde-wasm-bindgen': { validate: (r) => b.validate(r), field: (p, v, r) => b.validateField(p, v, r) },
-  'c: Source + ToJs (before)': { validate: (r) => C.glue.validate(r), field: (p, v, r) => C.glue.validateField(p, v, r) },
+  'c: Source + ToJs (chosen)': { validate: (r) => c.validate(r), field: (p, v, r) => c.validateField(p, v, r) },
 };
 
 // The example export holds a line that is not JSON (a test of the command line): only its records are used.

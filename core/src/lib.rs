@@ -18,4 +18,4 @@ pub mod validate;
 
 pub use issue::{Checked, Issue, Outcome, Param, Params, Reason, Severity};
 pub use record::Record;
-pub use validate::{validate, FieldReport, FieldValue, Report, Validator};
+pub use validate::{validate, Configuration, FieldReport, FieldValue, Report, Validator};

@@ -145,17 +145,93 @@ fn own_address_empty(record: &Record) -> bool {
     }
 }
 
+/// The partner's configuration (`rules.md` section 4) as a host holds it (a validator instance of the npm package):
+/// it applies to every record, and a record's own configuration fields are ignored with a warning each
+/// (`request.configuration_ignored`, `request.md`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Configuration {
+    pub csp_model: Text,
+    pub partner_domain: Text,
+    pub markets: Slot<Vec<Text>>,
+    pub domain_suffix: Text,
+    pub reseller_billing_address: Slot<Address>,
+}
+
+impl Configuration {
+    /// The configuration fields of a record (its customer fields are not read).
+    pub fn of(record: &Record) -> Configuration {
+        Configuration {
+            csp_model: record.csp_model.clone(),
+            partner_domain: record.partner_domain.clone(),
+            markets: record.markets.clone(),
+            domain_suffix: record.domain_suffix.clone(),
+            reseller_billing_address: record.reseller_billing_address.clone(),
+        }
+    }
+
+    /// The record's configuration fields: those given (not absent, not `null`) are reported as ignored on `walk`, then
+    /// every one is replaced by this configuration's.
+    fn apply(&self, rec: &mut Record, walk: &mut Walk<'_>) {
+        let given = [
+            ("cspModel", rec.csp_model.value().is_some() || rec.csp_model.wrong().is_some()),
+            ("partnerDomain", rec.partner_domain.value().is_some() || rec.partner_domain.wrong().is_some()),
+            ("markets", rec.markets.value().is_some() || rec.markets.wrong().is_some()),
+            ("domainSuffix", rec.domain_suffix.value().is_some() || rec.domain_suffix.wrong().is_some()),
+            (
+                "resellerBillingAddress",
+                rec.reseller_billing_address.value().is_some() || rec.reseller_billing_address.wrong().is_some(),
+            ),
+        ];
+        for (path, given) in given {
+            if given {
+                walk.issue(path, &RequestReason::ConfigurationIgnored);
+            }
+        }
+        rec.csp_model = self.csp_model.clone();
+        rec.partner_domain = self.partner_domain.clone();
+        rec.markets = self.markets.clone();
+        rec.domain_suffix = self.domain_suffix.clone();
+        rec.reseller_billing_address = self.reseller_billing_address.clone();
+    }
+}
+
+/// The paths of the configuration fields, and of what is inside them.
+const CONFIGURATION_PATHS: [&str; 5] =
+    ["cspModel", "partnerDomain", "markets", "domainSuffix", "resellerBillingAddress"];
+
 /// Validates records against the embedded country table, or against run-time country rules installed with
-/// [`Validator::set_country_rules`].
+/// [`Validator::set_country_rules`]; with a [`Configuration`], against the partner's configuration it holds.
 #[derive(Debug, Clone, Default)]
 pub struct Validator {
     /// Run-time rules, sorted by country code.
     overrides: Vec<CountryRules>,
+    configuration: Option<Configuration>,
 }
 
 impl Validator {
     pub const fn new() -> Self {
-        Validator { overrides: Vec::new() }
+        Validator { overrides: Vec::new(), configuration: None }
+    }
+
+    /// Holds the partner's configuration: records then need customer data only. Returns the configuration's own
+    /// errors (an unknown `cspModel`, a malformed domain, an unknown market, …), which leave the validator unchanged.
+    pub fn set_configuration(&mut self, configuration: Configuration) -> Result<(), Vec<Issue>> {
+        let probe = Validator { overrides: Vec::new(), configuration: Some(configuration) };
+        let report = probe.walk(Record::default(), &[]);
+        let errors: Vec<Issue> = report
+            .errors
+            .into_iter()
+            .filter(|i| {
+                CONFIGURATION_PATHS.iter().any(|p| {
+                    i.field.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                })
+            })
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.configuration = probe.configuration;
+        Ok(())
     }
 
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
@@ -271,6 +347,9 @@ impl Validator {
     /// which keeps the per-keystroke path short.
     fn walk(&self, mut record: Record, focus: &[&str]) -> Report {
         let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
+        if let Some(configuration) = &self.configuration {
+            configuration.apply(&mut record, &mut walk);
+        }
         let domain_form = walk.record(&mut record);
         Report {
             valid: walk.errors.is_empty(),

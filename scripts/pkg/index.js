@@ -57,15 +57,22 @@ function rethrow(e) {
   throw e && typeof e === 'object' && typeof e.code === 'string' && !(e instanceof Error) ? new TenantcheckError(e) : e;
 }
 
-/** A validator with its own country rules; two never affect each other. */
+/** A validator with its own configuration and country rules; two never affect each other. */
 class Validator {
   #raw;
   constructor(options) {
     this.#raw = new glue.Validator();
     const { countryRules, ...rest } = options ?? {};
+    const configuration = {};
     for (const key of Object.keys(rest)) {
-      if (!CONFIGURATION.includes(key) && !LATER.includes(key))
+      if (CONFIGURATION.includes(key)) configuration[key] = rest[key];
+      else if (!LATER.includes(key))
         throw new TenantcheckError({ code: 'tenantcheck.unknown_option', message: `tenantcheck: "${key}" is not an option of createValidator().`, params: { name: key } });
+    }
+    try {
+      if (Object.keys(configuration).length) this.#raw.configure(configuration);
+    } catch (e) {
+      rethrow(e);
     }
     if (countryRules != null) this.setCountryRules(countryRules);
   }
@@ -93,7 +100,11 @@ class Validator {
 const CONFIGURATION = ['cspModel', 'partnerDomain', 'markets', 'domainSuffix', 'resellerBillingAddress'];
 const LATER = ['locale', 'catalog'];
 
-/** A validator instance holding the partner's configuration (`createValidator({ countryRules })`). */
+/**
+ * A validator instance holding the partner's configuration: `createValidator({ cspModel, partnerDomain, markets,
+ * domainSuffix, resellerBillingAddress, countryRules })`. Records then need customer data only; their configuration
+ * fields are ignored with a `request.configuration_ignored` warning each.
+ */
 export function createValidator(options) {
   if (!ready) throw notReady('createValidator');
   return new Validator(options);

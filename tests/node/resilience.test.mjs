@@ -98,3 +98,20 @@ test('init() shares one load between concurrent callers', async () => {
   web.initSync({ module: bytes });
   assert.equal(v.validateField(PC, '123', { account: { billingAddress: { country: 'GR' } } }).valid, true, 'still configured');
 });
+
+test("an instance holds the partner's configuration; the record's is ignored with a warning each", () => {
+  const v = tc.createValidator({ cspModel: 'direct', partnerDomain: 'partner.example', markets: ['GR', 'US'] });
+  const r = v.validate(good); // the example carries cspModel and partnerDomain of its own
+  assert.deepEqual(r.warnings.filter((w) => w.code === 'request.configuration_ignored').map((w) => w.field), ['cspModel', 'partnerDomain']);
+  assert.equal(r.normalized.cspModel, 'direct', 'the configuration in force');
+  const customer = { ...good };
+  for (const k of ['cspModel', 'partnerDomain', 'markets', 'domainSuffix', 'resellerBillingAddress']) delete customer[k];
+  const c = v.validate(customer);
+  assert.deepEqual(c.errors, [], 'customer data only');
+  assert.deepEqual(c.warnings, []);
+  assert.equal(tc.validate(customer).errors[0].code, 'request.missing_configuration', 'the default instance holds none');
+  const de = v.validateField('account.billingAddress.country', 'DE', customer);
+  assert.equal(de.errors[0].code, 'country.not_in_markets');
+  assert.throws(() => tc.createValidator({ cspModel: 'reseller' }), (e) => e instanceof tc.TenantcheckError && e.code === 'request.unknown_value');
+  assert.throws(() => tc.createValidator({ partnerDomain: 'partner.example' }), (e) => e.code === 'request.missing_configuration');
+});

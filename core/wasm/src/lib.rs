@@ -18,7 +18,7 @@ use std::rc::Rc;
 use tenantcheck_core::countries::{overrides, PickerEntry, COUNTRIES, DATA_VERSION};
 use tenantcheck_core::record::{self, Record, Slot};
 use tenantcheck_core::rules::request::RequestReason;
-use tenantcheck_core::{js_host, FieldReport, FieldValue, Issue, Reason, Report, Validator as Core};
+use tenantcheck_core::{js_host, Configuration, FieldReport, FieldValue, Issue, Reason, Report, Validator as Core};
 use wasm_bindgen::prelude::*;
 
 /// The package's allocator: talc, a fraction of the size of the standard library's dlmalloc in WebAssembly.
@@ -26,10 +26,9 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The one error helper: `{ code, message, params }` of a reason, which the package's entry throws as a
+/// The one error helper: `{ code, message, params }` of an issue, which the package's entry throws as a
 /// `TenantcheckError`.
-fn error(reason: &dyn Reason) -> JsValue {
-    let issue = Issue::new("", reason);
+fn error(issue: &Issue) -> JsValue {
     let e: JsValue = js_sys::Object::new().into();
     set(&e, "code", &JsValue::from_str(issue.code));
     set(&e, "message", &JsValue::from_str(&issue.message));
@@ -154,11 +153,11 @@ impl Validator {
         let rules = match rules.as_string() {
             Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
                 let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
-                error(&overrides::RuleSetError::malformed(None, detail))
+                error(&Issue::new("", &overrides::RuleSetError::malformed(None, detail)))
             })?,
             None => rules,
         };
-        let set = overrides::parse(&Js(rules)).map_err(|e| error(&e))?;
+        let set = overrides::parse(&Js(rules)).map_err(|e| error(&Issue::new("", &e)))?;
         let n = set.len();
         let mut v = (*self.core()).clone();
         v.set_country_rules(set);
@@ -169,7 +168,24 @@ impl Validator {
     /// Drops every run-time country rule: the embedded defaults apply again.
     #[wasm_bindgen(js_name = resetCountryRules)]
     pub fn reset_country_rules(&self) {
-        self.replace(Core::new());
+        let mut v = (*self.core()).clone();
+        v.reset_country_rules();
+        self.replace(v);
+    }
+
+    /// Holds the partner's configuration (`{ cspModel, partnerDomain, markets, domainSuffix, resellerBillingAddress }`,
+    /// the record's shape): records then need customer data only, and their configuration fields are ignored with a
+    /// warning each. Throws the configuration's first error as `{ code, message, params }`.
+    pub fn configure(&self, options: JsValue) -> Result<(), JsValue> {
+        let record = match record::read(&Js(options)) {
+            Ok(Slot::Value(r)) => r,
+            Ok(_) => Record::default(),
+            Err(not_data) => return Err(error(&Issue::new("", &not_json(not_data.detail())))),
+        };
+        let mut v = (*self.core()).clone();
+        v.set_configuration(Configuration::of(&record)).map_err(|issues| error(&issues[0]))?;
+        self.replace(v);
+        Ok(())
     }
 
     /// Every country for a picker, sorted by code, under the rules in force.
