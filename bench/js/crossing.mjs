@@ -69,20 +69,24 @@ for (const [name, v] of Object.entries(variants)) {
   }
 }
 
-/** Median nanoseconds per item: `rounds` rounds, each calling f on every item (at least `min` calls a round). */
-function time(items, f, rounds = 15, min = 20000) {
+/**
+ * Median nanoseconds per item of each function, rounds interleaved (round r of every function, then round r + 1), so
+ * that a machine whose load changes treats every variant alike. Each round calls a function on every item, at least
+ * `min` calls.
+ */
+function times(items, fs, rounds = 15, min = 5000) {
   const reps = Math.max(1, Math.ceil(min / items.length));
   let sink = 0;
-  for (let i = 0; i < reps; i++) for (const it of items) sink ^= f(it) ? 1 : 0;
-  const per = [];
-  for (let r = 0; r < rounds; r++) {
-    const t = process.hrtime.bigint();
-    for (let i = 0; i < reps; i++) for (const it of items) sink ^= f(it) ? 1 : 0;
-    per.push(Number(process.hrtime.bigint() - t) / (reps * items.length));
+  const per = fs.map(() => []);
+  for (let r = -1; r < rounds; r++) {
+    fs.forEach((f, k) => {
+      const t = process.hrtime.bigint();
+      for (let i = 0; i < reps; i++) for (const it of items) sink ^= f(it) ? 1 : 0;
+      if (r >= 0) per[k].push(Number(process.hrtime.bigint() - t) / (reps * items.length)); // round -1 warms up
+    });
   }
-  per.sort((x, y) => x - y);
   globalThis.__sink = sink;
-  return per[per.length >> 1];
+  return per.map((p) => p.sort((x, y) => x - y)[p.length >> 1]);
 }
 const fmt = (ns) => (ns >= 1000 ? `${(ns / 1000).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
 const stack = (r) => {
@@ -92,15 +96,18 @@ const stack = (r) => {
 };
 const safeStack = (r) => { try { return stack(r); } catch { return false; } };
 
+const names = [...Object.keys(variants), 'JS stack (postcode-validator + libphonenumber-js/min + isEmail)'];
+const vs = Object.values(variants);
+const e = times(examples, [...vs.map((v) => (r) => v.validate(r).valid), safeStack]);
+const rr = times(records, [...vs.map((v) => (r) => v.validate(r).valid), safeStack]);
+const f = times([0], [
+  ...vs.map((v) => () => v.field('account.billingAddress.postalCode', '106 82', small).valid),
+  () => postcodeValidator('106 82', 'GR'),
+]);
+const size = { a: A, b: B, c: C };
 console.log(`| crossing | validate, ${examples.length} example records | validate, ${records.length} bench records | validateField (GR postcode) | .wasm raw | .wasm gzip -9 |`);
 console.log('|---|---|---|---|---|---|');
-const size = { a: A, b: B, c: C };
-for (const [name, v] of Object.entries(variants)) {
-  const e = time(examples, (r) => v.validate(r).valid);
-  const rr = time(records, (r) => v.validate(r).valid);
-  const f = time([0], () => v.field('account.billingAddress.postalCode', '106 82', small).valid);
+names.forEach((name, k) => {
   const s = size[name[0]];
-  console.log(`| ${name} | ${fmt(e)} | ${fmt(rr)} | ${fmt(f)} | ${s.raw} | ${s.gzip} |`);
-}
-const e = time(examples, safeStack), rr = time(records, safeStack), f = time([0], () => postcodeValidator('106 82', 'GR'));
-console.log(`| JS stack (postcode-validator + libphonenumber-js/min + isEmail) | ${fmt(e)} | ${fmt(rr)} | ${fmt(f)} | | |`);
+  console.log(`| ${name} | ${fmt(e[k])} | ${fmt(rr[k])} | ${fmt(f[k])} | ${s?.raw ?? ''} | ${s?.gzip ?? ''} |`);
+});
