@@ -1,5 +1,5 @@
 //! With its default features, `tenantcheck-core` depends on no wasm, JS or web crate: the rule modules know nothing
-//! of JS (issue: "a check in the test suite proves it"). The wasm surface comes only with the `wasm` feature.
+//! of JS (issue: "a check in the test suite proves it"). The wasm surface is the binding crate `core/wasm` (and the `js-host` feature it turns on).
 
 use std::process::Command;
 

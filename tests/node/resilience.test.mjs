@@ -100,10 +100,11 @@ test('init() shares one load between concurrent callers', async () => {
 });
 
 test("an instance holds the partner's configuration; the record's is ignored with a warning each", () => {
-  const v = tc.createValidator({ cspModel: 'direct', partnerDomain: 'partner.example', markets: ['GR', 'US'] });
+  const v = tc.createValidator({ cspModel: 'indirectProvider', partnerDomain: 'partner.example', markets: ['GR', 'US'] });
   const r = v.validate(good); // the example carries cspModel and partnerDomain of its own
   assert.deepEqual(r.warnings.filter((w) => w.code === 'request.configuration_ignored').map((w) => w.field), ['cspModel', 'partnerDomain']);
-  assert.equal(r.normalized.cspModel, 'direct', 'the configuration in force');
+  assert.equal(r.normalized.markets.join(), 'GR,US', 'the configuration in force');
+  assert.deepEqual(r.errors, []);
   const customer = { ...good };
   for (const k of ['cspModel', 'partnerDomain', 'markets', 'domainSuffix', 'resellerBillingAddress']) delete customer[k];
   const c = v.validate(customer);
