@@ -1,8 +1,8 @@
 //! What a host lends the core when the core is built without its own Unicode tables and pattern engine (features
 //! `nfkc` and `regex` off): the WebAssembly builds borrow the browser's `String.prototype.normalize` (NFKC for
-//! code-like fields, NFC for free text: `rules.md` section 0) and `RegExp` (see `js_host`), which keeps about 100 KB (gzip) out of the module; without `nfkc` the Unicode letter
-//! and digit classes come from the host too (2 KB of tables). The core stays pure: a host installs
-//! plain functions once, at start.
+//! code-like fields, NFC for free text: `rules.md` section 0) and `RegExp` (see `js_host`), which keeps about 100 KB
+//! (gzip) out of the module; without `nfkc` the Unicode letter and digit classes come from the host too (2 KB of
+//! tables). The core stays pure: a host installs plain functions once, at start.
 
 use std::sync::OnceLock;
 

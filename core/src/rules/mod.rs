@@ -1,5 +1,6 @@
 //! One module per rule family of `rules.md`. Each takes the raw text of its field, applies section 0 for the field's
-//! kind ([`crate::schema`]: [`crate::text::normalize`] or [`crate::text::free_text`]) and returns the normalized value or a typed reason. None knows of JS or of the record.
+//! kind ([`crate::schema`]: [`crate::text::normalize`] or [`crate::text::free_text`]) and returns the normalized value
+//! or a typed reason. None knows of JS or of the record.
 
 pub mod address;
 pub mod characters;

@@ -21,10 +21,7 @@ use std::borrow::Cow;
 
 /// The state's kind in the schema ([`Kind::State`]): section 0 treats it as code-like (NFKC) where the list is closed,
 /// as free text (NFC only) elsewhere.
-const STATE_KIND: Kind = match schema::kind("account.billingAddress.state") {
-    Some(k) => k,
-    None => Kind::State,
-};
+const STATE_KIND: Kind = schema::kind_of("account.billingAddress.state");
 
 /// Longest free-text state, where no closed list applies (`rules.md`).
 pub const FREE_TEXT_MAX: usize = 100;
