@@ -88,7 +88,7 @@ pub fn free_text(input: &str) -> Result<Cow<'_, str>, TooLong> {
 /// The invisible characters a code-like field drops (section 0): zero-width space, non-joiner and joiner, word
 /// joiner, byte-order mark (zero-width no-break space) and soft hyphen.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    is_dropped_in_free_text(c) || matches!(c, '\u{200c}' | '\u{200d}')
 }
 
 /// The invisible characters free text drops (section 0): [`is_invisible`] but for the zero-width non-joiner and
@@ -186,15 +186,21 @@ fn nfc(input: &str) -> Cow<'_, str> {
     Cow::Owned(crate::host::nfc(input))
 }
 
-/// Folds a character's case for comparisons: ASCII, the Latin-1 letters (`É` → `é`), basic Greek and Cyrillic
-/// (`ООО` → `ооо`). Every value compared this way is in those scripts (codes, domains, legal forms, state and country
-/// names such as `Québec`, `Curaçao`), so the full Unicode case tables (about 24 KB in WebAssembly) are not worth
-/// shipping (**decision**).
+/// Folds a character's case for comparisons: ASCII, the Latin-1 letters (`É` → `é`), Latin Extended-A (`Ş` → `ş`,
+/// `Ł` → `ł`: Turkish, Polish, Czech, Romanian legal forms such as `A.Ş.`), basic Greek and Cyrillic (`ООО` → `ооо`).
+/// Every value compared this way is in those scripts (codes, domains, legal forms, state and country names such as
+/// `Québec`, `Curaçao`), so the full Unicode case tables (about 24 KB in WebAssembly) are not worth shipping
+/// (**decision**). Latin Extended-A pairs each capital with the small letter after it (Unicode's `UnicodeData.txt`):
+/// at even code points in U+0100–U+0137 (but `İ`, U+0130, whose small letter is ASCII `i` plus a dot) and
+/// U+014A–U+0177, at odd ones in U+0139–U+0148 and U+0179–U+017E.
 pub fn fold_char(c: char) -> char {
+    let even = c as u32 % 2 == 0;
     let shift = match c {
         'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' | '\u{391}'..='\u{3a1}' | '\u{3a3}'..='\u{3ab}' => 0x20,
         '\u{410}'..='\u{42f}' => 0x20,
         '\u{400}'..='\u{40f}' => 0x50,
+        '\u{100}'..='\u{12f}' | '\u{132}'..='\u{137}' | '\u{14a}'..='\u{177}' if even => 1,
+        '\u{139}'..='\u{148}' | '\u{179}'..='\u{17e}' if !even => 1,
         _ => return c,
     };
     char::from_u32(c as u32 + shift).unwrap_or(c)
@@ -427,6 +433,7 @@ mod tests {
     fn case_folds_ascii_and_latin_1() {
         assert_eq!(fold("QUÉBEC Ünïcode ÀÞ ×"), "québec ünïcode àþ ×");
         assert_eq!(fold("ООО ЁЖ ΑΩ"), "ооо ёж αω");
+        assert_eq!(fold("A.Ş. ŁÓDŹ ĞİŌŇ ĸıŉſ"), "a.ş. łódź ğİōň ĸıŉſ");
         assert!(eq_fold("Québec", "QUÉBEC") && eq_fold("nsw", "NSW") && !eq_fold("a", "b"));
     }
 

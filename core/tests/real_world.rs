@@ -16,7 +16,7 @@ use tenantcheck_core::Validator;
 /// (README, "Status"), and this count rises to 400 with them. It only ever rises.
 const CLASSES: [&str; 9] =
     ["postcodes", "phones", "emails", "domains", "states", "free-text", "sub-customer", "sync-options", "account"];
-const MIN_CASES: usize = 268;
+const MIN_CASES: usize = 284;
 /// The country of a case that names none.
 const DEFAULT_COUNTRY: &str = "US";
 

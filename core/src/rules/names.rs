@@ -38,7 +38,8 @@ pub const CONTACT_NAME_ADVISED_MAX: usize = 40;
 
 /// Legal forms that are not a company name on their own [PC-names restricted list, plus common forms of the markets
 /// (**decision**)], keyed by their letters, digits and `&` in lower case: `L.L.C.`, `l l c` and `LLC` are all `llc`
-/// (`&` stays so that `A & B` is no `ab`).
+/// (`&` stays so that `A & B` is no `ab`). Turkish forms of the Commercial Code (6102): `A.Ş.` (anonim şirket),
+/// `Ltd. Şti.` (limited şirketi).
 /// Sorted, for binary search.
 pub const LEGAL_FORMS: &[&str] = &[
     "ab",
@@ -48,6 +49,7 @@ pub const LEGAL_FORMS: &[&str] = &[
     "aps",
     "as",
     "asa",
+    "aş",
     "bhd",
     "bv",
     "bvba",
@@ -77,6 +79,7 @@ pub const LEGAL_FORMS: &[&str] = &[
     "lp",
     "ltd",
     "ltda",
+    "ltdşti",
     "nv",
     "nyrt",
     "ohg",
