@@ -76,9 +76,6 @@ pub struct Submission {
     /// What the user confirmed, in order; each becomes a `confirm` query parameter.
     #[serde(default)]
     pub confirms: Vec<Confirm>,
-    /// The BSS account of the request (an entry of the old queue has none: read from its URL).
-    #[serde(default)]
-    pub account_id: String,
     /// When the submission was first queued, in milliseconds since the epoch (0: unknown, an old entry).
     #[serde(default)]
     pub created_ms: u64,
@@ -100,13 +97,11 @@ pub struct Submission {
 
 impl Submission {
     pub fn new(key: String, url: String, body: String) -> Submission {
-        let account_id = account_of_url(&url).unwrap_or_default().to_owned();
         Submission {
             key,
             url,
             body,
             confirms: Vec::new(),
-            account_id,
             created_ms: 0,
             held: None,
             values: None,
@@ -115,13 +110,9 @@ impl Submission {
         }
     }
 
-    /// The account id, also of an old entry that stored none.
+    /// The account id of the request, read from its URL (empty when the URL has none).
     pub fn account(&self) -> &str {
-        if self.account_id.is_empty() {
-            account_of_url(&self.url).unwrap_or("")
-        } else {
-            &self.account_id
-        }
+        account_of_url(&self.url).unwrap_or("")
     }
 
     /// The URL with the confirmations as query.
