@@ -71,7 +71,7 @@ pub async fn put(s: &Submission, csrf: Option<&str>, timeout_ms: u32) -> Answer 
         headers.push((CSRF_HEADER, token));
     }
     match fetch("PUT", &s.request_url(), &headers, Some(&s.body), timeout_ms).await {
-        Some(r) => Answer::classify(r.status, &r.content_type, &r.body, r.retry_after_ms, s.account()),
+        Some(r) => Answer::classify(r.status, &r.content_type, &r.body, r.retry_after_ms, &s.account()),
         None => Answer::NetworkFailure { online: online() },
     }
 }

@@ -110,9 +110,9 @@ impl Submission {
         }
     }
 
-    /// The account id of the request, read from its URL (empty when the URL has none).
-    pub fn account(&self) -> &str {
-        account_of_url(&self.url).unwrap_or("")
+    /// The account id of the request, read from its URL (decoded; empty when the URL has none).
+    pub fn account(&self) -> String {
+        account_of_url(&self.url).unwrap_or_default()
     }
 
     /// The URL with the confirmations as query.
@@ -146,11 +146,13 @@ impl Submission {
     }
 }
 
-/// The account id of a `PUT` URL (`…/api/Accounts/{accountId}/syncoptions/…`), still percent-encoded.
-pub fn account_of_url(url: &str) -> Option<&str> {
+/// The account id of a `PUT` URL (`…/api/Accounts/{accountId}/syncoptions/…`), percent-decoded (the inverse of
+/// `config::encode_segment`); `None` when the URL has none or it does not decode to UTF-8.
+pub fn account_of_url(url: &str) -> Option<String> {
     let (_, rest) = url.split_once("/api/Accounts/")?;
     let id = rest.split('/').next()?;
-    (!id.is_empty()).then_some(id)
+    let id = percent_encoding::percent_decode_str(id).decode_utf8().ok()?;
+    (!id.is_empty()).then(|| id.into_owned())
 }
 
 /// After a success: whether the form's draft holds what was sent, so it may be cleared. A draft the user changed
@@ -973,9 +975,23 @@ mod tests {
             assert!(!body.contains(field), "{body}");
         }
         assert!(body.contains("\"username\":\"admin\"") && body.contains("a@b.example"), "{body}");
-        assert_eq!(account_of_url("https://x.example/api/Accounts/42/syncoptions/X"), Some("42"));
+        assert_eq!(account_of_url("https://x.example/api/Accounts/42/syncoptions/X").as_deref(), Some("42"));
         assert_eq!(account_of_url("/nothing"), None);
         assert_eq!(sub().account(), "1001");
+    }
+
+    #[test]
+    fn the_account_id_is_read_from_the_url_decoded_once() {
+        // An id with reserved characters: the URL holds it encoded once, the account is the id as configured (so its
+        // form link and draft key match the ones its own form uses).
+        let id = "a/b c%Ü";
+        let url = "https://x.example/api/Accounts/a%2Fb%20c%25%C3%9C/syncoptions/X".to_owned();
+        assert_eq!(account_of_url(&url).as_deref(), Some(id));
+        let s = Submission::new("k".into(), url, "{}".into());
+        assert_eq!(s.account(), id);
+        // An entry stored with the former `accountId` field still loads; the account comes from its URL.
+        let old = r#"{"key":"k","url":"/api/Accounts/1002/syncoptions/X","body":"{}","accountId":"9"}"#;
+        assert_eq!(serde_json::from_str::<Submission>(old).unwrap().account(), "1002");
     }
 
     #[test]

@@ -546,7 +546,7 @@ fn drain_others(h: &Rc<FormState>) {
     let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
     let mine = h.config.submit_url();
     for s in queue::load(&kv, now_ms()).entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
-        let account = s.account().to_owned();
+        let account = s.account();
         let link = h.config.account_form_url(&account);
         let kind = format!("account-{account}");
         if let Some(what) = &s.held {
