@@ -58,7 +58,9 @@ pub fn attach(h: &Rc<FormState>) -> Vec<EventListener> {
         listeners.push(EventListener::new(&window, "online", move |_| {
             if let Some(h) = me.upgrade() {
                 run(&h, Event::Online);
-                drain_others(&h);
+                if let Some(kv) = queue::local() {
+                    drain_others(&h, queue::load(&kv, now_ms()).entries);
+                }
             }
         }));
     }
@@ -72,8 +74,9 @@ fn now_ms() -> u64 {
 /// At start: migrates and reads the offline queue, sets unreadable entries aside (and says so), resumes this form's
 /// entry through the machine and sends other accounts' entries in the background.
 pub fn resume(h: &Rc<FormState>) {
-    if let Some(url) = h.config.submit_url() {
-        queue::hold(&queue::form_lock(&url));
+    let mine = h.config.submit_url();
+    if let Some(url) = &mine {
+        queue::hold(&queue::form_lock(url));
     }
     let Some(kv) = queue::local() else { return };
     let loaded = queue::load(&kv, now_ms());
@@ -85,7 +88,6 @@ pub fn resume(h: &Rc<FormState>) {
         dom::warn(&format!("tenantcheck: {p}"));
         notice(h, "storage", &notices::storage_failed(p), None);
     }
-    let mine = h.config.submit_url();
     // The newest entry of this form; older ones for the same form were replaced (the machine keeps one).
     let own = |s: &&Submission| Some(&s.url) == mine.as_ref();
     if let Some(newest) = loaded.entries.iter().filter(own).max_by_key(|s| s.created_ms) {
@@ -100,7 +102,7 @@ pub fn resume(h: &Rc<FormState>) {
             status(h, "sending", notices::RESUMING);
         }
     }
-    drain_others(h);
+    drain_others(h, loaded.entries);
 }
 
 /// A queued submission whose form is empty (its draft was lost or never saved): what the user typed, kept in the
@@ -540,12 +542,12 @@ fn use_suggestion(h: &Rc<FormState>) {
 /// Sends other accounts' queued entries (earlier visits) in the background, each once, by one tab (its Web Lock,
 /// not waited for). Success removes an entry; a retry or a missing answer keeps it for later; any other final answer
 /// keeps it too, held for its own form (not resent from here), with a notice linking to that form. Entries older
-/// than the resend window are not sent: the notice asks the user to open their form.
-fn drain_others(h: &Rc<FormState>) {
-    let Some(kv) = queue::local() else { return };
+/// than the resend window are not sent: the notice asks the user to open their form. `entries` is the queue as just
+/// loaded (`queue::load`).
+fn drain_others(h: &Rc<FormState>, entries: Vec<Submission>) {
     let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
     let mine = h.config.submit_url();
-    for s in queue::load(&kv, now_ms()).entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
+    for s in entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
         let account = s.account();
         let link = h.config.account_form_url(&account);
         let kind = format!("account-{account}");
