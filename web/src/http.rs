@@ -17,7 +17,8 @@ pub struct Reply {
     pub retry_after_ms: Option<u32>,
 }
 
-fn online() -> bool {
+/// Whether the browser is online (`navigator.onLine`; true without a window).
+pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 

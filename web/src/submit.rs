@@ -545,7 +545,7 @@ fn use_suggestion(h: &Rc<FormState>) {
 /// than the resend window are not sent: the notice asks the user to open their form. `entries` is the queue as just
 /// loaded (`queue::load`).
 fn drain_others(h: &Rc<FormState>, entries: Vec<Submission>) {
-    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    let online = http::online();
     let mine = h.config.submit_url();
     for s in entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
         let account = s.account();
