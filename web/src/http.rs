@@ -91,12 +91,7 @@ pub async fn fresh_token(url: &str, meta: &str, timeout_ms: u32) -> Option<Strin
     }
     let parser = web_sys::DomParser::new().ok()?;
     let doc = parser.parse_from_string(&reply.body, web_sys::SupportedType::TextHtml).ok()?;
-    let metas = doc.get_elements_by_tag_name("meta");
-    (0..metas.length())
-        .filter_map(|i| metas.item(i))
-        .find(|m| m.get_attribute("name").as_deref() == Some(meta))
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|c| !c.is_empty())
+    crate::dom::meta(&doc, meta).and_then(|m| m.get_attribute("content")).filter(|c| !c.is_empty())
 }
 
 /// `Retry-After` as seconds or an HTTP date, in milliseconds (not capped).

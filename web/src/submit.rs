@@ -286,9 +286,7 @@ fn csrf_token(h: &FormState) -> Option<String> {
 }
 
 fn meta(h: &FormState) -> Option<web_sys::Element> {
-    let name = h.config.csrf_meta.as_deref()?;
-    let metas = h.doc.get_elements_by_tag_name("meta");
-    (0..metas.length()).filter_map(|i| metas.item(i)).find(|m| m.get_attribute("name").as_deref() == Some(name))
+    dom::meta(&h.doc, h.config.csrf_meta.as_deref()?)
 }
 
 /// Reads the page's URL again for a fresh CSRF token (`api.md`, 403 `csrf_token_invalid`) and puts it into the
