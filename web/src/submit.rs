@@ -112,11 +112,8 @@ fn fill_if_empty(h: &FormState, s: &Submission) {
     if h.values().text.values().any(|v| !v.trim().is_empty()) {
         return;
     }
-    h.write(values, None);
-    if let Some(checkbox) = by_id::<web_sys::HtmlInputElement>(&h.doc, &fields::element_id(SUB_CUSTOMER)) {
-        checkbox.set_checked(values.sub_customer);
-        h.sub_customer_changed();
-    }
+    h.fill(values);
+    h.sub_customer_changed();
     h.save_values(values);
 }
 
