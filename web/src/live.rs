@@ -119,7 +119,7 @@ pub fn check(h: &Rc<FormState>, path: &'static str, write_back: bool) -> (Report
     for p in &paths {
         h.render_field(p, &report);
     }
-    if write_back && path != fields::STATE {
+    if write_back {
         h.write_normalized(&report, &[path], &mut values);
     }
     if path == DOMAIN {
