@@ -168,11 +168,6 @@ pub fn other_draft_is_sent(sent: Option<&crate::fields::Values>, draft_json: &st
     sent.is_some_and(|v| serde_json::from_str::<crate::fields::Values>(draft_json).is_ok_and(|d| d == *v))
 }
 
-/// The fields of a record that describe the partner, not the customer (`request.md`): the host never sends them
-/// (`api.md`: "The request body holds the customer's data only").
-pub const CONFIGURATION_FIELDS: [&str; 5] =
-    ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"];
-
 /// The customer's part of a record: what the host sends.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -181,8 +176,8 @@ struct CustomerData<'a> {
     account: &'a tenantcheck_core::record::Slot<tenantcheck_core::record::Account>,
 }
 
-/// The body of a request: the normalized record as JSON, without the partner's configuration
-/// ([`CONFIGURATION_FIELDS`]).
+/// The body of a request: the normalized record as JSON, without the partner's configuration (the record's fields
+/// outside `account` and `syncOptions`, `request.md`; `api.md`: "The request body holds the customer's data only").
 pub fn customer_body(record: &tenantcheck_core::record::Record) -> Option<String> {
     serde_json::to_string(&CustomerData { sync_options: &record.sync_options, account: &record.account }).ok()
 }
@@ -971,7 +966,14 @@ mod tests {
             panic!()
         };
         let body = customer_body(&record).unwrap();
-        for field in CONFIGURATION_FIELDS {
+        // The partner's configuration: the schema's fields under neither `account` nor `syncOptions`.
+        let configuration: Vec<&str> = tenantcheck_core::schema::FIELDS
+            .iter()
+            .map(|f| f.path)
+            .filter(|p| !p.starts_with("account.") && !p.starts_with("syncOptions."))
+            .collect();
+        assert!(configuration.contains(&"cspModel") && configuration.contains(&"domainSuffix"), "{configuration:?}");
+        for field in configuration {
             assert!(!body.contains(field), "{body}");
         }
         assert!(body.contains("\"username\":\"admin\"") && body.contains("a@b.example"), "{body}");
