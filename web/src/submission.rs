@@ -490,14 +490,6 @@ impl Machine {
         !matches!(self.state, State::Sending(_) | State::WaitingForConfirmation(..) | State::AskingResend(_))
     }
 
-    /// The request this form keeps in the queue now, if any.
-    pub fn queued(&self) -> Option<&Submission> {
-        match &self.state {
-            State::Sending(s) | State::QueuedOffline(s) | State::AskingResend(s) | State::Failed(_, Some(s)) => Some(s),
-            _ => None,
-        }
-    }
-
     /// One transition. Every answer of `api.md` has exactly one arrow from `Sending`; events that do not apply to
     /// the current state change nothing.
     pub fn step(&mut self, event: Event) -> Vec<Effect> {
@@ -758,7 +750,6 @@ mod tests {
             assert!(!forgets(&fx), "{answer:?}");
             assert_eq!(fx, vec![Effect::Show(Notice::Failed(failure.clone()))]);
             assert!(matches!(&m.state, State::Failed(f, Some(s)) if *f == failure && s.key == "k1"));
-            assert_eq!(m.queued().map(|s| s.key.as_str()), Some("k1"));
             let next = m.submission_for(URL, "{}", 1, || "k2".into());
             assert_eq!(next.key == "k1", reuse, "{answer:?}");
             // A new key replaces the kept entry.
