@@ -36,7 +36,9 @@ pub const BASE_DELAY_MS: u32 = 1_000;
 pub const RETRY_AFTER_CAP_MS: u32 = 600_000;
 /// How long a queued submission is resent automatically (`api.md`: 7 days); an older one is resent only when the
 /// user says so.
-pub const RESEND_WINDOW_MS: u64 = 7 * 24 * 3600 * 1000;
+pub const RESEND_WINDOW_MS: u64 = 7 * DAY_MS;
+/// One day in milliseconds.
+pub const DAY_MS: u64 = 24 * 3600 * 1000;
 
 /// What the user is asked to confirm (`api.md`, 409).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -515,8 +517,7 @@ impl Machine {
             }
             (State::Editing, Event::Resume { submission, now_ms }) => {
                 if submission.is_stale(now_ms) {
-                    let days =
-                        u32::try_from(now_ms.saturating_sub(submission.created_ms) / 86_400_000).unwrap_or(u32::MAX);
+                    let days = u32::try_from(now_ms.saturating_sub(submission.created_ms) / DAY_MS).unwrap_or(u32::MAX);
                     (State::AskingResend(submission), vec![Show(Notice::AskResend(days))])
                 } else {
                     send(submission, false)
@@ -839,7 +840,7 @@ mod tests {
 
     #[test]
     fn an_entry_older_than_the_resend_window_is_asked_about() {
-        let day = 86_400_000;
+        let day = DAY_MS;
         let mut s = sub();
         s.created_ms = 10 * day;
         let mut m = Machine::default();
