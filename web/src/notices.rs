@@ -139,7 +139,7 @@ pub fn answer_word(a: &crate::submission::Answer) -> &'static str {
         }
         Answer::DomainTaken => "its domain is taken",
         Answer::NoDelegatedAccess(_) => "the tenant has not authorized this partner",
-        Answer::Unauthorized | Answer::Forbidden | Answer::CsrfInvalid => "not allowed from this page",
+        Answer::Unauthorized | Answer::Forbidden => "not allowed from this page",
         Answer::NotConfirmed => "the server did not confirm it; it stays saved",
         _ => "an unexpected answer",
     }
