@@ -15,7 +15,7 @@ use crate::view::{self, Level};
 use crate::{http, notices, queue};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use web_sys::HtmlDialogElement;
 
 /// Attaches the submit, dialog, suggestion and `online` listeners.
@@ -545,71 +545,79 @@ fn drain_others(h: &Rc<FormState>, entries: Vec<Submission>) {
     for s in entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
         let account = s.account();
         let link = h.config.account_form_url(&account);
+        let open = link.as_deref().map(|l| (l, OPEN_ITS_FORM));
         let kind = format!("account-{account}");
         if let Some(what) = &s.held {
-            notice(h, &kind, &notices::other_account(&account, what), link.as_deref().map(|l| (l, "Open its form")));
+            notice(h, &kind, &notices::other_account(&account, what), open);
             continue;
         }
         if s.is_stale(now_ms()) {
-            notice(h, &kind, &notices::other_account_stale(&account), link.as_deref().map(|l| (l, "Open its form")));
+            notice(h, &kind, &notices::other_account_stale(&account), open);
             continue;
         }
         if !online {
             continue;
         }
         let me = h.me.clone();
-        let timeout = h.config.timeout_ms;
         wasm_bindgen_futures::spawn_local(async move {
             // Not while its own form is open in another tab (that tab sends it), nor while another tab sends it.
             let form = queue::form_lock(&s.url);
             queue::with_lock(&form, false, move || async move {
                 let key = queue::send_lock(&s.key);
-                queue::with_lock(&key, false, move || async move {
-                    let Some(kv) = queue::local() else { return };
-                    // Another tab may have sent it and taken it out meanwhile.
-                    let Some(s) = queue::get(&kv, &s.key) else { return };
-                    let Some(h) = me.upgrade() else { return };
-                    let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
-                    if answer == Answer::CsrfInvalid {
-                        if let Some(t) = reread_token(&h).await {
-                            answer = http::put(&s, Some(&t), timeout).await;
-                        }
-                    }
-                    match answer {
-                        Answer::Success => {
-                            queue::remove(&kv, &s.key);
-                            // That account's draft goes when it is what was sent (same endpoint and instance).
-                            if h.config.submit_url_for(&account) == s.url {
-                                let draft = h.config.draft_key_for(&account);
-                                if let Some(st) = dom::storage() {
-                                    let stored = st.get_item(&draft).ok().flatten();
-                                    if stored.is_some_and(|d| other_draft_is_sent(s.values.as_ref(), &d)) {
-                                        let _ = st.remove_item(&draft);
-                                    }
-                                }
-                            }
-                            notice(&h, &kind, &notices::other_account_done(&account), None);
-                        }
-                        // Kept queued (not held): resent at the next start; the user is told.
-                        Answer::NotConfirmed => {
-                            let text = notices::other_account(&account, notices::answer_word(&answer));
-                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
-                        }
-                        a if a.is_final() => {
-                            let what = notices::answer_word(&a);
-                            let held = Submission { held: Some(what.to_owned()), ..s };
-                            if let Err(e) = queue::write(&kv, &held) {
-                                dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
-                            }
-                            let text = notices::other_account(&account, what);
-                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
-                        }
-                        _ => {}
-                    }
-                })
-                .await;
+                queue::with_lock(&key, false, move || send_other(me, s.key, account, link)).await;
             })
             .await;
         });
+    }
+}
+
+/// The words of the link to another account's form.
+const OPEN_ITS_FORM: &str = "Open its form";
+
+/// Sends another account's queued entry `key` once, under its locks (`drain_others`), and applies the answer:
+/// success removes it (and that account's draft when it is what was sent); a final answer holds it for its own form;
+/// a final answer or a missing confirmation is told, linking to `link`; a retry keeps it for later.
+async fn send_other(me: Weak<FormState>, key: String, account: String, link: Option<String>) {
+    let Some(kv) = queue::local() else { return };
+    // Another tab may have sent it and taken it out meanwhile.
+    let Some(s) = queue::get(&kv, &key) else { return };
+    let Some(h) = me.upgrade() else { return };
+    let kind = format!("account-{account}");
+    let timeout = h.config.timeout_ms;
+    let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
+    if answer == Answer::CsrfInvalid {
+        if let Some(t) = reread_token(&h).await {
+            answer = http::put(&s, Some(&t), timeout).await;
+        }
+    }
+    match answer {
+        Answer::Success => {
+            queue::remove(&kv, &s.key);
+            // That account's draft goes when it is what was sent (same endpoint and instance).
+            if h.config.submit_url_for(&account) == s.url {
+                let draft = h.config.draft_key_for(&account);
+                if let Some(st) = dom::storage() {
+                    let stored = st.get_item(&draft).ok().flatten();
+                    if stored.is_some_and(|d| other_draft_is_sent(s.values.as_ref(), &d)) {
+                        let _ = st.remove_item(&draft);
+                    }
+                }
+            }
+            notice(&h, &kind, &notices::other_account_done(&account), None);
+        }
+        // Not confirmed: kept queued (not held), resent at the next start. Any other final answer: held for its own
+        // form. The user is told either way.
+        a if a == Answer::NotConfirmed || a.is_final() => {
+            let what = notices::answer_word(&a);
+            if a.is_final() {
+                let held = Submission { held: Some(what.to_owned()), ..s };
+                if let Err(e) = queue::write(&kv, &held) {
+                    dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
+                }
+            }
+            let text = notices::other_account(&account, what);
+            notice(&h, &kind, &text, link.as_deref().map(|l| (l, OPEN_ITS_FORM)));
+        }
+        _ => {}
     }
 }
