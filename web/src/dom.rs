@@ -24,6 +24,12 @@ pub fn by_id<T: JsCast>(doc: &Document, id: &str) -> Option<T> {
     doc.get_element_by_id(id).and_then(|e| e.dyn_into::<T>().ok())
 }
 
+/// The first `<meta name="{name}">` of a document.
+pub fn meta(doc: &Document, name: &str) -> Option<Element> {
+    let metas = doc.get_elements_by_tag_name("meta");
+    (0..metas.length()).filter_map(|i| metas.item(i)).find(|m| m.get_attribute("name").as_deref() == Some(name))
+}
+
 /// Shows or hides an element with the `hidden` attribute.
 pub fn set_hidden(el: &Element, hidden: bool) {
     let _ = el.toggle_attribute_with_force("hidden", hidden);

@@ -147,18 +147,6 @@ mod tests {
         for p in TEXT_FIELDS {
             assert!(schema::kind(p).and_then(|k| k.resolve(false)).is_some(), "{p}");
         }
-        for p in ["account.billingAddress.postalCode", "account.phone", "account.email", "syncOptions.domainPrefix"] {
-            assert!(rewritten_on_blur(p, false), "{p}");
-        }
-        for p in [
-            "account.companyName",
-            "account.contact.firstName",
-            "account.billingAddress.addressLine1",
-            "account.billingAddress.addressLine2",
-            "account.billingAddress.city",
-        ] {
-            assert!(!rewritten_on_blur(p, true) && !rewritten_on_blur(p, false), "{p}");
-        }
         assert!(rewritten_on_blur(STATE, true) && !rewritten_on_blur(STATE, false));
     }
 

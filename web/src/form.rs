@@ -305,16 +305,21 @@ impl FormState {
         }
     }
 
+    /// Puts `values` into the form: every field and the sub-customer box.
+    pub fn fill(&self, values: &Values) {
+        self.write(values, None);
+        if let Some(c) = self.checkbox() {
+            c.set_checked(values.sub_customer);
+        }
+    }
+
     /// Restores the draft of an earlier visit; its non-empty fields are checked at once.
     fn restore_draft(&self) {
         let Some(json) = dom::storage().and_then(|s| s.get_item(&self.config.draft_key()).ok().flatten()) else {
             return;
         };
         let Ok(values) = serde_json::from_str::<Values>(&json) else { return };
-        self.write(&values, None);
-        if let Some(c) = self.checkbox() {
-            c.set_checked(values.sub_customer);
-        }
+        self.fill(&values);
         let mut touched = self.touched.borrow_mut();
         touched.extend(TEXT_FIELDS.iter().copied().filter(|p| !values.get(p).trim().is_empty()));
     }

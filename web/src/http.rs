@@ -17,7 +17,8 @@ pub struct Reply {
     pub retry_after_ms: Option<u32>,
 }
 
-fn online() -> bool {
+/// Whether the browser is online (`navigator.onLine`; true without a window).
+pub fn online() -> bool {
     web_sys::window().is_none_or(|w| w.navigator().on_line())
 }
 
@@ -71,7 +72,7 @@ pub async fn put(s: &Submission, csrf: Option<&str>, timeout_ms: u32) -> Answer 
         headers.push((CSRF_HEADER, token));
     }
     match fetch("PUT", &s.request_url(), &headers, Some(&s.body), timeout_ms).await {
-        Some(r) => Answer::classify(r.status, &r.content_type, &r.body, r.retry_after_ms, s.account()),
+        Some(r) => Answer::classify(r.status, &r.content_type, &r.body, r.retry_after_ms, &s.account()),
         None => Answer::NetworkFailure { online: online() },
     }
 }
@@ -90,12 +91,7 @@ pub async fn fresh_token(url: &str, meta: &str, timeout_ms: u32) -> Option<Strin
     }
     let parser = web_sys::DomParser::new().ok()?;
     let doc = parser.parse_from_string(&reply.body, web_sys::SupportedType::TextHtml).ok()?;
-    let metas = doc.get_elements_by_tag_name("meta");
-    (0..metas.length())
-        .filter_map(|i| metas.item(i))
-        .find(|m| m.get_attribute("name").as_deref() == Some(meta))
-        .and_then(|m| m.get_attribute("content"))
-        .filter(|c| !c.is_empty())
+    crate::dom::meta(&doc, meta).and_then(|m| m.get_attribute("content")).filter(|c| !c.is_empty())
 }
 
 /// `Retry-After` as seconds or an HTTP date, in milliseconds (not capped).

@@ -109,7 +109,7 @@ fn now(h: &Rc<FormState>, path: &'static str) {
 
 /// Checks an edited field and the touched fields it affects ([`affected`]): reads the form once, validates once, and
 /// renders each of them. With `write_back` (blur, change; never while typing), a valid code-like edited field gets
-/// its canonical value ([`Host::write_normalized`]). Returns the report and
+/// its canonical value ([`FormState::write_normalized`]). Returns the report and
 /// the form's values (as written back).
 pub fn check(h: &Rc<FormState>, path: &'static str, write_back: bool) -> (Report, Values) {
     let touched = h.touched.borrow().clone();
@@ -119,7 +119,7 @@ pub fn check(h: &Rc<FormState>, path: &'static str, write_back: bool) -> (Report
     for p in &paths {
         h.render_field(p, &report);
     }
-    if write_back && path != fields::STATE {
+    if write_back {
         h.write_normalized(&report, &[path], &mut values);
     }
     if path == DOMAIN {

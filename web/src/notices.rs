@@ -123,7 +123,10 @@ pub fn other_account_done(account: &str) -> String {
 
 /// Another account's queued submission is older than the resend window.
 pub fn other_account_stale(account: &str) -> String {
-    format!("A submission saved more than 7 days ago for account {account} was not sent: open that account's form.")
+    let days = crate::submission::RESEND_WINDOW_MS / crate::submission::DAY_MS;
+    format!(
+        "A submission saved more than {days} days ago for account {account} was not sent: open that account's form."
+    )
 }
 
 /// The words for a final answer of another account's submission.
@@ -136,7 +139,7 @@ pub fn answer_word(a: &crate::submission::Answer) -> &'static str {
         }
         Answer::DomainTaken => "its domain is taken",
         Answer::NoDelegatedAccess(_) => "the tenant has not authorized this partner",
-        Answer::Unauthorized | Answer::Forbidden | Answer::CsrfInvalid => "not allowed from this page",
+        Answer::Unauthorized | Answer::Forbidden => "not allowed from this page",
         Answer::NotConfirmed => "the server did not confirm it; it stays saved",
         _ => "an unexpected answer",
     }

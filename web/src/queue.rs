@@ -94,9 +94,6 @@ pub fn migrate(kv: &impl Kv, now_ms: u64, loaded: &mut Loaded) {
         if s.created_ms == 0 {
             s.created_ms = now_ms;
         }
-        if s.account_id.is_empty() {
-            s.account_id = s.account().to_owned();
-        }
         if let Err(e) = write(kv, &s) {
             loaded.problems.push(e);
             all = false;
@@ -300,7 +297,7 @@ mod tests {
         write(&kv, &s).unwrap();
         write(&kv, &sub("def", 8)).unwrap();
         let json = kv.get("tenantcheck.queue.abc-pc").unwrap().unwrap();
-        assert!(json.contains("\"confirms\":[\"existingPartnerCustomer\"]") && json.contains("\"accountId\":\"7\""));
+        assert!(json.contains("\"confirms\":[\"existingPartnerCustomer\"]"), "{json}");
         assert!(!json.contains("attempts"), "{json}");
         let loaded = load(&kv, 10);
         assert_eq!(loaded.entries.len(), 2);
@@ -321,7 +318,7 @@ mod tests {
         let mut loaded = load(&kv, 42);
         loaded.entries.sort_by(|a, b| a.key.cmp(&b.key));
         assert_eq!(loaded.entries.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(), ["k", "m"]);
-        assert_eq!(loaded.entries[0].account_id, "1001");
+        assert_eq!(loaded.entries[0].account(), "1001");
         assert_eq!(loaded.entries[0].created_ms, 42);
         assert_eq!(loaded.entries[1].confirms, [Confirm::ExistingBssAccount]);
         assert!(kv.get(OLD_KEY).unwrap().is_none());

@@ -36,7 +36,9 @@ pub const BASE_DELAY_MS: u32 = 1_000;
 pub const RETRY_AFTER_CAP_MS: u32 = 600_000;
 /// How long a queued submission is resent automatically (`api.md`: 7 days); an older one is resent only when the
 /// user says so.
-pub const RESEND_WINDOW_MS: u64 = 7 * 24 * 3600 * 1000;
+pub const RESEND_WINDOW_MS: u64 = 7 * DAY_MS;
+/// One day in milliseconds.
+pub const DAY_MS: u64 = 24 * 3600 * 1000;
 
 /// What the user is asked to confirm (`api.md`, 409).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,9 +78,6 @@ pub struct Submission {
     /// What the user confirmed, in order; each becomes a `confirm` query parameter.
     #[serde(default)]
     pub confirms: Vec<Confirm>,
-    /// The BSS account of the request (an entry of the old queue has none: read from its URL).
-    #[serde(default)]
-    pub account_id: String,
     /// When the submission was first queued, in milliseconds since the epoch (0: unknown, an old entry).
     #[serde(default)]
     pub created_ms: u64,
@@ -100,13 +99,11 @@ pub struct Submission {
 
 impl Submission {
     pub fn new(key: String, url: String, body: String) -> Submission {
-        let account_id = account_of_url(&url).unwrap_or_default().to_owned();
         Submission {
             key,
             url,
             body,
             confirms: Vec::new(),
-            account_id,
             created_ms: 0,
             held: None,
             values: None,
@@ -115,13 +112,9 @@ impl Submission {
         }
     }
 
-    /// The account id, also of an old entry that stored none.
-    pub fn account(&self) -> &str {
-        if self.account_id.is_empty() {
-            account_of_url(&self.url).unwrap_or("")
-        } else {
-            &self.account_id
-        }
+    /// The account id of the request, read from its URL (decoded; empty when the URL has none).
+    pub fn account(&self) -> String {
+        account_of_url(&self.url).unwrap_or_default()
     }
 
     /// The URL with the confirmations as query.
@@ -155,11 +148,13 @@ impl Submission {
     }
 }
 
-/// The account id of a `PUT` URL (`…/api/Accounts/{accountId}/syncoptions/…`), still percent-encoded.
-pub fn account_of_url(url: &str) -> Option<&str> {
+/// The account id of a `PUT` URL (`…/api/Accounts/{accountId}/syncoptions/…`), percent-decoded (the inverse of
+/// `config::encode_segment`); `None` when the URL has none or it does not decode to UTF-8.
+pub fn account_of_url(url: &str) -> Option<String> {
     let (_, rest) = url.split_once("/api/Accounts/")?;
     let id = rest.split('/').next()?;
-    (!id.is_empty()).then_some(id)
+    let id = percent_encoding::percent_decode_str(id).decode_utf8().ok()?;
+    (!id.is_empty()).then(|| id.into_owned())
 }
 
 /// After a success: whether the form's draft holds what was sent, so it may be cleared. A draft the user changed
@@ -175,11 +170,6 @@ pub fn other_draft_is_sent(sent: Option<&crate::fields::Values>, draft_json: &st
     sent.is_some_and(|v| serde_json::from_str::<crate::fields::Values>(draft_json).is_ok_and(|d| d == *v))
 }
 
-/// The fields of a record that describe the partner, not the customer (`request.md`): the host never sends them
-/// (`api.md`: "The request body holds the customer's data only").
-pub const CONFIGURATION_FIELDS: [&str; 5] =
-    ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"];
-
 /// The customer's part of a record: what the host sends.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -188,8 +178,8 @@ struct CustomerData<'a> {
     account: &'a tenantcheck_core::record::Slot<tenantcheck_core::record::Account>,
 }
 
-/// The body of a request: the normalized record as JSON, without the partner's configuration
-/// ([`CONFIGURATION_FIELDS`]).
+/// The body of a request: the normalized record as JSON, without the partner's configuration (the record's fields
+/// outside `account` and `syncOptions`, `request.md`; `api.md`: "The request body holds the customer's data only").
 pub fn customer_body(record: &tenantcheck_core::record::Record) -> Option<String> {
     serde_json::to_string(&CustomerData { sync_options: &record.sync_options, account: &record.account }).ok()
 }
@@ -502,14 +492,6 @@ impl Machine {
         !matches!(self.state, State::Sending(_) | State::WaitingForConfirmation(..) | State::AskingResend(_))
     }
 
-    /// The request this form keeps in the queue now, if any.
-    pub fn queued(&self) -> Option<&Submission> {
-        match &self.state {
-            State::Sending(s) | State::QueuedOffline(s) | State::AskingResend(s) | State::Failed(_, Some(s)) => Some(s),
-            _ => None,
-        }
-    }
-
     /// One transition. Every answer of `api.md` has exactly one arrow from `Sending`; events that do not apply to
     /// the current state change nothing.
     pub fn step(&mut self, event: Event) -> Vec<Effect> {
@@ -535,8 +517,7 @@ impl Machine {
             }
             (State::Editing, Event::Resume { submission, now_ms }) => {
                 if submission.is_stale(now_ms) {
-                    let days =
-                        u32::try_from(now_ms.saturating_sub(submission.created_ms) / 86_400_000).unwrap_or(u32::MAX);
+                    let days = u32::try_from(now_ms.saturating_sub(submission.created_ms) / DAY_MS).unwrap_or(u32::MAX);
                     (State::AskingResend(submission), vec![Show(Notice::AskResend(days))])
                 } else {
                     send(submission, false)
@@ -770,7 +751,6 @@ mod tests {
             assert!(!forgets(&fx), "{answer:?}");
             assert_eq!(fx, vec![Effect::Show(Notice::Failed(failure.clone()))]);
             assert!(matches!(&m.state, State::Failed(f, Some(s)) if *f == failure && s.key == "k1"));
-            assert_eq!(m.queued().map(|s| s.key.as_str()), Some("k1"));
             let next = m.submission_for(URL, "{}", 1, || "k2".into());
             assert_eq!(next.key == "k1", reuse, "{answer:?}");
             // A new key replaces the kept entry.
@@ -860,7 +840,7 @@ mod tests {
 
     #[test]
     fn an_entry_older_than_the_resend_window_is_asked_about() {
-        let day = 86_400_000;
+        let day = DAY_MS;
         let mut s = sub();
         s.created_ms = 10 * day;
         let mut m = Machine::default();
@@ -978,13 +958,34 @@ mod tests {
             panic!()
         };
         let body = customer_body(&record).unwrap();
-        for field in CONFIGURATION_FIELDS {
+        // The partner's configuration: the schema's fields under neither `account` nor `syncOptions`.
+        let configuration: Vec<&str> = tenantcheck_core::schema::FIELDS
+            .iter()
+            .map(|f| f.path)
+            .filter(|p| !p.starts_with("account.") && !p.starts_with("syncOptions."))
+            .collect();
+        assert!(configuration.contains(&"cspModel") && configuration.contains(&"domainSuffix"), "{configuration:?}");
+        for field in configuration {
             assert!(!body.contains(field), "{body}");
         }
         assert!(body.contains("\"username\":\"admin\"") && body.contains("a@b.example"), "{body}");
-        assert_eq!(account_of_url("https://x.example/api/Accounts/42/syncoptions/X"), Some("42"));
+        assert_eq!(account_of_url("https://x.example/api/Accounts/42/syncoptions/X").as_deref(), Some("42"));
         assert_eq!(account_of_url("/nothing"), None);
         assert_eq!(sub().account(), "1001");
+    }
+
+    #[test]
+    fn the_account_id_is_read_from_the_url_decoded_once() {
+        // An id with reserved characters: the URL holds it encoded once, the account is the id as configured (so its
+        // form link and draft key match the ones its own form uses).
+        let id = "a/b c%Ü";
+        let url = "https://x.example/api/Accounts/a%2Fb%20c%25%C3%9C/syncoptions/X".to_owned();
+        assert_eq!(account_of_url(&url).as_deref(), Some(id));
+        let s = Submission::new("k".into(), url, "{}".into());
+        assert_eq!(s.account(), id);
+        // An entry stored with the former `accountId` field still loads; the account comes from its URL.
+        let old = r#"{"key":"k","url":"/api/Accounts/1002/syncoptions/X","body":"{}","accountId":"9"}"#;
+        assert_eq!(serde_json::from_str::<Submission>(old).unwrap().account(), "1002");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::view::{self, Level};
 use crate::{http, notices, queue};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use web_sys::HtmlDialogElement;
 
 /// Attaches the submit, dialog, suggestion and `online` listeners.
@@ -58,7 +58,9 @@ pub fn attach(h: &Rc<FormState>) -> Vec<EventListener> {
         listeners.push(EventListener::new(&window, "online", move |_| {
             if let Some(h) = me.upgrade() {
                 run(&h, Event::Online);
-                drain_others(&h);
+                if let Some(kv) = queue::local() {
+                    drain_others(&h, queue::load(&kv, now_ms()).entries);
+                }
             }
         }));
     }
@@ -72,8 +74,9 @@ fn now_ms() -> u64 {
 /// At start: migrates and reads the offline queue, sets unreadable entries aside (and says so), resumes this form's
 /// entry through the machine and sends other accounts' entries in the background.
 pub fn resume(h: &Rc<FormState>) {
-    if let Some(url) = h.config.submit_url() {
-        queue::hold(&queue::form_lock(&url));
+    let mine = h.config.submit_url();
+    if let Some(url) = &mine {
+        queue::hold(&queue::form_lock(url));
     }
     let Some(kv) = queue::local() else { return };
     let loaded = queue::load(&kv, now_ms());
@@ -85,7 +88,6 @@ pub fn resume(h: &Rc<FormState>) {
         dom::warn(&format!("tenantcheck: {p}"));
         notice(h, "storage", &notices::storage_failed(p), None);
     }
-    let mine = h.config.submit_url();
     // The newest entry of this form; older ones for the same form were replaced (the machine keeps one).
     let own = |s: &&Submission| Some(&s.url) == mine.as_ref();
     if let Some(newest) = loaded.entries.iter().filter(own).max_by_key(|s| s.created_ms) {
@@ -100,7 +102,7 @@ pub fn resume(h: &Rc<FormState>) {
             status(h, "sending", notices::RESUMING);
         }
     }
-    drain_others(h);
+    drain_others(h, loaded.entries);
 }
 
 /// A queued submission whose form is empty (its draft was lost or never saved): what the user typed, kept in the
@@ -110,11 +112,8 @@ fn fill_if_empty(h: &FormState, s: &Submission) {
     if h.values().text.values().any(|v| !v.trim().is_empty()) {
         return;
     }
-    h.write(values, None);
-    if let Some(checkbox) = by_id::<web_sys::HtmlInputElement>(&h.doc, &fields::element_id(SUB_CUSTOMER)) {
-        checkbox.set_checked(values.sub_customer);
-        h.sub_customer_changed();
-    }
+    h.fill(values);
+    h.sub_customer_changed();
     h.save_values(values);
 }
 
@@ -284,9 +283,7 @@ fn csrf_token(h: &FormState) -> Option<String> {
 }
 
 fn meta(h: &FormState) -> Option<web_sys::Element> {
-    let name = h.config.csrf_meta.as_deref()?;
-    let metas = h.doc.get_elements_by_tag_name("meta");
-    (0..metas.length()).filter_map(|i| metas.item(i)).find(|m| m.get_attribute("name").as_deref() == Some(name))
+    dom::meta(&h.doc, h.config.csrf_meta.as_deref()?)
 }
 
 /// Reads the page's URL again for a fresh CSRF token (`api.md`, 403 `csrf_token_invalid`) and puts it into the
@@ -540,79 +537,87 @@ fn use_suggestion(h: &Rc<FormState>) {
 /// Sends other accounts' queued entries (earlier visits) in the background, each once, by one tab (its Web Lock,
 /// not waited for). Success removes an entry; a retry or a missing answer keeps it for later; any other final answer
 /// keeps it too, held for its own form (not resent from here), with a notice linking to that form. Entries older
-/// than the resend window are not sent: the notice asks the user to open their form.
-fn drain_others(h: &Rc<FormState>) {
-    let Some(kv) = queue::local() else { return };
-    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+/// than the resend window are not sent: the notice asks the user to open their form. `entries` is the queue as just
+/// loaded (`queue::load`).
+fn drain_others(h: &Rc<FormState>, entries: Vec<Submission>) {
+    let online = http::online();
     let mine = h.config.submit_url();
-    for s in queue::load(&kv, now_ms()).entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
-        let account = s.account().to_owned();
+    for s in entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
+        let account = s.account();
         let link = h.config.account_form_url(&account);
+        let open = link.as_deref().map(|l| (l, OPEN_ITS_FORM));
         let kind = format!("account-{account}");
         if let Some(what) = &s.held {
-            notice(h, &kind, &notices::other_account(&account, what), link.as_deref().map(|l| (l, "Open its form")));
+            notice(h, &kind, &notices::other_account(&account, what), open);
             continue;
         }
         if s.is_stale(now_ms()) {
-            notice(h, &kind, &notices::other_account_stale(&account), link.as_deref().map(|l| (l, "Open its form")));
+            notice(h, &kind, &notices::other_account_stale(&account), open);
             continue;
         }
         if !online {
             continue;
         }
         let me = h.me.clone();
-        let timeout = h.config.timeout_ms;
         wasm_bindgen_futures::spawn_local(async move {
             // Not while its own form is open in another tab (that tab sends it), nor while another tab sends it.
             let form = queue::form_lock(&s.url);
             queue::with_lock(&form, false, move || async move {
                 let key = queue::send_lock(&s.key);
-                queue::with_lock(&key, false, move || async move {
-                    let Some(kv) = queue::local() else { return };
-                    // Another tab may have sent it and taken it out meanwhile.
-                    let Some(s) = queue::get(&kv, &s.key) else { return };
-                    let Some(h) = me.upgrade() else { return };
-                    let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
-                    if answer == Answer::CsrfInvalid {
-                        if let Some(t) = reread_token(&h).await {
-                            answer = http::put(&s, Some(&t), timeout).await;
-                        }
-                    }
-                    match answer {
-                        Answer::Success => {
-                            queue::remove(&kv, &s.key);
-                            // That account's draft goes when it is what was sent (same endpoint and instance).
-                            if h.config.submit_url_for(&account) == s.url {
-                                let draft = h.config.draft_key_for(&account);
-                                if let Some(st) = dom::storage() {
-                                    let stored = st.get_item(&draft).ok().flatten();
-                                    if stored.is_some_and(|d| other_draft_is_sent(s.values.as_ref(), &d)) {
-                                        let _ = st.remove_item(&draft);
-                                    }
-                                }
-                            }
-                            notice(&h, &kind, &notices::other_account_done(&account), None);
-                        }
-                        // Kept queued (not held): resent at the next start; the user is told.
-                        Answer::NotConfirmed => {
-                            let text = notices::other_account(&account, notices::answer_word(&answer));
-                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
-                        }
-                        a if a.is_final() => {
-                            let what = notices::answer_word(&a);
-                            let held = Submission { held: Some(what.to_owned()), ..s };
-                            if let Err(e) = queue::write(&kv, &held) {
-                                dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
-                            }
-                            let text = notices::other_account(&account, what);
-                            notice(&h, &kind, &text, link.as_deref().map(|l| (l, "Open its form")));
-                        }
-                        _ => {}
-                    }
-                })
-                .await;
+                queue::with_lock(&key, false, move || send_other(me, s.key, account, link)).await;
             })
             .await;
         });
+    }
+}
+
+/// The words of the link to another account's form.
+const OPEN_ITS_FORM: &str = "Open its form";
+
+/// Sends another account's queued entry `key` once, under its locks (`drain_others`), and applies the answer:
+/// success removes it (and that account's draft when it is what was sent); a final answer holds it for its own form;
+/// a final answer or a missing confirmation is told, linking to `link`; a retry keeps it for later.
+async fn send_other(me: Weak<FormState>, key: String, account: String, link: Option<String>) {
+    let Some(kv) = queue::local() else { return };
+    // Another tab may have sent it and taken it out meanwhile.
+    let Some(s) = queue::get(&kv, &key) else { return };
+    let Some(h) = me.upgrade() else { return };
+    let kind = format!("account-{account}");
+    let timeout = h.config.timeout_ms;
+    let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
+    if answer == Answer::CsrfInvalid {
+        if let Some(t) = reread_token(&h).await {
+            answer = http::put(&s, Some(&t), timeout).await;
+        }
+    }
+    match answer {
+        Answer::Success => {
+            queue::remove(&kv, &s.key);
+            // That account's draft goes when it is what was sent (same endpoint and instance).
+            if h.config.submit_url_for(&account) == s.url {
+                let draft = h.config.draft_key_for(&account);
+                if let Some(st) = dom::storage() {
+                    let stored = st.get_item(&draft).ok().flatten();
+                    if stored.is_some_and(|d| other_draft_is_sent(s.values.as_ref(), &d)) {
+                        let _ = st.remove_item(&draft);
+                    }
+                }
+            }
+            notice(&h, &kind, &notices::other_account_done(&account), None);
+        }
+        // Not confirmed: kept queued (not held), resent at the next start. Any other final answer: held for its own
+        // form. The user is told either way.
+        a if a == Answer::NotConfirmed || a.is_final() => {
+            let what = notices::answer_word(&a);
+            if a.is_final() {
+                let held = Submission { held: Some(what.to_owned()), ..s };
+                if let Err(e) = queue::write(&kv, &held) {
+                    dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
+                }
+            }
+            let text = notices::other_account(&account, what);
+            notice(&h, &kind, &text, link.as_deref().map(|l| (l, OPEN_ITS_FORM)));
+        }
+        _ => {}
     }
 }
