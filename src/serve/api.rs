@@ -303,20 +303,9 @@ pub async fn set_faults(State(app): State<Arc<App>>, headers: HeaderMap, body: B
     match &app.faults {
         Some(f) => {
             f.set(req.next, Fault { kind: req.kind, status: req.status, retry_after });
-            Answer::json(200, &json!({"next": req.next, "status": req.status, "kind": req.kind_name()}))
+            Answer::json(200, &json!({"next": req.next, "status": req.status, "kind": req.kind}))
         }
         None => Answer::simple(404, "not_found", "Not found", ""),
-    }
-}
-
-impl FaultRequest {
-    fn kind_name(&self) -> &'static str {
-        match self.kind {
-            Kind::Answer => "answer",
-            Kind::Rollback => "rollback",
-            Kind::Panic => "panic",
-            Kind::Reset => "reset",
-        }
     }
 }
 
