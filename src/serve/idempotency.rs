@@ -154,7 +154,7 @@ mod tests {
         let day = Duration::from_secs(86_400);
         let failed = once(&mut db.blocking_writer(), 7, "k", "f", day, |tx| {
             created(tx)?;
-            Ok(Answer::simple(500, "server_error", "Internal error", ""))
+            Ok(Answer::server_error())
         })
         .unwrap();
         assert_eq!(failed.status, 500);
