@@ -737,14 +737,19 @@ fn slow_headers_are_cut_off() {
     assert_eq!(s.get("").0, 200);
 }
 
+/// A server with test hooks whose next PUTs fail as `fault` asks, and the body of a valid record for `domain`.
+fn faulty(dir: &TempDir, fault: Value, domain: &str) -> (Server, String) {
+    let s = Server::start(dir, &["--test-hooks"]);
+    assert_eq!(s.faults(fault).0, 200);
+    (s, record(domain).to_string())
+}
+
 /// The request commits, then the connection drops before the answer (a lost connection, a gateway's timeout). The
 /// retry with the same key gets the stored answer, and there is one account, written once.
 #[test]
 fn a_connection_reset_after_the_commit() {
     let dir = TempDir::new();
-    let s = Server::start(&dir, &["--test-hooks"]);
-    assert_eq!(s.faults(json!({"next": 1, "kind": "reset"})).0, 200);
-    let body = record("resetco").to_string();
+    let (s, body) = faulty(&dir, json!({"next": 1, "kind": "reset"}), "resetco");
     let url = format!("{}{}", s.url, SYNC.replace("{id}", "8001"));
     let first = s.agent.put(&url).header("X-CSRF-Token", &s.csrf).header("Idempotency-Key", "r1").send(&body);
     let answered = first.and_then(|mut r| r.body_mut().read_to_string().map(|t| (r.status().as_u16(), t)));
@@ -762,9 +767,7 @@ fn a_connection_reset_after_the_commit() {
 #[test]
 fn a_panic_is_a_500_and_the_server_lives_on() {
     let dir = TempDir::new();
-    let s = Server::start(&dir, &["--test-hooks"]);
-    assert_eq!(s.faults(json!({"next": 1, "kind": "panic"})).0, 200);
-    let body = record("panicco").to_string();
+    let (s, body) = faulty(&dir, json!({"next": 1, "kind": "panic"}), "panicco");
     let (st, v) = s.put(8101, "p1", &[], &body);
     assert_eq!((st, code(&v)), (500, "server_error"), "{v}");
     assert!(!v.to_string().contains("panic"), "no internal text in the answer: {v}");
@@ -780,9 +783,7 @@ fn a_panic_is_a_500_and_the_server_lives_on() {
 #[test]
 fn a_500_is_not_replayed() {
     let dir = TempDir::new();
-    let s = Server::start(&dir, &["--test-hooks"]);
-    assert_eq!(s.faults(json!({"next": 1, "status": 500, "kind": "rollback"})).0, 200);
-    let body = record("rollbackco").to_string();
+    let (s, body) = faulty(&dir, json!({"next": 1, "status": 500, "kind": "rollback"}), "rollbackco");
     let (st, v) = s.put(8201, "b1", &[], &body);
     assert_eq!((st, code(&v)), (500, "injected_fault"), "{v}");
     assert_eq!(s.get_json("api/Accounts/8201/syncoptions/MicrosoftCloudServices").0, 404, "rolled back");
