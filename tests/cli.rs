@@ -3,7 +3,7 @@
 use serde_json::Value;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// What one run gave.
 struct Run {
@@ -27,16 +27,21 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// Runs the binary in the fixtures folder, with `stdin` as its input.
-fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
+/// Starts the binary in the fixtures folder, with its three streams piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
         .args(args)
         .current_dir(fixtures())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("the binary runs");
+        .expect("the binary runs")
+}
+
+/// Runs the binary in the fixtures folder, with `stdin` as its input.
+fn run(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().expect("stdin");
     let data = stdin.to_vec();
     let feeder = std::thread::spawn(move || {
@@ -301,13 +306,7 @@ fn peak_kb(pid: u32) -> u64 {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_stray_quote_in_csv_is_one_error_in_constant_memory() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
-        .args(["check", "--format", "csv", "--threads", "2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = spawn(&["check", "--format", "csv", "--threads", "2"]);
     let mut stdout = child.stdout.take().expect("stdout");
     let reader = std::thread::spawn(move || {
         let mut s = String::new();
@@ -350,13 +349,7 @@ fn a_closed_stdout_ends_quietly_with_the_status_earned() {
             input.push_str(&first);
             input.push('\n');
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tenantcheck"))
-            .args(["check", "--threads", "2"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
+        let mut child = spawn(&["check", "--threads", "2"]);
         let mut stdin = child.stdin.take().expect("stdin");
         let feeder = std::thread::spawn(move || {
             let _ = stdin.write_all(input.as_bytes());

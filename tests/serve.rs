@@ -469,8 +469,7 @@ fn fault_injection() {
     assert_eq!(s.put(7001, "f1", &[], &body).0, 503);
     assert_eq!(s.put(7001, "f1", &[], &body).0, 201);
     assert_eq!(s.put(7001, "f1", &[], &body).0, 201);
-    let list = s.stored();
-    assert_eq!((list["count"].clone(), list["accounts"][0]["writes"].clone()), (json!(1), json!(1)), "{list}");
+    each_stored_once(&s, [7001]);
     // A 429 with Retry-After, in seconds or as an HTTP date (api.md: the host honours it).
     for retry_after in ["3", "Sun, 06 Dec 2026 03:00:00 GMT"] {
         assert_eq!(s.faults(json!({"next": 1, "status": 429, "retryAfter": retry_after})).0, 200);
@@ -703,17 +702,19 @@ fn a_rebinding_host_is_refused() {
 fn slow_headers_are_cut_off() {
     let dir = TempDir::new();
     let s = Server::start(&dir, &["--header-timeout", "1", "--request-timeout", "2"]);
-    let started = Instant::now();
     let mut c = TcpStream::connect(s.addr()).unwrap();
+    // Only a guard against a hang: the server closes the connection long before.
     c.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
     write!(c, "GET / HTTP/1.1\r\nHost: {}\r\nX-Slow: ", s.addr()).unwrap();
     let mut out = Vec::new();
     let read = c.read_to_end(&mut out);
-    let waited = started.elapsed();
-    assert!(read.is_ok() || out.is_empty(), "{read:?}");
+    // Closed by the server (an end of stream, or a reset with nothing sent), not given up by the read timeout.
+    let closed = match &read {
+        Ok(_) => true,
+        Err(e) => out.is_empty() && !matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut),
+    };
+    assert!(closed, "the connection must be closed: {read:?}");
     assert!(!String::from_utf8_lossy(&out).contains("200 OK"), "no page for half a request");
-    assert!(waited >= Duration::from_millis(900), "cut off after the timeout, not before: {waited:?}");
-    assert!(waited < Duration::from_secs(15), "the connection must be closed: {waited:?}");
 
     // A body that never comes.
     let mut c = TcpStream::connect(s.addr()).unwrap();
@@ -735,24 +736,27 @@ fn slow_headers_are_cut_off() {
     assert_eq!(s.get("").0, 200);
 }
 
+/// A server with test hooks whose next PUTs fail as `fault` asks, and the body of a valid record for `domain`.
+fn faulty(dir: &TempDir, fault: Value, domain: &str) -> (Server, String) {
+    let s = Server::start(dir, &["--test-hooks"]);
+    assert_eq!(s.faults(fault).0, 200);
+    (s, record(domain).to_string())
+}
+
 /// The request commits, then the connection drops before the answer (a lost connection, a gateway's timeout). The
 /// retry with the same key gets the stored answer, and there is one account, written once.
 #[test]
 fn a_connection_reset_after_the_commit() {
     let dir = TempDir::new();
-    let s = Server::start(&dir, &["--test-hooks"]);
-    assert_eq!(s.faults(json!({"next": 1, "kind": "reset"})).0, 200);
-    let body = record("resetco").to_string();
+    let (s, body) = faulty(&dir, json!({"next": 1, "kind": "reset"}), "resetco");
     let url = format!("{}{}", s.url, SYNC.replace("{id}", "8001"));
     let first = s.agent.put(&url).header("X-CSRF-Token", &s.csrf).header("Idempotency-Key", "r1").send(&body);
     let answered = first.and_then(|mut r| r.body_mut().read_to_string().map(|t| (r.status().as_u16(), t)));
     assert!(answered.is_err(), "no answer after the commit: {answered:?}");
-    let list = s.stored();
-    assert_eq!((list["count"].clone(), list["accounts"][0]["writes"].clone()), (json!(1), json!(1)), "{list}");
+    each_stored_once(&s, [8001]);
     let (st, v) = s.put(8001, "r1", &[], &body);
     assert_eq!((st, v), (201, json!({"accountId": "8001", "domain": "resetco.onmicrosoft.com", "status": "synced"})));
-    let list = s.stored();
-    assert_eq!((list["count"].clone(), list["accounts"][0]["writes"].clone()), (json!(1), json!(1)), "{list}");
+    each_stored_once(&s, [8001]);
 }
 
 /// A panic while a request writes: 500 `server_error` without the panic's text, the write rolled back, the key not
@@ -760,9 +764,7 @@ fn a_connection_reset_after_the_commit() {
 #[test]
 fn a_panic_is_a_500_and_the_server_lives_on() {
     let dir = TempDir::new();
-    let s = Server::start(&dir, &["--test-hooks"]);
-    assert_eq!(s.faults(json!({"next": 1, "kind": "panic"})).0, 200);
-    let body = record("panicco").to_string();
+    let (s, body) = faulty(&dir, json!({"next": 1, "kind": "panic"}), "panicco");
     let (st, v) = s.put(8101, "p1", &[], &body);
     assert_eq!((st, code(&v)), (500, "server_error"), "{v}");
     assert!(!v.to_string().contains("panic"), "no internal text in the answer: {v}");
@@ -770,7 +772,7 @@ fn a_panic_is_a_500_and_the_server_lives_on() {
     assert_eq!(s.get("").0, 200);
     let (st, v) = s.put(8101, "p1", &[], &body);
     assert_eq!(st, 201, "the same key works: {v}");
-    assert_eq!(s.stored()["accounts"][0]["writes"], 1);
+    each_stored_once(&s, [8101]);
 }
 
 /// Only final answers are stored: a 500 from inside the transaction (after the account's write) leaves nothing, and
@@ -778,9 +780,7 @@ fn a_panic_is_a_500_and_the_server_lives_on() {
 #[test]
 fn a_500_is_not_replayed() {
     let dir = TempDir::new();
-    let s = Server::start(&dir, &["--test-hooks"]);
-    assert_eq!(s.faults(json!({"next": 1, "status": 500, "kind": "rollback"})).0, 200);
-    let body = record("rollbackco").to_string();
+    let (s, body) = faulty(&dir, json!({"next": 1, "status": 500, "kind": "rollback"}), "rollbackco");
     let (st, v) = s.put(8201, "b1", &[], &body);
     assert_eq!((st, code(&v)), (500, "injected_fault"), "{v}");
     assert_eq!(s.get_json("api/Accounts/8201/syncoptions/MicrosoftCloudServices").0, 404, "rolled back");
@@ -788,7 +788,7 @@ fn a_500_is_not_replayed() {
     let (st, v) = s.put(8201, "b1", &[], &body);
     assert_eq!(st, 201, "not the stored 500: {v}");
     assert_eq!(s.put(8201, "b1", &[], &body), (st, v), "the 201 is stored");
-    assert_eq!(s.stored()["accounts"][0]["writes"], 1);
+    each_stored_once(&s, [8201]);
 }
 
 /// Keys are scoped per account, and expire after `--key-lifetime`.
@@ -841,8 +841,7 @@ fn two_servers_share_one_database() {
     assert!(answers.iter().all(|x| x == &answers[0]), "{answers:?}");
     assert_eq!(answers[0].0, 201);
     for s in [&a, &b] {
-        let list = s.stored();
-        assert_eq!((list["count"].clone(), list["accounts"][0]["writes"].clone()), (json!(1), json!(1)), "{list}");
+        each_stored_once(s, [8501]);
     }
 }
 
@@ -880,17 +879,20 @@ fn parallel<T: Send>(n: u64, threads: usize, f: impl Fn(u64) -> T + Sync) -> Vec
     out.into_iter().map(|(_, t)| t).collect()
 }
 
-/// Asserts that every account in `ids` is stored exactly once (one row, written once).
-fn each_stored_once(s: &Server, ids: impl Iterator<Item = u64>) {
+/// Asserts that the stored accounts are exactly those in `ids`, each stored once (one row, written once).
+fn each_stored_once(s: &Server, ids: impl IntoIterator<Item = u64>) {
     let list = s.stored();
     let mut writes = std::collections::HashMap::new();
     for a in list["accounts"].as_array().unwrap() {
         assert_eq!(a["writes"], 1, "written more than once: {a}");
         *writes.entry(a["accountId"].as_u64().unwrap()).or_insert(0) += 1;
     }
+    let mut expected = 0u64;
     for id in ids {
         assert_eq!(writes.get(&id), Some(&1), "account {id} is not stored exactly once");
+        expected += 1;
     }
+    assert_eq!(list["count"], expected, "no other account is stored: {list}");
 }
 
 /// Load guarantee: 40 concurrent PUTs with one key give one account and one answer.
@@ -902,8 +904,7 @@ fn forty_concurrent_puts_with_one_key_make_one_account() {
     let answers = parallel(40, 40, |_| s.put(9001, "one-key", &[], &body));
     assert!(answers.iter().all(|a| a == &answers[0]), "{answers:?}");
     assert_eq!(answers[0].0, 201);
-    each_stored_once(&s, std::iter::once(9001));
-    assert_eq!(s.stored()["count"], 1);
+    each_stored_once(&s, [9001]);
 }
 
 /// Load guarantee: 300 accounts sent concurrently are each stored once.
@@ -916,7 +917,6 @@ fn three_hundred_concurrent_accounts_are_each_stored_once() {
         assert_eq!(a.as_ref().map(|a| a.0), Some(201), "account {}: {a:?}", 10_000 + i);
     }
     each_stored_once(&s, 10_000..10_300);
-    assert_eq!(s.stored()["count"], 300);
 }
 
 /// Load guarantee: `kill -9` in the middle of 1,000 PUTs. After a restart, every key that was answered replays the
@@ -951,7 +951,6 @@ fn a_kill_during_a_thousand_puts_loses_nothing() {
         }
     }
     each_stored_once(&s, 20_000..21_000);
-    assert_eq!(s.stored()["count"], 1000);
 }
 
 /// Percentile `p` (0 to 100) of sorted durations.
@@ -1007,7 +1006,6 @@ fn load_two_thousand_puts_with_availability_heads() {
         assert_eq!(a.as_ref().map(|a| a.0), Some(201), "account {}: {a:?}", 30_000 + i);
     }
     each_stored_once(&s, 30_000..30_000 + PUTS);
-    assert_eq!(s.stored()["count"], PUTS);
     let mut put_times: Vec<Duration> = puts.iter().map(|(_, t)| *t).collect();
     put_times.sort();
     let mut head_times = heads;

@@ -35,33 +35,22 @@ pub fn write_result(buf: &mut Vec<u8>, line: u64, report: &Report) {
 /// than obeys, what a record holds ([`crate::exit::is_terminal_control`]). Outside strings, JSON output holds ASCII
 /// only, so every match is inside a string.
 pub fn escape_for_terminal(json: &[u8]) -> Cow<'_, [u8]> {
-    let risky = |b: &u8| matches!(b, 0x7F | 0xC2 | 0xE2);
-    if !json.iter().any(risky) {
+    // The line ends are JSON Lines' own; every other control in the output is inside a string.
+    let escaped = |c: char| crate::exit::is_terminal_control(c) && c != '\n';
+    if json.utf8_chunks().all(|chunk| !chunk.valid().chars().any(escaped)) {
         return Cow::Borrowed(json);
     }
     let mut out = Vec::with_capacity(json.len() + 64);
-    let mut i = 0;
-    while let Some(j) = json[i..].iter().position(risky) {
-        out.extend_from_slice(&json[i..i + j]);
-        i += j;
-        let char_len = match json[i] {
-            0x7F => 1,
-            0xC2 => 2,
-            _ => 3,
-        };
-        let c = json.get(i..i + char_len).and_then(|b| std::str::from_utf8(b).ok()).and_then(|s| s.chars().next());
-        match c {
-            Some(c) if crate::exit::is_terminal_control(c) => {
+    for chunk in json.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if escaped(c) {
                 let _ = write!(out, "\\u{:04x}", u32::from(c));
-                i += char_len;
-            }
-            _ => {
-                out.push(json[i]);
-                i += 1;
+            } else {
+                out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
             }
         }
+        out.extend_from_slice(chunk.invalid());
     }
-    out.extend_from_slice(&json[i..]);
     Cow::Owned(out)
 }
 

@@ -186,7 +186,7 @@ fn provision(
         // errors.
         (true, ..) => {
             complain("serve: the core accepted a record without a full domain");
-            return Ok(Answer::simple(500, "server_error", "Internal error", ""));
+            return Ok(Answer::server_error());
         }
         _ => {
             let mut extra = Map::new();
@@ -202,9 +202,9 @@ fn provision(
     let record = serde_json::to_string(&normalized).unwrap_or_default();
     let existed = db::put_account(tx, id, t.system_code, &domain, &record)?;
     db::add_tenant(tx, &domain, id)?;
-    match fault.as_ref().map(|f| f.kind) {
-        Some(Kind::Rollback) => return Ok(fault.as_ref().map(Fault::answer).unwrap_or_else(server_error)),
-        Some(Kind::Panic) => panic!("injected panic after the account's write (test hook)"),
+    match &fault {
+        Some(f) if f.kind == Kind::Rollback => return Ok(f.answer()),
+        Some(f) if f.kind == Kind::Panic => panic!("injected panic after the account's write (test hook)"),
         _ => {}
     }
     // The success body of `api.md`: `accountId` as the path gave it, as text.
@@ -303,25 +303,10 @@ pub async fn set_faults(State(app): State<Arc<App>>, headers: HeaderMap, body: B
     match &app.faults {
         Some(f) => {
             f.set(req.next, Fault { kind: req.kind, status: req.status, retry_after });
-            Answer::json(200, &json!({"next": req.next, "status": req.status, "kind": req.kind_name()}))
+            Answer::json(200, &json!({"next": req.next, "status": req.status, "kind": req.kind}))
         }
         None => Answer::simple(404, "not_found", "Not found", ""),
     }
-}
-
-impl FaultRequest {
-    fn kind_name(&self) -> &'static str {
-        match self.kind {
-            Kind::Answer => "answer",
-            Kind::Rollback => "rollback",
-            Kind::Panic => "panic",
-            Kind::Reset => "reset",
-        }
-    }
-}
-
-fn server_error() -> Answer {
-    Answer::simple(500, "server_error", "Internal error", "")
 }
 
 /// `GET /__test/accounts`: every synced account.

@@ -155,7 +155,6 @@ impl Db {
         path: Option<PathBuf>,
         seeds: impl IntoIterator<Item = (String, TenantKind)>,
     ) -> rusqlite::Result<Db> {
-        configure(&conn)?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version < VERSION {

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use std::sync::Mutex;
 
 /// How an injected fault fails a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Kind {
     #[default]

@@ -68,6 +68,11 @@ pub fn now_ms() -> i64 {
     i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
 }
 
+/// The oldest time (milliseconds since the Unix epoch) of a key that is still alive at `now`: older keys are expired.
+pub fn not_before(now: i64, lifetime: Duration) -> i64 {
+    now.saturating_sub(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX))
+}
+
 /// Stores between two purges of expired keys.
 const PURGE_EVERY: u64 = 1024;
 
@@ -85,7 +90,7 @@ pub fn once(
 ) -> rusqlite::Result<Answer> {
     static STORES: AtomicU64 = AtomicU64::new(0);
     let now = now_ms();
-    let not_before = now.saturating_sub(i64::try_from(lifetime.as_millis()).unwrap_or(i64::MAX));
+    let not_before = not_before(now, lifetime);
     let tx = db::immediate(conn)?;
     if let Some(stored) = db::answer(&tx, account, key, not_before)? {
         if stored.fingerprint == fingerprint {
@@ -154,7 +159,7 @@ mod tests {
         let day = Duration::from_secs(86_400);
         let failed = once(&mut db.blocking_writer(), 7, "k", "f", day, |tx| {
             created(tx)?;
-            Ok(Answer::simple(500, "server_error", "Internal error", ""))
+            Ok(Answer::server_error())
         })
         .unwrap();
         assert_eq!(failed.status, 500);

@@ -63,9 +63,9 @@ fn start(args: &ServeArgs) -> Result<(), String> {
         .map_err(|e| format!("{}: {e} (--root names the folder of index.html)", index.display()))?;
     let page = page::Page::parse(&html).map_err(|e| format!("{}: {e}", index.display()))?;
     let db = db::Db::open(&args.db, seed::tenants())?;
-    let lifetime = i64::try_from(args.key_lifetime.as_millis()).unwrap_or(i64::MAX);
-    let expired = db::purge_keys(&db.blocking_writer(), idempotency::now_ms().saturating_sub(lifetime))
-        .map_err(|e| format!("{}: {e}", args.db.display()))?;
+    let not_before = idempotency::not_before(idempotency::now_ms(), args.key_lifetime);
+    let expired =
+        db::purge_keys(&db.blocking_writer(), not_before).map_err(|e| format!("{}: {e}", args.db.display()))?;
     if expired > 0 {
         complain(format_args!("serve: {expired} expired idempotency keys deleted"));
     }

@@ -40,6 +40,11 @@ impl Answer {
     pub fn simple(status: u16, code: &str, title: &str, detail: &str) -> Answer {
         Answer::problem(status, code, title, detail, Map::new())
     }
+
+    /// The 500 of a failure inside the stand-in (a panic, a broken invariant): no detail, the cause is on stderr.
+    pub fn server_error() -> Answer {
+        Answer::simple(500, "server_error", "Internal error", "")
+    }
 }
 
 impl IntoResponse for Answer {

@@ -71,7 +71,7 @@ fn panic_answer(payload: Box<dyn Any + Send + 'static>) -> Response<Body> {
         .or_else(|| payload.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
     complain(format_args!("serve: a request panicked: {msg}"));
-    Answer::simple(500, "server_error", "Internal error", "").into_response()
+    Answer::server_error().into_response()
 }
 
 /// Headers of every answer; plain error answers become problem details.

@@ -12,8 +12,8 @@
 //!   which makes the rest of the file one quoted cell) gets one error result on its first line, and reading goes on
 //!   at the next line end after the limit, in constant memory; the error names the lines it skipped.
 //!
-//! The reader thread only finds row ends (quote-aware, as the csv crate reads quotes: [`Scan`]); the cells are parsed
-//! on the workers ([`RowParser`], csv-core).
+//! The reader thread only finds row ends (quote-aware, as the csv crate reads quotes: [`Scan`]); the cells are read
+//! on the workers, by the csv crate ([`each_row`]).
 
 use super::{line_usize, Batch, Item, Source, BATCH_BYTES};
 use csv::ByteRecord;
@@ -201,7 +201,7 @@ fn insert(root: &mut Map<String, Value>, path: &[String], value: Value) {
     map.insert(last.clone(), value);
 }
 
-/// Where a scan of a row stands, as csv-core reads quotes: a quote opens a quoted cell only at the start of a cell;
+/// Where a scan of a row stands, as the csv crate reads quotes: a quote opens a quoted cell only at the start of a cell;
 /// inside one, `""` is a quote and a lone `"` closes it; after the close, the cell goes on unquoted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scan {
@@ -249,49 +249,30 @@ impl Scan {
     }
 }
 
-/// Parses one row's bytes into cells (csv-core, reused from row to row). Runs on a worker.
-#[derive(Debug)]
-pub struct RowParser {
-    rdr: csv_core::Reader,
-    out: Vec<u8>,
-    ends: Vec<usize>,
-}
-
-impl Default for RowParser {
-    fn default() -> Self {
-        let rdr = csv_core::ReaderBuilder::new().terminator(csv_core::Terminator::Any(b'\n')).build();
-        RowParser { rdr, out: vec![0; 1024], ends: vec![0; 64] }
+/// Reads the cells of `rows`, the rows of a batch in `data` (one line end apart, cut by [`Scan`] where the csv crate
+/// ends its records), with one csv reader; calls `f` with each row and its cells. A blank row, which csv skips, has
+/// no cell. Runs on a worker.
+pub fn each_row(data: &[u8], rows: &[Row], mut f: impl FnMut(&Row, &ByteRecord)) {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(data);
+    let mut cells = ByteRecord::new();
+    for row in rows {
+        // Reading from memory with flexible rows never fails; were it to, the row would read as blank.
+        if row.bytes.is_empty() || !matches!(rdr.read_byte_record(&mut cells), Ok(true)) {
+            cells.clear();
+        }
+        f(row, &cells);
     }
 }
 
-impl RowParser {
-    /// The cells of one row (its bytes without the line end).
-    pub fn cells(&mut self, row: &[u8]) -> ByteRecord {
-        use csv_core::ReadRecordResult as R;
-        self.rdr.reset();
-        let (mut input, mut out_len, mut ends_len) = (row, 0, 0);
-        loop {
-            let (res, nin, nout, nend) =
-                self.rdr.read_record(input, &mut self.out[out_len..], &mut self.ends[ends_len..]);
-            input = &input[nin..];
-            out_len += nout;
-            ends_len += nend;
-            match res {
-                // An empty input then tells csv-core that the row ends.
-                R::InputEmpty => {}
-                R::OutputFull => self.out.resize(self.out.len() * 2, 0),
-                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
-                R::Record | R::End => break,
-            }
-        }
-        let mut record = ByteRecord::with_capacity(out_len, ends_len);
-        let mut start = 0;
-        for &end in &self.ends[..ends_len] {
-            record.push_field(&self.out[start..end]);
-            start = end;
-        }
-        record
-    }
+/// The cells of one row (its bytes without the line end).
+fn cells(row: &[u8]) -> ByteRecord {
+    let mut out = ByteRecord::new();
+    each_row(row, &[Row { line: 1, bytes: 0..row.len() }], |_, cells| out = cells.clone());
+    out
 }
 
 /// Cuts CSV into batches of whole rows, each at most [`MAX_ROW`] bytes.
@@ -336,7 +317,7 @@ impl<R: Read> CsvSource<R> {
                 break row;
             }
         };
-        let (columns, ignored) = Columns::from_header(&RowParser::default().cells(&header))?;
+        let (columns, ignored) = Columns::from_header(&cells(&header))?;
         me.columns = Arc::new(columns);
         Ok((me, ignored))
     }
@@ -540,18 +521,29 @@ mod tests {
         rdr.byte_records().map(|r| r.unwrap().iter().map(<[u8]>::to_vec).collect()).collect()
     }
 
-    /// The rows and cells as [`Scan`] cuts them and [`RowParser`] reads them (empty rows left out, as csv does).
+    /// The rows and cells as [`Scan`] cuts them and [`each_row`] reads them (blank rows left out, as csv does): read
+    /// as one batch, and each row on its own (which differs from csv's records unless the rows end where csv's do).
     fn ours(input: &[u8]) -> Vec<Vec<Vec<u8>>> {
-        let (mut rest, mut out, mut parser) = (input, Vec::new(), RowParser::default());
-        while !rest.is_empty() {
+        let (mut start, mut rows) = (0, Vec::new());
+        while start < input.len() {
             let mut scan = Scan::CellStart;
-            let end = scan.find_end(rest).unwrap_or(rest.len());
-            if end > 0 {
-                out.push(parser.cells(&rest[..end]).iter().map(<[u8]>::to_vec).collect());
-            }
-            rest = rest.get(end + 1..).unwrap_or_default();
+            let end = scan.find_end(&input[start..]).map_or(input.len(), |end| start + end);
+            rows.push(Row { line: 1, bytes: start..end });
+            start = end + 1;
         }
-        out
+        let mut batch = Vec::new();
+        each_row(input, &rows, |row, cells| {
+            if !row.bytes.is_empty() {
+                batch.push(cells.iter().map(<[u8]>::to_vec).collect::<Vec<_>>());
+            }
+        });
+        let one_by_one: Vec<Vec<Vec<u8>>> = rows
+            .iter()
+            .filter(|row| !row.bytes.is_empty())
+            .map(|row| cells(&input[row.bytes.clone()]).iter().map(<[u8]>::to_vec).collect())
+            .collect();
+        assert_eq!(batch, one_by_one, "{:?}", String::from_utf8_lossy(input));
+        batch
     }
 
     #[test]

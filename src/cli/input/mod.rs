@@ -50,13 +50,11 @@ impl Batch {
             Batch::Lines { first_line, data } => jsonl::items(first_line, &data, f),
             Batch::Overlong { line } => f(line, jsonl::overlong(line)),
             Batch::Rows { columns, data, rows } => {
-                let mut parser = csv::RowParser::default();
-                for row in rows {
-                    let cells = parser.cells(data.get(row.bytes).unwrap_or_default());
-                    if let Some(item) = columns.item(row.line, &cells) {
+                csv::each_row(&data, &rows, |row, cells| {
+                    if let Some(item) = columns.item(row.line, cells) {
                         f(row.line, item);
                     }
-                }
+                });
             }
             Batch::OverlongRow { line, last_line } => f(line, csv::overlong(line, last_line)),
         }
