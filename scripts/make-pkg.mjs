@@ -29,6 +29,80 @@ writeFileSync(
 );
 for (const f of ['index.js', 'index.d.ts', 'node.js']) copyFileSync(join(here, 'pkg', f), join(to, f));
 
+// The module's imports get short names (`a`, `b`, …, in import order), in the module and in the glue that provides
+// them: wasm-bindgen names each `__wbg_<name>_<16 hex digits>`, and those hashes are about 0.7 KB gzip of the module
+// that nothing can compress. Only the names change: every import, its module and its signature stay, and the glue's
+// functions are the same. docs/npm-package.md ("Size").
+shortenImports(join(to, 'tenantcheck_bg.wasm'), join(to, 'tenantcheck.js'));
+
+/** Renames the imports of a WebAssembly module and their keys in its JS glue. */
+function shortenImports(wasmPath, gluePath) {
+  const wasm = readFileSync(wasmPath);
+  let glue = readFileSync(gluePath, 'utf8');
+  const uleb = (at) => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = wasm[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return [value, at];
+    }
+  };
+  const encode = (n) => {
+    const out = [];
+    do {
+      let byte = n & 0x7f;
+      n = Math.floor(n / 128);
+      if (n > 0) byte |= 0x80;
+      out.push(byte);
+    } while (n > 0);
+    return Buffer.from(out);
+  };
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const short = (i) => (i < letters.length ? letters[i] : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length]);
+  const parts = [wasm.subarray(0, 8)];
+  let at = 8;
+  let renamed = 0;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = uleb(at + 1);
+    const end = body + size;
+    if (id !== 2) {
+      parts.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = uleb(body);
+    const out = [encode(count)];
+    for (let i = 0; i < count; i++) {
+      const [moduleLen, m] = uleb(p);
+      const module = wasm.subarray(p, m + moduleLen);
+      const [nameLen, n] = uleb(m + moduleLen);
+      const name = wasm.subarray(n, n + nameLen).toString('utf8');
+      const kind = wasm[n + nameLen];
+      if (kind !== 0) throw new Error(`make-pkg: import ${name} is not a function`);
+      const [, next] = uleb(n + nameLen + 1);
+      const key = new RegExp(`(^|[^\\w$])${name}:`, 'g');
+      if (!/^__wb[\w]+$/.test(name) || (glue.match(key) || []).length !== 1) {
+        throw new Error(`make-pkg: the glue does not provide ${name} exactly once`);
+      }
+      const to = short(i);
+      glue = glue.replace(key, `$1${to}:`);
+      out.push(module, encode(to.length), Buffer.from(to), wasm.subarray(n + nameLen, next));
+      p = next;
+      renamed++;
+    }
+    const section = Buffer.concat(out);
+    parts.push(Buffer.from([2]), encode(section.length), section);
+    at = end;
+  }
+  if (/__wbg_\w+_[0-9a-f]{16}:/.test(glue)) throw new Error('make-pkg: the glue provides an import the module lacks');
+  writeFileSync(wasmPath, Buffer.concat(parts));
+  writeFileSync(gluePath, glue);
+  console.log(`make-pkg: ${renamed} imports renamed`);
+}
+
 // Licences: the code is MIT OR Apache-2.0 (Cargo.toml); the embedded data has its own (scripts/README-data.md).
 const mit = `MIT License
 

@@ -1,8 +1,9 @@
-//! What a host lends the core when the core is built without its own Unicode tables and pattern engine (features
-//! `nfkc` and `regex` off): the WebAssembly builds borrow the browser's `String.prototype.normalize` (NFKC for
-//! code-like fields, NFC for free text: `rules.md` section 0) and `RegExp` (see `js_host`), which keeps about 100 KB
-//! (gzip) out of the module; without `nfkc` the Unicode letter and digit classes come from the host too (2 KB of
-//! tables). The core stays pure: a host installs plain functions once, at start.
+//! What a host lends the core when the core is built without its own Unicode tables, pattern engine and country
+//! names (features `nfkc`, `regex`, `idna` and `names` off): the WebAssembly builds borrow the browser's
+//! `String.prototype.normalize` (NFKC for code-like fields, NFC for free text: `rules.md` section 0), `RegExp`, `URL`
+//! and `Intl.DisplayNames` (see `js_host`), which keeps about 160 KB (gzip) out of the module; without `nfkc` the
+//! Unicode letter and digit classes come from the host too (2 KB of tables). The core stays pure: a host installs
+//! plain functions once, at start.
 
 use std::sync::OnceLock;
 
@@ -20,6 +21,11 @@ pub struct Host {
     /// Unicode `Alphabetic` and `Numeric` (`char::is_alphabetic`, `char::is_numeric`) of a non-ASCII character.
     pub is_alphabetic: fn(char) -> bool,
     pub is_numeric: fn(char) -> bool,
+    /// UTS 46 ToASCII of a host name as WHATWG URL does it (non-transitional), or `None` when it fails; the caller
+    /// has checked that the name holds no ASCII character but `a-z 0-9 - .` (`rules::hostname`).
+    pub to_ascii: fn(&str) -> Option<String>,
+    /// The English short name of a region by its ISO 3166-1 code, from CLDR (`Intl.DisplayNames`), or `None`.
+    pub region_name: fn(&str) -> Option<String>,
 }
 
 static HOST: OnceLock<Host> = OnceLock::new();
@@ -69,6 +75,12 @@ pub(crate) fn is_numeric(c: char) -> bool {
     HOST.get().is_some_and(|h| (h.is_numeric)(c))
 }
 
+/// UTS 46 ToASCII through the host; without one, no internationalized name is accepted.
+#[cfg_attr(feature = "idna", allow(dead_code))]
+pub(crate) fn to_ascii(host: &str) -> Option<String> {
+    HOST.get().and_then(|h| (h.to_ascii)(host))
+}
+
 #[cfg_attr(feature = "regex", allow(dead_code))]
 pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
     match HOST.get() {
@@ -80,4 +92,10 @@ pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
 #[cfg_attr(feature = "regex", allow(dead_code))]
 pub(crate) fn is_match(id: u32, text: &str) -> bool {
     HOST.get().is_some_and(|h| (h.is_match)(id, text))
+}
+
+/// A country's English name through the host (`countries::names`); without one, `None` (the code is shown).
+#[cfg_attr(feature = "names", allow(dead_code))]
+pub(crate) fn region_name(code: &str) -> Option<String> {
+    HOST.get().and_then(|h| (h.region_name)(code))
 }

@@ -1,6 +1,7 @@
 //! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC and NFC through
-//! `String.prototype.normalize`, patterns through `RegExp`, letters and digits through `\p{…}` classes. Both the npm
-//! package (`wasm`) and the browser host (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
+//! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through
+//! `\p{…}` classes, country names through `Intl.DisplayNames`. Both the npm package (`wasm`) and the browser host
+//! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 
 use std::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -17,6 +18,23 @@ extern "C" {
     fn new_with_flags(pattern: &str, flags: &str) -> Result<JsRegExp, JsValue>;
     #[wasm_bindgen(method)]
     fn test(this: &JsRegExp, text: &str) -> bool;
+
+    #[wasm_bindgen(js_name = URL)]
+    type JsUrl;
+    /// `new URL(url)`, catching the `TypeError` of a URL the engine refuses.
+    #[wasm_bindgen(catch, constructor, js_class = "URL")]
+    fn new(url: &str) -> Result<JsUrl, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn hostname(this: &JsUrl) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type JsDisplayNames;
+    /// `new Intl.DisplayNames(locales, options)`, catching what an engine without it throws.
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DisplayNames")]
+    fn new(locales: &str, options: &JsValue) -> Result<JsDisplayNames, JsValue>;
+    /// `displayNames.of(code)`, catching the `RangeError` of a malformed code.
+    #[wasm_bindgen(catch, method)]
+    fn of(this: &JsDisplayNames, code: &str) -> Result<JsValue, JsValue>;
 }
 
 thread_local! {
@@ -26,6 +44,8 @@ thread_local! {
     /// Compiled patterns by handle. wasm32 runs one thread; patterns live as long as the module (the embedded
     /// table's are compiled once; each `setCountryRules` adds at most two per country).
     static PATTERNS: RefCell<Vec<JsRegExp>> = const { RefCell::new(Vec::new()) };
+    /// `Intl.DisplayNames(['en'], { type: 'region' })`, made on first use (`None` where the engine has none).
+    static REGIONS: OnceCell<Option<JsDisplayNames>> = const { OnceCell::new() };
 }
 
 fn nfkc(text: &str) -> String {
@@ -58,6 +78,25 @@ fn is_match(id: u32, text: &str) -> bool {
     re.is_some_and(|re| re.test(text))
 }
 
+/// UTS 46 ToASCII by the engine's URL parser (WHATWG URL, "domain to ASCII": non-transitional, CheckBidi and
+/// CheckJoiners as the engine implements them). `rules::hostname` has left only `a-z 0-9 - .` and non-ASCII in `host`,
+/// so the URL holds no port, path, user or percent-escape, and its last label is no number (no IPv4 parsing).
+fn to_ascii(host: &str) -> Option<String> {
+    JsUrl::new(&crate::text::concat(&["http://", host, "/"])).ok().map(|url| url.hostname())
+}
+
+/// The English (CLDR) name of a region, by the engine's `Intl.DisplayNames` (`countries::names`).
+fn region_name(code: &str) -> Option<String> {
+    REGIONS.with(|regions| {
+        if regions.get().is_none() {
+            // Made outside `get_or_init`, whose closure must not be re-entered: JS runs here.
+            let options = js_sys::JSON::parse(r#"{"type":"region"}"#).ok()?;
+            let _ = regions.set(JsDisplayNames::new("en", &options).ok());
+        }
+        regions.get()?.as_ref()?.of(code).ok()?.as_string()
+    })
+}
+
 fn in_class(which: usize, c: char) -> bool {
     CLASSES.with(|classes| {
         if classes.get().is_none() {
@@ -81,7 +120,16 @@ fn is_numeric(c: char) -> bool {
     in_class(1, c)
 }
 
-/// Lends the JavaScript engine's NFKC, NFC, `RegExp` and Unicode classes to the core. Idempotent.
+/// Lends the JavaScript engine's NFKC, NFC, `RegExp`, Unicode classes, `URL` and region names to the core. Idempotent.
 pub fn install() {
-    crate::host::install(crate::host::Host { nfkc, nfc, compile, is_match, is_alphabetic, is_numeric });
+    crate::host::install(crate::host::Host {
+        nfkc,
+        nfc,
+        compile,
+        is_match,
+        is_alphabetic,
+        is_numeric,
+        to_ascii,
+        region_name,
+    });
 }

@@ -60,7 +60,7 @@ pub fn parts(template: &str) -> impl Iterator<Item = Part<'_>> {
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] == b'{' {
-                if let Some(len) = placeholder_len(&bytes[i + 1..]) {
+                if let Some(len) = placeholder_len(bytes.get(i + 1..).unwrap_or_default()) {
                     if i > 0 {
                         let text = rest.get(..i).unwrap_or_default();
                         rest = rest.get(i..).unwrap_or_default();
@@ -140,7 +140,7 @@ pub fn push_int(out: &mut String, n: i64) {
             break;
         }
     }
-    for &d in &digits[at..] {
+    for &d in digits.get(at..).unwrap_or_default() {
         out.push(char::from(d));
     }
 }

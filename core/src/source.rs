@@ -34,7 +34,7 @@ impl NotData {
 
     /// The value and what is wrong with it, in words: "a symbol is not JSON data".
     pub fn detail(&self) -> String {
-        [self.0, " ", Self::PROBLEM].concat()
+        crate::text::concat(&[self.0, " ", Self::PROBLEM])
     }
 }
 

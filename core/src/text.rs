@@ -28,6 +28,39 @@ pub fn char_count(text: &str) -> usize {
     text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// `parts.concat()`: texts joined into one, without the standard library's generic `join` (its copy for `&str` and
+/// its overflow panic are 0.5 KB of code in the WebAssembly package).
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().fold(0, |n, p| n + p.len()));
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// The first `n` characters of a text (all of it when it is shorter), by its bytes: `text.chars().take(n)` without
+/// collecting characters one by one.
+pub fn first_chars(text: &str, n: usize) -> &str {
+    let mut seen = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // A byte that is not a UTF-8 continuation byte starts a character ([`char_count`]).
+        if (b as i8) >= -0x40 {
+            if seen == n {
+                return text.get(..i).unwrap_or(text);
+            }
+            seen += 1;
+        }
+    }
+    text
+}
+
+/// Whether `bytes` holds `byte`: a plain loop, not `<[u8]>::contains`, whose word-at-a-time search is 0.4 KB of code in
+/// the WebAssembly package (the texts searched here are a few dozen bytes).
+#[allow(clippy::manual_contains)] // deliberately not `contains` (above)
+pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
+    bytes.iter().any(|&b| b == byte)
+}
+
 /// `text.split_once(sep)` for an ASCII separator. The helpers on ASCII separators here search bytes, without the
 /// standard library's `char` pattern searchers (about 1.5 KB of code in the WebAssembly package).
 pub fn split_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
@@ -337,6 +370,19 @@ pub fn describe_into(out: &mut String, ch: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_helpers_equal_the_standard_library() {
+        for text in ["", "abc", "für Straße", "a\u{1F600}b", "日本語テキスト"] {
+            for n in 0..12 {
+                assert_eq!(first_chars(text, n), text.chars().take(n).collect::<String>(), "{text} {n}");
+            }
+            for byte in [b'a', b' ', b'@', 0xC3] {
+                assert_eq!(has_byte(text.as_bytes(), byte), text.as_bytes().contains(&byte));
+            }
+        }
+        assert_eq!(concat(&["a", "", "bc"]), "abc");
+    }
 
     #[test]
     fn characters_are_described_without_disturbing_the_message() {

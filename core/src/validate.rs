@@ -129,7 +129,7 @@ impl Validator {
     pub fn validate_field(&self, path: &str, value: Text, mut record: Record) -> Report {
         let Some(slot) = record.text_mut(path) else {
             // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
-            let name: String = path.chars().take(200).collect();
+            let name = crate::text::first_chars(path, 200).to_owned();
             return Report::rejected(Issue::new(name.clone(), &RequestReason::UnknownField { name }));
         };
         *slot = value;
@@ -179,6 +179,26 @@ fn market_path(i: usize) -> String {
 /// A rule's owned text as the `Cow` that [`Walk::text`] takes.
 fn owned<R>(outcome: Outcome<String, R>) -> Outcome<Cow<'static, str>, R> {
     outcome.map(|c| c.map(Cow::Owned))
+}
+
+/// A rule's text as [`Walk::text`] stores it: `None` when it is the text as given (the rule borrowed it, the common
+/// case: no allocation then). Not generic, so one copy serves every rule (WebAssembly size).
+#[inline(never)]
+fn changed(raw_len: usize, value: Cow<'_, str>) -> Option<String> {
+    match value {
+        Cow::Borrowed(same) if same.len() == raw_len => None,
+        other => Some(other.into_owned()),
+    }
+}
+
+/// Stores a rule's text in its slot ([`changed`]); an absent or `null` text becomes empty text.
+#[inline(never)]
+fn store(slot: &mut Text, changed: Option<String>) {
+    if let Some(value) = changed {
+        *slot = Slot::Value(value);
+    } else if slot.value().is_none() {
+        *slot = Slot::Value(String::new());
+    }
 }
 
 /// The dotted paths of one address's fields.
@@ -244,7 +264,7 @@ impl<'v> Walk<'v> {
 
     fn unknown_fields(&mut self, root: &str, unknown: &[String]) {
         for name in unknown {
-            let path = if root.is_empty() { name.clone() } else { [root, ".", name].concat() };
+            let path = if root.is_empty() { name.clone() } else { crate::text::concat(&[root, ".", name]) };
             self.issue(path, &RequestReason::UnknownField { name: name.clone() });
         }
     }
@@ -299,15 +319,8 @@ impl<'v> Walk<'v> {
         rule: impl for<'a> FnOnce(&'a str) -> Outcome<Cow<'a, str>, R>,
     ) -> Option<()> {
         let raw = slot.as_str();
-        let changed = match self.run(field, slot, |_| rule(raw))? {
-            Cow::Borrowed(same) if same.len() == raw.len() => None,
-            other => Some(other.into_owned()),
-        };
-        if let Some(value) = changed {
-            *slot = Slot::Value(value);
-        } else if slot.value().is_none() {
-            *slot = Slot::Value(String::new());
-        }
+        let changed = changed(raw.len(), self.run(field, slot, |_| rule(raw))?);
+        store(slot, changed);
         Some(())
     }
 

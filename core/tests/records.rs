@@ -131,9 +131,13 @@ fn sub_customer_may_leave_its_address_empty_then_the_resellers_is_checked() {
     let n = serde_json::to_value(r.normalized.unwrap()).unwrap();
     assert_eq!(n["resellerBillingAddress"]["postalCode"], "M5H 2N2");
     assert_eq!(warnings(&check(&v)), vec![]);
-    // The account's country is then the reseller's (decision): a Greek number fails Canada's phone pattern.
+    // The account's country is then the reseller's (decision): a Greek number is read by Greece's rules, with a
+    // warning that Canada's calling code is +1, and a national number is Canada's.
     let greek = with(v.clone(), "/account/phone", json!("+30 210 123 4567"));
-    assert_eq!(errors(&check(&greek)), vec![e("account.phone", "phone.nanp_format")]);
+    assert_eq!(errors(&check(&greek)), vec![]);
+    assert_eq!(warnings(&check(&greek)), vec![e("account.phone", "phone.calling_code_mismatch")]);
+    let national = with(v.clone(), "/account/phone", json!("210 123 456"));
+    assert_eq!(errors(&check(&national)), vec![e("account.phone", "phone.nanp_format")]);
     // A null own address counts as empty.
     let v = with(with(sub.clone(), "/account/billingAddress", Value::Null), "/resellerBillingAddress", good);
     assert_eq!(errors(&check(&v)), vec![]);

@@ -1,9 +1,13 @@
 // Section 0 of rules.md in the browser (issue 9): the form shows the user's own text while they type and never moves
 // the caret; free text (`12½ Grafton Street`) is never rewritten, not even when the field loses focus; a code-like
-// field may be put into canonical form on blur, but only when it is valid. Real Chromium, the real stand-in, keystrokes typed one by one.
+// field may be put into canonical form on blur, but only when it is valid: an Irish postal district typed as a
+// postcode (`Dublin 2`) stays as typed and is marked invalid (with the district hint where the core has
+// `postal_code.dublin_district`). Real Chromium, the real stand-in, keystrokes typed one by one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldState, launch, withSession } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fieldState, launch, ROOT, withSession } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,6 +18,8 @@ const POSTCODE = 'account-billingAddress-postalCode';
 /** Longer than the form's debounce (web/src/live.rs, 250 ms): a check has run and rendered. */
 const SETTLE_MS = 600;
 
+const codes = readFileSync(join(ROOT, 'docs', 'codes.md'), 'utf8');
+const HAS_DISTRICT_HINT = codes.includes('`postal_code.dublin_district`');
 
 /** The input's value and caret. */
 const read = (page, id) => page.evaluate((id) => {
@@ -21,7 +27,7 @@ const read = (page, id) => page.evaluate((id) => {
   return { value: el.value, start: el.selectionStart, end: el.selectionEnd, focused: document.activeElement === el };
 }, id);
 
-test('free text keeps what was typed, caret included, also after blur; a valid Eircode is canonical on blur', async () => {
+test('free text keeps what was typed, caret included, also after blur; a Dublin district is no Eircode', async () => {
   await withSession(browser, {}, async ({ page }) => {
     await page.locator('#account-billingAddress-country').selectOption('IE');
 
@@ -49,13 +55,25 @@ test('free text keeps what was typed, caret included, also after blur; a valid E
     await line1.blur();
     await page.waitForTimeout(SETTLE_MS);
     assert.equal(await line1.inputValue(), '12½ Grafton Street');
-    const st = await fieldState(page, LINE1);
+    let st = await fieldState(page, LINE1);
     assert.equal(st.invalid, null, st.message);
 
-    // (A Dublin postal district typed as the postcode, `Dublin 2`, kept as typed and marked invalid with the district
-    // hint: with the postcode rules of issue 9, held back until the npm package fits its size bound.)
+    // A Dublin postal district typed as the postcode: kept as typed while typing and after blur, marked invalid.
     const postcode = page.locator(`#${POSTCODE}`);
     await postcode.click();
+    await postcode.pressSequentially('Dublin 2', { delay: 20 });
+    await page.waitForTimeout(SETTLE_MS);
+    s = await read(page, POSTCODE);
+    assert.deepEqual([s.value, s.start, s.end], ['Dublin 2', 8, 8]);
+    await postcode.blur();
+    await page.waitForFunction((id) => document.getElementById(id).getAttribute('aria-invalid') === 'true', POSTCODE,
+      { timeout: 5000 });
+    st = await fieldState(page, POSTCODE);
+    assert.equal(st.invalid, 'true');
+    assert.equal(await postcode.inputValue(), 'Dublin 2', 'an invalid postcode was rewritten');
+    if (HAS_DISTRICT_HINT) assert.match(st.message, /Dublin postal district/i, st.message);
+    // The address line is still as typed after the postcode's check re-rendered the address.
+    assert.equal(await line1.inputValue(), '12½ Grafton Street');
 
     // A valid code-like field may be put into canonical form on blur: an Eircode typed in lower case without a
     // space (An Post's own example, D02 X285).

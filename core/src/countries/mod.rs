@@ -7,13 +7,46 @@
 //! set fetched from Partner Center: see [`overrides`].
 
 mod data;
+pub mod dialing;
+mod names;
 pub mod overrides;
+mod phone_data;
 
-pub use data::{COUNTRIES, DATA_VERSION, US_ZIP3, US_ZIP3_STATE_SETS};
+pub use data::{
+    AU_OTHER_POSTCODES, AU_POSTCODE_RUN_SETS, AU_POSTCODE_RUN_STARTS, AU_POSTCODE_STATE_SETS, COUNTRIES,
+    POSTAL_PREFIXES, US_OTHER_ZIPS, US_ZIP3, US_ZIP3_STATE_SETS,
+};
 pub use overrides::{CountryRules, RuleSetError, RuleSetReason};
 
 use crate::pattern::Pattern;
 use std::sync::OnceLock;
+
+/// The embedded data's version: the country table's sources ([`data`]) and the phone data's ([`phone_data`]).
+pub const DATA_VERSION: &str = {
+    const PARTS: [&str; 2] = [data::DATA_VERSION, phone_data::PHONE_DATA_VERSION];
+    const LEN: usize = PARTS[0].len() + 2 + PARTS[1].len();
+    const BYTES: [u8; LEN] = {
+        let mut out = [0u8; LEN];
+        let (a, b) = (PARTS[0].as_bytes(), PARTS[1].as_bytes());
+        let mut i = 0;
+        while i < a.len() {
+            out[i] = a[i];
+            i += 1;
+        }
+        out[i] = b';';
+        out[i + 1] = b' ';
+        let mut j = 0;
+        while j < b.len() {
+            out[i + 2 + j] = b[j];
+            j += 1;
+        }
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => "",
+    }
+};
 
 /// One accepted state or province value, with the other spellings people type for it: a row of the packed state
 /// lists of [`data`] (`value=alias=alias`).
@@ -69,21 +102,30 @@ impl StateList {
     }
 }
 
-/// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: the row's texts are one run
-/// of [`data::TEXT`] (code, name, postcode pattern, examples, calling codes), so the table holds no pointers, which
-/// in WebAssembly neither shrink nor compress (`docs/npm-package.md`, "Size").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: its code is two bytes of
+/// [`data::CODE_TEXT`] and its texts one run of [`data::TEXT`] (postcode pattern, examples, calling codes), so the
+/// table holds no pointers, which in WebAssembly neither shrink nor compress, and no offsets, which do not compress
+/// either (`docs/npm-package.md`, "Size"): a row is known by its place in [`COUNTRIES`], and where its run starts is
+/// the sum of the lengths before it. Its English name is in `data::NAMES` (feature `names`), or comes from the host
+/// ([`Country::name`]). Rows are never copied (no `Clone`): a country is a `&'static Country` into the table, and two
+/// are equal when they are the same row.
+#[derive(Debug)]
 pub struct Country {
-    /// Where the row's texts start in [`data::TEXT`].
-    at: u16,
-    /// Byte lengths of the postcode pattern (0: none), the name, the examples (`|`-separated) and the calling codes
-    /// (`,`-separated); the code before them is two bytes.
+    /// Byte lengths of the postcode pattern (0: none), the examples (`|`-separated) and the calling codes
+    /// (`,`-separated).
     pattern_len: u16,
-    lens: [u8; 3],
+    lens: [u8; 2],
     flags: u8,
     /// Index into [`data::STATE_LISTS`]; 0 is the empty list.
     states: u8,
 }
+
+impl PartialEq for Country {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+impl Eq for Country {}
 
 /// Bits of [`Country::flags`].
 mod flag {
@@ -99,43 +141,36 @@ mod flag {
 
 impl Country {
     /// One row, as the generated table writes it.
-    const fn row(at: u16, lens: (u8, u16, u8, u8), flags: u8, states: u8) -> Country {
-        Country { at, pattern_len: lens.1, lens: [lens.0, lens.2, lens.3], flags, states }
+    const fn row(lens: (u16, u8, u8), flags: u8, states: u8) -> Country {
+        Country { pattern_len: lens.0, lens: [lens.1, lens.2], flags, states }
     }
 
-    /// The `i`th text of the row: 0 code, 1 name, 2 pattern, 3 examples, 4 calling codes.
+    /// The `i`th text of the row: 0 pattern, 1 examples, 2 calling codes.
     fn part(&self, i: usize) -> &'static str {
-        let lens = [
-            2,
-            usize::from(self.lens[0]),
-            usize::from(self.pattern_len),
-            usize::from(self.lens[1]),
-            usize::from(self.lens[2]),
-        ];
-        let start = usize::from(self.at) + lens[..i].iter().sum::<usize>();
+        let Some(row) = self.index() else {
+            return "";
+        };
+        let lens = [usize::from(self.pattern_len), usize::from(self.lens[0]), usize::from(self.lens[1])];
+        let start = text_start(row) + lens[..i].iter().sum::<usize>();
         data::TEXT.get(start..start + lens[i]).unwrap_or_default()
     }
 
-    /// ISO 3166-1 alpha-2 code, upper case (the row's first two bytes: no lengths to add up, as lookups read it at
-    /// every step of their search).
+    /// The sum of the lengths of the row's texts.
+    fn text_len(&self) -> usize {
+        usize::from(self.pattern_len) + usize::from(self.lens[0]) + usize::from(self.lens[1])
+    }
+
+    /// ISO 3166-1 alpha-2 code, upper case.
     pub fn code(&self) -> &'static str {
-        data::TEXT.get(self.code_range()).unwrap_or_default()
-    }
-    /// The code's two bytes, for the binary search of [`lookup`] (no character-boundary checks).
-    fn code_bytes(&self) -> &'static [u8] {
-        data::TEXT.as_bytes().get(self.code_range()).unwrap_or_default()
-    }
-    fn code_range(&self) -> std::ops::Range<usize> {
-        let at = usize::from(self.at);
-        at..at + 2
+        self.index().map_or("", code_at)
     }
     /// English short name, for pickers and messages.
     pub fn name(&self) -> &'static str {
-        self.part(1)
+        self.index().map_or("", names::name)
     }
     /// Postcode pattern, unanchored as in Google's address metadata; `None` where the country has no postcodes.
     pub fn postal_code_regex(&self) -> Option<&'static str> {
-        Some(self.part(2)).filter(|p| !p.is_empty())
+        Some(self.part(0)).filter(|p| !p.is_empty())
     }
     /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
     pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
@@ -144,13 +179,13 @@ impl Country {
     /// The examples, split once per country on first use (the postcode rule reads them on every call).
     fn examples(&self) -> &'static [&'static str] {
         self.index().map_or(&[], |i| {
-            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(3), b'|').filter(|e| !e.is_empty()).collect())
+            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(1), b'|').filter(|e| !e.is_empty()).collect())
         })
     }
-    /// This entry's row in [`COUNTRIES`], from its address (no search); a copy made elsewhere finds it by code.
+    /// This entry's row in [`COUNTRIES`], from its address (no search; rows are never copied).
     fn index(&self) -> Option<usize> {
         let at = (self as *const Self as usize).wrapping_sub(COUNTRIES.as_ptr() as usize) / size_of::<Self>();
-        COUNTRIES.get(at).filter(|c| std::ptr::eq(*c, self)).map(|_| at).or_else(|| index_of(self.code()))
+        COUNTRIES.get(at).filter(|c| std::ptr::eq(*c, self)).map(|_| at)
     }
     /// The first example postcode, for placeholders and messages.
     pub fn postal_code_example(&self) -> Option<&'static str> {
@@ -158,7 +193,7 @@ impl Country {
     }
     /// International calling codes without `+` (`1`, `44`).
     pub fn country_calling_codes(&self) -> impl Iterator<Item = &'static str> + Clone {
-        crate::text::split_by(self.part(4), b',').filter(|c| !c.is_empty())
+        crate::text::split_by(self.part(2), b',').filter(|c| !c.is_empty())
     }
     pub fn is_postal_code_required(&self) -> bool {
         self.flags & flag::POSTAL_CODE_REQUIRED != 0
@@ -195,6 +230,54 @@ pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
     crate::text::split_by(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
 }
 
+/// The prefixes people paste before a postcode of the country (upper-case letters, longest first: `FIN` before
+/// `FI`), from [`POSTAL_PREFIXES`]: Google's `postprefix` and the old European vehicle-sign and ISO prefixes.
+pub fn postal_prefixes(country: &str) -> impl Iterator<Item = &'static str> + Clone {
+    let row = crate::text::split_by(POSTAL_PREFIXES, b'|')
+        .find(|row| row.len() > 3 && row.get(..2) == Some(country) && row.as_bytes().get(2) == Some(&b':'));
+    crate::text::split_by(row.and_then(|r| r.get(3..)).unwrap_or_default(), b',').filter(|p| !p.is_empty())
+}
+
+/// What a US ZIP that is not a state's belongs to ([`US_OTHER_ZIPS`]): a territory's ISO code (`PR`, `GU`, `UM` …)
+/// or `AA`/`AE`/`AP` for military mail. `None` for a state's ZIP or text that is not five digits.
+pub fn us_other_zip(zip5: &str) -> Option<&'static str> {
+    let n = five_digits(zip5)?;
+    let i = US_OTHER_ZIPS.partition_point(|(_, last, _)| *last < n);
+    let (first, _, tag) = US_OTHER_ZIPS.get(i)?;
+    (*first <= n).then_some(*tag)
+}
+
+fn five_digits(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+fn four_digits(s: &str) -> Option<u16> {
+    let b = s.as_bytes();
+    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+}
+
+/// The Australian states and territories of a postcode's localities, abbreviated (`ACT NSW` for 2620), from the
+/// runs of [`AU_POSTCODE_RUN_STARTS`]; `None` where the data has none.
+pub fn au_postcode_states(postcode: &str) -> Option<&'static str> {
+    let n = four_digits(postcode)?;
+    let i = AU_POSTCODE_RUN_STARTS.partition_point(|&start| start <= n).checked_sub(1)?;
+    let set = *AU_POSTCODE_RUN_SETS.get(i)?;
+    Some(crate::text::split_by(AU_POSTCODE_STATE_SETS, b'|').nth(usize::from(set))?).filter(|s| !s.is_empty())
+}
+
+/// The country of an Australia Post postcode that is a market of its own (6798 `CX`, 6799 `CC`, 2899 `NF`).
+pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
+    let n = four_digits(postcode)?;
+    AU_OTHER_POSTCODES.iter().find(|(pc, _)| *pc == n).map(|(_, cc)| *cc)
+}
+
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
 pub fn lookup(code: &str) -> Option<&'static Country> {
     index_of(code).map(|i| &COUNTRIES[i])
@@ -207,7 +290,37 @@ fn index_of(code: &str) -> Option<usize> {
         _ => None,
     };
     let wanted = key(code.as_bytes())?;
-    COUNTRIES.binary_search_by_key(&Some(wanted), |c| key(c.code_bytes())).ok()
+    let codes = data::CODE_TEXT.as_bytes();
+    let (mut lo, mut hi) = (0, COUNT);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match key(codes.get(2 * mid..2 * mid + 2)?)?.cmp(&wanted) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// The code of the `row`th country ([`data::CODE_TEXT`]).
+fn code_at(row: usize) -> &'static str {
+    data::CODE_TEXT.get(2 * row..2 * row + 2).unwrap_or_default()
+}
+
+/// Where the `row`th country's texts start in [`data::TEXT`]: the lengths of the rows before it, added up once.
+fn text_start(row: usize) -> usize {
+    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let mut starts = Vec::with_capacity(COUNT);
+        let mut at = 0;
+        for c in &COUNTRIES {
+            starts.push(at);
+            at += c.text_len() as u32;
+        }
+        starts
+    });
+    starts.get(row).map_or(0, |&at| at as usize)
 }
 
 const COUNT: usize = COUNTRIES.len();
@@ -271,12 +384,19 @@ impl States<'_> {
             }
         }
     }
-    /// Every accepted value, for messages.
-    pub fn values(&self) -> Vec<&str> {
+    /// Every accepted value, for messages and pickers (plain loops: each iterator chain collected into a `Vec` is code
+    /// of its own in WebAssembly).
+    pub fn values(&self) -> Vec<String> {
+        let mut out = Vec::new();
         match self {
-            States::Default(list) => list.iter().map(State::value).collect(),
-            States::Runtime { list, .. } => list.iter().map(String::as_str).collect(),
+            States::Default(list) => {
+                for state in list.iter() {
+                    out.push(state.value().to_owned());
+                }
+            }
+            States::Runtime { list, .. } => out = list.to_vec(),
         }
+        out
     }
 }
 
@@ -352,7 +472,7 @@ impl PickerEntry {
     /// The picker entry for the rules in force for one country.
     pub fn new(rules: &Rules<'_>) -> Self {
         let c = rules.country;
-        let states: Vec<String> = rules.supported_states.values().into_iter().map(str::to_owned).collect();
+        let states = rules.supported_states.values();
         PickerEntry {
             code: c.code(),
             name: c.name(),
@@ -382,16 +502,26 @@ mod tests {
     #[test]
     fn the_packed_rows_tile_the_text() {
         let mut end = 0;
-        for c in &COUNTRIES {
-            assert_eq!(usize::from(c.at), end, "row {} does not start where the last ended", c.code());
-            let lens = [2, c.lens[0].into(), c.pattern_len.into(), c.lens[1].into(), c.lens[2].into()];
+        for (row, c) in COUNTRIES.iter().enumerate() {
+            assert_eq!(text_start(row), end, "row {} does not start where the last ended", c.code());
+            let lens: [usize; 3] = [c.pattern_len.into(), c.lens[0].into(), c.lens[1].into()];
             for len in lens {
-                assert!(data::TEXT.get(end..end + len).is_some(), "row at {} cuts a character", c.at);
+                assert!(data::TEXT.get(end..end + len).is_some(), "row {row} cuts a character");
                 end += len;
             }
+            assert_eq!(c.index(), Some(row));
+            assert_eq!(index_of(c.code()), Some(row));
             assert!(c.code().bytes().all(|b| b.is_ascii_uppercase()) && !c.name().is_empty());
         }
         assert_eq!(end, data::TEXT.len());
+        assert_eq!(data::CODE_TEXT.len(), 2 * COUNTRIES.len());
+        assert!(data::CODE_TEXT
+            .as_bytes()
+            .chunks(2)
+            .zip(data::CODE_TEXT.as_bytes().chunks(2).skip(1))
+            .all(|(a, b)| a < b));
+        // One name a row, none holding the separator.
+        assert_eq!(crate::text::split_by(data::NAMES, b'|').count(), COUNTRIES.len());
     }
 
     #[test]

@@ -12,11 +12,13 @@
 //! plain array; the SDK's names (`supportedStatesList`, `countryCallingCodesList`) are accepted too; Partner Center's
 //! other members (cultures, tax-id formats, …) are ignored. A rule set replaces the default for the countries it
 //! names, all at once: if any part is malformed the whole set is rejected with a [`RuleSetError`] and nothing
-//! changes.
+//! changes. Partner Center's patterns are .NET regular expressions: those that use a construct the native build (the
+//! `regex` crate) and the WebAssembly build (JavaScript's `RegExp`) would read differently are refused in both with
+//! `country_rules.unsupported_pattern`, which names the construct ([`crate::pattern::portable`]).
 
 use super::{lookup, CallingCodes, Country, Rules, States};
 use crate::issue::{Params, Reason};
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, PatternError};
 use crate::source::{NotData, Shape, Source};
 
 /// The longest pattern accepted in a rule set, in bytes (**decision**: patterns are configuration, but a huge one
@@ -103,6 +105,12 @@ pub enum RuleSetReason {
     BadCallingCode {
         value: String,
     },
+    /// A pattern (`member` is `postalCodeRegex` or `phoneNumberRegex`) uses a construct that the native and the
+    /// WebAssembly builds would read differently ([`crate::pattern::portable`]); refused in both.
+    UnsupportedPattern {
+        member: &'static str,
+        construct: &'static str,
+    },
 }
 
 /// A rejected rule set: the reason, and which entry (0-based) of the set it concerns, when it concerns one.
@@ -121,6 +129,7 @@ pub const CODES: &[&str] = &[
     "country_rules.bad_phone_number_regex",
     "country_rules.bad_state",
     "country_rules.bad_calling_code",
+    "country_rules.unsupported_pattern",
 ];
 
 crate::display_as_message!(RuleSetError);
@@ -135,6 +144,7 @@ impl Reason for RuleSetError {
             RuleSetReason::BadPhoneNumberRegex { .. } => 4,
             RuleSetReason::BadState { .. } => 5,
             RuleSetReason::BadCallingCode { .. } => 6,
+            RuleSetReason::UnsupportedPattern { .. } => 7,
         }]
     }
     fn template(&self) -> &'static str {
@@ -155,6 +165,9 @@ impl Reason for RuleSetError {
             RuleSetReason::BadPhoneNumberRegex { .. } => rejected!("the phone pattern is not usable ({detail})."),
             RuleSetReason::BadState { .. } => rejected!("\"{value}\" is not a usable state name."),
             RuleSetReason::BadCallingCode { .. } => rejected!("\"{value}\" is not a calling code (1 to 3 digits)."),
+            RuleSetReason::UnsupportedPattern { .. } => rejected!(
+                "{member} uses {construct}, which tenantcheck does not support: rewrite the pattern without it."
+            ),
         }
     }
     fn params(&self) -> Params {
@@ -170,6 +183,9 @@ impl Reason for RuleSetError {
                 p.with("country", code)
             }
             RuleSetReason::BadState { value } | RuleSetReason::BadCallingCode { value } => p.with("value", value),
+            RuleSetReason::UnsupportedPattern { member, construct } => {
+                p.with("member", *member).with("construct", *construct)
+            }
         }
     }
 }
@@ -214,7 +230,7 @@ impl From<NotData> for Bad {
 }
 
 fn malformed(index: Option<usize>, Bad(what, problem): Bad) -> RuleSetError {
-    RuleSetError::malformed(index, [what, " ", problem].concat())
+    RuleSetError::malformed(index, crate::text::concat(&[what, " ", problem]))
 }
 
 impl RuleSetError {
@@ -313,11 +329,20 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     Ok(out)
 }
 
-fn pattern(p: Option<&str>, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
+/// Compiles a pattern of the rule set; `member` names it in errors.
+fn pattern(
+    p: Option<&str>,
+    member: &'static str,
+    bad: fn(String) -> RuleSetReason,
+) -> Result<Option<Pattern>, RuleSetReason> {
     match p.map(crate::text::trim) {
         None | Some("") => Ok(None),
         Some(p) if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
-        Some(p) => Pattern::anchored(p).map(Some).map_err(bad),
+        Some(p) => Pattern::anchored(p).map(Some).map_err(|e| match e {
+            PatternError::Unsupported(construct) => RuleSetReason::UnsupportedPattern { member, construct },
+            PatternError::Malformed(detail) => bad(detail.to_owned()),
+            PatternError::Invalid(detail) => bad(detail),
+        }),
     }
 }
 
@@ -335,10 +360,12 @@ fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     if let Some(bad) = codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit())) {
         return Err(RuleSetReason::BadCallingCode { value: bad.clone() });
     }
-    let postal_code_regex =
-        pattern(pc.postal_code_regex.as_deref(), |detail| RuleSetReason::BadPostalCodeRegex { detail })?;
-    let phone_number_regex =
-        pattern(pc.phone_number_regex.as_deref(), |detail| RuleSetReason::BadPhoneNumberRegex { detail })?;
+    let postal_code_regex = pattern(pc.postal_code_regex.as_deref(), "postalCodeRegex", |detail| {
+        RuleSetReason::BadPostalCodeRegex { detail }
+    })?;
+    let phone_number_regex = pattern(pc.phone_number_regex.as_deref(), "phoneNumberRegex", |detail| {
+        RuleSetReason::BadPhoneNumberRegex { detail }
+    })?;
     Ok(CountryRules {
         country,
         is_state_required: pc.is_state_required,

@@ -1,5 +1,6 @@
 //! The partner's configuration carried with a record (`rules.md` section 4): its own domain and the initial-domain
-//! suffix must be host names ([`crate::rules::hostname`]); they are lower-cased. (The markets list is checked by
+//! suffix must be host names ([`crate::rules::hostname`]); they are lower-cased, and a Unicode domain is taken in its
+//! ASCII form (`xn--`), as the e-mail domains it is compared with. (The markets list is checked by
 //! `rules::country`, the CSP model by `rules::request`.)
 
 use crate::issue::{Params, Reason};
@@ -41,7 +42,7 @@ impl Reason for ConfigReason {
 
 fn host(raw: &str) -> Option<String> {
     let lower = text::normalize(raw).ok()?.to_ascii_lowercase();
-    hostname::check(&lower).ok().map(|()| lower)
+    hostname::to_ascii(&lower).ok().map(std::borrow::Cow::into_owned)
 }
 
 /// The partner's own domain, lower-cased; `None` for no value.
@@ -49,7 +50,9 @@ pub fn partner_domain(raw: &str) -> Result<Option<String>, ConfigReason> {
     if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
-    host(raw).map(Some).ok_or_else(|| ConfigReason::PartnerDomain { value: raw.chars().take(100).collect() })
+    host(raw)
+        .map(Some)
+        .ok_or_else(|| ConfigReason::PartnerDomain { value: crate::text::first_chars(raw, 100).to_owned() })
 }
 
 /// The initial-domain suffix, lower-cased; `None` for no value (then `onmicrosoft.com`).
@@ -57,7 +60,9 @@ pub fn domain_suffix(raw: &str) -> Result<Option<String>, ConfigReason> {
     if crate::text::trim(raw).is_empty() {
         return Ok(None);
     }
-    host(raw).map(Some).ok_or_else(|| ConfigReason::DomainSuffix { value: raw.chars().take(100).collect() })
+    host(raw)
+        .map(Some)
+        .ok_or_else(|| ConfigReason::DomainSuffix { value: crate::text::first_chars(raw, 100).to_owned() })
 }
 
 #[cfg(test)]

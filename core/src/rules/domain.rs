@@ -6,8 +6,10 @@
 //!   at sign-up, under the 48-character UPN domain ceiling). Lower-cased. A whole initial domain
 //!   (`contoso.onmicrosoft.com`) is accepted as `contoso`, with a warning.
 //! - **alias**: the full custom domain of an existing tenant (`contoso.com`) [iw]: DNS labels (see
-//!   [`crate::rules::hostname`]), at most 48 characters in all [Entra, domain part of a UPN]. Lower-cased. It can only
-//!   link an existing tenant, which a warning says.
+//!   [`crate::rules::hostname`]), a TLD of 2+ letters or an IDN TLD in its `xn--` form. Lower-cased. A Unicode domain
+//!   (`bücher.example`) is converted to its ASCII form (UTS 46, non-transitional: `xn--bcher-kva.example`), with a
+//!   warning that shows it. At most 48 characters in all after that conversion [Entra, domain part of a UPN]. It can
+//!   only link an existing tenant, which a warning says.
 //!
 //! Partner Center receives the full domain ([`Domain::full`]) [PC-create].
 
@@ -82,6 +84,12 @@ pub enum DomainReason {
     LabelTooLong,
     HyphenAtEdge,
     BadTld,
+    /// Not a valid internationalized domain name (UTS 46, RFC 5893 bidi rule, RFC 5892 joiners, bad Punycode).
+    BadIdn,
+    /// Warning: a Unicode alias was converted to its ASCII form, `domain`.
+    IdnConverted {
+        domain: String,
+    },
 }
 
 /// Every code this module emits.
@@ -95,6 +103,8 @@ pub const CODES: &[&str] = &[
     "domain_prefix.label_too_long",
     "domain_prefix.hyphen_at_edge",
     "domain_prefix.bad_tld",
+    "domain_prefix.bad_idn",
+    "domain_prefix.idn_converted",
 ];
 
 crate::display_as_message!(DomainReason);
@@ -111,6 +121,8 @@ impl Reason for DomainReason {
             Self::LabelTooLong => 6,
             Self::HyphenAtEdge => 7,
             Self::BadTld => 8,
+            Self::BadIdn => 9,
+            Self::IdnConverted { .. } => 10,
         }]
     }
     fn template(&self) -> &'static str {
@@ -129,7 +141,14 @@ impl Reason for DomainReason {
             Self::EmptyLabel => "The domain has an empty part: check for a leading, trailing or double dot.",
             Self::LabelTooLong => "Each part of the domain between dots can have at most 63 characters.",
             Self::HyphenAtEdge => "A part of the domain cannot start or end with a hyphen.",
-            Self::BadTld => "The domain must end in a top-level domain of at least two letters, e.g. .com.",
+            Self::BadTld => {
+                "The domain must end in a top-level domain of at least two letters, e.g. .com, or an internationalized \
+                 one, e.g. .рф (xn--p1ai)."
+            }
+            Self::BadIdn => {
+                "This is not a valid internationalized domain name: check its letters, or type it in its xn-- form."
+            }
+            Self::IdnConverted { .. } => "The domain was converted to the form DNS uses: {domain}.",
         }
     }
     fn params(&self) -> Params {
@@ -138,12 +157,13 @@ impl Reason for DomainReason {
             Self::TooLong { max } => p.with("max", *max),
             Self::BadCharacter { ch, position } => p.with("character", *ch).with("position", *position),
             Self::SuffixRemoved { suffix } => p.with("suffix", suffix),
+            Self::IdnConverted { domain } => p.with("domain", domain),
             _ => p,
         }
     }
     fn severity(&self) -> Severity {
         match self {
-            Self::SuffixRemoved { .. } | Self::AliasLinksExisting => Severity::Warning,
+            Self::SuffixRemoved { .. } | Self::AliasLinksExisting | Self::IdnConverted { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -160,8 +180,8 @@ pub fn check(raw: &str, suffix: &str) -> Outcome<Domain, DomainReason> {
         let value = prefix(name)?;
         return Ok(Checked::warn(value, DomainReason::SuffixRemoved { suffix: suffix.to_owned() }));
     }
-    if lower.as_bytes().contains(&b'.') {
-        return alias(&lower).map(|value| Checked::warn(value, DomainReason::AliasLinksExisting));
+    if lower.chars().any(hostname::is_dot) {
+        return alias(&lower);
     }
     prefix(&lower).map(Checked::ok)
 }
@@ -179,18 +199,25 @@ fn prefix(name: &str) -> Result<Domain, DomainReason> {
     Ok(Domain { value: name.to_owned(), form: DomainForm::Prefix })
 }
 
-fn alias(host: &str) -> Result<Domain, DomainReason> {
-    hostname::check(host).map_err(|p| match p {
+/// A full domain: checked, converted to ASCII, with the warnings that it links an existing tenant and, if so, that
+/// it was converted.
+fn alias(host: &str) -> Outcome<Domain, DomainReason> {
+    let ascii = hostname::to_ascii(host).map_err(|p| match p {
         HostnameProblem::BadCharacter { ch, position } => DomainReason::BadCharacter { ch, position },
         HostnameProblem::EmptyLabel | HostnameProblem::NoDot => DomainReason::EmptyLabel,
         HostnameProblem::LabelTooLong => DomainReason::LabelTooLong,
         HostnameProblem::HyphenAtLabelEdge => DomainReason::HyphenAtEdge,
         HostnameProblem::BadTld => DomainReason::BadTld,
+        HostnameProblem::BadIdn => DomainReason::BadIdn,
     })?;
-    if host.len() > MAX_ALIAS {
+    if ascii.len() > MAX_ALIAS {
         return Err(DomainReason::TooLong { max: MAX_ALIAS });
     }
-    Ok(Domain { value: host.to_owned(), form: DomainForm::Alias })
+    let mut warnings = vec![DomainReason::AliasLinksExisting];
+    if ascii != host {
+        warnings.push(DomainReason::IdnConverted { domain: ascii.to_string() });
+    }
+    Ok(Checked { value: Domain { value: ascii.into_owned(), form: DomainForm::Alias }, warnings })
 }
 
 #[cfg(test)]
@@ -231,6 +258,12 @@ mod tests {
             ("contoso.c", "domain_prefix.bad_tld"),
             ("contoso.c0m", "domain_prefix.bad_tld"),
             ("con_toso.com", "domain_prefix.bad_character"),
+            // IDN TLDs in their xn-- form, Unicode aliases converted (UTS 46, non-transitional) (rules.md section 1).
+            ("contoso.xn--p1ai", "domain_prefix.alias_links_existing"),
+            ("xn--e1afmkfd.xn--p1ai", "domain_prefix.alias_links_existing"),
+            ("bücher.example", "domain_prefix.alias_links_existing"),
+            ("a\u{5d0}.com", "domain_prefix.bad_idn"),
+            ("xn--a.com", "domain_prefix.bad_idn"),
         ];
         for (raw, want) in cases {
             assert_eq!(code(raw), want, "{raw:?}");
@@ -250,6 +283,24 @@ mod tests {
         let c = check("Contoso.COM", DEFAULT_SUFFIX).unwrap();
         assert_eq!(c.value, Domain { value: "contoso.com".into(), form: DomainForm::Alias });
         assert_eq!(c.value.full(DEFAULT_SUFFIX), "contoso.com");
+        // A Unicode alias: converted, with a warning that shows it; the 48-character limit holds after conversion.
+        let c = check("Bücher.example", DEFAULT_SUFFIX).unwrap();
+        assert_eq!(c.value, Domain { value: "xn--bcher-kva.example".into(), form: DomainForm::Alias });
+        assert_eq!(
+            c.warnings,
+            vec![
+                DomainReason::AliasLinksExisting,
+                DomainReason::IdnConverted { domain: "xn--bcher-kva.example".into() }
+            ]
+        );
+        let c = check("faß.de", DEFAULT_SUFFIX).unwrap();
+        assert_eq!(c.value.value, "xn--fa-hia.de", "non-transitional: ß stays");
+        // 40 characters typed, 46 after conversion: fits; 44 typed, 50 converted: too long.
+        assert!(check(&format!("{}ü.de", "a".repeat(35)), DEFAULT_SUFFIX).is_ok());
+        assert_eq!(
+            check(&format!("{}ü.de", "a".repeat(39)), DEFAULT_SUFFIX).unwrap_err(),
+            DomainReason::TooLong { max: MAX_ALIAS }
+        );
         // 21Vianet's suffix [PC-create].
         let c = check("contoso.partner.onmschina.cn", "partner.onmschina.cn").unwrap();
         assert_eq!(c.value.form, DomainForm::Prefix);

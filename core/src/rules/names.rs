@@ -40,130 +40,24 @@ pub const CONTACT_NAME_ADVISED_MAX: usize = 40;
 /// (**decision**)], keyed by their letters, digits and `&` in lower case: `L.L.C.`, `l l c` and `LLC` are all `llc`
 /// (`&` stays so that `A & B` is no `ab`). Turkish forms of the Commercial Code (6102): `A.Ş.` (anonim şirket),
 /// `Ltd. Şti.` (limited şirketi).
-/// Sorted, for binary search.
-pub const LEGAL_FORMS: &[&str] = &[
-    "ab",
-    "ad",
-    "ag",
-    "ao",
-    "aps",
-    "as",
-    "asa",
-    "aş",
-    "bhd",
-    "bv",
-    "bvba",
-    "co",
-    "coltd",
-    "company",
-    "corp",
-    "corporation",
-    "cpa",
-    "doo",
-    "eood",
-    "ev",
-    "gbr",
-    "gmbh",
-    "gmbh&cokg",
-    "inc",
-    "incorporated",
-    "kft",
-    "kg",
-    "kgaa",
-    "kk",
-    "lda",
-    "limited",
-    "limitedliabilitycompany",
-    "llc",
-    "llp",
-    "lp",
-    "ltd",
-    "ltda",
-    "ltdşti",
-    "nv",
-    "nyrt",
-    "ohg",
-    "ood",
-    "ooo",
-    "oy",
-    "oyj",
-    "plc",
-    "privatelimited",
-    "pte",
-    "pteltd",
-    "pty",
-    "ptyltd",
-    "pvt",
-    "pvtltd",
-    "sa",
-    "sadecv",
-    "sarl",
-    "sas",
-    "sasu",
-    "sdnbhd",
-    "se",
-    "sl",
-    "slu",
-    "snc",
-    "spa",
-    "spzoo",
-    "srl",
-    "sro",
-    "ug",
-    "wll",
-    "zrt",
-    // Greek: Α.Ε., Ε.Π.Ε., Ι.Κ.Ε., Ο.Ε., Ε.Ε. (Greek law 4072/2012 and 4548/2018); Cyrillic: ООО, АО, ЗАО, ИП, ОАО, ПАО,
-    // ТОВ; Japanese (会社法, Companies Act): 株式会社, 合同会社, 合名会社, 合資会社, 有限会社; Chinese: 有限公司,
-    // 股份有限公司; Korean (상법, Commercial Act): 주식회사, 유한회사.
-    "αε",
-    "εε",
-    "επε",
-    "ικε",
-    "οε",
-    "ао",
-    "зао",
-    "ип",
-    "оао",
-    "ооо",
-    "пао",
-    "тов",
-    "合同会社",
-    "合名会社",
-    "合資会社",
-    "有限会社",
-    "有限公司",
-    "株式会社",
-    "股份有限公司",
-    "유한회사",
-    "주식회사",
-];
+/// Sorted, joined by `|`: one string, not a table of pointers (0.3 KB less in the WebAssembly package).
+pub const LEGAL_FORMS: &str = concat!(
+    "ab|ad|ag|ao|aps|as|asa|aş|bhd|bv|bvba|co|coltd|company|corp|corporation|cpa|doo|eood|ev|gbr|",
+    "gmbh|gmbh&cokg|inc|incorporated|kft|kg|kgaa|kk|lda|limited|limitedliabilitycompany|llc|",
+    "llp|lp|ltd|ltda|ltdşti|nv|nyrt|ohg|ood|ooo|oy|oyj|plc|privatelimited|pte|pteltd|pty|ptyltd|pvt|",
+    "pvtltd|sa|sadecv|sarl|sas|sasu|sdnbhd|se|sl|slu|snc|spa|spzoo|srl|sro|ug|wll|zrt|αε|εε|",
+    "επε|ικε|οε|ао|зао|ип|оао|ооо|пао|тов|合同会社|合名会社|合資会社|有限会社|有限公司|株式会社|股份有限公司|유한회사|주식회사",
+);
 
 /// Generic top-level domains whose extension in a company name draws a warning [PC-names: ".com, .org, .edu, .club,
-/// and so on"; its 2021 text lists country-code domains as allowed] (**decision**: this list; sorted).
-pub const DOMAIN_EXTENSIONS: &[&str] = &[
-    "app", "biz", "cloud", "club", "com", "dev", "edu", "gov", "info", "mil", "net", "online", "org", "shop", "site",
-    "store", "tech", "xyz",
-];
+/// and so on"; its 2021 text lists country-code domains as allowed] (**decision**: this list; sorted, joined by `|`).
+pub const DOMAIN_EXTENSIONS: &str =
+    "app|biz|cloud|club|com|dev|edu|gov|info|mil|net|online|org|shop|site|store|tech|xyz";
 
 /// Placeholder names that draw a warning on a contact [PC-names 2024: "test, admin, or nobody"] (**decision**: this
-/// list), keyed like [`LEGAL_FORMS`]; sorted.
-pub const PLACEHOLDER_NAMES: &[&str] = &[
-    "admin",
-    "administrator",
-    "asdf",
-    "dummy",
-    "fake",
-    "na",
-    "nobody",
-    "none",
-    "null",
-    "placeholder",
-    "qwerty",
-    "test",
-    "tester",
-    "unknown",
-    "xxx",
-];
+/// list), keyed like [`LEGAL_FORMS`]; sorted, joined by `|`.
+pub const PLACEHOLDER_NAMES: &str =
+    "admin|administrator|asdf|dummy|fake|na|nobody|none|null|placeholder|qwerty|test|tester|unknown|xxx";
 
 /// Why a company name is refused or questioned.
 #[non_exhaustive]
@@ -367,7 +261,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if in_table(LEGAL_FORMS, &key) {
         return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
     }
-    if key.as_bytes().contains(&b' ')
+    if crate::text::has_byte(key.as_bytes(), b' ')
         && crate::text::split_by(&key, b' ').all(|word| crate::text::char_count(word) == 1)
     {
         return Err(CompanyNameReason::SpacedCharacters);
@@ -412,10 +306,10 @@ fn key(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|&c| is_alphanumeric(c) || c == '&').map(crate::text::fold_char)
 }
 
-/// Whether a sorted table holds the name's [`key`]: a binary search that compares lazily, without building the key
-/// (this runs on every record).
-fn in_table(table: &[&str], text: &str) -> bool {
-    table.binary_search_by(|k| k.chars().cmp(key(text))).is_ok()
+/// Whether a table (`|`-joined) holds the name's [`key`]: compared lazily, without building the key (this runs on
+/// every record).
+fn in_table(table: &str, text: &str) -> bool {
+    crate::text::split_by(table, b'|').any(|k| k.chars().eq(key(text)))
 }
 
 /// The character, when the name is one character (case-insensitive) three or more times and nothing else.
@@ -439,7 +333,7 @@ fn domain_extension(text: &str) -> Option<String> {
         let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
         let (head, extension) = crate::text::rsplit_once_at(word, b'.')?;
         let extension = extension.to_ascii_lowercase();
-        (head.ends_with(is_alphanumeric) && DOMAIN_EXTENSIONS.binary_search(&extension.as_str()).is_ok())
+        (head.ends_with(is_alphanumeric) && crate::text::split_by(DOMAIN_EXTENSIONS, b'|').any(|e| e == extension))
             .then_some(extension)
     })
 }
@@ -592,7 +486,9 @@ mod tests {
     #[test]
     fn tables_are_sorted_and_codes_listed() {
         for table in [LEGAL_FORMS, DOMAIN_EXTENSIONS, PLACEHOLDER_NAMES] {
+            let table: Vec<&str> = crate::text::split_by(table, b'|').collect();
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{:?}", table.windows(2).find(|w| w[0] >= w[1]));
+            assert!(table.iter().all(|k| !k.is_empty()));
             // Entries are keys: lower-case letters, digits and '&' only.
             assert!(table.iter().all(|k| k.chars().eq(key(k))), "{table:?}");
         }

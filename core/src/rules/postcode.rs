@@ -5,17 +5,39 @@
 //! - Required where Google's address metadata marks it required (its `require` contains `Z`), i.e.
 //!   [`Rules::is_postal_code_required`]; validated whenever present against the country's pattern
 //!   ([`Rules::postal_code_regex`], anchored at both ends so that a valid code with anything appended fails). Patterns
-//!   and examples: Google's address metadata (CC-BY 4.0), or run-time rules fetched from Partner Center [PC-rules].
+//!   and examples: Google's address metadata (CC-BY 4.0), tightened to the postal operator's published format where
+//!   Google's is looser (IE Eircode routing keys, DE, ES, IN, SE, CH, AT, BE, HU, GR, CZ, TR, TH, AU: each with its
+//!   source in `scripts/README-data.md`), or run-time rules fetched from Partner Center [PC-rules].
 //! - Countries without postcodes (no pattern: AE, HK, QA, …) accept an empty value. A value given there is kept, with
 //!   the warning `postal_code.not_used` (**decision**: Partner Center judges it).
 //! - Canonical form (**decision** of `rules.md`): where the pattern allows variants, the output takes the form of the
 //!   country's examples (Google's `zipex`): US ZIP+4 with a hyphen (`94043 1351` -> `94043-1351`, Partner Center's US
 //!   pattern [PC-rules]), CA and GB with one space (`K1A0B1` -> `K1A 0B1`, `SW1A1AA` -> `SW1A 1AA`), JP with its
-//!   hyphen (`1540023` -> `154-0023`). Done generically, see [`canonical`]; an input that matches the pattern only in
-//!   its canonical form (PL `00950` -> `00-950`) is accepted in that form.
-//! - US and CA: the postcode must agree with the state ([`agrees_with_state`]; [Appxite], **decision** of `rules.md`).
+//!   hyphen (`1540023` -> `154-0023`). See [`canonical`]: it only re-spaces, re-cases and re-punctuates a value that
+//!   already is a code of the country. A separator the user typed must stand where the canonical form has one, or
+//!   the value as typed must match the pattern: `Dublin 2` is never re-spaced into `DUB LIN2` (`rules.md`).
+//! - Pasted forms (`rules.md`), removed before the check when what remains is a code of the country:
+//!   - a postal prefix ([`crate::countries::postal_prefixes`]): Google's `postprefix` (AX AZ CH FI FO HR HT LI LT LU
+//!     MC MD PR SE SI), and the old European prefixes from the road-vehicle signs that a 1965 CEPT recommendation put
+//!     before postcodes (`A-` AT, `B-` BE, `D-` DE, `DK-`, `E-` ES, `F-` FR, `FIN-`/`SF-` FI, `FL-` LI, `H-` HU,
+//!     `I-` IT, `L-` LU, `N-` NO, `NL-`, `P-` PT, `S-` SE, `SLO-` SI; UPU POST*CODE unit, quoted on the Unicode
+//!     mailing list, 1997) and the ISO 3166 codes that replaced them (`AT` `BE` `CZ` `DE` `ES` `FR` `GR` `HU` `IT`
+//!     `LU` `NO` `PL` `PT` `RO` `SE` …);
+//!   - Japan's postal mark `〒`; a long-vowel mark `ー`, a full-width or other dash standing for the hyphen;
+//!   - dots in a Brazilian CEP (`04.538-133` -> `04538-133`).
+//! - Hints instead of the plain format error: `postal_code.leading_zero` when the country's codes are all digits and
+//!   the value with a `0` in front is one (`1001` in the US, `810` in AU: spreadsheets drop leading zeros);
+//!   `postal_code.dublin_district` when a Dublin postal district (`Dublin 8`, `D8`, `Dublin 6W`) was typed in
+//!   Ireland instead of an Eircode.
+//! - US ZIPs of territories (PR VI GU MP FM MH PW AS, Wake Island UM) are `postal_code.territory`, naming the country
+//!   to choose; military mail (AA AE AP) is `postal_code.military`: a billing address must be a civil address
+//!   (five-digit ranges from the `zipcodes` data). Australia Post's 6798 (CX), 6799 (CC) and 2899 (NF) are
+//!   `postal_code.territory` in Australia (`rules.md`).
+//! - US, CA and AU: the postcode must agree with the state ([`agrees_with_state`]; [Appxite], **decision** of
+//!   `rules.md`).
 
-use crate::countries::{us_zip3_states, Rules};
+use crate::countries::Rules;
+use crate::countries::{au_other_postcode, au_postcode_states, lookup, postal_prefixes, us_other_zip, us_zip3_states};
 use crate::issue::{Outcome, Params, Reason, Severity};
 use crate::pattern::Pattern;
 use crate::text::{normalize, MAX_CHARS};
@@ -32,9 +54,19 @@ pub enum PostalCodeReason {
     /// Does not match the country's pattern. `digits` is set when every valid code of the country has exactly that
     /// many digits and nothing else (for the message).
     Format { country: &'static str, example: Option<&'static str>, digits: Option<usize> },
+    /// A code one digit short whose country's codes are all digits: with a leading zero it is `suggestion`
+    /// (spreadsheets drop leading zeros).
+    LeadingZero { country: &'static str, suggestion: String },
+    /// Ireland: a Dublin postal district (`Dublin 8`) where an Eircode belongs.
+    DublinDistrict { district: String, example: Option<&'static str> },
+    /// The postcode belongs to a territory that Partner Center sells to as a country of its own (`territory`, an ISO
+    /// code): US territories and Wake Island, and Christmas Island, Cocos (Keeling) Islands and Norfolk Island.
+    Territory { country: &'static str, postal_code: String, territory: &'static str },
+    /// US military mail (`route`: AA, AE or AP): not a civil address.
+    Military { postal_code: String, route: &'static str },
     /// Warning: the country has no postcodes; the value is kept (**decision**).
     NotUsed { country: &'static str },
-    /// US/CA: the postcode belongs to other states than the one given [Appxite].
+    /// US/CA/AU: the postcode belongs to other states than the one given [Appxite].
     StateMismatch { country: &'static str, postal_code: String, state: String, expected: Vec<&'static str> },
 }
 
@@ -43,6 +75,10 @@ pub const CODES: &[&str] = &[
     "postal_code.too_long",
     "postal_code.required",
     "postal_code.format",
+    "postal_code.leading_zero",
+    "postal_code.dublin_district",
+    "postal_code.territory",
+    "postal_code.military",
     "postal_code.not_used",
     "postal_code.state_mismatch",
 ];
@@ -55,6 +91,10 @@ impl Reason for PostalCodeReason {
             PostalCodeReason::TooLong { .. } => "postal_code.too_long",
             PostalCodeReason::Required { .. } => "postal_code.required",
             PostalCodeReason::Format { .. } => "postal_code.format",
+            PostalCodeReason::LeadingZero { .. } => "postal_code.leading_zero",
+            PostalCodeReason::DublinDistrict { .. } => "postal_code.dublin_district",
+            PostalCodeReason::Territory { .. } => "postal_code.territory",
+            PostalCodeReason::Military { .. } => "postal_code.military",
             PostalCodeReason::NotUsed { .. } => "postal_code.not_used",
             PostalCodeReason::StateMismatch { .. } => "postal_code.state_mismatch",
         }
@@ -81,6 +121,23 @@ impl Reason for PostalCodeReason {
             PostalCodeReason::Format { digits: None, example: None, .. } => {
                 "This is not a valid {country|postcode} in {country|in}."
             }
+            PostalCodeReason::LeadingZero { .. } => {
+                "This {country|postcode} is one digit short: if a spreadsheet dropped its leading zero, it is \
+                 {suggestion}."
+            }
+            PostalCodeReason::DublinDistrict { example: Some(_), .. } => {
+                "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 characters, e.g. {example}."
+            }
+            PostalCodeReason::DublinDistrict { example: None, .. } => {
+                "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 characters."
+            }
+            PostalCodeReason::Territory { .. } => {
+                "The {country|postcode} {postalCode} belongs to {territory|in}, which Partner Center treats as a \
+                 country of its own: choose {territory|in} as the country."
+            }
+            PostalCodeReason::Military { .. } => {
+                "The ZIP code {postalCode} is military mail ({route}): a billing address must be a civil address."
+            }
             PostalCodeReason::NotUsed { .. } => {
                 "There are no postcodes in {country|in}; the value was kept for Partner Center to judge."
             }
@@ -106,6 +163,19 @@ impl Reason for PostalCodeReason {
                     Some(n) => p.with("digits", *n),
                     None => p,
                 }
+            }
+            PostalCodeReason::LeadingZero { country, suggestion } => {
+                Params::default().with("country", *country).with("suggestion", suggestion)
+            }
+            PostalCodeReason::DublinDistrict { district, example } => {
+                with_example(Params::default().with("district", district), example)
+            }
+            PostalCodeReason::Territory { country, postal_code, territory } => Params::default()
+                .with("country", *country)
+                .with("postalCode", postal_code)
+                .with("territory", *territory),
+            PostalCodeReason::Military { postal_code, route } => {
+                Params::default().with("postalCode", postal_code).with("route", *route)
             }
             PostalCodeReason::NotUsed { country } => Params::default().with("country", *country),
             PostalCodeReason::StateMismatch { country, postal_code, state, expected } => Params::default()
@@ -137,6 +207,7 @@ pub(crate) fn term(country: &str) -> &'static str {
 /// the upper-case value, in the canonical form of the country's examples where the pattern allows variants.
 pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> {
     let country = rules.country;
+    let code = country.code();
     let example = country.postal_code_example();
     let text = normalize(raw).map_err(|_| PostalCodeReason::TooLong { max: MAX_CHARS })?;
     let mut upper = text.to_ascii_uppercase();
@@ -147,30 +218,63 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> 
     }
     if upper.is_empty() {
         return if rules.is_postal_code_required {
-            Err(PostalCodeReason::Required { country: country.code(), example })
+            Err(PostalCodeReason::Required { country: code, example })
         } else {
             Ok(Checked::ok(upper))
         };
     }
     let Some(regex) = rules.postal_code_regex else {
-        return Ok(Checked::warn(upper, PostalCodeReason::NotUsed { country: country.code() }));
+        return Ok(Checked::warn(upper, PostalCodeReason::NotUsed { country: code }));
     };
-    if let Some(c) = canonical(&upper, regex, country.postal_code_examples()) {
-        return Ok(Checked::ok(c));
+    let examples = country.postal_code_examples();
+    let pasted = unpaste(code, &upper);
+    let value = canonical(&pasted, regex, examples.clone()).or_else(|| {
+        postal_prefixes(code).find_map(|prefix| {
+            let rest = skip_separators(pasted.strip_prefix(prefix)?);
+            canonical(rest, regex, examples.clone())
+        })
+    });
+    let Some(value) = value else {
+        return Err(hint(code, &pasted, regex, examples, example));
+    };
+    if let Some(reason) = other_country(code, &value) {
+        return Err(reason);
     }
-    if regex.is_match(&upper) {
-        return Ok(Checked::ok(upper));
-    }
-    Err(PostalCodeReason::Format {
-        country: country.code(),
-        example,
-        digits: digit_count(regex, country.postal_code_examples()),
-    })
+    Ok(Checked::ok(value))
 }
 
-/// Separators people type inside a postcode: space, hyphen and the Unicode dashes NFKC leaves alone.
-fn is_typed_separator(c: char) -> bool {
-    matches!(c, ' ' | '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+/// The value without what pasting adds around a code: Japan's postal mark `〒` before it, a long-vowel mark or a
+/// dash other than `-` standing for the hyphen, dots in a Brazilian CEP; spaces folded again.
+fn unpaste(country: &str, upper: &str) -> String {
+    let text = match country {
+        "JP" => skip_separators(upper.strip_prefix('〒').unwrap_or(upper)),
+        _ => upper,
+    };
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '.' if country == "BR" => {}
+            c if is_dash(c) => out.push('-'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A hyphen, or a character people type or paste for it: Unicode dashes (U+2010–U+2015), the minus sign, the
+/// hyphen bullet, the small em dash, the two- and three-em dashes, and the Japanese long-vowel mark `ー` (U+30FC,
+/// also what NFKC makes of the half-width U+FF70). The full-width and small hyphen-minus become `-` under NFKC.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2043}' | '\u{FE58}' | '\u{2E3A}' | '\u{2E3B}' | '\u{30FC}'
+    )
+}
+
+/// The text after its leading spaces and hyphens.
+fn skip_separators(text: &str) -> &str {
+    let n = text.bytes().take_while(|&b| is_example_separator(b)).count();
+    text.get(n..).unwrap_or_default()
 }
 
 /// Separators inside an example.
@@ -183,28 +287,68 @@ fn bare_bytes(example: &str) -> impl Iterator<Item = u8> + '_ {
     example.bytes().filter(|&c| !is_example_separator(c))
 }
 
-/// Two characters have the same shape: both letters, both digits, or the same other character.
-fn same_shape(a: u8, b: u8) -> bool {
-    (a.is_ascii_alphabetic() && b.is_ascii_alphabetic()) || (a.is_ascii_digit() && b.is_ascii_digit()) || a == b
+/// Whether every separator typed in `typed` stands where `out` has one, positions counted in the separator-free
+/// form (`94043 1351` and `94043-1351` cut after 5).
+fn cuts_within(typed: &str, out: &str) -> bool {
+    let mut n = 0;
+    let mut after_separator = false;
+    for b in typed.bytes() {
+        if is_example_separator(b) {
+            if n > 0 && !after_separator && !has_cut(out, n) {
+                return false;
+            }
+            after_separator = true;
+        } else {
+            n += 1;
+            after_separator = false;
+        }
+    }
+    true
 }
 
-/// The canonical form of an upper-case postcode, if one is found (**decision**): the input without its spaces and
-/// hyphens gets the separators of an example, and the result must match the pattern. Examples are tried in turn:
+/// Whether `text` has a separator after `pos` characters of its separator-free form.
+fn has_cut(text: &str, pos: usize) -> bool {
+    let mut n = 0;
+    for b in text.bytes() {
+        if is_example_separator(b) {
+            if n == pos {
+                return true;
+            }
+        } else {
+            n += 1;
+        }
+    }
+    false
+}
+
+/// The canonical form of an upper-case postcode, if it is a code of the country (**decision**): its characters
+/// without spaces and hyphens laid into the separators of an example of as many characters (`SW1A1AA` takes the
+/// space of `EC1Y 8SY`), or aligned at the end with an example's part from its first separator on (`M11AE` takes
+/// the space of `M2 5BQ`); the result must match the pattern. The user's own separators must stand where the result
+/// has one, unless the value as typed (with `-` or a space in them) already matches the pattern: a code is re-spaced,
+/// never made out of other text (`DUBLIN 2` does not become `DUB LIN2`). A value that matches the pattern but no
+/// example's layout is kept as typed.
 ///
-/// 1. an example with as many characters (separators aside) and the same letter/digit shape (`SW1A1AA` takes the
-///    space of `EC1Y 8SY`);
-/// 2. an example with as many characters, any shape (`D02X285` takes the space of `A65 F4E2`);
-/// 3. aligned at the end: the example's part from its first separator on, when the input's tail has its shape
-///    (`M11AE` would take the space of `M2 5BQ` even without an example of its length).
-///
-/// `None` when no example gives a form that matches; the caller then keeps the input as it is.
+/// `None` when the value is not a code of the country.
 pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<String> {
+    let upper = crate::text::trim(upper);
     // Every pattern and example is ASCII: a bare form with anything else cannot match, so work on bytes.
-    let bare: String = upper.chars().filter(|&c| !is_typed_separator(c)).collect();
-    if bare.is_empty() || !bare.is_ascii() {
+    let bare: Vec<u8> = upper.bytes().filter(|&c| !is_example_separator(c)).collect();
+    if bare.is_empty() || !upper.is_ascii() || upper.ends_with('-') || upper.starts_with('-') {
         return None;
     }
-    let bare = bare.as_bytes();
+    // The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
+    let as_typed = [None, Some(b' '), Some(b'-')].into_iter().find_map(|sep| {
+        let v: String = upper
+            .bytes()
+            .map(|b| match sep {
+                Some(s) if is_example_separator(b) => char::from(s),
+                _ => char::from(b),
+            })
+            .collect();
+        regex.is_match(&v).then_some(v)
+    });
+    let fits = |out: &str| regex.is_match(out) && (as_typed.is_some() || cuts_within(upper, out));
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
     let lay = |head: &[u8], layout: &str, input: &[u8]| -> String {
         let mut out = String::with_capacity(head.len() + layout.len());
@@ -219,15 +363,10 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
         }
         out
     };
-    for strict in [true, false] {
-        for ex in examples.clone() {
-            if bare_bytes(ex).count() != bare.len()
-                || (strict && !bare_bytes(ex).zip(bare).all(|(x, &y)| same_shape(x, y)))
-            {
-                continue;
-            }
-            let out = lay(&[], ex, bare);
-            if regex.is_match(&out) {
+    for ex in examples.clone() {
+        if bare_bytes(ex).count() == bare.len() {
+            let out = lay(&[], ex, &bare);
+            if fits(&out) {
                 return Some(out);
             }
         }
@@ -242,15 +381,83 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
             continue;
         };
         let (head, tail) = bare.split_at(head_len);
-        if !bare_bytes(ex_tail).zip(tail).all(|(x, &y)| same_shape(x, y)) {
-            continue;
-        }
         let out = lay(head, ex_tail, tail);
-        if regex.is_match(&out) {
+        if fits(&out) {
             return Some(out);
         }
     }
-    None
+    as_typed
+}
+
+/// The error for a value that is not a code of the country: a hint where one applies, else the format error.
+fn hint<'e>(
+    country: &'static str,
+    pasted: &str,
+    regex: &Pattern,
+    examples: impl Iterator<Item = &'e str> + Clone,
+    example: Option<&'static str>,
+) -> PostalCodeReason {
+    if country == "IE" {
+        if let Some(district) = dublin_district(pasted) {
+            return PostalCodeReason::DublinDistrict { district, example };
+        }
+    }
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || is_example_separator(b));
+    let digit_codes = examples.clone().next().is_some() && examples.clone().all(all_digits);
+    if digit_codes && all_digits(pasted) && pasted.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        if let Some(suggestion) = canonical(&crate::text::concat(&["0", pasted]), regex, examples.clone()) {
+            return PostalCodeReason::LeadingZero { country, suggestion };
+        }
+    }
+    PostalCodeReason::Format { country, example, digits: digit_count(regex, examples) }
+}
+
+/// A Dublin postal district typed in Ireland where an Eircode belongs (`DUBLIN 8`, `D8`, `D08`, `DUBLIN 6W`), named
+/// as An Post writes it (`Dublin 8`). The districts: 1–18, 20, 22, 24 and 6W (An Post; they live on as the routing
+/// keys D01–D24 and D6W).
+fn dublin_district(upper: &str) -> Option<String> {
+    let rest = upper
+        .strip_prefix("DUBLIN")
+        .or_else(|| upper.strip_prefix("CO. DUBLIN"))
+        .or_else(|| upper.strip_prefix('D'))?;
+    let rest = skip_separators(rest.strip_prefix(',').unwrap_or(rest));
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let n = rest.bytes().take(digits).fold(0u8, |n, d| n * 10 + (d - b'0'));
+    let west = match crate::text::trim(rest.get(digits..)?) {
+        "" => false,
+        "W" => true,
+        _ => return None,
+    };
+    let ok = if west { n == 6 } else { matches!(n, 1..=18 | 20 | 22 | 24) };
+    let mut out = String::from("Dublin ");
+    crate::message::push_int(&mut out, i64::from(n));
+    if west {
+        out.push('W');
+    }
+    ok.then_some(out)
+}
+
+/// A valid postcode of the billing country that belongs to another country or to no civil address: US territories
+/// and Wake Island, US military mail, and Australia Post's codes of Christmas Island, the Cocos (Keeling) Islands
+/// and Norfolk Island (`rules.md` section 2).
+fn other_country(country: &'static str, value: &str) -> Option<PostalCodeReason> {
+    match country {
+        "US" => {
+            let tag = us_other_zip(value.get(..5)?)?;
+            Some(match tag {
+                "AA" | "AE" | "AP" => PostalCodeReason::Military { postal_code: value.to_owned(), route: tag },
+                _ => PostalCodeReason::Territory { country, postal_code: value.to_owned(), territory: tag },
+            })
+        }
+        "AU" => {
+            let territory = au_other_postcode(value)?;
+            Some(PostalCodeReason::Territory { country, postal_code: value.to_owned(), territory })
+        }
+        _ => None,
+    }
 }
 
 /// The number of digits every postcode of the country has, when the pattern accepts digit strings of exactly one
@@ -270,7 +477,7 @@ fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Cl
     let mut accepted = None;
     for len in 1..=n + 4 {
         let probe: String = digits.iter().cycle().take(len).collect();
-        let ok = canonical(&probe, regex, examples.clone()).is_some() || regex.is_match(&probe);
+        let ok = canonical(&probe, regex, examples.clone()).is_some();
         match (ok, accepted) {
             (true, None) => accepted = Some(len),
             (true, Some(_)) => return None,
@@ -280,7 +487,7 @@ fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Cl
     accepted
 }
 
-/// Checks that a postcode agrees with the state (`rules.md`: "US and CA: state, postcode and city must agree"
+/// Checks that a postcode agrees with the state (`rules.md`: "US, CA and AU: state, postcode and city must agree"
 /// [Appxite]; the check of state against postcode is a **decision**). Expects values already normalized and valid on
 /// their own; anything else, or another country, is `Ok`.
 ///
@@ -289,6 +496,9 @@ fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Cl
 ///   (**decision**: the table speaks only for prefixes it has; Partner Center judges the rest).
 /// - CA by first letter: A NL, B NS, C PE, E NB, G H J QC, K L M N P ON, R MB, S SK, T AB, V BC, Y YT; X0A X0B X0C
 ///   NU, X0E X0G X1A NT; `K1A` (federal government) in ON or QC (`rules.md`).
+/// - AU: the postcode's localities must lie in the state ([`crate::countries::au_postcode_states`], derived from a
+///   locality data set: a postcode may lie in several, 2620 ACT and NSW, 0872 NT, SA and WA). A postcode the data
+///   does not know is `Ok` (**decision**, as for the US).
 pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> Result<(), PostalCodeReason> {
     let state = crate::text::trim(state);
     if state.is_empty() {
@@ -298,6 +508,8 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
         ("US", us_states(postal_code))
     } else if country_code.eq_ignore_ascii_case("CA") {
         ("CA", ca_provinces(postal_code))
+    } else if country_code.eq_ignore_ascii_case("AU") {
+        ("AU", au_postcode_states(postal_code))
     } else {
         return Ok(());
     };
@@ -305,15 +517,25 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
         return Ok(());
     };
     let expected = crate::text::split_by(expected, b' ');
-    if expected.clone().any(|s| s.eq_ignore_ascii_case(state)) {
+    // Australia's sets hold abbreviations (`NSW`); the accepted value is the full name, and a run-time list may use
+    // either.
+    let name = |abbr: &'static str| if country == "AU" { au_state_name(abbr) } else { abbr };
+    if expected.clone().any(|s| crate::text::eq_fold(s, state) || crate::text::eq_fold(name(s), state)) {
         return Ok(());
     }
     Err(PostalCodeReason::StateMismatch {
         country,
         postal_code: postal_code.to_owned(),
         state: state.to_owned(),
-        expected: expected.collect(),
+        expected: expected.map(name).collect(),
     })
+}
+
+/// The accepted value (`New South Wales`) of an Australian state's abbreviation (`NSW`), from the state list's
+/// aliases; the abbreviation itself where none matches.
+fn au_state_name(abbreviation: &'static str) -> &'static str {
+    let list = lookup("AU").map(|c| c.supported_states());
+    list.and_then(|l| l.iter().find(|s| s.aliases().any(|a| a == abbreviation))).map_or(abbreviation, |s| s.value())
 }
 
 /// The states of a US ZIP's 3-digit prefix, joined by a space.
@@ -385,7 +607,8 @@ mod tests {
             ("US", "940431351", Ok("94043-1351")),
             ("US", "９４０４３", Ok("94043")),
             ("US", "94043\u{2013}1351", Ok("94043-1351")),
-            ("US", "9404", Err("postal_code.format")),
+            ("US", "940", Err("postal_code.format")),
+            ("US", "9404", Err("postal_code.leading_zero")),
             ("US", "94043-135", Err("postal_code.format")),
             ("US", "94043-13511", Err("postal_code.format")),
             // Anchored: a valid code with anything appended fails (rules.md).
@@ -442,7 +665,8 @@ mod tests {
             ("PL", "00 950", Ok("00-950")),
             // AU: 4 digits.
             ("AU", "2060", Ok("2060")),
-            ("AU", "206", Err("postal_code.format")),
+            ("AU", "206", Err("postal_code.leading_zero")),
+            ("AU", "20", Err("postal_code.format")),
             // IE Eircode: shapes vary, space from the example.
             ("IE", "d02x285", Ok("D02 X285")),
             // Countries without postcodes accept an empty value (rules.md: AE, HK, QA).
@@ -455,6 +679,209 @@ mod tests {
         // A value where the country has none: kept, warning (decision).
         assert_eq!(run("AE", "12345"), Ok(("12345".to_owned(), Some("postal_code.not_used"))));
         assert_eq!(run("HK", "n/a"), Ok(("N/A".to_owned(), Some("postal_code.not_used"))));
+    }
+
+    #[test]
+    fn only_codes_are_canonicalized() {
+        // rules.md: canonicalization re-spaces, re-cases and re-punctuates a code; it never makes one out of other
+        // text. A separator the user typed must stand where the canonical form has one.
+        table(&[
+            ("IE", "Dublin 2", Err("postal_code.dublin_district")),
+            ("IE", "DUBLIN2", Err("postal_code.dublin_district")),
+            ("IE", "DUB LIN2", Err("postal_code.format")),
+            ("IE", "d02 x285", Ok("D02 X285")),
+            ("IE", "D02X285", Ok("D02 X285")),
+            ("IE", "D02X 285", Err("postal_code.format")),
+            ("GB", "SW1 A1AA", Err("postal_code.format")),
+            ("GB", "SW1A-1AA", Ok("SW1A 1AA")),
+            ("CA", "K1 A0B1", Err("postal_code.format")),
+            ("US", "9404-31351", Err("postal_code.format")),
+            ("DE", "80 331", Err("postal_code.format")),
+            // A value the pattern accepts as typed is put into the examples' form (FR `\d{2} ?\d{3}`).
+            ("FR", "75 001", Ok("75001")),
+            ("FR", "75-001", Ok("75001")),
+            ("SE", "114 55", Ok("11455")),
+            ("CZ", "11000", Ok("110 00")),
+        ]);
+    }
+
+    #[test]
+    fn pasted_forms() {
+        table(&[
+            // Google's postprefix.
+            ("CH", "CH-8001", Ok("8001")),
+            ("CH", "ch 8001", Ok("8001")),
+            ("SE", "SE-114 55", Ok("11455")),
+            ("LT", "LT-04340", Ok("04340")),
+            ("MD", "MD-2012", Ok("2012")),
+            ("AZ", "AZ 1000", Ok("1000")),
+            ("AZ", "AZ1000", Ok("1000")),
+            ("LI", "FL-9490", Ok("9490")),
+            ("FI", "FI-00550", Ok("00550")),
+            // Old European vehicle-sign prefixes and the ISO codes that replaced them.
+            ("DE", "D-80331", Ok("80331")),
+            ("DE", "DE-80331", Ok("80331")),
+            ("FR", "F-75001", Ok("75001")),
+            ("AT", "A-1010", Ok("1010")),
+            ("BE", "B-1000", Ok("1000")),
+            ("IT", "I-00144", Ok("00144")),
+            ("NL", "NL-1234 AB", Ok("1234 AB")),
+            ("FI", "FIN-00550", Ok("00550")),
+            ("FI", "SF-00550", Ok("00550")),
+            ("NO", "N-0025", Ok("0025")),
+            // A prefix of another country, or one with nothing valid after it, is no help.
+            ("DE", "F-75001", Err("postal_code.format")),
+            ("DE", "D-8033", Err("postal_code.format")),
+            ("DE", "D-", Err("postal_code.format")),
+            // Japan's postal mark and the dashes people type for the hyphen.
+            ("JP", "〒154-0023", Ok("154-0023")),
+            ("JP", "〒 154-0023", Ok("154-0023")),
+            ("JP", "〒1540023", Ok("154-0023")),
+            ("JP", "154ー0023", Ok("154-0023")),
+            ("JP", "１５４ー００２３", Ok("154-0023")),
+            ("JP", "154\u{2010}0023", Ok("154-0023")),
+            ("JP", "154\u{2212}0023", Ok("154-0023")),
+            ("JP", "154\u{FF0D}0023", Ok("154-0023")),
+            ("JP", "154\u{FF70}0023", Ok("154-0023")),
+            ("JP", "〒", Err("postal_code.format")),
+            // Dots in a Brazilian CEP.
+            ("BR", "04.538-133", Ok("04538-133")),
+            ("BR", "04538133", Ok("04538-133")),
+            ("BR", "04.538.133", Ok("04538-133")),
+            ("DE", "80.331", Err("postal_code.format")),
+        ]);
+    }
+
+    #[test]
+    fn leading_zero_lost() {
+        table(&[
+            ("US", "1001", Err("postal_code.leading_zero")),
+            ("US", "2108", Err("postal_code.leading_zero")),
+            ("AU", "810", Err("postal_code.leading_zero")),
+            ("AU", "200", Err("postal_code.leading_zero")),
+            ("IT", "0144", Err("postal_code.leading_zero")),
+            ("US", "1", Err("postal_code.format")),
+            // Codes with letters: no such hint.
+            ("GB", "1AA", Err("postal_code.format")),
+            // DE codes start 01-99: `1067` is `01067` short of its zero; `0106` would start with 00.
+            ("DE", "1067", Err("postal_code.leading_zero")),
+        ]);
+        let err = check("1001", &rules("US")).unwrap_err();
+        assert_eq!(err.params().get("suggestion"), Some(&crate::Param::Str("01001".into())));
+        assert_eq!(
+            err.to_string(),
+            "This ZIP code is one digit short: if a spreadsheet dropped its leading zero, it is 01001."
+        );
+        assert_eq!(run("DE", "0106"), Err("postal_code.format"));
+    }
+
+    #[test]
+    fn eircodes_and_dublin_districts() {
+        // Eircode: one of the 139 routing keys, then 4 of 0-9 A C D E F H K N P R T V W X Y.
+        table(&[
+            ("IE", "D6W PV38", Ok("D6W PV38")),
+            ("IE", "d6wpv38", Ok("D6W PV38")),
+            ("IE", "T12 RX3K", Ok("T12 RX3K")),
+            ("IE", "T12 AB2C", Err("postal_code.format")),
+            ("IE", "H91 E2K3", Ok("H91 E2K3")),
+            ("IE", "A65 F4E2", Err("postal_code.format")),
+            ("IE", "D02 XB85", Err("postal_code.format")),
+            ("IE", "D19 X285", Err("postal_code.format")),
+            ("IE", "D02 X28", Err("postal_code.format")),
+            ("IE", "D8", Err("postal_code.dublin_district")),
+            ("IE", "D08", Err("postal_code.dublin_district")),
+            ("IE", "Dublin 8", Err("postal_code.dublin_district")),
+            ("IE", "dublin 6w", Err("postal_code.dublin_district")),
+            ("IE", "D6W", Err("postal_code.dublin_district")),
+            ("IE", "Dublin 24", Err("postal_code.dublin_district")),
+            ("IE", "Dublin 19", Err("postal_code.format")),
+            ("IE", "Dublin 8W", Err("postal_code.format")),
+            ("IE", "Dublin", Err("postal_code.format")),
+            ("IE", "", Ok("")),
+        ]);
+        let err = check("Dublin 6w", &rules("IE")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Dublin 6W is a Dublin postal district, not an Eircode: an Eircode has 7 characters, e.g. D6W PV38."
+        );
+    }
+
+    #[test]
+    fn territories_and_military_mail() {
+        table(&[
+            ("US", "00901", Err("postal_code.territory")),
+            ("US", "00802", Err("postal_code.territory")),
+            ("US", "96910", Err("postal_code.territory")),
+            ("US", "96950", Err("postal_code.territory")),
+            ("US", "96941", Err("postal_code.territory")),
+            ("US", "96960", Err("postal_code.territory")),
+            ("US", "96940", Err("postal_code.territory")),
+            ("US", "96799", Err("postal_code.territory")),
+            ("US", "96898", Err("postal_code.territory")),
+            ("US", "09001", Err("postal_code.military")),
+            ("US", "09905", Err("postal_code.military")),
+            ("US", "34002", Err("postal_code.military")),
+            ("US", "96601-1234", Err("postal_code.military")),
+            // Hawaii around American Samoa's and Wake Island's ZIPs.
+            ("US", "96797", Ok("96797")),
+            ("US", "96813", Ok("96813")),
+            ("US", "01001", Ok("01001")),
+            ("AU", "6798", Err("postal_code.territory")),
+            ("AU", "6799", Err("postal_code.territory")),
+            ("AU", "2899", Err("postal_code.territory")),
+            ("AU", "6797", Ok("6797")),
+        ]);
+        let err = check("00901", &rules("US")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "The ZIP code 00901 belongs to Puerto Rico, which Partner Center treats as a country of its own: choose \
+             Puerto Rico as the country."
+        );
+        let err = check("6799", &rules("AU")).unwrap_err();
+        assert!(err.to_string().contains("Cocos"), "{err}");
+        let err = check("09001", &rules("US")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "The ZIP code 09001 is military mail (AE): a billing address must be a civil address."
+        );
+    }
+
+    #[test]
+    fn australian_states() {
+        let m = |s: &str, p: &str| agrees_with_state("AU", s, p).map_err(|r| r.code());
+        let mismatch = Err("postal_code.state_mismatch");
+        for (pc, states) in [
+            ("2000", &["New South Wales"][..]),
+            ("3000", &["Victoria"]),
+            ("4000", &["Queensland"]),
+            ("5000", &["South Australia"]),
+            ("6000", &["Western Australia"]),
+            ("7000", &["Tasmania"]),
+            ("0800", &["Northern Territory"]),
+            ("2600", &["Australian Capital Territory"]),
+            // Across state lines (rules.md).
+            ("2620", &["Australian Capital Territory", "New South Wales"]),
+            ("0872", &["Northern Territory", "South Australia", "Western Australia"]),
+            ("2406", &["New South Wales", "Queensland"]),
+            ("2540", &["Jervis Bay Territory", "New South Wales"]),
+        ] {
+            for s in states {
+                assert_eq!(m(s, pc), Ok(()), "{pc} {s}");
+            }
+            let other = if states.contains(&"Tasmania") { "Victoria" } else { "Tasmania" };
+            assert_eq!(m(other, pc), mismatch, "{pc}");
+        }
+        // A run-time list of abbreviations.
+        assert_eq!(m("ACT", "2620"), Ok(()));
+        assert_eq!(m("VIC", "2620"), mismatch);
+        let err = agrees_with_state("AU", "Victoria", "2620").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "The postcode 2620 belongs to Australian Capital Territory or New South Wales, not Victoria."
+        );
+        // Unknown to the data: no opinion.
+        assert_eq!(m("Victoria", "0100"), Ok(()));
+        assert_eq!(m("Victoria", "x"), Ok(()));
     }
 
     #[test]
@@ -495,7 +922,7 @@ mod tests {
         let err = check("1068", &rules("GR")).unwrap_err();
         assert_eq!(err.to_string(), "A postcode in Greece has 5 digits, e.g. 151 24.");
         assert_eq!(err.params().get("example"), Some(&crate::Param::Str("151 24".into())));
-        let err = check("9404", &rules("US")).unwrap_err();
+        let err = check("940", &rules("US")).unwrap_err();
         assert!(err.to_string().contains("the United States"), "{err}");
         assert!(err.to_string().contains("95014"), "{err}");
         let err = check("D1A", &rules("CA")).unwrap_err();
@@ -506,6 +933,10 @@ mod tests {
             PostalCodeReason::Required { country: "US", example: None },
             PostalCodeReason::Format { country: "US", example: None, digits: None },
             PostalCodeReason::NotUsed { country: "AE" },
+            PostalCodeReason::LeadingZero { country: "US", suggestion: String::new() },
+            PostalCodeReason::DublinDistrict { district: String::new(), example: None },
+            PostalCodeReason::Territory { country: "US", postal_code: String::new(), territory: "PR" },
+            PostalCodeReason::Military { postal_code: String::new(), route: "AE" },
             PostalCodeReason::StateMismatch {
                 country: "US",
                 postal_code: String::new(),

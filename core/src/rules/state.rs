@@ -12,6 +12,9 @@
 //!   `California` -> `CA`, `NSW` -> `New South Wales` warn.
 //! - Elsewhere the state is optional free text of at most [`FREE_TEXT_MAX`] characters (`rules.md`), unless run-time
 //!   rules require it. Google's "state required" flags are not used (**decision** of `rules.md`).
+//! - US, CA and AU: whether the state agrees with the postcode is the postcode's check
+//!   ([`crate::rules::postcode::agrees_with_state`], reported on the postcode): US ZIP prefixes, Canadian first
+//!   letters, Australian postcodes to the states of their localities (a postcode may lie in several).
 
 use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Severity};
@@ -119,7 +122,7 @@ pub(crate) fn term(country: &str) -> &'static str {
 /// Checks the state against the rules in force for the billing country (see the module documentation).
 pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, StateReason> {
     let country = rules.country.code();
-    let accepted = || rules.supported_states.values().into_iter().map(str::to_owned).collect::<Vec<_>>();
+    let accepted = || rules.supported_states.values();
     // Section 0 by the schema's kind: code-like where the list is closed, free text elsewhere.
     let kind = STATE_KIND.resolve(!rules.supported_states.is_empty()).unwrap_or(TextKind::Free);
     let text = kind.normalize(raw).map_err(|_| StateReason::TooLong { max: FREE_TEXT_MAX, length: None })?;

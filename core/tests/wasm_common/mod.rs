@@ -223,6 +223,32 @@ pub fn letters_of_every_script_are_letters() {
     );
 }
 
+/// Internationalized domains through the package's build (the JavaScript engine's `URL` and the core's own checks)
+/// give the answers of `fixtures/idn-parity.tsv`, which the native build (the `idna` crate) gives too
+/// (`core/tests/idn_parity.rs`).
+pub fn idn_domains_answer_the_parity_table() {
+    let mut failures = Vec::new();
+    for [field, input, verdict, normalized, codes] in crate::idn_table::cases() {
+        let path = crate::idn_table::path(field);
+        let r = wasm::validate_field(path.into(), input.into(), JsValue::NULL);
+        let text = JSON::stringify(&r).unwrap().as_string().unwrap();
+        let got = crate::idn_table::answer(&serde_json::from_str(&text).unwrap(), path);
+        let want = (verdict.to_owned(), normalized.to_owned(), codes.to_owned());
+        if got != want {
+            failures.push(format!("{field} {input:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Run-time country-rule patterns through JavaScript's `RegExp` give the verdicts of `fixtures/pattern-parity.tsv`,
+/// which the native build (the `regex` crate) gives too (`core/tests/pattern_parity.rs`).
+pub fn patterns_answer_the_parity_table() {
+    tenantcheck_core::js_host::install();
+    let failures = crate::pattern_table::failures();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// Section 0 through the JS engine (`js_host`: `normalize("NFC")` and `normalize("NFKC")`): free text keeps `½`, `º` and
 /// full-width letters and is composed; code-like text is NFKC'd; a bare full-width legal form is still one; controls
 /// are `text.bad_character`. The same answers as the native build (`rules.md` section 0).
@@ -310,6 +336,33 @@ macro_rules! cases {
 pub(crate) use cases;
 
 /// Every case, as [`cases`] takes them.
+/// The country names the engine lends (`Intl.DisplayNames`, with `countries::names::FIXES`) are the built-in CLDR
+/// names of the native build, for every country: read from the generated table's `NAMES`, in the table's order.
+pub fn country_names_are_the_built_in_cldr_names() {
+    tenantcheck_core::js_host::install();
+    let data = include_str!("../../src/countries/data.rs");
+    let start = data.find("static NAMES: &str = concat!(\n").expect("NAMES in data.rs");
+    let block = &data[start..];
+    let block = &block[block.find('\n').unwrap() + 1..block.find("\n);").unwrap()];
+    let expected: Vec<String> = block
+        .lines()
+        .map(|l| {
+            let lit = l.trim().trim_end_matches(',');
+            let name: String = JSON::parse(lit).expect("a string literal").as_string().unwrap();
+            name.trim_end_matches('|').to_owned()
+        })
+        .collect();
+    let countries = &tenantcheck_core::countries::COUNTRIES;
+    assert_eq!(expected.len(), countries.len());
+    let differ: Vec<String> = countries
+        .iter()
+        .zip(&expected)
+        .filter(|(c, name)| c.name() != name.as_str())
+        .map(|(c, name)| format!("{}: {:?}, built in {name:?}", c.code(), c.name()))
+        .collect();
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
 macro_rules! all_cases {
     () => {
         wasm_common::cases!(
@@ -321,7 +374,10 @@ macro_rules! all_cases {
             countries_lists_every_country_for_a_picker,
             results_have_the_cores_names_at_every_level,
             letters_of_every_script_are_letters,
+            idn_domains_answer_the_parity_table,
+            patterns_answer_the_parity_table,
             free_text_is_nfc_and_code_like_text_nfkc,
+            country_names_are_the_built_in_cldr_names,
         );
     };
 }
