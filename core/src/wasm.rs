@@ -17,7 +17,7 @@
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
-use crate::record::{self, Parsed, Slot, Text};
+use crate::record::{self, Parsed, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
@@ -445,56 +445,25 @@ impl ToJs for Params {
 
 impl ToJs for record::Record {
     fn to_js(&self) -> JsValue {
-        object(&[
-            ("cspModel", self.csp_model.to_js()),
-            ("syncOptions", self.sync_options.to_js()),
-            ("account", self.account.to_js()),
-            ("resellerBillingAddress", self.reseller_billing_address.to_js()),
-            ("partnerDomain", self.partner_domain.to_js()),
-            ("markets", self.markets.to_js()),
-            ("domainSuffix", self.domain_suffix.to_js()),
-        ])
+        object_to_js(self)
     }
 }
 
-impl ToJs for record::SyncOptions {
-    fn to_js(&self) -> JsValue {
-        object(&[
-            ("username", self.username.to_js()),
-            ("domainPrefix", self.domain_prefix.to_js()),
-            ("resellerMpnId", self.reseller_mpn_id.to_js()),
-        ])
+/// A record object as a plain JS object: its fields by the schema's names ([`record::Object`]), walked by this one
+/// function for every object of the record.
+fn object_to_js(o: &dyn record::Object) -> JsValue {
+    let js: JsValue = js_sys::Object::new().into();
+    for (i, key) in o.keys().iter().enumerate() {
+        let value = match o.place(i) {
+            Some(Place::Text(t)) => t.to_js(),
+            Some(Place::Flag(f)) => f.to_js(),
+            Some(Place::List(l)) => l.to_js(),
+            Some(Place::Object(slot)) => slot.object().map_or(JsValue::NULL, object_to_js),
+            None => JsValue::NULL,
+        };
+        set(&js, key, &value);
     }
-}
-
-impl ToJs for record::Account {
-    fn to_js(&self) -> JsValue {
-        object(&[
-            ("companyName", self.company_name.to_js()),
-            ("contact", self.contact.to_js()),
-            ("email", self.email.to_js()),
-            ("phone", self.phone.to_js()),
-            ("registrationNumber", self.registration_number.to_js()),
-            ("isSubCustomerOfReseller", self.is_sub_customer_of_reseller.to_js()),
-            ("billingAddress", self.billing_address.to_js()),
-        ])
-    }
-}
-
-impl ToJs for record::Contact {
-    fn to_js(&self) -> JsValue {
-        object(&[("firstName", self.first_name.to_js()), ("lastName", self.last_name.to_js())])
-    }
-}
-
-impl ToJs for record::Address {
-    fn to_js(&self) -> JsValue {
-        let o: JsValue = js_sys::Object::new().into();
-        for key in record::Address::KEYS {
-            set(&o, key, &self.get(key).to_js());
-        }
-        o
-    }
+    js
 }
 
 impl<T: ToJs> ToJs for &T {
