@@ -450,12 +450,16 @@ pub fn from_json(json: &str) -> Result<Parsed, serde_json::Error> {
     serde_json::from_str(json)
 }
 
-/// A record from any serde format (JSON text, a `serde_json::Value`), through [`PlaceMut`]'s reader.
-impl<'de> Deserialize<'de> for Parsed {
+/// A record, or any of its fields, from any serde format (JSON text, a `serde_json::Value`), through [`PlaceMut`]'s
+/// reader.
+impl<'de, T> Deserialize<'de> for Slot<T>
+where
+    Slot<T>: AsPlace,
+{
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut parsed = Slot::Absent;
-        PlaceMut::Object(&mut parsed).deserialize(d)?;
-        Ok(parsed)
+        let mut slot = Slot::Absent;
+        slot.as_place_mut().deserialize(d)?;
+        Ok(slot)
     }
 }
 
