@@ -408,6 +408,14 @@ pub fn place_at<'a>(object: &'a mut dyn Object, path: &str) -> Option<PlaceMut<'
 }
 
 impl Address {
+    /// The field with a JSON name (`postalCode`), if the address has one: every field of an address is text.
+    pub fn get(&self, key: &str) -> Option<&Text> {
+        match self.place(index_of(Self::KEYS, key)?)? {
+            Place::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
     /// True when every field but the country is empty after section 0 (judged as code-like text, which drops every
     /// invisible character: a joiner alone is no text): a sub-customer may leave its address so. A country alone
     /// counts as empty, as forms preselect one (`rules.md` section 2, "Billing address"); a country of the wrong JSON
