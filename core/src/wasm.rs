@@ -767,6 +767,7 @@ mod tests {
     //! every level (a full record, so that every nested object is present).
     use super::*;
     use crate::countries;
+    use crate::rules::mpn::CspModel;
     use serde_json::Value;
 
     fn keys(v: &Value, at: &str, out: &mut Vec<String>) {
@@ -829,6 +830,60 @@ mod tests {
         let addr = v["account"]["billingAddress"].as_object().unwrap();
         assert_eq!(addr.len(), record::Address::KEYS.len());
         assert!(record::Address::KEYS.iter().all(|k| addr.contains_key(*k)));
+    }
+
+    /// The members of a TypeScript interface as tsify declares it: `(name, type)` in order.
+    fn interface(decl: &'static str) -> Vec<(&'static str, &'static str)> {
+        let body = decl.split_once('{').and_then(|(_, b)| b.rsplit_once('}')).map_or("", |(b, _)| b);
+        body.split(';')
+            .filter_map(|m| m.split_once(':'))
+            .map(|(name, ty)| (name.trim(), ty.trim()))
+            .filter(|(name, _)| !name.is_empty() && !name.starts_with("/*"))
+            .collect()
+    }
+
+    /// The TypeScript interface of each object of the record agrees with the schema: the same members in the same
+    /// order, each of the type its kind says.
+    fn agrees(name: &str, members: &[crate::schema::Member]) {
+        use crate::schema::Kind;
+        let decl = match name {
+            "TenantRecord" => TenantRecord::DECL,
+            "SyncOptions" => SyncOptions::DECL,
+            "Account" => Account::DECL,
+            "Contact" => Contact::DECL,
+            "Address" => Address::DECL,
+            other => panic!("no interface {other}"),
+        };
+        let ts = interface(decl);
+        let keys: Vec<&str> = ts.iter().map(|(k, _)| *k).collect();
+        let want: Vec<&str> = members.iter().map(|m| m.key).collect();
+        assert_eq!(keys, want, "{name}");
+        for (m, (_, ty)) in members.iter().zip(&ts) {
+            // The names of the enum, in any order, or `null`.
+            let enum_names = |ty: &str| {
+                let mut names: Vec<String> = ty.split(" | ").map(str::to_owned).collect();
+                names.sort();
+                let mut want: Vec<String> = CspModel::NAMES.iter().map(|n| format!("\"{n}\"")).collect();
+                want.push("null".into());
+                want.sort();
+                names == want
+            };
+            match m.kind {
+                Kind::Code | Kind::Text | Kind::State => assert_eq!(*ty, "string | null", "{}", m.path),
+                Kind::Enum => assert!(enum_names(ty), "{}: {ty}", m.path),
+                Kind::Bool => assert_eq!(*ty, "boolean | null", "{}", m.path),
+                Kind::List => assert_eq!(*ty, "(string | null)[] | null", "{}", m.path),
+                Kind::Address | Kind::Object => {
+                    let child = ty.strip_suffix(" | null").unwrap_or_else(|| panic!("{}: {ty}", m.path));
+                    agrees(child, m.members);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_typescript_types_are_the_schema() {
+        agrees("TenantRecord", crate::schema::RECORD);
     }
 
     #[test]

@@ -153,6 +153,27 @@ mod tests {
         assert_eq!(known("resellerBillingAddress.city"), None);
     }
 
+    /// The page's fields are the schema's customer text fields and the checkbox: every element id of `index.html`
+    /// outside the host's own (`tc-…`) belongs to one of them, and each has its input.
+    #[test]
+    fn the_pages_fields_are_the_schemas() {
+        const PAGE: &str = include_str!("../../index.html");
+        const PARTS: [&str; 7] = ["-msg", "-row", "-hint", "-label", "-list", "-optional", "-live"];
+        let fields: Vec<&str> = TEXT_FIELDS.iter().copied().chain([SUB_CUSTOMER]).collect();
+        let ids: Vec<&str> =
+            PAGE.split(" id=\"").skip(1).filter_map(|rest| rest.split_once('"')).map(|(id, _)| id).collect();
+        for id in ids.iter().filter(|id| !id.starts_with("tc-") && **id != "tenantcheck-form") {
+            let base = PARTS.iter().find_map(|p| id.strip_suffix(p)).unwrap_or(id);
+            assert!(fields.iter().any(|f| element_id(f) == base), "{id} is no field of the schema");
+        }
+        for f in &fields {
+            assert!(ids.contains(&element_id(f).as_str()), "{f} has no input on the page");
+            assert!(schema::member(f).is_some_and(|m| m.is_customer_data()), "{f}");
+        }
+        assert_eq!(TEXT_FIELDS.len(), 15);
+        assert_eq!(ADDRESS[5], ("postalCode", "account.billingAddress.postalCode"));
+    }
+
     #[test]
     fn only_code_like_fields_are_rewritten_on_blur() {
         // Every field of the form has a text kind in the core's schema.
