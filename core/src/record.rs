@@ -167,6 +167,12 @@ impl<T: Object + Default> ObjectSlot for Slot<T> {
     }
 }
 
+/// A new empty object in `slot`, for a reader: a key read twice (in JSON text) is read anew, not merged.
+fn new_object(slot: &mut dyn ObjectSlot) -> &mut dyn Object {
+    slot.set_none(Slot::Absent);
+    slot.object_or_default()
+}
+
 /// A field of an [`Object`], by what it holds.
 #[derive(Clone, Copy)]
 pub enum Place<'a> {
@@ -282,7 +288,7 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
             *list = Slot::Value(slots);
         }
         (PlaceMut::Object(slot), Shape::Object) => {
-            let object = slot.object_or_default();
+            let object = new_object(slot);
             for (key, value) in src.members()? {
                 match index_of(object.keys(), &key) {
                     Some(i) => {
@@ -375,7 +381,7 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
             self.set_none(Slot::Wrong(Kind::Object));
             return Ok(());
         };
-        let object = slot.object_or_default();
+        let object = new_object(slot);
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match index_of(object.keys(), &key) {
                 Some(i) => match object.place_mut(i) {
@@ -506,6 +512,18 @@ mod tests {
         assert_eq!(from_json("[1]").unwrap(), Slot::Wrong(Kind::List));
         assert_eq!(from_json("null").unwrap(), Slot::Null);
         assert!(from_json("{").is_err());
+    }
+
+    #[test]
+    fn a_repeated_key_is_read_anew() {
+        // As serde's derived readers did: the last value of a key is the field's, not a merge of both.
+        let json = r#"{"account":{"email":"a@b.co"},"account":{"phone":"+30 210 1234567"}}"#;
+        let Slot::Value(r) = from_json(json).unwrap() else { panic!("not a record") };
+        let acc = r.account.value().unwrap();
+        assert_eq!((acc.email.clone(), acc.phone.as_str()), (Slot::Absent, "+30 210 1234567"));
+        let json = r#"{"account":{"email":"a@b.co"},"account":7}"#;
+        let Slot::Value(r) = from_json(json).unwrap() else { panic!("not a record") };
+        assert_eq!(r.account, Slot::Wrong(Kind::Number));
     }
 
     #[test]
