@@ -2,6 +2,10 @@
 //! unknown fields and `null`s are kept as data for the walker (`validate`) to report with their field paths, so one
 //! record yields every problem at once instead of stopping at the first. Only malformed JSON fails to parse.
 //!
+//! The record's types are declared with its schema ([`crate::schema`]) and re-exported here; this module holds what
+//! they are made of ([`Slot`]) and the one reader of every object ([`read_into`], for a [`Source`] and for serde),
+//! which walks an object through its places ([`Object`]) instead of code per object type.
+//!
 //! The same types serialize the normalized record: camelCase names, `null` for no value.
 
 pub use crate::schema::{Account, Address, Contact, Record, SyncOptions};

@@ -1,8 +1,9 @@
 //! The WebAssembly binding (feature `wasm`), packed by `make pkg` as the npm package `tenantcheck`
 //! (`docs/npm-package.md`). A thin layer in the style of ruff's `crates/ruff_wasm`: JS values in, the core's
 //! [`Report`] out as plain JS objects, one error helper. The types below exist only for the binding: they mirror the
-//! core's serialized types field for field so that the TypeScript declarations are generated from Rust (tsify), and a
-//! test proves the mirror's field names equal the core's.
+//! core's serialized types field for field so that the TypeScript declarations are generated from Rust (tsify), and
+//! tests prove the mirror's field names equal the core's, and the record's interfaces the schema's fields and kinds
+//! ([`crate::schema`]). The record itself is written by one function that walks the schema's places.
 //!
 //! - Absent values are `null`, never `undefined`; maps are plain objects.
 //! - Input is read leniently by the core through [`Source`] ([`record::read`], [`overrides::parse`]), implemented
