@@ -91,6 +91,8 @@ pub struct Member {
     pub kind: Kind,
     /// The fields of an object ([`Kind::Address`], [`Kind::Object`]); empty for the others.
     pub members: &'static [Member],
+    /// The name of an object's type (`Address`), which its TypeScript interface has too; `""` for the others.
+    pub object: &'static str,
 }
 
 impl Member {
@@ -119,10 +121,13 @@ macro_rules! object {
             path: object!(@join $root, $key),
             kind: Kind::$kind,
             members: object!(@child $root, $key $(, $child)?),
+            object: object!(@name $($child)?),
         }),*]
     };
     (@join "", $key:literal) => { $key };
     (@join $root:tt, $key:literal) => { concat!($root, ".", $key) };
+    (@name) => { "" };
+    (@name $child:ident) => { stringify!($child) };
     (@child $root:tt, $key:literal) => { &[] };
     (@child $root:tt, $key:literal, $child:ident) => { $child::members_at(object!(@join $root, $key)) };
     ($(#[$doc:meta])* $name:ident at [$($root:tt),+] {
@@ -378,6 +383,88 @@ pub const FIELDS: &[Member] = &all_fields::<{ count(RECORD) }>();
 /// Every text field's dotted path with its kind, in the order of [`FIELDS`].
 pub fn text_fields() -> impl Iterator<Item = (&'static str, Kind)> {
     FIELDS.iter().filter(|f| f.is_text()).map(|f| (f.path, f.kind))
+}
+
+/// Writes `s` into `out` from byte `n` on, as far as `out` has room; returns where it ends.
+const fn put(out: &mut [u8], n: usize, s: &str) -> usize {
+    let s = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        if n + i < out.len() {
+            out[n + i] = s[i];
+        }
+        i += 1;
+    }
+    n + s.len()
+}
+
+/// Whether the interface `name` was written before the object at place `at` of `table` (depth first), so that an
+/// object with two places (the address) is declared once.
+const fn declared_before(table: &[Member], at: usize, name: &str) -> bool {
+    let mut i = 0;
+    while i < at {
+        let m = &table[i];
+        if !m.object.is_empty() && (same_str(m.object, name) || declared_before(m.members, m.members.len(), name)) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn same_str(a: &str, b: &str) -> bool {
+    a.len() == b.len() && starts(a, b)
+}
+
+/// Writes the TypeScript interface `name` of an object with the fields `table`, then those of its objects not declared
+/// before.
+const fn interfaces(out: &mut [u8], mut n: usize, name: &str, table: &[Member], enum_names: &[&str]) -> usize {
+    n = put(out, n, "\nexport interface ");
+    n = put(out, n, name);
+    n = put(out, n, " {\n");
+    let mut i = 0;
+    while i < table.len() {
+        let m = &table[i];
+        n = put(out, n, "    ");
+        n = put(out, n, m.key);
+        n = put(out, n, ": ");
+        match m.kind {
+            Kind::Code | Kind::Text | Kind::State => n = put(out, n, "string"),
+            Kind::Bool => n = put(out, n, "boolean"),
+            Kind::List => n = put(out, n, "(string | null)[]"),
+            Kind::Address | Kind::Object => n = put(out, n, m.object),
+            Kind::Enum => {
+                let mut e = 0;
+                while e < enum_names.len() {
+                    n = put(out, n, if e == 0 { "\"" } else { " | \"" });
+                    n = put(out, n, enum_names[e]);
+                    n = put(out, n, "\"");
+                    e += 1;
+                }
+            }
+        }
+        n = put(out, n, " | null;\n");
+        i += 1;
+    }
+    n = put(out, n, "}\n");
+    let mut i = 0;
+    while i < table.len() {
+        let m = &table[i];
+        if !m.object.is_empty() && !declared_before(table, i, m.object) {
+            n = interfaces(out, n, m.object, m.members, enum_names);
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The TypeScript declarations of the record's objects, from the schema: the record as the interface `name`, each
+/// of its objects as an interface of its type's name, every field present and `null` for no value (`request.md`).
+/// `enum_names`: the values of the [`Kind::Enum`] field (`cspModel`). Written into `out` as far as it has room;
+/// returns the length, so that a constant can size its buffer with a first call.
+pub const fn typescript(out: &mut [u8], name: &str, enum_names: &[&str]) -> usize {
+    let n = put(out, 0, "/** The normalized record (`request.md`): every field present, `null` for no value. */");
+    interfaces(out, n, name, RECORD, enum_names)
 }
 
 #[cfg(test)]

@@ -508,7 +508,8 @@ pub struct ValidationResult {
     /// Warnings never block.
     pub warnings: Vec<Issue>,
     /// The record with every normalized value; `null` when the input was not a record.
-    pub normalized: Option<TenantRecord>,
+    #[tsify(type = "TenantRecord | null")]
+    pub normalized: Option<record::Record>,
 }
 
 /// One error or warning. `params` is always an object (empty when the issue has none).
@@ -536,62 +537,21 @@ pub struct TenantcheckError {
     pub params: Params,
 }
 
-/// The normalized record (`request.md`): every field present, `null` for no value.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct TenantRecord {
-    #[tsify(type = "\"direct\" | \"indirectProvider\" | \"indirectCountryTenant\" | \"tenantReseller\" | null")]
-    pub csp_model: Option<String>,
-    pub sync_options: Option<SyncOptions>,
-    pub account: Option<Account>,
-    pub reseller_billing_address: Option<Address>,
-    pub partner_domain: Option<String>,
-    pub markets: Option<Vec<Option<String>>>,
-    pub domain_suffix: Option<String>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct SyncOptions {
-    pub username: Option<String>,
-    pub domain_prefix: Option<String>,
-    pub reseller_mpn_id: Option<String>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct Account {
-    pub company_name: Option<String>,
-    pub contact: Option<Contact>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub registration_number: Option<String>,
-    pub is_sub_customer_of_reseller: Option<bool>,
-    pub billing_address: Option<Address>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct Contact {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct Address {
-    pub country: Option<String>,
-    pub address_line1: Option<String>,
-    pub address_line2: Option<String>,
-    pub city: Option<String>,
-    pub state: Option<String>,
-    pub postal_code: Option<String>,
-}
+/// The TypeScript interfaces of the normalized record (`TenantRecord` and its objects), from the schema
+/// ([`schema::typescript`], made at compile time).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_RECORD: &'static str = {
+    const LEN: usize = crate::schema::typescript(&mut [], "TenantRecord", &crate::rules::mpn::CspModel::NAMES);
+    const BYTES: [u8; LEN] = {
+        let mut out = [0; LEN];
+        crate::schema::typescript(&mut out, "TenantRecord", &crate::rules::mpn::CspModel::NAMES);
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(ts) => ts,
+        Err(_) => panic!("the schema's TypeScript is not UTF-8"),
+    }
+};
 
 /// One country of `countries()`.
 #[derive(Debug, Serialize, Tsify)]
@@ -644,20 +604,6 @@ pub struct CountryRulesInput {
 mod mirror {
     use super::*;
 
-    fn text(t: Text) -> Option<String> {
-        match t {
-            Slot::Value(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn obj<T, U: From<T>>(s: Slot<T>) -> Option<U> {
-        match s {
-            Slot::Value(v) => Some(v.into()),
-            _ => None,
-        }
-    }
-
     impl From<Report> for ValidationResult {
         fn from(r: Report) -> Self {
             ValidationResult {
@@ -666,7 +612,7 @@ mod mirror {
                 links_existing_tenant: r.links_existing_tenant,
                 errors: r.errors.into_iter().map(Issue::from).collect(),
                 warnings: r.warnings.into_iter().map(Issue::from).collect(),
-                normalized: r.normalized.map(TenantRecord::from),
+                normalized: r.normalized,
             }
         }
     }
@@ -681,66 +627,6 @@ mod mirror {
         fn from(r: &dyn Reason) -> Self {
             let issue::Issue { message, params, .. } = issue::Issue::new("", r);
             TenantcheckError { code: r.code(), message, params }
-        }
-    }
-
-    impl From<record::Record> for TenantRecord {
-        fn from(r: record::Record) -> Self {
-            TenantRecord {
-                csp_model: text(r.csp_model),
-                sync_options: obj(r.sync_options),
-                account: obj(r.account),
-                reseller_billing_address: obj(r.reseller_billing_address),
-                partner_domain: text(r.partner_domain),
-                markets: match r.markets {
-                    Slot::Value(list) => Some(list.into_iter().map(text).collect()),
-                    _ => None,
-                },
-                domain_suffix: text(r.domain_suffix),
-            }
-        }
-    }
-
-    impl From<record::SyncOptions> for SyncOptions {
-        fn from(s: record::SyncOptions) -> Self {
-            SyncOptions {
-                username: text(s.username),
-                domain_prefix: text(s.domain_prefix),
-                reseller_mpn_id: text(s.reseller_mpn_id),
-            }
-        }
-    }
-
-    impl From<record::Account> for Account {
-        fn from(a: record::Account) -> Self {
-            Account {
-                company_name: text(a.company_name),
-                contact: obj(a.contact),
-                email: text(a.email),
-                phone: text(a.phone),
-                registration_number: text(a.registration_number),
-                is_sub_customer_of_reseller: a.is_sub_customer_of_reseller.value().copied(),
-                billing_address: obj(a.billing_address),
-            }
-        }
-    }
-
-    impl From<record::Contact> for Contact {
-        fn from(c: record::Contact) -> Self {
-            Contact { first_name: text(c.first_name), last_name: text(c.last_name) }
-        }
-    }
-
-    impl From<record::Address> for Address {
-        fn from(a: record::Address) -> Self {
-            Address {
-                country: text(a.country),
-                address_line1: text(a.address_line1),
-                address_line2: text(a.address_line2),
-                city: text(a.city),
-                state: text(a.state),
-                postal_code: text(a.postal_code),
-            }
         }
     }
 
@@ -769,6 +655,7 @@ mod tests {
     use super::*;
     use crate::countries;
     use crate::rules::mpn::CspModel;
+    use crate::schema;
     use serde_json::Value;
 
     fn keys(v: &Value, at: &str, out: &mut Vec<String>) {
@@ -806,8 +693,6 @@ mod tests {
         // Issue skips empty params; the mirror always has them, so compare on an issue that has params.
         let issue: issue::Issue = report.errors.iter().find(|i| !i.params.is_empty()).unwrap().clone();
         same_keys(&issue, &Issue::from(issue.clone()));
-        let record = report.normalized.clone().unwrap();
-        same_keys(&record, &TenantRecord::from(record.clone()));
         let mut core = serde_json::to_value(&report).unwrap();
         let mut mirror = serde_json::to_value(ValidationResult::from(report)).unwrap();
         for v in [&mut core, &mut mirror] {
@@ -819,9 +704,9 @@ mod tests {
     }
 
     #[test]
-    fn the_record_mirror_covers_every_key() {
+    fn the_record_has_the_schemas_keys() {
         let report = Validator::new().validate_json(FULL);
-        let v = serde_json::to_value(TenantRecord::from(report.normalized.unwrap())).unwrap();
+        let v = serde_json::to_value(report.normalized.unwrap()).unwrap();
         let top: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         let mut want = record::Record::KEYS.to_vec();
         want.sort_unstable();
@@ -833,30 +718,30 @@ mod tests {
         assert!(record::Address::KEYS.iter().all(|k| addr.contains_key(*k)));
     }
 
-    /// The members of a TypeScript interface as tsify declares it: `(name, type)` in order.
-    fn interface(decl: &'static str) -> Vec<(&'static str, &'static str)> {
-        let body = decl.split_once('{').and_then(|(_, b)| b.rsplit_once('}')).map_or("", |(b, _)| b);
-        body.split(';')
-            .filter_map(|m| m.split_once(':'))
-            .map(|(name, ty)| (name.trim(), ty.trim()))
-            .filter(|(name, _)| !name.is_empty() && !name.starts_with("/*"))
-            .collect()
+    /// The record's TypeScript declarations, as [`TS_RECORD`] has them.
+    fn record_ts() -> String {
+        let mut out = vec![0; schema::typescript(&mut [], "TenantRecord", &CspModel::NAMES)];
+        schema::typescript(&mut out, "TenantRecord", &CspModel::NAMES);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The members of the TypeScript interface `name` in [`TS_RECORD`]: `(name, type)` in order. Each interface is
+    /// declared once.
+    fn interface(name: &str) -> Vec<(String, String)> {
+        let ts = record_ts();
+        let head = format!("export interface {name} {{");
+        assert_eq!(ts.matches(&head).count(), 1, "{name} in {ts}");
+        let body = ts.split_once(&head).and_then(|(_, b)| b.split_once('}')).map_or("", |(b, _)| b);
+        let members = body.split(';').filter_map(|m| m.split_once(':'));
+        members.map(|(name, ty)| (name.trim().to_owned(), ty.trim().to_owned())).collect()
     }
 
     /// The TypeScript interface of each object of the record agrees with the schema: the same members in the same
     /// order, each of the type its kind says.
     fn agrees(name: &str, members: &[crate::schema::Member]) {
         use crate::schema::Kind;
-        let decl = match name {
-            "TenantRecord" => TenantRecord::DECL,
-            "SyncOptions" => SyncOptions::DECL,
-            "Account" => Account::DECL,
-            "Contact" => Contact::DECL,
-            "Address" => Address::DECL,
-            other => panic!("no interface {other}"),
-        };
-        let ts = interface(decl);
-        let keys: Vec<&str> = ts.iter().map(|(k, _)| *k).collect();
+        let ts = interface(name);
+        let keys: Vec<&str> = ts.iter().map(|(k, _)| String::as_str(k)).collect();
         let want: Vec<&str> = members.iter().map(|m| m.key).collect();
         assert_eq!(keys, want, "{name}");
         for (m, (_, ty)) in members.iter().zip(&ts) {
@@ -885,6 +770,11 @@ mod tests {
     #[test]
     fn the_typescript_types_are_the_schema() {
         agrees("TenantRecord", crate::schema::RECORD);
+        assert_eq!(record_ts().matches("export interface ").count(), 5, "{}", record_ts());
+        // The interfaces the other declarations name.
+        for name in ["TenantRecord", "SyncOptions", "Account", "Contact", "Address"] {
+            interface(name);
+        }
     }
 
     #[test]
