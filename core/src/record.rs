@@ -146,8 +146,9 @@ pub trait Object {
 pub trait ObjectSlot {
     /// The object, if the slot holds one.
     fn object(&self) -> Option<&dyn Object>;
-    /// The object, made empty first where the slot holds none (absent, `null` or another JSON type).
-    fn object_or_default(&mut self) -> &mut dyn Object;
+    /// The object, made empty first where the slot holds none (absent, `null` or another JSON type). Always `Some`:
+    /// an `Option` rather than a panic path for the case that cannot happen.
+    fn object_or_default(&mut self) -> Option<&mut dyn Object>;
     /// Empties the slot.
     fn set_none(&mut self, state: NoValue);
 }
@@ -156,14 +157,13 @@ impl<T: Object + Default> ObjectSlot for Slot<T> {
     fn object(&self) -> Option<&dyn Object> {
         self.value().map(|o| o as &dyn Object)
     }
-    fn object_or_default(&mut self) -> &mut dyn Object {
+    fn object_or_default(&mut self) -> Option<&mut dyn Object> {
         if !matches!(self, Slot::Value(_)) {
             *self = Slot::Value(T::default());
         }
         match self {
-            Slot::Value(o) => o,
-            // Made a value just above.
-            _ => unreachable!(),
+            Slot::Value(o) => Some(o),
+            _ => None,
         }
     }
     fn set_none(&mut self, state: NoValue) {
@@ -172,7 +172,7 @@ impl<T: Object + Default> ObjectSlot for Slot<T> {
 }
 
 /// A new empty object in `slot`, for a reader: a key read twice (in JSON text) is read anew, not merged.
-fn new_object(slot: &mut dyn ObjectSlot) -> &mut dyn Object {
+fn new_object(slot: &mut dyn ObjectSlot) -> Option<&mut dyn Object> {
     slot.set_none(Slot::Absent);
     slot.object_or_default()
 }
@@ -292,7 +292,7 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
             *list = Slot::Value(slots);
         }
         (PlaceMut::Object(slot), Shape::Object) => {
-            let object = new_object(slot);
+            let Some(object) = new_object(slot) else { return Ok(()) };
             for (key, value) in src.members()? {
                 match index_of(object.keys(), &key) {
                     Some(i) => {
@@ -385,7 +385,7 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
             self.set_none(Slot::Wrong(Kind::Object));
             return Ok(());
         };
-        let object = new_object(slot);
+        let Some(object) = new_object(slot) else { return Ok(()) };
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match index_of(object.keys(), &key) {
                 Some(i) => match object.place_mut(i) {
@@ -412,7 +412,7 @@ pub fn place_at<'a>(object: &'a mut dyn Object, path: &str) -> Option<PlaceMut<'
     let field = object.place_mut(index_of(object.keys(), head)?)?;
     match (field, rest) {
         (field, None) => Some(field),
-        (PlaceMut::Object(slot), Some(rest)) => place_at(slot.object_or_default(), rest),
+        (PlaceMut::Object(slot), Some(rest)) => place_at(slot.object_or_default()?, rest),
         _ => None,
     }
 }
