@@ -1,9 +1,10 @@
 //! The WebAssembly binding (feature `wasm`), packed by `make pkg` as the npm package `tenantcheck`
 //! (`docs/npm-package.md`). A thin layer in the style of ruff's `crates/ruff_wasm`: JS values in, the core's
 //! [`Report`] out as plain JS objects, one error helper. The types below exist only for the binding: they mirror the
-//! core's serialized types field for field so that the TypeScript declarations are generated from Rust (tsify), and
-//! tests prove the mirror's field names equal the core's, and the record's interfaces the schema's fields and kinds
-//! ([`crate::schema`]). The record itself is written by one function that walks the schema's places.
+//! core's serialized result, issue and picker types field for field so that the TypeScript declarations are generated
+//! from Rust (tsify), and tests prove the mirror's field names equal the core's. The record's interfaces are made from
+//! the schema ([`crate::schema::typescript`]), and the record is written by one function that walks the schema's
+//! places.
 //!
 //! - Absent values are `null`, never `undefined`; maps are plain objects.
 //! - Input is read leniently by the core through [`Source`] ([`record::read`], [`overrides::parse`]), implemented
@@ -255,7 +256,7 @@ fn kind_of(v: &JsValue) -> String {
     }
 }
 
-// ---- The writer: core values as plain JS objects, in the shape the mirror types below declare. ----
+// ---- The writer: core values as plain JS objects, in the shape the declarations below (and the schema's) give. ----
 //
 // Written by hand rather than by serde-wasm-bindgen, whose serializer cost 5.6 KB of the package's gzip size
 // (`docs/npm-package.md`, "Size"). The native tests below prove the mirror's names are the core's serde names; the
