@@ -2,10 +2,15 @@
 //! unknown fields and `null`s are kept as data for the walker (`validate`) to report with their field paths, so one
 //! record yields every problem at once instead of stopping at the first. Only malformed JSON fails to parse.
 //!
+//! The record's types are declared with its schema ([`crate::schema`]) and re-exported here; this module holds what
+//! they are made of ([`Slot`]) and the one reader of every object ([`read_into`], for a [`Source`] and for serde),
+//! which walks an object through its places ([`Object`]) instead of code per object type.
+//!
 //! The same types serialize the normalized record: camelCase names, `null` for no value.
 
+pub use crate::schema::{Account, Address, Contact, Record, SyncOptions};
 use crate::source::{NotData, Shape, Source};
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -94,346 +99,331 @@ impl Text {
     }
 }
 
-/// What a [`Slot`] holds when the JSON value has the expected type: read from a map, a string, a bool, or a list,
-/// with serde (`from_*`) or from a [`Source`] (`read_*`).
-pub trait Expected: Sized + Default {
-    const KIND: Kind;
-    fn from_str(_: &str) -> Option<Self> {
-        None
-    }
-    fn from_text(s: String) -> Option<Self> {
-        Self::from_str(&s)
-    }
-    fn read_list<S: Source>(_: &S) -> Result<Option<Self>, NotData> {
-        Ok(None)
-    }
-    /// Reads an object's members into `self`, a default value: for the record objects ([`Kind::Object`]), which
-    /// [`Slot::read_into`] reads in place.
-    fn read_object<S: Source>(&mut self, _: &S) -> Result<(), NotData> {
-        Ok(())
-    }
-    fn from_bool(_: bool) -> Option<Self> {
-        None
-    }
-    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error> {
-        drain_map(map).map(|()| None)
-    }
-    fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<Option<Self>, A::Error> {
-        drain_seq(seq).map(|()| None)
+impl Text {
+    /// Reads a text field from a [`Source`] (`None`: the key is missing), as leniently as a record's fields.
+    pub fn read<S: Source>(src: Option<&S>) -> Result<Text, NotData> {
+        let mut text = Slot::Absent;
+        read_into(PlaceMut::Text(&mut text), src)?;
+        Ok(text)
     }
 }
 
-fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
-    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+/// A list field (`markets`): its items are text slots.
+pub type List = Slot<Vec<Text>>;
+
+/// A slot's state when it holds no value of the expected type: absent, `null`, or another JSON type.
+pub type NoValue = Slot<std::convert::Infallible>;
+
+impl<T> Slot<T> {
+    /// The slot in state `state`.
+    fn set_none(&mut self, state: NoValue) {
+        *self = match state {
+            Slot::Absent => Slot::Absent,
+            Slot::Null => Slot::Null,
+            Slot::Wrong(kind) => Slot::Wrong(kind),
+            Slot::Value(never) => match never {},
+        };
+    }
+}
+
+/// An object of the record (the record itself, `syncOptions`, `account`, `contact`, an address), seen through its
+/// schema ([`crate::schema`]): its fields by place, in the order of their JSON names. Implemented by the schema's
+/// declaration for each object, so that one reader and one writer, neither generic over the object, serve them all:
+/// in WebAssembly a copy per object costs kilobytes.
+pub trait Object {
+    /// The JSON names of the fields, in order.
+    fn keys(&self) -> &'static [&'static str];
+    /// The field at place `i` of [`Object::keys`].
+    fn place(&self, i: usize) -> Option<Place<'_>>;
+    /// [`Object::place`], to change the field.
+    fn place_mut(&mut self, i: usize) -> Option<PlaceMut<'_>>;
+    /// Keys of the JSON object that the record does not know, in order.
+    fn unknown_mut(&mut self) -> &mut Vec<String>;
+}
+
+/// The slot of an [`Object`]: what the reader, the writer and the path walker need of a `Slot<T>` without knowing
+/// `T`.
+pub trait ObjectSlot {
+    /// The object, if the slot holds one.
+    fn object(&self) -> Option<&dyn Object>;
+    /// The object, made empty first where the slot holds none (absent, `null` or another JSON type). Always `Some`:
+    /// an `Option` rather than a panic path for the case that cannot happen.
+    fn object_or_default(&mut self) -> Option<&mut dyn Object>;
+    /// Empties the slot.
+    fn set_none(&mut self, state: NoValue);
+}
+
+impl<T: Object + Default> ObjectSlot for Slot<T> {
+    fn object(&self) -> Option<&dyn Object> {
+        self.value().map(|o| o as &dyn Object)
+    }
+    fn object_or_default(&mut self) -> Option<&mut dyn Object> {
+        if !matches!(self, Slot::Value(_)) {
+            *self = Slot::Value(T::default());
+        }
+        match self {
+            Slot::Value(o) => Some(o),
+            _ => None,
+        }
+    }
+    fn set_none(&mut self, state: NoValue) {
+        Slot::set_none(self, state);
+    }
+}
+
+/// A new empty object in `slot`, for a reader: a key read twice (in JSON text) is read anew, not merged.
+fn new_object(slot: &mut dyn ObjectSlot) -> Option<&mut dyn Object> {
+    slot.set_none(Slot::Absent);
+    slot.object_or_default()
+}
+
+/// A field of an [`Object`], by what it holds.
+#[derive(Clone, Copy)]
+pub enum Place<'a> {
+    Text(&'a Text),
+    Flag(&'a Flag),
+    List(&'a List),
+    Object(&'a dyn ObjectSlot),
+}
+
+/// [`Place`], to change the field.
+pub enum PlaceMut<'a> {
+    Text(&'a mut Text),
+    Flag(&'a mut Flag),
+    List(&'a mut List),
+    Object(&'a mut dyn ObjectSlot),
+}
+
+impl PlaceMut<'_> {
+    fn set_none(self, state: NoValue) {
+        match self {
+            PlaceMut::Text(t) => t.set_none(state),
+            PlaceMut::Flag(f) => f.set_none(state),
+            PlaceMut::List(l) => l.set_none(state),
+            PlaceMut::Object(o) => o.set_none(state),
+        }
+    }
+}
+
+/// The [`Place`] of each type a record's field has; the schema's declaration calls it for each field.
+pub trait AsPlace {
+    fn as_place(&self) -> Place<'_>;
+    fn as_place_mut(&mut self) -> PlaceMut<'_>;
+}
+
+impl AsPlace for Text {
+    fn as_place(&self) -> Place<'_> {
+        Place::Text(self)
+    }
+    fn as_place_mut(&mut self) -> PlaceMut<'_> {
+        PlaceMut::Text(self)
+    }
+}
+
+impl AsPlace for Flag {
+    fn as_place(&self) -> Place<'_> {
+        Place::Flag(self)
+    }
+    fn as_place_mut(&mut self) -> PlaceMut<'_> {
+        PlaceMut::Flag(self)
+    }
+}
+
+impl AsPlace for List {
+    fn as_place(&self) -> Place<'_> {
+        Place::List(self)
+    }
+    fn as_place_mut(&mut self) -> PlaceMut<'_> {
+        PlaceMut::List(self)
+    }
+}
+
+impl<T: Object + Default> AsPlace for Slot<T> {
+    fn as_place(&self) -> Place<'_> {
+        Place::Object(self)
+    }
+    fn as_place_mut(&mut self) -> PlaceMut<'_> {
+        PlaceMut::Object(self)
+    }
+}
+
+/// The place of a JSON name among an object's keys.
+fn index_of(keys: &[&str], key: &str) -> Option<usize> {
+    keys.iter().position(|k| *k == key)
+}
+
+/// The JSON type of a value that is not absent nor `null`.
+fn kind_of(shape: &Shape) -> Kind {
+    match shape {
+        Shape::Bool(_) => Kind::Bool,
+        Shape::Text(_) => Kind::Text,
+        Shape::List => Kind::List,
+        Shape::Object => Kind::Object,
+        // Absent and `null` are not types ([`read_into`] takes them first).
+        Shape::Absent | Shape::Null | Shape::Number => Kind::Number,
+    }
+}
+
+/// Reads a field from a [`Source`] (`None`: the key is missing), leniently: another JSON type is kept as
+/// [`Slot::Wrong`], never an error; an object is read in place, its unknown keys listed. `Err` only for a value that
+/// is not data at all. One function for every field of every object (generic only over the source).
+pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), NotData> {
+    let Some(src) = src else {
+        place.set_none(Slot::Absent);
+        return Ok(());
+    };
+    match (place, src.shape()?) {
+        (place, Shape::Absent) => place.set_none(Slot::Absent),
+        (place, Shape::Null) => place.set_none(Slot::Null),
+        (PlaceMut::Text(t), Shape::Text(s)) => *t = Slot::Value(s),
+        (PlaceMut::Flag(f), Shape::Bool(b)) => *f = Slot::Value(b),
+        (PlaceMut::List(list), Shape::List) => {
+            // A hole in a JS array reads as `null`, as JSON.stringify writes it.
+            let items = src.items()?;
+            let mut slots = Vec::with_capacity(items.len());
+            for item in &items {
+                let mut slot = Slot::Null;
+                read_into(PlaceMut::Text(&mut slot), Some(item))?;
+                if slot == Slot::Absent {
+                    slot = Slot::Null;
+                }
+                slots.push(slot);
+            }
+            *list = Slot::Value(slots);
+        }
+        (PlaceMut::Object(slot), Shape::Object) => {
+            let Some(object) = new_object(slot) else { return Ok(()) };
+            for (key, value) in src.members()? {
+                match index_of(object.keys(), &key) {
+                    Some(i) => {
+                        if let Some(field) = object.place_mut(i) {
+                            read_into(field, Some(&value))?;
+                        }
+                    }
+                    None => object.unknown_mut().push(key),
+                }
+            }
+        }
+        (place, shape) => place.set_none(Slot::Wrong(kind_of(&shape))),
+    }
     Ok(())
 }
 
-fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
-    while seq.next_element::<IgnoredAny>()?.is_some() {}
-    Ok(())
-}
-
-impl Expected for String {
-    const KIND: Kind = Kind::Text;
-    fn from_str(s: &str) -> Option<Self> {
-        Some(s.to_owned())
-    }
-    fn from_text(s: String) -> Option<Self> {
-        Some(s)
+/// The same reader for serde (JSON text on the command line): [`read_into`]'s cases, driven by the deserializer.
+impl<'de> DeserializeSeed<'de> for PlaceMut<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-impl Expected for bool {
-    const KIND: Kind = Kind::Bool;
-    fn from_bool(b: bool) -> Option<Self> {
-        Some(b)
-    }
-}
-
-impl<T: Expected> Expected for Vec<Slot<T>> {
-    const KIND: Kind = Kind::List;
-    fn from_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<Option<Self>, A::Error> {
-        let mut out = Vec::new();
-        while let Some(item) = seq.next_element::<Slot<T>>()? {
-            out.push(item);
-        }
-        Ok(Some(out))
-    }
-    fn read_list<S: Source>(src: &S) -> Result<Option<Self>, NotData> {
-        // A hole in a JS array reads as `null`, as JSON.stringify writes it.
-        let items = src.items()?;
-        let mut slots = Vec::with_capacity(items.len());
-        for item in &items {
-            slots.push(match Slot::read(Some(item))? {
-                Slot::Absent => Slot::Null,
-                slot => slot,
-            });
-        }
-        Ok(Some(slots))
-    }
-}
-
-struct SlotVisitor<T>(std::marker::PhantomData<T>);
-
-impl<T: Expected> SlotVisitor<T> {
-    fn found<E>(v: Option<T>, kind: Kind) -> Result<Slot<T>, E> {
-        Ok(v.map_or(Slot::Wrong(kind), Slot::Value))
-    }
-}
-
-impl<'de, T: Expected> Visitor<'de> for SlotVisitor<T> {
-    type Value = Slot<T>;
+impl<'de> Visitor<'de> for PlaceMut<'_> {
+    type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Self::found(T::from_bool(v), Kind::Bool)
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        match self {
+            PlaceMut::Flag(f) => *f = Slot::Value(v),
+            place => place.set_none(Slot::Wrong(Kind::Bool)),
+        }
+        Ok(())
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Slot::Wrong(Kind::Number))
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.set_none(Slot::Wrong(Kind::Number));
+        Ok(())
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Slot::Wrong(Kind::Number))
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.set_none(Slot::Wrong(Kind::Number));
+        Ok(())
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Slot::Wrong(Kind::Number))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.set_none(Slot::Wrong(Kind::Number));
+        Ok(())
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Self::found(T::from_str(v), Kind::Text)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.visit_string(v.to_owned())
     }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Slot::Null)
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        match self {
+            PlaceMut::Text(t) => *t = Slot::Value(v),
+            place => place.set_none(Slot::Wrong(Kind::Text)),
+        }
+        Ok(())
     }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(Slot::Null)
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.set_none(Slot::Null);
+        Ok(())
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        Slot::deserialize(d)
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.set_none(Slot::Null);
+        Ok(())
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        T::from_seq(seq).and_then(|v| Self::found(v, Kind::List))
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.deserialize(d)
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::from_map(map).and_then(|v| Self::found(v, Kind::Object))
-    }
-}
-
-impl<T: Expected> Slot<T> {
-    /// Reads a slot from a [`Source`] (`None`: the key is missing), as leniently as the serde reader above: another
-    /// type is kept as [`Slot::Wrong`], never an error. `Err` only for a value that is not data at all.
-    pub fn read<S: Source>(src: Option<&S>) -> Result<Self, NotData> {
-        let mut slot = Slot::Absent;
-        slot.read_into(src)?;
-        Ok(slot)
-    }
-
-    /// [`Slot::read`] into this slot, in place: a record object is read into its place in the record, not built
-    /// aside and moved there (in WebAssembly each move of a large value is code).
-    pub fn read_into<S: Source>(&mut self, src: Option<&S>) -> Result<(), NotData> {
-        let Some(src) = src else {
-            *self = Slot::Absent;
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let PlaceMut::List(list) = self else {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            self.set_none(Slot::Wrong(Kind::List));
             return Ok(());
         };
-        let (value, kind) = match src.shape()? {
-            Shape::Absent => {
-                *self = Slot::Absent;
-                return Ok(());
+        let mut items = Vec::new();
+        loop {
+            let mut item = Slot::Absent;
+            if seq.next_element_seed(PlaceMut::Text(&mut item))?.is_none() {
+                break;
             }
-            Shape::Null => {
-                *self = Slot::Null;
-                return Ok(());
-            }
-            Shape::Bool(b) => (T::from_bool(b), Kind::Bool),
-            Shape::Number => (None, Kind::Number),
-            Shape::Text(s) => (T::from_text(s), Kind::Text),
-            Shape::List => (T::read_list(src)?, Kind::List),
-            Shape::Object if matches!(T::KIND, Kind::Object) => {
-                *self = Slot::Value(T::default());
-                return match self {
-                    Slot::Value(v) => v.read_object(src),
-                    _ => Ok(()),
-                };
-            }
-            Shape::Object => (None, Kind::Object),
+            items.push(item);
+        }
+        *list = Slot::Value(items);
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let PlaceMut::Object(slot) = self else {
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            self.set_none(Slot::Wrong(Kind::Object));
+            return Ok(());
         };
-        *self = value.map_or(Slot::Wrong(kind), Slot::Value);
+        let Some(object) = new_object(slot) else { return Ok(()) };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match index_of(object.keys(), &key) {
+                Some(i) => match object.place_mut(i) {
+                    Some(field) => map.next_value_seed(field)?,
+                    None => map.next_value::<IgnoredAny>().map(drop)?,
+                },
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                    object.unknown_mut().push(key.into_owned());
+                }
+            }
+        }
         Ok(())
     }
 }
 
-/// [`Slot::read`] into a field, object-safe so that [`read_members`] reads every field through one call site.
-trait ReadSlot<S> {
-    fn read_slot(&mut self, src: Option<&S>) -> Result<(), NotData>;
-}
-
-impl<S: Source, T: Expected> ReadSlot<S> for Slot<T> {
-    fn read_slot(&mut self, src: Option<&S>) -> Result<(), NotData> {
-        self.read_into(src)
-    }
-}
-
-impl<'de, T: Expected> Deserialize<'de> for Slot<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(SlotVisitor(std::marker::PhantomData))
-    }
-}
-
-/// Defines a record object: its fields with their JSON names, read from a JSON object (unknown keys kept in
-/// `unknown`, in order), serialized with the same names.
-macro_rules! object {
-    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident : $ty:ty = $key:literal,)* }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-        pub struct $name {
-            $($(#[$fdoc])* #[serde(rename = $key)] pub $field: $ty,)*
-            /// Keys of the JSON object that the record does not know.
-            #[serde(skip)]
-            pub unknown: Vec<String>,
-        }
-
-        impl $name {
-            /// The JSON names of the fields, in order.
-            pub const KEYS: &'static [&'static str] = &[$($key),*];
-        }
-
-        impl Expected for $name {
-            const KIND: Kind = Kind::Object;
-            fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
-                let mut out = $name::default();
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    match key.as_ref() {
-                        $($key => out.$field = map.next_value()?,)*
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                            out.unknown.push(key.into_owned());
-                        }
-                    }
-                }
-                Ok(Some(out))
-            }
-            fn read_object<S: Source>(&mut self, src: &S) -> Result<(), NotData> {
-                read_members(src, self)
-            }
-        }
-
-        impl<S: Source> Members<S> for $name {
-            fn member(&mut self, key: &str) -> Option<&mut dyn ReadSlot<S>> {
-                match key {
-                    $($key => Some(&mut self.$field),)*
-                    _ => None,
-                }
-            }
-            fn unknown(&mut self) -> &mut Vec<String> {
-                &mut self.unknown
-            }
-        }
+/// The field at a dotted path (`account.billingAddress.city`) under `object`, its parent objects made where they are
+/// missing; `None` for a path that is no field.
+pub fn place_at<'a>(object: &'a mut dyn Object, path: &str) -> Option<PlaceMut<'a>> {
+    let (head, rest) = match crate::text::split_once_at(path, b'.') {
+        Some((head, rest)) => (head, Some(rest)),
+        None => (path, None),
     };
+    let field = object.place_mut(index_of(object.keys(), head)?)?;
+    match (field, rest) {
+        (field, None) => Some(field),
+        (PlaceMut::Object(slot), Some(rest)) => place_at(slot.object_or_default()?, rest),
+        _ => None,
+    }
 }
-
-/// The fields of a record object by JSON name, for [`read_members`].
-trait Members<S> {
-    fn member(&mut self, key: &str) -> Option<&mut dyn ReadSlot<S>>;
-    fn unknown(&mut self) -> &mut Vec<String>;
-}
-
-/// Reads an object's members into a record object: known keys into their fields, the others listed as unknown. One
-/// copy for every record object, its fields reached through `dyn`: in WebAssembly a copy per object or per field
-/// costs kilobytes.
-fn read_members<S: Source>(src: &S, out: &mut dyn Members<S>) -> Result<(), NotData> {
-    for (key, value) in src.members()? {
-        match out.member(&key) {
-            Some(field) => field.read_slot(Some(&value))?,
-            None => out.unknown().push(key),
-        }
-    }
-    Ok(())
-}
-
-object!(
-    /// The record of `request.md`: one account's sync options and prerequisites, with the partner's configuration.
-    Record {
-        /// Configuration: `direct` | `indirectProvider` | `indirectCountryTenant` | `tenantReseller`.
-        csp_model: Text = "cspModel",
-        sync_options: Slot<SyncOptions> = "syncOptions",
-        account: Slot<Account> = "account",
-        /// Configuration: the reseller's billing address, for sub-customers that leave theirs empty.
-        reseller_billing_address: Slot<Address> = "resellerBillingAddress",
-        /// Configuration: the partner's own domain, which customer e-mail may not use.
-        partner_domain: Text = "partnerDomain",
-        /// Configuration: country codes the partner sells in; `null` = Partner Center's CSP markets.
-        markets: Slot<Vec<Text>> = "markets",
-        /// Configuration: the initial-domain suffix; `null` = `onmicrosoft.com`.
-        domain_suffix: Text = "domainSuffix",
-    }
-);
-
-object!(
-    /// The sync options of one Partner Center instance.
-    SyncOptions {
-        username: Text = "username",
-        domain_prefix: Text = "domainPrefix",
-        reseller_mpn_id: Text = "resellerMpnId",
-    }
-);
-
-object!(
-    /// The BSS account's prerequisites.
-    Account {
-        company_name: Text = "companyName",
-        contact: Slot<Contact> = "contact",
-        email: Text = "email",
-        phone: Text = "phone",
-        registration_number: Text = "registrationNumber",
-        is_sub_customer_of_reseller: Flag = "isSubCustomerOfReseller",
-        billing_address: Slot<Address> = "billingAddress",
-    }
-);
-
-object!(
-    /// The account's primary contact.
-    Contact {
-        first_name: Text = "firstName",
-        last_name: Text = "lastName",
-    }
-);
-
-object!(
-    /// A billing address.
-    Address {
-        country: Text = "country",
-        address_line1: Text = "addressLine1",
-        address_line2: Text = "addressLine2",
-        city: Text = "city",
-        state: Text = "state",
-        postal_code: Text = "postalCode",
-    }
-);
 
 impl Address {
-    /// The field with a JSON name (`postalCode`), if the address has one.
+    /// The field with a JSON name (`postalCode`), if the address has one: every field of an address is text.
     pub fn get(&self, key: &str) -> Option<&Text> {
-        Some(match key {
-            "country" => &self.country,
-            "addressLine1" => &self.address_line1,
-            "addressLine2" => &self.address_line2,
-            "city" => &self.city,
-            "state" => &self.state,
-            "postalCode" => &self.postal_code,
-            _ => return None,
-        })
-    }
-
-    /// [`Address::get`], to change the field.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Text> {
-        Some(match key {
-            "country" => &mut self.country,
-            "addressLine1" => &mut self.address_line1,
-            "addressLine2" => &mut self.address_line2,
-            "city" => &mut self.city,
-            "state" => &mut self.state,
-            "postalCode" => &mut self.postal_code,
-            _ => return None,
-        })
+        match self.place(index_of(Self::KEYS, key)?)? {
+            Place::Text(text) => Some(text),
+            _ => None,
+        }
     }
 
     /// True when every field but the country is empty after section 0 (judged as code-like text, which drops every
@@ -452,50 +442,21 @@ impl Address {
     }
 }
 
-/// Whether a dotted path (`account.billingAddress.postalCode`) names a field of the record. CSV headers use these.
+/// Whether a dotted path (`account.billingAddress.postalCode`) names a field of the record (not one of its
+/// objects). CSV headers use these. By the schema: [`crate::schema::kind`].
 pub fn is_known_path(path: &str) -> bool {
-    let mut parts = crate::text::split_by(path, b'.');
-    let (Some(first), rest) = (parts.next(), parts.collect::<Vec<_>>()) else { return false };
-    let address = |rest: &[&str]| matches!(rest, [k] if Address::KEYS.contains(k));
-    match (first, rest.as_slice()) {
-        ("syncOptions", [k]) => SyncOptions::KEYS.contains(k),
-        ("account", ["contact", k]) => Contact::KEYS.contains(k),
-        ("account", ["billingAddress", rest @ ..]) => address(rest),
-        ("account", [k]) => Account::KEYS.contains(k) && !matches!(*k, "contact" | "billingAddress"),
-        ("resellerBillingAddress", rest) => address(rest),
-        (k, []) => Record::KEYS.contains(&k) && !matches!(k, "syncOptions" | "account" | "resellerBillingAddress"),
-        _ => false,
-    }
+    use crate::schema::Kind as K;
+    !matches!(crate::schema::kind(path), None | Some(K::Object | K::Address))
 }
 
 impl Record {
     /// The text field at a dotted path (`account.billingAddress.city`), created with its parent objects when they are
     /// missing; `None` for a path that is not a text field of the record (`markets`, the flag, unknown paths).
     pub fn text_mut(&mut self, path: &str) -> Option<&mut Text> {
-        let (head, rest) = crate::text::split_once_at(path, b'.').unwrap_or((path, ""));
-        Some(match (head, rest) {
-            ("cspModel", "") => &mut self.csp_model,
-            ("partnerDomain", "") => &mut self.partner_domain,
-            ("domainSuffix", "") => &mut self.domain_suffix,
-            ("syncOptions", "username") => &mut self.sync_options.value_or_default()?.username,
-            ("syncOptions", "domainPrefix") => &mut self.sync_options.value_or_default()?.domain_prefix,
-            ("syncOptions", "resellerMpnId") => &mut self.sync_options.value_or_default()?.reseller_mpn_id,
-            ("resellerBillingAddress", key) => return self.reseller_billing_address.value_or_default()?.get_mut(key),
-            ("account", rest) => {
-                let acc = self.account.value_or_default()?;
-                match crate::text::split_once_at(rest, b'.').unwrap_or((rest, "")) {
-                    ("companyName", "") => &mut acc.company_name,
-                    ("email", "") => &mut acc.email,
-                    ("phone", "") => &mut acc.phone,
-                    ("registrationNumber", "") => &mut acc.registration_number,
-                    ("contact", "firstName") => &mut acc.contact.value_or_default()?.first_name,
-                    ("contact", "lastName") => &mut acc.contact.value_or_default()?.last_name,
-                    ("billingAddress", key) => return acc.billing_address.value_or_default()?.get_mut(key),
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        })
+        match place_at(self, path)? {
+            PlaceMut::Text(text) => Some(text),
+            _ => None,
+        }
     }
 }
 
@@ -507,9 +468,24 @@ pub fn from_json(json: &str) -> Result<Parsed, serde_json::Error> {
     serde_json::from_str(json)
 }
 
+/// A record, or any of its fields, from any serde format (JSON text, a `serde_json::Value`), through [`PlaceMut`]'s
+/// reader.
+impl<'de, T> Deserialize<'de> for Slot<T>
+where
+    Slot<T>: AsPlace,
+{
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut slot = Slot::Absent;
+        slot.as_place_mut().deserialize(d)?;
+        Ok(slot)
+    }
+}
+
 /// Reads one record from a [`Source`] (the WebAssembly binding's JS values). `Err` only for a value that is not data.
 pub fn read<S: Source>(src: &S) -> Result<Parsed, NotData> {
-    Slot::read(Some(src))
+    let mut parsed = Slot::Absent;
+    read_into(PlaceMut::Object(&mut parsed), Some(src))?;
+    Ok(parsed)
 }
 
 #[cfg(test)]
@@ -540,6 +516,18 @@ mod tests {
         assert_eq!(from_json("[1]").unwrap(), Slot::Wrong(Kind::List));
         assert_eq!(from_json("null").unwrap(), Slot::Null);
         assert!(from_json("{").is_err());
+    }
+
+    #[test]
+    fn a_repeated_key_is_read_anew() {
+        // As serde's derived readers did: the last value of a key is the field's, not a merge of both.
+        let json = r#"{"account":{"email":"a@b.co"},"account":{"phone":"+30 210 1234567"}}"#;
+        let Slot::Value(r) = from_json(json).unwrap() else { panic!("not a record") };
+        let acc = r.account.value().unwrap();
+        assert_eq!((acc.email.clone(), acc.phone.as_str()), (Slot::Absent, "+30 210 1234567"));
+        let json = r#"{"account":{"email":"a@b.co"},"account":7}"#;
+        let Slot::Value(r) = from_json(json).unwrap() else { panic!("not a record") };
+        assert_eq!(r.account, Slot::Wrong(Kind::Number));
     }
 
     #[test]

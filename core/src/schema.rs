@@ -1,5 +1,12 @@
-//! The record's fields and their kinds, in one table: the one place where a field is declared code-like or free text
-//! (`rules.md` section 0). The seed of the record's schema (`design.md`, "The next shape").
+//! The record's schema (`request.md`, issue 10): every field's JSON name, dotted path, kind and place, declared once,
+//! below, with the record's types. Adding a field is one line here, plus its rule. From the declaration come:
+//!
+//! - the record's types ([`Record`], [`SyncOptions`], [`Account`], [`Contact`], [`Address`]) with their serde names;
+//! - their places ([`crate::record::Object`]), through which one lenient reader ([`crate::record::read_into`], for JS
+//!   values and for serde) and one result writer (`wasm.rs`) serve every object, none of them generic over it;
+//! - the field paths: [`kind`], [`FIELDS`], [`text_fields`], [`crate::record::is_known_path`] (the CSV columns),
+//!   [`crate::Record::text_mut`], the walker's address paths, the browser host's field list (`web/src/fields.rs`);
+//! - the field kinds of section 0, below. A test holds the TypeScript types (`wasm.rs`) and `docs/codes.md` to it.
 //!
 //! - [`Kind::Code`]: code-like text (username, domain prefix, Reseller ID, phone, e-mail, registration number,
 //!   country, postcode): NFKC, invisible characters dropped, spaces folded, then the rule's canonical form
@@ -8,13 +15,16 @@
 //!   ([`crate::text::free_text`]); a host never rewrites it.
 //! - [`Kind::State`]: code-like where the country's list of states is closed (US, CA, AU, or run-time rules with
 //!   `supportedStates`), free text elsewhere ([`Kind::resolve`]).
-//! - The others are not text: [`Kind::Bool`], [`Kind::Enum`], [`Kind::List`], [`Kind::Address`].
+//! - The others are not text: [`Kind::Bool`], [`Kind::Enum`], [`Kind::List`], [`Kind::Address`], and the objects
+//!   that only nest fields ([`Kind::Object`]: `syncOptions`, `account`, `account.contact`).
 //!
 //! The rules take their field's section-0 treatment from here ([`text_kind`], evaluated at compile time), the walker
 //! ([`crate::validate`]) refuses control characters in every field of a text kind before a rule runs, and the browser
 //! host asks [`kind`] which fields it may canonicalize on blur.
 
+use crate::record::{self, AsPlace, Flag, List, Place, PlaceMut, Slot, Text};
 use crate::text::{self, TooLong};
+use serde::Serialize;
 use std::borrow::Cow;
 
 /// What a field holds, and for text, how section 0 treats it.
@@ -32,8 +42,10 @@ pub enum Kind {
     Enum,
     /// A list of codes (`markets`).
     List,
-    /// An address object: its fields are [`ADDRESS`].
+    /// An address object: its fields are [`Address`]'s.
     Address,
+    /// An object that only nests fields (`syncOptions`, `account`, `account.contact`): not a field itself.
+    Object,
 }
 
 /// How section 0 treats a text field once the state's kind is known: what [`Kind::resolve`] gives.
@@ -64,61 +76,195 @@ impl Kind {
             Kind::Text => Some(TextKind::Free),
             Kind::State if closed_list => Some(TextKind::Code),
             Kind::State => Some(TextKind::Free),
-            Kind::Bool | Kind::Enum | Kind::List | Kind::Address => None,
+            Kind::Bool | Kind::Enum | Kind::List | Kind::Address | Kind::Object => None,
         }
     }
 }
 
-/// One field: its dotted path (`request.md`) and its kind.
+/// One field of an object of the record, under one of the object's places in the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Field {
+pub struct Member {
+    /// Its JSON name (`postalCode`).
+    pub key: &'static str,
+    /// Its dotted path (`account.billingAddress.postalCode`).
     pub path: &'static str,
     pub kind: Kind,
+    /// The fields of an object ([`Kind::Address`], [`Kind::Object`]); empty for the others.
+    pub members: &'static [Member],
+    /// The name of an object's type (`Address`), which its TypeScript interface has too; `""` for the others.
+    pub object: &'static str,
 }
 
-const fn f(path: &'static str, kind: Kind) -> Field {
-    Field { path, kind }
+impl Member {
+    /// Whether the field is the customer's data, under `syncOptions` or `account`; the record's other fields are the
+    /// partner's configuration (`request.md`, `rules.md` section 4), which a server takes from its own settings.
+    pub const fn is_customer_data(&self) -> bool {
+        starts(self.path, "syncOptions.") || starts(self.path, "account.")
+    }
+
+    /// Whether the field holds text (of any kind, the state included).
+    pub const fn is_text(&self) -> bool {
+        self.kind.resolve(false).is_some()
+    }
 }
 
-/// The record's fields outside the addresses, in the order of `request.md`.
-pub const FIELDS: &[Field] = &[
-    f("cspModel", Kind::Enum),
-    f("syncOptions.username", Kind::Code),
-    f("syncOptions.domainPrefix", Kind::Code),
-    f("syncOptions.resellerMpnId", Kind::Code),
-    f("account.companyName", Kind::Text),
-    f("account.contact.firstName", Kind::Text),
-    f("account.contact.lastName", Kind::Text),
-    f("account.email", Kind::Code),
-    f("account.phone", Kind::Code),
-    f("account.registrationNumber", Kind::Code),
-    f("account.isSubCustomerOfReseller", Kind::Bool),
-    f("account.billingAddress", Kind::Address),
-    f("resellerBillingAddress", Kind::Address),
-    f("partnerDomain", Kind::Code),
-    f("markets", Kind::List),
-    f("domainSuffix", Kind::Code),
-];
+/// Declares an object of the record: its type (fields with their JSON names, for serde too), where it is in the
+/// record (`at`: the dotted paths of its places; `""` for the record itself), and each field's kind (an object's with
+/// its type). The object's [`Member`] tables and its [`record::Object`] places are made from the same lines.
+macro_rules! object {
+    (@roots [$($root:tt),+] $members:tt) => {
+        &[$(object!(@members $root $members)),+]
+    };
+    (@members $root:tt [$(($key:literal, $kind:ident $(, $child:ident)?))*]) => {
+        &[$(Member {
+            key: $key,
+            path: object!(@join $root, $key),
+            kind: Kind::$kind,
+            members: object!(@child $root, $key $(, $child)?),
+            object: object!(@name $($child)?),
+        }),*]
+    };
+    (@join "", $key:literal) => { $key };
+    (@join $root:tt, $key:literal) => { concat!($root, ".", $key) };
+    (@name) => { "" };
+    (@name $child:ident) => { stringify!($child) };
+    (@child $root:tt, $key:literal) => { &[] };
+    (@child $root:tt, $key:literal, $child:ident) => { $child::members_at(object!(@join $root, $key)) };
+    ($(#[$doc:meta])* $name:ident at [$($root:tt),+] {
+        $($(#[$fdoc:meta])* $field:ident : $ty:ty = $key:literal => $kind:ident $(($child:ident))?,)*
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+        pub struct $name {
+            $($(#[$fdoc])* #[serde(rename = $key)] pub $field: $ty,)*
+            /// Keys of the JSON object that the record does not know.
+            #[serde(skip)]
+            pub unknown: Vec<String>,
+        }
 
-/// The fields of an address, by their key in it (`account.billingAddress.postalCode`).
-pub const ADDRESS: &[Field] = &[
-    f("country", Kind::Code),
-    f("addressLine1", Kind::Text),
-    f("addressLine2", Kind::Text),
-    f("city", Kind::Text),
-    f("state", Kind::State),
-    f("postalCode", Kind::Code),
-];
+        impl $name {
+            /// The JSON names of the fields, in order.
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+            /// The dotted paths of the object's places in the record.
+            pub const ROOTS: &'static [&'static str] = &[$($root),+];
+            /// The fields under each place of [`Self::ROOTS`], in order.
+            pub const MEMBERS: &'static [&'static [Member]] =
+                object!(@roots [$($root),+] [$(($key, $kind $(, $child)?))*]);
 
-/// Whether `path` from byte `from` on equals `key`, in a `const` context.
-const fn same(path: &str, from: usize, key: &str) -> bool {
-    let (p, k) = (path.as_bytes(), key.as_bytes());
-    if p.len() != from + k.len() {
+            /// The fields under the place `root` (fails the build, in a constant, for another path).
+            pub const fn members_at(root: &str) -> &'static [Member] {
+                let mut r = 0;
+                while r < Self::ROOTS.len() {
+                    if starts(Self::ROOTS[r], root) && Self::ROOTS[r].len() == root.len() {
+                        return Self::MEMBERS[r];
+                    }
+                    r += 1;
+                }
+                panic!("the object has no such place")
+            }
+        }
+
+        impl record::Object for $name {
+            fn keys(&self) -> &'static [&'static str] {
+                Self::KEYS
+            }
+            fn place(&self, i: usize) -> Option<Place<'_>> {
+                let mut at = 0;
+                $(if i == at {
+                    return Some(self.$field.as_place());
+                }
+                at += 1;)*
+                let _ = at;
+                None
+            }
+            fn place_mut(&mut self, i: usize) -> Option<PlaceMut<'_>> {
+                let mut at = 0;
+                $(if i == at {
+                    return Some(self.$field.as_place_mut());
+                }
+                at += 1;)*
+                let _ = at;
+                None
+            }
+            fn unknown_mut(&mut self) -> &mut Vec<String> {
+                &mut self.unknown
+            }
+        }
+    };
+}
+
+object!(
+    /// The record of `request.md`: one account's sync options and prerequisites, with the partner's configuration.
+    Record at [""] {
+        /// Configuration: `direct` | `indirectProvider` | `indirectCountryTenant` | `tenantReseller`.
+        csp_model: Text = "cspModel" => Enum,
+        sync_options: Slot<SyncOptions> = "syncOptions" => Object(SyncOptions),
+        account: Slot<Account> = "account" => Object(Account),
+        /// Configuration: the reseller's billing address, for sub-customers that leave theirs empty.
+        reseller_billing_address: Slot<Address> = "resellerBillingAddress" => Address(Address),
+        /// Configuration: the partner's own domain, which customer e-mail may not use.
+        partner_domain: Text = "partnerDomain" => Code,
+        /// Configuration: country codes the partner sells in; `null` = Partner Center's CSP markets.
+        markets: List = "markets" => List,
+        /// Configuration: the initial-domain suffix; `null` = `onmicrosoft.com`.
+        domain_suffix: Text = "domainSuffix" => Code,
+    }
+);
+
+object!(
+    /// The sync options of one Partner Center instance.
+    SyncOptions at ["syncOptions"] {
+        username: Text = "username" => Code,
+        domain_prefix: Text = "domainPrefix" => Code,
+        reseller_mpn_id: Text = "resellerMpnId" => Code,
+    }
+);
+
+object!(
+    /// The BSS account's prerequisites.
+    Account at ["account"] {
+        company_name: Text = "companyName" => Text,
+        contact: Slot<Contact> = "contact" => Object(Contact),
+        email: Text = "email" => Code,
+        phone: Text = "phone" => Code,
+        registration_number: Text = "registrationNumber" => Code,
+        is_sub_customer_of_reseller: Flag = "isSubCustomerOfReseller" => Bool,
+        billing_address: Slot<Address> = "billingAddress" => Address(Address),
+    }
+);
+
+object!(
+    /// The account's primary contact.
+    Contact at ["account.contact"] {
+        first_name: Text = "firstName" => Text,
+        last_name: Text = "lastName" => Text,
+    }
+);
+
+object!(
+    /// A billing address.
+    Address at ["account.billingAddress", "resellerBillingAddress"] {
+        country: Text = "country" => Code,
+        address_line1: Text = "addressLine1" => Text,
+        address_line2: Text = "addressLine2" => Text,
+        city: Text = "city" => Text,
+        state: Text = "state" => State,
+        postal_code: Text = "postalCode" => Code,
+    }
+);
+
+/// The record's own fields, in the order of `request.md`.
+pub const RECORD: &[Member] = Record::MEMBERS[0];
+
+/// Whether `s` starts with `prefix`, in a `const` context.
+const fn starts(s: &str, prefix: &str) -> bool {
+    let (s, p) = (s.as_bytes(), prefix.as_bytes());
+    if s.len() < p.len() {
         return false;
     }
     let mut i = 0;
-    while i < k.len() {
-        if p[from + i] != k[i] {
+    while i < p.len() {
+        if s[i] != p[i] {
             return false;
         }
         i += 1;
@@ -126,47 +272,50 @@ const fn same(path: &str, from: usize, key: &str) -> bool {
     true
 }
 
-/// Where the key after `root.` starts in `path`, when `path` starts so.
-const fn after(path: &str, root: &str) -> Option<usize> {
-    let (p, r) = (path.as_bytes(), root.as_bytes());
-    if p.len() <= r.len() + 1 || p[r.len()] != b'.' {
-        return None;
-    }
-    let mut i = 0;
-    while i < r.len() {
-        if p[i] != r[i] {
-            return None;
-        }
-        i += 1;
-    }
-    Some(r.len() + 1)
-}
-
-const fn find(table: &[Field], path: &str, from: usize) -> Option<Kind> {
+/// The member of `table` whose key is `path[from..to]`.
+const fn find(table: &'static [Member], path: &[u8], from: usize, to: usize) -> Option<&'static Member> {
     let mut i = 0;
     while i < table.len() {
-        if same(path, from, table[i].path) {
-            return Some(table[i].kind);
+        let key = table[i].key.as_bytes();
+        if key.len() == to - from {
+            let mut j = 0;
+            while j < key.len() && key[j] == path[from + j] {
+                j += 1;
+            }
+            if j == key.len() {
+                return Some(&table[i]);
+            }
         }
         i += 1;
     }
     None
 }
 
-/// The roots under which [`ADDRESS`] is found.
-pub const ADDRESS_ROOTS: [&str; 2] = ["account.billingAddress", "resellerBillingAddress"];
+/// The member at a dotted path, objects included (`account.contact` is [`Kind::Object`]).
+pub const fn member(path: &str) -> Option<&'static Member> {
+    let p = path.as_bytes();
+    let (mut table, mut from) = (RECORD, 0);
+    loop {
+        let mut to = from;
+        while to < p.len() && p[to] != b'.' {
+            to += 1;
+        }
+        let Some(m) = find(table, p, from, to) else { return None };
+        if to == p.len() {
+            return Some(m);
+        }
+        table = m.members;
+        from = to + 1;
+    }
+}
 
 /// The kind of the field at a dotted path (`account.billingAddress.city` → [`Kind::Text`]); `None` for a path that
-/// is no field of the record. Usable in constants.
+/// is no field of the record (an object that only nests fields, `account`, is none). Usable in constants.
 pub const fn kind(path: &str) -> Option<Kind> {
-    let mut r = 0;
-    while r < ADDRESS_ROOTS.len() {
-        if let Some(from) = after(path, ADDRESS_ROOTS[r]) {
-            return find(ADDRESS, path, from);
-        }
-        r += 1;
+    match member(path) {
+        Some(Member { kind: Kind::Object, .. }) | None => None,
+        Some(m) => Some(m.kind),
     }
-    find(FIELDS, path, 0)
 }
 
 /// [`kind`] for a rule's constant: fails the build (in a constant) for a path that is no field of the record.
@@ -186,17 +335,142 @@ pub const fn text_kind(path: &str) -> TextKind {
     }
 }
 
-/// Every text field's dotted path with its kind: [`FIELDS`] and, under both address roots, [`ADDRESS`].
-pub fn text_fields() -> impl Iterator<Item = (String, Kind)> {
-    let top = FIELDS.iter().map(|f| (f.path.to_owned(), f.kind));
-    let nested =
-        ADDRESS_ROOTS.iter().flat_map(|root| ADDRESS.iter().map(move |a| ([root, ".", a.path].concat(), a.kind)));
-    top.chain(nested).filter(|(_, k)| k.resolve(false).is_some())
+/// The dotted path of the field `key` of the object at `root` (`("resellerBillingAddress", "city")`), for a constant:
+/// fails the build for a field the schema does not declare there.
+pub const fn path(root: &str, key: &str) -> &'static str {
+    let Some(object) = member(root) else { panic!("no such object") };
+    let Some(m) = find(object.members, key.as_bytes(), 0, key.len()) else { panic!("no such field") };
+    m.path
+}
+
+/// How many fields [`FIELDS`] has under `table`.
+const fn count(table: &[Member]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < table.len() {
+        if !matches!(table[i].kind, Kind::Object) {
+            n += 1;
+        }
+        n += count(table[i].members);
+        i += 1;
+    }
+    n
+}
+
+/// Puts the fields of `table` into `out` from `n` on, depth first; returns the next free place.
+const fn flatten<const N: usize>(out: &mut [Member; N], mut n: usize, table: &'static [Member]) -> usize {
+    let mut i = 0;
+    while i < table.len() {
+        if !matches!(table[i].kind, Kind::Object) {
+            out[n] = table[i];
+            n += 1;
+        }
+        n = flatten(out, n, table[i].members);
+        i += 1;
+    }
+    n
+}
+
+const fn all_fields<const N: usize>() -> [Member; N] {
+    let mut out = [RECORD[0]; N];
+    flatten(&mut out, 0, RECORD);
+    out
+}
+
+/// Every field of the record with its dotted path, depth first in the order of `request.md`: text, flag, enum and
+/// list fields, and each address followed by its fields (the objects that only nest fields are not fields).
+pub const FIELDS: &[Member] = &all_fields::<{ count(RECORD) }>();
+
+/// Every text field's dotted path with its kind, in the order of [`FIELDS`].
+pub fn text_fields() -> impl Iterator<Item = (&'static str, Kind)> {
+    FIELDS.iter().filter(|f| f.is_text()).map(|f| (f.path, f.kind))
+}
+
+/// Writes `s` into `out` from byte `n` on, as far as `out` has room; returns where it ends.
+const fn put(out: &mut [u8], n: usize, s: &str) -> usize {
+    let s = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        if n + i < out.len() {
+            out[n + i] = s[i];
+        }
+        i += 1;
+    }
+    n + s.len()
+}
+
+/// Whether the interface `name` was written before the object at place `at` of `table` (depth first), so that an
+/// object with two places (the address) is declared once.
+const fn declared_before(table: &[Member], at: usize, name: &str) -> bool {
+    let mut i = 0;
+    while i < at {
+        let m = &table[i];
+        if !m.object.is_empty() && (same_str(m.object, name) || declared_before(m.members, m.members.len(), name)) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn same_str(a: &str, b: &str) -> bool {
+    a.len() == b.len() && starts(a, b)
+}
+
+/// Writes the TypeScript interface `name` of an object with the fields `table`, then those of its objects not declared
+/// before.
+const fn interfaces(out: &mut [u8], mut n: usize, name: &str, table: &[Member], enum_names: &[&str]) -> usize {
+    n = put(out, n, "\nexport interface ");
+    n = put(out, n, name);
+    n = put(out, n, " {\n");
+    let mut i = 0;
+    while i < table.len() {
+        let m = &table[i];
+        n = put(out, n, "    ");
+        n = put(out, n, m.key);
+        n = put(out, n, ": ");
+        match m.kind {
+            Kind::Code | Kind::Text | Kind::State => n = put(out, n, "string"),
+            Kind::Bool => n = put(out, n, "boolean"),
+            Kind::List => n = put(out, n, "(string | null)[]"),
+            Kind::Address | Kind::Object => n = put(out, n, m.object),
+            Kind::Enum => {
+                let mut e = 0;
+                while e < enum_names.len() {
+                    n = put(out, n, if e == 0 { "\"" } else { " | \"" });
+                    n = put(out, n, enum_names[e]);
+                    n = put(out, n, "\"");
+                    e += 1;
+                }
+            }
+        }
+        n = put(out, n, " | null;\n");
+        i += 1;
+    }
+    n = put(out, n, "}\n");
+    let mut i = 0;
+    while i < table.len() {
+        let m = &table[i];
+        if !m.object.is_empty() && !declared_before(table, i, m.object) {
+            n = interfaces(out, n, m.object, m.members, enum_names);
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The TypeScript declarations of the record's objects, from the schema: the record as the interface `name`, each
+/// of its objects as an interface of its type's name, every field present and `null` for no value (`request.md`).
+/// `enum_names`: the values of the [`Kind::Enum`] field (`cspModel`). Written into `out` as far as it has room;
+/// returns the length, so that a constant can size its buffer with a first call.
+pub const fn typescript(out: &mut [u8], name: &str, enum_names: &[&str]) -> usize {
+    let n = put(out, 0, "/** The normalized record (`request.md`): every field present, `null` for no value. */");
+    interfaces(out, n, name, RECORD, enum_names)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::Object;
 
     #[test]
     fn kinds_by_path() {
@@ -205,28 +479,52 @@ mod tests {
         assert_eq!(kind("resellerBillingAddress.addressLine1"), Some(Kind::Text));
         assert_eq!(kind("account.billingAddress.state"), Some(Kind::State));
         assert_eq!(kind("account.isSubCustomerOfReseller"), Some(Kind::Bool));
-        for p in
-            ["", "account", "account.billingAddress.", "account.billingAddress.zip", "account.billingAddressx.city"]
-        {
+        assert_eq!(kind("account.billingAddress"), Some(Kind::Address));
+        for p in [
+            "",
+            "account",
+            "account.contact",
+            "account.billingAddress.",
+            "account.billingAddress.zip",
+            "account.billingAddressx.city",
+            "cspModel.x",
+        ] {
             assert_eq!(kind(p), None, "{p}");
         }
         assert_eq!(Kind::State.resolve(true), Some(TextKind::Code));
         assert_eq!(Kind::State.resolve(false), Some(TextKind::Free));
         const COMPANY: TextKind = text_kind("account.companyName");
         assert_eq!(COMPANY, TextKind::Free);
+        const CITY: &str = path("resellerBillingAddress", "city");
+        assert_eq!(CITY, "resellerBillingAddress.city");
         assert_eq!(text_fields().count(), 11 + 12);
+        assert_eq!(FIELDS.len(), 4 + 3 + 5 + 2 * 7 + 2);
     }
 
-    /// Every field of the table is a field of the record, and every text field of the record is in the table.
+    /// Each path in [`FIELDS`] is its parents' keys joined, the kind says what the field holds, and every field is
+    /// reachable in a record by its path.
     #[test]
     fn the_table_is_the_record() {
-        let mut record = crate::Record::default();
-        for (path, kind) in text_fields() {
-            assert!(crate::record::is_known_path(&path), "{path}");
-            assert!(record.text_mut(&path).is_some(), "{path} ({kind:?})");
-        }
+        let mut record = Record::default();
         for f in FIELDS {
-            assert!(crate::record::is_known_path(f.path) || f.kind == Kind::Address, "{}", f.path);
+            assert_eq!(member(f.path), Some(f), "{}", f.path);
+            let (parent, key) = f.path.rsplit_once('.').unwrap_or(("", f.path));
+            assert_eq!(key, f.key);
+            if !parent.is_empty() {
+                assert!(matches!(kind(parent), None | Some(Kind::Address)) && member(parent).is_some(), "{parent}");
+            }
+            let place = record::place_at(&mut record, f.path).unwrap_or_else(|| panic!("{}", f.path));
+            let holds = match place {
+                PlaceMut::Text(_) => f.is_text() || f.kind == Kind::Enum,
+                PlaceMut::Flag(_) => f.kind == Kind::Bool,
+                PlaceMut::List(_) => f.kind == Kind::List,
+                PlaceMut::Object(_) => matches!(f.kind, Kind::Address | Kind::Object),
+            };
+            assert!(holds, "{} is no {:?}", f.path, f.kind);
+            assert_eq!(f.members.is_empty(), f.kind != Kind::Address, "{}", f.path);
         }
+        assert_eq!(record.keys().len(), RECORD.len());
+        assert!(record.text_mut("account.contact.lastName").is_some());
+        assert_eq!(Address::members_at("resellerBillingAddress")[5].path, "resellerBillingAddress.postalCode");
     }
 }

@@ -12,6 +12,7 @@ use crate::rules::sub_customer::SubCustomerReason;
 use crate::rules::{
     address, characters, config, country, email, names, phone, postcode, registration, state, username,
 };
+use crate::schema;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -201,7 +202,8 @@ fn store(slot: &mut Text, changed: Option<String>) {
     }
 }
 
-/// The dotted paths of one address's fields.
+/// The dotted paths of one address's fields, from the schema ([`schema::path`]: a key it does not declare at `root`
+/// fails the build).
 struct AddressPaths {
     root: &'static str,
     country: &'static str,
@@ -212,22 +214,22 @@ struct AddressPaths {
     postal_code: &'static str,
 }
 
-macro_rules! address_paths {
-    ($root:literal) => {
+impl AddressPaths {
+    const fn at(root: &'static str) -> AddressPaths {
         AddressPaths {
-            root: $root,
-            country: concat!($root, ".country"),
-            line1: concat!($root, ".addressLine1"),
-            line2: concat!($root, ".addressLine2"),
-            city: concat!($root, ".city"),
-            state: concat!($root, ".state"),
-            postal_code: concat!($root, ".postalCode"),
+            root,
+            country: schema::path(root, "country"),
+            line1: schema::path(root, "addressLine1"),
+            line2: schema::path(root, "addressLine2"),
+            city: schema::path(root, "city"),
+            state: schema::path(root, "state"),
+            postal_code: schema::path(root, "postalCode"),
         }
-    };
+    }
 }
 
-const BILLING: AddressPaths = address_paths!("account.billingAddress");
-const RESELLER: AddressPaths = address_paths!("resellerBillingAddress");
+const BILLING: AddressPaths = AddressPaths::at("account.billingAddress");
+const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
 /// The configuration a record carries, once checked.
 struct Config {

@@ -1,8 +1,10 @@
 //! The WebAssembly binding (feature `wasm`), packed by `make pkg` as the npm package `tenantcheck`
 //! (`docs/npm-package.md`). A thin layer in the style of ruff's `crates/ruff_wasm`: JS values in, the core's
 //! [`Report`] out as plain JS objects, one error helper. The types below exist only for the binding: they mirror the
-//! core's serialized types field for field so that the TypeScript declarations are generated from Rust (tsify), and a
-//! test proves the mirror's field names equal the core's.
+//! core's serialized result, issue and picker types field for field so that the TypeScript declarations are generated
+//! from Rust (tsify), and tests prove the mirror's field names equal the core's. The record's interfaces are made from
+//! the schema ([`crate::schema::typescript`]), and the record is written by one function that walks the schema's
+//! places.
 //!
 //! - Absent values are `null`, never `undefined`; maps are plain objects.
 //! - Input is read leniently by the core through [`Source`] ([`record::read`], [`overrides::parse`]), implemented
@@ -17,7 +19,7 @@
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
-use crate::record::{self, Parsed, Slot, Text};
+use crate::record::{self, Parsed, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
@@ -254,7 +256,7 @@ fn kind_of(v: &JsValue) -> String {
     }
 }
 
-// ---- The writer: core values as plain JS objects, in the shape the mirror types below declare. ----
+// ---- The writer: core values as plain JS objects, in the shape the declarations below (and the schema's) give. ----
 //
 // Written by hand rather than by serde-wasm-bindgen, whose serializer cost 5.6 KB of the package's gzip size
 // (`docs/npm-package.md`, "Size"). The native tests below prove the mirror's names are the core's serde names; the
@@ -445,56 +447,25 @@ impl ToJs for Params {
 
 impl ToJs for record::Record {
     fn to_js(&self) -> JsValue {
-        object(&[
-            ("cspModel", self.csp_model.to_js()),
-            ("syncOptions", self.sync_options.to_js()),
-            ("account", self.account.to_js()),
-            ("resellerBillingAddress", self.reseller_billing_address.to_js()),
-            ("partnerDomain", self.partner_domain.to_js()),
-            ("markets", self.markets.to_js()),
-            ("domainSuffix", self.domain_suffix.to_js()),
-        ])
+        object_to_js(self)
     }
 }
 
-impl ToJs for record::SyncOptions {
-    fn to_js(&self) -> JsValue {
-        object(&[
-            ("username", self.username.to_js()),
-            ("domainPrefix", self.domain_prefix.to_js()),
-            ("resellerMpnId", self.reseller_mpn_id.to_js()),
-        ])
+/// A record object as a plain JS object: its fields by the schema's names ([`record::Object`]), walked by this one
+/// function for every object of the record.
+fn object_to_js(o: &dyn record::Object) -> JsValue {
+    let js: JsValue = js_sys::Object::new().into();
+    for (i, key) in o.keys().iter().enumerate() {
+        let value = match o.place(i) {
+            Some(Place::Text(t)) => t.to_js(),
+            Some(Place::Flag(f)) => f.to_js(),
+            Some(Place::List(l)) => l.to_js(),
+            Some(Place::Object(slot)) => slot.object().map_or(JsValue::NULL, object_to_js),
+            None => JsValue::NULL,
+        };
+        set(&js, key, &value);
     }
-}
-
-impl ToJs for record::Account {
-    fn to_js(&self) -> JsValue {
-        object(&[
-            ("companyName", self.company_name.to_js()),
-            ("contact", self.contact.to_js()),
-            ("email", self.email.to_js()),
-            ("phone", self.phone.to_js()),
-            ("registrationNumber", self.registration_number.to_js()),
-            ("isSubCustomerOfReseller", self.is_sub_customer_of_reseller.to_js()),
-            ("billingAddress", self.billing_address.to_js()),
-        ])
-    }
-}
-
-impl ToJs for record::Contact {
-    fn to_js(&self) -> JsValue {
-        object(&[("firstName", self.first_name.to_js()), ("lastName", self.last_name.to_js())])
-    }
-}
-
-impl ToJs for record::Address {
-    fn to_js(&self) -> JsValue {
-        let o: JsValue = js_sys::Object::new().into();
-        for key in record::Address::KEYS {
-            set(&o, key, &self.get(key).to_js());
-        }
-        o
-    }
+    js
 }
 
 impl<T: ToJs> ToJs for &T {
@@ -538,7 +509,8 @@ pub struct ValidationResult {
     /// Warnings never block.
     pub warnings: Vec<Issue>,
     /// The record with every normalized value; `null` when the input was not a record.
-    pub normalized: Option<TenantRecord>,
+    #[tsify(type = "TenantRecord | null")]
+    pub normalized: Option<record::Record>,
 }
 
 /// One error or warning. `params` is always an object (empty when the issue has none).
@@ -566,62 +538,21 @@ pub struct TenantcheckError {
     pub params: Params,
 }
 
-/// The normalized record (`request.md`): every field present, `null` for no value.
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct TenantRecord {
-    #[tsify(type = "\"direct\" | \"indirectProvider\" | \"indirectCountryTenant\" | \"tenantReseller\" | null")]
-    pub csp_model: Option<String>,
-    pub sync_options: Option<SyncOptions>,
-    pub account: Option<Account>,
-    pub reseller_billing_address: Option<Address>,
-    pub partner_domain: Option<String>,
-    pub markets: Option<Vec<Option<String>>>,
-    pub domain_suffix: Option<String>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct SyncOptions {
-    pub username: Option<String>,
-    pub domain_prefix: Option<String>,
-    pub reseller_mpn_id: Option<String>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct Account {
-    pub company_name: Option<String>,
-    pub contact: Option<Contact>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub registration_number: Option<String>,
-    pub is_sub_customer_of_reseller: Option<bool>,
-    pub billing_address: Option<Address>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct Contact {
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-}
-
-#[derive(Debug, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
-#[tsify(missing_as_null)]
-pub struct Address {
-    pub country: Option<String>,
-    pub address_line1: Option<String>,
-    pub address_line2: Option<String>,
-    pub city: Option<String>,
-    pub state: Option<String>,
-    pub postal_code: Option<String>,
-}
+/// The TypeScript interfaces of the normalized record (`TenantRecord` and its objects), from the schema
+/// ([`schema::typescript`], made at compile time).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_RECORD: &'static str = {
+    const LEN: usize = crate::schema::typescript(&mut [], "TenantRecord", &crate::rules::mpn::CspModel::NAMES);
+    const BYTES: [u8; LEN] = {
+        let mut out = [0; LEN];
+        crate::schema::typescript(&mut out, "TenantRecord", &crate::rules::mpn::CspModel::NAMES);
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(ts) => ts,
+        Err(_) => panic!("the schema's TypeScript is not UTF-8"),
+    }
+};
 
 /// One country of `countries()`.
 #[derive(Debug, Serialize, Tsify)]
@@ -674,20 +605,6 @@ pub struct CountryRulesInput {
 mod mirror {
     use super::*;
 
-    fn text(t: Text) -> Option<String> {
-        match t {
-            Slot::Value(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    fn obj<T, U: From<T>>(s: Slot<T>) -> Option<U> {
-        match s {
-            Slot::Value(v) => Some(v.into()),
-            _ => None,
-        }
-    }
-
     impl From<Report> for ValidationResult {
         fn from(r: Report) -> Self {
             ValidationResult {
@@ -696,7 +613,7 @@ mod mirror {
                 links_existing_tenant: r.links_existing_tenant,
                 errors: r.errors.into_iter().map(Issue::from).collect(),
                 warnings: r.warnings.into_iter().map(Issue::from).collect(),
-                normalized: r.normalized.map(TenantRecord::from),
+                normalized: r.normalized,
             }
         }
     }
@@ -711,66 +628,6 @@ mod mirror {
         fn from(r: &dyn Reason) -> Self {
             let issue::Issue { message, params, .. } = issue::Issue::new("", r);
             TenantcheckError { code: r.code(), message, params }
-        }
-    }
-
-    impl From<record::Record> for TenantRecord {
-        fn from(r: record::Record) -> Self {
-            TenantRecord {
-                csp_model: text(r.csp_model),
-                sync_options: obj(r.sync_options),
-                account: obj(r.account),
-                reseller_billing_address: obj(r.reseller_billing_address),
-                partner_domain: text(r.partner_domain),
-                markets: match r.markets {
-                    Slot::Value(list) => Some(list.into_iter().map(text).collect()),
-                    _ => None,
-                },
-                domain_suffix: text(r.domain_suffix),
-            }
-        }
-    }
-
-    impl From<record::SyncOptions> for SyncOptions {
-        fn from(s: record::SyncOptions) -> Self {
-            SyncOptions {
-                username: text(s.username),
-                domain_prefix: text(s.domain_prefix),
-                reseller_mpn_id: text(s.reseller_mpn_id),
-            }
-        }
-    }
-
-    impl From<record::Account> for Account {
-        fn from(a: record::Account) -> Self {
-            Account {
-                company_name: text(a.company_name),
-                contact: obj(a.contact),
-                email: text(a.email),
-                phone: text(a.phone),
-                registration_number: text(a.registration_number),
-                is_sub_customer_of_reseller: a.is_sub_customer_of_reseller.value().copied(),
-                billing_address: obj(a.billing_address),
-            }
-        }
-    }
-
-    impl From<record::Contact> for Contact {
-        fn from(c: record::Contact) -> Self {
-            Contact { first_name: text(c.first_name), last_name: text(c.last_name) }
-        }
-    }
-
-    impl From<record::Address> for Address {
-        fn from(a: record::Address) -> Self {
-            Address {
-                country: text(a.country),
-                address_line1: text(a.address_line1),
-                address_line2: text(a.address_line2),
-                city: text(a.city),
-                state: text(a.state),
-                postal_code: text(a.postal_code),
-            }
         }
     }
 
@@ -798,6 +655,8 @@ mod tests {
     //! every level (a full record, so that every nested object is present).
     use super::*;
     use crate::countries;
+    use crate::rules::mpn::CspModel;
+    use crate::schema;
     use serde_json::Value;
 
     fn keys(v: &Value, at: &str, out: &mut Vec<String>) {
@@ -835,8 +694,6 @@ mod tests {
         // Issue skips empty params; the mirror always has them, so compare on an issue that has params.
         let issue: issue::Issue = report.errors.iter().find(|i| !i.params.is_empty()).unwrap().clone();
         same_keys(&issue, &Issue::from(issue.clone()));
-        let record = report.normalized.clone().unwrap();
-        same_keys(&record, &TenantRecord::from(record.clone()));
         let mut core = serde_json::to_value(&report).unwrap();
         let mut mirror = serde_json::to_value(ValidationResult::from(report)).unwrap();
         for v in [&mut core, &mut mirror] {
@@ -848,9 +705,9 @@ mod tests {
     }
 
     #[test]
-    fn the_record_mirror_covers_every_key() {
+    fn the_record_has_the_schemas_keys() {
         let report = Validator::new().validate_json(FULL);
-        let v = serde_json::to_value(TenantRecord::from(report.normalized.unwrap())).unwrap();
+        let v = serde_json::to_value(report.normalized.unwrap()).unwrap();
         let top: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         let mut want = record::Record::KEYS.to_vec();
         want.sort_unstable();
@@ -860,6 +717,65 @@ mod tests {
         let addr = v["account"]["billingAddress"].as_object().unwrap();
         assert_eq!(addr.len(), record::Address::KEYS.len());
         assert!(record::Address::KEYS.iter().all(|k| addr.contains_key(*k)));
+    }
+
+    /// The record's TypeScript declarations, as [`TS_RECORD`] has them.
+    fn record_ts() -> String {
+        let mut out = vec![0; schema::typescript(&mut [], "TenantRecord", &CspModel::NAMES)];
+        schema::typescript(&mut out, "TenantRecord", &CspModel::NAMES);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The members of the TypeScript interface `name` in [`TS_RECORD`]: `(name, type)` in order. Each interface is
+    /// declared once.
+    fn interface(name: &str) -> Vec<(String, String)> {
+        let ts = record_ts();
+        let head = format!("export interface {name} {{");
+        assert_eq!(ts.matches(&head).count(), 1, "{name} in {ts}");
+        let body = ts.split_once(&head).and_then(|(_, b)| b.split_once('}')).map_or("", |(b, _)| b);
+        let members = body.split(';').filter_map(|m| m.split_once(':'));
+        members.map(|(name, ty)| (name.trim().to_owned(), ty.trim().to_owned())).collect()
+    }
+
+    /// The TypeScript interface of each object of the record agrees with the schema: the same members in the same
+    /// order, each of the type its kind says.
+    fn agrees(name: &str, members: &[crate::schema::Member]) {
+        use crate::schema::Kind;
+        let ts = interface(name);
+        let keys: Vec<&str> = ts.iter().map(|(k, _)| String::as_str(k)).collect();
+        let want: Vec<&str> = members.iter().map(|m| m.key).collect();
+        assert_eq!(keys, want, "{name}");
+        for (m, (_, ty)) in members.iter().zip(&ts) {
+            // The names of the enum, in any order, or `null`.
+            let enum_names = |ty: &str| {
+                let mut names: Vec<String> = ty.split(" | ").map(str::to_owned).collect();
+                names.sort();
+                let mut want: Vec<String> = CspModel::NAMES.iter().map(|n| format!("\"{n}\"")).collect();
+                want.push("null".into());
+                want.sort();
+                names == want
+            };
+            match m.kind {
+                Kind::Code | Kind::Text | Kind::State => assert_eq!(*ty, "string | null", "{}", m.path),
+                Kind::Enum => assert!(enum_names(ty), "{}: {ty}", m.path),
+                Kind::Bool => assert_eq!(*ty, "boolean | null", "{}", m.path),
+                Kind::List => assert_eq!(*ty, "(string | null)[] | null", "{}", m.path),
+                Kind::Address | Kind::Object => {
+                    let child = ty.strip_suffix(" | null").unwrap_or_else(|| panic!("{}: {ty}", m.path));
+                    agrees(child, m.members);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_typescript_types_are_the_schema() {
+        agrees("TenantRecord", crate::schema::RECORD);
+        assert_eq!(record_ts().matches("export interface ").count(), 5, "{}", record_ts());
+        // The interfaces the other declarations name.
+        for name in ["TenantRecord", "SyncOptions", "Account", "Contact", "Address"] {
+            interface(name);
+        }
     }
 
     #[test]

@@ -38,3 +38,47 @@ fn the_table_in_the_docs_is_the_code_list() {
         "not documented: {missing:?}; documented but not emitted: {extra:?}"
     );
 }
+
+/// The rule part of each code in `docs/codes.md` names the fields it checks, by the schema: in camel case it starts a
+/// field's JSON name (`postal_code` → `postalCode`, `address_line` → `addressLine1` and `addressLine2`), except the
+/// rules on no single field; and every text field of the schema has a rule of its own there.
+#[test]
+fn the_codes_name_the_schemas_fields() {
+    use tenantcheck_core::schema::FIELDS;
+    // Rules on the whole record, on every text field, on run-time country rules, and on both of the contact's names.
+    const NOT_ONE_FIELD: [(&str, &[&str]); 4] = [
+        ("request", &[]),
+        ("text", &[]),
+        ("country_rules", &[]),
+        ("contact_name", &["account.contact.firstName", "account.contact.lastName"]),
+    ];
+    let camel = |rule: &str| {
+        let mut out = String::new();
+        for (i, part) in rule.split('_').enumerate() {
+            let mut chars = part.chars();
+            if let (true, Some(first)) = (i > 0, chars.next()) {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            } else {
+                out.push_str(part);
+            }
+        }
+        out
+    };
+    let doc = documented();
+    let rules: BTreeSet<&str> = doc.iter().filter_map(|c| c.split_once('.')).map(|(rule, _)| rule).collect();
+    let mut covered = BTreeSet::new();
+    for rule in rules {
+        if let Some((_, paths)) = NOT_ONE_FIELD.iter().find(|(r, _)| *r == rule) {
+            covered.extend(paths.iter().copied());
+            continue;
+        }
+        let key = camel(rule);
+        let fields: Vec<&str> = FIELDS.iter().filter(|f| f.key.starts_with(&key)).map(|f| f.path).collect();
+        assert!(!fields.is_empty(), "docs/codes.md: `{rule}.*` names no field of the schema");
+        covered.extend(fields);
+    }
+    for f in FIELDS.iter().filter(|f| f.is_text()) {
+        assert!(covered.contains(f.path), "{}: no rule in docs/codes.md", f.path);
+    }
+}

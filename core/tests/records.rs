@@ -358,7 +358,7 @@ fn controls_and_bidi_overrides_are_one_error_in_every_text_field() {
     // rules.md section 0: in every field, before its rule runs, naming the character.
     for (path, _) in tenantcheck_core::schema::text_fields() {
         for (raw, ch, position) in [("ab\u{7}c", "U+0007", 3), ("\u{202e}abc", "U+202E", 1), ("a\u{9b}", "U+009B", 2)] {
-            let r = check(&with_path(&path, raw));
+            let r = check(&with_path(path, raw));
             let on_field: Vec<_> = r.errors.iter().filter(|i| *i.field == *path).collect();
             assert_eq!(on_field.len(), 1, "{path} {raw:?}: {:?}", errors(&r));
             assert_eq!(on_field[0].code, "text.bad_character", "{path}");
@@ -381,7 +381,7 @@ fn free_text_fields_keep_what_was_typed_code_like_fields_are_normalized() {
         if kind != Kind::Text {
             continue;
         }
-        let r = check(&with_path(&path, &format!("  {typed}\u{200b}\u{a0} ")));
+        let r = check(&with_path(path, &format!("  {typed}\u{200b}\u{a0} ")));
         assert!(!r.errors.iter().any(|i| *i.field == *path), "{path}: {:?}", errors(&r));
         let n = serde_json::to_value(r.normalized).unwrap();
         let pointer = format!("/{}", path.replace('.', "/"));

@@ -16,34 +16,46 @@ pub const COUNTRY: &str = "account.billingAddress.country";
 pub const STATE: &str = "account.billingAddress.state";
 /// The sub-customer checkbox (not a text field).
 pub const SUB_CUSTOMER: &str = "account.isSubCustomerOfReseller";
-/// The billing address fields a suggestion may fill, with their keys in `suggestedAddress`.
-pub const ADDRESS: [(&str, &str); 6] = [
-    ("country", "account.billingAddress.country"),
-    ("addressLine1", "account.billingAddress.addressLine1"),
-    ("addressLine2", "account.billingAddress.addressLine2"),
-    ("city", "account.billingAddress.city"),
-    ("state", "account.billingAddress.state"),
-    ("postalCode", "account.billingAddress.postalCode"),
-];
+/// The billing address fields a suggestion may fill, with their keys in `suggestedAddress`: the schema's.
+pub const ADDRESS: [(&str, &str); 6] = address_fields("account.billingAddress");
 
-/// Every text field of the form, in the order of the page (the first invalid one gets the focus).
-pub const TEXT_FIELDS: [&str; 15] = [
-    "syncOptions.username",
-    DOMAIN,
-    RESELLER,
-    "account.companyName",
-    "account.contact.firstName",
-    "account.contact.lastName",
-    "account.email",
-    "account.phone",
-    "account.registrationNumber",
-    COUNTRY,
-    "account.billingAddress.addressLine1",
-    "account.billingAddress.addressLine2",
-    "account.billingAddress.city",
-    STATE,
-    "account.billingAddress.postalCode",
-];
+/// Every text field of the form, in the order of the page (the first invalid one gets the focus): the customer's text
+/// fields of the core's schema, in its order (the partner's configuration is no field of the form).
+pub const TEXT_FIELDS: [&str; customer_text_fields(&mut [])] = {
+    let mut out = [""; customer_text_fields(&mut [])];
+    customer_text_fields(&mut out);
+    out
+};
+
+/// Puts the schema's customer text fields ([`TEXT_FIELDS`]) into `out` as far as it has room; returns how many they
+/// are.
+const fn customer_text_fields(out: &mut [&'static str]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < schema::FIELDS.len() {
+        let f = &schema::FIELDS[i];
+        if f.is_text() && f.is_customer_data() {
+            if n < out.len() {
+                out[n] = f.path;
+            }
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The (key, path) pairs of the address at `root`, in the schema's order.
+const fn address_fields<const N: usize>(root: &str) -> [(&'static str, &'static str); N] {
+    let Some(address) = schema::member(root) else { panic!("no such address") };
+    assert!(address.members.len() == N);
+    let mut out = [("", ""); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = (address.members[i].key, address.members[i].path);
+        i += 1;
+    }
+    out
+}
 
 /// Whether the host may put a field into its canonical form when it loses focus (`rules.md` section 0): only a
 /// code-like field, by the core's schema ([`tenantcheck_core::schema`]); the state only where its country's list is
@@ -139,6 +151,27 @@ mod tests {
         assert_eq!(message_id(DOMAIN), "syncOptions-domainPrefix-msg");
         assert_eq!(known("account.phone"), Some("account.phone"));
         assert_eq!(known("resellerBillingAddress.city"), None);
+    }
+
+    /// The page's fields are the schema's customer text fields and the checkbox: every element id of `index.html`
+    /// outside the host's own (`tc-…`) belongs to one of them, and each has its input.
+    #[test]
+    fn the_pages_fields_are_the_schemas() {
+        const PAGE: &str = include_str!("../../index.html");
+        const PARTS: [&str; 7] = ["-msg", "-row", "-hint", "-label", "-list", "-optional", "-live"];
+        let fields: Vec<&str> = TEXT_FIELDS.iter().copied().chain([SUB_CUSTOMER]).collect();
+        let ids: Vec<&str> =
+            PAGE.split(" id=\"").skip(1).filter_map(|rest| rest.split_once('"')).map(|(id, _)| id).collect();
+        for id in ids.iter().filter(|id| !id.starts_with("tc-") && **id != "tenantcheck-form") {
+            let base = PARTS.iter().find_map(|p| id.strip_suffix(p)).unwrap_or(id);
+            assert!(fields.iter().any(|f| element_id(f) == base), "{id} is no field of the schema");
+        }
+        for f in &fields {
+            assert!(ids.contains(&element_id(f).as_str()), "{f} has no input on the page");
+            assert!(schema::member(f).is_some_and(|m| m.is_customer_data()), "{f}");
+        }
+        assert_eq!(TEXT_FIELDS.len(), 15);
+        assert_eq!(ADDRESS[5], ("postalCode", "account.billingAddress.postalCode"));
     }
 
     #[test]

@@ -22,7 +22,8 @@ use std::fmt;
 use std::io::{self, Read};
 use std::ops::Range;
 use std::sync::Arc;
-use tenantcheck_core::record::{self, Parsed};
+use tenantcheck_core::record::Parsed;
+use tenantcheck_core::schema;
 use tenantcheck_core::validate::Report;
 
 /// The longest row read: the limit of a JSON Lines line.
@@ -118,19 +119,20 @@ impl Columns {
         let mut seen = std::collections::HashSet::new();
         for (i, cell) in header.iter().enumerate() {
             let name = std::str::from_utf8(cell).map_err(|_| HeaderError::NotUtf8 { number: i + 1 })?.trim();
-            if !record::is_known_path(name) {
-                ignored.push(IgnoredColumn { number: i + 1, name: name.to_owned() });
-                columns.push(Column::Ignored);
-                continue;
-            }
+            // The columns are the record's fields, by the core's schema.
+            let kind = match schema::kind(name) {
+                Some(schema::Kind::Bool) => Kind::Flag,
+                Some(schema::Kind::List) => Kind::List,
+                Some(schema::Kind::Address | schema::Kind::Object) | None => {
+                    ignored.push(IgnoredColumn { number: i + 1, name: name.to_owned() });
+                    columns.push(Column::Ignored);
+                    continue;
+                }
+                Some(_) => Kind::Text,
+            };
             if !seen.insert(name) {
                 return Err(HeaderError::Duplicate { name: name.to_owned() });
             }
-            let kind = match name {
-                "account.isSubCustomerOfReseller" => Kind::Flag,
-                "markets" => Kind::List,
-                _ => Kind::Text,
-            };
             let path = name.split('.').map(str::to_owned).collect();
             columns.push(Column::Field { name: name.to_owned(), path, kind });
         }
@@ -448,6 +450,7 @@ pub fn overlong(line: u64, last_line: u64) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tenantcheck_core::record;
 
     fn read(input: &str) -> (Vec<(u64, Item)>, Vec<IgnoredColumn>) {
         let (mut src, ignored) = CsvSource::open(input.as_bytes()).unwrap();
