@@ -15,17 +15,17 @@ pub enum Severity {
 /// `Display` (made by [`display_as_message!`](crate::display_as_message)) is the English default message.
 ///
 /// A reason names its [`Wording`], one row of its module's [`wordings!`](crate::wordings) table, where its code,
-/// severity, params and English template are declared together, once; and it gives the values of those params.
+/// severity and English template are declared together, once; and it gives the params its template shows.
 pub trait Reason {
     /// Which row of its module's table this reason is.
     fn wording(&self) -> Wording;
-    /// The values of the params its code names, in the table's order ([`Value::Absent`] for one it does not have).
-    fn values(&self) -> Vec<Value<'_>> {
-        Vec::new()
+    /// Structured values a host may use to translate the message; the English message is made from them.
+    fn params(&self) -> Params {
+        Params::default()
     }
     /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`). This and the next
     /// methods are kept out of the trait's vtable (one copy per reason type would be linked into the WebAssembly
-    /// package): behind a `dyn`, [`Issue::new`] gives them all.
+    /// package): behind a `dyn`, ask the [`Reason::wording`].
     fn code(&self) -> &'static str
     where
         Self: Sized,
@@ -39,13 +39,6 @@ pub trait Reason {
     {
         self.wording().template()
     }
-    /// Structured values a host may use to translate the message; the English message is made from them.
-    fn params(&self) -> Params
-    where
-        Self: Sized,
-    {
-        self.wording().params(self.values())
-    }
     /// Errors block, warnings do not.
     fn severity(&self) -> Severity
     where
@@ -53,7 +46,8 @@ pub trait Reason {
     {
         self.wording().severity()
     }
-    /// The English message: [`Reason::template`] filled from [`Reason::params`].
+    /// The English message: [`Reason::template`] filled from [`Reason::params`]. Not in the trait's vtable (each
+    /// reason type's copy would be linked into the WebAssembly package): [`Issue::new`] fills the template itself.
     fn message(&self) -> String
     where
         Self: Sized,
@@ -62,80 +56,22 @@ pub trait Reason {
     }
 }
 
-/// A param's value as a reason holds it, borrowed ([`Reason::values`]): the owned [`Param`] is made from it in one
-/// place ([`Wording::params`]), not in each reason's code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Value<'a> {
-    /// The reason does not have this param: it is left out.
-    Absent,
-    Int(usize),
-    Char(char),
-    Str(&'a str),
-    Strings(&'a [String]),
-    Strs(&'a [&'a str]),
-}
-
-impl From<usize> for Value<'_> {
-    fn from(v: usize) -> Self {
-        Value::Int(v)
-    }
-}
-impl From<char> for Value<'_> {
-    fn from(v: char) -> Self {
-        Value::Char(v)
-    }
-}
-impl<'a> From<&'a str> for Value<'a> {
-    fn from(v: &'a str) -> Self {
-        Value::Str(v)
-    }
-}
-impl<'a> From<&'a String> for Value<'a> {
-    fn from(v: &'a String) -> Self {
-        Value::Str(v)
-    }
-}
-impl<'a> From<&'a [String]> for Value<'a> {
-    fn from(v: &'a [String]) -> Self {
-        Value::Strings(v)
-    }
-}
-impl<'a> From<&'a [&'a str]> for Value<'a> {
-    fn from(v: &'a [&'a str]) -> Self {
-        Value::Strs(v)
-    }
-}
-impl<'a, T: Into<Value<'a>>> From<Option<T>> for Value<'a> {
-    fn from(v: Option<T>) -> Self {
-        v.map_or(Value::Absent, Into::into)
-    }
-}
-
-/// A value of [`Reason::values`].
-#[inline]
-pub fn given<'a>(value: impl Into<Value<'a>>) -> Value<'a> {
-    value.into()
-}
-
 /// One row of a module's table of codes and English templates ([`wordings!`](crate::wordings)): which table, and
-/// which template in it.
+/// where in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Wording {
     table: &'static Wordings,
     row: u8,
 }
 
-/// A module's codes, params and English templates, as [`wordings!`](crate::wordings) makes it: one string (no pair
-/// of pointers per text) of every code with the names of its params (separated by spaces), then every template,
-/// cut where `ends` says.
+/// A module's codes and English templates ([`wordings!`](crate::wordings) makes it): every row's code and template,
+/// in order, as one string (no pair of pointers per text), cut where `ends` says; bit `row` of `warnings` set where
+/// the row is a warning.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Wordings {
     pub text: &'static str,
-    /// 0, then where each code, each code's names and each template ends.
+    /// 0, then where each row's code ends and where its template ends.
     pub ends: &'static [u16],
-    /// For each template (row), the code it belongs to.
-    pub code_of: &'static [u8],
-    /// Bit `row` set where the row is a warning.
     pub warnings: u64,
 }
 
@@ -144,23 +80,20 @@ impl Wording {
     pub const fn new(table: &'static Wordings, row: u8) -> Self {
         Wording { table, row }
     }
-    /// Text number `part` of the table.
+    /// Part `part` (0 the code, 1 the template) of the row.
     fn text(self, part: usize) -> &'static str {
+        let at = usize::from(self.row) * 2 + part;
         let ends = self.table.ends;
-        let (Some(&start), Some(&end)) = (ends.get(part), ends.get(part + 1)) else { return "" };
+        let (Some(&start), Some(&end)) = (ends.get(at), ends.get(at + 1)) else { return "" };
         self.table.text.get(usize::from(start)..usize::from(end)).unwrap_or_default()
-    }
-    /// Where the row's code is in the table's texts (its names follow it).
-    fn code_part(self) -> usize {
-        2 * usize::from(self.table.code_of.get(usize::from(self.row)).copied().unwrap_or_default())
     }
     /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`).
     pub fn code(self) -> &'static str {
-        self.text(self.code_part())
+        self.text(0)
     }
     /// The English message as a template ([`crate::message`]).
     pub fn template(self) -> &'static str {
-        self.text(self.table.ends.len() - 1 - self.table.code_of.len() + usize::from(self.row))
+        self.text(1)
     }
     /// Errors block, warnings do not.
     pub fn severity(self) -> Severity {
@@ -169,26 +102,6 @@ impl Wording {
         } else {
             Severity::Error
         }
-    }
-    /// The params of a reason with this wording: the names its code declares, each with its value (as
-    /// [`Reason::values`] gives them, in order), where there is one.
-    pub fn params(self, values: Vec<Value<'_>>) -> Params {
-        let mut names = self.text(self.code_part() + 1);
-        let mut params = Vec::with_capacity(values.len());
-        for value in values {
-            let (name, rest) = crate::text::split_once_at(names, b' ').unwrap_or((names, ""));
-            names = rest;
-            let value = match value {
-                Value::Absent => continue,
-                Value::Int(n) => Param::from(n),
-                Value::Char(c) => Param::from(c),
-                Value::Str(s) => Param::from(s),
-                Value::Strings(list) => Param::from(list),
-                Value::Strs(list) => Param::from(list),
-            };
-            params.push((name, value));
-        }
-        Params(params)
     }
 }
 
@@ -208,35 +121,16 @@ pub const fn ends<const N: usize>(lens: &[usize]) -> [u16; N] {
     ends
 }
 
-/// For each row (template), the code it belongs to (for [`Wordings::code_of`]), from each code's number of rows.
-/// Evaluated by the compiler: `N` is the number of rows.
-pub const fn code_of<const N: usize>(rows: &[usize]) -> [u8; N] {
-    let mut code_of = [0u8; N];
-    let mut row = 0;
-    let mut code = 0;
-    while code < rows.len() {
-        let mut i = 0;
-        while i < rows[code] {
-            code_of[row] = code as u8;
-            row += 1;
-            i += 1;
-        }
-        code += 1;
-    }
-    assert!(row == N && code <= u8::MAX as usize, "one code per row");
-    code_of
-}
-
 /// The bits of the rows that are warnings (for [`Wordings::warnings`]), from each code's severity and number of
-/// rows. Evaluated by the compiler: at most 64 rows.
+/// wordings. Evaluated by the compiler: at most 64 rows.
 pub const fn warnings(codes: &[(Severity, usize)]) -> u64 {
     let mut bits = 0;
     let mut row = 0;
     let mut i = 0;
     while i < codes.len() {
-        let (severity, rows) = codes[i];
+        let (severity, wordings) = codes[i];
         let mut j = 0;
-        while j < rows {
+        while j < wordings {
             assert!(row < 64, "a table of more than 64 wordings");
             if let Severity::Warning = severity {
                 bits |= 1 << row;
@@ -249,18 +143,18 @@ pub const fn warnings(codes: &[(Severity, usize)]) -> u64 {
     bits
 }
 
-/// A rule module's codes, each declared once with its severity, the names of its params and its English template(s)
-/// (each template one [`Wording`] of the code): makes the enum of the module's wordings (`Say`), the module's list of
-/// codes, and the table they are read from. A reason names its wording (`Say::TooLong`), never a position, so
-/// reordering the rows renames nothing; its [`Reason::values`] follow the order of its code's names.
+/// A rule module's codes, each declared once with its severity and its English template(s) (each template one
+/// [`Wording`] of the code): makes the enum of the module's wordings (`Say`), the module's list of codes, and the
+/// table they are read from. A reason names its wording (`Say::TooLong`), never a position, so reordering the rows
+/// renames nothing.
 ///
 /// ```ignore
 /// tenantcheck_core::wordings! {
 ///     enum Say;
 ///     /// Every code this module can emit.
 ///     pub const CODES;
-///     "phone.too_long" (max) { TooLong: "The phone number is longer than {max} characters." }
-///     "phone.nanp_area_code" Warning (area_code) { NanpAreaCode: "The area code {area_code} starts with 0 or 1, …" }
+///     "phone.too_long" { TooLong: "The phone number is longer than {max} characters." }
+///     "phone.nanp_area_code" Warning { NanpAreaCode: "The area code {area_code} starts with 0 or 1, …" }
 /// }
 /// ```
 #[macro_export]
@@ -268,10 +162,7 @@ macro_rules! wordings {
     (
         $(#[$attr:meta])* $say_vis:vis enum $say:ident;
         $(#[$codes_attr:meta])* $vis:vis const $codes:ident;
-        $(
-            $code:literal $($severity:ident)? $(($($param:ident),*))?
-            { $( $(#[$doc:meta])* $name:ident: $template:expr ),+ $(,)? }
-        )+
+        $( $code:literal $($severity:ident)? { $( $(#[$doc:meta])* $name:ident: $template:expr ),+ $(,)? } )+
     ) => {
         $(#[$attr])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -284,20 +175,11 @@ macro_rules! wordings {
 
         impl From<$say> for $crate::issue::Wording {
             fn from(say: $say) -> Self {
-                const ROWS: &[usize] = &[$( [$(stringify!($name)),+].len() ),+];
-                const LENS: &[usize] = &[
-                    $( $code.len(), concat!($($(stringify!($param), " ",)*)?).len(), )+
-                    $($( $template.len(), )+)+
-                ];
+                const LENS: &[usize] = &[$($( $code.len(), $template.len(), )+)+];
                 static ENDS: [u16; LENS.len() + 1] = $crate::issue::ends(LENS);
-                static CODE_OF: [u8; LENS.len() - 2 * ROWS.len()] = $crate::issue::code_of(ROWS);
                 static TABLE: $crate::issue::Wordings = $crate::issue::Wordings {
-                    text: concat!(
-                        $( $code, $($(stringify!($param), " ",)*)? )+
-                        $($( $template, )+)+
-                    ),
+                    text: concat!($($( $code, $template, )+)+),
                     ends: &ENDS,
-                    code_of: &CODE_OF,
                     warnings: $crate::issue::warnings(&[$((
                         [$($crate::issue::Severity::$severity,)? $crate::issue::Severity::Error][0],
                         [$(stringify!($name)),+].len(),
@@ -412,7 +294,7 @@ impl Issue {
     /// npm package's errors are made from it too, `wasm::error`).
     pub fn new(field: impl Into<Cow<'static, str>>, reason: &dyn Reason) -> Self {
         let wording = reason.wording();
-        let params = wording.params(reason.values());
+        let params = reason.params();
         let message = crate::message::fill(wording.template(), &params);
         Issue { field: field.into(), code: wording.code(), message, params }
     }

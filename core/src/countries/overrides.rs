@@ -17,7 +17,7 @@
 //! `country_rules.unsupported_pattern`, which names the construct ([`crate::pattern::portable`]).
 
 use super::{lookup, CallingCodes, Country, Rules, States};
-use crate::issue::{given, Reason, Value, Wording};
+use crate::issue::{Params, Reason, Wording};
 use crate::pattern::{Pattern, PatternError};
 use crate::source::{NotData, Shape, Source};
 
@@ -134,35 +134,35 @@ crate::wordings! {
     enum Say;
     /// Every code a rule set can be rejected with.
     pub const CODES;
-    "country_rules.malformed" (index, detail) {
+    "country_rules.malformed" {
         MalformedEntry: rejected!(entry "not in Partner Center's shape ({detail})."),
         Malformed: rejected!("not in Partner Center's shape ({detail})."),
     }
-    "country_rules.unknown_country" (index, country) {
+    "country_rules.unknown_country" {
         UnknownCountryEntry: rejected!(entry "\"{country}\" is not a known country code."),
         UnknownCountry: rejected!("\"{country}\" is not a known country code."),
     }
-    "country_rules.duplicate_country" (index, country) {
+    "country_rules.duplicate_country" {
         DuplicateCountryEntry: rejected!(entry "{country} is named twice."),
         DuplicateCountry: rejected!("{country} is named twice."),
     }
-    "country_rules.bad_postal_code_regex" (index, detail) {
+    "country_rules.bad_postal_code_regex" {
         BadPostalCodeRegexEntry: rejected!(entry "the postcode pattern is not usable ({detail})."),
         BadPostalCodeRegex: rejected!("the postcode pattern is not usable ({detail})."),
     }
-    "country_rules.bad_phone_number_regex" (index, detail) {
+    "country_rules.bad_phone_number_regex" {
         BadPhoneNumberRegexEntry: rejected!(entry "the phone pattern is not usable ({detail})."),
         BadPhoneNumberRegex: rejected!("the phone pattern is not usable ({detail})."),
     }
-    "country_rules.bad_state" (index, value) {
+    "country_rules.bad_state" {
         BadStateEntry: rejected!(entry "\"{value}\" is not a usable state name."),
         BadState: rejected!("\"{value}\" is not a usable state name."),
     }
-    "country_rules.bad_calling_code" (index, value) {
+    "country_rules.bad_calling_code" {
         BadCallingCodeEntry: rejected!(entry "\"{value}\" is not a calling code (1 to 3 digits)."),
         BadCallingCode: rejected!("\"{value}\" is not a calling code (1 to 3 digits)."),
     }
-    "country_rules.unsupported_pattern" (index, member, construct) {
+    "country_rules.unsupported_pattern" {
         UnsupportedPatternEntry: rejected!(entry "{member} uses {construct}, which tenantcheck does not support: \
                                                   rewrite the pattern without it."),
         UnsupportedPattern: rejected!("{member} uses {construct}, which tenantcheck does not support: rewrite the \
@@ -195,17 +195,22 @@ impl Reason for RuleSetError {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
-        let index = given(self.index);
+    fn params(&self) -> Params {
+        let p = match self.index {
+            Some(i) => Params::default().with("index", i),
+            None => Params::default(),
+        };
         match &self.reason {
             RuleSetReason::Malformed { detail }
             | RuleSetReason::BadPostalCodeRegex { detail }
-            | RuleSetReason::BadPhoneNumberRegex { detail } => vec![index, given(detail)],
+            | RuleSetReason::BadPhoneNumberRegex { detail } => p.with("detail", detail),
             RuleSetReason::UnknownCountry { code } | RuleSetReason::DuplicateCountry { code } => {
-                vec![index, given(code)]
+                p.with("country", code)
             }
-            RuleSetReason::BadState { value } | RuleSetReason::BadCallingCode { value } => vec![index, given(value)],
-            RuleSetReason::UnsupportedPattern { member, construct } => vec![index, given(*member), given(*construct)],
+            RuleSetReason::BadState { value } | RuleSetReason::BadCallingCode { value } => p.with("value", value),
+            RuleSetReason::UnsupportedPattern { member, construct } => {
+                p.with("member", *member).with("construct", *construct)
+            }
         }
     }
 }

@@ -10,7 +10,7 @@
 //! characters after section 0.
 
 use crate::countries::Rules;
-use crate::issue::{given, Outcome, Reason, Value, Wording};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::schema::{text_kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
@@ -38,7 +38,7 @@ mod address_line {
         /// Every code [`AddressLineReason`](super::AddressLineReason) emits.
         pub const CODES;
         "address_line.required" { Required: "The first address line (street and number) is required." }
-        "address_line.too_long" (max, length) {
+        "address_line.too_long" {
             TooLongHas: "An address line can have at most {max} characters; this one has {length}.",
             TooLong: "An address line can have at most {max} characters.",
         }
@@ -52,7 +52,7 @@ mod city {
         /// Every code [`CityReason`](super::CityReason) emits.
         pub const CODES;
         "city.required" { Required: "The city is required." }
-        "city.too_long" (max, length) {
+        "city.too_long" {
             TooLongHas: "A city can have at most {max} characters; this one has {length}.",
             TooLong: "A city can have at most {max} characters.",
         }
@@ -74,10 +74,10 @@ impl Reason for AddressLineReason {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
         match self {
-            AddressLineReason::Required => Vec::new(),
-            AddressLineReason::TooLong { max, length } => too_long_values(*max, *length),
+            AddressLineReason::Required => Params::default(),
+            AddressLineReason::TooLong { max, length } => too_long_params(*max, *length),
         }
     }
 }
@@ -102,16 +102,20 @@ impl Reason for CityReason {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
         match self {
-            CityReason::Required => Vec::new(),
-            CityReason::TooLong { max, length } => too_long_values(*max, *length),
+            CityReason::Required => Params::default(),
+            CityReason::TooLong { max, length } => too_long_params(*max, *length),
         }
     }
 }
 
-fn too_long_values(max: usize, length: Option<usize>) -> Vec<Value<'static>> {
-    vec![given(max), given(length)]
+fn too_long_params(max: usize, length: Option<usize>) -> Params {
+    let p = Params::default().with("max", max);
+    match length {
+        Some(n) => p.with("length", n),
+        None => p,
+    }
 }
 
 /// Section 0 of the address lines and the city: free text, as the schema declares.

@@ -8,7 +8,7 @@
 //! through the walker, so none has a code of its own for it (**decision**: one shared code rather than one per rule,
 //! so a host handles it once).
 
-use crate::issue::{given, Reason, Value, Wording};
+use crate::issue::{Params, Reason, Wording};
 
 /// Why a text field is refused before its rule runs.
 #[non_exhaustive]
@@ -22,7 +22,7 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "text.bad_character" (character, position) {
+    "text.bad_character" {
         Forbidden: "This field contains {character|char}, a control or text-direction character, at position \
                     {position}; remove it."
     }
@@ -35,9 +35,11 @@ impl Reason for CharacterReason {
         Say::Forbidden.into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
         match self {
-            CharacterReason::Forbidden { character, position } => vec![given(*character), given(*position)],
+            CharacterReason::Forbidden { character, position } => {
+                Params::default().with("character", *character).with("position", *position)
+            }
         }
     }
 }

@@ -3,7 +3,7 @@
 //! ASCII form (`xn--`), as the e-mail domains it is compared with. (The markets list is checked by
 //! `rules::country`, the CSP model by `rules::request`.)
 
-use crate::issue::{given, Reason, Value, Wording};
+use crate::issue::{Params, Reason, Wording};
 use crate::rules::hostname;
 use crate::text;
 
@@ -19,8 +19,8 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "partner_domain.invalid" (value) { PartnerDomain: "The partner domain \"{value}\" is not a domain name." }
-    "domain_suffix.invalid" (value) { DomainSuffix: "The domain suffix \"{value}\" is not a domain name." }
+    "partner_domain.invalid" { PartnerDomain: "The partner domain \"{value}\" is not a domain name." }
+    "domain_suffix.invalid" { DomainSuffix: "The domain suffix \"{value}\" is not a domain name." }
 }
 
 crate::display_as_message!(ConfigReason);
@@ -33,9 +33,9 @@ impl Reason for ConfigReason {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
         match self {
-            Self::PartnerDomain { value } | Self::DomainSuffix { value } => vec![given(value)],
+            Self::PartnerDomain { value } | Self::DomainSuffix { value } => Params::default().with("value", value),
         }
     }
 }

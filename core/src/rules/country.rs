@@ -10,7 +10,7 @@
 //!   default is Partner Center's CSP market list [PC-markets] ([`Country::is_csp_market`]).
 
 use crate::countries::{lookup, Country, COUNTRIES};
-use crate::issue::{given, Outcome, Reason, Value, Wording};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
 
@@ -35,18 +35,18 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "country.too_long" (max) { TooLong: "The country can have at most {max} characters." }
+    "country.too_long" { TooLong: "The country can have at most {max} characters." }
     "country.required" { Required: "The country is required: give its two-letter ISO code, e.g. GB." }
-    "country.unknown" (value, suggestion) {
+    "country.unknown" {
         UnknownDidYouMean: "\"{value}\" is not a two-letter ISO country code; did you mean {suggestion}?",
         Unknown: "\"{value}\" is not a two-letter ISO country code (e.g. GB, US, GR).",
         LongDidYouMean: "This is not a two-letter ISO country code; did you mean {suggestion}?",
         Long: "This is not a two-letter ISO country code (e.g. GB, US, GR).",
     }
-    "country.not_in_markets" (country, name) {
+    "country.not_in_markets" {
         NotInMarkets: "{country|In} ({country}) is not among the markets this partner sells to."
     }
-    "country.uk_alias" Warning (from, to) {
+    "country.uk_alias" Warning {
         UkAlias: "UK was read as GB, the ISO code of the United Kingdom that Partner Center expects."
     }
 }
@@ -71,13 +71,21 @@ impl Reason for CountryReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
         match self {
-            CountryReason::TooLong { max } => vec![given(*max)],
-            CountryReason::Required => Vec::new(),
-            CountryReason::Unknown { typed, suggestion } => vec![given(typed), given(*suggestion)],
-            CountryReason::NotInMarkets { country, name } => vec![given(*country), given(*name)],
-            CountryReason::UkAlias => vec![given("UK"), given("GB")],
+            CountryReason::TooLong { max } => Params::default().with("max", *max),
+            CountryReason::Required => Params::default(),
+            CountryReason::Unknown { typed, suggestion } => {
+                let p = Params::default().with("value", typed);
+                match suggestion {
+                    Some(s) => p.with("suggestion", *s),
+                    None => p,
+                }
+            }
+            CountryReason::NotInMarkets { country, name } => {
+                Params::default().with("country", *country).with("name", *name)
+            }
+            CountryReason::UkAlias => Params::default().with("from", "UK").with("to", "GB"),
         }
     }
 }

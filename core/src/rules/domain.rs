@@ -13,7 +13,7 @@
 //!
 //! Partner Center receives the full domain ([`Domain::full`]) [PC-create].
 
-use crate::issue::{given, Checked, Outcome, Reason, Value, Wording};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::rules::hostname::{self, HostnameProblem};
 use crate::text;
 use serde::Serialize;
@@ -97,13 +97,13 @@ crate::wordings! {
     /// Every code this module emits.
     pub const CODES;
     "domain_prefix.required" { Required: "Enter the domain prefix, e.g. contoso for contoso.onmicrosoft.com." }
-    "domain_prefix.too_long" (max) { TooLong: "The domain can have at most {max} characters." }
-    "domain_prefix.bad_character" (character, position) {
+    "domain_prefix.too_long" { TooLong: "The domain can have at most {max} characters." }
+    "domain_prefix.bad_character" {
         Hyphen: "The domain prefix can contain only letters and numbers: no hyphens.",
         BadCharacter: "The domain cannot contain {character|char} (character {position}); a prefix has only letters \
                        and numbers.",
     }
-    "domain_prefix.suffix_removed" Warning (suffix) { SuffixRemoved: "Only the prefix is needed: \".{suffix}\" was removed." }
+    "domain_prefix.suffix_removed" Warning { SuffixRemoved: "Only the prefix is needed: \".{suffix}\" was removed." }
     "domain_prefix.alias_links_existing" Warning {
         AliasLinksExisting: "This is a full domain (an alias): it can only link an existing tenant, not create a new \
                              one."
@@ -122,7 +122,7 @@ crate::wordings! {
     "domain_prefix.bad_idn" {
         BadIdn: "This is not a valid internationalized domain name: check its letters, or type it in its xn-- form."
     }
-    "domain_prefix.idn_converted" Warning (domain) { IdnConverted: "The domain was converted to the form DNS uses: {domain}." }
+    "domain_prefix.idn_converted" Warning { IdnConverted: "The domain was converted to the form DNS uses: {domain}." }
 }
 
 crate::display_as_message!(DomainReason);
@@ -145,13 +145,14 @@ impl Reason for DomainReason {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            Self::TooLong { max } => vec![given(*max)],
-            Self::BadCharacter { ch, position } => vec![given(*ch), given(*position)],
-            Self::SuffixRemoved { suffix } => vec![given(suffix)],
-            Self::IdnConverted { domain } => vec![given(domain)],
-            _ => Vec::new(),
+            Self::TooLong { max } => p.with("max", *max),
+            Self::BadCharacter { ch, position } => p.with("character", *ch).with("position", *position),
+            Self::SuffixRemoved { suffix } => p.with("suffix", suffix),
+            Self::IdnConverted { domain } => p.with("domain", domain),
+            _ => p,
         }
     }
 }

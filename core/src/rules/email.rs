@@ -23,7 +23,7 @@
 //!
 //! Normalized value: the local part as typed, `@`, the domain in lower case and in its ASCII form.
 
-use crate::issue::{given, Checked, Outcome, Reason, Value, Wording};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::rules::hostname::{self, HostnameProblem, MAX_LABEL};
 use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
@@ -233,67 +233,67 @@ crate::wordings! {
     enum Say;
     /// Every code this module can emit.
     pub const CODES;
-    "email.required" (example) {
+    "email.required" {
         Required: "Enter the customer's email address, e.g. {example}: the new tenant's sign-in details are sent \
                    there."
     }
-    "email.too_long" (max) { TooLong: "The email address is longer than {max} characters." }
-    "email.missing_at" (example) { MissingAt: "An email address has the form name@domain, e.g. {example}; '@' is missing." }
-    "email.multiple_at" (position) {
+    "email.too_long" { TooLong: "The email address is longer than {max} characters." }
+    "email.missing_at" { MissingAt: "An email address has the form name@domain, e.g. {example}; '@' is missing." }
+    "email.multiple_at" {
         MultipleAt: "An email address has exactly one '@'; this one has another after the one at position \
                      {position}."
     }
-    "email.missing_local_part" (example) {
+    "email.missing_local_part" {
         MissingLocalPart: "The email address needs a mailbox name before the '@', e.g. {example}."
     }
-    "email.local_part_bad_character" (character, position) {
+    "email.local_part_bad_character" {
         LocalPartSpace: space!(),
         LocalPartBadCharacter: "{character|char} at position {position} is not allowed before the '@': use ASCII \
                                 letters, digits and . ! # $ % & ' * + / = ? ^ _ ` { | } ~ -.",
     }
-    "email.local_part_dots" (example) {
+    "email.local_part_dots" {
         LocalPartDots: "The part before the '@' may not start or end with a dot, or contain two dots in a row."
     }
-    "email.local_part_too_long" (max) { LocalPartTooLong: "The part before the '@' is longer than {max} characters." }
-    "email.missing_domain" (example) { MissingDomain: "The email address needs a domain after the '@', e.g. {example}." }
-    "email.domain_bad_character" (character, position) {
+    "email.local_part_too_long" { LocalPartTooLong: "The part before the '@' is longer than {max} characters." }
+    "email.missing_domain" { MissingDomain: "The email address needs a domain after the '@', e.g. {example}." }
+    "email.domain_bad_character" {
         DomainSpace: space!(),
         DomainBadCharacter: "{character|char} at position {position} is not allowed in the domain: use letters \
                              a-z, digits, '-' and '.'.",
     }
-    "email.domain_no_dot" (example) { DomainNoDot: "The domain after the '@' needs at least one dot, e.g. {example}." }
-    "email.domain_empty_label" (example) {
+    "email.domain_no_dot" { DomainNoDot: "The domain after the '@' needs at least one dot, e.g. {example}." }
+    "email.domain_empty_label" {
         DomainEmptyLabel: "The domain after the '@' may not start or end with a dot, or contain two dots in a row."
     }
-    "email.domain_label_too_long" (max) {
+    "email.domain_label_too_long" {
         DomainLabelTooLong: "A part of the domain between dots is longer than {max} characters."
     }
-    "email.domain_hyphen" (example) { DomainHyphen: "A part of the domain between dots may not start or end with '-'." }
-    "email.domain_bad_tld" (tld) {
+    "email.domain_hyphen" { DomainHyphen: "A part of the domain between dots may not start or end with '-'." }
+    "email.domain_bad_tld" {
         DomainBadTld: "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, \
                        e.g. .com, or an internationalized one, e.g. .рф (xn--p1ai)."
     }
-    "email.domain_bad_idn" (domain) {
+    "email.domain_bad_idn" {
         DomainBadIdn: "The domain {domain} is not a valid internationalized domain name: check its letters, or type \
                        it in its xn-- form."
     }
-    "email.idn_converted" Warning (address) {
+    "email.idn_converted" Warning {
         IdnConverted: "The domain was converted to the form mail systems use: the address is {address}."
     }
-    "email.microsoft_domain" (example) {
+    "email.microsoft_domain" {
         MicrosoftDomain: "Partner Center does not accept a microsoft.com address for a customer; enter the \
                           customer's own."
     }
-    "email.partner_domain" (domain) {
+    "email.partner_domain" {
         PartnerDomain: "Partner Center does not accept an address on the partner's own domain ({domain}) for a \
                         customer; enter the customer's own."
     }
-    "email.onmicrosoft_domain" (suffix) {
+    "email.onmicrosoft_domain" {
         OnmicrosoftDomain: "Addresses on *.{suffix} are a tenant's initial domain, whose mailboxes may not exist \
                             yet; enter an address that receives mail today, as the new tenant's sign-in details are \
                             sent there."
     }
-    "email.free_mail" Warning (domain) {
+    "email.free_mail" Warning {
         FreeMail: "{domain} is a free-mail provider; a corporate address of the customer is preferred."
     }
 }
@@ -330,19 +330,22 @@ impl Reason for EmailReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
             EmailReason::TooLong { max }
             | EmailReason::LocalPartTooLong { max }
-            | EmailReason::DomainLabelTooLong { max } => vec![given(*max)],
-            EmailReason::MultipleAt { position } => vec![given(*position)],
+            | EmailReason::DomainLabelTooLong { max } => p.with("max", *max),
+            EmailReason::MultipleAt { position } => p.with("position", *position),
             EmailReason::LocalPartBadCharacter { character, position }
-            | EmailReason::DomainBadCharacter { character, position } => vec![given(*character), given(*position)],
-            EmailReason::DomainBadTld { tld } => vec![given(tld)],
-            EmailReason::DomainBadIdn { domain } => vec![given(domain)],
-            EmailReason::IdnConverted { address } => vec![given(address)],
-            EmailReason::PartnerDomain { domain } | EmailReason::FreeMail { domain } => vec![given(domain)],
-            EmailReason::OnmicrosoftDomain { suffix } => vec![given(*suffix)],
+            | EmailReason::DomainBadCharacter { character, position } => {
+                p.with("character", *character).with("position", *position)
+            }
+            EmailReason::DomainBadTld { tld } => p.with("tld", tld),
+            EmailReason::DomainBadIdn { domain } => p.with("domain", domain),
+            EmailReason::IdnConverted { address } => p.with("address", address),
+            EmailReason::PartnerDomain { domain } | EmailReason::FreeMail { domain } => p.with("domain", domain),
+            EmailReason::OnmicrosoftDomain { suffix } => p.with("suffix", *suffix),
             EmailReason::Required
             | EmailReason::MissingAt
             | EmailReason::MissingLocalPart
@@ -351,7 +354,7 @@ impl Reason for EmailReason {
             | EmailReason::DomainNoDot
             | EmailReason::DomainEmptyLabel
             | EmailReason::DomainHyphen
-            | EmailReason::MicrosoftDomain => vec![given(EXAMPLE)],
+            | EmailReason::MicrosoftDomain => p.with("example", EXAMPLE),
         }
     }
 }

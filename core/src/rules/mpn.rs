@@ -8,7 +8,7 @@
 //! - Where it exists it is required for a sub-customer of a reseller: without it Partner Center creates the customer
 //!   as a direct customer of the indirect provider [PC-create] (**decision**). Otherwise optional.
 
-use crate::issue::{given, Checked, Outcome, Reason, Value, Wording};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text;
 use serde::{Deserialize, Serialize};
 
@@ -90,14 +90,14 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "reseller_mpn_id.too_long" (max) { TooLong: "The Reseller (MPN ID) can have at most {max} characters." }
-    "reseller_mpn_id.not_numeric" (character, position) {
+    "reseller_mpn_id.too_long" { TooLong: "The Reseller (MPN ID) can have at most {max} characters." }
+    "reseller_mpn_id.not_numeric" {
         NotNumeric: concat!("The Reseller (MPN ID) must be numeric: enter ", what!(), ".")
     }
-    "reseller_mpn_id.length" (min, max, length) {
+    "reseller_mpn_id.length" {
         Length: concat!("The Reseller (MPN ID) has {min} to {max} digits: enter ", what!(), ".")
     }
-    "reseller_mpn_id.not_available" (cspModel) {
+    "reseller_mpn_id.not_available" {
         NotAvailable: "A Reseller (MPN ID) is only for indirect CSP partners; this partner's CSP model is \
                        {cspModel}: leave it empty."
     }
@@ -119,13 +119,14 @@ impl Reason for MpnReason {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            Self::TooLong { max } => vec![given(*max)],
-            Self::NotNumeric { ch, position } => vec![given(*ch), given(*position)],
-            Self::Length { min, max, got } => vec![given(*min), given(*max), given(*got)],
-            Self::NotAvailable { csp_model } => vec![given(csp_model.as_str())],
-            Self::Required => Vec::new(),
+            Self::TooLong { max } => p.with("max", *max),
+            Self::NotNumeric { ch, position } => p.with("character", *ch).with("position", *position),
+            Self::Length { min, max, got } => p.with("min", *min).with("max", *max).with("length", *got),
+            Self::NotAvailable { csp_model } => p.with("cspModel", csp_model.as_str()),
+            Self::Required => p,
         }
     }
 }

@@ -20,7 +20,7 @@
 //! placeholders) and the repeated-character and domain checks compare the NFKC-casefolded text
 //! ([`crate::text::compat`]), so `ＬＬＣ` is still a bare legal form; the value returned is the NFC text, case kept.
 
-use crate::issue::{given, Checked, Outcome, Reason, Value, Wording};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::schema::{text_kind, TextKind};
 use crate::text::{compat, is_alphabetic, is_alphanumeric, MAX_CHARS};
 use std::borrow::Cow;
@@ -105,28 +105,28 @@ mod company {
         pub(super) enum Say;
         /// Every code [`company_name`](super::company_name) can emit.
         pub const CODES;
-        "company_name.required" (example) { Required: "Enter the customer's registered company name, e.g. {example}." }
-        "company_name.too_long" (max) { TooLong: "The company name is longer than {max} characters." }
-        "company_name.single_character" (example) {
+        "company_name.required" { Required: "Enter the customer's registered company name, e.g. {example}." }
+        "company_name.too_long" { TooLong: "The company name is longer than {max} characters." }
+        "company_name.single_character" {
             SingleCharacter: "A company name of one character is not accepted; enter the full registered name, e.g. \
                               {example}."
         }
-        "company_name.only_symbols" (example) {
+        "company_name.only_symbols" {
             OnlySymbols: "The company name has no letter or digit; enter the full registered name, e.g. {example}."
         }
-        "company_name.legal_form_only" (name, example) {
+        "company_name.legal_form_only" {
             LegalFormOnly: "'{name}' is a legal form, not a company name; enter the full registered name, e.g. \
                             {example}."
         }
-        "company_name.spaced_characters" (example) {
+        "company_name.spaced_characters" {
             SpacedCharacters: "The company name is single characters separated by spaces; enter the full registered \
                                name, e.g. {example}."
         }
-        "company_name.repeated_character" (character, example) {
+        "company_name.repeated_character" {
             RepeatedCharacter: "The company name is only {character|char} repeated; enter the full registered name, \
                                 e.g. {example}."
         }
-        "company_name.domain_extension" Warning (extension) {
+        "company_name.domain_extension" Warning {
             DomainExtension: "The company name contains the internet domain extension '.{extension}'; make sure it \
                               is the registered name, as it is used to approve the account."
         }
@@ -140,17 +140,17 @@ mod contact {
         /// Every code [`contact_name`](super::contact_name) can emit.
         pub const CODES;
         "contact_name.required" { Required: "Enter the contact's name." }
-        "contact_name.too_long" (max) { TooLong: "The name is longer than {max} characters." }
+        "contact_name.too_long" { TooLong: "The name is longer than {max} characters." }
         "contact_name.no_letters" {
             NoLetters: "The name has no letter; enter the contact's real name, not digits or symbols."
         }
         "contact_name.single_character" Warning {
             SingleCharacter: "The name is a single character; Partner Center asks for the full name."
         }
-        "contact_name.placeholder" Warning (name) {
+        "contact_name.placeholder" Warning {
             Placeholder: "'{name}' looks like a placeholder; Partner Center asks for the contact's real name."
         }
-        "contact_name.long" Warning (max) {
+        "contact_name.long" Warning {
             Long: "The name is longer than {max} characters, which Partner Center advises against; check it."
         }
     }
@@ -177,16 +177,19 @@ impl Reason for CompanyNameReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            CompanyNameReason::TooLong { max } => vec![given(*max)],
-            CompanyNameReason::LegalFormOnly { name } => vec![given(name), given(COMPANY_EXAMPLE)],
-            CompanyNameReason::RepeatedCharacter { character } => vec![given(*character), given(COMPANY_EXAMPLE)],
-            CompanyNameReason::DomainExtension { extension } => vec![given(extension)],
+            CompanyNameReason::TooLong { max } => p.with("max", *max),
+            CompanyNameReason::LegalFormOnly { name } => p.with("name", name).with("example", COMPANY_EXAMPLE),
+            CompanyNameReason::RepeatedCharacter { character } => {
+                p.with("character", *character).with("example", COMPANY_EXAMPLE)
+            }
+            CompanyNameReason::DomainExtension { extension } => p.with("extension", extension),
             CompanyNameReason::Required
             | CompanyNameReason::SingleCharacter
             | CompanyNameReason::OnlySymbols
-            | CompanyNameReason::SpacedCharacters => vec![given(COMPANY_EXAMPLE)],
+            | CompanyNameReason::SpacedCharacters => p.with("example", COMPANY_EXAMPLE),
         }
     }
 }
@@ -207,13 +210,12 @@ impl Reason for ContactNameReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            ContactNameReason::TooLong { max } | ContactNameReason::Long { max } => vec![given(*max)],
-            ContactNameReason::Placeholder { name } => vec![given(name)],
-            ContactNameReason::Required | ContactNameReason::NoLetters | ContactNameReason::SingleCharacter => {
-                Vec::new()
-            }
+            ContactNameReason::TooLong { max } | ContactNameReason::Long { max } => p.with("max", *max),
+            ContactNameReason::Placeholder { name } => p.with("name", name),
+            ContactNameReason::Required | ContactNameReason::NoLetters | ContactNameReason::SingleCharacter => p,
         }
     }
 }

@@ -39,7 +39,7 @@
 
 use crate::countries::dialing::{self, Plan};
 use crate::countries::{CallingCodes, Rules};
-use crate::issue::{given, Checked, Outcome, Reason, Value, Wording};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
 
 /// Why a phone number is refused or questioned.
@@ -125,70 +125,70 @@ crate::wordings! {
     enum Say;
     /// Every code this module can emit.
     pub const CODES;
-    "phone.required" (example) {
+    "phone.required" {
         Required: "Enter the customer's phone number, e.g. {example}: it is required for every account."
     }
-    "phone.too_long" (max) { TooLong: "The phone number is longer than {max} characters." }
-    "phone.bad_character" (character, position) {
+    "phone.too_long" { TooLong: "The phone number is longer than {max} characters." }
+    "phone.bad_character" {
         BadLetter: concat!(bad_character!(), " (enter one number, without letters or an extension)."),
         BadCharacter: concat!(bad_character!(), "."),
     }
-    "phone.extension" (extension, example) {
+    "phone.extension" {
         Extension: "Enter the phone number without the extension {extension}: Partner Center takes one number, \
                     e.g. {example}."
     }
-    "phone.misplaced_plus" (position) {
+    "phone.misplaced_plus" {
         MisplacedPlus: "'+' may only come first, before the calling code (e.g. +30 210 123 4567); found one at \
                         position {position}."
     }
-    "phone.unbalanced_parentheses" (position) {
+    "phone.unbalanced_parentheses" {
         UnbalancedParentheses: "The parenthesis at position {position} has no partner; use parentheses in pairs, \
                                 not nested, e.g. (210) 123 4567."
     }
-    "phone.bad_calling_code" (example) {
+    "phone.bad_calling_code" {
         BadCallingCode: "After '+' comes a country calling code, e.g. {example}; this number does not start with \
                          one."
     }
-    "phone.needs_calling_code" (example) {
+    "phone.needs_calling_code" {
         NeedsCallingCode: "Enter the phone number with its country calling code, e.g. {example}: without a valid \
                            country in the billing address, a national number cannot be read."
     }
-    "phone.leading_digit" (digit, digits, calling_code, country) {
+    "phone.leading_digit" {
         LeadingDigitInCountry: "After the calling code +{calling_code}, a phone number in {country|in} begins with \
                                 {digits}, not {digit}; check the number.",
         LeadingDigit: "After the calling code +{calling_code}, a phone number begins with {digits}, not {digit}; \
                        check the number.",
     }
-    "phone.too_few_digits" (count, min, max, lengths, calling_code, country) {
+    "phone.too_few_digits" {
         TooFewDigitsInCountry: length!(in_country),
         TooFewDigits: length!(non_geographic),
     }
-    "phone.too_many_digits" (count, min, max, lengths, calling_code, country) {
+    "phone.too_many_digits" {
         TooManyDigitsInCountry: length!(in_country),
         TooManyDigits: length!(non_geographic),
     }
-    "phone.wrong_length" (count, min, max, lengths, calling_code, country) {
+    "phone.wrong_length" {
         WrongLengthInCountry: length!(in_country),
         WrongLength: length!(non_geographic),
     }
-    "phone.nanp_format" (country, example) {
+    "phone.nanp_format" {
         NanpFormat: "A phone number in {country} has 10 digits, optionally after a 1, e.g. {example}, \
                      1-425-555-0100 or +1 425 555 0100."
     }
-    "phone.format" (country) { Format: "The phone number does not have the format Partner Center expects for {country}." }
-    "phone.nanp_area_code" Warning (area_code) {
+    "phone.format" { Format: "The phone number does not have the format Partner Center expects for {country}." }
+    "phone.nanp_area_code" Warning {
         NanpAreaCode: "The area code {area_code} starts with 0 or 1, which no North American area code does; check \
                        the number."
     }
-    "phone.nanp_exchange" Warning (exchange) {
+    "phone.nanp_exchange" Warning {
         NanpExchange: "The exchange {exchange} (the 3 digits after the area code) starts with 0 or 1, which no North \
                        American exchange does; check the number."
     }
-    "phone.trunk_prefix" Warning (prefix, calling_code) {
+    "phone.trunk_prefix" Warning {
         TrunkPrefix: "The trunk prefix {prefix} is not dialled after the calling code +{calling_code}, so it was \
                       left out; check the number."
     }
-    "phone.calling_code_mismatch" Warning (calling_code, expected, country) {
+    "phone.calling_code_mismatch" Warning {
         CallingCodeMismatch: "The number has the calling code +{calling_code}, but {country} uses +{expected}; check \
                               the number.",
         NotTheCountrysCallingCode: "The number's calling code is not that of the account's country: {country} uses \
@@ -231,28 +231,52 @@ impl Reason for PhoneReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            PhoneReason::Required | PhoneReason::BadCallingCode | PhoneReason::NeedsCallingCode => vec![given(EXAMPLE)],
-            PhoneReason::TooLong { max } => vec![given(*max)],
-            PhoneReason::BadCharacter { character, position } => vec![given(*character), given(*position)],
-            PhoneReason::Extension { extension } => vec![given(extension), given(EXAMPLE)],
+            PhoneReason::Required | PhoneReason::BadCallingCode | PhoneReason::NeedsCallingCode => {
+                p.with("example", EXAMPLE)
+            }
+            PhoneReason::TooLong { max } => p.with("max", *max),
+            PhoneReason::BadCharacter { character, position } => {
+                p.with("character", *character).with("position", *position)
+            }
+            PhoneReason::Extension { extension } => p.with("extension", extension).with("example", EXAMPLE),
             PhoneReason::MisplacedPlus { position } | PhoneReason::UnbalancedParentheses { position } => {
-                vec![given(*position)]
+                p.with("position", *position)
             }
-            PhoneReason::LeadingDigit { digit, digits, calling_code, country: c } => {
-                vec![given(*digit), given(digits), given(calling_code), given(*c)]
+            PhoneReason::LeadingDigit { digit, digits, calling_code, country } => {
+                let p = p.with("digit", *digit).with("digits", digits).with("calling_code", calling_code);
+                match country {
+                    Some(c) => p.with("country", *c),
+                    None => p,
+                }
             }
-            PhoneReason::Length { count, min, max, lengths, calling_code, country: c } => {
-                vec![given(*count), given(*min), given(*max), given(lengths), given(calling_code), given(*c)]
+            PhoneReason::Length { count, min, max, lengths, calling_code, country } => {
+                let p = p
+                    .with("count", *count)
+                    .with("min", *min)
+                    .with("max", *max)
+                    .with("lengths", lengths)
+                    .with("calling_code", calling_code);
+                match country {
+                    Some(c) => p.with("country", *c),
+                    None => p,
+                }
             }
-            PhoneReason::NanpFormat { country } => vec![given(*country), given(NANP_EXAMPLE)],
-            PhoneReason::Format { country } => vec![given(*country)],
-            PhoneReason::NanpAreaCode { area_code } => vec![given(area_code)],
-            PhoneReason::NanpExchange { exchange } => vec![given(exchange)],
-            PhoneReason::TrunkPrefix { prefix, calling_code } => vec![given(prefix), given(calling_code)],
+            PhoneReason::NanpFormat { country } => p.with("country", *country).with("example", NANP_EXAMPLE),
+            PhoneReason::Format { country } => p.with("country", *country),
+            PhoneReason::NanpAreaCode { area_code } => p.with("area_code", area_code),
+            PhoneReason::NanpExchange { exchange } => p.with("exchange", exchange),
+            PhoneReason::TrunkPrefix { prefix, calling_code } => {
+                p.with("prefix", prefix).with("calling_code", calling_code)
+            }
             PhoneReason::CallingCodeMismatch { calling_code, expected, country } => {
-                vec![given(calling_code.as_ref()), given(expected), given(*country)]
+                let p = match calling_code {
+                    Some(cc) => p.with("calling_code", cc),
+                    None => p,
+                };
+                p.with("expected", expected).with("country", *country)
             }
         }
     }

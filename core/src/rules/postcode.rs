@@ -38,7 +38,7 @@
 
 use crate::countries::Rules;
 use crate::countries::{au_other_postcode, au_postcode_states, lookup, postal_prefixes, us_other_zip, us_zip3_states};
-use crate::issue::{given, Outcome, Reason, Value, Wording};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::pattern::Pattern;
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
@@ -74,37 +74,37 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "postal_code.too_long" (max) { TooLong: "A postcode can have at most {max} characters." }
-    "postal_code.required" (country, example) {
+    "postal_code.too_long" { TooLong: "A postcode can have at most {max} characters." }
+    "postal_code.required" {
         RequiredForExample: "A {country|postcode} is required for an address in {country|in}, e.g. {example}.",
         Required: "A {country|postcode} is required for an address in {country|in}.",
     }
-    "postal_code.format" (country, example, digits) {
+    "postal_code.format" {
         DigitsForExample: "A {country|postcode} in {country|in} has {digits} digits, e.g. {example}.",
         LooksLike: "This is not a valid {country|postcode} in {country|in}: it looks like {example}.",
         Digits: "A {country|postcode} in {country|in} has {digits} digits.",
         Format: "This is not a valid {country|postcode} in {country|in}.",
     }
-    "postal_code.leading_zero" (country, suggestion) {
+    "postal_code.leading_zero" {
         LeadingZero: "This {country|postcode} is one digit short: if a spreadsheet dropped its leading zero, it is \
                       {suggestion}."
     }
-    "postal_code.dublin_district" (district, example) {
+    "postal_code.dublin_district" {
         DublinDistrictForExample: "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 \
                                    characters, e.g. {example}.",
         DublinDistrict: "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 characters.",
     }
-    "postal_code.territory" (country, postalCode, territory) {
+    "postal_code.territory" {
         Territory: "The {country|postcode} {postalCode} belongs to {territory|in}, which Partner Center treats as a \
                     country of its own: choose {territory|in} as the country."
     }
-    "postal_code.military" (postalCode, route) {
+    "postal_code.military" {
         Military: "The ZIP code {postalCode} is military mail ({route}): a billing address must be a civil address."
     }
-    "postal_code.not_used" Warning (country) {
+    "postal_code.not_used" Warning {
         NotUsed: "There are no postcodes in {country|in}; the value was kept for Partner Center to judge."
     }
-    "postal_code.state_mismatch" (country, postalCode, state, expected) {
+    "postal_code.state_mismatch" {
         StateMismatch: "The {country|postcode} {postalCode} belongs to {expected|or}, not {state}."
     }
 }
@@ -132,23 +132,42 @@ impl Reason for PostalCodeReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let with_example = |p: Params, example: &Option<&'static str>| match example {
+            Some(e) => p.with("example", *e),
+            None => p,
+        };
         match self {
-            PostalCodeReason::TooLong { max } => vec![given(*max)],
-            PostalCodeReason::Required { country, example: e } => vec![given(*country), given(*e)],
-            PostalCodeReason::Format { country, example: e, digits } => {
-                vec![given(*country), given(*e), given(*digits)]
+            PostalCodeReason::TooLong { max } => Params::default().with("max", *max),
+            PostalCodeReason::Required { country, example } => {
+                with_example(Params::default().with("country", *country), example)
             }
-            PostalCodeReason::LeadingZero { country, suggestion } => vec![given(*country), given(suggestion)],
-            PostalCodeReason::DublinDistrict { district, example: e } => vec![given(district), given(*e)],
-            PostalCodeReason::Territory { country, postal_code, territory } => {
-                vec![given(*country), given(postal_code), given(*territory)]
+            PostalCodeReason::Format { country, example, digits } => {
+                let p = with_example(Params::default().with("country", *country), example);
+                match digits {
+                    Some(n) => p.with("digits", *n),
+                    None => p,
+                }
             }
-            PostalCodeReason::Military { postal_code, route } => vec![given(postal_code), given(*route)],
-            PostalCodeReason::NotUsed { country } => vec![given(*country)],
-            PostalCodeReason::StateMismatch { country, postal_code, state, expected } => {
-                vec![given(*country), given(postal_code), given(state), given(expected.as_slice())]
+            PostalCodeReason::LeadingZero { country, suggestion } => {
+                Params::default().with("country", *country).with("suggestion", suggestion)
             }
+            PostalCodeReason::DublinDistrict { district, example } => {
+                with_example(Params::default().with("district", district), example)
+            }
+            PostalCodeReason::Territory { country, postal_code, territory } => Params::default()
+                .with("country", *country)
+                .with("postalCode", postal_code)
+                .with("territory", *territory),
+            PostalCodeReason::Military { postal_code, route } => {
+                Params::default().with("postalCode", postal_code).with("route", *route)
+            }
+            PostalCodeReason::NotUsed { country } => Params::default().with("country", *country),
+            PostalCodeReason::StateMismatch { country, postal_code, state, expected } => Params::default()
+                .with("country", *country)
+                .with("postalCode", postal_code)
+                .with("state", state)
+                .with("expected", expected.as_slice()),
         }
     }
 }

@@ -11,7 +11,7 @@
 //! - Normalized per section 0 only: case, punctuation and inner spaces are kept, as registries print them.
 
 use crate::countries::Country;
-use crate::issue::{given, Checked, Outcome, Reason, Value, Wording};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
 
@@ -38,14 +38,14 @@ crate::wordings! {
     enum Say;
     /// Every code this module can emit.
     pub const CODES;
-    "registration_number.required" (country) {
+    "registration_number.required" {
         Required: "Partner Center requires the organization's registration number (INN or tax ID) for a customer \
                    in {country}."
     }
-    "registration_number.too_short" (min, max) {
+    "registration_number.too_short" {
         TooShort: "The registration number has fewer than {min} characters; it has {min} to {max}."
     }
-    "registration_number.too_long" (max) { TooLong: "The registration number is longer than {max} characters." }
+    "registration_number.too_long" { TooLong: "The registration number is longer than {max} characters." }
     "registration_number.no_digit" {
         NoDigit: "The registration number has no digit; enter the organization's registration or tax number as the \
                   registry issued it."
@@ -65,12 +65,13 @@ impl Reason for RegistrationReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            RegistrationReason::Required { country } => vec![given(*country)],
-            RegistrationReason::TooShort { min } => vec![given(*min), given(MAX_REGISTRATION)],
-            RegistrationReason::TooLong { max } => vec![given(*max)],
-            RegistrationReason::NoDigit => Vec::new(),
+            RegistrationReason::Required { country } => p.with("country", *country),
+            RegistrationReason::TooShort { min } => p.with("min", *min).with("max", MAX_REGISTRATION),
+            RegistrationReason::TooLong { max } => p.with("max", *max),
+            RegistrationReason::NoDigit => p,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! wrong JSON types, unknown enum values and missing configuration. Unknown fields are errors so that typos never
 //! pass silently (`request.md`).
 
-use crate::issue::{given, Reason, Value, Wording};
+use crate::issue::{Params, Reason, Wording};
 
 /// Why (part of) the input is not a record.
 #[non_exhaustive]
@@ -37,11 +37,11 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "request.not_json" (detail, line, column) { NotJson: "This is not JSON: {detail}." }
-    "request.not_an_object" (found) { NotAnObject: "A record is a JSON object, not {found|a}." }
-    "request.unknown_field" (name) { UnknownField: "\"{name}\" is not a field of the record." }
-    "request.wrong_type" (expected, found) { WrongType: "Expected {expected|a} here, not {found|a}." }
-    "request.unknown_value" (value, allowed) { UnknownValue: "\"{value}\" is not one of: {allowed}." }
+    "request.not_json" { NotJson: "This is not JSON: {detail}." }
+    "request.not_an_object" { NotAnObject: "A record is a JSON object, not {found|a}." }
+    "request.unknown_field" { UnknownField: "\"{name}\" is not a field of the record." }
+    "request.wrong_type" { WrongType: "Expected {expected|a} here, not {found|a}." }
+    "request.unknown_value" { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
 }
 
@@ -59,14 +59,17 @@ impl Reason for RequestReason {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            Self::NotJson { detail, line, column } => vec![given(detail), given(*line), given(*column)],
-            Self::NotAnObject { found } => vec![given(*found)],
-            Self::UnknownField { name } => vec![given(name)],
-            Self::WrongType { expected, found } => vec![given(*expected), given(*found)],
-            Self::UnknownValue { value, allowed } => vec![given(value), given(*allowed)],
-            Self::MissingConfiguration => Vec::new(),
+            Self::NotJson { detail, line, column } => {
+                p.with("detail", detail).with("line", *line).with("column", *column)
+            }
+            Self::NotAnObject { found } => p.with("found", *found),
+            Self::UnknownField { name } => p.with("name", name),
+            Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
+            Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
+            Self::MissingConfiguration => p,
         }
     }
 }

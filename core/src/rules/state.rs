@@ -17,7 +17,7 @@
 //!   letters, Australian postcodes to the states of their localities (a postcode may lie in several).
 
 use crate::countries::Rules;
-use crate::issue::{given, Outcome, Reason, Value, Wording};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::schema::{self, Kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
@@ -47,20 +47,20 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "state.too_long" (max, length) {
+    "state.too_long" {
         TooLongHas: "A state or province can have at most {max} characters; this one has {length}.",
         TooLong: "A state or province can have at most {max} characters.",
     }
-    "state.required" (country, accepted) {
+    "state.required" {
         Required: "A {country|state} is required for an address in {country|in}.",
         RequiredOneOf: "A {country|state} is required for an address in {country|in}: one of {accepted}.",
     }
-    "state.unknown" (value, country, accepted) {
+    "state.unknown" {
         Unknown: "\"{value}\" is not a {country|state} of {country|in} that Partner Center accepts; use one of: \
                   {accepted}.",
         Long: "This is not a {country|state} of {country|in} that Partner Center accepts; use one of: {accepted}.",
     }
-    "state.normalized" Warning (from, to) { Normalized: "\"{from}\" was read as \"{to}\", the form Partner Center accepts." }
+    "state.normalized" Warning { Normalized: "\"{from}\" was read as \"{to}\", the form Partner Center accepts." }
 }
 
 crate::display_as_message!(StateReason);
@@ -80,14 +80,22 @@ impl Reason for StateReason {
         .into()
     }
 
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
         match self {
-            StateReason::TooLong { max, length } => vec![given(*max), given(*length)],
-            StateReason::Required { country, accepted } => vec![given(*country), given(accepted.as_slice())],
-            StateReason::Unknown { typed, country, accepted } => {
-                vec![given(typed), given(*country), given(accepted.as_slice())]
+            StateReason::TooLong { max, length } => {
+                let p = Params::default().with("max", *max);
+                match length {
+                    Some(n) => p.with("length", *n),
+                    None => p,
+                }
             }
-            StateReason::Normalized { from, to } => vec![given(from), given(to)],
+            StateReason::Required { country, accepted } => {
+                Params::default().with("country", *country).with("accepted", accepted.as_slice())
+            }
+            StateReason::Unknown { typed, country, accepted } => {
+                Params::default().with("value", typed).with("country", *country).with("accepted", accepted.as_slice())
+            }
+            StateReason::Normalized { from, to } => Params::default().with("from", from).with("to", to),
         }
     }
 }

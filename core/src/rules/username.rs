@@ -8,7 +8,7 @@
 //!
 //! The value is kept as typed (after section 0): UPNs are case-insensitive but keep their case for display.
 
-use crate::issue::{given, Outcome, Reason, Value, Wording};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::text;
 use std::borrow::Cow;
 
@@ -44,15 +44,15 @@ crate::wordings! {
     /// Every code this module emits.
     pub const CODES;
     "username.required" { Required: "Enter the admin username." }
-    "username.too_long" (max) { TooLong: "The username can have at most {max} characters." }
-    "username.whole_address" (localPart) {
+    "username.too_long" { TooLong: "The username can have at most {max} characters." }
+    "username.whole_address" {
         WholeAddress: "Enter only the part before @ (the domain is set below): did you mean \"{localPart}\"?"
     }
-    "username.bad_character" (character, position) {
+    "username.bad_character" {
         BadCharacter: "The username cannot contain {character|char} (character {position}); use letters, digits \
                        and ' . - _ ! # ^ ~."
     }
-    "username.bad_edge" (character) { BadEdge: "The username cannot start or end with \"{character}\"." }
+    "username.bad_edge" { BadEdge: "The username cannot start or end with \"{character}\"." }
     "username.consecutive_dots" { ConsecutiveDots: "The username cannot contain two dots in a row." }
 }
 
@@ -70,13 +70,14 @@ impl Reason for UsernameReason {
         }
         .into()
     }
-    fn values(&self) -> Vec<Value<'_>> {
+    fn params(&self) -> Params {
+        let p = Params::default();
         match self {
-            Self::TooLong { max } => vec![given(*max)],
-            Self::WholeAddress { local_part } => vec![given(local_part)],
-            Self::BadCharacter { ch, position } => vec![given(*ch), given(*position)],
-            Self::BadEdge { ch } => vec![given(*ch)],
-            _ => Vec::new(),
+            Self::TooLong { max } => p.with("max", *max),
+            Self::WholeAddress { local_part } => p.with("localPart", local_part),
+            Self::BadCharacter { ch, position } => p.with("character", *ch).with("position", *position),
+            Self::BadEdge { ch } => p.with("character", *ch),
+            _ => p,
         }
     }
 }
