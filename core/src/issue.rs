@@ -65,13 +65,13 @@ pub struct Wording {
 }
 
 /// A module's codes and English templates ([`wordings!`](crate::wordings) makes it): every row's code and template,
-/// in order, as one string (no pair of pointers per text), cut where `ends` says; bit `row` of `warnings` set where
-/// the row is a warning.
+/// in order, as one string (no pair of pointers per text), cut by the texts' lengths in bytes (one byte each, where
+/// offsets would take two and compress worse); bit `row` of `warnings` set where the row is a warning.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Wordings {
     pub text: &'static str,
-    /// 0, then where each row's code ends and where its template ends.
-    pub ends: &'static [u16],
+    /// The length of each row's code and of its template.
+    pub lens: &'static [u8],
     pub warnings: u64,
 }
 
@@ -83,9 +83,12 @@ impl Wording {
     /// Part `part` (0 the code, 1 the template) of the row.
     fn text(self, part: usize) -> &'static str {
         let at = usize::from(self.row) * 2 + part;
-        let ends = self.table.ends;
-        let (Some(&start), Some(&end)) = (ends.get(at), ends.get(at + 1)) else { return "" };
-        self.table.text.get(usize::from(start)..usize::from(end)).unwrap_or_default()
+        let mut start = 0;
+        for &len in self.table.lens.get(..at).unwrap_or_default() {
+            start += usize::from(len);
+        }
+        let len = self.table.lens.get(at).map_or(0, |&len| usize::from(len));
+        self.table.text.get(start..start + len).unwrap_or_default()
     }
     /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`).
     pub fn code(self) -> &'static str {
@@ -105,20 +108,18 @@ impl Wording {
     }
 }
 
-/// Where each text of `lens` ends when they are joined, after a leading 0 (for [`Wordings::ends`]; `N` is one more
-/// than the number of texts). Evaluated by the compiler: a table over 64 KiB or of another length does not build.
-pub const fn ends<const N: usize>(lens: &[usize]) -> [u16; N] {
-    assert!(lens.len() + 1 == N, "one end per text, after a leading 0");
-    let mut ends = [0u16; N];
-    let mut sum = 0;
+/// The lengths of texts, one byte each (for [`Wordings::lens`]; `N` is the number of texts). Evaluated by the
+/// compiler: a text of 256 bytes or more does not build.
+pub const fn lens<const N: usize>(lens: &[usize]) -> [u8; N] {
+    assert!(lens.len() == N, "one length per text");
+    let mut bytes = [0u8; N];
     let mut i = 0;
-    while i < lens.len() {
-        sum += lens[i];
-        assert!(sum <= u16::MAX as usize, "a table of wordings over 64 KiB");
-        ends[i + 1] = sum as u16;
+    while i < N {
+        assert!(lens[i] <= u8::MAX as usize, "a code or template of 256 bytes or more");
+        bytes[i] = lens[i] as u8;
         i += 1;
     }
-    ends
+    bytes
 }
 
 /// The bits of the rows that are warnings (for [`Wordings::warnings`]), from each code's severity and number of
@@ -176,10 +177,10 @@ macro_rules! wordings {
         impl From<$say> for $crate::issue::Wording {
             fn from(say: $say) -> Self {
                 const LENS: &[usize] = &[$($( $code.len(), $template.len(), )+)+];
-                static ENDS: [u16; LENS.len() + 1] = $crate::issue::ends(LENS);
+                static BYTES: [u8; LENS.len()] = $crate::issue::lens(LENS);
                 static TABLE: $crate::issue::Wordings = $crate::issue::Wordings {
                     text: concat!($($( $code, $template, )+)+),
-                    ends: &ENDS,
+                    lens: &BYTES,
                     warnings: $crate::issue::warnings(&[$((
                         [$($crate::issue::Severity::$severity,)? $crate::issue::Severity::Error][0],
                         [$(stringify!($name)),+].len(),
