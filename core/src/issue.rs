@@ -325,3 +325,31 @@ impl<T, R> Checked<T, R> {
 
 /// The result of one rule: the normalized value, or the reason it was rejected.
 pub type Outcome<T, R> = Result<Checked<T, R>, R>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    crate::wordings! {
+        enum Say;
+        const CODES;
+        "test.first" { One: "The first {x}.", Two: "" }
+        "test.second" Warning { Three: "Ünïcode, e.g. .рф." }
+        "test.third" { Four: "The fourth." }
+    }
+
+    #[test]
+    fn a_wording_reads_its_own_row() {
+        let rows = [
+            (Say::One, "test.first", "The first {x}.", Severity::Error),
+            (Say::Two, "test.first", "", Severity::Error),
+            (Say::Three, "test.second", "Ünïcode, e.g. .рф.", Severity::Warning),
+            (Say::Four, "test.third", "The fourth.", Severity::Error),
+        ];
+        for (say, code, template, severity) in rows {
+            let wording = Wording::from(say);
+            assert_eq!((wording.code(), wording.template(), wording.severity()), (code, template, severity), "{say:?}");
+        }
+        assert_eq!(CODES, ["test.first", "test.second", "test.third"]);
+    }
+}
