@@ -64,13 +64,13 @@ pub struct Wording {
     row: u8,
 }
 
-/// A module's codes and English templates ([`wordings!`](crate::wordings) makes it): every row's code and template,
-/// in order, as one string (no pair of pointers per text), cut by the texts' lengths in bytes (one byte each, where
+/// A module's codes and English templates ([`wordings!`](crate::wordings) makes it): every row's code (only in the
+/// code's first row) and template, in order, as one string (no pair of pointers per text), cut by the texts' lengths in bytes (one byte each, where
 /// offsets would take two and compress worse); bit `row` of `warnings` set where the row is a warning.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Wordings {
     pub text: &'static str,
-    /// The length of each row's code and of its template.
+    /// The length of each row's code (0 after a code's first row) and of its template.
     pub lens: &'static [u8],
     pub warnings: u64,
 }
@@ -92,7 +92,15 @@ impl Wording {
     }
     /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`).
     pub fn code(self) -> &'static str {
-        self.text(0)
+        // A code's second and later wordings do not repeat it: their code is empty in the table.
+        let mut row = self.row;
+        loop {
+            let code = Wording { row, ..self }.text(0);
+            match row.checked_sub(1) {
+                Some(before) if code.is_empty() => row = before,
+                _ => return code,
+            }
+        }
     }
     /// The English message as a template ([`crate::message`]).
     pub fn template(self) -> &'static str {
@@ -163,12 +171,15 @@ macro_rules! wordings {
     (
         $(#[$attr:meta])* $say_vis:vis enum $say:ident;
         $(#[$codes_attr:meta])* $vis:vis const $codes:ident;
-        $( $code:literal $($severity:ident)? { $( $(#[$doc:meta])* $name:ident: $template:expr ),+ $(,)? } )+
+        $(
+            $code:literal $($severity:ident)?
+            { $(#[$first_doc:meta])* $first:ident: $first_template:expr $(, $(#[$doc:meta])* $name:ident: $template:expr )* $(,)? }
+        )+
     ) => {
         $(#[$attr])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         $say_vis enum $say {
-            $($( $(#[$doc])* $name, )+)+
+            $( $(#[$first_doc])* $first, $( $(#[$doc])* $name, )* )+
         }
 
         $(#[$codes_attr])*
@@ -176,14 +187,14 @@ macro_rules! wordings {
 
         impl From<$say> for $crate::issue::Wording {
             fn from(say: $say) -> Self {
-                const LENS: &[usize] = &[$($( $code.len(), $template.len(), )+)+];
+                const LENS: &[usize] = &[$( $code.len(), $first_template.len(), $( 0, $template.len(), )* )+];
                 static BYTES: [u8; LENS.len()] = $crate::issue::lens(LENS);
                 static TABLE: $crate::issue::Wordings = $crate::issue::Wordings {
-                    text: concat!($($( $code, $template, )+)+),
+                    text: concat!($( $code, $first_template, $( $template, )* )+),
                     lens: &BYTES,
                     warnings: $crate::issue::warnings(&[$((
                         [$($crate::issue::Severity::$severity,)? $crate::issue::Severity::Error][0],
-                        [$(stringify!($name)),+].len(),
+                        1 + <[&str]>::len(&[$(stringify!($name)),*]),
                     )),+]),
                 };
                 $crate::issue::Wording::new(&TABLE, say as u8)
