@@ -65,8 +65,9 @@ pub struct Wording {
 }
 
 /// A module's codes and English templates ([`wordings!`](crate::wordings) makes it): every row's code (only in the
-/// code's first row) and template, in order, as one string (no pair of pointers per text), cut by the texts' lengths in bytes (one byte each, where
-/// offsets would take two and compress worse); bit `row` of `warnings` set where the row is a warning.
+/// code's first row) and template, in order, as one string (no pair of pointers per text), cut by the texts' lengths
+/// in bytes (one byte each, where offsets would take two and compress worse); bit `row` of `warnings` set where the
+/// row is a warning.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Wordings {
     pub text: &'static str,
@@ -173,7 +174,10 @@ macro_rules! wordings {
         $(#[$codes_attr:meta])* $vis:vis const $codes:ident;
         $(
             $code:literal $($severity:ident)?
-            { $(#[$first_doc:meta])* $first:ident: $first_template:expr $(, $(#[$doc:meta])* $name:ident: $template:expr )* $(,)? }
+            {
+                $(#[$first_doc:meta])* $first:ident: $first_template:expr
+                $(, $(#[$doc:meta])* $name:ident: $template:expr )* $(,)?
+            }
         )+
     ) => {
         $(#[$attr])*
