@@ -13,18 +13,38 @@ pub enum Severity {
 
 /// One reason a rule gives. Every rule module has its own `#[non_exhaustive]` enum implementing this trait, and its
 /// `Display` (made by [`display_as_message!`](crate::display_as_message)) is the English default message.
+///
+/// A reason names its [`Wording`], one row of its module's [`wordings!`](crate::wordings) table, where its code,
+/// severity and English template are declared together, once; and it gives the params its template shows.
 pub trait Reason {
-    /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`).
-    fn code(&self) -> &'static str;
-    /// The English message as a template filled from [`Reason::params`] ([`crate::message`]).
-    fn template(&self) -> &'static str;
+    /// Which row of its module's table this reason is.
+    fn wording(&self) -> Wording;
     /// Structured values a host may use to translate the message; the English message is made from them.
     fn params(&self) -> Params {
         Params::default()
     }
+    /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`). This and the next
+    /// methods are kept out of the trait's vtable (one copy per reason type would be linked into the WebAssembly
+    /// package): behind a `dyn`, ask the [`Reason::wording`].
+    fn code(&self) -> &'static str
+    where
+        Self: Sized,
+    {
+        self.wording().code()
+    }
+    /// The English message as a template filled from [`Reason::params`] ([`crate::message`]).
+    fn template(&self) -> &'static str
+    where
+        Self: Sized,
+    {
+        self.wording().template()
+    }
     /// Errors block, warnings do not.
-    fn severity(&self) -> Severity {
-        Severity::Error
+    fn severity(&self) -> Severity
+    where
+        Self: Sized,
+    {
+        self.wording().severity()
     }
     /// The English message: [`Reason::template`] filled from [`Reason::params`]. Not in the trait's vtable (each
     /// reason type's copy would be linked into the WebAssembly package): [`Issue::new`] fills the template itself.
@@ -34,6 +54,157 @@ pub trait Reason {
     {
         crate::message::fill(self.template(), &self.params())
     }
+}
+
+/// One row of a module's table of codes and English templates ([`wordings!`](crate::wordings)): which table, and
+/// where in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wording {
+    table: &'static Wordings,
+    row: u8,
+}
+
+/// A module's codes and English templates ([`wordings!`](crate::wordings) makes it): every row's code (only in the
+/// code's first row) and template, in order, as one string (no pair of pointers per text), cut by the texts' lengths
+/// in bytes (one byte each, where offsets would take two and compress worse); bit `row` of `warnings` set where the
+/// row is a warning.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Wordings {
+    pub text: &'static str,
+    /// The length of each row's code (0 after a code's first row) and of its template.
+    pub lens: &'static [u8],
+    pub warnings: u64,
+}
+
+impl Wording {
+    /// The row `row` of `table`.
+    pub const fn new(table: &'static Wordings, row: u8) -> Self {
+        Wording { table, row }
+    }
+    /// Part `part` (0 the code, 1 the template) of the row.
+    fn text(self, part: usize) -> &'static str {
+        let at = usize::from(self.row) * 2 + part;
+        let mut start = 0;
+        for &len in self.table.lens.get(..at).unwrap_or_default() {
+            start += usize::from(len);
+        }
+        let len = self.table.lens.get(at).map_or(0, |&len| usize::from(len));
+        self.table.text.get(start..start + len).unwrap_or_default()
+    }
+    /// `<rule>.<reason>` in snake case: stable API, never renamed, never reused (`request.md`).
+    pub fn code(self) -> &'static str {
+        // A code's second and later wordings do not repeat it: their code is empty in the table.
+        let mut row = self.row;
+        loop {
+            let code = Wording { row, ..self }.text(0);
+            match row.checked_sub(1) {
+                Some(before) if code.is_empty() => row = before,
+                _ => return code,
+            }
+        }
+    }
+    /// The English message as a template ([`crate::message`]).
+    pub fn template(self) -> &'static str {
+        self.text(1)
+    }
+    /// Errors block, warnings do not.
+    pub fn severity(self) -> Severity {
+        if self.table.warnings >> self.row & 1 == 1 {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+/// The lengths of texts, one byte each (for [`Wordings::lens`]; `N` is the number of texts). Evaluated by the
+/// compiler: a text of 256 bytes or more does not build.
+pub const fn lens<const N: usize>(lens: &[usize]) -> [u8; N] {
+    assert!(lens.len() == N, "one length per text");
+    let mut bytes = [0u8; N];
+    let mut i = 0;
+    while i < N {
+        assert!(lens[i] <= u8::MAX as usize, "a code or template of 256 bytes or more");
+        bytes[i] = lens[i] as u8;
+        i += 1;
+    }
+    bytes
+}
+
+/// The bits of the rows that are warnings (for [`Wordings::warnings`]), from each code's severity and number of
+/// wordings. Evaluated by the compiler: at most 64 rows.
+pub const fn warnings(codes: &[(Severity, usize)]) -> u64 {
+    let mut bits = 0;
+    let mut row = 0;
+    let mut i = 0;
+    while i < codes.len() {
+        let (severity, wordings) = codes[i];
+        let mut j = 0;
+        while j < wordings {
+            assert!(row < 64, "a table of more than 64 wordings");
+            if let Severity::Warning = severity {
+                bits |= 1 << row;
+            }
+            row += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// A rule module's codes, each declared once with its severity and its English template(s) (each template one
+/// [`Wording`] of the code): makes the enum of the module's wordings (`Say`), the module's list of codes, and the
+/// table they are read from. A reason names its wording (`Say::TooLong`), never a position, so reordering the rows
+/// renames nothing.
+///
+/// ```ignore
+/// tenantcheck_core::wordings! {
+///     enum Say;
+///     /// Every code this module can emit.
+///     pub const CODES;
+///     "phone.too_long" { TooLong: "The phone number is longer than {max} characters." }
+///     "phone.nanp_area_code" Warning { NanpAreaCode: "The area code {area_code} starts with 0 or 1, …" }
+/// }
+/// ```
+#[macro_export]
+macro_rules! wordings {
+    (
+        $(#[$attr:meta])* $say_vis:vis enum $say:ident;
+        $(#[$codes_attr:meta])* $vis:vis const $codes:ident;
+        $(
+            $code:literal $($severity:ident)?
+            {
+                $(#[$first_doc:meta])* $first:ident: $first_template:expr
+                $(, $(#[$doc:meta])* $name:ident: $template:expr )* $(,)?
+            }
+        )+
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        $say_vis enum $say {
+            $( $(#[$first_doc])* $first, $( $(#[$doc])* $name, )* )+
+        }
+
+        $(#[$codes_attr])*
+        $vis const $codes: &[&str] = &[$($code),+];
+
+        impl From<$say> for $crate::issue::Wording {
+            fn from(say: $say) -> Self {
+                const LENS: &[usize] = &[$( $code.len(), $first_template.len(), $( 0, $template.len(), )* )+];
+                static BYTES: [u8; LENS.len()] = $crate::issue::lens(LENS);
+                static TABLE: $crate::issue::Wordings = $crate::issue::Wordings {
+                    text: concat!($( $code, $first_template, $( $template, )* )+),
+                    lens: &BYTES,
+                    warnings: $crate::issue::warnings(&[$((
+                        [$($crate::issue::Severity::$severity,)? $crate::issue::Severity::Error][0],
+                        1 + <[&str]>::len(&[$(stringify!($name)),*]),
+                    )),+]),
+                };
+                $crate::issue::Wording::new(&TABLE, say as u8)
+            }
+        }
+    };
 }
 
 /// `Display` for reason types: the English message ([`Reason::message`]).
@@ -138,9 +309,10 @@ impl Issue {
     /// The issue a reason makes on a field: its English message filled from its params, which it carries too (the
     /// npm package's errors are made from it too, `wasm::error`).
     pub fn new(field: impl Into<Cow<'static, str>>, reason: &dyn Reason) -> Self {
+        let wording = reason.wording();
         let params = reason.params();
-        let message = crate::message::fill(reason.template(), &params);
-        Issue { field: field.into(), code: reason.code(), message, params }
+        let message = crate::message::fill(wording.template(), &params);
+        Issue { field: field.into(), code: wording.code(), message, params }
     }
 }
 
@@ -168,3 +340,31 @@ impl<T, R> Checked<T, R> {
 
 /// The result of one rule: the normalized value, or the reason it was rejected.
 pub type Outcome<T, R> = Result<Checked<T, R>, R>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    crate::wordings! {
+        enum Say;
+        const CODES;
+        "test.first" { One: "The first {x}.", Two: "" }
+        "test.second" Warning { Three: "Ünïcode, e.g. .рф." }
+        "test.third" { Four: "The fourth." }
+    }
+
+    #[test]
+    fn a_wording_reads_its_own_row() {
+        let rows = [
+            (Say::One, "test.first", "The first {x}.", Severity::Error),
+            (Say::Two, "test.first", "", Severity::Error),
+            (Say::Three, "test.second", "Ünïcode, e.g. .рф.", Severity::Warning),
+            (Say::Four, "test.third", "The fourth.", Severity::Error),
+        ];
+        for (say, code, template, severity) in rows {
+            let wording = Wording::from(say);
+            assert_eq!((wording.code(), wording.template(), wording.severity()), (code, template, severity), "{say:?}");
+        }
+        assert_eq!(CODES, ["test.first", "test.second", "test.third"]);
+    }
+}

@@ -254,7 +254,7 @@ impl<'v> Walk<'v> {
             return;
         }
         let issue = Issue::new(field, reason);
-        match reason.severity() {
+        match reason.wording().severity() {
             Severity::Error => self.errors.push(issue),
             Severity::Warning => self.warnings.push(issue),
         }

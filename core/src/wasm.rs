@@ -626,8 +626,8 @@ mod mirror {
 
     impl From<&dyn Reason> for TenantcheckError {
         fn from(r: &dyn Reason) -> Self {
-            let issue::Issue { message, params, .. } = issue::Issue::new("", r);
-            TenantcheckError { code: r.code(), message, params }
+            let issue::Issue { code, message, params, .. } = issue::Issue::new("", r);
+            TenantcheckError { code, message, params }
         }
     }
 

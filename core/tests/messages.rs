@@ -238,8 +238,9 @@ fn every_reason_says_what_its_params_hold() {
     let spec = include_str!("fixtures/messages.txt");
     let mut got = String::new();
     for reason in reasons() {
-        let unfillable = message::unfillable(reason.template(), &reason.params());
-        assert_eq!(unfillable, None, "{}: a placeholder its params cannot fill", reason.code());
+        let wording = reason.wording();
+        let unfillable = message::unfillable(wording.template(), &reason.params());
+        assert_eq!(unfillable, None, "{}: a placeholder its params cannot fill", wording.code());
         let issue = Issue::new("", reason.as_ref());
         got.push_str(&format!("{}: {}\n", issue.code, issue.message));
     }

@@ -17,7 +17,7 @@
 //! `country_rules.unsupported_pattern`, which names the construct ([`crate::pattern::portable`]).
 
 use super::{lookup, CallingCodes, Country, Rules, States};
-use crate::issue::{Params, Reason};
+use crate::issue::{Params, Reason, Wording};
 use crate::pattern::{Pattern, PatternError};
 use crate::source::{NotData, Shape, Source};
 
@@ -120,55 +120,80 @@ pub struct RuleSetError {
     pub reason: RuleSetReason,
 }
 
-/// Every code a rule set can be rejected with.
-pub const CODES: &[&str] = &[
-    "country_rules.malformed",
-    "country_rules.unknown_country",
-    "country_rules.duplicate_country",
-    "country_rules.bad_postal_code_regex",
-    "country_rules.bad_phone_number_regex",
-    "country_rules.bad_state",
-    "country_rules.bad_calling_code",
-    "country_rules.unsupported_pattern",
-];
+/// The message of a rejected rule set: its start, with the entry when there is one, then what was wrong.
+macro_rules! rejected {
+    ($what:literal) => {
+        concat!("The country rules were rejected and the defaults stay in force: ", $what)
+    };
+    (entry $what:literal) => {
+        concat!("The country rules were rejected and the defaults stay in force: entry {index}: ", $what)
+    };
+}
+
+crate::wordings! {
+    enum Say;
+    /// Every code a rule set can be rejected with.
+    pub const CODES;
+    "country_rules.malformed" {
+        MalformedEntry: rejected!(entry "not in Partner Center's shape ({detail})."),
+        Malformed: rejected!("not in Partner Center's shape ({detail})."),
+    }
+    "country_rules.unknown_country" {
+        UnknownCountryEntry: rejected!(entry "\"{country}\" is not a known country code."),
+        UnknownCountry: rejected!("\"{country}\" is not a known country code."),
+    }
+    "country_rules.duplicate_country" {
+        DuplicateCountryEntry: rejected!(entry "{country} is named twice."),
+        DuplicateCountry: rejected!("{country} is named twice."),
+    }
+    "country_rules.bad_postal_code_regex" {
+        BadPostalCodeRegexEntry: rejected!(entry "the postcode pattern is not usable ({detail})."),
+        BadPostalCodeRegex: rejected!("the postcode pattern is not usable ({detail})."),
+    }
+    "country_rules.bad_phone_number_regex" {
+        BadPhoneNumberRegexEntry: rejected!(entry "the phone pattern is not usable ({detail})."),
+        BadPhoneNumberRegex: rejected!("the phone pattern is not usable ({detail})."),
+    }
+    "country_rules.bad_state" {
+        BadStateEntry: rejected!(entry "\"{value}\" is not a usable state name."),
+        BadState: rejected!("\"{value}\" is not a usable state name."),
+    }
+    "country_rules.bad_calling_code" {
+        BadCallingCodeEntry: rejected!(entry "\"{value}\" is not a calling code (1 to 3 digits)."),
+        BadCallingCode: rejected!("\"{value}\" is not a calling code (1 to 3 digits)."),
+    }
+    "country_rules.unsupported_pattern" {
+        UnsupportedPatternEntry: rejected!(entry "{member} uses {construct}, which tenantcheck does not support: \
+                                                  rewrite the pattern without it."),
+        UnsupportedPattern: rejected!("{member} uses {construct}, which tenantcheck does not support: rewrite the \
+                                       pattern without it."),
+    }
+}
 
 crate::display_as_message!(RuleSetError);
 
 impl Reason for RuleSetError {
-    fn code(&self) -> &'static str {
-        CODES[match self.reason {
-            RuleSetReason::Malformed { .. } => 0,
-            RuleSetReason::UnknownCountry { .. } => 1,
-            RuleSetReason::DuplicateCountry { .. } => 2,
-            RuleSetReason::BadPostalCodeRegex { .. } => 3,
-            RuleSetReason::BadPhoneNumberRegex { .. } => 4,
-            RuleSetReason::BadState { .. } => 5,
-            RuleSetReason::BadCallingCode { .. } => 6,
-            RuleSetReason::UnsupportedPattern { .. } => 7,
-        }]
-    }
-    fn template(&self) -> &'static str {
-        macro_rules! rejected {
-            ($what:literal) => {
-                if self.index.is_some() {
-                    concat!("The country rules were rejected and the defaults stay in force: entry {index}: ", $what)
-                } else {
-                    concat!("The country rules were rejected and the defaults stay in force: ", $what)
-                }
-            };
-        }
+    fn wording(&self) -> Wording {
+        let entry = self.index.is_some();
         match &self.reason {
-            RuleSetReason::Malformed { .. } => rejected!("not in Partner Center's shape ({detail})."),
-            RuleSetReason::UnknownCountry { .. } => rejected!("\"{country}\" is not a known country code."),
-            RuleSetReason::DuplicateCountry { .. } => rejected!("{country} is named twice."),
-            RuleSetReason::BadPostalCodeRegex { .. } => rejected!("the postcode pattern is not usable ({detail})."),
-            RuleSetReason::BadPhoneNumberRegex { .. } => rejected!("the phone pattern is not usable ({detail})."),
-            RuleSetReason::BadState { .. } => rejected!("\"{value}\" is not a usable state name."),
-            RuleSetReason::BadCallingCode { .. } => rejected!("\"{value}\" is not a calling code (1 to 3 digits)."),
-            RuleSetReason::UnsupportedPattern { .. } => rejected!(
-                "{member} uses {construct}, which tenantcheck does not support: rewrite the pattern without it."
-            ),
+            RuleSetReason::Malformed { .. } if entry => Say::MalformedEntry,
+            RuleSetReason::Malformed { .. } => Say::Malformed,
+            RuleSetReason::UnknownCountry { .. } if entry => Say::UnknownCountryEntry,
+            RuleSetReason::UnknownCountry { .. } => Say::UnknownCountry,
+            RuleSetReason::DuplicateCountry { .. } if entry => Say::DuplicateCountryEntry,
+            RuleSetReason::DuplicateCountry { .. } => Say::DuplicateCountry,
+            RuleSetReason::BadPostalCodeRegex { .. } if entry => Say::BadPostalCodeRegexEntry,
+            RuleSetReason::BadPostalCodeRegex { .. } => Say::BadPostalCodeRegex,
+            RuleSetReason::BadPhoneNumberRegex { .. } if entry => Say::BadPhoneNumberRegexEntry,
+            RuleSetReason::BadPhoneNumberRegex { .. } => Say::BadPhoneNumberRegex,
+            RuleSetReason::BadState { .. } if entry => Say::BadStateEntry,
+            RuleSetReason::BadState { .. } => Say::BadState,
+            RuleSetReason::BadCallingCode { .. } if entry => Say::BadCallingCodeEntry,
+            RuleSetReason::BadCallingCode { .. } => Say::BadCallingCode,
+            RuleSetReason::UnsupportedPattern { .. } if entry => Say::UnsupportedPatternEntry,
+            RuleSetReason::UnsupportedPattern { .. } => Say::UnsupportedPattern,
         }
+        .into()
     }
     fn params(&self) -> Params {
         let p = match self.index {

@@ -10,7 +10,7 @@
 //! characters after section 0.
 
 use crate::countries::Rules;
-use crate::issue::{Outcome, Params, Reason};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::schema::{text_kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
@@ -31,29 +31,48 @@ pub enum AddressLineReason {
     TooLong { max: usize, length: Option<usize> },
 }
 
-/// Every code [`AddressLineReason`] emits.
-pub const ADDRESS_LINE_CODES: &[&str] = &["address_line.required", "address_line.too_long"];
+/// The wordings of [`AddressLineReason`].
+mod address_line {
+    crate::wordings! {
+        pub(super) enum Say;
+        /// Every code [`AddressLineReason`](super::AddressLineReason) emits.
+        pub const CODES;
+        "address_line.required" { Required: "The first address line (street and number) is required." }
+        "address_line.too_long" {
+            TooLongHas: "An address line can have at most {max} characters; this one has {length}.",
+            TooLong: "An address line can have at most {max} characters.",
+        }
+    }
+}
 
-/// Every code [`CityReason`] emits.
-pub const CITY_CODES: &[&str] = &["city.required", "city.too_long"];
+/// The wordings of [`CityReason`].
+mod city {
+    crate::wordings! {
+        pub(super) enum Say;
+        /// Every code [`CityReason`](super::CityReason) emits.
+        pub const CODES;
+        "city.required" { Required: "The city is required." }
+        "city.too_long" {
+            TooLongHas: "A city can have at most {max} characters; this one has {length}.",
+            TooLong: "A city can have at most {max} characters.",
+        }
+    }
+}
+
+pub use address_line::CODES as ADDRESS_LINE_CODES;
+pub use city::CODES as CITY_CODES;
 
 crate::display_as_message!(AddressLineReason, CityReason);
 
 impl Reason for AddressLineReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
+        use address_line::Say;
         match self {
-            AddressLineReason::Required => "address_line.required",
-            AddressLineReason::TooLong { .. } => "address_line.too_long",
+            AddressLineReason::Required => Say::Required,
+            AddressLineReason::TooLong { length: Some(_), .. } => Say::TooLongHas,
+            AddressLineReason::TooLong { length: None, .. } => Say::TooLong,
         }
-    }
-    fn template(&self) -> &'static str {
-        match self {
-            AddressLineReason::Required => "The first address line (street and number) is required.",
-            AddressLineReason::TooLong { length: Some(_), .. } => {
-                "An address line can have at most {max} characters; this one has {length}."
-            }
-            AddressLineReason::TooLong { length: None, .. } => "An address line can have at most {max} characters.",
-        }
+        .into()
     }
     fn params(&self) -> Params {
         match self {
@@ -74,20 +93,14 @@ pub enum CityReason {
 }
 
 impl Reason for CityReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
+        use city::Say;
         match self {
-            CityReason::Required => "city.required",
-            CityReason::TooLong { .. } => "city.too_long",
+            CityReason::Required => Say::Required,
+            CityReason::TooLong { length: Some(_), .. } => Say::TooLongHas,
+            CityReason::TooLong { length: None, .. } => Say::TooLong,
         }
-    }
-    fn template(&self) -> &'static str {
-        match self {
-            CityReason::Required => "The city is required.",
-            CityReason::TooLong { length: Some(_), .. } => {
-                "A city can have at most {max} characters; this one has {length}."
-            }
-            CityReason::TooLong { length: None, .. } => "A city can have at most {max} characters.",
-        }
+        .into()
     }
     fn params(&self) -> Params {
         match self {

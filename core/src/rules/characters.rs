@@ -8,7 +8,7 @@
 //! through the walker, so none has a code of its own for it (**decision**: one shared code rather than one per rule,
 //! so a host handles it once).
 
-use crate::issue::{Params, Reason};
+use crate::issue::{Params, Reason, Wording};
 
 /// Why a text field is refused before its rule runs.
 #[non_exhaustive]
@@ -18,19 +18,21 @@ pub enum CharacterReason {
     Forbidden { character: char, position: usize },
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &["text.bad_character"];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "text.bad_character" {
+        Forbidden: "This field contains {character|char}, a control or text-direction character, at position \
+                    {position}; remove it."
+    }
+}
 
 crate::display_as_message!(CharacterReason);
 
 impl Reason for CharacterReason {
-    fn code(&self) -> &'static str {
-        CODES[0]
-    }
-
-    fn template(&self) -> &'static str {
-        "This field contains {character|char}, a control or text-direction character, at position {position}; \
-         remove it."
+    fn wording(&self) -> Wording {
+        Say::Forbidden.into()
     }
 
     fn params(&self) -> Params {

@@ -3,7 +3,7 @@
 //! ASCII form (`xn--`), as the e-mail domains it is compared with. (The markets list is checked by
 //! `rules::country`, the CSP model by `rules::request`.)
 
-use crate::issue::{Params, Reason};
+use crate::issue::{Params, Reason, Wording};
 use crate::rules::hostname;
 use crate::text;
 
@@ -15,23 +15,23 @@ pub enum ConfigReason {
     DomainSuffix { value: String },
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &["partner_domain.invalid", "domain_suffix.invalid"];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "partner_domain.invalid" { PartnerDomain: "The partner domain \"{value}\" is not a domain name." }
+    "domain_suffix.invalid" { DomainSuffix: "The domain suffix \"{value}\" is not a domain name." }
+}
 
 crate::display_as_message!(ConfigReason);
 
 impl Reason for ConfigReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            Self::PartnerDomain { .. } => CODES[0],
-            Self::DomainSuffix { .. } => CODES[1],
+            Self::PartnerDomain { .. } => Say::PartnerDomain,
+            Self::DomainSuffix { .. } => Say::DomainSuffix,
         }
-    }
-    fn template(&self) -> &'static str {
-        match self {
-            Self::PartnerDomain { .. } => "The partner domain \"{value}\" is not a domain name.",
-            Self::DomainSuffix { .. } => "The domain suffix \"{value}\" is not a domain name.",
-        }
+        .into()
     }
     fn params(&self) -> Params {
         match self {

@@ -10,7 +10,7 @@
 //!   default is Partner Center's CSP market list [PC-markets] ([`Country::is_csp_market`]).
 
 use crate::countries::{lookup, Country, COUNTRIES};
-use crate::issue::{Outcome, Params, Reason, Severity};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
 
@@ -31,41 +31,44 @@ pub enum CountryReason {
     UkAlias,
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] =
-    &["country.too_long", "country.required", "country.unknown", "country.not_in_markets", "country.uk_alias"];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "country.too_long" { TooLong: "The country can have at most {max} characters." }
+    "country.required" { Required: "The country is required: give its two-letter ISO code, e.g. GB." }
+    "country.unknown" {
+        UnknownDidYouMean: "\"{value}\" is not a two-letter ISO country code; did you mean {suggestion}?",
+        Unknown: "\"{value}\" is not a two-letter ISO country code (e.g. GB, US, GR).",
+        LongDidYouMean: "This is not a two-letter ISO country code; did you mean {suggestion}?",
+        Long: "This is not a two-letter ISO country code (e.g. GB, US, GR).",
+    }
+    "country.not_in_markets" {
+        NotInMarkets: "{country|In} ({country}) is not among the markets this partner sells to."
+    }
+    "country.uk_alias" Warning {
+        UkAlias: "UK was read as GB, the ISO code of the United Kingdom that Partner Center expects."
+    }
+}
 
 crate::display_as_message!(CountryReason);
 
 impl Reason for CountryReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            CountryReason::TooLong { .. } => "country.too_long",
-            CountryReason::Required => "country.required",
-            CountryReason::Unknown { .. } => "country.unknown",
-            CountryReason::NotInMarkets { .. } => "country.not_in_markets",
-            CountryReason::UkAlias => "country.uk_alias",
-        }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            CountryReason::TooLong { .. } => "The country can have at most {max} characters.",
-            CountryReason::Required => "The country is required: give its two-letter ISO code, e.g. GB.",
+            CountryReason::TooLong { .. } => Say::TooLong,
+            CountryReason::Required => Say::Required,
             // Echo short input only: the message is no place for a pasted paragraph.
             CountryReason::Unknown { typed, suggestion } => match (crate::text::char_count(typed) <= 40, suggestion) {
-                (true, Some(_)) => "\"{value}\" is not a two-letter ISO country code; did you mean {suggestion}?",
-                (true, None) => "\"{value}\" is not a two-letter ISO country code (e.g. GB, US, GR).",
-                (false, Some(_)) => "This is not a two-letter ISO country code; did you mean {suggestion}?",
-                (false, None) => "This is not a two-letter ISO country code (e.g. GB, US, GR).",
+                (true, Some(_)) => Say::UnknownDidYouMean,
+                (true, None) => Say::Unknown,
+                (false, Some(_)) => Say::LongDidYouMean,
+                (false, None) => Say::Long,
             },
-            CountryReason::NotInMarkets { .. } => {
-                "{country|In} ({country}) is not among the markets this partner sells to."
-            }
-            CountryReason::UkAlias => {
-                "UK was read as GB, the ISO code of the United Kingdom that Partner Center expects."
-            }
+            CountryReason::NotInMarkets { .. } => Say::NotInMarkets,
+            CountryReason::UkAlias => Say::UkAlias,
         }
+        .into()
     }
 
     fn params(&self) -> Params {
@@ -83,13 +86,6 @@ impl Reason for CountryReason {
                 Params::default().with("country", *country).with("name", *name)
             }
             CountryReason::UkAlias => Params::default().with("from", "UK").with("to", "GB"),
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            CountryReason::UkAlias => Severity::Warning,
-            _ => Severity::Error,
         }
     }
 }
@@ -201,6 +197,7 @@ fn needs_article(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::Severity;
 
     fn code_of(raw: &str, markets: Option<&[&str]>) -> Result<(&'static str, Vec<&'static str>), &'static str> {
         match check(raw, markets) {

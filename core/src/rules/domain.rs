@@ -13,7 +13,7 @@
 //!
 //! Partner Center receives the full domain ([`Domain::full`]) [PC-create].
 
-use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::rules::hostname::{self, HostnameProblem};
 use crate::text;
 use serde::Serialize;
@@ -92,64 +92,58 @@ pub enum DomainReason {
     },
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &[
-    "domain_prefix.required",
-    "domain_prefix.too_long",
-    "domain_prefix.bad_character",
-    "domain_prefix.suffix_removed",
-    "domain_prefix.alias_links_existing",
-    "domain_prefix.empty_label",
-    "domain_prefix.label_too_long",
-    "domain_prefix.hyphen_at_edge",
-    "domain_prefix.bad_tld",
-    "domain_prefix.bad_idn",
-    "domain_prefix.idn_converted",
-];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "domain_prefix.required" { Required: "Enter the domain prefix, e.g. contoso for contoso.onmicrosoft.com." }
+    "domain_prefix.too_long" { TooLong: "The domain can have at most {max} characters." }
+    "domain_prefix.bad_character" {
+        Hyphen: "The domain prefix can contain only letters and numbers: no hyphens.",
+        BadCharacter: "The domain cannot contain {character|char} (character {position}); a prefix has only letters \
+                       and numbers.",
+    }
+    "domain_prefix.suffix_removed" Warning { SuffixRemoved: "Only the prefix is needed: \".{suffix}\" was removed." }
+    "domain_prefix.alias_links_existing" Warning {
+        AliasLinksExisting: "This is a full domain (an alias): it can only link an existing tenant, not create a new \
+                             one."
+    }
+    "domain_prefix.empty_label" {
+        EmptyLabel: "The domain has an empty part: check for a leading, trailing or double dot."
+    }
+    "domain_prefix.label_too_long" {
+        LabelTooLong: "Each part of the domain between dots can have at most 63 characters."
+    }
+    "domain_prefix.hyphen_at_edge" { HyphenAtEdge: "A part of the domain cannot start or end with a hyphen." }
+    "domain_prefix.bad_tld" {
+        BadTld: "The domain must end in a top-level domain of at least two letters, e.g. .com, or an \
+                 internationalized one, e.g. .рф (xn--p1ai)."
+    }
+    "domain_prefix.bad_idn" {
+        BadIdn: "This is not a valid internationalized domain name: check its letters, or type it in its xn-- form."
+    }
+    "domain_prefix.idn_converted" Warning { IdnConverted: "The domain was converted to the form DNS uses: {domain}." }
+}
 
 crate::display_as_message!(DomainReason);
 
 impl Reason for DomainReason {
-    fn code(&self) -> &'static str {
-        CODES[match self {
-            Self::Required => 0,
-            Self::TooLong { .. } => 1,
-            Self::BadCharacter { .. } => 2,
-            Self::SuffixRemoved { .. } => 3,
-            Self::AliasLinksExisting => 4,
-            Self::EmptyLabel => 5,
-            Self::LabelTooLong => 6,
-            Self::HyphenAtEdge => 7,
-            Self::BadTld => 8,
-            Self::BadIdn => 9,
-            Self::IdnConverted { .. } => 10,
-        }]
-    }
-    fn template(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            Self::Required => "Enter the domain prefix, e.g. contoso for contoso.onmicrosoft.com.",
-            Self::TooLong { .. } => "The domain can have at most {max} characters.",
-            Self::BadCharacter { ch: '-', .. } => "The domain prefix can contain only letters and numbers: no hyphens.",
-            Self::BadCharacter { .. } => {
-                "The domain cannot contain {character|char} (character {position}); a prefix has only letters and \
-                 numbers."
-            }
-            Self::SuffixRemoved { .. } => "Only the prefix is needed: \".{suffix}\" was removed.",
-            Self::AliasLinksExisting => {
-                "This is a full domain (an alias): it can only link an existing tenant, not create a new one."
-            }
-            Self::EmptyLabel => "The domain has an empty part: check for a leading, trailing or double dot.",
-            Self::LabelTooLong => "Each part of the domain between dots can have at most 63 characters.",
-            Self::HyphenAtEdge => "A part of the domain cannot start or end with a hyphen.",
-            Self::BadTld => {
-                "The domain must end in a top-level domain of at least two letters, e.g. .com, or an internationalized \
-                 one, e.g. .рф (xn--p1ai)."
-            }
-            Self::BadIdn => {
-                "This is not a valid internationalized domain name: check its letters, or type it in its xn-- form."
-            }
-            Self::IdnConverted { .. } => "The domain was converted to the form DNS uses: {domain}.",
+            Self::Required => Say::Required,
+            Self::TooLong { .. } => Say::TooLong,
+            Self::BadCharacter { ch: '-', .. } => Say::Hyphen,
+            Self::BadCharacter { .. } => Say::BadCharacter,
+            Self::SuffixRemoved { .. } => Say::SuffixRemoved,
+            Self::AliasLinksExisting => Say::AliasLinksExisting,
+            Self::EmptyLabel => Say::EmptyLabel,
+            Self::LabelTooLong => Say::LabelTooLong,
+            Self::HyphenAtEdge => Say::HyphenAtEdge,
+            Self::BadTld => Say::BadTld,
+            Self::BadIdn => Say::BadIdn,
+            Self::IdnConverted { .. } => Say::IdnConverted,
         }
+        .into()
     }
     fn params(&self) -> Params {
         let p = Params::default();
@@ -159,12 +153,6 @@ impl Reason for DomainReason {
             Self::SuffixRemoved { suffix } => p.with("suffix", suffix),
             Self::IdnConverted { domain } => p.with("domain", domain),
             _ => p,
-        }
-    }
-    fn severity(&self) -> Severity {
-        match self {
-            Self::SuffixRemoved { .. } | Self::AliasLinksExisting | Self::IdnConverted { .. } => Severity::Warning,
-            _ => Severity::Error,
         }
     }
 }

@@ -23,7 +23,7 @@
 //!
 //! Normalized value: the local part as typed, `@`, the domain in lower case and in its ASCII form.
 
-use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::rules::hostname::{self, HostnameProblem, MAX_LABEL};
 use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
@@ -222,122 +222,112 @@ pub enum EmailReason {
     FreeMail { domain: String },
 }
 
-/// Every code this module can emit.
-pub const CODES: &[&str] = &[
-    "email.required",
-    "email.too_long",
-    "email.missing_at",
-    "email.multiple_at",
-    "email.missing_local_part",
-    "email.local_part_bad_character",
-    "email.local_part_dots",
-    "email.local_part_too_long",
-    "email.missing_domain",
-    "email.domain_bad_character",
-    "email.domain_no_dot",
-    "email.domain_empty_label",
-    "email.domain_label_too_long",
-    "email.domain_hyphen",
-    "email.domain_bad_tld",
-    "email.domain_bad_idn",
-    "email.idn_converted",
-    "email.microsoft_domain",
-    "email.partner_domain",
-    "email.onmicrosoft_domain",
-    "email.free_mail",
-];
+/// The message for a space before or after the `@`.
+macro_rules! space {
+    () => {
+        "The email address contains a space at position {position}."
+    };
+}
+
+crate::wordings! {
+    enum Say;
+    /// Every code this module can emit.
+    pub const CODES;
+    "email.required" {
+        Required: "Enter the customer's email address, e.g. {example}: the new tenant's sign-in details are sent \
+                   there."
+    }
+    "email.too_long" { TooLong: "The email address is longer than {max} characters." }
+    "email.missing_at" { MissingAt: "An email address has the form name@domain, e.g. {example}; '@' is missing." }
+    "email.multiple_at" {
+        MultipleAt: "An email address has exactly one '@'; this one has another after the one at position \
+                     {position}."
+    }
+    "email.missing_local_part" {
+        MissingLocalPart: "The email address needs a mailbox name before the '@', e.g. {example}."
+    }
+    "email.local_part_bad_character" {
+        LocalPartSpace: space!(),
+        LocalPartBadCharacter: "{character|char} at position {position} is not allowed before the '@': use ASCII \
+                                letters, digits and . ! # $ % & ' * + / = ? ^ _ ` { | } ~ -.",
+    }
+    "email.local_part_dots" {
+        LocalPartDots: "The part before the '@' may not start or end with a dot, or contain two dots in a row."
+    }
+    "email.local_part_too_long" { LocalPartTooLong: "The part before the '@' is longer than {max} characters." }
+    "email.missing_domain" { MissingDomain: "The email address needs a domain after the '@', e.g. {example}." }
+    "email.domain_bad_character" {
+        DomainSpace: space!(),
+        DomainBadCharacter: "{character|char} at position {position} is not allowed in the domain: use letters \
+                             a-z, digits, '-' and '.'.",
+    }
+    "email.domain_no_dot" { DomainNoDot: "The domain after the '@' needs at least one dot, e.g. {example}." }
+    "email.domain_empty_label" {
+        DomainEmptyLabel: "The domain after the '@' may not start or end with a dot, or contain two dots in a row."
+    }
+    "email.domain_label_too_long" {
+        DomainLabelTooLong: "A part of the domain between dots is longer than {max} characters."
+    }
+    "email.domain_hyphen" { DomainHyphen: "A part of the domain between dots may not start or end with '-'." }
+    "email.domain_bad_tld" {
+        DomainBadTld: "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, \
+                       e.g. .com, or an internationalized one, e.g. .рф (xn--p1ai)."
+    }
+    "email.domain_bad_idn" {
+        DomainBadIdn: "The domain {domain} is not a valid internationalized domain name: check its letters, or type \
+                       it in its xn-- form."
+    }
+    "email.idn_converted" Warning {
+        IdnConverted: "The domain was converted to the form mail systems use: the address is {address}."
+    }
+    "email.microsoft_domain" {
+        MicrosoftDomain: "Partner Center does not accept a microsoft.com address for a customer; enter the \
+                          customer's own."
+    }
+    "email.partner_domain" {
+        PartnerDomain: "Partner Center does not accept an address on the partner's own domain ({domain}) for a \
+                        customer; enter the customer's own."
+    }
+    "email.onmicrosoft_domain" {
+        OnmicrosoftDomain: "Addresses on *.{suffix} are a tenant's initial domain, whose mailboxes may not exist \
+                            yet; enter an address that receives mail today, as the new tenant's sign-in details are \
+                            sent there."
+    }
+    "email.free_mail" Warning {
+        FreeMail: "{domain} is a free-mail provider; a corporate address of the customer is preferred."
+    }
+}
 
 crate::display_as_message!(EmailReason);
 
 impl Reason for EmailReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            EmailReason::Required => "email.required",
-            EmailReason::TooLong { .. } => "email.too_long",
-            EmailReason::MissingAt => "email.missing_at",
-            EmailReason::MultipleAt { .. } => "email.multiple_at",
-            EmailReason::MissingLocalPart => "email.missing_local_part",
-            EmailReason::LocalPartBadCharacter { .. } => "email.local_part_bad_character",
-            EmailReason::LocalPartDots => "email.local_part_dots",
-            EmailReason::LocalPartTooLong { .. } => "email.local_part_too_long",
-            EmailReason::MissingDomain => "email.missing_domain",
-            EmailReason::DomainBadCharacter { .. } => "email.domain_bad_character",
-            EmailReason::DomainNoDot => "email.domain_no_dot",
-            EmailReason::DomainEmptyLabel => "email.domain_empty_label",
-            EmailReason::DomainLabelTooLong { .. } => "email.domain_label_too_long",
-            EmailReason::DomainHyphen => "email.domain_hyphen",
-            EmailReason::DomainBadTld { .. } => "email.domain_bad_tld",
-            EmailReason::DomainBadIdn { .. } => "email.domain_bad_idn",
-            EmailReason::IdnConverted { .. } => "email.idn_converted",
-            EmailReason::MicrosoftDomain => "email.microsoft_domain",
-            EmailReason::PartnerDomain { .. } => "email.partner_domain",
-            EmailReason::OnmicrosoftDomain { .. } => "email.onmicrosoft_domain",
-            EmailReason::FreeMail { .. } => "email.free_mail",
+            EmailReason::Required => Say::Required,
+            EmailReason::TooLong { .. } => Say::TooLong,
+            EmailReason::MissingAt => Say::MissingAt,
+            EmailReason::MultipleAt { .. } => Say::MultipleAt,
+            EmailReason::MissingLocalPart => Say::MissingLocalPart,
+            EmailReason::LocalPartBadCharacter { character: ' ', .. } => Say::LocalPartSpace,
+            EmailReason::LocalPartBadCharacter { .. } => Say::LocalPartBadCharacter,
+            EmailReason::LocalPartDots => Say::LocalPartDots,
+            EmailReason::LocalPartTooLong { .. } => Say::LocalPartTooLong,
+            EmailReason::MissingDomain => Say::MissingDomain,
+            EmailReason::DomainBadCharacter { character: ' ', .. } => Say::DomainSpace,
+            EmailReason::DomainBadCharacter { .. } => Say::DomainBadCharacter,
+            EmailReason::DomainNoDot => Say::DomainNoDot,
+            EmailReason::DomainEmptyLabel => Say::DomainEmptyLabel,
+            EmailReason::DomainLabelTooLong { .. } => Say::DomainLabelTooLong,
+            EmailReason::DomainHyphen => Say::DomainHyphen,
+            EmailReason::DomainBadTld { .. } => Say::DomainBadTld,
+            EmailReason::DomainBadIdn { .. } => Say::DomainBadIdn,
+            EmailReason::IdnConverted { .. } => Say::IdnConverted,
+            EmailReason::MicrosoftDomain => Say::MicrosoftDomain,
+            EmailReason::PartnerDomain { .. } => Say::PartnerDomain,
+            EmailReason::OnmicrosoftDomain { .. } => Say::OnmicrosoftDomain,
+            EmailReason::FreeMail { .. } => Say::FreeMail,
         }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            EmailReason::Required => {
-                "Enter the customer's email address, e.g. {example}: the new tenant's sign-in details are sent there."
-            }
-            EmailReason::TooLong { .. } => "The email address is longer than {max} characters.",
-            EmailReason::MissingAt => "An email address has the form name@domain, e.g. {example}; '@' is missing.",
-            EmailReason::MultipleAt { .. } => {
-                "An email address has exactly one '@'; this one has another after the one at position {position}."
-            }
-            EmailReason::MissingLocalPart => "The email address needs a mailbox name before the '@', e.g. {example}.",
-            EmailReason::LocalPartBadCharacter { character: ' ', .. }
-            | EmailReason::DomainBadCharacter { character: ' ', .. } => {
-                "The email address contains a space at position {position}."
-            }
-            EmailReason::LocalPartBadCharacter { .. } => {
-                "{character|char} at position {position} is not allowed before the '@': use ASCII letters, digits \
-                 and . ! # $ % & ' * + / = ? ^ _ ` { | } ~ -."
-            }
-            EmailReason::DomainBadCharacter { .. } => {
-                "{character|char} at position {position} is not allowed in the domain: use letters a-z, digits, '-' \
-                 and '.'."
-            }
-            EmailReason::LocalPartDots => {
-                "The part before the '@' may not start or end with a dot, or contain two dots in a row."
-            }
-            EmailReason::LocalPartTooLong { .. } => "The part before the '@' is longer than {max} characters.",
-            EmailReason::MissingDomain => "The email address needs a domain after the '@', e.g. {example}.",
-            EmailReason::DomainNoDot => "The domain after the '@' needs at least one dot, e.g. {example}.",
-            EmailReason::DomainEmptyLabel => {
-                "The domain after the '@' may not start or end with a dot, or contain two dots in a row."
-            }
-            EmailReason::DomainLabelTooLong { .. } => {
-                "A part of the domain between dots is longer than {max} characters."
-            }
-            EmailReason::DomainHyphen => "A part of the domain between dots may not start or end with '-'.",
-            EmailReason::DomainBadTld { .. } => {
-                "The domain ends in '.{tld}', which is no top-level domain: it must be 2 or more letters, e.g. .com, \
-                 or an internationalized one, e.g. .рф (xn--p1ai)."
-            }
-            EmailReason::DomainBadIdn { .. } => {
-                "The domain {domain} is not a valid internationalized domain name: check its letters, or type it in \
-                 its xn-- form."
-            }
-            EmailReason::IdnConverted { .. } => {
-                "The domain was converted to the form mail systems use: the address is {address}."
-            }
-            EmailReason::MicrosoftDomain => {
-                "Partner Center does not accept a microsoft.com address for a customer; enter the customer's own."
-            }
-            EmailReason::PartnerDomain { .. } => {
-                "Partner Center does not accept an address on the partner's own domain ({domain}) for a customer; \
-                 enter the customer's own."
-            }
-            EmailReason::OnmicrosoftDomain { .. } => {
-                "Addresses on *.{suffix} are a tenant's initial domain, whose mailboxes may not exist yet; enter an \
-                 address that receives mail today, as the new tenant's sign-in details are sent there."
-            }
-            EmailReason::FreeMail { .. } => {
-                "{domain} is a free-mail provider; a corporate address of the customer is preferred."
-            }
-        }
+        .into()
     }
 
     fn params(&self) -> Params {
@@ -365,13 +355,6 @@ impl Reason for EmailReason {
             | EmailReason::DomainEmptyLabel
             | EmailReason::DomainHyphen
             | EmailReason::MicrosoftDomain => p.with("example", EXAMPLE),
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            EmailReason::FreeMail { .. } | EmailReason::IdnConverted { .. } => Severity::Warning,
-            _ => Severity::Error,
         }
     }
 }
@@ -524,6 +507,7 @@ fn is_free_mail(domain: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::Severity;
 
     /// The normalized value and warning codes, or the error code.
     type Got = Result<(String, Vec<&'static str>), &'static str>;

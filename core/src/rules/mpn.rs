@@ -8,7 +8,7 @@
 //! - Where it exists it is required for a sub-customer of a reseller: without it Partner Center creates the customer
 //!   as a direct customer of the indirect provider [PC-create] (**decision**). Otherwise optional.
 
-use crate::issue::{Checked, Outcome, Params, Reason};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text;
 use serde::{Deserialize, Serialize};
 
@@ -79,43 +79,45 @@ pub enum MpnReason {
     Required,
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &[
-    "reseller_mpn_id.too_long",
-    "reseller_mpn_id.not_numeric",
-    "reseller_mpn_id.length",
-    "reseller_mpn_id.not_available",
-    "reseller_mpn_id.required",
-];
+/// The PartnerID a reseller enters, as the messages name it.
+macro_rules! what {
+    () => {
+        "the reseller's PartnerID (formerly MPN ID): its location ID (PLA), not the global one (PGA)"
+    };
+}
+
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "reseller_mpn_id.too_long" { TooLong: "The Reseller (MPN ID) can have at most {max} characters." }
+    "reseller_mpn_id.not_numeric" {
+        NotNumeric: concat!("The Reseller (MPN ID) must be numeric: enter ", what!(), ".")
+    }
+    "reseller_mpn_id.length" {
+        Length: concat!("The Reseller (MPN ID) has {min} to {max} digits: enter ", what!(), ".")
+    }
+    "reseller_mpn_id.not_available" {
+        NotAvailable: "A Reseller (MPN ID) is only for indirect CSP partners; this partner's CSP model is \
+                       {cspModel}: leave it empty."
+    }
+    "reseller_mpn_id.required" {
+        Required: concat!("A sub-customer of a reseller needs the Reseller (MPN ID): enter ", what!(), ".")
+    }
+}
 
 crate::display_as_message!(MpnReason);
 
 impl Reason for MpnReason {
-    fn code(&self) -> &'static str {
-        CODES[match self {
-            Self::TooLong { .. } => 0,
-            Self::NotNumeric { .. } => 1,
-            Self::Length { .. } => 2,
-            Self::NotAvailable { .. } => 3,
-            Self::Required => 4,
-        }]
-    }
-    fn template(&self) -> &'static str {
-        macro_rules! what {
-            () => {
-                "the reseller's PartnerID (formerly MPN ID): its location ID (PLA), not the global one (PGA)"
-            };
-        }
+    fn wording(&self) -> Wording {
         match self {
-            Self::TooLong { .. } => "The Reseller (MPN ID) can have at most {max} characters.",
-            Self::NotNumeric { .. } => concat!("The Reseller (MPN ID) must be numeric: enter ", what!(), "."),
-            Self::Length { .. } => concat!("The Reseller (MPN ID) has {min} to {max} digits: enter ", what!(), "."),
-            Self::NotAvailable { .. } => {
-                "A Reseller (MPN ID) is only for indirect CSP partners; this partner's CSP model is {cspModel}: leave \
-                 it empty."
-            }
-            Self::Required => concat!("A sub-customer of a reseller needs the Reseller (MPN ID): enter ", what!(), "."),
+            Self::TooLong { .. } => Say::TooLong,
+            Self::NotNumeric { .. } => Say::NotNumeric,
+            Self::Length { .. } => Say::Length,
+            Self::NotAvailable { .. } => Say::NotAvailable,
+            Self::Required => Say::Required,
         }
+        .into()
     }
     fn params(&self) -> Params {
         let p = Params::default();

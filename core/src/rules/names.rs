@@ -20,7 +20,7 @@
 //! placeholders) and the repeated-character and domain checks compare the NFKC-casefolded text
 //! ([`crate::text::compat`]), so `ＬＬＣ` is still a bare legal form; the value returned is the NFC text, case kept.
 
-use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::schema::{text_kind, TextKind};
 use crate::text::{compat, is_alphabetic, is_alphanumeric, MAX_CHARS};
 use std::borrow::Cow;
@@ -81,18 +81,6 @@ pub enum CompanyNameReason {
     DomainExtension { extension: String },
 }
 
-/// Every code [`company_name`] can emit.
-pub const COMPANY_NAME_CODES: &[&str] = &[
-    "company_name.required",
-    "company_name.too_long",
-    "company_name.single_character",
-    "company_name.only_symbols",
-    "company_name.legal_form_only",
-    "company_name.spaced_characters",
-    "company_name.repeated_character",
-    "company_name.domain_extension",
-];
-
 /// Why a contact's first or last name is refused or questioned.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,57 +99,82 @@ pub enum ContactNameReason {
     Long { max: usize },
 }
 
-/// Every code [`contact_name`] can emit.
-pub const CONTACT_NAME_CODES: &[&str] = &[
-    "contact_name.required",
-    "contact_name.too_long",
-    "contact_name.no_letters",
-    "contact_name.single_character",
-    "contact_name.placeholder",
-    "contact_name.long",
-];
+/// The wordings of [`CompanyNameReason`].
+mod company {
+    crate::wordings! {
+        pub(super) enum Say;
+        /// Every code [`company_name`](super::company_name) can emit.
+        pub const CODES;
+        "company_name.required" { Required: "Enter the customer's registered company name, e.g. {example}." }
+        "company_name.too_long" { TooLong: "The company name is longer than {max} characters." }
+        "company_name.single_character" {
+            SingleCharacter: "A company name of one character is not accepted; enter the full registered name, e.g. \
+                              {example}."
+        }
+        "company_name.only_symbols" {
+            OnlySymbols: "The company name has no letter or digit; enter the full registered name, e.g. {example}."
+        }
+        "company_name.legal_form_only" {
+            LegalFormOnly: "'{name}' is a legal form, not a company name; enter the full registered name, e.g. \
+                            {example}."
+        }
+        "company_name.spaced_characters" {
+            SpacedCharacters: "The company name is single characters separated by spaces; enter the full registered \
+                               name, e.g. {example}."
+        }
+        "company_name.repeated_character" {
+            RepeatedCharacter: "The company name is only {character|char} repeated; enter the full registered name, \
+                                e.g. {example}."
+        }
+        "company_name.domain_extension" Warning {
+            DomainExtension: "The company name contains the internet domain extension '.{extension}'; make sure it \
+                              is the registered name, as it is used to approve the account."
+        }
+    }
+}
+
+/// The wordings of [`ContactNameReason`].
+mod contact {
+    crate::wordings! {
+        pub(super) enum Say;
+        /// Every code [`contact_name`](super::contact_name) can emit.
+        pub const CODES;
+        "contact_name.required" { Required: "Enter the contact's name." }
+        "contact_name.too_long" { TooLong: "The name is longer than {max} characters." }
+        "contact_name.no_letters" {
+            NoLetters: "The name has no letter; enter the contact's real name, not digits or symbols."
+        }
+        "contact_name.single_character" Warning {
+            SingleCharacter: "The name is a single character; Partner Center asks for the full name."
+        }
+        "contact_name.placeholder" Warning {
+            Placeholder: "'{name}' looks like a placeholder; Partner Center asks for the contact's real name."
+        }
+        "contact_name.long" Warning {
+            Long: "The name is longer than {max} characters, which Partner Center advises against; check it."
+        }
+    }
+}
+
+pub use company::CODES as COMPANY_NAME_CODES;
+pub use contact::CODES as CONTACT_NAME_CODES;
 
 crate::display_as_message!(CompanyNameReason, ContactNameReason);
 
 impl Reason for CompanyNameReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
+        use company::Say;
         match self {
-            CompanyNameReason::Required => "company_name.required",
-            CompanyNameReason::TooLong { .. } => "company_name.too_long",
-            CompanyNameReason::SingleCharacter => "company_name.single_character",
-            CompanyNameReason::OnlySymbols => "company_name.only_symbols",
-            CompanyNameReason::LegalFormOnly { .. } => "company_name.legal_form_only",
-            CompanyNameReason::SpacedCharacters => "company_name.spaced_characters",
-            CompanyNameReason::RepeatedCharacter { .. } => "company_name.repeated_character",
-            CompanyNameReason::DomainExtension { .. } => "company_name.domain_extension",
+            CompanyNameReason::Required => Say::Required,
+            CompanyNameReason::TooLong { .. } => Say::TooLong,
+            CompanyNameReason::SingleCharacter => Say::SingleCharacter,
+            CompanyNameReason::OnlySymbols => Say::OnlySymbols,
+            CompanyNameReason::LegalFormOnly { .. } => Say::LegalFormOnly,
+            CompanyNameReason::SpacedCharacters => Say::SpacedCharacters,
+            CompanyNameReason::RepeatedCharacter { .. } => Say::RepeatedCharacter,
+            CompanyNameReason::DomainExtension { .. } => Say::DomainExtension,
         }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            CompanyNameReason::Required => "Enter the customer's registered company name, e.g. {example}.",
-            CompanyNameReason::TooLong { .. } => "The company name is longer than {max} characters.",
-            CompanyNameReason::SingleCharacter => {
-                "A company name of one character is not accepted; enter the full registered name, e.g. {example}."
-            }
-            CompanyNameReason::OnlySymbols => {
-                "The company name has no letter or digit; enter the full registered name, e.g. {example}."
-            }
-            CompanyNameReason::LegalFormOnly { .. } => {
-                "'{name}' is a legal form, not a company name; enter the full registered name, e.g. {example}."
-            }
-            CompanyNameReason::SpacedCharacters => {
-                "The company name is single characters separated by spaces; enter the full registered name, e.g. \
-                 {example}."
-            }
-            CompanyNameReason::RepeatedCharacter { .. } => {
-                "The company name is only {character|char} repeated; enter the full registered name, e.g. {example}."
-            }
-            CompanyNameReason::DomainExtension { .. } => {
-                "The company name contains the internet domain extension '.{extension}'; make sure it is the \
-                 registered name, as it is used to approve the account."
-            }
-        }
+        .into()
     }
 
     fn params(&self) -> Params {
@@ -179,46 +192,22 @@ impl Reason for CompanyNameReason {
             | CompanyNameReason::SpacedCharacters => p.with("example", COMPANY_EXAMPLE),
         }
     }
-
-    fn severity(&self) -> Severity {
-        match self {
-            CompanyNameReason::DomainExtension { .. } => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
 }
 
 const COMPANY_EXAMPLE: &str = "Contoso Ltd";
 
 impl Reason for ContactNameReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
+        use contact::Say;
         match self {
-            ContactNameReason::Required => "contact_name.required",
-            ContactNameReason::TooLong { .. } => "contact_name.too_long",
-            ContactNameReason::NoLetters => "contact_name.no_letters",
-            ContactNameReason::SingleCharacter => "contact_name.single_character",
-            ContactNameReason::Placeholder { .. } => "contact_name.placeholder",
-            ContactNameReason::Long { .. } => "contact_name.long",
+            ContactNameReason::Required => Say::Required,
+            ContactNameReason::TooLong { .. } => Say::TooLong,
+            ContactNameReason::NoLetters => Say::NoLetters,
+            ContactNameReason::SingleCharacter => Say::SingleCharacter,
+            ContactNameReason::Placeholder { .. } => Say::Placeholder,
+            ContactNameReason::Long { .. } => Say::Long,
         }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            ContactNameReason::Required => "Enter the contact's name.",
-            ContactNameReason::TooLong { .. } => "The name is longer than {max} characters.",
-            ContactNameReason::NoLetters => {
-                "The name has no letter; enter the contact's real name, not digits or symbols."
-            }
-            ContactNameReason::SingleCharacter => {
-                "The name is a single character; Partner Center asks for the full name."
-            }
-            ContactNameReason::Placeholder { .. } => {
-                "'{name}' looks like a placeholder; Partner Center asks for the contact's real name."
-            }
-            ContactNameReason::Long { .. } => {
-                "The name is longer than {max} characters, which Partner Center advises against; check it."
-            }
-        }
+        .into()
     }
 
     fn params(&self) -> Params {
@@ -227,15 +216,6 @@ impl Reason for ContactNameReason {
             ContactNameReason::TooLong { max } | ContactNameReason::Long { max } => p.with("max", *max),
             ContactNameReason::Placeholder { name } => p.with("name", name),
             ContactNameReason::Required | ContactNameReason::NoLetters | ContactNameReason::SingleCharacter => p,
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            ContactNameReason::SingleCharacter
-            | ContactNameReason::Placeholder { .. }
-            | ContactNameReason::Long { .. } => Severity::Warning,
-            _ => Severity::Error,
         }
     }
 }

@@ -39,7 +39,7 @@
 
 use crate::countries::dialing::{self, Plan};
 use crate::countries::{CallingCodes, Rules};
-use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
 
 /// Why a phone number is refused or questioned.
@@ -102,130 +102,133 @@ pub enum PhoneReason {
     },
 }
 
-/// Every code this module can emit.
-pub const CODES: &[&str] = &[
-    "phone.required",
-    "phone.too_long",
-    "phone.bad_character",
-    "phone.extension",
-    "phone.misplaced_plus",
-    "phone.unbalanced_parentheses",
-    "phone.bad_calling_code",
-    "phone.needs_calling_code",
-    "phone.leading_digit",
-    "phone.too_few_digits",
-    "phone.too_many_digits",
-    "phone.wrong_length",
-    "phone.nanp_format",
-    "phone.format",
-    "phone.nanp_area_code",
-    "phone.nanp_exchange",
-    "phone.trunk_prefix",
-    "phone.calling_code_mismatch",
-];
+/// The messages of the three length codes, in a country and for a non-geographic calling code.
+macro_rules! length {
+    (in_country) => {
+        "A phone number in {country|in} has {lengths} digits after the calling code +{calling_code} and without a \
+         trunk prefix; this one has {count}."
+    };
+    (non_geographic) => {
+        "A phone number with the calling code +{calling_code} has {lengths} digits after it; this one has {count}."
+    };
+}
+
+/// The start of the two messages of `phone.bad_character`.
+macro_rules! bad_character {
+    () => {
+        "The phone number may contain only digits, spaces and + - . / ( ); {character|char} at position {position} \
+         is not allowed"
+    };
+}
+
+crate::wordings! {
+    enum Say;
+    /// Every code this module can emit.
+    pub const CODES;
+    "phone.required" {
+        Required: "Enter the customer's phone number, e.g. {example}: it is required for every account."
+    }
+    "phone.too_long" { TooLong: "The phone number is longer than {max} characters." }
+    "phone.bad_character" {
+        BadLetter: concat!(bad_character!(), " (enter one number, without letters or an extension)."),
+        BadCharacter: concat!(bad_character!(), "."),
+    }
+    "phone.extension" {
+        Extension: "Enter the phone number without the extension {extension}: Partner Center takes one number, \
+                    e.g. {example}."
+    }
+    "phone.misplaced_plus" {
+        MisplacedPlus: "'+' may only come first, before the calling code (e.g. +30 210 123 4567); found one at \
+                        position {position}."
+    }
+    "phone.unbalanced_parentheses" {
+        UnbalancedParentheses: "The parenthesis at position {position} has no partner; use parentheses in pairs, \
+                                not nested, e.g. (210) 123 4567."
+    }
+    "phone.bad_calling_code" {
+        BadCallingCode: "After '+' comes a country calling code, e.g. {example}; this number does not start with \
+                         one."
+    }
+    "phone.needs_calling_code" {
+        NeedsCallingCode: "Enter the phone number with its country calling code, e.g. {example}: without a valid \
+                           country in the billing address, a national number cannot be read."
+    }
+    "phone.leading_digit" {
+        LeadingDigitInCountry: "After the calling code +{calling_code}, a phone number in {country|in} begins with \
+                                {digits}, not {digit}; check the number.",
+        LeadingDigit: "After the calling code +{calling_code}, a phone number begins with {digits}, not {digit}; \
+                       check the number.",
+    }
+    "phone.too_few_digits" {
+        TooFewDigitsInCountry: length!(in_country),
+        TooFewDigits: length!(non_geographic),
+    }
+    "phone.too_many_digits" {
+        TooManyDigitsInCountry: length!(in_country),
+        TooManyDigits: length!(non_geographic),
+    }
+    "phone.wrong_length" {
+        WrongLengthInCountry: length!(in_country),
+        WrongLength: length!(non_geographic),
+    }
+    "phone.nanp_format" {
+        NanpFormat: "A phone number in {country} has 10 digits, optionally after a 1, e.g. {example}, \
+                     1-425-555-0100 or +1 425 555 0100."
+    }
+    "phone.format" { Format: "The phone number does not have the format Partner Center expects for {country}." }
+    "phone.nanp_area_code" Warning {
+        NanpAreaCode: "The area code {area_code} starts with 0 or 1, which no North American area code does; check \
+                       the number."
+    }
+    "phone.nanp_exchange" Warning {
+        NanpExchange: "The exchange {exchange} (the 3 digits after the area code) starts with 0 or 1, which no North \
+                       American exchange does; check the number."
+    }
+    "phone.trunk_prefix" Warning {
+        TrunkPrefix: "The trunk prefix {prefix} is not dialled after the calling code +{calling_code}, so it was \
+                      left out; check the number."
+    }
+    "phone.calling_code_mismatch" Warning {
+        CallingCodeMismatch: "The number has the calling code +{calling_code}, but {country} uses +{expected}; check \
+                              the number.",
+        NotTheCountrysCallingCode: "The number's calling code is not that of the account's country: {country} uses \
+                                    +{expected}; check the number.",
+    }
+}
 
 crate::display_as_message!(PhoneReason);
 
 impl Reason for PhoneReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            PhoneReason::Required => "phone.required",
-            PhoneReason::TooLong { .. } => "phone.too_long",
-            PhoneReason::BadCharacter { .. } => "phone.bad_character",
-            PhoneReason::Extension { .. } => "phone.extension",
-            PhoneReason::MisplacedPlus { .. } => "phone.misplaced_plus",
-            PhoneReason::UnbalancedParentheses { .. } => "phone.unbalanced_parentheses",
-            PhoneReason::BadCallingCode => "phone.bad_calling_code",
-            PhoneReason::NeedsCallingCode => "phone.needs_calling_code",
-            PhoneReason::LeadingDigit { .. } => "phone.leading_digit",
-            PhoneReason::Length { count, min, .. } if count < min => "phone.too_few_digits",
-            PhoneReason::Length { count, max, .. } if count > max => "phone.too_many_digits",
-            PhoneReason::Length { .. } => "phone.wrong_length",
-            PhoneReason::NanpFormat { .. } => "phone.nanp_format",
-            PhoneReason::Format { .. } => "phone.format",
-            PhoneReason::NanpAreaCode { .. } => "phone.nanp_area_code",
-            PhoneReason::NanpExchange { .. } => "phone.nanp_exchange",
-            PhoneReason::TrunkPrefix { .. } => "phone.trunk_prefix",
-            PhoneReason::CallingCodeMismatch { .. } => "phone.calling_code_mismatch",
+            PhoneReason::Required => Say::Required,
+            PhoneReason::TooLong { .. } => Say::TooLong,
+            PhoneReason::BadCharacter { character, .. } if crate::text::is_alphabetic(*character) => Say::BadLetter,
+            PhoneReason::BadCharacter { .. } => Say::BadCharacter,
+            PhoneReason::Extension { .. } => Say::Extension,
+            PhoneReason::MisplacedPlus { .. } => Say::MisplacedPlus,
+            PhoneReason::UnbalancedParentheses { .. } => Say::UnbalancedParentheses,
+            PhoneReason::BadCallingCode => Say::BadCallingCode,
+            PhoneReason::NeedsCallingCode => Say::NeedsCallingCode,
+            PhoneReason::LeadingDigit { country: Some(_), .. } => Say::LeadingDigitInCountry,
+            PhoneReason::LeadingDigit { country: None, .. } => Say::LeadingDigit,
+            PhoneReason::Length { count, min, max, country, .. } => match (count < min, count > max, country) {
+                (true, _, Some(_)) => Say::TooFewDigitsInCountry,
+                (true, _, None) => Say::TooFewDigits,
+                (_, true, Some(_)) => Say::TooManyDigitsInCountry,
+                (_, true, None) => Say::TooManyDigits,
+                (_, _, Some(_)) => Say::WrongLengthInCountry,
+                (_, _, None) => Say::WrongLength,
+            },
+            PhoneReason::NanpFormat { .. } => Say::NanpFormat,
+            PhoneReason::Format { .. } => Say::Format,
+            PhoneReason::NanpAreaCode { .. } => Say::NanpAreaCode,
+            PhoneReason::NanpExchange { .. } => Say::NanpExchange,
+            PhoneReason::TrunkPrefix { .. } => Say::TrunkPrefix,
+            PhoneReason::CallingCodeMismatch { calling_code: Some(_), .. } => Say::CallingCodeMismatch,
+            PhoneReason::CallingCodeMismatch { calling_code: None, .. } => Say::NotTheCountrysCallingCode,
         }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            PhoneReason::Required => {
-                "Enter the customer's phone number, e.g. {example}: it is required for every account."
-            }
-            PhoneReason::TooLong { .. } => "The phone number is longer than {max} characters.",
-            PhoneReason::BadCharacter { character, .. } if crate::text::is_alphabetic(*character) => {
-                "The phone number may contain only digits, spaces and + - . / ( ); {character|char} at position \
-                 {position} is not allowed (enter one number, without letters or an extension)."
-            }
-            PhoneReason::BadCharacter { .. } => {
-                "The phone number may contain only digits, spaces and + - . / ( ); {character|char} at position \
-                 {position} is not allowed."
-            }
-            PhoneReason::Extension { .. } => {
-                "Enter the phone number without the extension {extension}: Partner Center takes one number, e.g. \
-                 {example}."
-            }
-            PhoneReason::MisplacedPlus { .. } => {
-                "'+' may only come first, before the calling code (e.g. +30 210 123 4567); found one at position \
-                 {position}."
-            }
-            PhoneReason::UnbalancedParentheses { .. } => {
-                "The parenthesis at position {position} has no partner; use parentheses in pairs, not nested, \
-                 e.g. (210) 123 4567."
-            }
-            PhoneReason::BadCallingCode => {
-                "After '+' comes a country calling code, e.g. {example}; this number does not start with one."
-            }
-            PhoneReason::NeedsCallingCode => {
-                "Enter the phone number with its country calling code, e.g. {example}: without a valid country in the \
-                 billing address, a national number cannot be read."
-            }
-            PhoneReason::LeadingDigit { country: Some(_), .. } => {
-                "After the calling code +{calling_code}, a phone number in {country|in} begins with {digits}, not \
-                 {digit}; check the number."
-            }
-            PhoneReason::LeadingDigit { country: None, .. } => {
-                "After the calling code +{calling_code}, a phone number begins with {digits}, not {digit}; check \
-                 the number."
-            }
-            PhoneReason::Length { country: Some(_), .. } => {
-                "A phone number in {country|in} has {lengths} digits after the calling code +{calling_code} and \
-                 without a trunk prefix; this one has {count}."
-            }
-            PhoneReason::Length { country: None, .. } => {
-                "A phone number with the calling code +{calling_code} has {lengths} digits after it; this one has \
-                 {count}."
-            }
-            PhoneReason::NanpFormat { .. } => {
-                "A phone number in {country} has 10 digits, optionally after a 1, e.g. {example}, 1-425-555-0100 or \
-                 +1 425 555 0100."
-            }
-            PhoneReason::Format { .. } => {
-                "The phone number does not have the format Partner Center expects for {country}."
-            }
-            PhoneReason::NanpAreaCode { .. } => {
-                "The area code {area_code} starts with 0 or 1, which no North American area code does; check the \
-                 number."
-            }
-            PhoneReason::NanpExchange { .. } => {
-                "The exchange {exchange} (the 3 digits after the area code) starts with 0 or 1, which no North \
-                 American exchange does; check the number."
-            }
-            PhoneReason::TrunkPrefix { .. } => {
-                "The trunk prefix {prefix} is not dialled after the calling code +{calling_code}, so it was left out; \
-                 check the number."
-            }
-            PhoneReason::CallingCodeMismatch { calling_code: Some(_), .. } => {
-                "The number has the calling code +{calling_code}, but {country} uses +{expected}; check the number."
-            }
-            PhoneReason::CallingCodeMismatch { calling_code: None, .. } => {
-                "The number's calling code is not that of the account's country: {country} uses +{expected}; check \
-                 the number."
-            }
-        }
+        .into()
     }
 
     fn params(&self) -> Params {
@@ -275,16 +278,6 @@ impl Reason for PhoneReason {
                 };
                 p.with("expected", expected).with("country", *country)
             }
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            PhoneReason::NanpAreaCode { .. }
-            | PhoneReason::NanpExchange { .. }
-            | PhoneReason::TrunkPrefix { .. }
-            | PhoneReason::CallingCodeMismatch { .. } => Severity::Warning,
-            _ => Severity::Error,
         }
     }
 }
@@ -722,6 +715,7 @@ fn calling_code_mismatch(digits: &[u8], plan: Plan, rules: &Rules<'_>) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::Severity;
 
     /// The normalized value and warning codes, or the error code.
     type Got = Result<(String, Vec<&'static str>), &'static str>;

@@ -38,7 +38,7 @@
 
 use crate::countries::Rules;
 use crate::countries::{au_other_postcode, au_postcode_states, lookup, postal_prefixes, us_other_zip, us_zip3_states};
-use crate::issue::{Outcome, Params, Reason, Severity};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::pattern::Pattern;
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
@@ -70,81 +70,66 @@ pub enum PostalCodeReason {
     StateMismatch { country: &'static str, postal_code: String, state: String, expected: Vec<&'static str> },
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &[
-    "postal_code.too_long",
-    "postal_code.required",
-    "postal_code.format",
-    "postal_code.leading_zero",
-    "postal_code.dublin_district",
-    "postal_code.territory",
-    "postal_code.military",
-    "postal_code.not_used",
-    "postal_code.state_mismatch",
-];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "postal_code.too_long" { TooLong: "A postcode can have at most {max} characters." }
+    "postal_code.required" {
+        RequiredForExample: "A {country|postcode} is required for an address in {country|in}, e.g. {example}.",
+        Required: "A {country|postcode} is required for an address in {country|in}.",
+    }
+    "postal_code.format" {
+        DigitsForExample: "A {country|postcode} in {country|in} has {digits} digits, e.g. {example}.",
+        LooksLike: "This is not a valid {country|postcode} in {country|in}: it looks like {example}.",
+        Digits: "A {country|postcode} in {country|in} has {digits} digits.",
+        Format: "This is not a valid {country|postcode} in {country|in}.",
+    }
+    "postal_code.leading_zero" {
+        LeadingZero: "This {country|postcode} is one digit short: if a spreadsheet dropped its leading zero, it is \
+                      {suggestion}."
+    }
+    "postal_code.dublin_district" {
+        DublinDistrictForExample: "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 \
+                                   characters, e.g. {example}.",
+        DublinDistrict: "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 characters.",
+    }
+    "postal_code.territory" {
+        Territory: "The {country|postcode} {postalCode} belongs to {territory|in}, which Partner Center treats as a \
+                    country of its own: choose {territory|in} as the country."
+    }
+    "postal_code.military" {
+        Military: "The ZIP code {postalCode} is military mail ({route}): a billing address must be a civil address."
+    }
+    "postal_code.not_used" Warning {
+        NotUsed: "There are no postcodes in {country|in}; the value was kept for Partner Center to judge."
+    }
+    "postal_code.state_mismatch" {
+        StateMismatch: "The {country|postcode} {postalCode} belongs to {expected|or}, not {state}."
+    }
+}
 
 crate::display_as_message!(PostalCodeReason);
 
 impl Reason for PostalCodeReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            PostalCodeReason::TooLong { .. } => "postal_code.too_long",
-            PostalCodeReason::Required { .. } => "postal_code.required",
-            PostalCodeReason::Format { .. } => "postal_code.format",
-            PostalCodeReason::LeadingZero { .. } => "postal_code.leading_zero",
-            PostalCodeReason::DublinDistrict { .. } => "postal_code.dublin_district",
-            PostalCodeReason::Territory { .. } => "postal_code.territory",
-            PostalCodeReason::Military { .. } => "postal_code.military",
-            PostalCodeReason::NotUsed { .. } => "postal_code.not_used",
-            PostalCodeReason::StateMismatch { .. } => "postal_code.state_mismatch",
+            PostalCodeReason::TooLong { .. } => Say::TooLong,
+            PostalCodeReason::Required { example: Some(_), .. } => Say::RequiredForExample,
+            PostalCodeReason::Required { example: None, .. } => Say::Required,
+            PostalCodeReason::Format { digits: Some(_), example: Some(_), .. } => Say::DigitsForExample,
+            PostalCodeReason::Format { digits: None, example: Some(_), .. } => Say::LooksLike,
+            PostalCodeReason::Format { digits: Some(_), example: None, .. } => Say::Digits,
+            PostalCodeReason::Format { digits: None, example: None, .. } => Say::Format,
+            PostalCodeReason::LeadingZero { .. } => Say::LeadingZero,
+            PostalCodeReason::DublinDistrict { example: Some(_), .. } => Say::DublinDistrictForExample,
+            PostalCodeReason::DublinDistrict { example: None, .. } => Say::DublinDistrict,
+            PostalCodeReason::Territory { .. } => Say::Territory,
+            PostalCodeReason::Military { .. } => Say::Military,
+            PostalCodeReason::NotUsed { .. } => Say::NotUsed,
+            PostalCodeReason::StateMismatch { .. } => Say::StateMismatch,
         }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            PostalCodeReason::TooLong { .. } => "A postcode can have at most {max} characters.",
-            PostalCodeReason::Required { example: Some(_), .. } => {
-                "A {country|postcode} is required for an address in {country|in}, e.g. {example}."
-            }
-            PostalCodeReason::Required { example: None, .. } => {
-                "A {country|postcode} is required for an address in {country|in}."
-            }
-            PostalCodeReason::Format { digits: Some(_), example: Some(_), .. } => {
-                "A {country|postcode} in {country|in} has {digits} digits, e.g. {example}."
-            }
-            PostalCodeReason::Format { digits: None, example: Some(_), .. } => {
-                "This is not a valid {country|postcode} in {country|in}: it looks like {example}."
-            }
-            PostalCodeReason::Format { digits: Some(_), example: None, .. } => {
-                "A {country|postcode} in {country|in} has {digits} digits."
-            }
-            PostalCodeReason::Format { digits: None, example: None, .. } => {
-                "This is not a valid {country|postcode} in {country|in}."
-            }
-            PostalCodeReason::LeadingZero { .. } => {
-                "This {country|postcode} is one digit short: if a spreadsheet dropped its leading zero, it is \
-                 {suggestion}."
-            }
-            PostalCodeReason::DublinDistrict { example: Some(_), .. } => {
-                "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 characters, e.g. {example}."
-            }
-            PostalCodeReason::DublinDistrict { example: None, .. } => {
-                "{district} is a Dublin postal district, not an Eircode: an Eircode has 7 characters."
-            }
-            PostalCodeReason::Territory { .. } => {
-                "The {country|postcode} {postalCode} belongs to {territory|in}, which Partner Center treats as a \
-                 country of its own: choose {territory|in} as the country."
-            }
-            PostalCodeReason::Military { .. } => {
-                "The ZIP code {postalCode} is military mail ({route}): a billing address must be a civil address."
-            }
-            PostalCodeReason::NotUsed { .. } => {
-                "There are no postcodes in {country|in}; the value was kept for Partner Center to judge."
-            }
-            PostalCodeReason::StateMismatch { .. } => {
-                "The {country|postcode} {postalCode} belongs to {expected|or}, not {state}."
-            }
-        }
+        .into()
     }
 
     fn params(&self) -> Params {
@@ -183,13 +168,6 @@ impl Reason for PostalCodeReason {
                 .with("postalCode", postal_code)
                 .with("state", state)
                 .with("expected", expected.as_slice()),
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            PostalCodeReason::NotUsed { .. } => Severity::Warning,
-            _ => Severity::Error,
         }
     }
 }

@@ -11,7 +11,7 @@
 //! - Normalized per section 0 only: case, punctuation and inner spaces are kept, as registries print them.
 
 use crate::countries::Country;
-use crate::issue::{Checked, Outcome, Params, Reason};
+use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
 use std::borrow::Cow;
 
@@ -34,41 +34,35 @@ pub enum RegistrationReason {
     NoDigit,
 }
 
-/// Every code this module can emit.
-pub const CODES: &[&str] = &[
-    "registration_number.required",
-    "registration_number.too_short",
-    "registration_number.too_long",
-    "registration_number.no_digit",
-];
+crate::wordings! {
+    enum Say;
+    /// Every code this module can emit.
+    pub const CODES;
+    "registration_number.required" {
+        Required: "Partner Center requires the organization's registration number (INN or tax ID) for a customer \
+                   in {country}."
+    }
+    "registration_number.too_short" {
+        TooShort: "The registration number has fewer than {min} characters; it has {min} to {max}."
+    }
+    "registration_number.too_long" { TooLong: "The registration number is longer than {max} characters." }
+    "registration_number.no_digit" {
+        NoDigit: "The registration number has no digit; enter the organization's registration or tax number as the \
+                  registry issued it."
+    }
+}
 
 crate::display_as_message!(RegistrationReason);
 
 impl Reason for RegistrationReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            RegistrationReason::Required { .. } => "registration_number.required",
-            RegistrationReason::TooShort { .. } => "registration_number.too_short",
-            RegistrationReason::TooLong { .. } => "registration_number.too_long",
-            RegistrationReason::NoDigit => "registration_number.no_digit",
+            RegistrationReason::Required { .. } => Say::Required,
+            RegistrationReason::TooShort { .. } => Say::TooShort,
+            RegistrationReason::TooLong { .. } => Say::TooLong,
+            RegistrationReason::NoDigit => Say::NoDigit,
         }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            RegistrationReason::Required { .. } => {
-                "Partner Center requires the organization's registration number (INN or tax ID) for a customer in \
-                 {country}."
-            }
-            RegistrationReason::TooShort { .. } => {
-                "The registration number has fewer than {min} characters; it has {min} to {max}."
-            }
-            RegistrationReason::TooLong { .. } => "The registration number is longer than {max} characters.",
-            RegistrationReason::NoDigit => {
-                "The registration number has no digit; enter the organization's registration or tax number as the \
-                 registry issued it."
-            }
-        }
+        .into()
     }
 
     fn params(&self) -> Params {

@@ -2,7 +2,7 @@
 //! wrong JSON types, unknown enum values and missing configuration. Unknown fields are errors so that typos never
 //! pass silently (`request.md`).
 
-use crate::issue::{Params, Reason};
+use crate::issue::{Params, Reason, Wording};
 
 /// Why (part of) the input is not a record.
 #[non_exhaustive]
@@ -33,38 +33,31 @@ pub enum RequestReason {
     MissingConfiguration,
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &[
-    "request.not_json",
-    "request.not_an_object",
-    "request.unknown_field",
-    "request.wrong_type",
-    "request.unknown_value",
-    "request.missing_configuration",
-];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "request.not_json" { NotJson: "This is not JSON: {detail}." }
+    "request.not_an_object" { NotAnObject: "A record is a JSON object, not {found|a}." }
+    "request.unknown_field" { UnknownField: "\"{name}\" is not a field of the record." }
+    "request.wrong_type" { WrongType: "Expected {expected|a} here, not {found|a}." }
+    "request.unknown_value" { UnknownValue: "\"{value}\" is not one of: {allowed}." }
+    "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
+}
 
 crate::display_as_message!(RequestReason);
 
 impl Reason for RequestReason {
-    fn code(&self) -> &'static str {
-        CODES[match self {
-            Self::NotJson { .. } => 0,
-            Self::NotAnObject { .. } => 1,
-            Self::UnknownField { .. } => 2,
-            Self::WrongType { .. } => 3,
-            Self::UnknownValue { .. } => 4,
-            Self::MissingConfiguration => 5,
-        }]
-    }
-    fn template(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            Self::NotJson { .. } => "This is not JSON: {detail}.",
-            Self::NotAnObject { .. } => "A record is a JSON object, not {found|a}.",
-            Self::UnknownField { .. } => "\"{name}\" is not a field of the record.",
-            Self::WrongType { .. } => "Expected {expected|a} here, not {found|a}.",
-            Self::UnknownValue { .. } => "\"{value}\" is not one of: {allowed}.",
-            Self::MissingConfiguration => "This configuration value is required.",
+            Self::NotJson { .. } => Say::NotJson,
+            Self::NotAnObject { .. } => Say::NotAnObject,
+            Self::UnknownField { .. } => Say::UnknownField,
+            Self::WrongType { .. } => Say::WrongType,
+            Self::UnknownValue { .. } => Say::UnknownValue,
+            Self::MissingConfiguration => Say::MissingConfiguration,
         }
+        .into()
     }
     fn params(&self) -> Params {
         let p = Params::default();

@@ -17,7 +17,7 @@
 //!   letters, Australian postcodes to the states of their localities (a postcode may lie in several).
 
 use crate::countries::Rules;
-use crate::issue::{Outcome, Params, Reason, Severity};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::schema::{self, Kind, TextKind};
 use crate::Checked;
 use std::borrow::Cow;
@@ -43,43 +43,41 @@ pub enum StateReason {
     Normalized { from: String, to: String },
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &["state.too_long", "state.required", "state.unknown", "state.normalized"];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "state.too_long" {
+        TooLongHas: "A state or province can have at most {max} characters; this one has {length}.",
+        TooLong: "A state or province can have at most {max} characters.",
+    }
+    "state.required" {
+        Required: "A {country|state} is required for an address in {country|in}.",
+        RequiredOneOf: "A {country|state} is required for an address in {country|in}: one of {accepted}.",
+    }
+    "state.unknown" {
+        Unknown: "\"{value}\" is not a {country|state} of {country|in} that Partner Center accepts; use one of: \
+                  {accepted}.",
+        Long: "This is not a {country|state} of {country|in} that Partner Center accepts; use one of: {accepted}.",
+    }
+    "state.normalized" Warning { Normalized: "\"{from}\" was read as \"{to}\", the form Partner Center accepts." }
+}
 
 crate::display_as_message!(StateReason);
 
 impl Reason for StateReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            StateReason::TooLong { .. } => "state.too_long",
-            StateReason::Required { .. } => "state.required",
-            StateReason::Unknown { .. } => "state.unknown",
-            StateReason::Normalized { .. } => "state.normalized",
-        }
-    }
-
-    fn template(&self) -> &'static str {
-        match self {
-            StateReason::TooLong { length: Some(_), .. } => {
-                "A state or province can have at most {max} characters; this one has {length}."
-            }
-            StateReason::TooLong { length: None, .. } => "A state or province can have at most {max} characters.",
-            StateReason::Required { accepted, .. } if accepted.is_empty() => {
-                "A {country|state} is required for an address in {country|in}."
-            }
-            StateReason::Required { .. } => {
-                "A {country|state} is required for an address in {country|in}: one of {accepted}."
-            }
+            StateReason::TooLong { length: Some(_), .. } => Say::TooLongHas,
+            StateReason::TooLong { length: None, .. } => Say::TooLong,
+            StateReason::Required { accepted, .. } if accepted.is_empty() => Say::Required,
+            StateReason::Required { .. } => Say::RequiredOneOf,
             // Echo short input only.
-            StateReason::Unknown { typed, .. } if crate::text::char_count(typed) <= 60 => {
-                "\"{value}\" is not a {country|state} of {country|in} that Partner Center accepts; use one of: \
-                 {accepted}."
-            }
-            StateReason::Unknown { .. } => {
-                "This is not a {country|state} of {country|in} that Partner Center accepts; use one of: {accepted}."
-            }
-            StateReason::Normalized { .. } => "\"{from}\" was read as \"{to}\", the form Partner Center accepts.",
+            StateReason::Unknown { typed, .. } if crate::text::char_count(typed) <= 60 => Say::Unknown,
+            StateReason::Unknown { .. } => Say::Long,
+            StateReason::Normalized { .. } => Say::Normalized,
         }
+        .into()
     }
 
     fn params(&self) -> Params {
@@ -98,13 +96,6 @@ impl Reason for StateReason {
                 Params::default().with("value", typed).with("country", *country).with("accepted", accepted.as_slice())
             }
             StateReason::Normalized { from, to } => Params::default().with("from", from).with("to", to),
-        }
-    }
-
-    fn severity(&self) -> Severity {
-        match self {
-            StateReason::Normalized { .. } => Severity::Warning,
-            _ => Severity::Error,
         }
     }
 }

@@ -8,7 +8,7 @@
 //!
 //! The value is kept as typed (after section 0): UPNs are case-insensitive but keep their case for display.
 
-use crate::issue::{Outcome, Params, Reason};
+use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::text;
 use std::borrow::Cow;
 
@@ -39,43 +39,36 @@ pub enum UsernameReason {
     ConsecutiveDots,
 }
 
-/// Every code this module emits.
-pub const CODES: &[&str] = &[
-    "username.required",
-    "username.too_long",
-    "username.whole_address",
-    "username.bad_character",
-    "username.bad_edge",
-    "username.consecutive_dots",
-];
+crate::wordings! {
+    enum Say;
+    /// Every code this module emits.
+    pub const CODES;
+    "username.required" { Required: "Enter the admin username." }
+    "username.too_long" { TooLong: "The username can have at most {max} characters." }
+    "username.whole_address" {
+        WholeAddress: "Enter only the part before @ (the domain is set below): did you mean \"{localPart}\"?"
+    }
+    "username.bad_character" {
+        BadCharacter: "The username cannot contain {character|char} (character {position}); use letters, digits \
+                       and ' . - _ ! # ^ ~."
+    }
+    "username.bad_edge" { BadEdge: "The username cannot start or end with \"{character}\"." }
+    "username.consecutive_dots" { ConsecutiveDots: "The username cannot contain two dots in a row." }
+}
 
 crate::display_as_message!(UsernameReason);
 
 impl Reason for UsernameReason {
-    fn code(&self) -> &'static str {
+    fn wording(&self) -> Wording {
         match self {
-            Self::Required => CODES[0],
-            Self::TooLong { .. } => CODES[1],
-            Self::WholeAddress { .. } => CODES[2],
-            Self::BadCharacter { .. } => CODES[3],
-            Self::BadEdge { .. } => CODES[4],
-            Self::ConsecutiveDots => CODES[5],
+            Self::Required => Say::Required,
+            Self::TooLong { .. } => Say::TooLong,
+            Self::WholeAddress { .. } => Say::WholeAddress,
+            Self::BadCharacter { .. } => Say::BadCharacter,
+            Self::BadEdge { .. } => Say::BadEdge,
+            Self::ConsecutiveDots => Say::ConsecutiveDots,
         }
-    }
-    fn template(&self) -> &'static str {
-        match self {
-            Self::Required => "Enter the admin username.",
-            Self::TooLong { .. } => "The username can have at most {max} characters.",
-            Self::WholeAddress { .. } => {
-                "Enter only the part before @ (the domain is set below): did you mean \"{localPart}\"?"
-            }
-            Self::BadCharacter { .. } => {
-                "The username cannot contain {character|char} (character {position}); use letters, digits and \
-                 ' . - _ ! # ^ ~."
-            }
-            Self::BadEdge { .. } => "The username cannot start or end with \"{character}\".",
-            Self::ConsecutiveDots => "The username cannot contain two dots in a row.",
-        }
+        .into()
     }
     fn params(&self) -> Params {
         let p = Params::default();
