@@ -203,18 +203,21 @@ pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
 /// value). A member of the wrong type makes the whole set malformed; members Partner Center has and tenantcheck does
 /// not use are ignored.
 pub fn parse<S: Source>(src: &S) -> Result<Vec<CountryRules>, RuleSetError> {
-    let list = match src.shape().map_err(|e| malformed(None, Bad::from(e)))? {
+    // One path for both shapes: a list's items are entries 0, 1, …; a lone object is the one entry, without an index.
+    let (items, count) = match src.shape().map_err(|e| malformed(None, Bad::from(e)))? {
         Shape::List => {
             let items = src.items().map_err(|e| malformed(None, Bad::from(e)))?;
-            let mut list = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                list.push(read_pc(item).map_err(|bad| malformed(Some(i), bad))?);
-            }
-            list
+            let count = items.len();
+            (items, count)
         }
-        Shape::Object => vec![read_pc(src).map_err(|bad| malformed(None, bad))?],
+        Shape::Object => (Vec::new(), 1),
         _ => return Err(malformed(None, Bad("the rule set", "is not an object or a list of objects"))),
     };
+    let mut list = Vec::with_capacity(count);
+    for i in 0..count {
+        let index = (!items.is_empty()).then_some(i);
+        list.push(read_pc(items.get(i).unwrap_or(src)).map_err(|bad| malformed(index, bad))?);
+    }
     compile_set(list)
 }
 
@@ -242,7 +245,7 @@ impl RuleSetError {
 
 /// One country's rules in Partner Center's shape; `Err` says what is wrong.
 fn read_pc<S: Source>(src: &S) -> Result<PcRules, Bad> {
-    if src.shape()? != Shape::Object {
+    if !matches!(src.shape()?, Shape::Object) {
         return Err(Bad("a country's rules", "are not an object"));
     }
     // Filled member by member into a whole struct: an early return then drops one value, not a different set of
@@ -300,10 +303,10 @@ fn text<S: Source>(src: &S, name: &'static str) -> Result<Option<String>, Bad> {
 /// A list of strings, plain or wrapped as Partner Center writes it (`{"value": [...]}`).
 fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>>, Bad> {
     let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(None) };
-    if shape == Shape::Object {
+    if matches!(shape, Shape::Object) {
         (v, shape, _) = member(&v, &["value"])?.ok_or(Bad(name, "has no value list"))?;
     }
-    if shape != Shape::List {
+    if !matches!(shape, Shape::List) {
         return Err(Bad(name, "is not a list"));
     }
     let mut out = Vec::new();
