@@ -324,7 +324,7 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     for (i, pc) in list.into_iter().enumerate() {
         let at = |reason| RuleSetError { index: Some(i), reason };
         let rules = compile(pc).map_err(at)?;
-        if out.iter().any(|r| r.country.code() == rules.country.code()) {
+        if out.iter().any(|r| r.country == rules.country) {
             return Err(at(RuleSetReason::DuplicateCountry { code: rules.country.code().to_owned() }));
         }
         out.push(rules);
