@@ -29,17 +29,18 @@ const TOO_LONG_PATTERN: &str = "longer than 1000 bytes";
 /// The longest state name accepted (`rules.md` section 2: free-text states have at most 100 characters).
 pub const MAX_STATE: usize = 100;
 
-/// One country's rules as Partner Center returns them, read by [`read_pc`].
+/// One country's rules as Partner Center returns them, read by [`read_pc`]. An absent or `null` list or pattern is
+/// read as an empty one: both mean "none given".
 #[derive(Debug, Clone)]
 struct PcRules {
     iso2_code: String,
     is_state_required: bool,
-    states: Option<Vec<String>>,
+    states: Vec<String>,
     is_postal_code_required: bool,
-    postal_code_regex: Option<String>,
+    postal_code_regex: String,
     is_city_required: bool,
-    phone_number_regex: Option<String>,
-    country_calling_codes: Option<Vec<String>>,
+    phone_number_regex: String,
+    country_calling_codes: Vec<String>,
 }
 
 /// One country's run-time rules, checked and compiled.
@@ -253,20 +254,20 @@ fn read_pc<S: Source>(src: &S) -> Result<PcRules, Bad> {
     let mut pc = PcRules {
         iso2_code: String::new(),
         is_state_required: false,
-        states: None,
+        states: Vec::new(),
         is_postal_code_required: false,
-        postal_code_regex: None,
+        postal_code_regex: String::new(),
         is_city_required: true,
-        phone_number_regex: None,
-        country_calling_codes: None,
+        phone_number_regex: String::new(),
+        country_calling_codes: Vec::new(),
     };
     pc.iso2_code = text(src, "iso2Code")?.ok_or(Bad("iso2Code", "is missing"))?;
     pc.is_state_required = flag(src, "isStateRequired", pc.is_state_required)?;
     pc.states = list(src, &["states", "supportedStates", "supportedStatesList"])?;
     pc.is_postal_code_required = flag(src, "isPostalCodeRequired", pc.is_postal_code_required)?;
-    pc.postal_code_regex = text(src, "postalCodeRegex")?;
+    pc.postal_code_regex = text(src, "postalCodeRegex")?.unwrap_or_default();
     pc.is_city_required = flag(src, "isCityRequired", pc.is_city_required)?;
-    pc.phone_number_regex = text(src, "phoneNumberRegex")?;
+    pc.phone_number_regex = text(src, "phoneNumberRegex")?.unwrap_or_default();
     pc.country_calling_codes = list(src, &["countryCallingCodes", "countryCallingCodesList"])?;
     Ok(pc)
 }
@@ -300,9 +301,9 @@ fn text<S: Source>(src: &S, name: &'static str) -> Result<Option<String>, Bad> {
     }
 }
 
-/// A list of strings, plain or wrapped as Partner Center writes it (`{"value": [...]}`).
-fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>>, Bad> {
-    let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(None) };
+/// A list of strings, plain or wrapped as Partner Center writes it (`{"value": [...]}`); empty when absent.
+fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Vec<String>, Bad> {
+    let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(Vec::new()) };
     if matches!(shape, Shape::Object) {
         (v, shape, _) = member(&v, &["value"])?.ok_or(Bad(name, "has no value list"))?;
     }
@@ -316,7 +317,7 @@ fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>
             _ => return Err(Bad(name, "holds something other than strings")),
         }
     }
-    Ok(Some(out))
+    Ok(out)
 }
 
 fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
@@ -333,15 +334,11 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
 }
 
 /// Compiles a pattern of the rule set; `member` names it in errors.
-fn pattern(
-    p: Option<&str>,
-    member: &'static str,
-    bad: fn(String) -> RuleSetReason,
-) -> Result<Option<Pattern>, RuleSetReason> {
-    match p.map(crate::text::trim) {
-        None | Some("") => Ok(None),
-        Some(p) if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
-        Some(p) => Pattern::anchored(p).map(Some).map_err(|e| match e {
+fn pattern(p: &str, member: &'static str, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
+    match crate::text::trim(p) {
+        "" => Ok(None),
+        p if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
+        p => Pattern::anchored(p).map(Some).map_err(|e| match e {
             PatternError::Unsupported(construct) => RuleSetReason::UnsupportedPattern { member, construct },
             PatternError::Malformed(detail) => bad(detail.to_owned()),
             PatternError::Invalid(detail) => bad(detail),
@@ -354,30 +351,29 @@ fn pattern(
 fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     let code = crate::text::trim(&pc.iso2_code).to_ascii_uppercase();
     let country = lookup(&code).ok_or_else(|| RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
-    let states = pc.states.as_deref().unwrap_or_default();
-    if let Some(bad) = states.iter().find(|s| crate::text::trim(s).is_empty() || crate::text::char_count(s) > MAX_STATE)
+    if let Some(bad) =
+        pc.states.iter().find(|s| crate::text::trim(s).is_empty() || crate::text::char_count(s) > MAX_STATE)
     {
         return Err(RuleSetReason::BadState { value: bad.clone() });
     }
-    let codes = pc.country_calling_codes.as_deref().unwrap_or_default();
-    if let Some(bad) = codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit())) {
+    if let Some(bad) =
+        pc.country_calling_codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Err(RuleSetReason::BadCallingCode { value: bad.clone() });
     }
-    let postal_code_regex = pattern(pc.postal_code_regex.as_deref(), "postalCodeRegex", |detail| {
-        RuleSetReason::BadPostalCodeRegex { detail }
-    })?;
-    let phone_number_regex = pattern(pc.phone_number_regex.as_deref(), "phoneNumberRegex", |detail| {
-        RuleSetReason::BadPhoneNumberRegex { detail }
-    })?;
+    let postal_code_regex =
+        pattern(&pc.postal_code_regex, "postalCodeRegex", |detail| RuleSetReason::BadPostalCodeRegex { detail })?;
+    let phone_number_regex =
+        pattern(&pc.phone_number_regex, "phoneNumberRegex", |detail| RuleSetReason::BadPhoneNumberRegex { detail })?;
     Ok(CountryRules {
         country,
         is_state_required: pc.is_state_required,
-        supported_states: pc.states.unwrap_or_default(),
+        supported_states: pc.states,
         is_postal_code_required: pc.is_postal_code_required,
         postal_code_regex,
         is_city_required: pc.is_city_required,
         phone_number_regex,
-        country_calling_codes: pc.country_calling_codes.unwrap_or_default(),
+        country_calling_codes: pc.country_calling_codes,
     })
 }
 
