@@ -333,13 +333,23 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     Ok(out)
 }
 
-/// Compiles a pattern of the rule set; `member` names it in errors.
-fn pattern(p: &str, member: &'static str, bad: fn(String) -> RuleSetReason) -> Result<Option<Pattern>, RuleSetReason> {
+/// Compiles a pattern of the rule set: the phone pattern when `phone`, else the postcode pattern.
+fn pattern(p: &str, phone: bool) -> Result<Option<Pattern>, RuleSetReason> {
+    let bad = |detail| {
+        if phone {
+            RuleSetReason::BadPhoneNumberRegex { detail }
+        } else {
+            RuleSetReason::BadPostalCodeRegex { detail }
+        }
+    };
     match crate::text::trim(p) {
         "" => Ok(None),
         p if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
         p => Pattern::anchored(p).map(Some).map_err(|e| match e {
-            PatternError::Unsupported(construct) => RuleSetReason::UnsupportedPattern { member, construct },
+            PatternError::Unsupported(construct) => RuleSetReason::UnsupportedPattern {
+                member: if phone { "phoneNumberRegex" } else { "postalCodeRegex" },
+                construct,
+            },
             PatternError::Malformed(detail) => bad(detail.to_owned()),
             PatternError::Invalid(detail) => bad(detail),
         }),
@@ -361,10 +371,8 @@ fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     {
         return Err(RuleSetReason::BadCallingCode { value: bad.clone() });
     }
-    let postal_code_regex =
-        pattern(&pc.postal_code_regex, "postalCodeRegex", |detail| RuleSetReason::BadPostalCodeRegex { detail })?;
-    let phone_number_regex =
-        pattern(&pc.phone_number_regex, "phoneNumberRegex", |detail| RuleSetReason::BadPhoneNumberRegex { detail })?;
+    let postal_code_regex = pattern(&pc.postal_code_regex, false)?;
+    let phone_number_regex = pattern(&pc.phone_number_regex, true)?;
     Ok(CountryRules {
         country,
         is_state_required: pc.is_state_required,
