@@ -204,7 +204,8 @@ pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
 /// value). A member of the wrong type makes the whole set malformed; members Partner Center has and tenantcheck does
 /// not use are ignored.
 pub fn parse<S: Source>(src: &S) -> Result<Vec<CountryRules>, RuleSetError> {
-    // One path for both shapes: a list's items are entries 0, 1, …; a lone object is the one entry, without an index.
+    // One path for both shapes: a list's items are entries 0, 1, …; a lone object is the one entry, read in place and
+    // without an index.
     let (items, count) = match src.shape().map_err(|e| malformed(None, Bad::from(e)))? {
         Shape::List => {
             let items = src.items().map_err(|e| malformed(None, Bad::from(e)))?;
@@ -216,8 +217,11 @@ pub fn parse<S: Source>(src: &S) -> Result<Vec<CountryRules>, RuleSetError> {
     };
     let mut list = Vec::with_capacity(count);
     for i in 0..count {
-        let index = (!items.is_empty()).then_some(i);
-        list.push(read_pc(items.get(i).unwrap_or(src)).map_err(|bad| malformed(index, bad))?);
+        let (entry, index) = match items.get(i) {
+            Some(item) => (item, Some(i)),
+            None => (src, None),
+        };
+        list.push(read_pc(entry).map_err(|bad| malformed(index, bad))?);
     }
     compile_set(list)
 }
