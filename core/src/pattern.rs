@@ -106,18 +106,97 @@ impl Pattern {
 /// `(?:…)`; `|`; repeats `* + ? {n} {n,} {n,m}`, each optionally lazy (`?`). See the module's documentation for what is
 /// refused and why.
 pub fn portable(pattern: &str) -> Result<(), PatternError> {
+    check(pattern).map_err(Refusal::error)
+}
+
+fn check(pattern: &str) -> Result<(), Refusal> {
     if !pattern.is_ascii() {
-        return Err(PatternError::Unsupported("a non-ASCII character (write the pattern in ASCII)"));
+        return Err(Refusal::NonAscii);
     }
     let mut parser = Parser { bytes: pattern.as_bytes(), at: 0, depth: 0 };
     let size = parser.alternation()?;
     if parser.at < parser.bytes.len() {
-        return Err(PatternError::Malformed("an unmatched ')'"));
+        return Err(Refusal::UnmatchedParen);
     }
     if size > MAX_SIZE {
-        return Err(PatternError::Unsupported("repeats that expand to more than 10000 items"));
+        return Err(Refusal::TooBig);
     }
     Ok(())
+}
+
+/// Why the checker refuses a pattern, as one byte while it reads; put into words once, by [`Refusal::error`].
+#[derive(Clone, Copy)]
+enum Refusal {
+    NonAscii,
+    TooBig,
+    TooDeep,
+    Lookahead,
+    Lookbehind,
+    NamedGroup,
+    AtomicGroup,
+    OtherGroup,
+    Backreference,
+    BoundaryBrace,
+    BoundaryInClass,
+    NonAsciiEscape,
+    OtherEscape,
+    NotARepeat,
+    CountTooHigh,
+    LoneBracket,
+    EmptyClass,
+    NestedClass,
+    SetOperation,
+    ClassRange,
+    UnmatchedParen,
+    UnclosedParen,
+    UnclosedBracket,
+    TrailingBackslash,
+    NothingToRepeat,
+    RepeatedAnchor,
+    RepeatedRepeat,
+    CountsReversed,
+    RangeOutOfOrder,
+}
+
+impl Refusal {
+    /// The refusal as the error [`portable`] returns: what is unsupported, or what makes the text no pattern.
+    fn error(self) -> PatternError {
+        use PatternError::{Malformed, Unsupported};
+        match self {
+            Refusal::NonAscii => Unsupported("a non-ASCII character (write the pattern in ASCII)"),
+            Refusal::TooBig => Unsupported("repeats that expand to more than 10000 items"),
+            Refusal::TooDeep => Unsupported("groups nested more than 32 deep"),
+            Refusal::Lookahead => Unsupported("a lookahead (?= or (?!"),
+            Refusal::Lookbehind => Unsupported("a lookbehind (?<= or (?<!"),
+            Refusal::NamedGroup => Unsupported("a named group"),
+            Refusal::AtomicGroup => Unsupported("an atomic group (?>"),
+            Refusal::OtherGroup => Unsupported("an inline option or other (? group"),
+            Refusal::Backreference => Unsupported("a backreference"),
+            Refusal::BoundaryBrace => Unsupported("the escape \\b{…}"),
+            Refusal::BoundaryInClass => Unsupported("\\b or \\B inside a class"),
+            Refusal::NonAsciiEscape => Unsupported("an escape \\x or \\u that is not of an ASCII character"),
+            Refusal::OtherEscape => Unsupported(concat!(
+                "an escape the engines read differently (use only \\d \\D \\w \\W \\s \\S \\b \\B \\t \\n \\r \\f \\v ",
+                "\\xHH \\uHHHH and escaped punctuation)"
+            )),
+            Refusal::NotARepeat => Unsupported("a '{' that is not a repeat {n}, {n,} or {n,m}"),
+            Refusal::CountTooHigh => Unsupported("a repeat count over 1000"),
+            Refusal::LoneBracket => Unsupported("a lone ']' or '}' (escape it)"),
+            Refusal::EmptyClass => Unsupported("an empty class [] or [^]"),
+            Refusal::NestedClass => Unsupported("a '[' inside a class (nested classes or set operations)"),
+            Refusal::SetOperation => Unsupported("'&&', '~~' or '--' inside a class (a set operation)"),
+            Refusal::ClassRange => Unsupported("a range to or from a class such as \\d"),
+            Refusal::UnmatchedParen => Malformed("an unmatched ')'"),
+            Refusal::UnclosedParen => Malformed("an unclosed '('"),
+            Refusal::UnclosedBracket => Malformed("an unclosed '['"),
+            Refusal::TrailingBackslash => Malformed("a '\\' at the end"),
+            Refusal::NothingToRepeat => Malformed("a repeat with nothing to repeat"),
+            Refusal::RepeatedAnchor => Malformed("a repeat of an anchor (^, $, \\b, \\B)"),
+            Refusal::RepeatedRepeat => Malformed("a repeat of a repeat"),
+            Refusal::CountsReversed => Malformed("a repeat {n,m} with m below n"),
+            Refusal::RangeOutOfOrder => Malformed("a range out of order"),
+        }
+    }
 }
 
 /// A recursive-descent reader of the portable subset that counts what a pattern expands to.
@@ -145,7 +224,7 @@ impl Parser<'_> {
         self.bytes.get(self.at + ahead).copied()
     }
 
-    fn alternation(&mut self) -> Result<u32, PatternError> {
+    fn alternation(&mut self) -> Result<u32, Refusal> {
         let mut size = self.sequence()?;
         while self.peek() == Some(b'|') {
             self.at += 1;
@@ -154,7 +233,7 @@ impl Parser<'_> {
         Ok(size)
     }
 
-    fn sequence(&mut self) -> Result<u32, PatternError> {
+    fn sequence(&mut self) -> Result<u32, Refusal> {
         let mut size = 0_u32;
         while let Some(b) = self.peek() {
             if b == b'|' || b == b')' {
@@ -165,9 +244,7 @@ impl Parser<'_> {
             size = size.saturating_add(match (atom, times) {
                 (Atom::Item(n), Some(t)) => n.saturating_mul(t),
                 (Atom::Item(n), None) => n,
-                (Atom::Anchor, Some(_)) => {
-                    return Err(PatternError::Malformed("a repeat of an anchor (^, $, \\b, \\B)"))
-                }
+                (Atom::Anchor, Some(_)) => return Err(Refusal::RepeatedAnchor),
                 (Atom::Anchor, None) => 0,
             });
         }
@@ -175,7 +252,7 @@ impl Parser<'_> {
     }
 
     /// A repeat after an atom, if any: how many copies it counts for.
-    fn repeat(&mut self) -> Result<Option<u32>, PatternError> {
+    fn repeat(&mut self) -> Result<Option<u32>, Refusal> {
         let times = match self.peek() {
             Some(b'*' | b'+' | b'?') => {
                 self.at += 1;
@@ -191,14 +268,14 @@ impl Parser<'_> {
             self.at += 1; // lazy: the same verdict when the whole text must match
         }
         if matches!(self.peek(), Some(b'*' | b'+' | b'?' | b'{')) {
-            return Err(PatternError::Malformed("a repeat of a repeat"));
+            return Err(Refusal::RepeatedRepeat);
         }
         Ok(Some(times))
     }
 
     /// `{n}`, `{n,}` or `{n,m}` at `self.at`.
-    fn counted(&mut self) -> Result<(u32, Option<u32>), PatternError> {
-        const NOT_A_REPEAT: PatternError = PatternError::Unsupported("a '{' that is not a repeat {n}, {n,} or {n,m}");
+    fn counted(&mut self) -> Result<(u32, Option<u32>), Refusal> {
+        const NOT_A_REPEAT: Refusal = Refusal::NotARepeat;
         self.at += 1;
         let n = self.number().ok_or(NOT_A_REPEAT)?;
         let m = match self.peek() {
@@ -218,10 +295,10 @@ impl Parser<'_> {
         }
         self.at += 1;
         if n > MAX_REPEAT || m.is_some_and(|m| m > MAX_REPEAT) {
-            return Err(PatternError::Unsupported("a repeat count over 1000"));
+            return Err(Refusal::CountTooHigh);
         }
         if m.is_some_and(|m| m < n) {
-            return Err(PatternError::Malformed("a repeat {n,m} with m below n"));
+            return Err(Refusal::CountsReversed);
         }
         Ok((n, m))
     }
@@ -236,31 +313,31 @@ impl Parser<'_> {
         (self.at > start).then_some(n)
     }
 
-    fn atom(&mut self) -> Result<Atom, PatternError> {
+    fn atom(&mut self) -> Result<Atom, Refusal> {
         let Some(b) = self.peek() else { return Ok(Atom::Anchor) };
         self.at += 1;
         match b {
             b'(' => {
                 if self.peek() == Some(b'?') {
                     if self.peek_at(1) != Some(b':') {
-                        return Err(PatternError::Unsupported(match self.peek_at(1) {
-                            Some(b'=' | b'!') => "a lookahead (?= or (?!",
-                            Some(b'<') if matches!(self.peek_at(2), Some(b'=' | b'!')) => "a lookbehind (?<= or (?<!",
-                            Some(b'<' | b'P' | b'\'') => "a named group",
-                            Some(b'>') => "an atomic group (?>",
-                            _ => "an inline option or other (? group",
-                        }));
+                        return Err(match self.peek_at(1) {
+                            Some(b'=' | b'!') => Refusal::Lookahead,
+                            Some(b'<') if matches!(self.peek_at(2), Some(b'=' | b'!')) => Refusal::Lookbehind,
+                            Some(b'<' | b'P' | b'\'') => Refusal::NamedGroup,
+                            Some(b'>') => Refusal::AtomicGroup,
+                            _ => Refusal::OtherGroup,
+                        });
                     }
                     self.at += 2;
                 }
                 self.depth += 1;
                 if self.depth > MAX_DEPTH {
-                    return Err(PatternError::Unsupported("groups nested more than 32 deep"));
+                    return Err(Refusal::TooDeep);
                 }
                 let size = self.alternation()?;
                 self.depth -= 1;
                 if self.peek() != Some(b')') {
-                    return Err(PatternError::Malformed("an unclosed '('"));
+                    return Err(Refusal::UnclosedParen);
                 }
                 self.at += 1;
                 Ok(Atom::Item(size))
@@ -271,21 +348,21 @@ impl Parser<'_> {
                 Escape::Boundary => Ok(Atom::Anchor),
                 Escape::Class | Escape::Char => Ok(Atom::Item(1)),
             },
-            b'{' => Err(PatternError::Unsupported("a '{' that is not a repeat {n}, {n,} or {n,m}")),
-            b'*' | b'+' | b'?' => Err(PatternError::Malformed("a repeat with nothing to repeat")),
-            b']' | b'}' => Err(PatternError::Unsupported("a lone ']' or '}' (escape it)")),
+            b'{' => Err(Refusal::NotARepeat),
+            b'*' | b'+' | b'?' => Err(Refusal::NothingToRepeat),
+            b']' | b'}' => Err(Refusal::LoneBracket),
             _ => Ok(Atom::Item(1)),
         }
     }
 
     /// An escape after its `\` (inside a class when `in_class`).
-    fn escape(&mut self, in_class: bool) -> Result<Escape, PatternError> {
-        let Some(b) = self.peek() else { return Err(PatternError::Malformed("a '\\' at the end")) };
+    fn escape(&mut self, in_class: bool) -> Result<Escape, Refusal> {
+        let Some(b) = self.peek() else { return Err(Refusal::TrailingBackslash) };
         self.at += 1;
         match b {
             b'd' | b'D' | b'w' | b'W' | b's' | b'S' => Ok(Escape::Class),
-            b'b' | b'B' if in_class => Err(PatternError::Unsupported("\\b or \\B inside a class")),
-            b'b' | b'B' if self.peek() == Some(b'{') => Err(PatternError::Unsupported("the escape \\b{…}")),
+            b'b' | b'B' if in_class => Err(Refusal::BoundaryInClass),
+            b'b' | b'B' if self.peek() == Some(b'{') => Err(Refusal::BoundaryBrace),
             b'b' | b'B' => Ok(Escape::Boundary),
             b't' | b'n' | b'r' | b'f' | b'v' => Ok(Escape::Char),
             b'x' | b'u' => {
@@ -296,41 +373,34 @@ impl Parser<'_> {
                     _ => false,
                 };
                 if !ok {
-                    return Err(PatternError::Unsupported("an escape \\x or \\u that is not of an ASCII character"));
+                    return Err(Refusal::NonAsciiEscape);
                 }
                 self.at += if b == b'x' { 2 } else { 4 };
                 Ok(Escape::Char)
             }
-            b'1'..=b'9' | b'k' => Err(PatternError::Unsupported("a backreference")),
+            b'1'..=b'9' | b'k' => Err(Refusal::Backreference),
             b'\\' | b'.' | b'+' | b'*' | b'?' | b'(' | b')' | b'|' | b'[' | b']' | b'{' | b'}' | b'^' | b'$' | b'-'
             | b'/' | b'#' | b'&' | b'~' => Ok(Escape::Char),
-            _ => Err(PatternError::Unsupported(
-                "an escape the engines read differently (use only \\d \\D \\w \\W \\s \\S \\b \\B \\t \\n \\r \\f \\v \
-                 \\xHH \\uHHHH and escaped punctuation)",
-            )),
+            _ => Err(Refusal::OtherEscape),
         }
     }
 
     /// A class after its `[`, through its `]`.
-    fn class(&mut self) -> Result<(), PatternError> {
+    fn class(&mut self) -> Result<(), Refusal> {
         if self.peek() == Some(b'^') {
             self.at += 1;
         }
         if self.peek() == Some(b']') {
-            return Err(PatternError::Unsupported("an empty class [] or [^]"));
+            return Err(Refusal::EmptyClass);
         }
         let mut previous = Item::None;
         loop {
-            let Some(b) = self.peek() else { return Err(PatternError::Malformed("an unclosed '['")) };
+            let Some(b) = self.peek() else { return Err(Refusal::UnclosedBracket) };
             self.at += 1;
             previous = match b {
                 b']' => return Ok(()),
-                b'[' => {
-                    return Err(PatternError::Unsupported("a '[' inside a class (nested classes or set operations)"))
-                }
-                b'&' | b'~' | b'-' if self.peek() == Some(b) => {
-                    return Err(PatternError::Unsupported("'&&', '~~' or '--' inside a class (a set operation)"))
-                }
+                b'[' => return Err(Refusal::NestedClass),
+                b'&' | b'~' | b'-' if self.peek() == Some(b) => return Err(Refusal::SetOperation),
                 b'-' if previous != Item::None && self.peek() != Some(b']') => {
                     let end = match self.peek() {
                         Some(b'\\') => {
@@ -344,15 +414,11 @@ impl Parser<'_> {
                             self.at += 1;
                             Item::Literal(e)
                         }
-                        None => return Err(PatternError::Malformed("an unclosed '['")),
+                        None => return Err(Refusal::UnclosedBracket),
                     };
                     match (previous, end) {
-                        (Item::Class, _) | (_, Item::Class) => {
-                            return Err(PatternError::Unsupported("a range to or from a class such as \\d"))
-                        }
-                        (Item::Literal(s), Item::Literal(e)) if e < s => {
-                            return Err(PatternError::Malformed("a range out of order"))
-                        }
+                        (Item::Class, _) | (_, Item::Class) => return Err(Refusal::ClassRange),
+                        (Item::Literal(s), Item::Literal(e)) if e < s => return Err(Refusal::RangeOutOfOrder),
                         _ => Item::None,
                     }
                 }

@@ -205,21 +205,26 @@ fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
 pub fn set_country_rules(
     #[wasm_bindgen(unchecked_param_type = "CountryRulesInput | CountryRulesInput[] | string")] rules: JsValue,
 ) -> Result<u32, JsValue> {
-    // JSON text is parsed by the JS engine: the module then needs no JSON parser of its own.
-    let rules = match rules.as_string() {
-        Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
-            let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
-            error(&overrides::RuleSetError::malformed(None, detail))
-        })?,
-        None => rules,
-    };
-    crate::js_host::install(); // the patterns below compile with the JavaScript engine's RegExp
-    let set = overrides::parse(&rules).map_err(|e| error(&e))?;
+    let set = read_country_rules(rules).map_err(|e| error(&e))?;
     let n = set.len();
     let mut v = with_validator(Validator::clone);
     v.set_country_rules(set);
     replace_validator(Some(v));
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+/// Reads a rule set given as `setCountryRules` takes it. JSON text is parsed by the JS engine: the module then needs
+/// no JSON parser of its own, and reads the three shapes by one path.
+fn read_country_rules(rules: JsValue) -> Result<Vec<overrides::CountryRules>, overrides::RuleSetError> {
+    let rules = match rules.as_string() {
+        Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
+            let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+            overrides::RuleSetError::malformed(None, detail)
+        })?,
+        None => rules,
+    };
+    crate::js_host::install(); // the patterns compile with the JavaScript engine's RegExp
+    overrides::parse(&rules)
 }
 
 /// Drops every run-time country rule: the embedded defaults apply again.

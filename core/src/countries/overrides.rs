@@ -29,17 +29,18 @@ const TOO_LONG_PATTERN: &str = "longer than 1000 bytes";
 /// The longest state name accepted (`rules.md` section 2: free-text states have at most 100 characters).
 pub const MAX_STATE: usize = 100;
 
-/// One country's rules as Partner Center returns them, read by [`read_pc`].
+/// One country's rules as Partner Center returns them, read by [`read_pc`]. An absent or `null` list or pattern is
+/// read as an empty one: both mean "none given".
 #[derive(Debug, Clone)]
 struct PcRules {
     iso2_code: String,
     is_state_required: bool,
-    states: Option<Vec<String>>,
+    states: Vec<String>,
     is_postal_code_required: bool,
-    postal_code_regex: Option<String>,
+    postal_code_regex: String,
     is_city_required: bool,
-    phone_number_regex: Option<String>,
-    country_calling_codes: Option<Vec<String>>,
+    phone_number_regex: String,
+    country_calling_codes: Vec<String>,
 }
 
 /// One country's run-time rules, checked and compiled.
@@ -228,18 +229,25 @@ pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {
 /// value). A member of the wrong type makes the whole set malformed; members Partner Center has and tenantcheck does
 /// not use are ignored.
 pub fn parse<S: Source>(src: &S) -> Result<Vec<CountryRules>, RuleSetError> {
-    let list = match src.shape().map_err(|e| malformed(None, Bad::from(e)))? {
+    // One path for both shapes: a list's items are entries 0, 1, …; a lone object is the one entry, read in place and
+    // without an index.
+    let (items, count) = match src.shape().map_err(|e| malformed(None, Bad::from(e)))? {
         Shape::List => {
             let items = src.items().map_err(|e| malformed(None, Bad::from(e)))?;
-            let mut list = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                list.push(read_pc(item).map_err(|bad| malformed(Some(i), bad))?);
-            }
-            list
+            let count = items.len();
+            (items, count)
         }
-        Shape::Object => vec![read_pc(src).map_err(|bad| malformed(None, bad))?],
+        Shape::Object => (Vec::new(), 1),
         _ => return Err(malformed(None, Bad("the rule set", "is not an object or a list of objects"))),
     };
+    let mut list = Vec::with_capacity(count);
+    for i in 0..count {
+        let (entry, index) = match items.get(i) {
+            Some(item) => (item, Some(i)),
+            None => (src, None),
+        };
+        list.push(read_pc(entry).map_err(|bad| malformed(index, bad))?);
+    }
     compile_set(list)
 }
 
@@ -267,7 +275,7 @@ impl RuleSetError {
 
 /// One country's rules in Partner Center's shape; `Err` says what is wrong.
 fn read_pc<S: Source>(src: &S) -> Result<PcRules, Bad> {
-    if src.shape()? != Shape::Object {
+    if !matches!(src.shape()?, Shape::Object) {
         return Err(Bad("a country's rules", "are not an object"));
     }
     // Filled member by member into a whole struct: an early return then drops one value, not a different set of
@@ -275,20 +283,20 @@ fn read_pc<S: Source>(src: &S) -> Result<PcRules, Bad> {
     let mut pc = PcRules {
         iso2_code: String::new(),
         is_state_required: false,
-        states: None,
+        states: Vec::new(),
         is_postal_code_required: false,
-        postal_code_regex: None,
+        postal_code_regex: String::new(),
         is_city_required: true,
-        phone_number_regex: None,
-        country_calling_codes: None,
+        phone_number_regex: String::new(),
+        country_calling_codes: Vec::new(),
     };
     pc.iso2_code = text(src, "iso2Code")?.ok_or(Bad("iso2Code", "is missing"))?;
     pc.is_state_required = flag(src, "isStateRequired", pc.is_state_required)?;
     pc.states = list(src, &["states", "supportedStates", "supportedStatesList"])?;
     pc.is_postal_code_required = flag(src, "isPostalCodeRequired", pc.is_postal_code_required)?;
-    pc.postal_code_regex = text(src, "postalCodeRegex")?;
+    pc.postal_code_regex = text(src, "postalCodeRegex")?.unwrap_or_default();
     pc.is_city_required = flag(src, "isCityRequired", pc.is_city_required)?;
-    pc.phone_number_regex = text(src, "phoneNumberRegex")?;
+    pc.phone_number_regex = text(src, "phoneNumberRegex")?.unwrap_or_default();
     pc.country_calling_codes = list(src, &["countryCallingCodes", "countryCallingCodesList"])?;
     Ok(pc)
 }
@@ -322,13 +330,13 @@ fn text<S: Source>(src: &S, name: &'static str) -> Result<Option<String>, Bad> {
     }
 }
 
-/// A list of strings, plain or wrapped as Partner Center writes it (`{"value": [...]}`).
-fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>>, Bad> {
-    let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(None) };
-    if shape == Shape::Object {
+/// A list of strings, plain or wrapped as Partner Center writes it (`{"value": [...]}`); empty when absent.
+fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Vec<String>, Bad> {
+    let Some((mut v, mut shape, name)) = member(src, names)? else { return Ok(Vec::new()) };
+    if matches!(shape, Shape::Object) {
         (v, shape, _) = member(&v, &["value"])?.ok_or(Bad(name, "has no value list"))?;
     }
-    if shape != Shape::List {
+    if !matches!(shape, Shape::List) {
         return Err(Bad(name, "is not a list"));
     }
     let mut out = Vec::new();
@@ -338,7 +346,7 @@ fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Option<Vec<String>
             _ => return Err(Bad(name, "holds something other than strings")),
         }
     }
-    Ok(Some(out))
+    Ok(out)
 }
 
 fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
@@ -346,7 +354,7 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     for (i, pc) in list.into_iter().enumerate() {
         let at = |reason| RuleSetError { index: Some(i), reason };
         let rules = compile(pc).map_err(at)?;
-        if out.iter().any(|r| r.country.code() == rules.country.code()) {
+        if out.iter().any(|r| r.country == rules.country) {
             return Err(at(RuleSetReason::DuplicateCountry { code: rules.country.code().to_owned() }));
         }
         out.push(rules);
@@ -354,17 +362,23 @@ fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     Ok(out)
 }
 
-/// Compiles a pattern of the rule set; `member` names it in errors.
-fn pattern(
-    p: Option<&str>,
-    member: &'static str,
-    bad: fn(String) -> RuleSetReason,
-) -> Result<Option<Pattern>, RuleSetReason> {
-    match p.map(crate::text::trim) {
-        None | Some("") => Ok(None),
-        Some(p) if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
-        Some(p) => Pattern::anchored(p).map(Some).map_err(|e| match e {
-            PatternError::Unsupported(construct) => RuleSetReason::UnsupportedPattern { member, construct },
+/// Compiles a pattern of the rule set: the phone pattern when `phone`, else the postcode pattern.
+fn pattern(p: &str, phone: bool) -> Result<Option<Pattern>, RuleSetReason> {
+    let bad = |detail| {
+        if phone {
+            RuleSetReason::BadPhoneNumberRegex { detail }
+        } else {
+            RuleSetReason::BadPostalCodeRegex { detail }
+        }
+    };
+    match crate::text::trim(p) {
+        "" => Ok(None),
+        p if p.len() > MAX_PATTERN => Err(bad(TOO_LONG_PATTERN.to_owned())),
+        p => Pattern::anchored(p).map(Some).map_err(|e| match e {
+            PatternError::Unsupported(construct) => RuleSetReason::UnsupportedPattern {
+                member: if phone { "phoneNumberRegex" } else { "postalCodeRegex" },
+                construct,
+            },
             PatternError::Malformed(detail) => bad(detail.to_owned()),
             PatternError::Invalid(detail) => bad(detail),
         }),
@@ -376,30 +390,27 @@ fn pattern(
 fn compile(pc: PcRules) -> Result<CountryRules, RuleSetReason> {
     let code = crate::text::trim(&pc.iso2_code).to_ascii_uppercase();
     let country = lookup(&code).ok_or_else(|| RuleSetReason::UnknownCountry { code: pc.iso2_code.clone() })?;
-    let states = pc.states.as_deref().unwrap_or_default();
-    if let Some(bad) = states.iter().find(|s| crate::text::trim(s).is_empty() || crate::text::char_count(s) > MAX_STATE)
+    if let Some(bad) =
+        pc.states.iter().find(|s| crate::text::trim(s).is_empty() || crate::text::char_count(s) > MAX_STATE)
     {
         return Err(RuleSetReason::BadState { value: bad.clone() });
     }
-    let codes = pc.country_calling_codes.as_deref().unwrap_or_default();
-    if let Some(bad) = codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit())) {
+    if let Some(bad) =
+        pc.country_calling_codes.iter().find(|c| !(1..=3).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Err(RuleSetReason::BadCallingCode { value: bad.clone() });
     }
-    let postal_code_regex = pattern(pc.postal_code_regex.as_deref(), "postalCodeRegex", |detail| {
-        RuleSetReason::BadPostalCodeRegex { detail }
-    })?;
-    let phone_number_regex = pattern(pc.phone_number_regex.as_deref(), "phoneNumberRegex", |detail| {
-        RuleSetReason::BadPhoneNumberRegex { detail }
-    })?;
+    let postal_code_regex = pattern(&pc.postal_code_regex, false)?;
+    let phone_number_regex = pattern(&pc.phone_number_regex, true)?;
     Ok(CountryRules {
         country,
         is_state_required: pc.is_state_required,
-        supported_states: pc.states.unwrap_or_default(),
+        supported_states: pc.states,
         is_postal_code_required: pc.is_postal_code_required,
         postal_code_regex,
         is_city_required: pc.is_city_required,
         phone_number_regex,
-        country_calling_codes: pc.country_calling_codes.unwrap_or_default(),
+        country_calling_codes: pc.country_calling_codes,
     })
 }
 
