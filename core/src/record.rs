@@ -5,9 +5,10 @@
 //! The same types serialize the normalized record: camelCase names, `null` for no value.
 
 use crate::source::{NotData, Shape, Source};
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
+use core::fmt;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
-use std::fmt;
 
 /// The JSON type of a value, for `request.wrong_type` messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +174,7 @@ impl<T: Expected> Expected for Vec<Slot<T>> {
     }
 }
 
-struct SlotVisitor<T>(std::marker::PhantomData<T>);
+struct SlotVisitor<T>(core::marker::PhantomData<T>);
 
 impl<T: Expected> SlotVisitor<T> {
     fn found<E>(v: Option<T>, kind: Kind) -> Result<Slot<T>, E> {
@@ -274,7 +275,7 @@ impl<S: Source, T: Expected> ReadSlot<S> for Slot<T> {
 
 impl<'de, T: Expected> Deserialize<'de> for Slot<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(SlotVisitor(std::marker::PhantomData))
+        d.deserialize_any(SlotVisitor(core::marker::PhantomData))
     }
 }
 
@@ -300,7 +301,7 @@ macro_rules! object {
             const KIND: Kind = Kind::Object;
             fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Self>, A::Error> {
                 let mut out = $name::default();
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                while let Some(key) = map.next_key::<alloc::borrow::Cow<'de, str>>()? {
                     match key.as_ref() {
                         $($key => out.$field = map.next_value()?,)*
                         _ => {

@@ -15,7 +15,8 @@
 //! host asks [`kind`] which fields it may canonicalize on blur.
 
 use crate::text::{self, TooLong};
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String};
 
 /// What a field holds, and for text, how section 0 treats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

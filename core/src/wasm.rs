@@ -21,13 +21,18 @@ use crate::record::{self, Parsed, Slot, Text};
 use crate::rules::domain::DomainForm;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
+use alloc::borrow::Cow;
+use alloc::rc::Rc;
+use alloc::{boxed::Box, string::String, vec::Vec};
+use core::cell::RefCell;
 use js_sys::{Array, Reflect};
 use serde::Serialize;
-use std::borrow::Cow;
-use std::cell::RefCell;
-use std::rc::Rc;
-use tsify::Tsify;
+use tsify_macros::Tsify;
 use wasm_bindgen::prelude::*;
+
+// Named only by the derive's output, which is marked `#[automatically_derived]` (not a use, to the dead-code lint).
+#[allow(dead_code)]
+mod tsify;
 
 /// The package's allocator: talc, a fraction of the size of the standard library's dlmalloc in WebAssembly
 /// (`docs/npm-package.md`, "Size"). The module is single-threaded.
