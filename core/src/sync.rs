@@ -5,7 +5,7 @@
 //! `atomics` target feature runs one thread (no other target builds without `std`).
 
 #[cfg(feature = "std")]
-pub use crate::sync::OnceLock;
+pub use std::sync::OnceLock;
 
 #[cfg(not(feature = "std"))]
 pub use single::{LocalKey, OnceLock};
@@ -26,7 +26,7 @@ macro_rules! thread_local {
 mod single {
     use core::cell::{OnceCell, RefCell};
 
-    /// `crate::sync::OnceLock`'s methods that the core uses, over `core::cell::OnceCell`. As with `OnceLock`, an
+    /// `std::sync::OnceLock`'s methods that the core uses, over `core::cell::OnceCell`. As with `OnceLock`, an
     /// initializer must not reach the same cell again (`OnceCell` panics, so the module traps).
     pub struct OnceLock<T>(OnceCell<T>);
 
