@@ -43,3 +43,7 @@ pub use validate::{validate, Report, Validator};
 fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
     core::arch::wasm32::unreachable()
 }
+
+// Without the standard library there is no allocator but the package's (talc, `wasm.rs`).
+#[cfg(not(any(feature = "std", feature = "wasm")))]
+compile_error!("tenantcheck-core without the feature `std` is the npm package's build: enable `wasm` too");
