@@ -67,10 +67,11 @@ test: lint
 # does not build for wasm32), then the package as consumers load it (tests/node: Node.js with the native postcode
 # verdicts of core/tests/wasm_parity.rs, the real-world corpus with the native results of core/tests/real_world.rs,
 # esbuild + Chromium under a strict CSP, tsc --strict, size). The two cargo tests write target/tmp/*, which the
-# Node.js tests read: they run first.
+# Node.js tests read: they run first. The wasm-bindgen tests link the standard library (wasm-bindgen-test), so the
+# core is built with its feature `std` there; the package is `no_std` (core/src/lib.rs) and tests/node runs it.
 WASM_TEST := $(WASM_PATH) CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	$(CARGO) test --target wasm32-unknown-unknown -p tenantcheck-core --no-default-features --features wasm --locked
+	$(CARGO) test --target wasm32-unknown-unknown -p tenantcheck-core --no-default-features --features wasm,std --locked
 test-wasm: pkg
 	$(CARGO) test -p tenantcheck-core --features wasm --lib --locked wasm::
 	$(CARGO) test -p tenantcheck-core --test wasm_parity --locked

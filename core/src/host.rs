@@ -5,7 +5,8 @@
 //! Unicode letter and digit classes come from the host too (2 KB of tables). The core stays pure: a host installs
 //! plain functions once, at start.
 
-use std::sync::OnceLock;
+use crate::sync::OnceLock;
+use alloc::{borrow::ToOwned, string::String};
 
 /// The services a host lends.
 #[derive(Debug, Clone, Copy)]

@@ -1,8 +1,9 @@
 //! What a rule says when it rejects or warns: a stable machine code, structured params and an English default
 //! message (validator's `code + message + params`), placed on a dotted field path by the record walker.
 
+use alloc::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use std::borrow::Cow;
 
 /// Whether an issue blocks the submission. Warnings never block (`rules.md`, preamble).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,8 +212,8 @@ macro_rules! wordings {
 #[macro_export]
 macro_rules! display_as_message {
     ($($reason:ty),+ $(,)?) => {$(
-        impl ::std::fmt::Display for $reason {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        impl ::core::fmt::Display for $reason {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(&$crate::issue::Reason::message(self))
             }
         }

@@ -3,7 +3,8 @@
 //! `\p{…}` classes, country names through `Intl.DisplayNames`. Both the npm package (`wasm`) and the browser host
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 
-use std::cell::{OnceCell, RefCell};
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
+use core::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

@@ -21,6 +21,7 @@
 use crate::issue::{Param, Params};
 use crate::rules::{country, postcode, request, state};
 use crate::text;
+use alloc::string::String;
 
 /// The message a template and its params make.
 pub fn fill(template: &str, params: &Params) -> String {
@@ -52,7 +53,7 @@ pub enum Part<'t> {
 /// A template's pieces, in order.
 pub fn parts(template: &str) -> impl Iterator<Item = Part<'_>> {
     let mut rest = template;
-    std::iter::from_fn(move || {
+    core::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
@@ -77,7 +78,7 @@ pub fn parts(template: &str) -> impl Iterator<Item = Part<'_>> {
             }
             i += 1;
         }
-        Some(Part::Text(std::mem::take(&mut rest)))
+        Some(Part::Text(core::mem::take(&mut rest)))
     })
 }
 

@@ -23,6 +23,8 @@
 //! byte 0xFF, which no ASCII literal or class matches and `.`, `[^…]`, `\D`, `\W` and `\S` match once, as in
 //! JavaScript (`core/tests/pattern_parity.rs` and the package's tests hold both builds to one table).
 
+use alloc::string::String;
+
 /// A compiled, anchored pattern.
 #[derive(Debug, Clone)]
 pub struct Pattern(Inner);
@@ -51,8 +53,8 @@ pub enum PatternError {
     Invalid(String),
 }
 
-impl std::fmt::Display for PatternError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             PatternError::Unsupported(what) | PatternError::Malformed(what) => f.write_str(what),
             PatternError::Invalid(what) => f.write_str(what),

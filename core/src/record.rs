@@ -10,9 +10,10 @@
 
 pub use crate::schema::{Account, Address, Contact, Record, SyncOptions};
 use crate::source::{NotData, Shape, Source};
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
+use core::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Serialize, Serializer};
-use std::fmt;
 
 /// The JSON type of a value, for `request.wrong_type` messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +113,7 @@ impl Text {
 pub type List = Slot<Vec<Text>>;
 
 /// A slot's state when it holds no value of the expected type: absent, `null`, or another JSON type.
-pub type NoValue = Slot<std::convert::Infallible>;
+pub type NoValue = Slot<core::convert::Infallible>;
 
 impl<T> Slot<T> {
     /// The slot in state `state`.
@@ -386,7 +387,7 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
             return Ok(());
         };
         let Some(object) = new_object(slot) else { return Ok(()) };
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key::<alloc::borrow::Cow<'de, str>>()? {
             match index_of(object.keys(), &key) {
                 Some(i) => match object.place_mut(i) {
                     Some(field) => map.next_value_seed(field)?,

@@ -24,8 +24,8 @@
 
 use crate::record::{self, AsPlace, Flag, List, Place, PlaceMut, Slot, Text};
 use crate::text::{self, TooLong};
+use alloc::borrow::Cow;
 use serde::Serialize;
-use std::borrow::Cow;
 
 /// What a field holds, and for text, how section 0 treats it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +139,7 @@ macro_rules! object {
             $($(#[$fdoc])* #[serde(rename = $key)] pub $field: $ty,)*
             /// Keys of the JSON object that the record does not know.
             #[serde(skip)]
-            pub unknown: Vec<String>,
+            pub unknown: alloc::vec::Vec<alloc::string::String>,
         }
 
         impl $name {
@@ -186,7 +186,7 @@ macro_rules! object {
                 let _ = at;
                 None
             }
-            fn unknown_mut(&mut self) -> &mut Vec<String> {
+            fn unknown_mut(&mut self) -> &mut alloc::vec::Vec<alloc::string::String> {
                 &mut self.unknown
             }
         }

@@ -10,6 +10,8 @@
 //! Reading is lenient and shallow where it can be: only the values of known members are classified and read further;
 //! unknown members are only listed (their values are fetched, as `Object.values` does, but never walked).
 
+use alloc::{string::String, vec::Vec};
+
 /// What a value is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shape {
@@ -38,8 +40,8 @@ impl NotData {
     }
 }
 
-impl std::fmt::Display for NotData {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for NotData {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(&self.detail())
     }
 }

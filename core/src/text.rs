@@ -15,7 +15,8 @@
 //! Input longer than [`MAX_CHARS`] characters is refused before any of that runs, so no rule ever sees unbounded
 //! input (**decision** of `rules.md`).
 
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
 
 /// The longest text any field accepts, in characters (`rules.md` section 0, **decision**).
 pub const MAX_CHARS: usize = 1000;

@@ -13,8 +13,9 @@ use crate::rules::{
     address, characters, config, country, email, names, phone, postcode, registration, state, username,
 };
 use crate::schema;
+use alloc::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 use serde::Serialize;
-use std::borrow::Cow;
 
 /// The result of validating one record (`request.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -23,13 +23,18 @@ use crate::record::{self, Parsed, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
+use alloc::borrow::Cow;
+use alloc::rc::Rc;
+use alloc::{boxed::Box, string::String, vec::Vec};
+use core::cell::RefCell;
 use js_sys::{Array, Reflect};
 use serde::Serialize;
-use std::borrow::Cow;
-use std::cell::RefCell;
-use std::rc::Rc;
-use tsify::Tsify;
+use tsify_macros::Tsify;
 use wasm_bindgen::prelude::*;
+
+// Named only by the derive's output, which is marked `#[automatically_derived]` (not a use, to the dead-code lint).
+#[allow(dead_code)]
+mod tsify;
 
 /// The package's allocator: talc, a fraction of the size of the standard library's dlmalloc in WebAssembly
 /// (`docs/npm-package.md`, "Size"). The module is single-threaded.
@@ -553,7 +558,7 @@ const TS_RECORD: &'static str = {
         crate::schema::typescript(&mut out, "TenantRecord", &crate::rules::mpn::CspModel::NAMES);
         out
     };
-    match std::str::from_utf8(&BYTES) {
+    match core::str::from_utf8(&BYTES) {
         Ok(ts) => ts,
         Err(_) => panic!("the schema's TypeScript is not UTF-8"),
     }

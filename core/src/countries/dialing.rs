@@ -21,6 +21,7 @@
 //!   prefix begins with 0.
 
 use super::phone_data as data;
+use alloc::vec::Vec;
 
 /// One calling code's numbering plan: an index into the per-code tables of [`data`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +92,7 @@ impl Plan {
 /// Per plan, the row in `COUNTRIES` of its main region (255: none), made once: the first country of the table with
 /// the code, but for the codes of [`data::MAIN_REGION_EXCEPTIONS`].
 fn main_rows() -> &'static [u8] {
-    static MAIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    static MAIN: crate::sync::OnceLock<Vec<u8>> = crate::sync::OnceLock::new();
     MAIN.get_or_init(|| {
         let mut main = vec![u8::MAX; data::CODE_STEPS.len()];
         // From the last row to the first, so that the first country with a code is the one kept.

@@ -19,7 +19,8 @@ pub use data::{
 pub use overrides::{CountryRules, RuleSetError, RuleSetReason};
 
 use crate::pattern::Pattern;
-use std::sync::OnceLock;
+use crate::sync::OnceLock;
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// The embedded data's version: the country table's sources ([`data`]) and the phone data's ([`phone_data`]).
 pub const DATA_VERSION: &str = {
@@ -42,7 +43,7 @@ pub const DATA_VERSION: &str = {
         }
         out
     };
-    match std::str::from_utf8(&BYTES) {
+    match core::str::from_utf8(&BYTES) {
         Ok(s) => s,
         Err(_) => "",
     }
@@ -122,7 +123,7 @@ pub struct Country {
 
 impl PartialEq for Country {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
+        core::ptr::eq(self, other)
     }
 }
 impl Eq for Country {}
@@ -185,7 +186,7 @@ impl Country {
     /// This entry's row in [`COUNTRIES`], from its address (no search; rows are never copied).
     fn index(&self) -> Option<usize> {
         let at = (self as *const Self as usize).wrapping_sub(COUNTRIES.as_ptr() as usize) / size_of::<Self>();
-        COUNTRIES.get(at).filter(|c| std::ptr::eq(*c, self)).map(|_| at)
+        COUNTRIES.get(at).filter(|c| core::ptr::eq(*c, self)).map(|_| at)
     }
     /// The first example postcode, for placeholders and messages.
     pub fn postal_code_example(&self) -> Option<&'static str> {
@@ -295,9 +296,9 @@ fn index_of(code: &str) -> Option<usize> {
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         match key(codes.get(2 * mid..2 * mid + 2)?)?.cmp(&wanted) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
+            core::cmp::Ordering::Less => lo = mid + 1,
+            core::cmp::Ordering::Greater => hi = mid,
+            core::cmp::Ordering::Equal => return Some(mid),
         }
     }
     None

@@ -20,6 +20,7 @@ use super::{lookup, CallingCodes, Country, Rules, States};
 use crate::issue::{Params, Reason, Wording};
 use crate::pattern::{Pattern, PatternError};
 use crate::source::{NotData, Shape, Source};
+use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 
 /// The longest pattern accepted in a rule set, in bytes (**decision**: patterns are configuration, but a huge one
 /// would make every check slow).
@@ -216,7 +217,7 @@ impl Reason for RuleSetError {
     }
 }
 
-impl std::error::Error for RuleSetError {}
+impl core::error::Error for RuleSetError {}
 
 /// Reads a rule set from JSON text.
 pub fn parse_json(json: &str) -> Result<Vec<CountryRules>, RuleSetError> {

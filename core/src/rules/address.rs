@@ -13,7 +13,7 @@ use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::schema::{text_kind, TextKind};
 use crate::Checked;
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 /// Longest address line [PC-util].
 pub const LINE_MAX: usize = 200;

@@ -6,6 +6,7 @@
 use crate::issue::{Params, Reason, Wording};
 use crate::rules::hostname;
 use crate::text;
+use alloc::{borrow::ToOwned, string::String};
 
 /// Which configured domain is wrong.
 #[non_exhaustive]
@@ -42,7 +43,7 @@ impl Reason for ConfigReason {
 
 fn host(raw: &str) -> Option<String> {
     let lower = text::normalize(raw).ok()?.to_ascii_lowercase();
-    hostname::to_ascii(&lower).ok().map(std::borrow::Cow::into_owned)
+    hostname::to_ascii(&lower).ok().map(alloc::borrow::Cow::into_owned)
 }
 
 /// The partner's own domain, lower-cased; `None` for no value.

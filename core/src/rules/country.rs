@@ -13,6 +13,7 @@ use crate::countries::{lookup, Country, COUNTRIES};
 use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// Why a country code is refused, or what was changed in it.
 #[non_exhaustive]

@@ -16,6 +16,7 @@
 use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::rules::hostname::{self, HostnameProblem};
 use crate::text;
+use alloc::{borrow::ToOwned, string::String, string::ToString};
 use serde::Serialize;
 
 /// The default initial-domain suffix [PC-create].

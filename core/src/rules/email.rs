@@ -26,7 +26,8 @@
 use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::rules::hostname::{self, HostnameProblem, MAX_LABEL};
 use crate::text::{normalize, MAX_CHARS};
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 
 /// The longest address, in characters [RFC 5321 section 4.5.3.1.3].
 pub const MAX_ADDRESS: usize = 254;

@@ -22,7 +22,8 @@
 //!   and the package's tests hold both builds to one table of answers.
 
 use crate::rules::idn_data::{RUN_CLASSES, RUN_STEPS};
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::{string::String, vec::Vec};
 
 /// Why a host name is not one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,7 @@
 
 use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text;
+use alloc::string::String;
 use serde::{Deserialize, Serialize};
 
 /// The CSP model of the partner's Partner Center account (`request.md`: `cspModel`) [iw].

@@ -23,7 +23,8 @@
 use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::schema::{text_kind, TextKind};
 use crate::text::{compat, is_alphabetic, is_alphanumeric, MAX_CHARS};
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::{string::String, string::ToString, vec::Vec};
 
 /// Section 0 of the company name and of the contact's names: free text, as the schema declares.
 const COMPANY_KIND: TextKind = text_kind("account.companyName");

@@ -41,6 +41,7 @@ use crate::countries::dialing::{self, Plan};
 use crate::countries::{CallingCodes, Rules};
 use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// Why a phone number is refused or questioned.
 #[non_exhaustive]
@@ -498,7 +499,7 @@ fn take_digits<'a>(mut s: &'a [char], out: &mut [char]) -> Option<&'a [char]> {
 }
 
 /// The parenthesized groups as ranges of digit indices, checking that parentheses pair and do not nest.
-fn groups(chars: &[char]) -> Result<Vec<std::ops::Range<usize>>, PhoneReason> {
+fn groups(chars: &[char]) -> Result<Vec<core::ops::Range<usize>>, PhoneReason> {
     let mut out = Vec::new();
     let mut digits = 0;
     // Where the open parenthesis is (position) and how many digits came before it.
@@ -526,7 +527,7 @@ fn groups(chars: &[char]) -> Result<Vec<std::ops::Range<usize>>, PhoneReason> {
 fn check_international(
     digits: &[u8],
     at: usize,
-    groups: &[std::ops::Range<usize>],
+    groups: &[core::ops::Range<usize>],
     country: Option<&Rules<'_>>,
 ) -> Outcome<String, PhoneReason> {
     let rest = digits.get(at..).unwrap_or_default();

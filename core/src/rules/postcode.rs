@@ -42,6 +42,7 @@ use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::pattern::Pattern;
 use crate::text::{normalize, MAX_CHARS};
 use crate::Checked;
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// Why a postcode is refused, or what was said about it.
 #[non_exhaustive]

@@ -13,7 +13,7 @@
 use crate::countries::Country;
 use crate::issue::{Checked, Outcome, Params, Reason, Wording};
 use crate::text::{normalize, MAX_CHARS};
-use std::borrow::Cow;
+use alloc::borrow::Cow;
 
 /// The shortest registration number [PC-create; interworks Tax ID note].
 pub const MIN_CHARS: usize = 5;

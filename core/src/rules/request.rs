@@ -3,6 +3,7 @@
 //! pass silently (`request.md`).
 
 use crate::issue::{Params, Reason, Wording};
+use alloc::string::String;
 
 /// Why (part of) the input is not a record.
 #[non_exhaustive]

@@ -20,7 +20,8 @@ use crate::countries::Rules;
 use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::schema::{self, Kind, TextKind};
 use crate::Checked;
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// The state's kind in the schema ([`Kind::State`]): section 0 treats it as code-like (NFKC) where the list is closed,
 /// as free text (NFC only) elsewhere.

@@ -10,7 +10,8 @@
 
 use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::text;
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::{borrow::ToOwned, string::String};
 
 /// The longest username [Entra].
 pub const MAX_LEN: usize = 64;
