@@ -1002,7 +1002,8 @@ def write_phone_data() -> None:
                 | (int(codes[c]["keeps_zero"]) << 20))
 
     # A code's main region (phonenumbers' `region_code_for_country_code`) is, but for a few codes, the first country
-    # of the table that has the code: only those few are written (a table of row indices would not compress).
+    # of the table that has the code: only those few are written (a table of row indices would not compress), each
+    # as its region alone (the code is the region's).
     main_exceptions = []
     for c in code_list:
         first = next((r for r in countries if phonenumbers.country_code_for_region(r) == c), None)
@@ -1010,7 +1011,7 @@ def write_phone_data() -> None:
         if main != first:
             if main is None:
                 die(f"phone: +{c} has no main region in the table, but {first} uses it")
-            main_exceptions.append(f"{c}={main}")
+            main_exceptions.append(main)
 
     keeps = [c for c in code_list if codes[c]["keeps_zero"]]
     shared = {c: codes[c]["regions"] for c in code_list if len(codes[c]["regions"]) > 1}
@@ -1076,11 +1077,11 @@ pub(super) static CODE_FLAGS: [u32; {len(code_list)}] = [
 {lines([flags_of(c) for c in code_list], 10)}
 ];
 
-/// The calling codes whose main region (phonenumbers' `region_code_for_country_code`) is not the first country of
-/// `COUNTRIES` that has the code, `code=region` joined by `|`. Every other code's main region is that first country,
-/// or none (a non-geographic code, or one whose regions are no country of the table: +247, Ascension).
+/// The main regions (phonenumbers' `region_code_for_country_code`) that are not the first country of `COUNTRIES`
+/// with their calling code, joined by a space. Every other code's main region is that first country, or none (a
+/// non-geographic code, or one whose regions are no country of the table: +247, Ascension).
 #[rustfmt::skip]
-pub(super) static MAIN_REGION_EXCEPTIONS: &str = {rs_str("|".join(main_exceptions))};
+pub(super) static MAIN_REGION_EXCEPTIONS: &str = {rs_str(" ".join(main_exceptions))};
 """
     PHONE_OUT.write_text(text, encoding="utf-8")
     print(f"wrote {PHONE_OUT.relative_to(ROOT)}")

@@ -81,39 +81,13 @@ impl Plan {
     pub fn keeps_leading_zero(self) -> bool {
         self.flags() & (1 << 20) != 0
     }
-    /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …).
+    /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …): one of
+    /// [`data::MAIN_REGION_EXCEPTIONS`], else the first country of the table with the code. Looked up on demand: only
+    /// a message needs it.
     pub fn main_region(self) -> Option<&'static str> {
-        let row = *main_rows().get(usize::from(self.0))?;
-        super::COUNTRIES.get(usize::from(row)).map(super::Country::code)
+        let mut exceptions = crate::text::split_by(data::MAIN_REGION_EXCEPTIONS, b' ');
+        exceptions.find(|r| region_plan(r) == Some(self)).or_else(|| regions_of(self).next())
     }
-}
-
-/// Per plan, the row in `COUNTRIES` of its main region (255: none), made once: the first country of the table with
-/// the code, but for the codes of [`data::MAIN_REGION_EXCEPTIONS`].
-fn main_rows() -> &'static [u8] {
-    static MAIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    MAIN.get_or_init(|| {
-        let mut main = vec![u8::MAX; data::CODE_STEPS.len()];
-        // From the last row to the first, so that the first country with a code is the one kept.
-        for (row, country) in super::COUNTRIES.iter().enumerate().rev() {
-            if let (Some(plan), Ok(row)) = (region_plan(country.code()), u8::try_from(row)) {
-                if let Some(slot) = main.get_mut(usize::from(plan.0)) {
-                    *slot = row;
-                }
-            }
-        }
-        for exception in crate::text::split_by(data::MAIN_REGION_EXCEPTIONS, b'|') {
-            let Some((code, region)) = crate::text::split_once_at(exception, b'=') else { continue };
-            let plan = plan_at_start(code.as_bytes()).filter(|(_, len)| *len == code.len()).map(|(p, _)| p);
-            let row = super::index_of(region).and_then(|r| u8::try_from(r).ok());
-            if let (Some(plan), Some(row)) = (plan, row) {
-                if let Some(slot) = main.get_mut(usize::from(plan.0)) {
-                    *slot = row;
-                }
-            }
-        }
-        main
-    })
 }
 
 /// The plan of a calling code, if any region or non-geographic service uses it.
@@ -147,7 +121,11 @@ pub fn plan_at_start(digits: &[u8]) -> Option<(Plan, usize)> {
 
 /// The plan of a country's calling code (`JE` → +44), the code the country table holds.
 pub fn region_plan(region: &str) -> Option<Plan> {
-    let code = super::lookup(region)?.country_calling_codes().next()?;
+    country_plan(super::lookup(region)?)
+}
+
+fn country_plan(country: &super::Country) -> Option<Plan> {
+    let code = country.country_calling_codes().next()?;
     plan_at_start(code.as_bytes()).filter(|(_, len)| *len == code.len()).map(|(p, _)| p)
 }
 
@@ -164,7 +142,7 @@ pub fn international_prefixes(region: &str) -> impl Iterator<Item = &'static str
 
 /// The countries of the table that use a calling code (`44` → GB GG IM JE), in code order.
 pub fn regions_of(plan: Plan) -> impl Iterator<Item = &'static str> {
-    super::COUNTRIES.iter().map(super::Country::code).filter(move |c| region_plan(c) == Some(plan))
+    super::COUNTRIES.iter().filter(move |c| country_plan(c) == Some(plan)).map(super::Country::code)
 }
 
 #[cfg(test)]

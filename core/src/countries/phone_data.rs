@@ -120,8 +120,8 @@ pub(super) static CODE_FLAGS: [u32; 215] = [
     254, 1022, 440, 1004, 1004,
 ];
 
-/// The calling codes whose main region (phonenumbers' `region_code_for_country_code`) is not the first country of
-/// `COUNTRIES` that has the code, `code=region` joined by `|`. Every other code's main region is that first country,
-/// or none (a non-geographic code, or one whose regions are no country of the table: +247, Ascension).
+/// The main regions (phonenumbers' `region_code_for_country_code`) that are not the first country of `COUNTRIES`
+/// with their calling code, joined by a space. Every other code's main region is that first country, or none (a
+/// non-geographic code, or one whose regions are no country of the table: +247, Ascension).
 #[rustfmt::skip]
-pub(super) static MAIN_REGION_EXCEPTIONS: &str = "1=US|7=RU|212=MA|358=FI|590=GP|599=CW";
+pub(super) static MAIN_REGION_EXCEPTIONS: &str = "US RU MA FI GP CW";

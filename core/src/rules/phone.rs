@@ -552,7 +552,7 @@ fn check_international(
         nsn = stripped;
     }
     let home = country.filter(|r| dialing::region_plan(r.country.code()) == Some(plan)).map(|r| r.country.code());
-    check_nsn(plan, nsn, home.or_else(|| plan.main_region()))?;
+    check_nsn(plan, nsn, home)?;
     if let Some(warning) = country.and_then(|rules| calling_code_mismatch(rest, plan, rules)) {
         warnings.push(warning);
     }
@@ -604,14 +604,16 @@ fn is_real(plan: Plan, nsn: &[u8]) -> bool {
         && trunk_like.is_none_or(|&next| plan.trunk_is_ambiguous_before(next))
 }
 
-/// The errors of a national significant number: a leading digit, then the length.
-fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<(), PhoneReason> {
+/// The errors of a national significant number: a leading digit, then the length. They name `home` (the account's
+/// country when the number is in its plan), else the plan's main region.
+fn check_nsn(plan: Plan, nsn: &[u8], home: Option<&'static str>) -> Result<(), PhoneReason> {
+    let country = || home.or_else(|| plan.main_region());
     if let Some(&first) = nsn.first().filter(|&&d| !plan.can_begin_with(d)) {
         return Err(PhoneReason::LeadingDigit {
             digit: char::from(first),
             digits: runs_text(plan.leading_digit_mask()),
             calling_code: code_text(plan),
-            country,
+            country: country(),
         });
     }
     if plan.has_length(nsn.len()) {
@@ -624,7 +626,7 @@ fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<()
         max: 31usize.saturating_sub(mask.leading_zeros() as usize),
         lengths: runs_text(mask),
         calling_code: code_text(plan),
-        country,
+        country: country(),
     })
 }
 
