@@ -125,8 +125,19 @@ pub fn region_plan(region: &str) -> Option<Plan> {
 }
 
 fn country_plan(country: &super::Country) -> Option<Plan> {
-    let code = country.country_calling_codes().next()?;
-    plan_at_start(code.as_bytes()).filter(|(_, len)| *len == code.len()).map(|(p, _)| p)
+    plan_of(country.country_calling_codes().next()?)
+}
+
+/// The plan of a calling code written in decimal (`"44"`; run-time rules give 1 to 3 ASCII digits).
+pub fn plan_of(code: &str) -> Option<Plan> {
+    let mut n: u16 = 0;
+    for b in code.bytes() {
+        if !b.is_ascii_digit() || n > 999 {
+            return None;
+        }
+        n = n * 10 + u16::from(b - b'0');
+    }
+    plan(n)
 }
 
 /// The international prefixes of a country, as people type them (`00`; `011` in the US; `810` in KZ), longest first;

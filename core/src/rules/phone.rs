@@ -578,7 +578,7 @@ fn check_national(digits: &[u8], country: Option<&Rules<'_>>) -> Outcome<String,
 /// calling codes that the data knows.
 fn home_plan(rules: &Rules<'_>) -> Option<Plan> {
     dialing::region_plan(rules.country.code()).or_else(|| match rules.country_calling_codes {
-        CallingCodes::Runtime(list) => list.iter().filter_map(|c| c.parse::<u16>().ok()).find_map(dialing::plan),
+        CallingCodes::Runtime(list) => list.iter().find_map(|c| dialing::plan_of(c)),
         CallingCodes::Default(_) => None,
     })
 }
