@@ -40,6 +40,7 @@
 use crate::countries::dialing::{self, Plan};
 use crate::countries::{CallingCodes, Rules};
 use crate::issue::{Checked, Outcome, Params, Reason, Severity};
+use crate::message::push_int;
 use crate::text::{normalize, MAX_CHARS};
 
 /// Why a phone number is refused or questioned.
@@ -632,7 +633,7 @@ fn check_nsn(plan: Plan, nsn: &[u8], home: Option<&'static str>) -> Result<(), P
 
 /// The numbers of a mask (bit n for n) as text: `7, 9 or 10`; runs of three or more as `5 to 15`.
 fn runs_text(mask: u32) -> String {
-    let mut items: Vec<(u32, u32)> = Vec::new();
+    let mut out = String::new();
     let mut n = 0;
     while n < 32 {
         if mask & (1 << n) == 0 {
@@ -643,43 +644,21 @@ fn runs_text(mask: u32) -> String {
         while end < 31 && mask & (1 << (end + 1)) != 0 {
             end += 1;
         }
-        if end >= n + 2 {
-            items.push((n, end));
-        } else {
-            for k in n..=end {
-                items.push((k, k));
-            }
+        // A run of two is two items.
+        let last = if end >= n + 2 { end } else { n };
+        if !out.is_empty() {
+            // The last item follows `or`: no number after it.
+            let more = mask.checked_shr(last + 1).unwrap_or(0) != 0;
+            out.push_str(if more { ", " } else { " or " });
         }
-        n = end + 1;
-    }
-    let mut out = String::new();
-    for (i, &(first, last)) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
-        }
-        push_number(&mut out, first);
-        if last > first {
+        push_int(&mut out, i64::from(n));
+        if last > n {
             out.push_str(" to ");
-            push_number(&mut out, last);
+            push_int(&mut out, i64::from(last));
         }
+        n = last + 1;
     }
     out
-}
-
-/// Appends a number in decimal, without `core::fmt` (which the WebAssembly package does without).
-fn push_number(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    push_ascii(out, digits.get(i..).unwrap_or_default());
 }
 
 /// Appends ASCII bytes (digits) as text, without `str::from_utf8` (whose validator the package does without).
@@ -691,7 +670,7 @@ fn push_ascii(out: &mut String, bytes: &[u8]) {
 
 fn code_text(plan: Plan) -> String {
     let mut out = String::new();
-    push_number(&mut out, u32::from(plan.calling_code()));
+    push_int(&mut out, i64::from(plan.calling_code()));
     out
 }
 
@@ -699,7 +678,7 @@ fn code_text(plan: Plan) -> String {
 fn e164(plan: Plan, nsn: &[u8]) -> String {
     let mut out = String::with_capacity(nsn.len() + 4);
     out.push('+');
-    push_number(&mut out, u32::from(plan.calling_code()));
+    push_int(&mut out, i64::from(plan.calling_code()));
     push_ascii(&mut out, nsn);
     out
 }
