@@ -339,8 +339,10 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
     };
     if let Some(name) = country.filter(|_| matches!(region, Some("US" | "CA"))).map(|r| r.country.name()) {
         match international {
-            None => return check_nanp(chars, name),
-            Some(at) if digits.get(at) == Some(&b'1') => return check_nanp(after_digits(chars, at), name),
+            None => return check_nanp(chars, &digits, name),
+            Some(at) if digits.get(at) == Some(&b'1') => {
+                return check_nanp(after_digits(chars, at), digits.get(at..).unwrap_or_default(), name)
+            }
             Some(_) => {}
         }
     }
@@ -433,56 +435,51 @@ fn script_digit(c: char) -> Option<char> {
     ZEROS.iter().find_map(|&zero| cp.checked_sub(zero).filter(|&d| d < 10)).and_then(|d| char::from_digit(d, 10))
 }
 
-/// United States and Canada: spaces and a leading `+` dropped, then Partner Center's US pattern [PC-rules].
-fn check_nanp(chars: &[char], country: &'static str) -> Outcome<String, PhoneReason> {
-    let compact: Vec<char> = chars.iter().copied().filter(|&c| c != ' ').collect();
-    let body = match compact.split_first() {
-        Some(('+', rest)) => rest,
-        _ => compact.as_slice(),
+/// United States and Canada: spaces and a leading `+` dropped, then Partner Center's US pattern [PC-rules]. `digits`
+/// are the number's, after its international prefix if any.
+fn check_nanp(chars: &[char], digits: &[u8], country: &'static str) -> Outcome<String, PhoneReason> {
+    // With the optional `1` the pattern has 11 digits, without it 10: the count says which reading to check.
+    let ten = match digits {
+        [b'1', rest @ ..] if rest.len() == 10 => rest,
+        _ => digits,
     };
-    let digits = nanp_digits(body).ok_or(PhoneReason::NanpFormat { country })?;
-    let value: String = digits.iter().collect();
-    let (area, rest) = digits.split_at(3);
-    let exchange = rest.get(..3).unwrap_or_default();
+    if ten.len() != 10 || !nanp_shape(chars, ten.len() < digits.len()) {
+        return Err(PhoneReason::NanpFormat { country });
+    }
+    let text = |digits: &[u8]| {
+        let mut out = String::new();
+        push_ascii(&mut out, digits);
+        out
+    };
+    let (area, exchange) = (ten.get(..3).unwrap_or_default(), ten.get(3..6).unwrap_or_default());
     let mut warnings = Vec::new();
-    if matches!(area.first(), Some('0' | '1')) {
-        warnings.push(PhoneReason::NanpAreaCode { area_code: area.iter().collect() });
+    if matches!(area.first(), Some(b'0' | b'1')) {
+        warnings.push(PhoneReason::NanpAreaCode { area_code: text(area) });
     }
-    if matches!(exchange.first(), Some('0' | '1')) {
-        warnings.push(PhoneReason::NanpExchange { exchange: exchange.iter().collect() });
+    if matches!(exchange.first(), Some(b'0' | b'1')) {
+        warnings.push(PhoneReason::NanpExchange { exchange: text(exchange) });
     }
-    Ok(Checked { value, warnings })
+    Ok(Checked { value: text(ten), warnings })
 }
 
-/// `1?[-/.]?` then the body; with the `1` tried first. The two readings need 11 and 10 digits, so at most one fits.
-fn nanp_digits(s: &[char]) -> Option<[char; 10]> {
-    if let Some(('1', rest)) = s.split_first() {
-        let rest = skip_separator(rest);
-        if let Some(d) = nanp_body(rest) {
-            return Some(d);
+/// Whether the characters, spaces and a leading `+` dropped, are `1?[-/.]?(\(ddd\)|ddd)[-/.]?ddd[-/.]?dddd`, with
+/// the `1` when `one`.
+fn nanp_shape(chars: &[char], one: bool) -> bool {
+    let compact: Vec<char> = chars.iter().copied().filter(|&c| c != ' ').collect();
+    let mut rest = compact.strip_prefix(&['+']).unwrap_or(&compact);
+    if one {
+        match rest.strip_prefix(&['1']) {
+            Some(after) => rest = skip_separator(after),
+            None => return false,
         }
     }
-    nanp_body(s)
-}
-
-/// `(\(ddd\)|ddd)[-/.]?ddd[-/.]?dddd`, the whole input.
-fn nanp_body(s: &[char]) -> Option<[char; 10]> {
-    let mut out = ['0'; 10];
-    let (area, tail) = out.split_at_mut(3);
-    let (exchange, line) = tail.split_at_mut(3);
-    let mut rest = s;
-    if let Some(('(', after)) = rest.split_first() {
-        rest = take_digits(after, area)?;
-        rest = match rest.split_first() {
-            Some((')', after)) => after,
-            _ => return None,
-        };
-    } else {
-        rest = take_digits(rest, area)?;
-    }
-    rest = take_digits(skip_separator(rest), exchange)?;
-    rest = take_digits(skip_separator(rest), line)?;
-    rest.is_empty().then_some(out)
+    let area = match rest.strip_prefix(&['(']) {
+        Some(after) => skip_digits(after, 3).and_then(|r| r.strip_prefix(&[')'])),
+        None => skip_digits(rest, 3),
+    };
+    let exchange = area.and_then(|r| skip_digits(skip_separator(r), 3));
+    let line = exchange.and_then(|r| skip_digits(skip_separator(r), 4));
+    line.is_some_and(<[char]>::is_empty)
 }
 
 fn skip_separator(s: &[char]) -> &[char] {
@@ -492,17 +489,10 @@ fn skip_separator(s: &[char]) -> &[char] {
     }
 }
 
-/// Fills `out` with the next digits of `s`, returning what follows them.
-fn take_digits<'a>(mut s: &'a [char], out: &mut [char]) -> Option<&'a [char]> {
-    for slot in out.iter_mut() {
-        let (&c, rest) = s.split_first()?;
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        *slot = c;
-        s = rest;
-    }
-    Some(s)
+/// What follows the first `n` characters of `s` when they are digits.
+fn skip_digits(s: &[char], n: usize) -> Option<&[char]> {
+    let (head, tail) = s.split_at_checked(n)?;
+    head.iter().all(char::is_ascii_digit).then_some(tail)
 }
 
 /// The parenthesized groups as ranges of digit indices, checking that parentheses pair and do not nest.
