@@ -465,34 +465,51 @@ fn check_nanp(chars: &[char], digits: &[u8], country: &'static str) -> Outcome<S
 /// Whether the characters, spaces and a leading `+` dropped, are `1?[-/.]?(\(ddd\)|ddd)[-/.]?ddd[-/.]?dddd`, with
 /// the `1` when `one`.
 fn nanp_shape(chars: &[char], one: bool) -> bool {
-    let compact: Vec<char> = chars.iter().copied().filter(|&c| c != ' ').collect();
-    let mut rest = compact.strip_prefix(&['+']).unwrap_or(&compact);
+    let mut s = Unspaced(chars);
+    s.take(|c| c == '+');
     if one {
-        match rest.strip_prefix(&['1']) {
-            Some(after) => rest = skip_separator(after),
-            None => return false,
+        if !s.take(|c| c == '1') {
+            return false;
+        }
+        s.take(is_nanp_separator);
+    }
+    let area = if s.take(|c| c == '(') { s.digits(3) && s.take(|c| c == ')') } else { s.digits(3) };
+    // The exchange and the line number, each after an optional separator; nothing after them.
+    area && s.separated_digits(3) && s.separated_digits(4) && !s.take(|_| true)
+}
+
+fn is_nanp_separator(c: char) -> bool {
+    matches!(c, '-' | '/' | '.')
+}
+
+/// Characters read one at a time, spaces skipped.
+struct Unspaced<'a>(&'a [char]);
+
+impl Unspaced<'_> {
+    /// Takes the next character when `wanted` says so.
+    fn take(&mut self, wanted: fn(char) -> bool) -> bool {
+        while let Some((' ', rest)) = self.0.split_first() {
+            self.0 = rest;
+        }
+        match self.0.split_first() {
+            Some((&c, rest)) if wanted(c) => {
+                self.0 = rest;
+                true
+            }
+            _ => false,
         }
     }
-    let area = match rest.strip_prefix(&['(']) {
-        Some(after) => skip_digits(after, 3).and_then(|r| r.strip_prefix(&[')'])),
-        None => skip_digits(rest, 3),
-    };
-    let exchange = area.and_then(|r| skip_digits(skip_separator(r), 3));
-    let line = exchange.and_then(|r| skip_digits(skip_separator(r), 4));
-    line.is_some_and(<[char]>::is_empty)
-}
 
-fn skip_separator(s: &[char]) -> &[char] {
-    match s.split_first() {
-        Some(('-' | '/' | '.', rest)) => rest,
-        _ => s,
+    /// Takes `n` digits.
+    fn digits(&mut self, n: usize) -> bool {
+        (0..n).all(|_| self.take(|c| c.is_ascii_digit()))
     }
-}
 
-/// What follows the first `n` characters of `s` when they are digits.
-fn skip_digits(s: &[char], n: usize) -> Option<&[char]> {
-    let (head, tail) = s.split_at_checked(n)?;
-    head.iter().all(char::is_ascii_digit).then_some(tail)
+    /// Takes an optional separator (`-` `/` `.`), then `n` digits.
+    fn separated_digits(&mut self, n: usize) -> bool {
+        self.take(is_nanp_separator);
+        self.digits(n)
+    }
 }
 
 /// The parenthesized groups as ranges of digit indices, checking that parentheses pair and do not nest.
