@@ -997,9 +997,6 @@ def write_phone_data() -> None:
     def lines(values, per=20) -> str:
         return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
 
-    def flags_of(c: int) -> int:
-        return (mask({s[0] for s in codes[c]["starts"] if s}) | (mask(codes[c]["ambiguous"]) << 10)
-                | (int(codes[c]["keeps_zero"]) << 20))
 
     # A code's main region (phonenumbers' `region_code_for_country_code`) is, but for a few codes, the first country
     # of the table that has the code: only those few are written (a table of row indices would not compress), each
@@ -1013,6 +1010,8 @@ def write_phone_data() -> None:
                 die(f"phone: +{c} has no main region in the table, but {first} uses it")
             main_exceptions.append(main)
 
+    # The digits after a trunk prefix that can also begin a number are 0 to 7 in 9.0.43: one byte a code then.
+    ambiguous_type = "u8" if all(mask(codes[c]["ambiguous"]) < 256 for c in code_list) else "u16"
     keeps = [c for c in code_list if codes[c]["keeps_zero"]]
     shared = {c: codes[c]["regions"] for c in code_list if len(codes[c]["regions"]) > 1}
     print(f"phone: {len(region_list)} regions, {len(code_list)} calling codes ({len(shared)} shared: "
@@ -1069,12 +1068,18 @@ pub(super) static CODE_TRUNK: [u8; {len(code_list)}] = [
 #[rustfmt::skip]
 pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 
-/// Per calling code: bits 0-9, the digits a national significant number can begin with; bits 10-19, bit 10 + d set
-/// when a trunk prefix followed by the digit d can also begin a national number; bit 20 set when a national number may
-/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0).
+/// Per calling code: bit d set when a national significant number can begin with the digit d. (Where one can begin
+/// with 0 and no trunk prefix does, the 0 belongs to the number: Italy's leading zero.)
 #[rustfmt::skip]
-pub(super) static CODE_FLAGS: [u32; {len(code_list)}] = [
-{lines([flags_of(c) for c in code_list], 10)}
+pub(super) static LEADING_DIGITS: [u16; {len(code_list)}] = [
+{lines([mask({s[0] for s in codes[c]["starts"] if s}) for c in code_list], 16)}
+];
+
+/// Per calling code: bit d set when a trunk prefix followed by the digit d can also begin a national number (+7 `8`
+/// then `00…` is +7 800…); 0 for most codes.
+#[rustfmt::skip]
+pub(super) static TRUNK_AMBIGUOUS: [{ambiguous_type}; {len(code_list)}] = [
+{lines([mask(codes[c]["ambiguous"]) for c in code_list], 20)}
 ];
 
 /// The main regions (phonenumbers' `region_code_for_country_code`) that are not the first country of `COUNTRIES`

@@ -30,9 +30,6 @@ impl Plan {
     fn get<T: Copy + Default>(self, table: &[T]) -> T {
         table.get(usize::from(self.0)).copied().unwrap_or_default()
     }
-    fn flags(self) -> u32 {
-        self.get(&data::CODE_FLAGS)
-    }
     /// The calling code (`44`), without `+`.
     pub fn calling_code(self) -> u16 {
         data::CODE_STEPS.iter().take(usize::from(self.0) + 1).map(|&s| u16::from(s)).sum()
@@ -62,11 +59,11 @@ impl Plan {
     }
     /// Whether a national significant number can begin with `digit` (an ASCII digit).
     pub fn can_begin_with(self, digit: u8) -> bool {
-        digit.is_ascii_digit() && self.flags() & (1 << (digit - b'0')) != 0
+        digit.is_ascii_digit() && self.get(&data::LEADING_DIGITS) & (1 << (digit - b'0')) != 0
     }
     /// The digits a national significant number can begin with, as a mask: bit d set for the digit d.
     pub fn leading_digit_mask(self) -> u32 {
-        self.flags() & 0x3ff
+        u32::from(self.get(&data::LEADING_DIGITS))
     }
     /// The digits a national significant number can begin with, ascending.
     pub fn leading_digits(self) -> impl Iterator<Item = char> {
@@ -75,11 +72,12 @@ impl Plan {
     /// Whether a trunk prefix followed by `digit` can also be the start of a national number (`+7 800…`): then a
     /// trunk prefix after the calling code is dropped only when the length asks for it.
     pub fn trunk_is_ambiguous_before(self, digit: u8) -> bool {
-        digit.is_ascii_digit() && self.flags() & (1 << (10 + u32::from(digit - b'0'))) != 0
+        digit.is_ascii_digit() && u32::from(self.get(&data::TRUNK_AMBIGUOUS)) & (1 << (digit - b'0')) != 0
     }
-    /// Whether a national number may begin with a 0 that belongs to it (Italy's leading zero).
+    /// Whether a national number may begin with a 0 that belongs to it (Italy's leading zero): one can begin with 0
+    /// and no trunk prefix does.
     pub fn keeps_leading_zero(self) -> bool {
-        self.flags() & (1 << 20) != 0
+        self.can_begin_with(b'0') && !self.trunk_prefixes().any(|t| t.starts_with('0'))
     }
     /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …): one of
     /// [`data::MAIN_REGION_EXCEPTIONS`], else the first country of the table with the code. Looked up on demand: only
@@ -175,7 +173,8 @@ mod tests {
         }
         assert_eq!(plan(0), None);
         assert_eq!(plan(u16::MAX), None);
-        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::CODE_FLAGS.len()] {
+        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::LEADING_DIGITS.len(), data::TRUNK_AMBIGUOUS.len()]
+        {
             assert_eq!(n, codes);
         }
         let sets = crate::text::split_by(data::IDD_SETS, b'|').count();
