@@ -122,7 +122,8 @@ pub fn region_plan(region: &str) -> Option<Plan> {
     country_plan(super::lookup(region)?)
 }
 
-fn country_plan(country: &super::Country) -> Option<Plan> {
+/// The plan of a country's calling code, the code the country table holds.
+pub fn country_plan(country: &super::Country) -> Option<Plan> {
     plan_of(country.country_calling_codes().next()?)
 }
 
@@ -140,8 +141,9 @@ pub fn plan_of(code: &str) -> Option<Plan> {
 
 /// The international prefixes of a country, as people type them (`00`; `011` in the US; `810` in KZ), longest first;
 /// none for a country the metadata does not know.
-pub fn international_prefixes(region: &str) -> impl Iterator<Item = &'static str> + Clone {
-    let text = super::index_of(region)
+pub fn international_prefixes(country: &super::Country) -> impl Iterator<Item = &'static str> + Clone {
+    let text = country
+        .index()
         .and_then(|i| data::COUNTRY_IDD.get(i))
         .and_then(|&set| crate::text::split_by(data::IDD_SETS, b'|').nth(usize::from(set)))
         .unwrap_or_default();
@@ -183,7 +185,7 @@ mod tests {
         for c in &super::super::COUNTRIES {
             let has_code = c.country_calling_codes().next().is_some();
             assert_eq!(region_plan(c.code()).is_some(), has_code, "{}", c.code());
-            assert_eq!(international_prefixes(c.code()).next().is_some(), has_code, "{}", c.code());
+            assert_eq!(international_prefixes(c).next().is_some(), has_code, "{}", c.code());
         }
         let trunks = crate::text::split_by(data::TRUNK_SETS, b'|').count();
         assert!(data::CODE_TRUNK.iter().all(|&s| usize::from(s) < trunks));
@@ -211,7 +213,7 @@ mod tests {
         assert!(trunks("IT").is_empty() && trunks("GR").is_empty());
         assert_eq!(trunks("BY"), ["80", "0", "8"]);
         // International prefixes per region: 011 in North America only, 00 in India, 810 in Kazakhstan.
-        let idd = |r: &str| international_prefixes(r).collect::<Vec<_>>();
+        let idd = |r: &str| international_prefixes(super::super::lookup(r).unwrap()).collect::<Vec<_>>();
         assert_eq!((idd("US"), idd("CA"), idd("IN"), idd("KZ")), (vec!["011"], vec!["011"], vec!["00"], vec!["810"]));
         assert!(!idd("ZA").contains(&"011") && !idd("JP").contains(&"011") && idd("JP") == ["010"]);
         // The 0 belongs to the number in Italy, San Marino, Vatican City, Côte d'Ivoire, Congo.
@@ -251,7 +253,6 @@ mod tests {
             assert_eq!(at(s), None, "{s}");
         }
         assert_eq!(region_plan("AQ"), None);
-        assert_eq!(international_prefixes("??").count(), 0);
         assert_eq!(region_plan("g"), None);
     }
 }

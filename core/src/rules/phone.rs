@@ -323,13 +323,12 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
             digits.push(c as u8);
         }
     }
-    let region = country.map(|r| r.country.code());
     // Where the calling code begins among the digits, when the number has one.
     let international = if chars.first() == Some(&'+') {
         Some(0)
     } else {
-        region.and_then(|r| {
-            dialing::international_prefixes(r)
+        country.and_then(|r| {
+            dialing::international_prefixes(r.country)
                 .find(|p| {
                     digits.starts_with(p.as_bytes())
                         && dialing::plan_at_start(digits.get(p.len()..).unwrap_or_default()).is_some()
@@ -337,7 +336,7 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
                 .map(str::len)
         })
     };
-    if let Some(name) = country.filter(|_| matches!(region, Some("US" | "CA"))).map(|r| r.country.name()) {
+    if let Some(name) = country.filter(|r| matches!(r.country.code(), "US" | "CA")).map(|r| r.country.name()) {
         match international {
             None => return check_nanp(chars, &digits, name),
             Some(at) if digits.get(at) == Some(&b'1') => {
@@ -559,7 +558,7 @@ fn check_international(
         warnings.push(PhoneReason::TrunkPrefix { prefix: prefix.to_owned(), calling_code: code_text(plan) });
         nsn = stripped;
     }
-    let home = country.filter(|r| dialing::region_plan(r.country.code()) == Some(plan)).map(|r| r.country.code());
+    let home = country.filter(|r| dialing::country_plan(r.country) == Some(plan)).map(|r| r.country.code());
     check_nsn(plan, nsn, home)?;
     if let Some(warning) = country.and_then(|rules| calling_code_mismatch(rest, plan, rules)) {
         warnings.push(warning);
@@ -585,7 +584,7 @@ fn check_national(digits: &[u8], country: Option<&Rules<'_>>) -> Outcome<String,
 /// The plan national numbers of the account's country are read in: its region's, else the first of its run-time
 /// calling codes that the data knows.
 fn home_plan(rules: &Rules<'_>) -> Option<Plan> {
-    dialing::region_plan(rules.country.code()).or_else(|| match rules.country_calling_codes {
+    dialing::country_plan(rules.country).or_else(|| match rules.country_calling_codes {
         CallingCodes::Runtime(list) => list.iter().find_map(|c| dialing::plan_of(c)),
         CallingCodes::Default(_) => None,
     })
