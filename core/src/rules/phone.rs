@@ -693,9 +693,11 @@ fn e164(plan: Plan, nsn: &[u8]) -> String {
 /// NANP area code after `1`) are tried as well.
 fn calling_code_mismatch(digits: &[u8], plan: Plan, rules: &Rules<'_>) -> Option<PhoneReason> {
     let expected = rules.country_calling_codes.first()?;
-    let mut text = String::new();
-    push_ascii(&mut text, digits.get(..4).unwrap_or(digits));
-    let ours = (1..=4).any(|n| text.get(..n).is_some_and(|prefix| rules.country_calling_codes.contains(prefix)));
+    let starts = |code: &str| (1..=4).contains(&code.len()) && digits.starts_with(code.as_bytes());
+    let ours = match rules.country_calling_codes {
+        CallingCodes::Default(country) => country.country_calling_codes().any(starts),
+        CallingCodes::Runtime(list) => list.iter().any(|code| starts(code)),
+    };
     if ours {
         return None;
     }
