@@ -336,11 +336,11 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
                 .map(str::len)
         })
     };
-    if let Some(name) = country.filter(|r| matches!(r.country.code(), "US" | "CA")).map(|r| r.country.name()) {
+    if let Some(rules) = country.filter(|r| matches!(r.country.code(), "US" | "CA")) {
         match international {
-            None => return check_nanp(chars, &digits, name),
+            None => return check_nanp(chars, &digits, rules),
             Some(at) if digits.get(at) == Some(&b'1') => {
-                return check_nanp(after_digits(chars, at), digits.get(at..).unwrap_or_default(), name)
+                return check_nanp(after_digits(chars, at), digits.get(at..).unwrap_or_default(), rules)
             }
             Some(_) => {}
         }
@@ -436,14 +436,14 @@ fn script_digit(c: char) -> Option<char> {
 
 /// United States and Canada: spaces and a leading `+` dropped, then Partner Center's US pattern [PC-rules]. `digits`
 /// are the number's, after its international prefix if any.
-fn check_nanp(chars: &[char], digits: &[u8], country: &'static str) -> Outcome<String, PhoneReason> {
+fn check_nanp(chars: &[char], digits: &[u8], rules: &Rules<'_>) -> Outcome<String, PhoneReason> {
     // With the optional `1` the pattern has 11 digits, without it 10: the count says which reading to check.
     let ten = match digits {
         [b'1', rest @ ..] if rest.len() == 10 => rest,
         _ => digits,
     };
     if ten.len() != 10 || !nanp_shape(chars, ten.len() < digits.len()) {
-        return Err(PhoneReason::NanpFormat { country });
+        return Err(PhoneReason::NanpFormat { country: rules.country.name() });
     }
     let text = |digits: &[u8]| {
         let mut out = String::new();
