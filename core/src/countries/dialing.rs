@@ -32,7 +32,11 @@ impl Plan {
     }
     /// The calling code (`44`), without `+`.
     pub fn calling_code(self) -> u16 {
-        data::CODE_STEPS.iter().take(usize::from(self.0) + 1).map(|&s| u16::from(s)).sum()
+        let mut code = 0;
+        for &step in data::CODE_STEPS.get(..=usize::from(self.0)).unwrap_or_default() {
+            code += u16::from(step);
+        }
+        code
     }
     /// Whether a national significant number of `count` digits is a real number of the plan.
     pub fn has_length(self, count: usize) -> bool {
