@@ -40,11 +40,7 @@ impl Plan {
     }
     /// Whether a national significant number of `count` digits is a real number of the plan.
     pub fn has_length(self, count: usize) -> bool {
-        count
-            .checked_sub(data::LENGTH_BASE)
-            .and_then(|bit| u32::try_from(bit).ok())
-            .and_then(|bit| 1u16.checked_shl(bit))
-            .is_some_and(|bit| self.get(&data::LENGTHS) & bit != 0)
+        count < 32 && self.length_mask() & (1 << count) != 0
     }
     /// The real lengths as a mask: bit n set when n digits are a real length.
     pub fn length_mask(self) -> u32 {

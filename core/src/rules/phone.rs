@@ -431,7 +431,8 @@ fn skip<'a>(text: &'a str, set: &[u8]) -> &'a str {
 fn script_digit(c: char) -> Option<char> {
     const ZEROS: [u32; 5] = [0x0660, 0x06f0, 0x0966, 0x0e50, 0x1040];
     let cp = u32::from(c);
-    ZEROS.iter().find_map(|&zero| cp.checked_sub(zero).filter(|&d| d < 10)).and_then(|d| char::from_digit(d, 10))
+    let digit = ZEROS.iter().find_map(|&zero| cp.checked_sub(zero).filter(|&d| d < 10))?;
+    Some(char::from(b'0' + digit as u8))
 }
 
 /// United States and Canada: spaces and a leading `+` dropped, then Partner Center's US pattern [PC-rules]. `digits`
