@@ -337,12 +337,13 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
         })
     };
     if let Some(rules) = country.filter(|r| matches!(r.country.code(), "US" | "CA")) {
-        match international {
-            None => return check_nanp(chars, &digits, rules),
-            Some(at) if digits.get(at) == Some(&b'1') => {
-                return check_nanp(after_digits(chars, at), digits.get(at..).unwrap_or_default(), rules)
-            }
-            Some(_) => {}
+        // A national number, or `+1` (or `011 1`): where the US pattern begins among the digits.
+        let nanp = match international {
+            None => Some(0),
+            Some(at) => Some(at).filter(|&at| digits.get(at) == Some(&b'1')),
+        };
+        if let Some(at) = nanp {
+            return check_nanp(after_digits(chars, at), digits.get(at..).unwrap_or_default(), rules);
         }
     }
     let groups = groups(chars)?;
