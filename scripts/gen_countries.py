@@ -761,7 +761,7 @@ PHONE_OUT = ROOT / "core" / "src" / "countries" / "phone_data.rs"
 # The number types a customer's phone can be (rules.md section 2): not pagers, and never local-only lengths.
 PHONE_TYPES = ["fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "voip", "personal_number", "uan"]
 # Bumped when the shape or the derivation of phone_data.rs changes (part of DATA_VERSION).
-PHONE_SCHEMA = 1
+PHONE_SCHEMA = 2
 # Bit 0 of a length mask stands for this many digits (lengths run from 4 to 17 in 9.0.43).
 LENGTH_BASE = 2
 

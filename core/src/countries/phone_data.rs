@@ -4,7 +4,7 @@
 // derived is documented in the script and in core/src/countries/dialing.rs, which reads them.
 
 /// The phone data's version: its derivation and the package it comes from.
-pub const PHONE_DATA_VERSION: &str = "phone data 1 (phonenumbers 9.0.43)";
+pub const PHONE_DATA_VERSION: &str = "phone data 2 (phonenumbers 9.0.43)";
 
 /// The length bit 0 of `LENGTHS` stands for.
 pub(super) const LENGTH_BASE: usize = 2;
