@@ -762,8 +762,8 @@ PHONE_OUT = ROOT / "core" / "src" / "countries" / "phone_data.rs"
 PHONE_TYPES = ["fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "voip", "personal_number", "uan"]
 # Bumped when the shape or the derivation of phone_data.rs changes (part of DATA_VERSION).
 PHONE_SCHEMA = 2
-# Bit 0 of a length mask stands for this many digits (lengths run from 4 to 17 in 9.0.43).
-LENGTH_BASE = 2
+# Bit 0 of a length mask stands for this many digits: the shortest real length (lengths run from 4 to 17 in 9.0.43).
+LENGTH_BASE = 4
 
 
 def regex_strings(pattern: str, cap: int = 200, branch_cap: int | None = None, dropped: list | None = None) -> list[str]:
