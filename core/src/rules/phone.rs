@@ -347,11 +347,17 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
         }
     }
     let groups = groups(chars)?;
-    match international {
-        Some(at) => check_international(&digits, at, &groups, country),
-        None => check_national(&digits, country),
-    }
+    let (plan, nsn, home, warnings) = match international {
+        Some(at) => read_international(&digits, at, &groups, country)?,
+        None => read_national(&digits, country)?,
+    };
+    check_nsn(plan, nsn, home)?;
+    Ok(Checked { value: e164(plan, nsn), warnings })
 }
+
+/// A number's plan, its national significant number, the country its errors name (`None`: the plan's main region)
+/// and its warnings.
+type Reading<'d> = (Plan, &'d [u8], Option<&'static str>, Vec<PhoneReason>);
 
 /// The characters after the first `count` digits (the international prefix).
 fn after_digits(chars: &[char], count: usize) -> &[char] {
@@ -539,12 +545,12 @@ fn groups(chars: &[char]) -> Result<Vec<std::ops::Range<usize>>, PhoneReason> {
 }
 
 /// A number with a calling code, which begins at digit `at` (after `+` or the international prefix).
-fn check_international(
-    digits: &[u8],
+fn read_international<'d>(
+    digits: &'d [u8],
     at: usize,
     groups: &[std::ops::Range<usize>],
     country: Option<&Rules<'_>>,
-) -> Outcome<String, PhoneReason> {
+) -> Result<Reading<'d>, PhoneReason> {
     let rest = digits.get(at..).unwrap_or_default();
     let (plan, code_len) = dialing::plan_at_start(rest).ok_or(PhoneReason::BadCallingCode)?;
     let start = at + code_len;
@@ -561,15 +567,14 @@ fn check_international(
         nsn = stripped;
     }
     let home = country.filter(|r| dialing::country_plan(r.country) == Some(plan)).map(|r| r.country.code());
-    check_nsn(plan, nsn, home)?;
     if let Some(warning) = country.and_then(|rules| calling_code_mismatch(rest, plan, rules)) {
         warnings.push(warning);
     }
-    Ok(Checked { value: e164(plan, nsn), warnings })
+    Ok((plan, nsn, home, warnings))
 }
 
 /// A number without a calling code: a national number of the account's country.
-fn check_national(digits: &[u8], country: Option<&Rules<'_>>) -> Outcome<String, PhoneReason> {
+fn read_national<'d>(digits: &'d [u8], country: Option<&Rules<'_>>) -> Result<Reading<'d>, PhoneReason> {
     let rules = country.ok_or(PhoneReason::NeedsCallingCode)?;
     let plan = home_plan(rules).ok_or(PhoneReason::NeedsCallingCode)?;
     let mut nsn = digits;
@@ -579,8 +584,7 @@ fn check_national(digits: &[u8], country: Option<&Rules<'_>>) -> Outcome<String,
         // Neither reading is a real number: the one without the trunk prefix is the one to report on.
         nsn = nsn.get(t.len()..).unwrap_or_default();
     }
-    check_nsn(plan, nsn, Some(rules.country.code()))?;
-    Ok(Checked::ok(e164(plan, nsn)))
+    Ok((plan, nsn, Some(rules.country.code()), Vec::new()))
 }
 
 /// The plan national numbers of the account's country are read in: its region's, else the first of its run-time
