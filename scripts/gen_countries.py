@@ -761,9 +761,9 @@ PHONE_OUT = ROOT / "core" / "src" / "countries" / "phone_data.rs"
 # The number types a customer's phone can be (rules.md section 2): not pagers, and never local-only lengths.
 PHONE_TYPES = ["fixed_line", "mobile", "toll_free", "premium_rate", "shared_cost", "voip", "personal_number", "uan"]
 # Bumped when the shape or the derivation of phone_data.rs changes (part of DATA_VERSION).
-PHONE_SCHEMA = 1
-# Bit 0 of a length mask stands for this many digits (lengths run from 4 to 17 in 9.0.43).
-LENGTH_BASE = 2
+PHONE_SCHEMA = 2
+# Bit 0 of a length mask stands for this many digits: the shortest real length (lengths run from 4 to 17 in 9.0.43).
+LENGTH_BASE = 4
 
 
 def regex_strings(pattern: str, cap: int = 200, branch_cap: int | None = None, dropped: list | None = None) -> list[str]:
@@ -997,12 +997,10 @@ def write_phone_data() -> None:
     def lines(values, per=20) -> str:
         return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
 
-    def flags_of(c: int) -> int:
-        return (mask({s[0] for s in codes[c]["starts"] if s}) | (mask(codes[c]["ambiguous"]) << 10)
-                | (int(codes[c]["keeps_zero"]) << 20))
 
     # A code's main region (phonenumbers' `region_code_for_country_code`) is, but for a few codes, the first country
-    # of the table that has the code: only those few are written (a table of row indices would not compress).
+    # of the table that has the code: only those few are written (a table of row indices would not compress), each
+    # as its region alone (the code is the region's).
     main_exceptions = []
     for c in code_list:
         first = next((r for r in countries if phonenumbers.country_code_for_region(r) == c), None)
@@ -1010,8 +1008,10 @@ def write_phone_data() -> None:
         if main != first:
             if main is None:
                 die(f"phone: +{c} has no main region in the table, but {first} uses it")
-            main_exceptions.append(f"{c}={main}")
+            main_exceptions.append(main)
 
+    # The digits after a trunk prefix that can also begin a number are 0 to 7 in 9.0.43: one byte a code then.
+    ambiguous_type = "u8" if all(mask(codes[c]["ambiguous"]) < 256 for c in code_list) else "u16"
     keeps = [c for c in code_list if codes[c]["keeps_zero"]]
     shared = {c: codes[c]["regions"] for c in code_list if len(codes[c]["regions"]) > 1}
     print(f"phone: {len(region_list)} regions, {len(code_list)} calling codes ({len(shared)} shared: "
@@ -1068,19 +1068,25 @@ pub(super) static CODE_TRUNK: [u8; {len(code_list)}] = [
 #[rustfmt::skip]
 pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 
-/// Per calling code: bits 0-9, the digits a national significant number can begin with; bits 10-19, bit 10 + d set
-/// when a trunk prefix followed by the digit d can also begin a national number; bit 20 set when a national number may
-/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0).
+/// Per calling code: bit d set when a national significant number can begin with the digit d. (Where one can begin
+/// with 0 and no trunk prefix does, the 0 belongs to the number: Italy's leading zero.)
 #[rustfmt::skip]
-pub(super) static CODE_FLAGS: [u32; {len(code_list)}] = [
-{lines([flags_of(c) for c in code_list], 10)}
+pub(super) static LEADING_DIGITS: [u16; {len(code_list)}] = [
+{lines([mask({s[0] for s in codes[c]["starts"] if s}) for c in code_list], 16)}
 ];
 
-/// The calling codes whose main region (phonenumbers' `region_code_for_country_code`) is not the first country of
-/// `COUNTRIES` that has the code, `code=region` joined by `|`. Every other code's main region is that first country,
-/// or none (a non-geographic code, or one whose regions are no country of the table: +247, Ascension).
+/// Per calling code: bit d set when a trunk prefix followed by the digit d can also begin a national number (+7 `8`
+/// then `00…` is +7 800…); 0 for most codes.
 #[rustfmt::skip]
-pub(super) static MAIN_REGION_EXCEPTIONS: &str = {rs_str("|".join(main_exceptions))};
+pub(super) static TRUNK_AMBIGUOUS: [{ambiguous_type}; {len(code_list)}] = [
+{lines([mask(codes[c]["ambiguous"]) for c in code_list], 20)}
+];
+
+/// The main regions (phonenumbers' `region_code_for_country_code`) that are not the first country of `COUNTRIES`
+/// with their calling code, joined by a space. Every other code's main region is that first country, or none (a
+/// non-geographic code, or one whose regions are no country of the table: +247, Ascension).
+#[rustfmt::skip]
+pub(super) static MAIN_REGION_EXCEPTIONS: &str = {rs_str(" ".join(main_exceptions))};
 """
     PHONE_OUT.write_text(text, encoding="utf-8")
     print(f"wrote {PHONE_OUT.relative_to(ROOT)}")

@@ -21,7 +21,6 @@
 //!   prefix begins with 0.
 
 use super::phone_data as data;
-use alloc::vec::Vec;
 
 /// One calling code's numbering plan: an index into the per-code tables of [`data`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,20 +30,17 @@ impl Plan {
     fn get<T: Copy + Default>(self, table: &[T]) -> T {
         table.get(usize::from(self.0)).copied().unwrap_or_default()
     }
-    fn flags(self) -> u32 {
-        self.get(&data::CODE_FLAGS)
-    }
     /// The calling code (`44`), without `+`.
     pub fn calling_code(self) -> u16 {
-        data::CODE_STEPS.iter().take(usize::from(self.0) + 1).map(|&s| u16::from(s)).sum()
+        let mut code = 0;
+        for &step in data::CODE_STEPS.get(..=usize::from(self.0)).unwrap_or_default() {
+            code += u16::from(step);
+        }
+        code
     }
     /// Whether a national significant number of `count` digits is a real number of the plan.
     pub fn has_length(self, count: usize) -> bool {
-        count
-            .checked_sub(data::LENGTH_BASE)
-            .and_then(|bit| u32::try_from(bit).ok())
-            .and_then(|bit| 1u16.checked_shl(bit))
-            .is_some_and(|bit| self.get(&data::LENGTHS) & bit != 0)
+        count < 32 && self.length_mask() & (1 << count) != 0
     }
     /// The real lengths as a mask: bit n set when n digits are a real length.
     pub fn length_mask(self) -> u32 {
@@ -63,11 +59,11 @@ impl Plan {
     }
     /// Whether a national significant number can begin with `digit` (an ASCII digit).
     pub fn can_begin_with(self, digit: u8) -> bool {
-        digit.is_ascii_digit() && self.flags() & (1 << (digit - b'0')) != 0
+        digit.is_ascii_digit() && self.get(&data::LEADING_DIGITS) & (1 << (digit - b'0')) != 0
     }
     /// The digits a national significant number can begin with, as a mask: bit d set for the digit d.
     pub fn leading_digit_mask(self) -> u32 {
-        self.flags() & 0x3ff
+        u32::from(self.get(&data::LEADING_DIGITS))
     }
     /// The digits a national significant number can begin with, ascending.
     pub fn leading_digits(self) -> impl Iterator<Item = char> {
@@ -76,45 +72,20 @@ impl Plan {
     /// Whether a trunk prefix followed by `digit` can also be the start of a national number (`+7 800…`): then a
     /// trunk prefix after the calling code is dropped only when the length asks for it.
     pub fn trunk_is_ambiguous_before(self, digit: u8) -> bool {
-        digit.is_ascii_digit() && self.flags() & (1 << (10 + u32::from(digit - b'0'))) != 0
+        digit.is_ascii_digit() && u32::from(self.get(&data::TRUNK_AMBIGUOUS)) & (1 << (digit - b'0')) != 0
     }
-    /// Whether a national number may begin with a 0 that belongs to it (Italy's leading zero).
+    /// Whether a national number may begin with a 0 that belongs to it (Italy's leading zero): one can begin with 0
+    /// and no trunk prefix does.
     pub fn keeps_leading_zero(self) -> bool {
-        self.flags() & (1 << 20) != 0
+        self.can_begin_with(b'0') && !self.trunk_prefixes().any(|t| t.starts_with('0'))
     }
-    /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …).
+    /// The main region of the code (`GB` for 44, `US` for 1); `None` for a non-geographic code (+800, +882, …): one of
+    /// [`data::MAIN_REGION_EXCEPTIONS`], else the first country of the table with the code. Looked up on demand: only
+    /// a message needs it.
     pub fn main_region(self) -> Option<&'static str> {
-        let row = *main_rows().get(usize::from(self.0))?;
-        super::COUNTRIES.get(usize::from(row)).map(super::Country::code)
+        let mut exceptions = crate::text::split_by(data::MAIN_REGION_EXCEPTIONS, b' ');
+        exceptions.find(|r| region_plan(r) == Some(self)).or_else(|| regions_of(self).next())
     }
-}
-
-/// Per plan, the row in `COUNTRIES` of its main region (255: none), made once: the first country of the table with
-/// the code, but for the codes of [`data::MAIN_REGION_EXCEPTIONS`].
-fn main_rows() -> &'static [u8] {
-    static MAIN: crate::sync::OnceLock<Vec<u8>> = crate::sync::OnceLock::new();
-    MAIN.get_or_init(|| {
-        let mut main = vec![u8::MAX; data::CODE_STEPS.len()];
-        // From the last row to the first, so that the first country with a code is the one kept.
-        for (row, country) in super::COUNTRIES.iter().enumerate().rev() {
-            if let (Some(plan), Ok(row)) = (region_plan(country.code()), u8::try_from(row)) {
-                if let Some(slot) = main.get_mut(usize::from(plan.0)) {
-                    *slot = row;
-                }
-            }
-        }
-        for exception in crate::text::split_by(data::MAIN_REGION_EXCEPTIONS, b'|') {
-            let Some((code, region)) = crate::text::split_once_at(exception, b'=') else { continue };
-            let plan = plan_at_start(code.as_bytes()).filter(|(_, len)| *len == code.len()).map(|(p, _)| p);
-            let row = super::index_of(region).and_then(|r| u8::try_from(r).ok());
-            if let (Some(plan), Some(row)) = (plan, row) {
-                if let Some(slot) = main.get_mut(usize::from(plan.0)) {
-                    *slot = row;
-                }
-            }
-        }
-        main
-    })
 }
 
 /// The plan of a calling code, if any region or non-geographic service uses it.
@@ -148,14 +119,31 @@ pub fn plan_at_start(digits: &[u8]) -> Option<(Plan, usize)> {
 
 /// The plan of a country's calling code (`JE` → +44), the code the country table holds.
 pub fn region_plan(region: &str) -> Option<Plan> {
-    let code = super::lookup(region)?.country_calling_codes().next()?;
-    plan_at_start(code.as_bytes()).filter(|(_, len)| *len == code.len()).map(|(p, _)| p)
+    country_plan(super::lookup(region)?)
+}
+
+/// The plan of a country's calling code, the code the country table holds.
+pub fn country_plan(country: &super::Country) -> Option<Plan> {
+    plan_of(country.country_calling_codes().next()?)
+}
+
+/// The plan of a calling code written in decimal (`"44"`; run-time rules give 1 to 3 ASCII digits).
+pub fn plan_of(code: &str) -> Option<Plan> {
+    let mut n: u16 = 0;
+    for b in code.bytes() {
+        if !b.is_ascii_digit() || n > 999 {
+            return None;
+        }
+        n = n * 10 + u16::from(b - b'0');
+    }
+    plan(n)
 }
 
 /// The international prefixes of a country, as people type them (`00`; `011` in the US; `810` in KZ), longest first;
 /// none for a country the metadata does not know.
-pub fn international_prefixes(region: &str) -> impl Iterator<Item = &'static str> + Clone {
-    let text = super::index_of(region)
+pub fn international_prefixes(country: &super::Country) -> impl Iterator<Item = &'static str> + Clone {
+    let text = country
+        .index()
         .and_then(|i| data::COUNTRY_IDD.get(i))
         .and_then(|&set| crate::text::split_by(data::IDD_SETS, b'|').nth(usize::from(set)))
         .unwrap_or_default();
@@ -165,7 +153,7 @@ pub fn international_prefixes(region: &str) -> impl Iterator<Item = &'static str
 
 /// The countries of the table that use a calling code (`44` → GB GG IM JE), in code order.
 pub fn regions_of(plan: Plan) -> impl Iterator<Item = &'static str> {
-    super::COUNTRIES.iter().map(super::Country::code).filter(move |c| region_plan(c) == Some(plan))
+    super::COUNTRIES.iter().filter(move |c| country_plan(c) == Some(plan)).map(super::Country::code)
 }
 
 #[cfg(test)]
@@ -187,7 +175,8 @@ mod tests {
         }
         assert_eq!(plan(0), None);
         assert_eq!(plan(u16::MAX), None);
-        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::CODE_FLAGS.len()] {
+        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::LEADING_DIGITS.len(), data::TRUNK_AMBIGUOUS.len()]
+        {
             assert_eq!(n, codes);
         }
         let sets = crate::text::split_by(data::IDD_SETS, b'|').count();
@@ -196,7 +185,7 @@ mod tests {
         for c in &super::super::COUNTRIES {
             let has_code = c.country_calling_codes().next().is_some();
             assert_eq!(region_plan(c.code()).is_some(), has_code, "{}", c.code());
-            assert_eq!(international_prefixes(c.code()).next().is_some(), has_code, "{}", c.code());
+            assert_eq!(international_prefixes(c).next().is_some(), has_code, "{}", c.code());
         }
         let trunks = crate::text::split_by(data::TRUNK_SETS, b'|').count();
         assert!(data::CODE_TRUNK.iter().all(|&s| usize::from(s) < trunks));
@@ -224,7 +213,7 @@ mod tests {
         assert!(trunks("IT").is_empty() && trunks("GR").is_empty());
         assert_eq!(trunks("BY"), ["80", "0", "8"]);
         // International prefixes per region: 011 in North America only, 00 in India, 810 in Kazakhstan.
-        let idd = |r: &str| international_prefixes(r).collect::<Vec<_>>();
+        let idd = |r: &str| international_prefixes(super::super::lookup(r).unwrap()).collect::<Vec<_>>();
         assert_eq!((idd("US"), idd("CA"), idd("IN"), idd("KZ")), (vec!["011"], vec!["011"], vec!["00"], vec!["810"]));
         assert!(!idd("ZA").contains(&"011") && !idd("JP").contains(&"011") && idd("JP") == ["010"]);
         // The 0 belongs to the number in Italy, San Marino, Vatican City, Côte d'Ivoire, Congo.
@@ -264,7 +253,6 @@ mod tests {
             assert_eq!(at(s), None, "{s}");
         }
         assert_eq!(region_plan("AQ"), None);
-        assert_eq!(international_prefixes("??").count(), 0);
         assert_eq!(region_plan("g"), None);
     }
 }

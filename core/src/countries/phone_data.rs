@@ -4,10 +4,10 @@
 // derived is documented in the script and in core/src/countries/dialing.rs, which reads them.
 
 /// The phone data's version: its derivation and the package it comes from.
-pub const PHONE_DATA_VERSION: &str = "phone data 1 (phonenumbers 9.0.43)";
+pub const PHONE_DATA_VERSION: &str = "phone data 2 (phonenumbers 9.0.43)";
 
 /// The length bit 0 of `LENGTHS` stands for.
-pub(super) const LENGTH_BASE: usize = 2;
+pub(super) const LENGTH_BASE: usize = 4;
 
 /// Per row of `COUNTRIES` (data.rs: ISO 3166-1 alpha-2 and XK, sorted): the index of the country's international
 /// prefixes in `IDD_SETS`; 255 where the metadata has no country (AQ, BV, HM, TF, …). A country's calling code is the
@@ -51,24 +51,24 @@ pub(super) static CODE_STEPS: [u8; 215] = [
     2, 1, 1, 1, 1, 1, 1, 1, 2, 13, 1, 1, 1, 1, 2,
 ];
 
-/// Per calling code: bit n - 2 set when a national significant number of n digits is a real number (the union
+/// Per calling code: bit n - 4 set when a national significant number of n digits is a real number (the union
 /// of the real number types' `possibleLengths` over every region that shares the code).
 #[rustfmt::skip]
 pub(super) static LENGTHS: [u16; 215] = [
-    288, 4352, 448, 504, 1792, 1016, 192, 128, 128, 192, 2032, 144, 128, 4092, 416, 64,
-    496, 72, 416, 16376, 192, 256, 368, 768, 960, 896, 832, 256, 448, 1520, 65504, 4048,
-    504, 832, 2496, 65472, 8152, 480, 2016, 3360, 4032, 1984, 128, 128, 496, 316, 128, 128,
-    192, 64, 128, 160, 128, 64, 64, 192, 256, 64, 64, 64, 256, 352, 224, 64,
-    192, 7936, 64, 64, 192, 32, 32, 128, 96, 128, 480, 128, 160, 32, 24, 32,
-    128, 192, 128, 240, 64, 480, 128, 128, 64, 192, 128, 128, 128, 416, 192, 160,
-    64, 352, 192, 32, 12, 32, 32, 16, 16, 64, 128, 1020, 480, 160, 240, 64,
-    64, 2040, 1264, 64, 64, 352, 64, 64, 1008, 208, 192, 320, 384, 2032, 192, 1984,
-    224, 120, 192, 64, 128, 176, 160, 8, 544, 576, 608, 576, 64, 320, 864, 144,
-    64, 128, 192, 32, 960, 128, 1008, 128, 48, 4092, 96, 96, 16, 32, 32, 96,
-    40, 40, 40, 544, 32, 144, 8, 36, 312, 72, 16, 56, 208, 60, 32, 32,
-    64, 64, 320, 760, 96, 448, 448, 1152, 1024, 496, 384, 2016, 1984, 992, 512, 288,
-    96, 192, 192, 448, 96, 384, 224, 224, 448, 2040, 2016, 64, 736, 96, 448, 832,
-    128, 128, 64, 128, 128, 384, 128,
+    72, 1088, 112, 126, 448, 254, 48, 32, 32, 48, 508, 36, 32, 1023, 104, 16,
+    124, 18, 104, 4094, 48, 64, 92, 192, 240, 224, 208, 64, 112, 380, 16376, 1012,
+    126, 208, 624, 16368, 2038, 120, 504, 840, 1008, 496, 32, 32, 124, 79, 32, 32,
+    48, 16, 32, 40, 32, 16, 16, 48, 64, 16, 16, 16, 64, 88, 56, 16,
+    48, 1984, 16, 16, 48, 8, 8, 32, 24, 32, 120, 32, 40, 8, 6, 8,
+    32, 48, 32, 60, 16, 120, 32, 32, 16, 48, 32, 32, 32, 104, 48, 40,
+    16, 88, 48, 8, 3, 8, 8, 4, 4, 16, 32, 255, 120, 40, 60, 16,
+    16, 510, 316, 16, 16, 88, 16, 16, 252, 52, 48, 80, 96, 508, 48, 496,
+    56, 30, 48, 16, 32, 44, 40, 2, 136, 144, 152, 144, 16, 80, 216, 36,
+    16, 32, 48, 8, 240, 32, 252, 32, 12, 1023, 24, 24, 4, 8, 8, 24,
+    10, 10, 10, 136, 8, 36, 2, 9, 78, 18, 4, 14, 52, 15, 8, 8,
+    16, 16, 80, 190, 24, 112, 112, 288, 256, 124, 96, 504, 496, 248, 128, 72,
+    24, 48, 48, 112, 24, 96, 56, 56, 112, 510, 504, 16, 184, 24, 112, 208,
+    32, 32, 16, 32, 32, 96, 32,
 ];
 
 /// Per calling code: the index of its trunk prefixes in `TRUNK_SETS`.
@@ -91,37 +91,45 @@ pub(super) static CODE_TRUNK: [u8; 215] = [
 #[rustfmt::skip]
 pub(super) static TRUNK_SETS: &str = "|0|1|8|0,8|06|80,0,8";
 
-/// Per calling code: bits 0-9, the digits a national significant number can begin with; bits 10-19, bit 10 + d set
-/// when a trunk prefix followed by the digit d can also begin a national number; bit 20 set when a national number may
-/// begin with a 0 that belongs to it (Italy's leading zero: no trunk prefix begins with 0).
+/// Per calling code: bit d set when a national significant number can begin with the digit d. (Where one can begin
+/// with 0 and no trunk prefix does, the 0 belongs to the number: Italy's leading zero.)
 #[rustfmt::skip]
-pub(super) static CODE_FLAGS: [u32; 215] = [
-    1020, 262040, 894, 1022, 996, 1022, 1022, 1022, 1008, 1022,
-    1048891, 908, 1020, 1022, 942, 1020, 1022, 1049597, 1022, 1022,
-    1010, 1020, 508, 846, 1022, 1022, 602, 884, 1018, 414,
-    2047, 1022, 1022, 970, 2047, 2047, 1535, 1006, 1022, 828,
-    2047, 1022, 252, 1022, 1014, 1022, 514, 480, 1022, 956,
-    1020, 1020, 904, 284, 1012, 200, 1048581, 1048821, 1049477, 644,
-    1048577, 508, 508, 972, 300, 900, 972, 452, 324, 828,
-    516, 812, 1048831, 1048837, 894, 516, 528, 8, 1049599, 852,
-    514, 66437, 958, 1022, 132, 1014, 980, 924, 204, 260,
-    996, 12, 964, 492, 320, 910, 356, 1049597, 1049229, 408,
-    868, 386, 996, 1020, 1022, 100, 974, 1020, 1014, 1016,
-    1020, 940, 932, 1022, 2045, 2040, 836, 1016, 1004, 1022,
-    16158, 1002, 984, 1048801, 1016, 974, 1020, 796, 1022, 1022,
-    1016, 444, 1020, 892, 972, 252, 1049085, 510, 996, 908,
-    486, 1020, 1049599, 1020, 828, 992, 508, 1020, 766, 992,
-    1020, 992, 1020, 1815, 728, 924, 10, 444, 1012, 1022,
-    1049597, 1022, 956, 1049597, 1020, 896, 444, 496, 508, 508,
-    1049533, 644, 272, 156, 776, 124, 1049599, 1022, 510, 1020,
-    1048901, 1022, 508, 236, 2, 1022, 1049551, 574, 62, 1020,
-    1049599, 984, 1022, 1020, 574, 254, 630, 802, 254, 934,
-    822, 1020, 958, 970, 1049081, 510, 998, 1022, 554, 1049599,
-    254, 1022, 440, 1004, 1004,
+pub(super) static LEADING_DIGITS: [u16; 215] = [
+    1020, 920, 894, 1022, 996, 1022, 1022, 1022, 1008, 1022, 315, 908, 1020, 1022, 942, 1020,
+    1022, 1021, 1022, 1022, 1010, 1020, 508, 846, 1022, 1022, 602, 884, 1018, 414, 1023, 1022,
+    1022, 970, 1023, 1023, 511, 1006, 1022, 828, 1023, 1022, 252, 1022, 1014, 1022, 514, 480,
+    1022, 956, 1020, 1020, 904, 284, 1012, 200, 5, 245, 901, 644, 1, 508, 508, 972,
+    300, 900, 972, 452, 324, 828, 516, 812, 255, 261, 894, 516, 528, 8, 1023, 852,
+    514, 901, 958, 1022, 132, 1014, 980, 924, 204, 260, 996, 12, 964, 492, 320, 910,
+    356, 1021, 653, 408, 868, 386, 996, 1020, 1022, 100, 974, 1020, 1014, 1016, 1020, 940,
+    932, 1022, 1021, 1016, 836, 1016, 1004, 1022, 798, 1002, 984, 225, 1016, 974, 1020, 796,
+    1022, 1022, 1016, 444, 1020, 892, 972, 252, 509, 510, 996, 908, 486, 1020, 1023, 1020,
+    828, 992, 508, 1020, 766, 992, 1020, 992, 1020, 791, 728, 924, 10, 444, 1012, 1022,
+    1021, 1022, 956, 1021, 1020, 896, 444, 496, 508, 508, 957, 644, 272, 156, 776, 124,
+    1023, 1022, 510, 1020, 325, 1022, 508, 236, 2, 1022, 975, 574, 62, 1020, 1023, 984,
+    1022, 1020, 574, 254, 630, 802, 254, 934, 822, 1020, 958, 970, 505, 510, 998, 1022,
+    554, 1023, 254, 1022, 440, 1004, 1004,
 ];
 
-/// The calling codes whose main region (phonenumbers' `region_code_for_country_code`) is not the first country of
-/// `COUNTRIES` that has the code, `code=region` joined by `|`. Every other code's main region is that first country,
-/// or none (a non-geographic code, or one whose regions are no country of the table: +247, Ascension).
+/// Per calling code: bit d set when a trunk prefix followed by the digit d can also begin a national number (+7 `8`
+/// then `00…` is +7 800…); 0 for most codes.
 #[rustfmt::skip]
-pub(super) static MAIN_REGION_EXCEPTIONS: &str = "1=US|7=RU|212=MA|358=FI|590=GP|599=CW";
+pub(super) static TRUNK_AMBIGUOUS: [u8; 215] = [
+    0, 255, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0,
+    15, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+];
+
+/// The main regions (phonenumbers' `region_code_for_country_code`) that are not the first country of `COUNTRIES`
+/// with their calling code, joined by a space. Every other code's main region is that first country, or none (a
+/// non-geographic code, or one whose regions are no country of the table: +247, Ascension).
+#[rustfmt::skip]
+pub(super) static MAIN_REGION_EXCEPTIONS: &str = "US RU MA FI GP CW";

@@ -40,6 +40,7 @@
 use crate::countries::dialing::{self, Plan};
 use crate::countries::{CallingCodes, Rules};
 use crate::issue::{Checked, Outcome, Params, Reason, Wording};
+use crate::message::push_int;
 use crate::text::{normalize, MAX_CHARS};
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
@@ -316,13 +317,12 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
             digits.push(c as u8);
         }
     }
-    let region = country.map(|r| r.country.code());
     // Where the calling code begins among the digits, when the number has one.
     let international = if chars.first() == Some(&'+') {
         Some(0)
     } else {
-        region.and_then(|r| {
-            dialing::international_prefixes(r)
+        country.and_then(|r| {
+            dialing::international_prefixes(r.country)
                 .find(|p| {
                     digits.starts_with(p.as_bytes())
                         && dialing::plan_at_start(digits.get(p.len()..).unwrap_or_default()).is_some()
@@ -330,19 +330,28 @@ fn read(chars: &[char], country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
                 .map(str::len)
         })
     };
-    if let Some(name) = country.filter(|_| matches!(region, Some("US" | "CA"))).map(|r| r.country.name()) {
-        match international {
-            None => return check_nanp(chars, name),
-            Some(at) if digits.get(at) == Some(&b'1') => return check_nanp(after_digits(chars, at), name),
-            Some(_) => {}
+    if let Some(rules) = country.filter(|r| matches!(r.country.code(), "US" | "CA")) {
+        // A national number, or `+1` (or `011 1`): where the US pattern begins among the digits.
+        let nanp = match international {
+            None => Some(0),
+            Some(at) => Some(at).filter(|&at| digits.get(at) == Some(&b'1')),
+        };
+        if let Some(at) = nanp {
+            return check_nanp(after_digits(chars, at), digits.get(at..).unwrap_or_default(), rules);
         }
     }
     let groups = groups(chars)?;
-    match international {
-        Some(at) => check_international(&digits, at, &groups, country),
-        None => check_national(&digits, country),
-    }
+    let (plan, nsn, home, warnings) = match international {
+        Some(at) => read_international(&digits, at, &groups, country)?,
+        None => read_national(&digits, country)?,
+    };
+    check_nsn(plan, nsn, home)?;
+    Ok(Checked { value: e164(plan, nsn), warnings })
 }
+
+/// A number's plan, its national significant number, the country its errors name (`None`: the plan's main region)
+/// and its warnings.
+type Reading<'d> = (Plan, &'d [u8], Option<&'static str>, Vec<PhoneReason>);
 
 /// The characters after the first `count` digits (the international prefix).
 fn after_digits(chars: &[char], count: usize) -> &[char] {
@@ -423,79 +432,85 @@ fn skip<'a>(text: &'a str, set: &[u8]) -> &'a str {
 fn script_digit(c: char) -> Option<char> {
     const ZEROS: [u32; 5] = [0x0660, 0x06f0, 0x0966, 0x0e50, 0x1040];
     let cp = u32::from(c);
-    ZEROS.iter().find_map(|&zero| cp.checked_sub(zero).filter(|&d| d < 10)).and_then(|d| char::from_digit(d, 10))
+    let digit = ZEROS.iter().find_map(|&zero| cp.checked_sub(zero).filter(|&d| d < 10))?;
+    Some(char::from(b'0' + digit as u8))
 }
 
-/// United States and Canada: spaces and a leading `+` dropped, then Partner Center's US pattern [PC-rules].
-fn check_nanp(chars: &[char], country: &'static str) -> Outcome<String, PhoneReason> {
-    let compact: Vec<char> = chars.iter().copied().filter(|&c| c != ' ').collect();
-    let body = match compact.split_first() {
-        Some(('+', rest)) => rest,
-        _ => compact.as_slice(),
+/// United States and Canada: spaces and a leading `+` dropped, then Partner Center's US pattern [PC-rules]. `digits`
+/// are the number's, after its international prefix if any.
+fn check_nanp(chars: &[char], digits: &[u8], rules: &Rules<'_>) -> Outcome<String, PhoneReason> {
+    // With the optional `1` the pattern has 11 digits, without it 10: the count says which reading to check.
+    let ten = match digits {
+        [b'1', rest @ ..] if rest.len() == 10 => rest,
+        _ => digits,
     };
-    let digits = nanp_digits(body).ok_or(PhoneReason::NanpFormat { country })?;
-    let value: String = digits.iter().collect();
-    let (area, rest) = digits.split_at(3);
-    let exchange = rest.get(..3).unwrap_or_default();
+    if ten.len() != 10 || !nanp_shape(chars, ten.len() < digits.len()) {
+        return Err(PhoneReason::NanpFormat { country: rules.country.name() });
+    }
+    let text = |digits: &[u8]| {
+        let mut out = String::new();
+        push_ascii(&mut out, digits);
+        out
+    };
+    let (area, exchange) = (ten.get(..3).unwrap_or_default(), ten.get(3..6).unwrap_or_default());
     let mut warnings = Vec::new();
-    if matches!(area.first(), Some('0' | '1')) {
-        warnings.push(PhoneReason::NanpAreaCode { area_code: area.iter().collect() });
+    if matches!(area.first(), Some(b'0' | b'1')) {
+        warnings.push(PhoneReason::NanpAreaCode { area_code: text(area) });
     }
-    if matches!(exchange.first(), Some('0' | '1')) {
-        warnings.push(PhoneReason::NanpExchange { exchange: exchange.iter().collect() });
+    if matches!(exchange.first(), Some(b'0' | b'1')) {
+        warnings.push(PhoneReason::NanpExchange { exchange: text(exchange) });
     }
-    Ok(Checked { value, warnings })
+    Ok(Checked { value: text(ten), warnings })
 }
 
-/// `1?[-/.]?` then the body; with the `1` tried first. The two readings need 11 and 10 digits, so at most one fits.
-fn nanp_digits(s: &[char]) -> Option<[char; 10]> {
-    if let Some(('1', rest)) = s.split_first() {
-        let rest = skip_separator(rest);
-        if let Some(d) = nanp_body(rest) {
-            return Some(d);
+/// Whether the characters, spaces and a leading `+` dropped, are `1?[-/.]?(\(ddd\)|ddd)[-/.]?ddd[-/.]?dddd`, with
+/// the `1` when `one`.
+fn nanp_shape(chars: &[char], one: bool) -> bool {
+    let mut s = Unspaced(chars);
+    s.take(|c| c == '+');
+    if one {
+        if !s.take(|c| c == '1') {
+            return false;
+        }
+        s.take(is_nanp_separator);
+    }
+    let area = if s.take(|c| c == '(') { s.digits(3) && s.take(|c| c == ')') } else { s.digits(3) };
+    // The exchange and the line number, each after an optional separator; nothing after them.
+    area && s.separated_digits(3) && s.separated_digits(4) && !s.take(|_| true)
+}
+
+fn is_nanp_separator(c: char) -> bool {
+    matches!(c, '-' | '/' | '.')
+}
+
+/// Characters read one at a time, spaces skipped.
+struct Unspaced<'a>(&'a [char]);
+
+impl Unspaced<'_> {
+    /// Takes the next character when `wanted` says so.
+    fn take(&mut self, wanted: fn(char) -> bool) -> bool {
+        while let Some((' ', rest)) = self.0.split_first() {
+            self.0 = rest;
+        }
+        match self.0.split_first() {
+            Some((&c, rest)) if wanted(c) => {
+                self.0 = rest;
+                true
+            }
+            _ => false,
         }
     }
-    nanp_body(s)
-}
 
-/// `(\(ddd\)|ddd)[-/.]?ddd[-/.]?dddd`, the whole input.
-fn nanp_body(s: &[char]) -> Option<[char; 10]> {
-    let mut out = ['0'; 10];
-    let (area, tail) = out.split_at_mut(3);
-    let (exchange, line) = tail.split_at_mut(3);
-    let mut rest = s;
-    if let Some(('(', after)) = rest.split_first() {
-        rest = take_digits(after, area)?;
-        rest = match rest.split_first() {
-            Some((')', after)) => after,
-            _ => return None,
-        };
-    } else {
-        rest = take_digits(rest, area)?;
+    /// Takes `n` digits.
+    fn digits(&mut self, n: usize) -> bool {
+        (0..n).all(|_| self.take(|c| c.is_ascii_digit()))
     }
-    rest = take_digits(skip_separator(rest), exchange)?;
-    rest = take_digits(skip_separator(rest), line)?;
-    rest.is_empty().then_some(out)
-}
 
-fn skip_separator(s: &[char]) -> &[char] {
-    match s.split_first() {
-        Some(('-' | '/' | '.', rest)) => rest,
-        _ => s,
+    /// Takes an optional separator (`-` `/` `.`), then `n` digits.
+    fn separated_digits(&mut self, n: usize) -> bool {
+        self.take(is_nanp_separator);
+        self.digits(n)
     }
-}
-
-/// Fills `out` with the next digits of `s`, returning what follows them.
-fn take_digits<'a>(mut s: &'a [char], out: &mut [char]) -> Option<&'a [char]> {
-    for slot in out.iter_mut() {
-        let (&c, rest) = s.split_first()?;
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        *slot = c;
-        s = rest;
-    }
-    Some(s)
 }
 
 /// The parenthesized groups as ranges of digit indices, checking that parentheses pair and do not nest.
@@ -524,12 +539,12 @@ fn groups(chars: &[char]) -> Result<Vec<core::ops::Range<usize>>, PhoneReason> {
 }
 
 /// A number with a calling code, which begins at digit `at` (after `+` or the international prefix).
-fn check_international(
-    digits: &[u8],
+fn read_international<'d>(
+    digits: &'d [u8],
     at: usize,
     groups: &[core::ops::Range<usize>],
     country: Option<&Rules<'_>>,
-) -> Outcome<String, PhoneReason> {
+) -> Result<Reading<'d>, PhoneReason> {
     let rest = digits.get(at..).unwrap_or_default();
     let (plan, code_len) = dialing::plan_at_start(rest).ok_or(PhoneReason::BadCallingCode)?;
     let start = at + code_len;
@@ -545,16 +560,15 @@ fn check_international(
         warnings.push(PhoneReason::TrunkPrefix { prefix: prefix.to_owned(), calling_code: code_text(plan) });
         nsn = stripped;
     }
-    let home = country.filter(|r| dialing::region_plan(r.country.code()) == Some(plan)).map(|r| r.country.code());
-    check_nsn(plan, nsn, home.or_else(|| plan.main_region()))?;
+    let home = country.filter(|r| dialing::country_plan(r.country) == Some(plan)).map(|r| r.country.code());
     if let Some(warning) = country.and_then(|rules| calling_code_mismatch(rest, plan, rules)) {
         warnings.push(warning);
     }
-    Ok(Checked { value: e164(plan, nsn), warnings })
+    Ok((plan, nsn, home, warnings))
 }
 
 /// A number without a calling code: a national number of the account's country.
-fn check_national(digits: &[u8], country: Option<&Rules<'_>>) -> Outcome<String, PhoneReason> {
+fn read_national<'d>(digits: &'d [u8], country: Option<&Rules<'_>>) -> Result<Reading<'d>, PhoneReason> {
     let rules = country.ok_or(PhoneReason::NeedsCallingCode)?;
     let plan = home_plan(rules).ok_or(PhoneReason::NeedsCallingCode)?;
     let mut nsn = digits;
@@ -564,15 +578,14 @@ fn check_national(digits: &[u8], country: Option<&Rules<'_>>) -> Outcome<String,
         // Neither reading is a real number: the one without the trunk prefix is the one to report on.
         nsn = nsn.get(t.len()..).unwrap_or_default();
     }
-    check_nsn(plan, nsn, Some(rules.country.code()))?;
-    Ok(Checked::ok(e164(plan, nsn)))
+    Ok((plan, nsn, Some(rules.country.code()), Vec::new()))
 }
 
 /// The plan national numbers of the account's country are read in: its region's, else the first of its run-time
 /// calling codes that the data knows.
 fn home_plan(rules: &Rules<'_>) -> Option<Plan> {
-    dialing::region_plan(rules.country.code()).or_else(|| match rules.country_calling_codes {
-        CallingCodes::Runtime(list) => list.iter().filter_map(|c| c.parse::<u16>().ok()).find_map(dialing::plan),
+    dialing::country_plan(rules.country).or_else(|| match rules.country_calling_codes {
+        CallingCodes::Runtime(list) => list.iter().find_map(|c| dialing::plan_of(c)),
         CallingCodes::Default(_) => None,
     })
 }
@@ -598,14 +611,16 @@ fn is_real(plan: Plan, nsn: &[u8]) -> bool {
         && trunk_like.is_none_or(|&next| plan.trunk_is_ambiguous_before(next))
 }
 
-/// The errors of a national significant number: a leading digit, then the length.
-fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<(), PhoneReason> {
+/// The errors of a national significant number: a leading digit, then the length. They name `home` (the account's
+/// country when the number is in its plan), else the plan's main region.
+fn check_nsn(plan: Plan, nsn: &[u8], home: Option<&'static str>) -> Result<(), PhoneReason> {
+    let country = || home.or_else(|| plan.main_region());
     if let Some(&first) = nsn.first().filter(|&&d| !plan.can_begin_with(d)) {
         return Err(PhoneReason::LeadingDigit {
             digit: char::from(first),
             digits: runs_text(plan.leading_digit_mask()),
             calling_code: code_text(plan),
-            country,
+            country: country(),
         });
     }
     if plan.has_length(nsn.len()) {
@@ -618,13 +633,13 @@ fn check_nsn(plan: Plan, nsn: &[u8], country: Option<&'static str>) -> Result<()
         max: 31usize.saturating_sub(mask.leading_zeros() as usize),
         lengths: runs_text(mask),
         calling_code: code_text(plan),
-        country,
+        country: country(),
     })
 }
 
 /// The numbers of a mask (bit n for n) as text: `7, 9 or 10`; runs of three or more as `5 to 15`.
 fn runs_text(mask: u32) -> String {
-    let mut items: Vec<(u32, u32)> = Vec::new();
+    let mut out = String::new();
     let mut n = 0;
     while n < 32 {
         if mask & (1 << n) == 0 {
@@ -635,43 +650,21 @@ fn runs_text(mask: u32) -> String {
         while end < 31 && mask & (1 << (end + 1)) != 0 {
             end += 1;
         }
-        if end >= n + 2 {
-            items.push((n, end));
-        } else {
-            for k in n..=end {
-                items.push((k, k));
-            }
+        // A run of two is two items.
+        let last = if end >= n + 2 { end } else { n };
+        if !out.is_empty() {
+            // The last item follows `or`: no number after it.
+            let more = mask.checked_shr(last + 1).unwrap_or(0) != 0;
+            out.push_str(if more { ", " } else { " or " });
         }
-        n = end + 1;
-    }
-    let mut out = String::new();
-    for (i, &(first, last)) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i + 1 == items.len() { " or " } else { ", " });
-        }
-        push_number(&mut out, first);
-        if last > first {
+        push_int(&mut out, i64::from(n));
+        if last > n {
             out.push_str(" to ");
-            push_number(&mut out, last);
+            push_int(&mut out, i64::from(last));
         }
+        n = last + 1;
     }
     out
-}
-
-/// Appends a number in decimal, without `core::fmt` (which the WebAssembly package does without).
-fn push_number(out: &mut String, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    push_ascii(out, digits.get(i..).unwrap_or_default());
 }
 
 /// Appends ASCII bytes (digits) as text, without `str::from_utf8` (whose validator the package does without).
@@ -683,7 +676,7 @@ fn push_ascii(out: &mut String, bytes: &[u8]) {
 
 fn code_text(plan: Plan) -> String {
     let mut out = String::new();
-    push_number(&mut out, u32::from(plan.calling_code()));
+    push_int(&mut out, i64::from(plan.calling_code()));
     out
 }
 
@@ -691,7 +684,7 @@ fn code_text(plan: Plan) -> String {
 fn e164(plan: Plan, nsn: &[u8]) -> String {
     let mut out = String::with_capacity(nsn.len() + 4);
     out.push('+');
-    push_number(&mut out, u32::from(plan.calling_code()));
+    push_int(&mut out, i64::from(plan.calling_code()));
     push_ascii(&mut out, nsn);
     out
 }
@@ -700,9 +693,11 @@ fn e164(plan: Plan, nsn: &[u8]) -> String {
 /// NANP area code after `1`) are tried as well.
 fn calling_code_mismatch(digits: &[u8], plan: Plan, rules: &Rules<'_>) -> Option<PhoneReason> {
     let expected = rules.country_calling_codes.first()?;
-    let mut text = String::new();
-    push_ascii(&mut text, digits.get(..4).unwrap_or(digits));
-    let ours = (1..=4).any(|n| text.get(..n).is_some_and(|prefix| rules.country_calling_codes.contains(prefix)));
+    let starts = |code: &str| (1..=4).contains(&code.len()) && digits.starts_with(code.as_bytes());
+    let ours = match rules.country_calling_codes {
+        CallingCodes::Default(country) => country.country_calling_codes().any(starts),
+        CallingCodes::Runtime(list) => list.iter().any(|code| starts(code)),
+    };
     if ours {
         return None;
     }
