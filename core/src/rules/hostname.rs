@@ -185,29 +185,27 @@ fn engine(host: &str) -> Option<String> {
 /// label, on the Unicode form of an ASCII host, and no hyphen at the edges of a Unicode label. `BadIdn` also when an
 /// `xn--` label is no Punycode. Returns the Unicode form of the host.
 fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
-    let mut labels: Vec<Vec<char>> = Vec::new();
-    for label in crate::text::split_by(ascii, b'.') {
-        labels.push(match label.strip_prefix(ACE_PREFIX) {
-            Some(puny) => punycode_decode(puny).ok_or(HostnameProblem::BadIdn)?,
-            None => label.chars().collect(),
-        });
-    }
-    // UTS 46 CheckHyphens, as far as RFC 1123 goes: no label starts or ends with '-' in its Unicode form either.
-    if labels.iter().any(|l| l.first() == Some(&'-') || l.last() == Some(&'-')) {
-        return Err(HostnameProblem::HyphenAtLabelEdge);
-    }
-    let is_bidi_domain = labels.iter().flatten().any(|&c| matches!(bidi(c), RTL | AN));
-    if is_bidi_domain && !labels.iter().all(|l| bidi_label(l)) || !labels.iter().all(|l| joiners(l)) {
-        return Err(HostnameProblem::BadIdn);
-    }
-    let mut unicode = String::with_capacity(ascii.len());
-    for (i, label) in labels.iter().enumerate() {
+    // The Unicode form, its labels separated by '.' as in `ascii`.
+    let mut unicode: Vec<char> = Vec::with_capacity(ascii.len());
+    for (i, label) in crate::text::split_by(ascii, b'.').enumerate() {
         if i > 0 {
             unicode.push('.');
         }
-        unicode.extend(label);
+        match label.strip_prefix(ACE_PREFIX) {
+            Some(puny) => unicode.extend(punycode_decode(puny).ok_or(HostnameProblem::BadIdn)?),
+            None => unicode.extend(label.chars()),
+        }
     }
-    Ok(unicode)
+    let labels = || unicode.split(|&c| c == '.');
+    // UTS 46 CheckHyphens, as far as RFC 1123 goes: no label starts or ends with '-' in its Unicode form either.
+    if labels().any(|l| l.first() == Some(&'-') || l.last() == Some(&'-')) {
+        return Err(HostnameProblem::HyphenAtLabelEdge);
+    }
+    let is_bidi_domain = unicode.iter().any(|&c| matches!(bidi(c), RTL | AN));
+    if is_bidi_domain && !labels().all(bidi_label) || !labels().all(joiners) {
+        return Err(HostnameProblem::BadIdn);
+    }
+    Ok(unicode.into_iter().collect())
 }
 
 /// Bidi classes of [`RUN_CLASSES`].
@@ -266,29 +264,28 @@ fn is_virama(c: char) -> bool {
     class_of(c) % 10 >= 5
 }
 
-/// RFC 5893 section 2, rules 1–6, for one label of a bidi domain.
+/// RFC 5893 section 2, rules 1–6, for one label of a bidi domain: the classes the label holds, and the class of its
+/// last character that is not NSM, as bits (`1 << class`).
 fn bidi_label(label: &[char]) -> bool {
-    let Some((&first, tail)) = label.split_first() else { return true };
-    let ltr = match bidi(first) {
-        L => true,
-        RTL => false,
+    let bit = |class: u32| 1_u32 << class;
+    let (mut seen, mut end) = (0, 0);
+    for &c in label {
+        let class = bidi(c);
+        seen |= bit(class);
+        if class != NSM {
+            end = bit(class);
+        }
+    }
+    let (allowed, ends) = match label.first().map(|&c| bidi(c)) {
+        None => return true,
+        // Rules 5 and 6.
+        Some(L) => (bit(L) | bit(EN) | bit(NEUTRAL) | bit(NSM), bit(L) | bit(EN)),
+        // Rules 2 and 3.
+        Some(RTL) => (bit(RTL) | bit(AN) | bit(EN) | bit(NEUTRAL) | bit(NSM), bit(RTL) | bit(EN) | bit(AN)),
         _ => return false, // rule 1
     };
-    let mut end = tail.len();
-    while end > 0 && tail.get(end - 1).is_some_and(|&c| bidi(c) == NSM) {
-        end -= 1;
-    }
-    let Some((&last, middle)) = tail.get(..end).unwrap_or_default().split_last() else { return true };
-    if ltr {
-        // Rules 5 and 6.
-        matches!(bidi(last), L | EN) && middle.iter().all(|&c| matches!(bidi(c), L | EN | NEUTRAL | NSM))
-    } else {
-        // Rules 2, 3 and 4 (no label with both European and Arabic digits).
-        let classes = || middle.iter().chain(Some(&last)).map(|&c| bidi(c));
-        matches!(bidi(last), RTL | EN | AN)
-            && middle.iter().all(|&c| matches!(bidi(c), RTL | AN | EN | NEUTRAL | NSM))
-            && !(classes().any(|b| b == EN) && classes().any(|b| b == AN))
-    }
+    // Rule 4: no label with both European and Arabic digits.
+    seen & !allowed == 0 && end & ends != 0 && seen & (bit(EN) | bit(AN)) != bit(EN) | bit(AN)
 }
 
 /// Joining types of [`RUN_CLASSES`].
