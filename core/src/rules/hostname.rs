@@ -196,13 +196,17 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
             None => unicode.extend(label.chars()),
         }
     }
-    let labels = || unicode.split(|&c| c == '.');
-    // UTS 46 CheckHyphens, as far as RFC 1123 goes: no label starts or ends with '-' in its Unicode form either.
-    if labels().any(|l| l.first() == Some(&'-') || l.last() == Some(&'-')) {
+    let is_bidi_domain = unicode.iter().any(|&c| matches!(bidi(c), RTL | AN));
+    let (mut hyphen, mut bad) = (false, false);
+    for label in unicode.split(|&c| c == '.') {
+        // UTS 46 CheckHyphens, as far as RFC 1123 goes: no label starts or ends with '-' in its Unicode form either.
+        hyphen |= label.first() == Some(&'-') || label.last() == Some(&'-');
+        bad |= is_bidi_domain && !bidi_label(label) || !joiners(label);
+    }
+    if hyphen {
         return Err(HostnameProblem::HyphenAtLabelEdge);
     }
-    let is_bidi_domain = unicode.iter().any(|&c| matches!(bidi(c), RTL | AN));
-    if is_bidi_domain && !labels().all(bidi_label) || !labels().all(joiners) {
+    if bad {
         return Err(HostnameProblem::BadIdn);
     }
     Ok(unicode.into_iter().collect())
