@@ -306,13 +306,10 @@ fn joiners(label: &[char]) -> bool {
             continue;
         }
         let (before, after) = (label.get(..i).unwrap_or_default(), label.get(i + 1..).unwrap_or_default());
-        match before.last() {
-            None => return false,
-            Some(&p) if is_virama(p) => continue,
-            Some(_) if c == '\u{200d}' => return false,
-            Some(_) => {}
+        if before.last().is_some_and(|&p| is_virama(p)) {
+            continue;
         }
-        if !joins(before.iter().rev(), JOIN_LEFT) || !joins(after.iter(), JOIN_RIGHT) {
+        if c == '\u{200d}' || !joins(before.iter().rev(), JOIN_LEFT) || !joins(after.iter(), JOIN_RIGHT) {
             return false;
         }
     }
