@@ -51,33 +51,44 @@ pub const MAX_LABEL: usize = 63;
 const ACE_PREFIX: &str = "xn--";
 
 /// Checks a lower-case host name in its ASCII form. Returns the first problem found, scanning left to right (a bad
-/// character first, then the labels in order). One pass over the bytes: this runs on every record (e-mail, partner
-/// domain). It does not read `xn--` labels: [`to_ascii`] does.
+/// character first, then the labels in order). It does not read `xn--` labels: [`to_ascii`] does.
 pub fn check(host: &str) -> Result<(), HostnameProblem> {
-    if let Some(i) =
-        host.bytes().position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'))
-    {
-        // Only ASCII before the offending byte, so its character position is its byte index + 1.
-        let ch = host.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
-        return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
+    labels(host, false)
+}
+
+/// [`check`], or with `unicode` what it says of a Unicode host before the engine reads it: non-ASCII characters and
+/// the ideographic full stop `。` pass (UTS 46 maps it to a dot; NFKC has already turned `．` and `｡` into these
+/// two), and of the labels only empty ones, a single label and an ASCII last label that is no TLD are refused (the
+/// others are checked in ASCII form, after the engine).
+fn labels(host: &str, unicode: bool) -> Result<(), HostnameProblem> {
+    let mut position = 0;
+    for ch in host.chars() {
+        position += 1;
+        if !(ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '.' || unicode && !ch.is_ascii()) {
+            return Err(HostnameProblem::BadCharacter { ch, position });
+        }
     }
-    let mut last = "";
-    let mut dots = 0;
-    for label in crate::text::split_by(host, b'.') {
-        let b = label.as_bytes();
+    // The labels, each ended by a dot or by the end of the host.
+    let (mut dots, mut start) = (0, 0);
+    for (at, c) in host.char_indices().chain([(host.len(), '.')]) {
+        if !is_dot(c) {
+            continue;
+        }
+        let b = host.get(start..at).unwrap_or_default().as_bytes();
         match (b.first(), b.last()) {
             (None, _) | (_, None) => return Err(HostnameProblem::EmptyLabel),
+            _ if unicode => {}
             _ if b.len() > MAX_LABEL => return Err(HostnameProblem::LabelTooLong),
             (Some(b'-'), _) | (_, Some(b'-')) => return Err(HostnameProblem::HyphenAtLabelEdge),
             _ => {}
         }
-        last = label;
-        dots += 1;
+        (dots, start) = (dots + 1, at + c.len_utf8());
     }
     if dots < 2 {
         return Err(HostnameProblem::NoDot);
     }
-    if !is_tld(last) {
+    let last = last_label(host);
+    if last.is_ascii() && !is_tld(last) {
         return Err(HostnameProblem::BadTld);
     }
     Ok(())
@@ -103,7 +114,7 @@ pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
             return Ok(Cow::Borrowed(host));
         }
     } else {
-        before_engine(host)?;
+        labels(host, true)?;
     }
     let ascii = engine(host).ok_or(HostnameProblem::BadIdn)?;
     check(&ascii)?;
@@ -120,42 +131,6 @@ pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
 /// Whether a label of an ASCII host starts with `xn--`.
 fn has_ace_label(host: &str) -> bool {
     crate::text::split_by(host, b'.').any(|label| label.starts_with(ACE_PREFIX))
-}
-
-/// What [`check`] says of a Unicode host before the engine reads it: ASCII characters outside `a-z 0-9 - .`, empty
-/// labels, a single label, an ASCII last label that is no TLD. Dots are `.` and the ideographic full stop `。` (UTS 46
-/// maps it to a dot; NFKC has already turned `．` and `｡` into these two).
-fn before_engine(host: &str) -> Result<(), HostnameProblem> {
-    if let Some((i, ch)) = host
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| c.is_ascii() && !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'))
-    {
-        return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
-    }
-    let mut label_chars = 0;
-    let mut dots = 0;
-    for c in host.chars() {
-        if !is_dot(c) {
-            label_chars += 1;
-            continue;
-        }
-        if label_chars == 0 {
-            return Err(HostnameProblem::EmptyLabel);
-        }
-        (label_chars, dots) = (0, dots + 1);
-    }
-    if label_chars == 0 {
-        return Err(HostnameProblem::EmptyLabel);
-    }
-    if dots == 0 {
-        return Err(HostnameProblem::NoDot);
-    }
-    let last = last_label(host);
-    if last.is_ascii() && !is_tld(last) {
-        return Err(HostnameProblem::BadTld);
-    }
-    Ok(())
 }
 
 /// The last label of a host, after its last dot ([`is_dot`]).
