@@ -456,11 +456,7 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
     if domain.is_empty() {
         return Err(EmailReason::MissingDomain);
     }
-    let lower = if domain.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(domain.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(domain)
-    };
+    let lower = lower_case(domain);
     let ascii = hostname::to_ascii(&lower).map_err(|problem| match problem {
         HostnameProblem::NoDot => EmailReason::DomainNoDot,
         HostnameProblem::EmptyLabel => EmailReason::DomainEmptyLabel,
@@ -478,6 +474,15 @@ fn check_domain(domain: &str, before: usize) -> Result<Cow<'_, str>, EmailReason
     Ok(lower)
 }
 
+/// `domain` with its ASCII letters in lower case; borrowed when it has no capital.
+fn lower_case(domain: &str) -> Cow<'_, str> {
+    if domain.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(domain.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(domain)
+    }
+}
+
 /// `domain` is `parent` or one of its subdomains (both lower case).
 fn is_within(domain: &str, parent: &str) -> bool {
     domain.strip_suffix(parent).is_some_and(|head| head.is_empty() || head.ends_with('.'))
@@ -493,11 +498,7 @@ fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
     while let Some(rest) = clean.strip_suffix('.') {
         clean = rest;
     }
-    let lower = if clean.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(clean.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(clean)
-    };
+    let lower = lower_case(clean);
     if lower.is_ascii() {
         return lower;
     }
