@@ -516,10 +516,14 @@ fn is_free_mail(domain: &str) -> bool {
     let Some((brand, suffix)) = crate::text::split_once_at(domain, b'.') else {
         return false;
     };
+    let mut labels = 0;
+    for label in crate::text::split_by(suffix, b'.') {
+        labels += 1;
+        if labels > 2 || !(2..=3).contains(&label.len()) || !label.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+    }
     crate::text::split_by(FREE_MAIL_BRANDS, b'|').any(|b| b == brand)
-        && crate::text::split_by(suffix, b'.').count() <= 2
-        && crate::text::split_by(suffix, b'.')
-            .all(|label| (2..=3).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 #[cfg(test)]
