@@ -61,11 +61,9 @@ pub fn check(host: &str) -> Result<(), HostnameProblem> {
 /// two), and of the labels only empty ones, a single label and an ASCII last label that is no TLD are refused (the
 /// others are checked in ASCII form, after the engine).
 fn labels(host: &str, unicode: bool) -> Result<(), HostnameProblem> {
-    let mut position = 0;
-    for ch in host.chars() {
-        position += 1;
+    for (i, ch) in host.chars().enumerate() {
         if !(ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '.' || unicode && !ch.is_ascii()) {
-            return Err(HostnameProblem::BadCharacter { ch, position });
+            return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
         }
     }
     // The labels, each ended by a dot or by the end of the host.
