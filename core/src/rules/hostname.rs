@@ -166,7 +166,8 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
         }
         match label.strip_prefix(ACE_PREFIX) {
             Some(puny) => unicode.extend(punycode_decode(puny).ok_or(HostnameProblem::BadIdn)?),
-            None => unicode.extend(label.chars()),
+            // ASCII ([`check`] has passed): bytes are characters.
+            None => unicode.extend(label.bytes().map(char::from)),
         }
     }
     let is_bidi_domain = unicode.iter().any(|&c| matches!(bidi(c), RTL | AN));
@@ -297,13 +298,17 @@ fn joins<'c>(mut chars: impl Iterator<Item = &'c char>, side: u32) -> bool {
     })
 }
 
-/// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`; `None` when it is not Punycode.
+/// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`; `None` when it is not Punycode (which is
+/// ASCII: the basic code points are copied byte by byte).
 fn punycode_decode(input: &str) -> Option<Vec<char>> {
     const BASE: u32 = 36;
     const T_MIN: u32 = 1;
     const T_MAX: u32 = 26;
+    if !input.is_ascii() {
+        return None;
+    }
     let (basic, extended) = crate::text::rsplit_once_at(input, b'-').unwrap_or(("", input));
-    let mut out: Vec<char> = basic.chars().collect();
+    let mut out: Vec<char> = basic.bytes().map(char::from).collect();
     let (mut n, mut i, mut bias) = (0x80_u32, 0_u32, 72_u32);
     let mut digits = extended.bytes();
     let mut first = true;
@@ -465,5 +470,6 @@ mod tests {
         assert_eq!(decode("mller-kva").as_deref(), Some("müller"));
         assert_eq!(decode("99999999999999999999"), None);
         assert_eq!(decode("a_b"), None);
+        assert_eq!(decode("ü-kva"), None);
     }
 }
