@@ -66,13 +66,14 @@ fn labels(host: &str, unicode: bool) -> Result<(), HostnameProblem> {
             return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
         }
     }
-    // The labels, each ended by a dot or by the end of the host.
-    let (mut dots, mut start) = (0, 0);
+    // The labels, each ended by a dot or by the end of the host: how many, and the last.
+    let (mut count, mut start, mut last) = (0, 0, "");
     for (at, c) in host.char_indices().chain([(host.len(), '.')]) {
         if !is_dot(c) {
             continue;
         }
-        let b = host.get(start..at).unwrap_or_default().as_bytes();
+        let label = host.get(start..at).unwrap_or_default();
+        let b = label.as_bytes();
         match (b.first(), b.last()) {
             (None, _) | (_, None) => return Err(HostnameProblem::EmptyLabel),
             _ if unicode => {}
@@ -80,12 +81,11 @@ fn labels(host: &str, unicode: bool) -> Result<(), HostnameProblem> {
             (Some(b'-'), _) | (_, Some(b'-')) => return Err(HostnameProblem::HyphenAtLabelEdge),
             _ => {}
         }
-        (dots, start) = (dots + 1, at + c.len_utf8());
+        (count, start, last) = (count + 1, at + c.len_utf8(), label);
     }
-    if dots < 2 {
+    if count < 2 {
         return Err(HostnameProblem::NoDot);
     }
-    let last = last_label(host);
     if last.is_ascii() && !is_tld(last) {
         return Err(HostnameProblem::BadTld);
     }
