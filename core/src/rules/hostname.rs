@@ -196,21 +196,10 @@ const NEUTRAL: u32 = 5;
 
 /// The class of `c` in the runs of [`RUN_CLASSES`]: each run's class, and in [`RUN_STEPS`] how far it starts after the
 /// previous one (LEB128). Read from the start (a few KB smaller in the package than a table of `u32` to search; it
-/// runs only on the letters of internationalized domain names). The letters, digits and hyphen of ASCII, which every
-/// other label is made of, are answered without reading it. The table describes only the code points UTS 46 keeps in
-/// a label: a code point it maps, ignores or refuses can only come from an `xn--` label typed by hand, which fails the
-/// round trip of [`to_ascii`] whatever its class.
+/// runs only on internationalized domain names; ASCII, which the rest of their labels are made of, is in the first few
+/// runs). The table describes only the code points UTS 46 keeps in a label: a code point it maps, ignores or refuses
+/// can only come from an `xn--` label typed by hand, which fails the round trip of [`to_ascii`] whatever its class.
 fn class_of(c: char) -> u32 {
-    match c {
-        'a'..='z' => L * 10,
-        '0'..='9' => EN * 10,
-        '-' => NEUTRAL * 10,
-        _ => class_in_table(c),
-    }
-}
-
-/// [`class_of`], read from the runs of [`RUN_STEPS`] and [`RUN_CLASSES`].
-fn class_in_table(c: char) -> u32 {
     let (mut start, mut class, mut value, mut shift, mut run) = (0_u32, 0, 0_u32, 0, 0);
     for &b in &RUN_STEPS {
         value |= u32::from(b & 0x7f).wrapping_shl(shift);
@@ -444,9 +433,12 @@ mod tests {
     }
 
     #[test]
-    fn ascii_classes_are_the_tables() {
-        for c in ('a'..='z').chain('0'..='9').chain(['-']) {
-            assert_eq!(super::class_of(c), super::class_in_table(c), "{c}");
+    fn classes_of_the_table() {
+        // ASCII letters L, digits EN, the hyphen a neutral (ES); none joins.
+        for (chars, class) in [('a'..='z', super::L), ('0'..='9', super::EN), ('-'..='-', super::NEUTRAL)] {
+            for c in chars {
+                assert_eq!(super::class_of(c), class * 10, "{c}");
+            }
         }
         // Spot checks of the table: Hebrew alef R, Arabic-Indic zero AN, a virama (Devanagari) NSM and transparent,
         // Arabic beh R/AL and dual-joining.
