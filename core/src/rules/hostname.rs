@@ -165,7 +165,7 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
             unicode.push('.');
         }
         match label.strip_prefix(ACE_PREFIX) {
-            Some(puny) => unicode.extend(punycode_decode(puny).ok_or(HostnameProblem::BadIdn)?),
+            Some(puny) => punycode_decode(puny, &mut unicode).ok_or(HostnameProblem::BadIdn)?,
             // ASCII ([`check`] has passed): bytes are characters.
             None => unicode.extend(label.bytes().map(char::from)),
         }
@@ -287,9 +287,9 @@ fn joins<'c>(mut chars: impl Iterator<Item = &'c char>, side: u32) -> bool {
     })
 }
 
-/// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`; `None` when it is not Punycode (which is
-/// ASCII: the basic code points are copied byte by byte).
-fn punycode_decode(input: &str) -> Option<Vec<char>> {
+/// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`, decoded at the end of `out`; `None` when it
+/// is not Punycode (which is ASCII: the basic code points are copied byte by byte).
+fn punycode_decode(input: &str, out: &mut Vec<char>) -> Option<()> {
     const BASE: u32 = 36;
     const T_MIN: u32 = 1;
     const T_MAX: u32 = 26;
@@ -297,7 +297,8 @@ fn punycode_decode(input: &str) -> Option<Vec<char>> {
         return None;
     }
     let (basic, extended) = crate::text::rsplit_once_at(input, b'-').unwrap_or(("", input));
-    let mut out: Vec<char> = basic.bytes().map(char::from).collect();
+    let start = out.len();
+    out.extend(basic.bytes().map(char::from));
     let (mut n, mut i, mut bias) = (0x80_u32, 0_u32, 72_u32);
     let mut digits = extended.bytes();
     let mut first = true;
@@ -319,7 +320,7 @@ fn punycode_decode(input: &str) -> Option<Vec<char>> {
             w = w.checked_mul(BASE - t)?;
             k += BASE;
         }
-        let len = out.len() as u32 + 1;
+        let len = (out.len() - start) as u32 + 1;
         // Bias adaptation (section 6.1).
         let mut delta = (i - old_i) / if first { 700 } else { 2 };
         first = false;
@@ -332,10 +333,10 @@ fn punycode_decode(input: &str) -> Option<Vec<char>> {
         bias = k + (BASE - T_MIN + 1) * delta / (delta + 38);
         n = n.checked_add(i / len)?;
         i %= len;
-        out.insert(i as usize, char::from_u32(n)?);
+        out.insert(start + i as usize, char::from_u32(n)?);
         i += 1;
     }
-    Some(out)
+    Some(())
 }
 
 #[cfg(test)]
@@ -427,7 +428,7 @@ mod tests {
                     let again = to_ascii(&ascii).map(|a| a.into_owned());
                     proptest::prop_assert_eq!(again, Ok(ascii.into_owned()));
                 }
-                let _ = super::punycode_decode(h);
+                let _ = super::punycode_decode(h, &mut Vec::new());
             }
         }
     }
@@ -451,7 +452,10 @@ mod tests {
     #[test]
     fn punycode_decodes_rfc_3492_samples() {
         // RFC 3492 section 7.1, (A) Arabic (Egyptian) and (L) Japanese.
-        let decode = |s: &str| super::punycode_decode(s).map(|v| v.into_iter().collect::<String>());
+        let decode = |s: &str| {
+            let mut out = vec!['x', '.'];
+            super::punycode_decode(s, &mut out).map(|()| out.into_iter().skip(2).collect::<String>())
+        };
         let arabic =
             "\u{644}\u{64a}\u{647}\u{645}\u{627}\u{628}\u{62a}\u{643}\u{644}\u{645}\u{648}\u{634}\u{639}\u{631}\u{628}";
         assert_eq!(decode("egbpdaj6bu4bxfgehfvwxn").as_deref(), Some(&*format!("{arabic}\u{64a}\u{61f}")));
