@@ -106,13 +106,9 @@ fn is_tld(label: &str) -> bool {
 /// Converts a host name to its ASCII form and checks it (see the module's documentation). `host` has been through
 /// section 0 (NFKC, trimmed) and its ASCII letters are lower case. Borrows when the host was already in ASCII form.
 pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
-    if host.is_ascii() {
-        check(host)?;
-        if !has_ace_label(host) {
-            return Ok(Cow::Borrowed(host));
-        }
-    } else {
-        labels(host, true)?;
+    labels(host, !host.is_ascii())?;
+    if host.is_ascii() && !has_ace_label(host) {
+        return Ok(Cow::Borrowed(host));
     }
     let ascii = engine(host).ok_or(HostnameProblem::BadIdn)?;
     check(&ascii)?;
