@@ -114,9 +114,10 @@ pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
     check(&ascii)?;
     let unicode = idn_rules(&ascii)?;
     // UTS 46 validity of the `xn--` labels (section 4.1: the decoded label is in NFC, and every character is valid,
-    // not mapped): converting the Unicode form again gives the same labels back. The `idna` crate checks this itself;
-    // Chromium's `URL` does not (it keeps `xn--a`, whose Punycode decodes to a control character).
-    if has_ace_label(&ascii) && engine(&unicode).as_deref() != Some(&*ascii) {
+    // not mapped): converting the Unicode form again gives the same labels back (a host without one gives itself back).
+    // The `idna` crate checks this itself; Chromium's `URL` does not (it keeps `xn--a`, whose Punycode decodes to a
+    // control character).
+    if engine(&unicode).as_deref() != Some(&*ascii) {
         return Err(HostnameProblem::BadIdn);
     }
     Ok(if ascii == host { Cow::Borrowed(host) } else { Cow::Owned(ascii) })
