@@ -104,7 +104,8 @@ fn is_tld(label: &str) -> bool {
 }
 
 /// Converts a host name to its ASCII form and checks it (see the module's documentation). `host` has been through
-/// section 0 (NFKC, trimmed) and its ASCII letters are lower case. Borrows when the host was already in ASCII form.
+/// section 0 (NFKC, trimmed) and its ASCII letters are lower case. Borrows when the host was in ASCII form without an
+/// `xn--` label.
 pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
     labels(host, !host.is_ascii())?;
     if host.is_ascii() && !has_ace_label(host) {
@@ -120,7 +121,7 @@ pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
     if engine(&unicode).as_deref() != Some(&*ascii) {
         return Err(HostnameProblem::BadIdn);
     }
-    Ok(if ascii == host { Cow::Borrowed(host) } else { Cow::Owned(ascii) })
+    Ok(Cow::Owned(ascii))
 }
 
 /// Whether a label of an ASCII host starts with `xn--`.
