@@ -52,33 +52,42 @@ pub const MAX_LABEL: usize = 63;
 const ACE_PREFIX: &str = "xn--";
 
 /// Checks a lower-case host name in its ASCII form. Returns the first problem found, scanning left to right (a bad
-/// character first, then the labels in order). One pass over the bytes: this runs on every record (e-mail, partner
-/// domain). It does not read `xn--` labels: [`to_ascii`] does.
+/// character first, then the labels in order). It does not read `xn--` labels: [`to_ascii`] does.
 pub fn check(host: &str) -> Result<(), HostnameProblem> {
-    if let Some(i) =
-        host.bytes().position(|b| !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'))
-    {
-        // Only ASCII before the offending byte, so its character position is its byte index + 1.
-        let ch = host.get(i..).and_then(|rest| rest.chars().next()).unwrap_or('\u{fffd}');
-        return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
+    labels(host, false)
+}
+
+/// [`check`], or with `unicode` what it says of a Unicode host before the engine reads it: non-ASCII characters and
+/// the ideographic full stop `。` pass (UTS 46 maps it to a dot; NFKC has already turned `．` and `｡` into these
+/// two), and of the labels only empty ones, a single label and an ASCII last label that is no TLD are refused (the
+/// others are checked in ASCII form, after the engine).
+fn labels(host: &str, unicode: bool) -> Result<(), HostnameProblem> {
+    for (i, ch) in host.chars().enumerate() {
+        if !(ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '.' || unicode && !ch.is_ascii()) {
+            return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
+        }
     }
-    let mut last = "";
-    let mut dots = 0;
-    for label in crate::text::split_by(host, b'.') {
+    // The labels, each ended by a dot or by the end of the host: how many, and the last.
+    let (mut count, mut start, mut last) = (0, 0, "");
+    for (at, c) in host.char_indices().chain([(host.len(), '.')]) {
+        if !is_dot(c) {
+            continue;
+        }
+        let label = host.get(start..at).unwrap_or_default();
         let b = label.as_bytes();
         match (b.first(), b.last()) {
             (None, _) | (_, None) => return Err(HostnameProblem::EmptyLabel),
+            _ if unicode => {}
             _ if b.len() > MAX_LABEL => return Err(HostnameProblem::LabelTooLong),
             (Some(b'-'), _) | (_, Some(b'-')) => return Err(HostnameProblem::HyphenAtLabelEdge),
             _ => {}
         }
-        last = label;
-        dots += 1;
+        (count, start, last) = (count + 1, at + c.len_utf8(), label);
     }
-    if dots < 2 {
+    if count < 2 {
         return Err(HostnameProblem::NoDot);
     }
-    if !is_tld(last) {
+    if last.is_ascii() && !is_tld(last) {
         return Err(HostnameProblem::BadTld);
     }
     Ok(())
@@ -96,67 +105,29 @@ fn is_tld(label: &str) -> bool {
 }
 
 /// Converts a host name to its ASCII form and checks it (see the module's documentation). `host` has been through
-/// section 0 (NFKC, trimmed) and its ASCII letters are lower case. Borrows when the host was already in ASCII form.
+/// section 0 (NFKC, trimmed) and its ASCII letters are lower case. Borrows when the host was in ASCII form without an
+/// `xn--` label.
 pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, HostnameProblem> {
-    if host.is_ascii() {
-        check(host)?;
-        if !has_ace_label(host) {
-            return Ok(Cow::Borrowed(host));
-        }
-    } else {
-        before_engine(host)?;
+    labels(host, !host.is_ascii())?;
+    if host.is_ascii() && !has_ace_label(host) {
+        return Ok(Cow::Borrowed(host));
     }
     let ascii = engine(host).ok_or(HostnameProblem::BadIdn)?;
     check(&ascii)?;
     let unicode = idn_rules(&ascii)?;
     // UTS 46 validity of the `xn--` labels (section 4.1: the decoded label is in NFC, and every character is valid,
-    // not mapped): converting the Unicode form again gives the same labels back. The `idna` crate checks this itself;
-    // Chromium's `URL` does not (it keeps `xn--a`, whose Punycode decodes to a control character).
-    if has_ace_label(&ascii) && engine(&unicode).as_deref() != Some(&*ascii) {
+    // not mapped): converting the Unicode form again gives the same labels back (a host without one gives itself back).
+    // The `idna` crate checks this itself; Chromium's `URL` does not (it keeps `xn--a`, whose Punycode decodes to a
+    // control character).
+    if engine(&unicode).as_deref() != Some(&*ascii) {
         return Err(HostnameProblem::BadIdn);
     }
-    Ok(if ascii == host { Cow::Borrowed(host) } else { Cow::Owned(ascii) })
+    Ok(Cow::Owned(ascii))
 }
 
 /// Whether a label of an ASCII host starts with `xn--`.
 fn has_ace_label(host: &str) -> bool {
     crate::text::split_by(host, b'.').any(|label| label.starts_with(ACE_PREFIX))
-}
-
-/// What [`check`] says of a Unicode host before the engine reads it: ASCII characters outside `a-z 0-9 - .`, empty
-/// labels, a single label, an ASCII last label that is no TLD. Dots are `.` and the ideographic full stop `。` (UTS 46
-/// maps it to a dot; NFKC has already turned `．` and `｡` into these two).
-fn before_engine(host: &str) -> Result<(), HostnameProblem> {
-    if let Some((i, ch)) = host
-        .chars()
-        .enumerate()
-        .find(|&(_, c)| c.is_ascii() && !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'))
-    {
-        return Err(HostnameProblem::BadCharacter { ch, position: i + 1 });
-    }
-    let mut label_chars = 0;
-    let mut dots = 0;
-    for c in host.chars() {
-        if !is_dot(c) {
-            label_chars += 1;
-            continue;
-        }
-        if label_chars == 0 {
-            return Err(HostnameProblem::EmptyLabel);
-        }
-        (label_chars, dots) = (0, dots + 1);
-    }
-    if label_chars == 0 {
-        return Err(HostnameProblem::EmptyLabel);
-    }
-    if dots == 0 {
-        return Err(HostnameProblem::NoDot);
-    }
-    let last = last_label(host);
-    if last.is_ascii() && !is_tld(last) {
-        return Err(HostnameProblem::BadTld);
-    }
-    Ok(())
 }
 
 /// The last label of a host, after its last dot ([`is_dot`]).
@@ -186,29 +157,32 @@ fn engine(host: &str) -> Option<String> {
 /// label, on the Unicode form of an ASCII host, and no hyphen at the edges of a Unicode label. `BadIdn` also when an
 /// `xn--` label is no Punycode. Returns the Unicode form of the host.
 fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
-    let mut labels: Vec<Vec<char>> = Vec::new();
-    for label in crate::text::split_by(ascii, b'.') {
-        labels.push(match label.strip_prefix(ACE_PREFIX) {
-            Some(puny) => punycode_decode(puny).ok_or(HostnameProblem::BadIdn)?,
-            None => label.chars().collect(),
-        });
-    }
-    // UTS 46 CheckHyphens, as far as RFC 1123 goes: no label starts or ends with '-' in its Unicode form either.
-    if labels.iter().any(|l| l.first() == Some(&'-') || l.last() == Some(&'-')) {
-        return Err(HostnameProblem::HyphenAtLabelEdge);
-    }
-    let is_bidi_domain = labels.iter().flatten().any(|&c| matches!(bidi(c), RTL | AN));
-    if is_bidi_domain && !labels.iter().all(|l| bidi_label(l)) || !labels.iter().all(|l| joiners(l)) {
-        return Err(HostnameProblem::BadIdn);
-    }
-    let mut unicode = String::with_capacity(ascii.len());
-    for (i, label) in labels.iter().enumerate() {
+    // The Unicode form, its labels separated by '.' as in `ascii`.
+    let mut unicode: Vec<char> = Vec::with_capacity(ascii.len());
+    for (i, label) in crate::text::split_by(ascii, b'.').enumerate() {
         if i > 0 {
             unicode.push('.');
         }
-        unicode.extend(label);
+        match label.strip_prefix(ACE_PREFIX) {
+            Some(puny) => punycode_decode(puny, &mut unicode).ok_or(HostnameProblem::BadIdn)?,
+            // ASCII ([`check`] has passed): bytes are characters.
+            None => unicode.extend(label.bytes().map(char::from)),
+        }
     }
-    Ok(unicode)
+    let is_bidi_domain = unicode.iter().any(|&c| matches!(bidi(c), RTL | AN));
+    let (mut hyphen, mut bad) = (false, false);
+    for label in unicode.split(|&c| c == '.') {
+        // UTS 46 CheckHyphens, as far as RFC 1123 goes: no label starts or ends with '-' in its Unicode form either.
+        hyphen |= label.first() == Some(&'-') || label.last() == Some(&'-');
+        bad |= is_bidi_domain && !bidi_label(label) || !joiners(label);
+    }
+    if hyphen {
+        return Err(HostnameProblem::HyphenAtLabelEdge);
+    }
+    if bad {
+        return Err(HostnameProblem::BadIdn);
+    }
+    Ok(unicode.into_iter().collect())
 }
 
 /// Bidi classes of [`RUN_CLASSES`].
@@ -221,19 +195,10 @@ const NEUTRAL: u32 = 5;
 
 /// The class of `c` in the runs of [`RUN_CLASSES`]: each run's class, and in [`RUN_STEPS`] how far it starts after the
 /// previous one (LEB128). Read from the start (a few KB smaller in the package than a table of `u32` to search; it
-/// runs only on the letters of internationalized domain names). The letters, digits and hyphen of ASCII, which every
-/// other label is made of, are answered without reading it.
+/// runs only on internationalized domain names; ASCII, which the rest of their labels are made of, is in the first few
+/// runs). The table describes only the code points UTS 46 keeps in a label: a code point it maps, ignores or refuses
+/// can only come from an `xn--` label typed by hand, which fails the round trip of [`to_ascii`] whatever its class.
 fn class_of(c: char) -> u32 {
-    match c {
-        'a'..='z' => L * 10,
-        '0'..='9' => EN * 10,
-        '-' => NEUTRAL * 10,
-        _ => class_in_table(c),
-    }
-}
-
-/// [`class_of`], read from the runs of [`RUN_STEPS`] and [`RUN_CLASSES`].
-fn class_in_table(c: char) -> u32 {
     let (mut start, mut class, mut value, mut shift, mut run) = (0_u32, 0, 0_u32, 0, 0);
     for &b in &RUN_STEPS {
         value |= u32::from(b & 0x7f).wrapping_shl(shift);
@@ -265,29 +230,28 @@ fn is_virama(c: char) -> bool {
     class_of(c) % 10 >= 5
 }
 
-/// RFC 5893 section 2, rules 1–6, for one label of a bidi domain.
+/// RFC 5893 section 2, rules 1–6, for one label of a bidi domain: the classes the label holds, and the class of its
+/// last character that is not NSM, as bits (`1 << class`).
 fn bidi_label(label: &[char]) -> bool {
-    let Some((&first, tail)) = label.split_first() else { return true };
-    let ltr = match bidi(first) {
-        L => true,
-        RTL => false,
+    let bit = |class: u32| 1_u32 << class;
+    let (mut seen, mut end) = (0, 0);
+    for &c in label {
+        let class = bidi(c);
+        seen |= bit(class);
+        if class != NSM {
+            end = bit(class);
+        }
+    }
+    let (allowed, ends) = match label.first().map(|&c| bidi(c)) {
+        None => return true,
+        // Rules 5 and 6.
+        Some(L) => (bit(L) | bit(EN) | bit(NEUTRAL) | bit(NSM), bit(L) | bit(EN)),
+        // Rules 2 and 3.
+        Some(RTL) => (bit(RTL) | bit(AN) | bit(EN) | bit(NEUTRAL) | bit(NSM), bit(RTL) | bit(EN) | bit(AN)),
         _ => return false, // rule 1
     };
-    let mut end = tail.len();
-    while end > 0 && tail.get(end - 1).is_some_and(|&c| bidi(c) == NSM) {
-        end -= 1;
-    }
-    let Some((&last, middle)) = tail.get(..end).unwrap_or_default().split_last() else { return true };
-    if ltr {
-        // Rules 5 and 6.
-        matches!(bidi(last), L | EN) && middle.iter().all(|&c| matches!(bidi(c), L | EN | NEUTRAL | NSM))
-    } else {
-        // Rules 2, 3 and 4 (no label with both European and Arabic digits).
-        let classes = || middle.iter().chain(Some(&last)).map(|&c| bidi(c));
-        matches!(bidi(last), RTL | EN | AN)
-            && middle.iter().all(|&c| matches!(bidi(c), RTL | AN | EN | NEUTRAL | NSM))
-            && !(classes().any(|b| b == EN) && classes().any(|b| b == AN))
-    }
+    // Rule 4: no label with both European and Arabic digits.
+    seen & !allowed == 0 && end & ends != 0 && seen & (bit(EN) | bit(AN)) != bit(EN) | bit(AN)
 }
 
 /// Joining types of [`RUN_CLASSES`].
@@ -304,13 +268,10 @@ fn joiners(label: &[char]) -> bool {
             continue;
         }
         let (before, after) = (label.get(..i).unwrap_or_default(), label.get(i + 1..).unwrap_or_default());
-        match before.last() {
-            None => return false,
-            Some(&p) if is_virama(p) => continue,
-            Some(_) if c == '\u{200d}' => return false,
-            Some(_) => {}
+        if before.last().is_some_and(|&p| is_virama(p)) {
+            continue;
         }
-        if !joins(before.iter().rev(), JOIN_LEFT) || !joins(after.iter(), JOIN_RIGHT) {
+        if c == '\u{200d}' || !joins(before.iter().rev(), JOIN_LEFT) || !joins(after.iter(), JOIN_RIGHT) {
             return false;
         }
     }
@@ -325,13 +286,18 @@ fn joins<'c>(mut chars: impl Iterator<Item = &'c char>, side: u32) -> bool {
     })
 }
 
-/// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`; `None` when it is not Punycode.
-fn punycode_decode(input: &str) -> Option<Vec<char>> {
+/// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`, decoded at the end of `out`; `None` when it
+/// is not Punycode (which is ASCII: the basic code points are copied byte by byte).
+fn punycode_decode(input: &str, out: &mut Vec<char>) -> Option<()> {
     const BASE: u32 = 36;
     const T_MIN: u32 = 1;
     const T_MAX: u32 = 26;
+    if !input.is_ascii() {
+        return None;
+    }
     let (basic, extended) = crate::text::rsplit_once_at(input, b'-').unwrap_or(("", input));
-    let mut out: Vec<char> = basic.chars().collect();
+    let start = out.len();
+    out.extend(basic.bytes().map(char::from));
     let (mut n, mut i, mut bias) = (0x80_u32, 0_u32, 72_u32);
     let mut digits = extended.bytes();
     let mut first = true;
@@ -353,7 +319,7 @@ fn punycode_decode(input: &str) -> Option<Vec<char>> {
             w = w.checked_mul(BASE - t)?;
             k += BASE;
         }
-        let len = out.len() as u32 + 1;
+        let len = (out.len() - start) as u32 + 1;
         // Bias adaptation (section 6.1).
         let mut delta = (i - old_i) / if first { 700 } else { 2 };
         first = false;
@@ -366,10 +332,10 @@ fn punycode_decode(input: &str) -> Option<Vec<char>> {
         bias = k + (BASE - T_MIN + 1) * delta / (delta + 38);
         n = n.checked_add(i / len)?;
         i %= len;
-        out.insert(i as usize, char::from_u32(n)?);
+        out.insert(start + i as usize, char::from_u32(n)?);
         i += 1;
     }
-    Some(out)
+    Some(())
 }
 
 #[cfg(test)]
@@ -424,6 +390,11 @@ mod tests {
             // Not Punycode, or Punycode of ASCII.
             ("xn--a.com", Err(BadIdn)),
             ("contoso.xn--zz", Err(BadIdn)),
+            // Punycode of code points UTS 46 maps (Arabic presentation form beh, full-width a), which the table of
+            // classes does not describe: the round trip refuses them.
+            ("xn--ld7c.com", Err(BadIdn)),
+            ("\u{5d0}.xn--ld7c", Err(BadIdn)),
+            ("xn--mi7c.com", Err(BadIdn)),
             // A combining mark at the start of a label [UTS 46 section 4.1, criterion 5].
             ("\u{301}a.com", Err(BadIdn)),
             ("mül ler.de", Err(BadCharacter { ch: ' ', position: 4 })),
@@ -456,15 +427,18 @@ mod tests {
                     let again = to_ascii(&ascii).map(|a| a.into_owned());
                     proptest::prop_assert_eq!(again, Ok(ascii.into_owned()));
                 }
-                let _ = super::punycode_decode(h);
+                let _ = super::punycode_decode(h, &mut Vec::new());
             }
         }
     }
 
     #[test]
-    fn ascii_classes_are_the_tables() {
-        for c in ('a'..='z').chain('0'..='9').chain(['-']) {
-            assert_eq!(super::class_of(c), super::class_in_table(c), "{c}");
+    fn classes_of_the_table() {
+        // ASCII letters L, digits EN, the hyphen a neutral (ES); none joins.
+        for (chars, class) in [('a'..='z', super::L), ('0'..='9', super::EN), ('-'..='-', super::NEUTRAL)] {
+            for c in chars {
+                assert_eq!(super::class_of(c), class * 10, "{c}");
+            }
         }
         // Spot checks of the table: Hebrew alef R, Arabic-Indic zero AN, a virama (Devanagari) NSM and transparent,
         // Arabic beh R/AL and dual-joining.
@@ -477,7 +451,10 @@ mod tests {
     #[test]
     fn punycode_decodes_rfc_3492_samples() {
         // RFC 3492 section 7.1, (A) Arabic (Egyptian) and (L) Japanese.
-        let decode = |s: &str| super::punycode_decode(s).map(|v| v.into_iter().collect::<String>());
+        let decode = |s: &str| {
+            let mut out = vec!['x', '.'];
+            super::punycode_decode(s, &mut out).map(|()| out.into_iter().skip(2).collect::<String>())
+        };
         let arabic =
             "\u{644}\u{64a}\u{647}\u{645}\u{627}\u{628}\u{62a}\u{643}\u{644}\u{645}\u{648}\u{634}\u{639}\u{631}\u{628}";
         assert_eq!(decode("egbpdaj6bu4bxfgehfvwxn").as_deref(), Some(&*format!("{arabic}\u{64a}\u{61f}")));
@@ -488,5 +465,6 @@ mod tests {
         assert_eq!(decode("mller-kva").as_deref(), Some("müller"));
         assert_eq!(decode("99999999999999999999"), None);
         assert_eq!(decode("a_b"), None);
+        assert_eq!(decode("ü-kva"), None);
     }
 }
