@@ -103,21 +103,17 @@ impl StateList {
 }
 
 /// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: its code is two bytes of
-/// [`data::CODE_TEXT`] and its texts one run of [`data::TEXT`] (postcode pattern, examples, calling codes), so the
-/// table holds no pointers, which in WebAssembly neither shrink nor compress, and no offsets, which do not compress
-/// either (`docs/npm-package.md`, "Size"): a row is known by its place in [`COUNTRIES`], and where its run starts is
-/// the sum of the lengths before it. Its English name is in `data::NAMES` (feature `names`), or comes from the host
-/// ([`Country::name`]). Rows are never copied (no `Clone`): a country is a `&'static Country` into the table, and two
-/// are equal when they are the same row.
+/// [`data::CODE_TEXT`] and its texts three lines of [`data::TEXT`] (postcode pattern, examples, calling codes, each
+/// in a column of its own), so the table holds no pointers, which in WebAssembly neither shrink nor compress, and no
+/// lengths or offsets, which do not compress either (`docs/npm-package.md`, "Size"): a row is known by its place in
+/// [`COUNTRIES`], and its texts are the lines of that place in each column. Its English name is in `data::NAMES`
+/// (feature `names`), or comes from the host ([`Country::name`]). Rows are never copied (no `Clone`): a country is a
+/// `&'static Country` into the table, and two are equal when they are the same row.
 #[derive(Debug)]
 pub struct Country {
-    /// Byte lengths of the postcode pattern (0: none), the examples (`|`-separated) and the calling codes
-    /// (`,`-separated).
-    pattern_len: u16,
-    lens: [u8; 2],
-    flags: u8,
-    /// Index into [`data::STATE_LISTS`]; 0 is the empty list.
-    states: u8,
+    /// Flag bits ([`flag`]) in the low four bits; above them the index into [`data::STATE_LISTS`] (0 is the empty
+    /// list).
+    bits: u8,
 }
 
 impl PartialEq for Country {
@@ -140,24 +136,15 @@ mod flag {
 }
 
 impl Country {
-    /// One row, as the generated table writes it.
-    const fn row(lens: (u16, u8, u8), flags: u8, states: u8) -> Country {
-        Country { pattern_len: lens.0, lens: [lens.1, lens.2], flags, states }
+    /// One row, as the generated table writes it: its flag bits and state list.
+    const fn row(flags: u8, states: u8) -> Country {
+        Country { bits: flags | states << 4 }
     }
 
-    /// The `i`th text of the row: 0 pattern, 1 examples, 2 calling codes.
+    /// The `i`th text of the row: 0 pattern, 1 examples, 2 calling codes (the row's line in column `i` of
+    /// [`data::TEXT`]).
     fn part(&self, i: usize) -> &'static str {
-        let Some(row) = self.index() else {
-            return "";
-        };
-        let lens = [usize::from(self.pattern_len), usize::from(self.lens[0]), usize::from(self.lens[1])];
-        let start = text_start(row) + lens[..i].iter().sum::<usize>();
-        data::TEXT.get(start..start + lens[i]).unwrap_or_default()
-    }
-
-    /// The sum of the lengths of the row's texts.
-    fn text_len(&self) -> usize {
-        usize::from(self.pattern_len) + usize::from(self.lens[0]) + usize::from(self.lens[1])
+        self.index().map_or("", |row| text_line(i * COUNT + row))
     }
 
     /// ISO 3166-1 alpha-2 code, upper case.
@@ -196,24 +183,24 @@ impl Country {
         crate::text::split_by(self.part(2), b',').filter(|c| !c.is_empty())
     }
     pub fn is_postal_code_required(&self) -> bool {
-        self.flags & flag::POSTAL_CODE_REQUIRED != 0
+        self.bits & flag::POSTAL_CODE_REQUIRED != 0
     }
     pub fn is_state_required(&self) -> bool {
-        self.flags & flag::STATE_REQUIRED != 0
+        self.bits & flag::STATE_REQUIRED != 0
     }
     pub fn is_csp_market(&self) -> bool {
-        self.flags & flag::CSP_MARKET != 0
+        self.bits & flag::CSP_MARKET != 0
     }
     pub fn requires_phone_and_registration(&self) -> bool {
-        self.flags & flag::PHONE_AND_REGISTRATION != 0
+        self.bits & flag::PHONE_AND_REGISTRATION != 0
     }
     /// The closed list of accepted states; empty for most countries.
     pub fn supported_states(&self) -> StateList {
-        StateList(self.states)
+        StateList(self.bits >> 4)
     }
     /// Whether the country has postcodes at all.
     pub fn has_postal_codes(&self) -> bool {
-        self.pattern_len != 0
+        self.postal_code_regex().is_some()
     }
 }
 
@@ -308,19 +295,23 @@ fn code_at(row: usize) -> &'static str {
     data::CODE_TEXT.get(2 * row..2 * row + 2).unwrap_or_default()
 }
 
-/// Where the `row`th country's texts start in [`data::TEXT`]: the lengths of the rows before it, added up once.
-fn text_start(row: usize) -> usize {
-    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
+/// Line `n` of [`data::TEXT`], without its line end; where each line starts is found once.
+fn text_line(n: usize) -> &'static str {
+    static STARTS: OnceLock<Vec<u16>> = OnceLock::new();
     let starts = STARTS.get_or_init(|| {
-        let mut starts = Vec::with_capacity(COUNT);
-        let mut at = 0;
-        for c in &COUNTRIES {
-            starts.push(at);
-            at += c.text_len() as u32;
+        let mut starts = Vec::with_capacity(3 * COUNT + 1);
+        starts.push(0);
+        for (at, b) in data::TEXT.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(at as u16 + 1);
+            }
         }
         starts
     });
-    starts.get(row).map_or(0, |&at| at as usize)
+    match (starts.get(n), starts.get(n + 1)) {
+        (Some(&start), Some(&next)) => data::TEXT.get(usize::from(start)..usize::from(next) - 1).unwrap_or_default(),
+        _ => "",
+    }
 }
 
 const COUNT: usize = COUNTRIES.len();
@@ -498,22 +489,22 @@ pub fn picker() -> Vec<PickerEntry> {
 mod tests {
     use super::*;
 
-    /// The packed rows tile `TEXT` exactly, each text on character boundaries: no accessor ever falls back to `""`.
+    /// `TEXT` is three lines a row, each ending in a line end: the lines of the rows are the whole text.
     #[test]
     fn the_packed_rows_tile_the_text() {
-        let mut end = 0;
+        assert!(data::TEXT.ends_with('\n'));
+        assert_eq!(crate::text::split_by(&data::TEXT[..data::TEXT.len() - 1], b'\n').count(), 3 * COUNTRIES.len());
+        let mut lines = 0;
+        for i in 0..3 * COUNT {
+            lines += text_line(i).len() + 1;
+        }
+        assert_eq!(lines, data::TEXT.len());
+        assert_eq!(text_line(3 * COUNT), "");
         for (row, c) in COUNTRIES.iter().enumerate() {
-            assert_eq!(text_start(row), end, "row {} does not start where the last ended", c.code());
-            let lens: [usize; 3] = [c.pattern_len.into(), c.lens[0].into(), c.lens[1].into()];
-            for len in lens {
-                assert!(data::TEXT.get(end..end + len).is_some(), "row {row} cuts a character");
-                end += len;
-            }
             assert_eq!(c.index(), Some(row));
             assert_eq!(index_of(c.code()), Some(row));
             assert!(c.code().bytes().all(|b| b.is_ascii_uppercase()) && !c.name().is_empty());
         }
-        assert_eq!(end, data::TEXT.len());
         assert_eq!(data::CODE_TEXT.len(), 2 * COUNTRIES.len());
         assert!(data::CODE_TEXT
             .as_bytes()
