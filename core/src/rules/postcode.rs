@@ -363,27 +363,29 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
         }
         out
     };
-    for ex in examples.clone() {
-        if bare_bytes(ex).count() == bare.len() {
-            let out = lay(&[], ex, &bare);
+    // First the layout of a whole example of as many characters, then of an example's part from its first
+    // separator on, after the characters that come before it.
+    for whole in [true, false] {
+        for ex in examples.clone() {
+            let layout = if whole {
+                ex
+            } else {
+                let Some(first_sep) = ex.bytes().position(is_example_separator) else {
+                    continue;
+                };
+                ex.get(first_sep..).unwrap_or_default()
+            };
+            let Some(head_len) = bare.len().checked_sub(bare_bytes(layout).count()) else {
+                continue;
+            };
+            if (head_len == 0) != whole {
+                continue;
+            }
+            let (head, tail) = bare.split_at(head_len);
+            let out = lay(head, layout, tail);
             if fits(&out) {
                 return Some(out);
             }
-        }
-    }
-    for ex in examples {
-        let Some(first_sep) = ex.bytes().position(is_example_separator) else {
-            continue;
-        };
-        let ex_tail = ex.get(first_sep..).unwrap_or_default();
-        let tail_len = bare_bytes(ex_tail).count();
-        let Some(head_len) = bare.len().checked_sub(tail_len).filter(|&n| n > 0) else {
-            continue;
-        };
-        let (head, tail) = bare.split_at(head_len);
-        let out = lay(head, ex_tail, tail);
-        if fits(&out) {
-            return Some(out);
         }
     }
     as_typed
