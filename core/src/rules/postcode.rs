@@ -338,16 +338,20 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
         return None;
     }
     // The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
-    let as_typed = [None, Some(b' '), Some(b'-')].into_iter().find_map(|sep| {
-        let v: String = upper
-            .bytes()
-            .map(|b| match sep {
-                Some(s) if is_example_separator(b) => char::from(s),
+    let mut as_typed = None;
+    for sep in [None, Some(' '), Some('-')] {
+        let mut v = String::with_capacity(upper.len());
+        for b in upper.bytes() {
+            v.push(match sep {
+                Some(s) if is_example_separator(b) => s,
                 _ => char::from(b),
-            })
-            .collect();
-        regex.is_match(&v).then_some(v)
-    });
+            });
+        }
+        if regex.is_match(&v) {
+            as_typed = Some(v);
+            break;
+        }
+    }
     let fits = |out: &str| regex.is_match(out) && (as_typed.is_some() || cuts_within(upper, out));
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
     let lay = |head: &[u8], layout: &str, input: &[u8]| -> String {
