@@ -333,7 +333,10 @@ fn has_cut(text: &str, pos: usize) -> bool {
 pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<String> {
     let upper = crate::text::trim(upper);
     // Every pattern and example is ASCII: a bare form with anything else cannot match, so work on bytes.
-    let bare: Vec<u8> = upper.bytes().filter(|&c| !is_example_separator(c)).collect();
+    let mut bare = Vec::with_capacity(upper.len());
+    for b in bare_bytes(upper) {
+        bare.push(b);
+    }
     if bare.is_empty() || !upper.is_ascii() || upper.ends_with('-') || upper.starts_with('-') {
         return None;
     }
@@ -356,7 +359,9 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
     let lay = |head: &[u8], layout: &str, input: &[u8]| -> String {
         let mut out = String::with_capacity(head.len() + layout.len());
-        out.extend(head.iter().map(|&b| char::from(b)));
+        for &b in head {
+            out.push(char::from(b));
+        }
         let mut input = input.iter();
         for c in layout.bytes() {
             if is_example_separator(c) {
