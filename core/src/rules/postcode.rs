@@ -475,19 +475,21 @@ fn other_country(country: &'static str, value: &str) -> Option<PostalCodeReason>
 /// length (checked on strings built from the first all-digit example, up to four digits longer), for the message
 /// "has 5 digits". `None` when the codes hold letters or the length varies.
 fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<usize> {
-    let digits: Vec<char> = examples
-        .clone()
-        .find(|e| e.chars().any(|c| c.is_ascii_digit()))?
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-'))
-        .collect();
-    if !digits.iter().all(char::is_ascii_digit) {
-        return None;
+    let example = examples.clone().find(|e| e.bytes().any(|b| b.is_ascii_digit()))?;
+    let mut digits = Vec::with_capacity(example.len());
+    for b in bare_bytes(example) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        digits.push(b);
     }
     let n = digits.len();
     let mut accepted = None;
     for len in 1..=n + 4 {
-        let probe: String = digits.iter().cycle().take(len).collect();
+        let mut probe = String::with_capacity(len);
+        for &d in digits.iter().cycle().take(len) {
+            probe.push(char::from(d));
+        }
         let ok = canonical(&probe, regex, examples.clone()).is_some();
         match (ok, accepted) {
             (true, None) => accepted = Some(len),
