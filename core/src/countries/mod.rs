@@ -143,13 +143,7 @@ impl Country {
     }
     /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
     pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.examples().iter().copied()
-    }
-    /// The examples, split once per country on first use (the postcode rule reads them on every call).
-    fn examples(&self) -> &'static [&'static str] {
-        self.index().map_or(&[], |i| {
-            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(1), b'|').filter(|e| !e.is_empty()).collect())
-        })
+        crate::text::split_by(self.part(1), b'|').filter(|e| !e.is_empty())
     }
     /// This entry's row in [`COUNTRIES`], from its address (no search; rows are never copied).
     fn index(&self) -> Option<usize> {
@@ -298,7 +292,6 @@ fn text_line(n: usize) -> &'static str {
 
 const COUNT: usize = COUNTRIES.len();
 static POSTAL_REGEX: [OnceLock<Pattern>; COUNT] = [const { OnceLock::new() }; COUNT];
-static EXAMPLES: [OnceLock<Vec<&'static str>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
 /// The default postcode pattern of a country, compiled once on first use. Compiled outside the cell's
 /// initialization: in WebAssembly the JavaScript engine compiles it, where a page's own code could call back in and
