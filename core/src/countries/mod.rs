@@ -330,7 +330,7 @@ pub enum States<'a> {
     },
 }
 
-impl States<'_> {
+impl<'a> States<'a> {
     pub fn is_empty(&self) -> bool {
         match self {
             States::Default(s) => s.is_empty(),
@@ -338,7 +338,7 @@ impl States<'_> {
         }
     }
     /// The accepted value for what the user typed (case-insensitive, aliases included), if any.
-    pub fn find(&self, typed: &str) -> Option<&str> {
+    pub fn find(&self, typed: &str) -> Option<&'a str> {
         match self {
             // Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first. The
             // packed rows are read in place (a list split once into pairs was 0.3 KB more of WebAssembly, for

@@ -36,7 +36,7 @@
 //! - US, CA and AU: the postcode must agree with the state ([`agrees_with_state`]; [Appxite], **decision** of
 //!   `rules.md`).
 
-use crate::countries::Rules;
+use crate::countries::{Rules, States};
 use crate::countries::{au_other_postcode, au_postcode_states, lookup, postal_prefixes, us_other_zip, us_zip3_states};
 use crate::issue::{Outcome, Params, Reason, Severity};
 use crate::pattern::Pattern;
@@ -547,8 +547,8 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
 /// The accepted value (`New South Wales`) of an Australian state's abbreviation (`NSW`), from the state list's
 /// aliases; the abbreviation itself where none matches.
 fn au_state_name(abbreviation: &'static str) -> &'static str {
-    let list = lookup("AU").map(|c| c.supported_states());
-    list.and_then(|l| l.iter().find(|s| s.aliases().any(|a| a == abbreviation))).map_or(abbreviation, |s| s.value())
+    let list = lookup("AU").map(|c| States::Default(c.supported_states()));
+    list.and_then(|l| l.find(abbreviation)).unwrap_or(abbreviation)
 }
 
 /// The states of a US ZIP's 3-digit prefix, joined by a space.
