@@ -603,7 +603,7 @@ def main() -> None:
         if shared.get(p) != s:
             die(f"shared prefix {p}: expected {s}, got {shared.get(p)}")
 
-    # Country rows, packed (countries/mod.rs, `Country`): the codes are CODE_TEXT, two letters a row; the texts are
+    # Country rows, packed (countries/mod.rs, `Country`): the codes are the bits of CODE_BITS; the texts are
     # TEXT, one line a text, in three columns of a line a row: every row's postcode pattern, then every row's
     # examples (joined by '|'), then every row's calling codes (joined by ','). Like texts stand together, and the
     # line ends cost less than lengths in the rows (neither lengths nor offsets compress). A row itself is one
@@ -646,7 +646,11 @@ def main() -> None:
             text_len += len(part.encode("utf-8")) + 1
     if text_len > 65535:
         die(f"TEXT has {text_len} bytes, more than a u16 offset reaches")
-    code_rows = [f'    "{"".join(codes[i : i + 25])}",' for i in range(0, len(codes), 25)]
+    code_rows = []
+    for first in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        seconds = [cc[1] for cc in codes if cc[0] == first]
+        bits = sum(1 << (ord(c) - ord("A")) for c in seconds)
+        code_rows.append(f"    0x{bits:07x}, // {first}: {' '.join(first + c for c in seconds)}".rstrip(": "))
     name_rows = [f"    {rs_str(names[cc] + ('|' if i < len(codes) - 1 else ''))}," for i, cc in enumerate(codes)]
     print(
         f"countries: {len(codes)}; with a pattern: {n_pat}; examples: {n_ex}; postcode required: {n_req}; "
@@ -715,11 +719,12 @@ pub static US_ZIP3: [u8; 1000] = [
 {zip_index_lines}
 ];
 
-/// The ISO codes of the rows of `COUNTRIES`, two letters a row, in their order.
+/// The ISO codes of the rows of `COUNTRIES`, which are in code order: for each first letter `A`-`Z`, the second
+/// letters of its codes as bits (bit 0 `A` … bit 25 `Z`). A code's row is the number of codes before it.
 #[rustfmt::skip]
-pub(super) static CODE_TEXT: &str = concat!(
+pub(super) static CODE_BITS: [u32; 26] = [
 {chr(10).join(code_rows)}
-);
+];
 
 /// The texts of the rows of `COUNTRIES`, one line each, in three columns of a line a row: the postcode patterns
 /// (empty where a country has none), the examples (joined by `|`), the calling codes (joined by `,`). Line

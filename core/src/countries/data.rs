@@ -84,20 +84,37 @@ pub static US_ZIP3: [u8; 1000] = [
     47, 47, 47, 47, 47, 47, 47, 255, 47, 47, 47, 47, 47, 47, 47, 0, 0, 0, 0, 0,
 ];
 
-/// The ISO codes of the rows of `COUNTRIES`, two letters a row, in their order.
+/// The ISO codes of the rows of `COUNTRIES`, which are in code order: for each first letter `A`-`Z`, the second
+/// letters of its codes as bits (bit 0 `A` … bit 25 `Z`). A code's row is the number of codes before it.
 #[rustfmt::skip]
-pub(super) static CODE_TEXT: &str = concat!(
-    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJ",
-    "BLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCR",
-    "CUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFR",
-    "GAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHU",
-    "IDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZ",
-    "LALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQ",
-    "MRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPF",
-    "PGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI",
-    "SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTR",
-    "TTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW",
-);
+pub(super) static CODE_BITS: [u32; 26] = [
+    0x2df5978, // A: AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
+    0x36f7bfb, // B: BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+    0x3f27ded, // C: CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
+    0x2005610, // D: DE DJ DK DM DO DZ
+    0x00e00d4, // E: EC EE EG EH ER ES ET
+    0x0025700, // F: FI FJ FK FM FO FR
+    0x15fb9fb, // G: GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
+    0x01a3400, // H: HK HM HN HR HT HU
+    0x00f7818, // I: ID IE IL IM IN IO IQ IR IS IT
+    0x000d010, // J: JE JM JO JP
+    0x342b1d0, // K: KE KG KH KI KM KN KP KR KW KY KZ
+    0x13e0507, // L: LA LB LC LI LK LR LS LT LU LV LY
+    0x3fffcfd, // M: MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
+    0x212c975, // N: NA NC NE NF NG NI NL NO NP NR NU NZ
+    0x0001000, // O: OM
+    0x14e3cf1, // P: PA PE PF PG PH PK PL PM PN PR PS PT PW PY
+    0x0000001, // Q: QA
+    0x0544010, // R: RE RO RS RU RW
+    0x3ae7fdf, // S: SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ
+    0x26a7eec, // T: TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ
+    0x3041041, // U: UA UG UM US UY UZ
+    0x0102155, // V: VA VC VE VG VI VN VU
+    0x0040020, // W: WF WS
+    0x0000400, // X: XK
+    0x0080010, // Y: YE YT
+    0x0401001, // Z: ZA ZM ZW
+];
 
 /// The texts of the rows of `COUNTRIES`, one line each, in three columns of a line a row: the postcode patterns
 /// (empty where a country has none), the examples (joined by `|`), the calling codes (joined by `,`). Line

@@ -85,7 +85,7 @@ impl StateList {
 }
 
 /// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: its code is two bytes of
-/// [`data::CODE_TEXT`] and its texts three lines of [`data::TEXT`] (postcode pattern, examples, calling codes, each
+/// [`data::CODE_BITS`] and its texts three lines of [`data::TEXT`] (postcode pattern, examples, calling codes, each
 /// in a column of its own), so the table holds no pointers, which in WebAssembly neither shrink nor compress, and no
 /// lengths or offsets, which do not compress either (`docs/npm-package.md`, "Size"): a row is known by its place in
 /// [`COUNTRIES`], and its texts are the lines of that place in each column. Its English name is in `data::NAMES`
@@ -247,28 +247,40 @@ pub fn lookup(code: &str) -> Option<&'static Country> {
 }
 
 fn index_of(code: &str) -> Option<usize> {
-    // Codes are two ASCII letters: compare them as one number, not with memcmp (this runs several times a record).
-    let key = |s: &[u8]| match s {
-        [a, b] => Some(u16::from_be_bytes([*a, *b])),
-        _ => None,
+    let [first, second] = *code.as_bytes() else {
+        return None;
     };
-    let wanted = key(code.as_bytes())?;
-    let codes = data::CODE_TEXT.as_bytes();
-    let (mut lo, mut hi) = (0, COUNT);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match key(codes.get(2 * mid..2 * mid + 2)?)?.cmp(&wanted) {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(mid),
-        }
+    if !first.is_ascii_uppercase() || !second.is_ascii_uppercase() {
+        return None;
     }
-    None
+    let (first, second) = (usize::from(first - b'A'), u32::from(second - b'A'));
+    let bits = data::CODE_BITS[first];
+    if bits >> second & 1 == 0 {
+        return None;
+    }
+    let mut row = (bits & ((1 << second) - 1)).count_ones();
+    for earlier in &data::CODE_BITS[..first] {
+        row += earlier.count_ones();
+    }
+    Some(row as usize)
 }
 
-/// The code of the `row`th country ([`data::CODE_TEXT`]).
+/// The code of the `row`th country: the codes of [`data::CODE_BITS`] spelled out once, two letters a row.
 fn code_at(row: usize) -> &'static str {
-    data::CODE_TEXT.get(2 * row..2 * row + 2).unwrap_or_default()
+    static CODES: OnceLock<String> = OnceLock::new();
+    let codes = CODES.get_or_init(|| {
+        let mut codes = String::with_capacity(2 * COUNT);
+        for (first, bits) in (b'A'..=b'Z').zip(data::CODE_BITS) {
+            for second in b'A'..=b'Z' {
+                if bits >> (second - b'A') & 1 != 0 {
+                    codes.push(char::from(first));
+                    codes.push(char::from(second));
+                }
+            }
+        }
+        codes
+    });
+    codes.get(2 * row..2 * row + 2).unwrap_or_default()
 }
 
 /// Line `n` of [`data::TEXT`], without its line end; where each line starts is found once.
@@ -489,12 +501,14 @@ mod tests {
             assert_eq!(index_of(c.code()), Some(row));
             assert!(c.code().bytes().all(|b| b.is_ascii_uppercase()) && !c.name().is_empty());
         }
-        assert_eq!(data::CODE_TEXT.len(), 2 * COUNTRIES.len());
-        assert!(data::CODE_TEXT
-            .as_bytes()
-            .chunks(2)
-            .zip(data::CODE_TEXT.as_bytes().chunks(2).skip(1))
-            .all(|(a, b)| a < b));
+        let bits: u32 = data::CODE_BITS.iter().map(|b| b.count_ones()).sum();
+        assert_eq!(bits as usize, COUNTRIES.len());
+        assert!(data::CODE_BITS.iter().all(|b| b >> 26 == 0));
+        assert_eq!(code_at(COUNT), "");
+        assert!(COUNTRIES.iter().zip(COUNTRIES.iter().skip(1)).all(|(a, b)| a.code() < b.code()));
+        for code in ["", "A", "ADX", "ad", "A1", "AA", "ZZ", "É"] {
+            assert_eq!(lookup(code), None, "{code}");
+        }
         // One name a row, none holding the separator.
         assert_eq!(crate::text::split_by(data::NAMES, b'|').count(), COUNTRIES.len());
     }
