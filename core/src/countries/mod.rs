@@ -265,10 +265,16 @@ fn index_of(code: &str) -> Option<usize> {
     Some(row as usize)
 }
 
-/// The code of the `row`th country: the codes of [`data::CODE_BITS`] spelled out once, two letters a row.
-fn code_at(row: usize) -> &'static str {
-    static CODES: OnceLock<String> = OnceLock::new();
-    let codes = CODES.get_or_init(|| {
+/// What the packed table needs unpacked, once, on first use: the codes of [`data::CODE_BITS`] spelled out, two
+/// letters a row, and where each line of [`data::TEXT`] starts.
+struct Unpacked {
+    codes: String,
+    line_starts: Vec<u16>,
+}
+
+fn unpacked() -> &'static Unpacked {
+    static UNPACKED: OnceLock<Unpacked> = OnceLock::new();
+    UNPACKED.get_or_init(|| {
         let mut codes = String::with_capacity(2 * COUNT);
         for (first, bits) in (b'A'..=b'Z').zip(data::CODE_BITS) {
             for second in b'A'..=b'Z' {
@@ -278,24 +284,25 @@ fn code_at(row: usize) -> &'static str {
                 }
             }
         }
-        codes
-    });
-    codes.get(2 * row..2 * row + 2).unwrap_or_default()
-}
-
-/// Line `n` of [`data::TEXT`], without its line end; where each line starts is found once.
-fn text_line(n: usize) -> &'static str {
-    static STARTS: OnceLock<Vec<u16>> = OnceLock::new();
-    let starts = STARTS.get_or_init(|| {
-        let mut starts = Vec::with_capacity(3 * COUNT + 1);
-        starts.push(0);
+        let mut line_starts = Vec::with_capacity(3 * COUNT + 1);
+        line_starts.push(0);
         for (at, b) in data::TEXT.bytes().enumerate() {
             if b == b'\n' {
-                starts.push(at as u16 + 1);
+                line_starts.push(at as u16 + 1);
             }
         }
-        starts
-    });
+        Unpacked { codes, line_starts }
+    })
+}
+
+/// The code of the `row`th country.
+fn code_at(row: usize) -> &'static str {
+    unpacked().codes.get(2 * row..2 * row + 2).unwrap_or_default()
+}
+
+/// Line `n` of [`data::TEXT`], without its line end.
+fn text_line(n: usize) -> &'static str {
+    let starts = &unpacked().line_starts;
     match (starts.get(n), starts.get(n + 1)) {
         (Some(&start), Some(&next)) => data::TEXT.get(usize::from(start)..usize::from(next) - 1).unwrap_or_default(),
         _ => "",
