@@ -533,14 +533,18 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
     // Australia's sets hold abbreviations (`NSW`); the accepted value is the full name, and a run-time list may use
     // either.
     let name = |abbr: &'static str| if country == "AU" { au_state_name(abbr) } else { abbr };
-    if expected.clone().any(|s| crate::text::eq_fold(s, state) || crate::text::eq_fold(name(s), state)) {
-        return Ok(());
+    let mut names = Vec::new();
+    for s in expected {
+        if crate::text::eq_fold(s, state) || crate::text::eq_fold(name(s), state) {
+            return Ok(());
+        }
+        names.push(name(s));
     }
     Err(PostalCodeReason::StateMismatch {
         country,
         postal_code: postal_code.to_owned(),
         state: state.to_owned(),
-        expected: expected.map(name).collect(),
+        expected: names,
     })
 }
 
