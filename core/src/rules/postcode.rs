@@ -414,7 +414,14 @@ fn hint<'e>(
         }
     }
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || is_example_separator(b));
-    let digit_codes = examples.clone().next().is_some() && examples.clone().all(all_digits);
+    // Every example all digits (and one at least), like the value, which starts with one.
+    let mut digit_codes = false;
+    for e in examples.clone() {
+        digit_codes = all_digits(e);
+        if !digit_codes {
+            break;
+        }
+    }
     if digit_codes && all_digits(pasted) && pasted.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         if let Some(suggestion) = canonical(&crate::text::concat(&["0", pasted]), regex, examples.clone()) {
             return PostalCodeReason::LeadingZero { country, suggestion };
