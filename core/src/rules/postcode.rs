@@ -36,8 +36,8 @@
 //! - US, CA and AU: the postcode must agree with the state ([`agrees_with_state`]; [Appxite], **decision** of
 //!   `rules.md`).
 
-use crate::countries::{Rules, States};
 use crate::countries::{au_other_postcode, au_postcode_states, lookup, postal_prefixes, us_other_zip, us_zip3_states};
+use crate::countries::{Rules, States};
 use crate::issue::{Outcome, Params, Reason, Severity};
 use crate::pattern::Pattern;
 use crate::text::{normalize, MAX_CHARS};
