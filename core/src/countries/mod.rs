@@ -183,13 +183,7 @@ impl Country {
 /// The states (50 + DC) that use a US ZIP's 3-digit prefix, joined by a space (`063` → `CT NY`), from [`US_ZIP3`];
 /// `None` for a prefix no state uses or text that is not three digits.
 pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
-    let n = match prefix.as_bytes() {
-        [a, b, c] if [a, b, c].iter().all(|d| d.is_ascii_digit()) => {
-            usize::from(a - b'0') * 100 + usize::from(b - b'0') * 10 + usize::from(c - b'0')
-        }
-        _ => return None,
-    };
-    let set = *US_ZIP3.get(n)?;
+    let set = *US_ZIP3.get(decimal(prefix, 3)? as usize)?;
     crate::text::split_by(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
 }
 
@@ -204,41 +198,40 @@ pub fn postal_prefixes(country: &str) -> impl Iterator<Item = &'static str> + Cl
 /// What a US ZIP that is not a state's belongs to ([`US_OTHER_ZIPS`]): a territory's ISO code (`PR`, `GU`, `UM` …)
 /// or `AA`/`AE`/`AP` for military mail. `None` for a state's ZIP or text that is not five digits.
 pub fn us_other_zip(zip5: &str) -> Option<&'static str> {
-    let n = five_digits(zip5)?;
+    let n = decimal(zip5, 5)?;
     let i = US_OTHER_ZIPS.partition_point(|(_, last, _)| *last < n);
     let (first, _, tag) = US_OTHER_ZIPS.get(i)?;
     (*first <= n).then_some(*tag)
 }
 
-fn five_digits(s: &str) -> Option<u32> {
-    let b = s.as_bytes();
-    if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+/// The number written by exactly `len` ASCII digits.
+fn decimal(s: &str, len: usize) -> Option<u32> {
+    if s.len() != len {
         return None;
     }
-    Some(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-}
-
-fn four_digits(s: &str) -> Option<u16> {
-    let b = s.as_bytes();
-    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
-        return None;
+    let mut n = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(b - b'0');
     }
-    Some(b.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+    Some(n)
 }
 
 /// The Australian states and territories of a postcode's localities, abbreviated (`ACT NSW` for 2620), from the
 /// runs of [`AU_POSTCODE_RUN_STARTS`]; `None` where the data has none.
 pub fn au_postcode_states(postcode: &str) -> Option<&'static str> {
-    let n = four_digits(postcode)?;
-    let i = AU_POSTCODE_RUN_STARTS.partition_point(|&start| start <= n).checked_sub(1)?;
+    let n = decimal(postcode, 4)?;
+    let i = AU_POSTCODE_RUN_STARTS.partition_point(|&start| u32::from(start) <= n).checked_sub(1)?;
     let set = *AU_POSTCODE_RUN_SETS.get(i)?;
     Some(crate::text::split_by(AU_POSTCODE_STATE_SETS, b'|').nth(usize::from(set))?).filter(|s| !s.is_empty())
 }
 
 /// The country of an Australia Post postcode that is a market of its own (6798 `CX`, 6799 `CC`, 2899 `NF`).
 pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
-    let n = four_digits(postcode)?;
-    AU_OTHER_POSTCODES.iter().find(|(pc, _)| *pc == n).map(|(_, cc)| *cc)
+    let n = decimal(postcode, 4)?;
+    AU_OTHER_POSTCODES.iter().find(|(pc, _)| u32::from(*pc) == n).map(|(_, cc)| *cc)
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
