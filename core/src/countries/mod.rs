@@ -460,13 +460,17 @@ impl PickerEntry {
     pub fn new(rules: &Rules<'_>) -> Self {
         let c = rules.country;
         let states = rules.supported_states.values();
+        let mut postal_code_examples = Vec::new();
+        for example in c.postal_code_examples() {
+            postal_code_examples.push(example);
+        }
         PickerEntry {
             code: c.code(),
             name: c.name(),
             has_postal_codes: c.has_postal_codes() || rules.postal_code_regex.is_some(),
             is_postal_code_required: rules.is_postal_code_required,
             postal_code_example: c.postal_code_example(),
-            postal_code_examples: c.postal_code_examples().collect(),
+            postal_code_examples,
             has_states: !states.is_empty(),
             is_state_required: rules.is_state_required,
             states,
