@@ -333,11 +333,14 @@ fn has_cut(text: &str, pos: usize) -> bool {
 pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<String> {
     let upper = crate::text::trim(upper);
     // Every pattern and example is ASCII: a bare form with anything else cannot match, so work on bytes.
-    let mut bare = Vec::with_capacity(upper.len());
-    for b in bare_bytes(upper) {
-        bare.push(b);
+    if !upper.is_ascii() || upper.ends_with('-') || upper.starts_with('-') {
+        return None;
     }
-    if bare.is_empty() || !upper.is_ascii() || upper.ends_with('-') || upper.starts_with('-') {
+    let mut bare = String::with_capacity(upper.len());
+    for b in bare_bytes(upper) {
+        bare.push(char::from(b));
+    }
+    if bare.is_empty() {
         return None;
     }
     // The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
@@ -357,16 +360,14 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
     }
     let fits = |out: &str| regex.is_match(out) && (as_typed.is_some() || cuts_within(upper, out));
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
-    let lay = |head: &[u8], layout: &str, input: &[u8]| -> String {
+    let lay = |head: &str, layout: &str, input: &str| -> String {
         let mut out = String::with_capacity(head.len() + layout.len());
-        for &b in head {
-            out.push(char::from(b));
-        }
-        let mut input = input.iter();
+        out.push_str(head);
+        let mut input = input.bytes();
         for c in layout.bytes() {
             if is_example_separator(c) {
                 out.push(char::from(c));
-            } else if let Some(&b) = input.next() {
+            } else if let Some(b) = input.next() {
                 out.push(char::from(b));
             }
         }
@@ -390,7 +391,7 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
             if (head_len == 0) != whole {
                 continue;
             }
-            let (head, tail) = bare.split_at(head_len);
+            let (head, tail) = bare.split_at_checked(head_len).unwrap_or_default();
             let out = lay(head, layout, tail);
             if fits(&out) {
                 return Some(out);
