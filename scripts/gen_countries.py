@@ -210,11 +210,38 @@ def eircode_pattern() -> str:
     published format; the letters: Wikipedia "Postal code", Ireland)."""
     if len(EIRCODE_ROUTING_KEYS) != 139 or len(set(EIRCODE_ROUTING_KEYS)) != 139:
         die("expected 139 distinct Eircode routing keys")
-    by_letter: dict[str, list[str]] = collections.defaultdict(list)
+    # The keys grouped by letter, then by second character, the third characters a class (`A(?:4[125]|6[37]|75|…)`):
+    # the same language as the 139 keys side by side, in 431 characters, not 518.
+    by_letter: dict[str, dict[str, list[str]]] = collections.defaultdict(lambda: collections.defaultdict(list))
     for k in EIRCODE_ROUTING_KEYS:
-        by_letter[k[0]].append(k[1:])
-    keys = "|".join(f"{l}(?:{'|'.join(rest)})" for l, rest in sorted(by_letter.items()))
-    return f"(?:{keys}) ?[\\dACDEFHKNPRTV-Y]{{4}}"
+        by_letter[k[0]][k[1]].append(k[2])
+    groups = []
+    for letter, seconds in sorted(by_letter.items()):
+        alternatives = [second + char_class(thirds) for second, thirds in sorted(seconds.items())]
+        groups.append(letter + (alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"))
+    pattern = f"(?:{'|'.join(groups)}) ?[\\dACDEFHKNPRTV-Y]{{4}}"
+    anchored = re.compile(f"^(?:{pattern})$")
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    keys = {a + b + c for a in alphabet for b in alphabet for c in alphabet if anchored.match(f"{a}{b}{c} 0000")}
+    if keys != set(EIRCODE_ROUTING_KEYS):
+        die("the Eircode pattern does not accept exactly the routing keys")
+    return pattern
+
+
+def char_class(chars: list[str]) -> str:
+    """A regex class of the characters (one character as itself), runs of three or more as a range: `[1-6]`."""
+    chars = sorted(chars)
+    if len(chars) == 1:
+        return chars[0]
+    out = []
+    i = 0
+    while i < len(chars):
+        j = i
+        while j + 1 < len(chars) and ord(chars[j + 1]) == ord(chars[j]) + 1:
+            j += 1
+        out.extend([f"{chars[i]}-{chars[j]}"] if j - i >= 2 else chars[i : j + 1])
+        i = j + 1
+    return f"[{''.join(out)}]"
 
 
 # Where Google's pattern is looser than the postal operator's published format, the operator's (rules.md section 2).
@@ -603,15 +630,16 @@ def main() -> None:
         if shared.get(p) != s:
             die(f"shared prefix {p}: expected {s}, got {shared.get(p)}")
 
-    # Country rows, packed (countries/mod.rs, `Country`): the codes are CODE_TEXT, two letters a row; each row's
-    # texts are one run of TEXT (pattern, examples joined by '|', calling codes joined by ','), the row itself only
-    # lengths and flag bits (a run starts where the one before it ends: offsets would not compress). The
-    # names are a text of their own (NAMES, feature `names`): the WebAssembly builds take them from the JavaScript
-    # engine's `Intl.DisplayNames` (the same CLDR names).
+    # Country rows, packed (countries/mod.rs, `Country`): the codes are the bits of CODE_BITS; the texts are
+    # TEXT, one line a text, in three columns of a line a row: every row's postcode pattern, then every row's
+    # examples (joined by '|'), then every row's calling codes (joined by ','). Like texts stand together, and the
+    # line ends cost less than lengths in the rows (neither lengths nor offsets compress). A row itself is one
+    # byte: flag bits and its state list. The names are a text of their own (NAMES, feature `names`): the
+    # WebAssembly builds take them from the JavaScript engine's `Intl.DisplayNames` (the same CLDR names).
     state_lists = ["", "AU", "CA", "US"]
-    text_rows = []
+    columns: list[list[str]] = [[], [], []]
     rows = []
-    at = 0
+    text_len = 0
     n_pat = n_ex = n_req = 0
     for cc in codes:
         g = g_countries[cc]
@@ -633,22 +661,23 @@ def main() -> None:
         if len(cc) != 2 or not cc.isascii():
             die(f"{cc}: not a two-letter code")
         parts = [pat, "|".join(examples), ",".join(calling[cc])]
-        lens = [len(p.encode("utf-8")) for p in parts]
-        if max(lens[1], lens[2]) > 255 or lens[0] > 65535:
-            die(f"{cc}: a text is too long for the packed row {lens}")
+        if any("\n" in p for p in parts):
+            die(f"{cc}: a text contains a line end")
         if "|" in names[cc]:
             die(f"{cc}: the name contains '|'")
         flags = (1 if required else 0) | (2 if st else 0) | (4 if cc in market else 0) | (
             8 if cc in PHONE_AND_REGISTRATION else 0)
-        rows.append(
-            f"    Country::row(({lens[0]}, {lens[1]}, {lens[2]}), {flags}, "
-            f"{state_lists.index(cc) if st else 0}), // {cc} {names[cc]}"
-        )
-        text_rows.append(f"    {rs_str(''.join(parts))},")
-        at += sum(lens)
-    if at > 65535:
-        die(f"TEXT has {at} bytes, more than a u16 offset reaches")
-    code_rows = [f'    "{"".join(codes[i : i + 25])}",' for i in range(0, len(codes), 25)]
+        rows.append(f"    Country::row({flags}, {state_lists.index(cc) if st else 0}), // {cc} {names[cc]}")
+        for column, part in zip(columns, parts):
+            column.append(f'    {rs_str(part)[:-1]}\\n", // {cc}')
+            text_len += len(part.encode("utf-8")) + 1
+    if text_len > 65535:
+        die(f"TEXT has {text_len} bytes, more than a u16 offset reaches")
+    code_rows = []
+    for first in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        seconds = [cc[1] for cc in codes if cc[0] == first]
+        bits = sum(1 << (ord(c) - ord("A")) for c in seconds)
+        code_rows.append(f"    0x{bits:07x}, // {first}: {' '.join(first + c for c in seconds)}".rstrip(": "))
     name_rows = [f"    {rs_str(names[cc] + ('|' if i < len(codes) - 1 else ''))}," for i, cc in enumerate(codes)]
     print(
         f"countries: {len(codes)}; with a pattern: {n_pat}; examples: {n_ex}; postcode required: {n_req}; "
@@ -717,17 +746,24 @@ pub static US_ZIP3: [u8; 1000] = [
 {zip_index_lines}
 ];
 
-/// The ISO codes of the rows of `COUNTRIES`, two letters a row, in their order.
+/// The ISO codes of the rows of `COUNTRIES`, which are in code order: for each first letter `A`-`Z`, the second
+/// letters of its codes as bits (bit 0 `A` … bit 25 `Z`). A code's row is the number of codes before it.
 #[rustfmt::skip]
-pub(super) static CODE_TEXT: &str = concat!(
+pub(super) static CODE_BITS: [u32; 26] = [
 {chr(10).join(code_rows)}
-);
+];
 
-/// The texts of every row of `COUNTRIES`, one run a row: postcode pattern, examples, calling codes. A run starts
-/// where the one before it ends (countries/mod.rs adds up the lengths once).
+/// The texts of the rows of `COUNTRIES`, one line each, in three columns of a line a row: the postcode patterns
+/// (empty where a country has none), the examples (joined by `|`), the calling codes (joined by `,`). Line
+/// `column * 250 + row` is a row's text (countries/mod.rs finds where the lines start once).
 #[rustfmt::skip]
 pub(super) static TEXT: &str = concat!(
-{chr(10).join(text_rows)}
+    // Postcode patterns.
+{chr(10).join(columns[0])}
+    // Postcode examples.
+{chr(10).join(columns[1])}
+    // Calling codes.
+{chr(10).join(columns[2])}
 );
 
 /// The English short names of the rows of `COUNTRIES`, in their order, joined by `|` (feature `names`; the
@@ -738,10 +774,9 @@ pub(super) static NAMES: &str = concat!(
 {chr(10).join(name_rows)}
 );
 
-/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: the byte lengths of
-/// its texts in `TEXT` (pattern, examples, calling codes), flag bits (1 postcode required, 2 state required, 4 CSP
-/// market, 8 phone and registration number required), the index of its state list. No offsets into `TEXT`: in
-/// WebAssembly they would not compress.
+/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: flag bits (1 postcode
+/// required, 2 state required, 4 CSP market, 8 phone and registration number required) and the index of its state
+/// list; its texts are lines of `TEXT`.
 #[rustfmt::skip]
 pub static COUNTRIES: [Country; {len(codes)}] = [
 {chr(10).join(rows)}

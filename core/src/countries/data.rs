@@ -84,275 +84,796 @@ pub static US_ZIP3: [u8; 1000] = [
     47, 47, 47, 47, 47, 47, 47, 255, 47, 47, 47, 47, 47, 47, 47, 0, 0, 0, 0, 0,
 ];
 
-/// The ISO codes of the rows of `COUNTRIES`, two letters a row, in their order.
+/// The ISO codes of the rows of `COUNTRIES`, which are in code order: for each first letter `A`-`Z`, the second
+/// letters of its codes as bits (bit 0 `A` … bit 25 `Z`). A code's row is the number of codes before it.
 #[rustfmt::skip]
-pub(super) static CODE_TEXT: &str = concat!(
-    "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJ",
-    "BLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCR",
-    "CUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFR",
-    "GAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHU",
-    "IDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZ",
-    "LALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQ",
-    "MRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPF",
-    "PGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI",
-    "SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTR",
-    "TTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW",
-);
+pub(super) static CODE_BITS: [u32; 26] = [
+    0x2df5978, // A: AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ
+    0x36f7bfb, // B: BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ
+    0x3f27ded, // C: CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
+    0x2005610, // D: DE DJ DK DM DO DZ
+    0x00e00d4, // E: EC EE EG EH ER ES ET
+    0x0025700, // F: FI FJ FK FM FO FR
+    0x15fb9fb, // G: GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY
+    0x01a3400, // H: HK HM HN HR HT HU
+    0x00f7818, // I: ID IE IL IM IN IO IQ IR IS IT
+    0x000d010, // J: JE JM JO JP
+    0x342b1d0, // K: KE KG KH KI KM KN KP KR KW KY KZ
+    0x13e0507, // L: LA LB LC LI LK LR LS LT LU LV LY
+    0x3fffcfd, // M: MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ
+    0x212c975, // N: NA NC NE NF NG NI NL NO NP NR NU NZ
+    0x0001000, // O: OM
+    0x14e3cf1, // P: PA PE PF PG PH PK PL PM PN PR PS PT PW PY
+    0x0000001, // Q: QA
+    0x0544010, // R: RE RO RS RU RW
+    0x3ae7fdf, // S: SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ
+    0x26a7eec, // T: TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ
+    0x3041041, // U: UA UG UM US UY UZ
+    0x0102155, // V: VA VC VE VG VI VN VU
+    0x0040020, // W: WF WS
+    0x0000400, // X: XK
+    0x0080010, // Y: YE YT
+    0x0401001, // Z: ZA ZM ZW
+];
 
-/// The texts of every row of `COUNTRIES`, one run a row: postcode pattern, examples, calling codes. A run starts
-/// where the one before it ends (countries/mod.rs adds up the lengths once).
+/// The texts of the rows of `COUNTRIES`, one line each, in three columns of a line a row: the postcode patterns
+/// (empty where a country has none), the examples (joined by `|`), the calling codes (joined by `,`). Line
+/// `column * 250 + row` is a row's text (countries/mod.rs finds where the lines start once).
 #[rustfmt::skip]
 pub(super) static TEXT: &str = concat!(
-    "AD[1-7]0\\dAD100|AD501|AD700376",
-    "971",
-    "\\d{4}1001|2601|380193",
-    "1",
-    "(?:AI-)?264026401",
-    "\\d{4}1001|1017|3501355",
-    "(?:37)?\\d{4}375010|0002|0010374",
-    "244",
-    "",
-    "((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?C1070AAM|C1000WAM|B1000TBU|X5187XAB54",
-    "(96799)(?:[ \\-](\\d{4}))?967991",
-    "[1-9]\\d{3}1010|374143",
-    "0[289]\\d{2}|[1-9]\\d{3}2060|3171|6430|4000|4006|300161",
-    "297",
-    "22\\d{3}22150|22550|22240|22710|22270|22730|22430358",
-    "\\d{4}1000994",
-    "\\d{5}71000387",
-    "BB\\d{5}BB23026|BB220251",
-    "\\d{4}1340|1000880",
-    "[1-9]\\d{3}4000|100032",
-    "226",
-    "\\d{4}1000|1700359",
-    "(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)317973",
-    "257",
-    "229",
-    "9[78][01]\\d{2}97100590",
-    "[A-Z]{2} ?[A-Z0-9]{2}FL 07|HM GX|HM 121",
-    "[A-Z]{2} ?\\d{4}BT2328|KA1131|BA1511673",
-    "591",
-    "599",
-    "\\d{5}-?\\d{3}40301-110|70002-90055",
-    "1",
-    "\\d{5}11001|31101|35003975",
-    "",
-    "267",
-    "\\d{6}223016|225860|220050375",
-    "501",
-    "[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\dH3Z 2Y7|V8X 3X4|T0L 1K0|T0H 1A0|K1A 0B11",
-    "6799679961",
-    "243",
-    "236",
-    "242",
-    "[1-9]\\d{3}2544|1211|1556|303041",
-    "225",
-    "682",
-    "\\d{7}8340457|8720019|1230000|832910056",
-    "237",
-    "\\d{6}266033|317204|100096|10080886",
-    "\\d{6}111221|130001|76001157",
-    "\\d{4,5}|\\d{3}-\\d{4}1000|2010|1001506",
-    "\\d{5}1070053",
-    "\\d{4}7600238",
-    "599",
-    "6798679861",
-    "\\d{4}2008|3304|1900357",
-    "[1-7]\\d{2} ?\\d{2}100 00|251 66|530 87|110 00|225 99420",
-    "0[1-9]\\d{3}|[1-9]\\d{4}26133|5322549",
-    "253",
-    "\\d{4}8660|156645",
-    "1",
-    "\\d{5}11903|101011",
-    "\\d{5}40304|16027213",
-    "\\d{6}090105|092301593",
-    "\\d{5}69501|11212372",
-    "\\d{5}12411|1159920",
-    "\\d{5}70000|72000212",
-    "291",
-    "(?:0[1-9]|[1-4]\\d|5[0-2])\\d{3}28039|28300|2807034",
-    "\\d{4}1000251",
-    "\\d{5}00550|00011358",
-    "679",
-    "FIQQ 1ZZFIQQ 1ZZ500",
-    "(9694[1-4])(?:[ \\-](\\d{4}))?96941|96944691",
-    "\\d{3}100298",
-    "\\d{2} ?\\d{3}33380|34092|3350633",
-    "241",
-    "GIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}EC1Y 8SY|GIR 0AA|M2 5BQ|M34 4AB|CR0 2YR|DN16 9AA|W1A 4ZZ|EC1A 1HQ|OX14 4PG|BS18 8HF|NR25 7HG|RH6 0NP|BH23 6AA|B6 5BA|SO23 9AP|PO1 3AX|BFPO 6144",
-    "1",
-    "\\d{4}0101995",
-    "9[78]3\\d{2}97300594",
-    "GY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}GY1 1AA|GY2 2BT44",
-    "233",
-    "GX11 1AAGX11 1AA350",
-    "39\\d{2}3900|3950|3911299",
-    "220",
-    "\\d{3}001|200|100224",
-    "9[78][01]\\d{2}97100590",
-    "240",
-    "[1-8]\\d{2} ?\\d{2}151 24|151 10|101 8830",
-    "SIQQ 1ZZSIQQ 1ZZ",
-    "\\d{5}09001|01501502",
-    "(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?96910|969311",
-    "\\d{4}1000|1011245",
-    "592",
-    "852",
-    "\\d{4}7050",
-    "\\d{5}31301504",
-    "\\d{5}10000|21001|10002385",
-    "\\d{4}6120|5310|6110|8510509",
-    "[1-9]\\d{3}1037|2380|154036",
-    "\\d{5}4011562",
-    "(?:A(?:41|42|45|63|67|75|81|82|83|84|85|86|91|92|94|96|98)|C(?:15)|D(?:01|02|03|04|05|06|07|08|09|10|11|12|13|14|15|16|17|18|20|22|24|6W)|E(?:21|25|32|34|41|45|53|91)|F(?:12|23|26|28|31|35|42|45|52|56|91|92|93|94)|H(?:12|14|16|18|23|53|54|62|65|71|91)|K(?:32|34|36|45|56|67|78)|N(?:37|39|41|91)|P(?:12|14|17|24|25|31|32|36|43|47|51|56|61|67|72|75|81|85)|R(?:14|21|32|35|42|45|51|56|93|95)|T(?:12|23|34|45|56)|V(?:14|15|23|31|35|42|92|93|94|95)|W(?:12|23|34|91)|X(?:35|42|91)|Y(?:14|21|25|34|35)) ?[\\dACDEFHKNPRTV-Y]{4}D6W PV38|D02 X285353",
-    "\\d{5}(?:\\d{2})?9614303972",
-    "IM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}IM2 1AA|IM99 1PS44",
-    "[1-9]\\d{5}110034|11000191",
-    "BBND 1ZZBBND 1ZZ246",
-    "\\d{5}31001964",
-    "\\d{5}-?\\d{5}11936-1234598",
-    "\\d{3}320|121|220|110354",
-    "\\d{5}00144|47037|3904939",
-    "JE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}JE1 1AA|JE2 2BT44",
-    "1",
-    "\\d{5}11937|11190962",
-    "\\d{3}-?\\d{4}154-0023|350-1106|951-8073|112-0001|208-0032|231-001281",
-    "\\d{5}20100|00100254",
-    "\\d{6}720001996",
-    "\\d{5,6}120101|120108855",
-    "686",
-    "269",
-    "1",
-    "850",
-    "\\d{5}0305182",
-    "\\d{5}54541|54551|54404|13009965",
-    "KY\\d-\\d{4}KY1-1100|KY1-1702|KY2-21011",
-    "\\d{6}040900|0500127",
-    "\\d{5}01160|01000856",
-    "(?:\\d{4})(?: ?(?:\\d{4}))?2038 3054|1107 2810|1000961",
-    "1",
-    "948[5-9]|949[0-8]9496|9491|9490|9485423",
-    "\\d{5}20000|0010094",
-    "\\d{4}1000231",
-    "\\d{3}100266",
-    "\\d{5}04340|03500370",
-    "\\d{4}4750|2998352",
-    "LV-\\d{4}LV-1073|LV-1000371",
-    "218",
-    "\\d{5}53000|10000|20050|16052212",
-    "980\\d{2}98000|98020|98011|98001377",
-    "\\d{4}2012|2019373",
-    "8\\d{4}81257|81258|81217|84314|85366382",
-    "9[78][01]\\d{2}97100590",
-    "\\d{3}501|101261",
-    "(969[67]\\d)(?:[ \\-](\\d{4}))?96960|96970692",
-    "\\d{4}1314|1321|1443|1062389",
-    "223",
-    "\\d{5}1118195",
-    "\\d{5}65030|65270976",
-    "853",
-    "(9695[012])(?:[ \\-](\\d{4}))?96950|96951|969521",
-    "9[78]2\\d{2}97220596",
-    "222",
-    "1",
-    "[A-Z]{3} ?\\d{2,4}NXR 01|ZTN 05|GPO 01|BZN 1130|SPB 6031|VCT 1753356",
-    "\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})42602230",
-    "\\d{5}20026960",
-    "265",
-    "\\d{5}02860|77520|0608252",
-    "\\d{5}43000|50754|88990|5067060",
-    "\\d{4}1102|1119|3212258",
-    "\\d{5}10001|10017264",
-    "988\\d{2}98814|98800|98810687",
-    "\\d{4}8001227",
-    "28992899672",
-    "\\d{6}930283|300001|931104234",
-    "\\d{5}52000505",
-    "[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])1234 AB|2490 AA31",
-    "\\d{4}0025|0107|663147",
-    "\\d{5}44601977",
-    "674",
-    "683",
-    "\\d{4}6001|6015|6332|8252|103064",
-    "(?:PC )?\\d{3}133|112|111968",
-    "507",
-    "(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}LIMA 23|LIMA 42|CALLAO 2|0200151",
-    "987\\d{2}98709689",
-    "\\d{3}111675",
-    "\\d{4}1008|1050|1135|1207|2000|100063",
-    "\\d{5}4400092",
-    "\\d{2}-\\d{3}00-950|05-470|48-300|32-015|00-94048",
-    "9[78]5\\d{2}97500508",
-    "PCRN 1ZZPCRN 1ZZ",
-    "(00[679]\\d{2})(?:[ \\-](\\d{4}))?009301",
-    "970",
-    "\\d{4}-\\d{3}2725-079|1250-096|1201-950|2860-571|1208-148351",
-    "(969(?:39|40))(?:[ \\-](\\d{4}))?96940680",
-    "\\d{4}1536|1538|1209595",
-    "974",
-    "9[78]4\\d{2}97400262",
-    "\\d{6}060274|061357|20071640",
-    "\\d{5,6}106314381",
-    "\\d{6}247112|103375|1883007",
-    "250",
-    "\\d{5}11564|11187|11142966",
-    "677",
-    "248",
-    "\\d{5}11042|11113249",
-    "[1-9]\\d{2} ?\\d{2}11455|12345|1050046",
-    "\\d{6}546080|308125|40860065",
-    "(?:ASCN|STHL) 1ZZSTHL 1ZZ290",
-    "\\d{4}4000|1001|2500386",
-    "\\d{4}917047",
-    "\\d{3} ?\\d{2}010 01|023 14|972 48|921 01|975 99421",
-    "232",
-    "4789\\d47890|47891|47895|47899378",
-    "\\d{5}12500|46024|16556|10000221",
-    "[A-Z]{2} ?\\d{5}JH 09010|AD 11010252",
-    "597",
-    "211",
-    "239",
-    "CP [1-3][1-7][0-2]\\dCP 1101503",
-    "1",
-    "963",
-    "[HLMS]\\d{3}H100268",
-    "TKCA 1ZZTKCA 1ZZ1",
-    "235",
-    "",
-    "228",
-    "[1-9]\\d{4}10150|1021066",
-    "\\d{6}735450|734025992",
-    "690",
-    "670",
-    "\\d{6}744000993",
-    "\\d{4}1002|8129|3100|1030216",
-    "676",
-    "(?:0[1-9]|[1-7]\\d|8[01])\\d{3}01960|0610190",
-    "1",
-    "688",
-    "\\d{3}(?:\\d{2,3})?104|106|10603|40867886",
-    "\\d{4,5}6090|34413255",
-    "\\d{5}15432|01055|01001380",
-    "256",
-    "9689896898",
-    "(\\d{5})(?:[ \\-](\\d{4}))?95014|22162-10101",
-    "\\d{5}11600598",
-    "\\d{6}702100|700000998",
-    "001200012039",
-    "VC\\d{4}VC0100|VC0110|VC04001",
-    "\\d{4}1010|3001|8011|102058",
-    "VG\\d{4}VG1110|VG1150|VG11601",
-    "(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?00802-1222|00850-98021",
-    "\\d{5}\\d?70010|5599984",
-    "678",
-    "986\\d{2}98600681",
-    "685",
-    "[1-7]\\d{4}10000383",
-    "967",
-    "976\\d{2}97600262",
-    "\\d{4}0083|1451|000127",
-    "\\d{5}50100|50101260",
-    "263",
+    // Postcode patterns.
+    "AD[1-7]0\\d\n", // AD
+    "\n", // AE
+    "\\d{4}\n", // AF
+    "\n", // AG
+    "(?:AI-)?2640\n", // AI
+    "\\d{4}\n", // AL
+    "(?:37)?\\d{4}\n", // AM
+    "\n", // AO
+    "\n", // AQ
+    "((?:[A-HJ-NP-Z])?\\d{4})([A-Z]{3})?\n", // AR
+    "(96799)(?:[ \\-](\\d{4}))?\n", // AS
+    "[1-9]\\d{3}\n", // AT
+    "0[289]\\d{2}|[1-9]\\d{3}\n", // AU
+    "\n", // AW
+    "22\\d{3}\n", // AX
+    "\\d{4}\n", // AZ
+    "\\d{5}\n", // BA
+    "BB\\d{5}\n", // BB
+    "\\d{4}\n", // BD
+    "[1-9]\\d{3}\n", // BE
+    "\n", // BF
+    "\\d{4}\n", // BG
+    "(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)\n", // BH
+    "\n", // BI
+    "\n", // BJ
+    "9[78][01]\\d{2}\n", // BL
+    "[A-Z]{2} ?[A-Z0-9]{2}\n", // BM
+    "[A-Z]{2} ?\\d{4}\n", // BN
+    "\n", // BO
+    "\n", // BQ
+    "\\d{5}-?\\d{3}\n", // BR
+    "\n", // BS
+    "\\d{5}\n", // BT
+    "\n", // BV
+    "\n", // BW
+    "\\d{6}\n", // BY
+    "\n", // BZ
+    "[ABCEGHJKLMNPRSTVXY]\\d[ABCEGHJ-NPRSTV-Z] ?\\d[ABCEGHJ-NPRSTV-Z]\\d\n", // CA
+    "6799\n", // CC
+    "\n", // CD
+    "\n", // CF
+    "\n", // CG
+    "[1-9]\\d{3}\n", // CH
+    "\n", // CI
+    "\n", // CK
+    "\\d{7}\n", // CL
+    "\n", // CM
+    "\\d{6}\n", // CN
+    "\\d{6}\n", // CO
+    "\\d{4,5}|\\d{3}-\\d{4}\n", // CR
+    "\\d{5}\n", // CU
+    "\\d{4}\n", // CV
+    "\n", // CW
+    "6798\n", // CX
+    "\\d{4}\n", // CY
+    "[1-7]\\d{2} ?\\d{2}\n", // CZ
+    "0[1-9]\\d{3}|[1-9]\\d{4}\n", // DE
+    "\n", // DJ
+    "\\d{4}\n", // DK
+    "\n", // DM
+    "\\d{5}\n", // DO
+    "\\d{5}\n", // DZ
+    "\\d{6}\n", // EC
+    "\\d{5}\n", // EE
+    "\\d{5}\n", // EG
+    "\\d{5}\n", // EH
+    "\n", // ER
+    "(?:0[1-9]|[1-4]\\d|5[0-2])\\d{3}\n", // ES
+    "\\d{4}\n", // ET
+    "\\d{5}\n", // FI
+    "\n", // FJ
+    "FIQQ 1ZZ\n", // FK
+    "(9694[1-4])(?:[ \\-](\\d{4}))?\n", // FM
+    "\\d{3}\n", // FO
+    "\\d{2} ?\\d{3}\n", // FR
+    "\n", // GA
+    "GIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}\n", // GB
+    "\n", // GD
+    "\\d{4}\n", // GE
+    "9[78]3\\d{2}\n", // GF
+    "GY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n", // GG
+    "\n", // GH
+    "GX11 1AA\n", // GI
+    "39\\d{2}\n", // GL
+    "\n", // GM
+    "\\d{3}\n", // GN
+    "9[78][01]\\d{2}\n", // GP
+    "\n", // GQ
+    "[1-8]\\d{2} ?\\d{2}\n", // GR
+    "SIQQ 1ZZ\n", // GS
+    "\\d{5}\n", // GT
+    "(969(?:[12]\\d|3[12]))(?:[ \\-](\\d{4}))?\n", // GU
+    "\\d{4}\n", // GW
+    "\n", // GY
+    "\n", // HK
+    "\\d{4}\n", // HM
+    "\\d{5}\n", // HN
+    "\\d{5}\n", // HR
+    "\\d{4}\n", // HT
+    "[1-9]\\d{3}\n", // HU
+    "\\d{5}\n", // ID
+    "(?:A(?:4[125]|6[37]|75|8[1-6]|9[12468])|C15|D(?:0[1-9]|1[0-8]|2[024]|6W)|E(?:2[15]|3[24]|4[15]|53|91)|F(?:12|2[368]|3[15]|4[25]|5[26]|9[1-4])|H(?:1[2468]|23|5[34]|6[25]|71|91)|K(?:3[246]|45|56|67|78)|N(?:3[79]|41|91)|P(?:1[247]|2[45]|3[126]|4[37]|5[16]|6[17]|7[25]|8[15])|R(?:14|21|3[25]|4[25]|5[16]|9[35])|T(?:12|23|34|45|56)|V(?:1[45]|23|3[15]|42|9[2-5])|W(?:12|23|34|91)|X(?:35|42|91)|Y(?:14|2[15]|3[45])) ?[\\dACDEFHKNPRTV-Y]{4}\n", // IE
+    "\\d{5}(?:\\d{2})?\n", // IL
+    "IM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n", // IM
+    "[1-9]\\d{5}\n", // IN
+    "BBND 1ZZ\n", // IO
+    "\\d{5}\n", // IQ
+    "\\d{5}-?\\d{5}\n", // IR
+    "\\d{3}\n", // IS
+    "\\d{5}\n", // IT
+    "JE\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}\n", // JE
+    "\n", // JM
+    "\\d{5}\n", // JO
+    "\\d{3}-?\\d{4}\n", // JP
+    "\\d{5}\n", // KE
+    "\\d{6}\n", // KG
+    "\\d{5,6}\n", // KH
+    "\n", // KI
+    "\n", // KM
+    "\n", // KN
+    "\n", // KP
+    "\\d{5}\n", // KR
+    "\\d{5}\n", // KW
+    "KY\\d-\\d{4}\n", // KY
+    "\\d{6}\n", // KZ
+    "\\d{5}\n", // LA
+    "(?:\\d{4})(?: ?(?:\\d{4}))?\n", // LB
+    "\n", // LC
+    "948[5-9]|949[0-8]\n", // LI
+    "\\d{5}\n", // LK
+    "\\d{4}\n", // LR
+    "\\d{3}\n", // LS
+    "\\d{5}\n", // LT
+    "\\d{4}\n", // LU
+    "LV-\\d{4}\n", // LV
+    "\n", // LY
+    "\\d{5}\n", // MA
+    "980\\d{2}\n", // MC
+    "\\d{4}\n", // MD
+    "8\\d{4}\n", // ME
+    "9[78][01]\\d{2}\n", // MF
+    "\\d{3}\n", // MG
+    "(969[67]\\d)(?:[ \\-](\\d{4}))?\n", // MH
+    "\\d{4}\n", // MK
+    "\n", // ML
+    "\\d{5}\n", // MM
+    "\\d{5}\n", // MN
+    "\n", // MO
+    "(9695[012])(?:[ \\-](\\d{4}))?\n", // MP
+    "9[78]2\\d{2}\n", // MQ
+    "\n", // MR
+    "\n", // MS
+    "[A-Z]{3} ?\\d{2,4}\n", // MT
+    "\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})\n", // MU
+    "\\d{5}\n", // MV
+    "\n", // MW
+    "\\d{5}\n", // MX
+    "\\d{5}\n", // MY
+    "\\d{4}\n", // MZ
+    "\\d{5}\n", // NA
+    "988\\d{2}\n", // NC
+    "\\d{4}\n", // NE
+    "2899\n", // NF
+    "\\d{6}\n", // NG
+    "\\d{5}\n", // NI
+    "[1-9]\\d{3} ?(?:[A-RT-Z][A-Z]|S[BCE-RT-Z])\n", // NL
+    "\\d{4}\n", // NO
+    "\\d{5}\n", // NP
+    "\n", // NR
+    "\n", // NU
+    "\\d{4}\n", // NZ
+    "(?:PC )?\\d{3}\n", // OM
+    "\n", // PA
+    "(?:LIMA \\d{1,2}|CALLAO 0?\\d)|[0-2]\\d{4}\n", // PE
+    "987\\d{2}\n", // PF
+    "\\d{3}\n", // PG
+    "\\d{4}\n", // PH
+    "\\d{5}\n", // PK
+    "\\d{2}-\\d{3}\n", // PL
+    "9[78]5\\d{2}\n", // PM
+    "PCRN 1ZZ\n", // PN
+    "(00[679]\\d{2})(?:[ \\-](\\d{4}))?\n", // PR
+    "\n", // PS
+    "\\d{4}-\\d{3}\n", // PT
+    "(969(?:39|40))(?:[ \\-](\\d{4}))?\n", // PW
+    "\\d{4}\n", // PY
+    "\n", // QA
+    "9[78]4\\d{2}\n", // RE
+    "\\d{6}\n", // RO
+    "\\d{5,6}\n", // RS
+    "\\d{6}\n", // RU
+    "\n", // RW
+    "\\d{5}\n", // SA
+    "\n", // SB
+    "\n", // SC
+    "\\d{5}\n", // SD
+    "[1-9]\\d{2} ?\\d{2}\n", // SE
+    "\\d{6}\n", // SG
+    "(?:ASCN|STHL) 1ZZ\n", // SH
+    "\\d{4}\n", // SI
+    "\\d{4}\n", // SJ
+    "\\d{3} ?\\d{2}\n", // SK
+    "\n", // SL
+    "4789\\d\n", // SM
+    "\\d{5}\n", // SN
+    "[A-Z]{2} ?\\d{5}\n", // SO
+    "\n", // SR
+    "\n", // SS
+    "\n", // ST
+    "CP [1-3][1-7][0-2]\\d\n", // SV
+    "\n", // SX
+    "\n", // SY
+    "[HLMS]\\d{3}\n", // SZ
+    "TKCA 1ZZ\n", // TC
+    "\n", // TD
+    "\n", // TF
+    "\n", // TG
+    "[1-9]\\d{4}\n", // TH
+    "\\d{6}\n", // TJ
+    "\n", // TK
+    "\n", // TL
+    "\\d{6}\n", // TM
+    "\\d{4}\n", // TN
+    "\n", // TO
+    "(?:0[1-9]|[1-7]\\d|8[01])\\d{3}\n", // TR
+    "\n", // TT
+    "\n", // TV
+    "\\d{3}(?:\\d{2,3})?\n", // TW
+    "\\d{4,5}\n", // TZ
+    "\\d{5}\n", // UA
+    "\n", // UG
+    "96898\n", // UM
+    "(\\d{5})(?:[ \\-](\\d{4}))?\n", // US
+    "\\d{5}\n", // UY
+    "\\d{6}\n", // UZ
+    "00120\n", // VA
+    "VC\\d{4}\n", // VC
+    "\\d{4}\n", // VE
+    "VG\\d{4}\n", // VG
+    "(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?\n", // VI
+    "\\d{5}\\d?\n", // VN
+    "\n", // VU
+    "986\\d{2}\n", // WF
+    "\n", // WS
+    "[1-7]\\d{4}\n", // XK
+    "\n", // YE
+    "976\\d{2}\n", // YT
+    "\\d{4}\n", // ZA
+    "\\d{5}\n", // ZM
+    "\n", // ZW
+    // Postcode examples.
+    "AD100|AD501|AD700\n", // AD
+    "\n", // AE
+    "1001|2601|3801\n", // AF
+    "\n", // AG
+    "2640\n", // AI
+    "1001|1017|3501\n", // AL
+    "375010|0002|0010\n", // AM
+    "\n", // AO
+    "\n", // AQ
+    "C1070AAM|C1000WAM|B1000TBU|X5187XAB\n", // AR
+    "96799\n", // AS
+    "1010|3741\n", // AT
+    "2060|3171|6430|4000|4006|3001\n", // AU
+    "\n", // AW
+    "22150|22550|22240|22710|22270|22730|22430\n", // AX
+    "1000\n", // AZ
+    "71000\n", // BA
+    "BB23026|BB22025\n", // BB
+    "1340|1000\n", // BD
+    "4000|1000\n", // BE
+    "\n", // BF
+    "1000|1700\n", // BG
+    "317\n", // BH
+    "\n", // BI
+    "\n", // BJ
+    "97100\n", // BL
+    "FL 07|HM GX|HM 12\n", // BM
+    "BT2328|KA1131|BA1511\n", // BN
+    "\n", // BO
+    "\n", // BQ
+    "40301-110|70002-900\n", // BR
+    "\n", // BS
+    "11001|31101|35003\n", // BT
+    "\n", // BV
+    "\n", // BW
+    "223016|225860|220050\n", // BY
+    "\n", // BZ
+    "H3Z 2Y7|V8X 3X4|T0L 1K0|T0H 1A0|K1A 0B1\n", // CA
+    "6799\n", // CC
+    "\n", // CD
+    "\n", // CF
+    "\n", // CG
+    "2544|1211|1556|3030\n", // CH
+    "\n", // CI
+    "\n", // CK
+    "8340457|8720019|1230000|8329100\n", // CL
+    "\n", // CM
+    "266033|317204|100096|100808\n", // CN
+    "111221|130001|760011\n", // CO
+    "1000|2010|1001\n", // CR
+    "10700\n", // CU
+    "7600\n", // CV
+    "\n", // CW
+    "6798\n", // CX
+    "2008|3304|1900\n", // CY
+    "100 00|251 66|530 87|110 00|225 99\n", // CZ
+    "26133|53225\n", // DE
+    "\n", // DJ
+    "8660|1566\n", // DK
+    "\n", // DM
+    "11903|10101\n", // DO
+    "40304|16027\n", // DZ
+    "090105|092301\n", // EC
+    "69501|11212\n", // EE
+    "12411|11599\n", // EG
+    "70000|72000\n", // EH
+    "\n", // ER
+    "28039|28300|28070\n", // ES
+    "1000\n", // ET
+    "00550|00011\n", // FI
+    "\n", // FJ
+    "FIQQ 1ZZ\n", // FK
+    "96941|96944\n", // FM
+    "100\n", // FO
+    "33380|34092|33506\n", // FR
+    "\n", // GA
+    "EC1Y 8SY|GIR 0AA|M2 5BQ|M34 4AB|CR0 2YR|DN16 9AA|W1A 4ZZ|EC1A 1HQ|OX14 4PG|BS18 8HF|NR25 7HG|RH6 0NP|BH23 6AA|B6 5BA|SO23 9AP|PO1 3AX|BFPO 61\n", // GB
+    "\n", // GD
+    "0101\n", // GE
+    "97300\n", // GF
+    "GY1 1AA|GY2 2BT\n", // GG
+    "\n", // GH
+    "GX11 1AA\n", // GI
+    "3900|3950|3911\n", // GL
+    "\n", // GM
+    "001|200|100\n", // GN
+    "97100\n", // GP
+    "\n", // GQ
+    "151 24|151 10|101 88\n", // GR
+    "SIQQ 1ZZ\n", // GS
+    "09001|01501\n", // GT
+    "96910|96931\n", // GU
+    "1000|1011\n", // GW
+    "\n", // GY
+    "\n", // HK
+    "7050\n", // HM
+    "31301\n", // HN
+    "10000|21001|10002\n", // HR
+    "6120|5310|6110|8510\n", // HT
+    "1037|2380|1540\n", // HU
+    "40115\n", // ID
+    "D6W PV38|D02 X285\n", // IE
+    "9614303\n", // IL
+    "IM2 1AA|IM99 1PS\n", // IM
+    "110034|110001\n", // IN
+    "BBND 1ZZ\n", // IO
+    "31001\n", // IQ
+    "11936-12345\n", // IR
+    "320|121|220|110\n", // IS
+    "00144|47037|39049\n", // IT
+    "JE1 1AA|JE2 2BT\n", // JE
+    "\n", // JM
+    "11937|11190\n", // JO
+    "154-0023|350-1106|951-8073|112-0001|208-0032|231-0012\n", // JP
+    "20100|00100\n", // KE
+    "720001\n", // KG
+    "120101|120108\n", // KH
+    "\n", // KI
+    "\n", // KM
+    "\n", // KN
+    "\n", // KP
+    "03051\n", // KR
+    "54541|54551|54404|13009\n", // KW
+    "KY1-1100|KY1-1702|KY2-2101\n", // KY
+    "040900|050012\n", // KZ
+    "01160|01000\n", // LA
+    "2038 3054|1107 2810|1000\n", // LB
+    "\n", // LC
+    "9496|9491|9490|9485\n", // LI
+    "20000|00100\n", // LK
+    "1000\n", // LR
+    "100\n", // LS
+    "04340|03500\n", // LT
+    "4750|2998\n", // LU
+    "LV-1073|LV-1000\n", // LV
+    "\n", // LY
+    "53000|10000|20050|16052\n", // MA
+    "98000|98020|98011|98001\n", // MC
+    "2012|2019\n", // MD
+    "81257|81258|81217|84314|85366\n", // ME
+    "97100\n", // MF
+    "501|101\n", // MG
+    "96960|96970\n", // MH
+    "1314|1321|1443|1062\n", // MK
+    "\n", // ML
+    "11181\n", // MM
+    "65030|65270\n", // MN
+    "\n", // MO
+    "96950|96951|96952\n", // MP
+    "97220\n", // MQ
+    "\n", // MR
+    "\n", // MS
+    "NXR 01|ZTN 05|GPO 01|BZN 1130|SPB 6031|VCT 1753\n", // MT
+    "42602\n", // MU
+    "20026\n", // MV
+    "\n", // MW
+    "02860|77520|06082\n", // MX
+    "43000|50754|88990|50670\n", // MY
+    "1102|1119|3212\n", // MZ
+    "10001|10017\n", // NA
+    "98814|98800|98810\n", // NC
+    "8001\n", // NE
+    "2899\n", // NF
+    "930283|300001|931104\n", // NG
+    "52000\n", // NI
+    "1234 AB|2490 AA\n", // NL
+    "0025|0107|6631\n", // NO
+    "44601\n", // NP
+    "\n", // NR
+    "\n", // NU
+    "6001|6015|6332|8252|1030\n", // NZ
+    "133|112|111\n", // OM
+    "\n", // PA
+    "LIMA 23|LIMA 42|CALLAO 2|02001\n", // PE
+    "98709\n", // PF
+    "111\n", // PG
+    "1008|1050|1135|1207|2000|1000\n", // PH
+    "44000\n", // PK
+    "00-950|05-470|48-300|32-015|00-940\n", // PL
+    "97500\n", // PM
+    "PCRN 1ZZ\n", // PN
+    "00930\n", // PR
+    "\n", // PS
+    "2725-079|1250-096|1201-950|2860-571|1208-148\n", // PT
+    "96940\n", // PW
+    "1536|1538|1209\n", // PY
+    "\n", // QA
+    "97400\n", // RE
+    "060274|061357|200716\n", // RO
+    "106314\n", // RS
+    "247112|103375|188300\n", // RU
+    "\n", // RW
+    "11564|11187|11142\n", // SA
+    "\n", // SB
+    "\n", // SC
+    "11042|11113\n", // SD
+    "11455|12345|10500\n", // SE
+    "546080|308125|408600\n", // SG
+    "STHL 1ZZ\n", // SH
+    "4000|1001|2500\n", // SI
+    "9170\n", // SJ
+    "010 01|023 14|972 48|921 01|975 99\n", // SK
+    "\n", // SL
+    "47890|47891|47895|47899\n", // SM
+    "12500|46024|16556|10000\n", // SN
+    "JH 09010|AD 11010\n", // SO
+    "\n", // SR
+    "\n", // SS
+    "\n", // ST
+    "CP 1101\n", // SV
+    "\n", // SX
+    "\n", // SY
+    "H100\n", // SZ
+    "TKCA 1ZZ\n", // TC
+    "\n", // TD
+    "\n", // TF
+    "\n", // TG
+    "10150|10210\n", // TH
+    "735450|734025\n", // TJ
+    "\n", // TK
+    "\n", // TL
+    "744000\n", // TM
+    "1002|8129|3100|1030\n", // TN
+    "\n", // TO
+    "01960|06101\n", // TR
+    "\n", // TT
+    "\n", // TV
+    "104|106|10603|40867\n", // TW
+    "6090|34413\n", // TZ
+    "15432|01055|01001\n", // UA
+    "\n", // UG
+    "96898\n", // UM
+    "95014|22162-1010\n", // US
+    "11600\n", // UY
+    "702100|700000\n", // UZ
+    "00120\n", // VA
+    "VC0100|VC0110|VC0400\n", // VC
+    "1010|3001|8011|1020\n", // VE
+    "VG1110|VG1150|VG1160\n", // VG
+    "00802-1222|00850-9802\n", // VI
+    "70010|55999\n", // VN
+    "\n", // VU
+    "98600\n", // WF
+    "\n", // WS
+    "10000\n", // XK
+    "\n", // YE
+    "97600\n", // YT
+    "0083|1451|0001\n", // ZA
+    "50100|50101\n", // ZM
+    "\n", // ZW
+    // Calling codes.
+    "376\n", // AD
+    "971\n", // AE
+    "93\n", // AF
+    "1\n", // AG
+    "1\n", // AI
+    "355\n", // AL
+    "374\n", // AM
+    "244\n", // AO
+    "\n", // AQ
+    "54\n", // AR
+    "1\n", // AS
+    "43\n", // AT
+    "61\n", // AU
+    "297\n", // AW
+    "358\n", // AX
+    "994\n", // AZ
+    "387\n", // BA
+    "1\n", // BB
+    "880\n", // BD
+    "32\n", // BE
+    "226\n", // BF
+    "359\n", // BG
+    "973\n", // BH
+    "257\n", // BI
+    "229\n", // BJ
+    "590\n", // BL
+    "1\n", // BM
+    "673\n", // BN
+    "591\n", // BO
+    "599\n", // BQ
+    "55\n", // BR
+    "1\n", // BS
+    "975\n", // BT
+    "\n", // BV
+    "267\n", // BW
+    "375\n", // BY
+    "501\n", // BZ
+    "1\n", // CA
+    "61\n", // CC
+    "243\n", // CD
+    "236\n", // CF
+    "242\n", // CG
+    "41\n", // CH
+    "225\n", // CI
+    "682\n", // CK
+    "56\n", // CL
+    "237\n", // CM
+    "86\n", // CN
+    "57\n", // CO
+    "506\n", // CR
+    "53\n", // CU
+    "238\n", // CV
+    "599\n", // CW
+    "61\n", // CX
+    "357\n", // CY
+    "420\n", // CZ
+    "49\n", // DE
+    "253\n", // DJ
+    "45\n", // DK
+    "1\n", // DM
+    "1\n", // DO
+    "213\n", // DZ
+    "593\n", // EC
+    "372\n", // EE
+    "20\n", // EG
+    "212\n", // EH
+    "291\n", // ER
+    "34\n", // ES
+    "251\n", // ET
+    "358\n", // FI
+    "679\n", // FJ
+    "500\n", // FK
+    "691\n", // FM
+    "298\n", // FO
+    "33\n", // FR
+    "241\n", // GA
+    "44\n", // GB
+    "1\n", // GD
+    "995\n", // GE
+    "594\n", // GF
+    "44\n", // GG
+    "233\n", // GH
+    "350\n", // GI
+    "299\n", // GL
+    "220\n", // GM
+    "224\n", // GN
+    "590\n", // GP
+    "240\n", // GQ
+    "30\n", // GR
+    "\n", // GS
+    "502\n", // GT
+    "1\n", // GU
+    "245\n", // GW
+    "592\n", // GY
+    "852\n", // HK
+    "\n", // HM
+    "504\n", // HN
+    "385\n", // HR
+    "509\n", // HT
+    "36\n", // HU
+    "62\n", // ID
+    "353\n", // IE
+    "972\n", // IL
+    "44\n", // IM
+    "91\n", // IN
+    "246\n", // IO
+    "964\n", // IQ
+    "98\n", // IR
+    "354\n", // IS
+    "39\n", // IT
+    "44\n", // JE
+    "1\n", // JM
+    "962\n", // JO
+    "81\n", // JP
+    "254\n", // KE
+    "996\n", // KG
+    "855\n", // KH
+    "686\n", // KI
+    "269\n", // KM
+    "1\n", // KN
+    "850\n", // KP
+    "82\n", // KR
+    "965\n", // KW
+    "1\n", // KY
+    "7\n", // KZ
+    "856\n", // LA
+    "961\n", // LB
+    "1\n", // LC
+    "423\n", // LI
+    "94\n", // LK
+    "231\n", // LR
+    "266\n", // LS
+    "370\n", // LT
+    "352\n", // LU
+    "371\n", // LV
+    "218\n", // LY
+    "212\n", // MA
+    "377\n", // MC
+    "373\n", // MD
+    "382\n", // ME
+    "590\n", // MF
+    "261\n", // MG
+    "692\n", // MH
+    "389\n", // MK
+    "223\n", // ML
+    "95\n", // MM
+    "976\n", // MN
+    "853\n", // MO
+    "1\n", // MP
+    "596\n", // MQ
+    "222\n", // MR
+    "1\n", // MS
+    "356\n", // MT
+    "230\n", // MU
+    "960\n", // MV
+    "265\n", // MW
+    "52\n", // MX
+    "60\n", // MY
+    "258\n", // MZ
+    "264\n", // NA
+    "687\n", // NC
+    "227\n", // NE
+    "672\n", // NF
+    "234\n", // NG
+    "505\n", // NI
+    "31\n", // NL
+    "47\n", // NO
+    "977\n", // NP
+    "674\n", // NR
+    "683\n", // NU
+    "64\n", // NZ
+    "968\n", // OM
+    "507\n", // PA
+    "51\n", // PE
+    "689\n", // PF
+    "675\n", // PG
+    "63\n", // PH
+    "92\n", // PK
+    "48\n", // PL
+    "508\n", // PM
+    "\n", // PN
+    "1\n", // PR
+    "970\n", // PS
+    "351\n", // PT
+    "680\n", // PW
+    "595\n", // PY
+    "974\n", // QA
+    "262\n", // RE
+    "40\n", // RO
+    "381\n", // RS
+    "7\n", // RU
+    "250\n", // RW
+    "966\n", // SA
+    "677\n", // SB
+    "248\n", // SC
+    "249\n", // SD
+    "46\n", // SE
+    "65\n", // SG
+    "290\n", // SH
+    "386\n", // SI
+    "47\n", // SJ
+    "421\n", // SK
+    "232\n", // SL
+    "378\n", // SM
+    "221\n", // SN
+    "252\n", // SO
+    "597\n", // SR
+    "211\n", // SS
+    "239\n", // ST
+    "503\n", // SV
+    "1\n", // SX
+    "963\n", // SY
+    "268\n", // SZ
+    "1\n", // TC
+    "235\n", // TD
+    "\n", // TF
+    "228\n", // TG
+    "66\n", // TH
+    "992\n", // TJ
+    "690\n", // TK
+    "670\n", // TL
+    "993\n", // TM
+    "216\n", // TN
+    "676\n", // TO
+    "90\n", // TR
+    "1\n", // TT
+    "688\n", // TV
+    "886\n", // TW
+    "255\n", // TZ
+    "380\n", // UA
+    "256\n", // UG
+    "\n", // UM
+    "1\n", // US
+    "598\n", // UY
+    "998\n", // UZ
+    "39\n", // VA
+    "1\n", // VC
+    "58\n", // VE
+    "1\n", // VG
+    "1\n", // VI
+    "84\n", // VN
+    "678\n", // VU
+    "681\n", // WF
+    "685\n", // WS
+    "383\n", // XK
+    "967\n", // YE
+    "262\n", // YT
+    "27\n", // ZA
+    "260\n", // ZM
+    "263\n", // ZW
 );
 
 /// The English short names of the rows of `COUNTRIES`, in their order, joined by `|` (feature `names`; the
@@ -612,262 +1133,261 @@ pub(super) static NAMES: &str = concat!(
     "Zimbabwe",
 );
 
-/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: the byte lengths of
-/// its texts in `TEXT` (pattern, examples, calling codes), flag bits (1 postcode required, 2 state required, 4 CSP
-/// market, 8 phone and registration number required), the index of its state list. No offsets into `TEXT`: in
-/// WebAssembly they would not compress.
+/// Every ISO 3166-1 alpha-2 country plus XK, sorted by code (lookup is a binary search). A row: flag bits (1 postcode
+/// required, 2 state required, 4 CSP market, 8 phone and registration number required) and the index of its state
+/// list; its texts are lines of `TEXT`.
 #[rustfmt::skip]
 pub static COUNTRIES: [Country; 250] = [
-    Country::row((10, 17, 3), 4, 0), // AD Andorra
-    Country::row((0, 0, 3), 12, 0), // AE United Arab Emirates
-    Country::row((5, 14, 2), 4, 0), // AF Afghanistan
-    Country::row((0, 0, 1), 4, 0), // AG Antigua & Barbuda
-    Country::row((12, 4, 1), 4, 0), // AI Anguilla
-    Country::row((5, 14, 3), 4, 0), // AL Albania
-    Country::row((12, 16, 3), 12, 0), // AM Armenia
-    Country::row((0, 0, 3), 4, 0), // AO Angola
-    Country::row((0, 0, 0), 4, 0), // AQ Antarctica
-    Country::row((34, 35, 2), 4, 0), // AR Argentina
-    Country::row((24, 5, 1), 5, 0), // AS American Samoa
-    Country::row((10, 9, 2), 5, 0), // AT Austria
-    Country::row((22, 29, 2), 7, 1), // AU Australia
-    Country::row((0, 0, 3), 4, 0), // AW Aruba
-    Country::row((7, 41, 3), 5, 0), // AX Åland Islands
-    Country::row((5, 4, 3), 12, 0), // AZ Azerbaijan
-    Country::row((5, 5, 3), 4, 0), // BA Bosnia & Herzegovina
-    Country::row((7, 15, 1), 4, 0), // BB Barbados
-    Country::row((5, 9, 3), 4, 0), // BD Bangladesh
-    Country::row((10, 9, 2), 5, 0), // BE Belgium
-    Country::row((0, 0, 3), 4, 0), // BF Burkina Faso
-    Country::row((5, 9, 3), 4, 0), // BG Bulgaria
-    Country::row((37, 3, 3), 4, 0), // BH Bahrain
-    Country::row((0, 0, 3), 4, 0), // BI Burundi
-    Country::row((0, 0, 3), 4, 0), // BJ Benin
-    Country::row((14, 5, 3), 5, 0), // BL St. Barthélemy
-    Country::row((21, 17, 1), 4, 0), // BM Bermuda
-    Country::row((15, 20, 3), 4, 0), // BN Brunei
-    Country::row((0, 0, 3), 4, 0), // BO Bolivia
-    Country::row((0, 0, 3), 4, 0), // BQ Caribbean Netherlands
-    Country::row((12, 19, 2), 13, 0), // BR Brazil
-    Country::row((0, 0, 1), 4, 0), // BS Bahamas
-    Country::row((5, 17, 3), 4, 0), // BT Bhutan
-    Country::row((0, 0, 0), 4, 0), // BV Bouvet Island
-    Country::row((0, 0, 3), 4, 0), // BW Botswana
-    Country::row((5, 20, 3), 8, 0), // BY Belarus
-    Country::row((0, 0, 3), 4, 0), // BZ Belize
-    Country::row((64, 39, 1), 7, 2), // CA Canada
-    Country::row((4, 4, 2), 4, 0), // CC Cocos (Keeling) Islands
-    Country::row((0, 0, 3), 4, 0), // CD Congo - Kinshasa
-    Country::row((0, 0, 3), 4, 0), // CF Central African Republic
-    Country::row((0, 0, 3), 4, 0), // CG Congo - Brazzaville
-    Country::row((10, 19, 2), 5, 0), // CH Switzerland
-    Country::row((0, 0, 3), 4, 0), // CI Côte d’Ivoire
-    Country::row((0, 0, 3), 4, 0), // CK Cook Islands
-    Country::row((5, 31, 2), 4, 0), // CL Chile
-    Country::row((0, 0, 3), 4, 0), // CM Cameroon
-    Country::row((5, 27, 2), 5, 0), // CN China
-    Country::row((5, 20, 2), 4, 0), // CO Colombia
-    Country::row((19, 14, 3), 4, 0), // CR Costa Rica
-    Country::row((5, 5, 2), 0, 0), // CU Cuba
-    Country::row((5, 4, 3), 4, 0), // CV Cape Verde
-    Country::row((0, 0, 3), 4, 0), // CW Curaçao
-    Country::row((4, 4, 2), 4, 0), // CX Christmas Island
-    Country::row((5, 14, 3), 4, 0), // CY Cyprus
-    Country::row((17, 34, 3), 5, 0), // CZ Czechia
-    Country::row((22, 11, 2), 5, 0), // DE Germany
-    Country::row((0, 0, 3), 4, 0), // DJ Djibouti
-    Country::row((5, 9, 2), 5, 0), // DK Denmark
-    Country::row((0, 0, 1), 4, 0), // DM Dominica
-    Country::row((5, 11, 1), 4, 0), // DO Dominican Republic
-    Country::row((5, 11, 3), 4, 0), // DZ Algeria
-    Country::row((5, 13, 3), 4, 0), // EC Ecuador
-    Country::row((5, 11, 3), 5, 0), // EE Estonia
-    Country::row((5, 11, 2), 4, 0), // EG Egypt
-    Country::row((5, 11, 3), 0, 0), // EH Western Sahara
-    Country::row((0, 0, 3), 4, 0), // ER Eritrea
-    Country::row((30, 17, 2), 5, 0), // ES Spain
-    Country::row((5, 4, 3), 4, 0), // ET Ethiopia
-    Country::row((5, 11, 3), 5, 0), // FI Finland
-    Country::row((0, 0, 3), 4, 0), // FJ Fiji
-    Country::row((8, 8, 3), 5, 0), // FK Falkland Islands
-    Country::row((28, 11, 3), 5, 0), // FM Micronesia
-    Country::row((5, 3, 3), 4, 0), // FO Faroe Islands
-    Country::row((12, 17, 2), 5, 0), // FR France
-    Country::row((0, 0, 3), 4, 0), // GA Gabon
-    Country::row((436, 141, 2), 5, 0), // GB United Kingdom
-    Country::row((0, 0, 1), 4, 0), // GD Grenada
-    Country::row((5, 4, 3), 4, 0), // GE Georgia
-    Country::row((11, 5, 3), 5, 0), // GF French Guiana
-    Country::row((34, 15, 2), 5, 0), // GG Guernsey
-    Country::row((0, 0, 3), 4, 0), // GH Ghana
-    Country::row((8, 8, 3), 4, 0), // GI Gibraltar
-    Country::row((7, 14, 3), 5, 0), // GL Greenland
-    Country::row((0, 0, 3), 4, 0), // GM Gambia
-    Country::row((5, 11, 3), 4, 0), // GN Guinea
-    Country::row((14, 5, 3), 5, 0), // GP Guadeloupe
-    Country::row((0, 0, 3), 4, 0), // GQ Equatorial Guinea
-    Country::row((17, 20, 2), 5, 0), // GR Greece
-    Country::row((8, 8, 0), 5, 0), // GS South Georgia & South Sandwich Islands
-    Country::row((5, 11, 3), 4, 0), // GT Guatemala
-    Country::row((38, 11, 1), 5, 0), // GU Guam
-    Country::row((5, 9, 3), 4, 0), // GW Guinea-Bissau
-    Country::row((0, 0, 3), 4, 0), // GY Guyana
-    Country::row((0, 0, 3), 4, 0), // HK Hong Kong SAR China
-    Country::row((5, 4, 0), 4, 0), // HM Heard & McDonald Islands
-    Country::row((5, 5, 3), 4, 0), // HN Honduras
-    Country::row((5, 17, 3), 4, 0), // HR Croatia
-    Country::row((5, 19, 3), 4, 0), // HT Haiti
-    Country::row((10, 14, 2), 13, 0), // HU Hungary
-    Country::row((5, 5, 2), 4, 0), // ID Indonesia
-    Country::row((518, 17, 3), 4, 0), // IE Ireland
-    Country::row((15, 7, 3), 4, 0), // IL Israel
-    Country::row((34, 16, 2), 5, 0), // IM Isle of Man
-    Country::row((10, 13, 2), 13, 0), // IN India
-    Country::row((8, 8, 3), 5, 0), // IO British Indian Ocean Territory
-    Country::row((5, 5, 3), 12, 0), // IQ Iraq
-    Country::row((12, 11, 2), 0, 0), // IR Iran
-    Country::row((5, 15, 3), 4, 0), // IS Iceland
-    Country::row((5, 17, 2), 5, 0), // IT Italy
-    Country::row((34, 15, 2), 5, 0), // JE Jersey
-    Country::row((0, 0, 1), 4, 0), // JM Jamaica
-    Country::row((5, 11, 3), 4, 0), // JO Jordan
-    Country::row((12, 53, 2), 5, 0), // JP Japan
-    Country::row((5, 11, 3), 4, 0), // KE Kenya
-    Country::row((5, 6, 3), 12, 0), // KG Kyrgyzstan
-    Country::row((7, 13, 3), 4, 0), // KH Cambodia
-    Country::row((0, 0, 3), 4, 0), // KI Kiribati
-    Country::row((0, 0, 3), 4, 0), // KM Comoros
-    Country::row((0, 0, 1), 4, 0), // KN St. Kitts & Nevis
-    Country::row((0, 0, 3), 0, 0), // KP North Korea
-    Country::row((5, 5, 2), 5, 0), // KR South Korea
-    Country::row((5, 23, 3), 4, 0), // KW Kuwait
-    Country::row((10, 26, 1), 4, 0), // KY Cayman Islands
-    Country::row((5, 13, 1), 12, 0), // KZ Kazakhstan
-    Country::row((5, 11, 3), 4, 0), // LA Laos
-    Country::row((25, 24, 3), 4, 0), // LB Lebanon
-    Country::row((0, 0, 1), 4, 0), // LC St. Lucia
-    Country::row((17, 19, 3), 5, 0), // LI Liechtenstein
-    Country::row((5, 11, 2), 4, 0), // LK Sri Lanka
-    Country::row((5, 4, 3), 4, 0), // LR Liberia
-    Country::row((5, 3, 3), 4, 0), // LS Lesotho
-    Country::row((5, 11, 3), 5, 0), // LT Lithuania
-    Country::row((5, 9, 3), 5, 0), // LU Luxembourg
-    Country::row((8, 15, 3), 5, 0), // LV Latvia
-    Country::row((0, 0, 3), 4, 0), // LY Libya
-    Country::row((5, 23, 3), 4, 0), // MA Morocco
-    Country::row((8, 23, 3), 4, 0), // MC Monaco
-    Country::row((5, 9, 3), 12, 0), // MD Moldova
-    Country::row((6, 29, 3), 4, 0), // ME Montenegro
-    Country::row((14, 5, 3), 5, 0), // MF St. Martin
-    Country::row((5, 7, 3), 4, 0), // MG Madagascar
-    Country::row((28, 11, 3), 5, 0), // MH Marshall Islands
-    Country::row((5, 19, 3), 4, 0), // MK North Macedonia
-    Country::row((0, 0, 3), 4, 0), // ML Mali
-    Country::row((5, 5, 2), 12, 0), // MM Myanmar (Burma)
-    Country::row((5, 11, 3), 4, 0), // MN Mongolia
-    Country::row((0, 0, 3), 4, 0), // MO Macao SAR China
-    Country::row((28, 17, 1), 5, 0), // MP Northern Mariana Islands
-    Country::row((11, 5, 3), 5, 0), // MQ Martinique
-    Country::row((0, 0, 3), 4, 0), // MR Mauritania
-    Country::row((0, 0, 1), 4, 0), // MS Montserrat
-    Country::row((17, 47, 3), 4, 0), // MT Malta
-    Country::row((28, 5, 3), 4, 0), // MU Mauritius
-    Country::row((5, 5, 3), 4, 0), // MV Maldives
-    Country::row((0, 0, 3), 4, 0), // MW Malawi
-    Country::row((5, 17, 2), 5, 0), // MX Mexico
-    Country::row((5, 23, 2), 5, 0), // MY Malaysia
-    Country::row((5, 14, 3), 4, 0), // MZ Mozambique
-    Country::row((5, 11, 3), 4, 0), // NA Namibia
-    Country::row((8, 17, 3), 5, 0), // NC New Caledonia
-    Country::row((5, 4, 3), 4, 0), // NE Niger
-    Country::row((4, 4, 3), 4, 0), // NF Norfolk Island
-    Country::row((5, 20, 3), 4, 0), // NG Nigeria
-    Country::row((5, 5, 3), 4, 0), // NI Nicaragua
-    Country::row((41, 15, 2), 5, 0), // NL Netherlands
-    Country::row((5, 14, 2), 5, 0), // NO Norway
-    Country::row((5, 5, 3), 4, 0), // NP Nepal
-    Country::row((0, 0, 3), 4, 0), // NR Nauru
-    Country::row((0, 0, 3), 4, 0), // NU Niue
-    Country::row((5, 24, 2), 5, 0), // NZ New Zealand
-    Country::row((13, 11, 3), 4, 0), // OM Oman
-    Country::row((0, 0, 3), 4, 0), // PA Panama
-    Country::row((39, 30, 2), 4, 0), // PE Peru
-    Country::row((8, 5, 3), 5, 0), // PF French Polynesia
-    Country::row((5, 3, 3), 4, 0), // PG Papua New Guinea
-    Country::row((5, 29, 2), 4, 0), // PH Philippines
-    Country::row((5, 5, 2), 4, 0), // PK Pakistan
-    Country::row((11, 34, 2), 13, 0), // PL Poland
-    Country::row((11, 5, 3), 5, 0), // PM St. Pierre & Miquelon
-    Country::row((8, 8, 0), 5, 0), // PN Pitcairn Islands
-    Country::row((31, 5, 1), 5, 0), // PR Puerto Rico
-    Country::row((0, 0, 3), 4, 0), // PS Palestinian Territories
-    Country::row((11, 44, 3), 5, 0), // PT Portugal
-    Country::row((31, 5, 3), 5, 0), // PW Palau
-    Country::row((5, 14, 3), 4, 0), // PY Paraguay
-    Country::row((0, 0, 3), 4, 0), // QA Qatar
-    Country::row((11, 5, 3), 5, 0), // RE Réunion
-    Country::row((5, 20, 2), 5, 0), // RO Romania
-    Country::row((7, 6, 3), 4, 0), // RS Serbia
-    Country::row((5, 20, 1), 9, 0), // RU Russia
-    Country::row((0, 0, 3), 4, 0), // RW Rwanda
-    Country::row((5, 17, 3), 12, 0), // SA Saudi Arabia
-    Country::row((0, 0, 3), 4, 0), // SB Solomon Islands
-    Country::row((0, 0, 3), 4, 0), // SC Seychelles
-    Country::row((5, 11, 3), 0, 0), // SD Sudan
-    Country::row((17, 17, 2), 5, 0), // SE Sweden
-    Country::row((5, 20, 2), 5, 0), // SG Singapore
-    Country::row((17, 8, 3), 5, 0), // SH St. Helena
-    Country::row((5, 14, 3), 4, 0), // SI Slovenia
-    Country::row((5, 4, 2), 5, 0), // SJ Svalbard & Jan Mayen
-    Country::row((12, 34, 3), 5, 0), // SK Slovakia
-    Country::row((0, 0, 3), 4, 0), // SL Sierra Leone
-    Country::row((6, 23, 3), 5, 0), // SM San Marino
-    Country::row((5, 23, 3), 4, 0), // SN Senegal
-    Country::row((15, 17, 3), 4, 0), // SO Somalia
-    Country::row((0, 0, 3), 4, 0), // SR Suriname
-    Country::row((0, 0, 3), 12, 0), // SS South Sudan
-    Country::row((0, 0, 3), 4, 0), // ST São Tomé & Príncipe
-    Country::row((20, 7, 3), 4, 0), // SV El Salvador
-    Country::row((0, 0, 1), 4, 0), // SX Sint Maarten
-    Country::row((0, 0, 3), 0, 0), // SY Syria
-    Country::row((11, 4, 3), 4, 0), // SZ Eswatini
-    Country::row((8, 8, 1), 5, 0), // TC Turks & Caicos Islands
-    Country::row((0, 0, 3), 4, 0), // TD Chad
-    Country::row((0, 0, 0), 4, 0), // TF French Southern Territories
-    Country::row((0, 0, 3), 4, 0), // TG Togo
-    Country::row((10, 11, 2), 12, 0), // TH Thailand
-    Country::row((5, 13, 3), 12, 0), // TJ Tajikistan
-    Country::row((0, 0, 3), 4, 0), // TK Tokelau
-    Country::row((0, 0, 3), 4, 0), // TL Timor-Leste
-    Country::row((5, 6, 3), 4, 0), // TM Turkmenistan
-    Country::row((5, 19, 3), 4, 0), // TN Tunisia
-    Country::row((0, 0, 3), 4, 0), // TO Tonga
-    Country::row((29, 11, 2), 13, 0), // TR Türkiye
-    Country::row((0, 0, 1), 4, 0), // TT Trinidad & Tobago
-    Country::row((0, 0, 3), 4, 0), // TV Tuvalu
-    Country::row((17, 19, 3), 5, 0), // TW Taiwan
-    Country::row((7, 10, 3), 4, 0), // TZ Tanzania
-    Country::row((5, 17, 3), 13, 0), // UA Ukraine
-    Country::row((0, 0, 3), 4, 0), // UG Uganda
-    Country::row((5, 5, 0), 4, 0), // UM U.S. Outlying Islands
-    Country::row((24, 16, 1), 7, 3), // US United States
-    Country::row((5, 5, 3), 4, 0), // UY Uruguay
-    Country::row((5, 13, 3), 12, 0), // UZ Uzbekistan
-    Country::row((5, 5, 2), 4, 0), // VA Vatican City
-    Country::row((7, 20, 1), 4, 0), // VC St. Vincent & Grenadines
-    Country::row((5, 19, 2), 12, 0), // VE Venezuela
-    Country::row((7, 20, 1), 4, 0), // VG British Virgin Islands
-    Country::row((47, 21, 1), 5, 0), // VI U.S. Virgin Islands
-    Country::row((8, 11, 2), 12, 0), // VN Vietnam
-    Country::row((0, 0, 3), 4, 0), // VU Vanuatu
-    Country::row((8, 5, 3), 5, 0), // WF Wallis & Futuna
-    Country::row((0, 0, 3), 4, 0), // WS Samoa
-    Country::row((10, 5, 3), 4, 0), // XK Kosovo
-    Country::row((0, 0, 3), 4, 0), // YE Yemen
-    Country::row((8, 5, 3), 5, 0), // YT Mayotte
-    Country::row((5, 14, 2), 13, 0), // ZA South Africa
-    Country::row((5, 11, 3), 4, 0), // ZM Zambia
-    Country::row((0, 0, 3), 4, 0), // ZW Zimbabwe
+    Country::row(4, 0), // AD Andorra
+    Country::row(12, 0), // AE United Arab Emirates
+    Country::row(4, 0), // AF Afghanistan
+    Country::row(4, 0), // AG Antigua & Barbuda
+    Country::row(4, 0), // AI Anguilla
+    Country::row(4, 0), // AL Albania
+    Country::row(12, 0), // AM Armenia
+    Country::row(4, 0), // AO Angola
+    Country::row(4, 0), // AQ Antarctica
+    Country::row(4, 0), // AR Argentina
+    Country::row(5, 0), // AS American Samoa
+    Country::row(5, 0), // AT Austria
+    Country::row(7, 1), // AU Australia
+    Country::row(4, 0), // AW Aruba
+    Country::row(5, 0), // AX Åland Islands
+    Country::row(12, 0), // AZ Azerbaijan
+    Country::row(4, 0), // BA Bosnia & Herzegovina
+    Country::row(4, 0), // BB Barbados
+    Country::row(4, 0), // BD Bangladesh
+    Country::row(5, 0), // BE Belgium
+    Country::row(4, 0), // BF Burkina Faso
+    Country::row(4, 0), // BG Bulgaria
+    Country::row(4, 0), // BH Bahrain
+    Country::row(4, 0), // BI Burundi
+    Country::row(4, 0), // BJ Benin
+    Country::row(5, 0), // BL St. Barthélemy
+    Country::row(4, 0), // BM Bermuda
+    Country::row(4, 0), // BN Brunei
+    Country::row(4, 0), // BO Bolivia
+    Country::row(4, 0), // BQ Caribbean Netherlands
+    Country::row(13, 0), // BR Brazil
+    Country::row(4, 0), // BS Bahamas
+    Country::row(4, 0), // BT Bhutan
+    Country::row(4, 0), // BV Bouvet Island
+    Country::row(4, 0), // BW Botswana
+    Country::row(8, 0), // BY Belarus
+    Country::row(4, 0), // BZ Belize
+    Country::row(7, 2), // CA Canada
+    Country::row(4, 0), // CC Cocos (Keeling) Islands
+    Country::row(4, 0), // CD Congo - Kinshasa
+    Country::row(4, 0), // CF Central African Republic
+    Country::row(4, 0), // CG Congo - Brazzaville
+    Country::row(5, 0), // CH Switzerland
+    Country::row(4, 0), // CI Côte d’Ivoire
+    Country::row(4, 0), // CK Cook Islands
+    Country::row(4, 0), // CL Chile
+    Country::row(4, 0), // CM Cameroon
+    Country::row(5, 0), // CN China
+    Country::row(4, 0), // CO Colombia
+    Country::row(4, 0), // CR Costa Rica
+    Country::row(0, 0), // CU Cuba
+    Country::row(4, 0), // CV Cape Verde
+    Country::row(4, 0), // CW Curaçao
+    Country::row(4, 0), // CX Christmas Island
+    Country::row(4, 0), // CY Cyprus
+    Country::row(5, 0), // CZ Czechia
+    Country::row(5, 0), // DE Germany
+    Country::row(4, 0), // DJ Djibouti
+    Country::row(5, 0), // DK Denmark
+    Country::row(4, 0), // DM Dominica
+    Country::row(4, 0), // DO Dominican Republic
+    Country::row(4, 0), // DZ Algeria
+    Country::row(4, 0), // EC Ecuador
+    Country::row(5, 0), // EE Estonia
+    Country::row(4, 0), // EG Egypt
+    Country::row(0, 0), // EH Western Sahara
+    Country::row(4, 0), // ER Eritrea
+    Country::row(5, 0), // ES Spain
+    Country::row(4, 0), // ET Ethiopia
+    Country::row(5, 0), // FI Finland
+    Country::row(4, 0), // FJ Fiji
+    Country::row(5, 0), // FK Falkland Islands
+    Country::row(5, 0), // FM Micronesia
+    Country::row(4, 0), // FO Faroe Islands
+    Country::row(5, 0), // FR France
+    Country::row(4, 0), // GA Gabon
+    Country::row(5, 0), // GB United Kingdom
+    Country::row(4, 0), // GD Grenada
+    Country::row(4, 0), // GE Georgia
+    Country::row(5, 0), // GF French Guiana
+    Country::row(5, 0), // GG Guernsey
+    Country::row(4, 0), // GH Ghana
+    Country::row(4, 0), // GI Gibraltar
+    Country::row(5, 0), // GL Greenland
+    Country::row(4, 0), // GM Gambia
+    Country::row(4, 0), // GN Guinea
+    Country::row(5, 0), // GP Guadeloupe
+    Country::row(4, 0), // GQ Equatorial Guinea
+    Country::row(5, 0), // GR Greece
+    Country::row(5, 0), // GS South Georgia & South Sandwich Islands
+    Country::row(4, 0), // GT Guatemala
+    Country::row(5, 0), // GU Guam
+    Country::row(4, 0), // GW Guinea-Bissau
+    Country::row(4, 0), // GY Guyana
+    Country::row(4, 0), // HK Hong Kong SAR China
+    Country::row(4, 0), // HM Heard & McDonald Islands
+    Country::row(4, 0), // HN Honduras
+    Country::row(4, 0), // HR Croatia
+    Country::row(4, 0), // HT Haiti
+    Country::row(13, 0), // HU Hungary
+    Country::row(4, 0), // ID Indonesia
+    Country::row(4, 0), // IE Ireland
+    Country::row(4, 0), // IL Israel
+    Country::row(5, 0), // IM Isle of Man
+    Country::row(13, 0), // IN India
+    Country::row(5, 0), // IO British Indian Ocean Territory
+    Country::row(12, 0), // IQ Iraq
+    Country::row(0, 0), // IR Iran
+    Country::row(4, 0), // IS Iceland
+    Country::row(5, 0), // IT Italy
+    Country::row(5, 0), // JE Jersey
+    Country::row(4, 0), // JM Jamaica
+    Country::row(4, 0), // JO Jordan
+    Country::row(5, 0), // JP Japan
+    Country::row(4, 0), // KE Kenya
+    Country::row(12, 0), // KG Kyrgyzstan
+    Country::row(4, 0), // KH Cambodia
+    Country::row(4, 0), // KI Kiribati
+    Country::row(4, 0), // KM Comoros
+    Country::row(4, 0), // KN St. Kitts & Nevis
+    Country::row(0, 0), // KP North Korea
+    Country::row(5, 0), // KR South Korea
+    Country::row(4, 0), // KW Kuwait
+    Country::row(4, 0), // KY Cayman Islands
+    Country::row(12, 0), // KZ Kazakhstan
+    Country::row(4, 0), // LA Laos
+    Country::row(4, 0), // LB Lebanon
+    Country::row(4, 0), // LC St. Lucia
+    Country::row(5, 0), // LI Liechtenstein
+    Country::row(4, 0), // LK Sri Lanka
+    Country::row(4, 0), // LR Liberia
+    Country::row(4, 0), // LS Lesotho
+    Country::row(5, 0), // LT Lithuania
+    Country::row(5, 0), // LU Luxembourg
+    Country::row(5, 0), // LV Latvia
+    Country::row(4, 0), // LY Libya
+    Country::row(4, 0), // MA Morocco
+    Country::row(4, 0), // MC Monaco
+    Country::row(12, 0), // MD Moldova
+    Country::row(4, 0), // ME Montenegro
+    Country::row(5, 0), // MF St. Martin
+    Country::row(4, 0), // MG Madagascar
+    Country::row(5, 0), // MH Marshall Islands
+    Country::row(4, 0), // MK North Macedonia
+    Country::row(4, 0), // ML Mali
+    Country::row(12, 0), // MM Myanmar (Burma)
+    Country::row(4, 0), // MN Mongolia
+    Country::row(4, 0), // MO Macao SAR China
+    Country::row(5, 0), // MP Northern Mariana Islands
+    Country::row(5, 0), // MQ Martinique
+    Country::row(4, 0), // MR Mauritania
+    Country::row(4, 0), // MS Montserrat
+    Country::row(4, 0), // MT Malta
+    Country::row(4, 0), // MU Mauritius
+    Country::row(4, 0), // MV Maldives
+    Country::row(4, 0), // MW Malawi
+    Country::row(5, 0), // MX Mexico
+    Country::row(5, 0), // MY Malaysia
+    Country::row(4, 0), // MZ Mozambique
+    Country::row(4, 0), // NA Namibia
+    Country::row(5, 0), // NC New Caledonia
+    Country::row(4, 0), // NE Niger
+    Country::row(4, 0), // NF Norfolk Island
+    Country::row(4, 0), // NG Nigeria
+    Country::row(4, 0), // NI Nicaragua
+    Country::row(5, 0), // NL Netherlands
+    Country::row(5, 0), // NO Norway
+    Country::row(4, 0), // NP Nepal
+    Country::row(4, 0), // NR Nauru
+    Country::row(4, 0), // NU Niue
+    Country::row(5, 0), // NZ New Zealand
+    Country::row(4, 0), // OM Oman
+    Country::row(4, 0), // PA Panama
+    Country::row(4, 0), // PE Peru
+    Country::row(5, 0), // PF French Polynesia
+    Country::row(4, 0), // PG Papua New Guinea
+    Country::row(4, 0), // PH Philippines
+    Country::row(4, 0), // PK Pakistan
+    Country::row(13, 0), // PL Poland
+    Country::row(5, 0), // PM St. Pierre & Miquelon
+    Country::row(5, 0), // PN Pitcairn Islands
+    Country::row(5, 0), // PR Puerto Rico
+    Country::row(4, 0), // PS Palestinian Territories
+    Country::row(5, 0), // PT Portugal
+    Country::row(5, 0), // PW Palau
+    Country::row(4, 0), // PY Paraguay
+    Country::row(4, 0), // QA Qatar
+    Country::row(5, 0), // RE Réunion
+    Country::row(5, 0), // RO Romania
+    Country::row(4, 0), // RS Serbia
+    Country::row(9, 0), // RU Russia
+    Country::row(4, 0), // RW Rwanda
+    Country::row(12, 0), // SA Saudi Arabia
+    Country::row(4, 0), // SB Solomon Islands
+    Country::row(4, 0), // SC Seychelles
+    Country::row(0, 0), // SD Sudan
+    Country::row(5, 0), // SE Sweden
+    Country::row(5, 0), // SG Singapore
+    Country::row(5, 0), // SH St. Helena
+    Country::row(4, 0), // SI Slovenia
+    Country::row(5, 0), // SJ Svalbard & Jan Mayen
+    Country::row(5, 0), // SK Slovakia
+    Country::row(4, 0), // SL Sierra Leone
+    Country::row(5, 0), // SM San Marino
+    Country::row(4, 0), // SN Senegal
+    Country::row(4, 0), // SO Somalia
+    Country::row(4, 0), // SR Suriname
+    Country::row(12, 0), // SS South Sudan
+    Country::row(4, 0), // ST São Tomé & Príncipe
+    Country::row(4, 0), // SV El Salvador
+    Country::row(4, 0), // SX Sint Maarten
+    Country::row(0, 0), // SY Syria
+    Country::row(4, 0), // SZ Eswatini
+    Country::row(5, 0), // TC Turks & Caicos Islands
+    Country::row(4, 0), // TD Chad
+    Country::row(4, 0), // TF French Southern Territories
+    Country::row(4, 0), // TG Togo
+    Country::row(12, 0), // TH Thailand
+    Country::row(12, 0), // TJ Tajikistan
+    Country::row(4, 0), // TK Tokelau
+    Country::row(4, 0), // TL Timor-Leste
+    Country::row(4, 0), // TM Turkmenistan
+    Country::row(4, 0), // TN Tunisia
+    Country::row(4, 0), // TO Tonga
+    Country::row(13, 0), // TR Türkiye
+    Country::row(4, 0), // TT Trinidad & Tobago
+    Country::row(4, 0), // TV Tuvalu
+    Country::row(5, 0), // TW Taiwan
+    Country::row(4, 0), // TZ Tanzania
+    Country::row(13, 0), // UA Ukraine
+    Country::row(4, 0), // UG Uganda
+    Country::row(4, 0), // UM U.S. Outlying Islands
+    Country::row(7, 3), // US United States
+    Country::row(4, 0), // UY Uruguay
+    Country::row(12, 0), // UZ Uzbekistan
+    Country::row(4, 0), // VA Vatican City
+    Country::row(4, 0), // VC St. Vincent & Grenadines
+    Country::row(12, 0), // VE Venezuela
+    Country::row(4, 0), // VG British Virgin Islands
+    Country::row(5, 0), // VI U.S. Virgin Islands
+    Country::row(12, 0), // VN Vietnam
+    Country::row(4, 0), // VU Vanuatu
+    Country::row(5, 0), // WF Wallis & Futuna
+    Country::row(4, 0), // WS Samoa
+    Country::row(4, 0), // XK Kosovo
+    Country::row(4, 0), // YE Yemen
+    Country::row(5, 0), // YT Mayotte
+    Country::row(13, 0), // ZA South Africa
+    Country::row(4, 0), // ZM Zambia
+    Country::row(4, 0), // ZW Zimbabwe
 ];
 
 // Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:

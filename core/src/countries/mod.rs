@@ -70,10 +70,6 @@ impl State {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StateList(u8);
 
-/// Every spelling of every list with the value it stands for, split once per list on first use.
-static SPELLINGS: [OnceLock<Vec<(&'static str, &'static str)>>; data::STATE_LISTS.len()] =
-    [const { OnceLock::new() }; data::STATE_LISTS.len()];
-
 impl StateList {
     fn text(self) -> &'static str {
         data::STATE_LISTS.get(usize::from(self.0)).copied().unwrap_or_default()
@@ -87,38 +83,20 @@ impl StateList {
     pub fn len(self) -> usize {
         self.iter().count()
     }
-    /// (value, spelling) for the value itself and each alias, row by row: what [`States::find`] scans, without
-    /// splitting the packed text on every call.
-    fn spellings(self) -> &'static [(&'static str, &'static str)] {
-        SPELLINGS.get(usize::from(self.0)).map_or(&[], |cell| {
-            cell.get_or_init(|| {
-                let mut out = Vec::new();
-                for s in self.iter() {
-                    out.push((s.value(), s.value()));
-                    out.extend(s.aliases().map(|alias| (s.value(), alias)));
-                }
-                out
-            })
-        })
-    }
 }
 
 /// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: its code is two bytes of
-/// [`data::CODE_TEXT`] and its texts one run of [`data::TEXT`] (postcode pattern, examples, calling codes), so the
-/// table holds no pointers, which in WebAssembly neither shrink nor compress, and no offsets, which do not compress
-/// either (`docs/npm-package.md`, "Size"): a row is known by its place in [`COUNTRIES`], and where its run starts is
-/// the sum of the lengths before it. Its English name is in `data::NAMES` (feature `names`), or comes from the host
-/// ([`Country::name`]). Rows are never copied (no `Clone`): a country is a `&'static Country` into the table, and two
-/// are equal when they are the same row.
+/// [`data::CODE_BITS`] and its texts three lines of [`data::TEXT`] (postcode pattern, examples, calling codes, each
+/// in a column of its own), so the table holds no pointers, which in WebAssembly neither shrink nor compress, and no
+/// lengths or offsets, which do not compress either (`docs/npm-package.md`, "Size"): a row is known by its place in
+/// [`COUNTRIES`], and its texts are the lines of that place in each column. Its English name is in `data::NAMES`
+/// (feature `names`), or comes from the host ([`Country::name`]). Rows are never copied (no `Clone`): a country is a
+/// `&'static Country` into the table, and two are equal when they are the same row.
 #[derive(Debug)]
 pub struct Country {
-    /// Byte lengths of the postcode pattern (0: none), the examples (`|`-separated) and the calling codes
-    /// (`,`-separated).
-    pattern_len: u16,
-    lens: [u8; 2],
-    flags: u8,
-    /// Index into [`data::STATE_LISTS`]; 0 is the empty list.
-    states: u8,
+    /// Flag bits ([`flag`]) in the low four bits; above them the index into [`data::STATE_LISTS`] (0 is the empty
+    /// list).
+    bits: u8,
 }
 
 impl PartialEq for Country {
@@ -141,24 +119,15 @@ mod flag {
 }
 
 impl Country {
-    /// One row, as the generated table writes it.
-    const fn row(lens: (u16, u8, u8), flags: u8, states: u8) -> Country {
-        Country { pattern_len: lens.0, lens: [lens.1, lens.2], flags, states }
+    /// One row, as the generated table writes it: its flag bits and state list.
+    const fn row(flags: u8, states: u8) -> Country {
+        Country { bits: flags | states << 4 }
     }
 
-    /// The `i`th text of the row: 0 pattern, 1 examples, 2 calling codes.
+    /// The `i`th text of the row: 0 pattern, 1 examples, 2 calling codes (the row's line in column `i` of
+    /// [`data::TEXT`]).
     fn part(&self, i: usize) -> &'static str {
-        let Some(row) = self.index() else {
-            return "";
-        };
-        let lens = [usize::from(self.pattern_len), usize::from(self.lens[0]), usize::from(self.lens[1])];
-        let start = text_start(row) + lens[..i].iter().sum::<usize>();
-        data::TEXT.get(start..start + lens[i]).unwrap_or_default()
-    }
-
-    /// The sum of the lengths of the row's texts.
-    fn text_len(&self) -> usize {
-        usize::from(self.pattern_len) + usize::from(self.lens[0]) + usize::from(self.lens[1])
+        self.index().map_or("", |row| text_line(i * COUNT + row))
     }
 
     /// ISO 3166-1 alpha-2 code, upper case.
@@ -175,13 +144,7 @@ impl Country {
     }
     /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
     pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.examples().iter().copied()
-    }
-    /// The examples, split once per country on first use (the postcode rule reads them on every call).
-    fn examples(&self) -> &'static [&'static str] {
-        self.index().map_or(&[], |i| {
-            EXAMPLES[i].get_or_init(|| crate::text::split_by(self.part(1), b'|').filter(|e| !e.is_empty()).collect())
-        })
+        crate::text::split_by(self.part(1), b'|').filter(|e| !e.is_empty())
     }
     /// This entry's row in [`COUNTRIES`], from its address (no search; rows are never copied).
     fn index(&self) -> Option<usize> {
@@ -197,37 +160,31 @@ impl Country {
         crate::text::split_by(self.part(2), b',').filter(|c| !c.is_empty())
     }
     pub fn is_postal_code_required(&self) -> bool {
-        self.flags & flag::POSTAL_CODE_REQUIRED != 0
+        self.bits & flag::POSTAL_CODE_REQUIRED != 0
     }
     pub fn is_state_required(&self) -> bool {
-        self.flags & flag::STATE_REQUIRED != 0
+        self.bits & flag::STATE_REQUIRED != 0
     }
     pub fn is_csp_market(&self) -> bool {
-        self.flags & flag::CSP_MARKET != 0
+        self.bits & flag::CSP_MARKET != 0
     }
     pub fn requires_phone_and_registration(&self) -> bool {
-        self.flags & flag::PHONE_AND_REGISTRATION != 0
+        self.bits & flag::PHONE_AND_REGISTRATION != 0
     }
     /// The closed list of accepted states; empty for most countries.
     pub fn supported_states(&self) -> StateList {
-        StateList(self.states)
+        StateList(self.bits >> 4)
     }
     /// Whether the country has postcodes at all.
     pub fn has_postal_codes(&self) -> bool {
-        self.pattern_len != 0
+        self.postal_code_regex().is_some()
     }
 }
 
 /// The states (50 + DC) that use a US ZIP's 3-digit prefix, joined by a space (`063` → `CT NY`), from [`US_ZIP3`];
 /// `None` for a prefix no state uses or text that is not three digits.
 pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
-    let n = match prefix.as_bytes() {
-        [a, b, c] if [a, b, c].iter().all(|d| d.is_ascii_digit()) => {
-            usize::from(a - b'0') * 100 + usize::from(b - b'0') * 10 + usize::from(c - b'0')
-        }
-        _ => return None,
-    };
-    let set = *US_ZIP3.get(n)?;
+    let set = *US_ZIP3.get(decimal(prefix, 3)? as usize)?;
     crate::text::split_by(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
 }
 
@@ -242,41 +199,40 @@ pub fn postal_prefixes(country: &str) -> impl Iterator<Item = &'static str> + Cl
 /// What a US ZIP that is not a state's belongs to ([`US_OTHER_ZIPS`]): a territory's ISO code (`PR`, `GU`, `UM` …)
 /// or `AA`/`AE`/`AP` for military mail. `None` for a state's ZIP or text that is not five digits.
 pub fn us_other_zip(zip5: &str) -> Option<&'static str> {
-    let n = five_digits(zip5)?;
+    let n = decimal(zip5, 5)?;
     let i = US_OTHER_ZIPS.partition_point(|(_, last, _)| *last < n);
     let (first, _, tag) = US_OTHER_ZIPS.get(i)?;
     (*first <= n).then_some(*tag)
 }
 
-fn five_digits(s: &str) -> Option<u32> {
-    let b = s.as_bytes();
-    if b.len() != 5 || !b.iter().all(u8::is_ascii_digit) {
+/// The number written by exactly `len` ASCII digits.
+fn decimal(s: &str, len: usize) -> Option<u32> {
+    if s.len() != len {
         return None;
     }
-    Some(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-}
-
-fn four_digits(s: &str) -> Option<u16> {
-    let b = s.as_bytes();
-    if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
-        return None;
+    let mut n = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(b - b'0');
     }
-    Some(b.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+    Some(n)
 }
 
 /// The Australian states and territories of a postcode's localities, abbreviated (`ACT NSW` for 2620), from the
 /// runs of [`AU_POSTCODE_RUN_STARTS`]; `None` where the data has none.
 pub fn au_postcode_states(postcode: &str) -> Option<&'static str> {
-    let n = four_digits(postcode)?;
-    let i = AU_POSTCODE_RUN_STARTS.partition_point(|&start| start <= n).checked_sub(1)?;
+    let n = decimal(postcode, 4)?;
+    let i = AU_POSTCODE_RUN_STARTS.partition_point(|&start| u32::from(start) <= n).checked_sub(1)?;
     let set = *AU_POSTCODE_RUN_SETS.get(i)?;
     Some(crate::text::split_by(AU_POSTCODE_STATE_SETS, b'|').nth(usize::from(set))?).filter(|s| !s.is_empty())
 }
 
 /// The country of an Australia Post postcode that is a market of its own (6798 `CX`, 6799 `CC`, 2899 `NF`).
 pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
-    let n = four_digits(postcode)?;
-    AU_OTHER_POSTCODES.iter().find(|(pc, _)| *pc == n).map(|(_, cc)| *cc)
+    let n = decimal(postcode, 4)?;
+    AU_OTHER_POSTCODES.iter().find(|(pc, _)| u32::from(*pc) == n).map(|(_, cc)| *cc)
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
@@ -285,48 +241,70 @@ pub fn lookup(code: &str) -> Option<&'static Country> {
 }
 
 fn index_of(code: &str) -> Option<usize> {
-    // Codes are two ASCII letters: compare them as one number, not with memcmp (this runs several times a record).
-    let key = |s: &[u8]| match s {
-        [a, b] => Some(u16::from_be_bytes([*a, *b])),
-        _ => None,
+    let [first, second] = *code.as_bytes() else {
+        return None;
     };
-    let wanted = key(code.as_bytes())?;
-    let codes = data::CODE_TEXT.as_bytes();
-    let (mut lo, mut hi) = (0, COUNT);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        match key(codes.get(2 * mid..2 * mid + 2)?)?.cmp(&wanted) {
-            core::cmp::Ordering::Less => lo = mid + 1,
-            core::cmp::Ordering::Greater => hi = mid,
-            core::cmp::Ordering::Equal => return Some(mid),
-        }
+    if !first.is_ascii_uppercase() || !second.is_ascii_uppercase() {
+        return None;
     }
-    None
+    let (first, second) = (usize::from(first - b'A'), u32::from(second - b'A'));
+    let bits = data::CODE_BITS[first];
+    if bits >> second & 1 == 0 {
+        return None;
+    }
+    let mut row = (bits & ((1 << second) - 1)).count_ones();
+    for earlier in &data::CODE_BITS[..first] {
+        row += earlier.count_ones();
+    }
+    Some(row as usize)
 }
 
-/// The code of the `row`th country ([`data::CODE_TEXT`]).
-fn code_at(row: usize) -> &'static str {
-    data::CODE_TEXT.get(2 * row..2 * row + 2).unwrap_or_default()
+/// What the packed table needs unpacked, once, on first use: the codes of [`data::CODE_BITS`] spelled out, two
+/// letters a row, and where each line of [`data::TEXT`] starts.
+struct Unpacked {
+    codes: String,
+    line_starts: Vec<u16>,
 }
 
-/// Where the `row`th country's texts start in [`data::TEXT`]: the lengths of the rows before it, added up once.
-fn text_start(row: usize) -> usize {
-    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
-    let starts = STARTS.get_or_init(|| {
-        let mut starts = Vec::with_capacity(COUNT);
-        let mut at = 0;
-        for c in &COUNTRIES {
-            starts.push(at);
-            at += c.text_len() as u32;
+fn unpacked() -> &'static Unpacked {
+    static UNPACKED: OnceLock<Unpacked> = OnceLock::new();
+    UNPACKED.get_or_init(|| {
+        let mut codes = String::with_capacity(2 * COUNT);
+        for (first, bits) in (b'A'..=b'Z').zip(data::CODE_BITS) {
+            for second in b'A'..=b'Z' {
+                if bits >> (second - b'A') & 1 != 0 {
+                    codes.push(char::from(first));
+                    codes.push(char::from(second));
+                }
+            }
         }
-        starts
-    });
-    starts.get(row).map_or(0, |&at| at as usize)
+        let mut line_starts = Vec::with_capacity(3 * COUNT + 1);
+        line_starts.push(0);
+        for (at, b) in data::TEXT.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(at as u16 + 1);
+            }
+        }
+        Unpacked { codes, line_starts }
+    })
+}
+
+/// The code of the `row`th country.
+fn code_at(row: usize) -> &'static str {
+    unpacked().codes.get(2 * row..2 * row + 2).unwrap_or_default()
+}
+
+/// Line `n` of [`data::TEXT`], without its line end.
+fn text_line(n: usize) -> &'static str {
+    let starts = &unpacked().line_starts;
+    match (starts.get(n), starts.get(n + 1)) {
+        (Some(&start), Some(&next)) => data::TEXT.get(usize::from(start)..usize::from(next) - 1).unwrap_or_default(),
+        _ => "",
+    }
 }
 
 const COUNT: usize = COUNTRIES.len();
 static POSTAL_REGEX: [OnceLock<Pattern>; COUNT] = [const { OnceLock::new() }; COUNT];
-static EXAMPLES: [OnceLock<Vec<&'static str>>; COUNT] = [const { OnceLock::new() }; COUNT];
 
 /// The default postcode pattern of a country, compiled once on first use. Compiled outside the cell's
 /// initialization: in WebAssembly the JavaScript engine compiles it, where a page's own code could call back in and
@@ -365,7 +343,7 @@ pub enum States<'a> {
     },
 }
 
-impl States<'_> {
+impl<'a> States<'a> {
     pub fn is_empty(&self) -> bool {
         match self {
             States::Default(s) => s.is_empty(),
@@ -373,11 +351,20 @@ impl States<'_> {
         }
     }
     /// The accepted value for what the user typed (case-insensitive, aliases included), if any.
-    pub fn find(&self, typed: &str) -> Option<&str> {
+    pub fn find(&self, typed: &str) -> Option<&'a str> {
         match self {
-            // Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first.
+            // Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first. The
+            // packed rows are read in place (a list split once into pairs was 0.3 KB more of WebAssembly, for
+            // 1 µs less a look-up).
             States::Default(list) => {
-                list.spellings().iter().find(|(_, n)| n.len() == typed.len() && same(n, typed)).map(|(value, _)| *value)
+                for state in list.iter() {
+                    for spelling in crate::text::split_by(state.0, b'=') {
+                        if spelling.len() == typed.len() && same(spelling, typed) {
+                            return Some(state.value());
+                        }
+                    }
+                }
+                None
             }
             States::Runtime { list, defaults } => {
                 let value = |v: &str| list.iter().find(|s| same(s, v)).map(String::as_str);
@@ -474,13 +461,17 @@ impl PickerEntry {
     pub fn new(rules: &Rules<'_>) -> Self {
         let c = rules.country;
         let states = rules.supported_states.values();
+        let mut postal_code_examples = Vec::new();
+        for example in c.postal_code_examples() {
+            postal_code_examples.push(example);
+        }
         PickerEntry {
             code: c.code(),
             name: c.name(),
             has_postal_codes: c.has_postal_codes() || rules.postal_code_regex.is_some(),
             is_postal_code_required: rules.is_postal_code_required,
             postal_code_example: c.postal_code_example(),
-            postal_code_examples: c.postal_code_examples().collect(),
+            postal_code_examples,
             has_states: !states.is_empty(),
             is_state_required: rules.is_state_required,
             states,
@@ -499,28 +490,30 @@ pub fn picker() -> Vec<PickerEntry> {
 mod tests {
     use super::*;
 
-    /// The packed rows tile `TEXT` exactly, each text on character boundaries: no accessor ever falls back to `""`.
+    /// `TEXT` is three lines a row, each ending in a line end: the lines of the rows are the whole text.
     #[test]
     fn the_packed_rows_tile_the_text() {
-        let mut end = 0;
+        assert!(data::TEXT.ends_with('\n'));
+        assert_eq!(crate::text::split_by(&data::TEXT[..data::TEXT.len() - 1], b'\n').count(), 3 * COUNTRIES.len());
+        let mut lines = 0;
+        for i in 0..3 * COUNT {
+            lines += text_line(i).len() + 1;
+        }
+        assert_eq!(lines, data::TEXT.len());
+        assert_eq!(text_line(3 * COUNT), "");
         for (row, c) in COUNTRIES.iter().enumerate() {
-            assert_eq!(text_start(row), end, "row {} does not start where the last ended", c.code());
-            let lens: [usize; 3] = [c.pattern_len.into(), c.lens[0].into(), c.lens[1].into()];
-            for len in lens {
-                assert!(data::TEXT.get(end..end + len).is_some(), "row {row} cuts a character");
-                end += len;
-            }
             assert_eq!(c.index(), Some(row));
             assert_eq!(index_of(c.code()), Some(row));
             assert!(c.code().bytes().all(|b| b.is_ascii_uppercase()) && !c.name().is_empty());
         }
-        assert_eq!(end, data::TEXT.len());
-        assert_eq!(data::CODE_TEXT.len(), 2 * COUNTRIES.len());
-        assert!(data::CODE_TEXT
-            .as_bytes()
-            .chunks(2)
-            .zip(data::CODE_TEXT.as_bytes().chunks(2).skip(1))
-            .all(|(a, b)| a < b));
+        let bits: u32 = data::CODE_BITS.iter().map(|b| b.count_ones()).sum();
+        assert_eq!(bits as usize, COUNTRIES.len());
+        assert!(data::CODE_BITS.iter().all(|b| b >> 26 == 0));
+        assert_eq!(code_at(COUNT), "");
+        assert!(COUNTRIES.iter().zip(COUNTRIES.iter().skip(1)).all(|(a, b)| a.code() < b.code()));
+        for code in ["", "A", "ADX", "ad", "A1", "AA", "ZZ", "É"] {
+            assert_eq!(lookup(code), None, "{code}");
+        }
         // One name a row, none holding the separator.
         assert_eq!(crate::text::split_by(data::NAMES, b'|').count(), COUNTRIES.len());
     }

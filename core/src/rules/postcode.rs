@@ -36,8 +36,8 @@
 //! - US, CA and AU: the postcode must agree with the state ([`agrees_with_state`]; [Appxite], **decision** of
 //!   `rules.md`).
 
-use crate::countries::Rules;
 use crate::countries::{au_other_postcode, au_postcode_states, lookup, postal_prefixes, us_other_zip, us_zip3_states};
+use crate::countries::{Rules, States};
 use crate::issue::{Outcome, Params, Reason, Wording};
 use crate::pattern::Pattern;
 use crate::text::{normalize, MAX_CHARS};
@@ -312,57 +312,69 @@ fn has_cut(text: &str, pos: usize) -> bool {
 pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<String> {
     let upper = crate::text::trim(upper);
     // Every pattern and example is ASCII: a bare form with anything else cannot match, so work on bytes.
-    let bare: Vec<u8> = upper.bytes().filter(|&c| !is_example_separator(c)).collect();
-    if bare.is_empty() || !upper.is_ascii() || upper.ends_with('-') || upper.starts_with('-') {
+    if !upper.is_ascii() || upper.ends_with('-') || upper.starts_with('-') {
+        return None;
+    }
+    let mut bare = String::with_capacity(upper.len());
+    for b in bare_bytes(upper) {
+        bare.push(char::from(b));
+    }
+    if bare.is_empty() {
         return None;
     }
     // The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
-    let as_typed = [None, Some(b' '), Some(b'-')].into_iter().find_map(|sep| {
-        let v: String = upper
-            .bytes()
-            .map(|b| match sep {
-                Some(s) if is_example_separator(b) => char::from(s),
+    let mut as_typed = None;
+    for sep in [None, Some(' '), Some('-')] {
+        let mut v = String::with_capacity(upper.len());
+        for b in upper.bytes() {
+            v.push(match sep {
+                Some(s) if is_example_separator(b) => s,
                 _ => char::from(b),
-            })
-            .collect();
-        regex.is_match(&v).then_some(v)
-    });
+            });
+        }
+        if regex.is_match(&v) {
+            as_typed = Some(v);
+            break;
+        }
+    }
     let fits = |out: &str| regex.is_match(out) && (as_typed.is_some() || cuts_within(upper, out));
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
-    let lay = |head: &[u8], layout: &str, input: &[u8]| -> String {
+    let lay = |head: &str, layout: &str, input: &str| -> String {
         let mut out = String::with_capacity(head.len() + layout.len());
-        out.extend(head.iter().map(|&b| char::from(b)));
-        let mut input = input.iter();
+        out.push_str(head);
+        let mut input = input.bytes();
         for c in layout.bytes() {
             if is_example_separator(c) {
                 out.push(char::from(c));
-            } else if let Some(&b) = input.next() {
+            } else if let Some(b) = input.next() {
                 out.push(char::from(b));
             }
         }
         out
     };
-    for ex in examples.clone() {
-        if bare_bytes(ex).count() == bare.len() {
-            let out = lay(&[], ex, &bare);
+    // First the layout of a whole example of as many characters, then of an example's part from its first
+    // separator on, after the characters that come before it.
+    for whole in [true, false] {
+        for ex in examples.clone() {
+            let layout = if whole {
+                ex
+            } else {
+                let Some(first_sep) = ex.bytes().position(is_example_separator) else {
+                    continue;
+                };
+                ex.get(first_sep..).unwrap_or_default()
+            };
+            let Some(head_len) = bare.len().checked_sub(bare_bytes(layout).count()) else {
+                continue;
+            };
+            if (head_len == 0) != whole {
+                continue;
+            }
+            let (head, tail) = bare.split_at_checked(head_len).unwrap_or_default();
+            let out = lay(head, layout, tail);
             if fits(&out) {
                 return Some(out);
             }
-        }
-    }
-    for ex in examples {
-        let Some(first_sep) = ex.bytes().position(is_example_separator) else {
-            continue;
-        };
-        let ex_tail = ex.get(first_sep..).unwrap_or_default();
-        let tail_len = bare_bytes(ex_tail).count();
-        let Some(head_len) = bare.len().checked_sub(tail_len).filter(|&n| n > 0) else {
-            continue;
-        };
-        let (head, tail) = bare.split_at(head_len);
-        let out = lay(head, ex_tail, tail);
-        if fits(&out) {
-            return Some(out);
         }
     }
     as_typed
@@ -382,7 +394,14 @@ fn hint<'e>(
         }
     }
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || is_example_separator(b));
-    let digit_codes = examples.clone().next().is_some() && examples.clone().all(all_digits);
+    // Every example all digits (and one at least), like the value, which starts with one.
+    let mut digit_codes = false;
+    for e in examples.clone() {
+        digit_codes = all_digits(e);
+        if !digit_codes {
+            break;
+        }
+    }
     if digit_codes && all_digits(pasted) && pasted.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         if let Some(suggestion) = canonical(&crate::text::concat(&["0", pasted]), regex, examples.clone()) {
             return PostalCodeReason::LeadingZero { country, suggestion };
@@ -443,19 +462,21 @@ fn other_country(country: &'static str, value: &str) -> Option<PostalCodeReason>
 /// length (checked on strings built from the first all-digit example, up to four digits longer), for the message
 /// "has 5 digits". `None` when the codes hold letters or the length varies.
 fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<usize> {
-    let digits: Vec<char> = examples
-        .clone()
-        .find(|e| e.chars().any(|c| c.is_ascii_digit()))?
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-'))
-        .collect();
-    if !digits.iter().all(char::is_ascii_digit) {
-        return None;
+    let example = examples.clone().find(|e| e.bytes().any(|b| b.is_ascii_digit()))?;
+    let mut digits = Vec::with_capacity(example.len());
+    for b in bare_bytes(example) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        digits.push(b);
     }
     let n = digits.len();
     let mut accepted = None;
     for len in 1..=n + 4 {
-        let probe: String = digits.iter().cycle().take(len).collect();
+        let mut probe = String::with_capacity(len);
+        for &d in digits.iter().cycle().take(len) {
+            probe.push(char::from(d));
+        }
         let ok = canonical(&probe, regex, examples.clone()).is_some();
         match (ok, accepted) {
             (true, None) => accepted = Some(len),
@@ -499,22 +520,26 @@ pub fn agrees_with_state(country_code: &str, state: &str, postal_code: &str) -> 
     // Australia's sets hold abbreviations (`NSW`); the accepted value is the full name, and a run-time list may use
     // either.
     let name = |abbr: &'static str| if country == "AU" { au_state_name(abbr) } else { abbr };
-    if expected.clone().any(|s| crate::text::eq_fold(s, state) || crate::text::eq_fold(name(s), state)) {
-        return Ok(());
+    let mut names = Vec::new();
+    for s in expected {
+        if crate::text::eq_fold(s, state) || crate::text::eq_fold(name(s), state) {
+            return Ok(());
+        }
+        names.push(name(s));
     }
     Err(PostalCodeReason::StateMismatch {
         country,
         postal_code: postal_code.to_owned(),
         state: state.to_owned(),
-        expected: expected.map(name).collect(),
+        expected: names,
     })
 }
 
 /// The accepted value (`New South Wales`) of an Australian state's abbreviation (`NSW`), from the state list's
 /// aliases; the abbreviation itself where none matches.
 fn au_state_name(abbreviation: &'static str) -> &'static str {
-    let list = lookup("AU").map(|c| c.supported_states());
-    list.and_then(|l| l.iter().find(|s| s.aliases().any(|a| a == abbreviation))).map_or(abbreviation, |s| s.value())
+    let list = lookup("AU").map(|c| States::Default(c.supported_states()));
+    list.and_then(|l| l.find(abbreviation)).unwrap_or(abbreviation)
 }
 
 /// The states of a US ZIP's 3-digit prefix, joined by a space.
