@@ -199,7 +199,10 @@ pub fn set_country_rules(
 /// no JSON parser of its own, and reads the three shapes by one path.
 fn read_country_rules(rules: JsValue) -> Result<Vec<overrides::CountryRules>, overrides::RuleSetError> {
     let rules = match rules.as_string() {
-        Some(json) => js::parse_json(&json).map_err(|detail| overrides::RuleSetError::malformed(None, detail))?,
+        Some(json) => js::json_parse(&json).map_err(|e| {
+            let detail = e.unchecked_into::<js::Error>().message().as_string().unwrap_or_default();
+            overrides::RuleSetError::malformed(None, detail)
+        })?,
         None => rules,
     };
     crate::js_host::install(); // the patterns compile with the JavaScript engine's RegExp
@@ -340,12 +343,21 @@ fn object(members: &[(&'static str, JsValue)]) -> JsValue {
     o
 }
 
+/// The items as a new JS array.
+fn array(items: impl Iterator<Item = JsValue>) -> JsValue {
+    let a = js::Array::new();
+    for item in items {
+        a.push(&item);
+    }
+    a.into()
+}
+
 fn list<T: ToJs>(items: &[T]) -> JsValue {
-    js::array(items.iter().map(ToJs::to_js))
+    array(items.iter().map(ToJs::to_js))
 }
 
 fn strings<S: AsRef<str>>(items: &[S]) -> JsValue {
-    js::array(items.iter().map(|s| JsValue::from_str(s.as_ref())))
+    array(items.iter().map(|s| JsValue::from_str(s.as_ref())))
 }
 
 impl ToJs for String {

@@ -78,17 +78,3 @@ extern "C" {
 pub fn normalize(text: &str, form: &str) -> String {
     JsValue::from_str(text).unchecked_into::<JsString>().normalize(form)
 }
-
-/// `JSON.parse` with the message of the `SyntaxError` it throws (empty if that has none).
-pub fn parse_json(text: &str) -> Result<JsValue, String> {
-    json_parse(text).map_err(|e| e.unchecked_into::<Error>().message().as_string().unwrap_or_default())
-}
-
-/// The items of `items` as a new JS array.
-pub fn array<I: IntoIterator<Item = JsValue>>(items: I) -> JsValue {
-    let a = Array::new();
-    for item in items {
-        a.push(&item);
-    }
-    a.into()
-}
