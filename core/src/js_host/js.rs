@@ -66,15 +66,8 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub fn message(this: &Error) -> JsValue;
 
-    /// A JS string, for its methods.
-    #[wasm_bindgen(js_name = String)]
-    type JsString;
-    /// `string.normalize(form)`: `"NFC"` or `"NFKC"`.
-    #[wasm_bindgen(method, js_class = "String")]
-    fn normalize(this: &JsString, form: &str) -> String;
-}
-
-/// `text.normalize(form)` (`"NFC"` or `"NFKC"`).
-pub fn normalize(text: &str, form: &str) -> String {
-    JsValue::from_str(text).unchecked_into::<JsString>().normalize(form)
+    /// `text.normalize(form)` (`"NFC"` or `"NFKC"`), called as `String.prototype.normalize.call(text, form)`: one call
+    /// that takes the text as it is passed, rather than making a JS string first.
+    #[wasm_bindgen(js_namespace = ["String", "prototype", "normalize"], js_name = call)]
+    pub fn normalize(text: &str, form: &str) -> String;
 }
