@@ -7,6 +7,8 @@ use alloc::{borrow::ToOwned, string::String, vec::Vec};
 use core::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
+pub(crate) mod js;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = RegExp)]
@@ -50,19 +52,16 @@ thread_local! {
 }
 
 fn nfkc(text: &str) -> String {
-    js_sys::JsString::from(text).normalize("NFKC").into()
+    js::normalize(text, "NFKC")
 }
 
 fn nfc(text: &str) -> String {
-    js_sys::JsString::from(text).normalize("NFC").into()
+    js::normalize(text, "NFC")
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
     let re = JsRegExp::new(pattern).map_err(|e| {
-        e.dyn_into::<js_sys::Error>()
-            .ok()
-            .and_then(|e| e.message().as_string())
-            .unwrap_or_else(|| "not a pattern".into())
+        e.dyn_into::<js::Error>().ok().and_then(|e| e.message().as_string()).unwrap_or_else(|| "not a pattern".into())
     })?;
     // No JS runs while the list is borrowed (`is_match` takes its pattern out first), so this borrow always succeeds;
     // were it ever taken, the pattern would be refused rather than the module stopped.
@@ -91,7 +90,7 @@ fn region_name(code: &str) -> Option<String> {
     REGIONS.with(|regions| {
         if regions.get().is_none() {
             // Made outside `get_or_init`, whose closure must not be re-entered: JS runs here.
-            let options = js_sys::JSON::parse(r#"{"type":"region"}"#).ok()?;
+            let options = js::json_parse(r#"{"type":"region"}"#).ok()?;
             let _ = regions.set(JsDisplayNames::new("en", &options).ok());
         }
         regions.get()?.as_ref()?.of(code).ok()?.as_string()

@@ -19,6 +19,7 @@
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
+use crate::js_host::js::{self, is_view};
 use crate::record::{self, Parsed, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
 use crate::source::{NotData, Shape, Source};
@@ -27,7 +28,6 @@ use alloc::borrow::Cow;
 use alloc::rc::Rc;
 use alloc::{boxed::Box, string::String, vec::Vec};
 use core::cell::RefCell;
-use js_sys::{Array, Reflect};
 use serde::Serialize;
 use tsify_macros::Tsify;
 use wasm_bindgen::prelude::*;
@@ -64,23 +64,6 @@ fn replace_validator(v: Option<Validator>) {
     VALIDATOR.with_borrow_mut(|cell| *cell = v.map(Rc::new));
 }
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
-    fn object_keys(object: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = Object, js_name = values)]
-    fn object_values(object: &JsValue) -> Result<Array, JsValue>;
-    /// `Array.isArray`, which throws on a revoked proxy.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
-    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
-    /// `Array.from`: a list's items, holes as `undefined`; a proxy or getter may throw.
-    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
-    fn array_from(value: &JsValue) -> Result<Array, JsValue>;
-    /// `ArrayBuffer.isView`: typed arrays and data views.
-    #[wasm_bindgen(js_namespace = ArrayBuffer, js_name = isView)]
-    fn is_view(value: &JsValue) -> bool;
-}
-
 /// JS values as the core reads them. Every call that can run the caller's code (a getter, a proxy) catches what it
 /// throws: the value is then not data, never a throw out of `validate`.
 impl Source for JsValue {
@@ -90,7 +73,7 @@ impl Source for JsValue {
             return Ok(Shape::Text(s));
         }
         Ok(if self.is_object() {
-            match is_array(self) {
+            match js::Array::is_array(self) {
                 Ok(true) => Shape::List,
                 // A typed array is not a list of JSON values (and would read as a million unknown members).
                 Ok(false) if is_view(self) => return Err(NotData("a typed array")),
@@ -113,31 +96,25 @@ impl Source for JsValue {
     }
 
     fn items(&self) -> Result<Vec<Self>, NotData> {
-        array_from(self).map(|a| a.to_vec()).map_err(|_| NotData("a list whose items cannot be read"))
+        js::Array::from(self).map_err(|_| NotData("a list whose items cannot be read"))
     }
 
     fn members(&self) -> Result<Vec<(String, Self)>, NotData> {
         // Object.keys and Object.values: own enumerable members in the same order, getters run once. One catch for
         // each (a throwing getter or proxy), not one for every member: the catch wrapper is the slow part of a call.
         let unreadable = NotData("an object whose members cannot be read");
-        let values = object_values(self).map_err(|_| unreadable)?;
-        let keys = object_keys(self).map_err(|_| unreadable)?;
+        let values = js::Object::values(self).map_err(|_| unreadable)?;
+        let keys = js::Object::keys(self).map_err(|_| unreadable)?;
         // A getter that adds members, or a proxy that answers differently each time, would pair keys and values
         // wrongly.
-        if keys.length() != values.length() {
+        if keys.len() != values.len() {
             return Err(unreadable);
         }
-        let mut members = Vec::with_capacity(keys.length() as usize);
-        for i in 0..keys.length() {
-            if let Some(key) = keys.get(i).as_string() {
-                members.push((key, values.get(i)));
-            }
-        }
-        Ok(members)
+        Ok(keys.into_iter().zip(values).filter_map(|(key, value)| Some((key.as_string()?, value))).collect())
     }
 
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
-        Reflect::get(self, &JsValue::from_str(key)).map(Some).map_err(|_| NotData("a member that cannot be read"))
+        js::reflect_get(self, key).map(Some).map_err(|_| NotData("a member that cannot be read"))
     }
 }
 
@@ -222,8 +199,8 @@ pub fn set_country_rules(
 /// no JSON parser of its own, and reads the three shapes by one path.
 fn read_country_rules(rules: JsValue) -> Result<Vec<overrides::CountryRules>, overrides::RuleSetError> {
     let rules = match rules.as_string() {
-        Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
-            let detail = js_sys::Error::from(e).message().as_string().unwrap_or_default();
+        Some(json) => js::json_parse(&json).map_err(|e| {
+            let detail = e.unchecked_into::<js::Error>().message().as_string().unwrap_or_default();
             overrides::RuleSetError::malformed(None, detail)
         })?,
         None => rules,
@@ -249,7 +226,7 @@ pub fn countries() -> JsValue {
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
 fn error(reason: &dyn Reason) -> JsValue {
     let issue = issue::Issue::new("", reason);
-    let e = js_sys::Error::new(&issue.message);
+    let e = js::Error::new(&issue.message);
     set(&e, "code", &js_static(issue.code));
     set(&e, "params", &issue.params.to_js());
     e.into()
@@ -348,7 +325,7 @@ extern "C" {
     /// A plain object or an `Error` made here, whose members are set with `target[key] = value`, without a `catch`
     /// wrapper (the wrapper of `Reflect.set` was 40 % of a `validateField` call): a fresh object has no setter of its
     /// own, so only one a page put on `Object.prototype` could run, and then it is the page's own exception.
-    #[wasm_bindgen(extends = js_sys::Object, js_name = Object)]
+    #[wasm_bindgen(js_name = Object)]
     type Target;
     #[wasm_bindgen(method, indexing_setter)]
     fn put(this: &Target, key: &JsValue, value: &JsValue);
@@ -359,19 +336,28 @@ fn set(target: &JsValue, key: &'static str, value: &JsValue) {
 }
 
 fn object(members: &[(&'static str, JsValue)]) -> JsValue {
-    let o: JsValue = js_sys::Object::new().into();
+    let o: JsValue = js::Object::new().into();
     for (key, value) in members {
         set(&o, key, value);
     }
     o
 }
 
+/// The items as a new JS array.
+fn array(items: impl Iterator<Item = JsValue>) -> JsValue {
+    let a = js::Array::new();
+    for item in items {
+        a.push(&item);
+    }
+    a.into()
+}
+
 fn list<T: ToJs>(items: &[T]) -> JsValue {
-    items.iter().map(ToJs::to_js).collect::<Array>().into()
+    array(items.iter().map(ToJs::to_js))
 }
 
 fn strings<S: AsRef<str>>(items: &[S]) -> JsValue {
-    items.iter().map(|s| JsValue::from_str(s.as_ref())).collect::<Array>().into()
+    array(items.iter().map(|s| JsValue::from_str(s.as_ref())))
 }
 
 impl ToJs for String {
@@ -442,7 +428,7 @@ impl ToJs for issue::Issue {
 
 impl ToJs for Params {
     fn to_js(&self) -> JsValue {
-        let o: JsValue = js_sys::Object::new().into();
+        let o: JsValue = js::Object::new().into();
         for (key, value) in &self.0 {
             let value = match value {
                 Param::Int(n) => JsValue::from_f64(*n as f64),
@@ -464,7 +450,7 @@ impl ToJs for record::Record {
 /// A record object as a plain JS object: its fields by the schema's names ([`record::Object`]), walked by this one
 /// function for every object of the record.
 fn object_to_js(o: &dyn record::Object) -> JsValue {
-    let js: JsValue = js_sys::Object::new().into();
+    let js: JsValue = js::Object::new().into();
     for (i, key) in o.keys().iter().enumerate() {
         let value = match o.place(i) {
             Some(Place::Text(t)) => t.to_js(),
