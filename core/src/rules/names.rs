@@ -330,11 +330,17 @@ fn repeated(text: &str) -> Option<char> {
 /// The first generic domain extension ending a word after a letter or digit (`Contoso.com`), if any.
 fn domain_extension(text: &str) -> Option<String> {
     crate::text::split_by(text, b' ').find_map(|word| {
-        let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
+        // Without what ends the word (`Contoso.com,`): a loop, not `trim_end_matches`, whose pattern searcher is
+        // code of its own in the WebAssembly package.
+        let mut chars = word.chars();
+        let mut word = word;
+        while chars.next_back().is_some_and(|c| !is_alphanumeric(c)) {
+            word = chars.as_str();
+        }
         let (head, extension) = crate::text::rsplit_once_at(word, b'.')?;
-        let extension = extension.to_ascii_lowercase();
-        (head.ends_with(is_alphanumeric) && crate::text::split_by(DOMAIN_EXTENSIONS, b'|').any(|e| e == extension))
-            .then_some(extension)
+        (head.chars().next_back().is_some_and(is_alphanumeric)
+            && crate::text::split_by(DOMAIN_EXTENSIONS, b'|').any(|e| e.eq_ignore_ascii_case(extension)))
+        .then(|| extension.to_ascii_lowercase())
     })
 }
 
