@@ -158,11 +158,13 @@ fn section0<'a>(
         return Ok(Cow::Borrowed(input));
     }
     // The invisible characters go first, so that composition sees the characters on both sides of one.
-    let visible: Cow<'_, str> = if input.chars().any(dropped) {
-        Cow::Owned(input.chars().filter(|&c| !dropped(c)).collect())
-    } else {
-        input.into()
-    };
+    // (Copied whether or not it holds one: this is the slow path, which copies the text anyway.)
+    let mut visible = String::with_capacity(input.len());
+    for c in input.chars() {
+        if !dropped(c) {
+            visible.push(c);
+        }
+    }
     let composed: Cow<'_, str> = if visible.is_ascii() { Cow::Borrowed(&*visible) } else { compose(&visible) };
     let out = collapse_spaces(&composed);
     // NFKC can lengthen a text (U+FDFA becomes 18 characters): the limit holds for the result too, so that normalizing
