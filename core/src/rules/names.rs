@@ -269,8 +269,10 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if let Some(character) = repeated(&key) {
         return Err(CompanyNameReason::RepeatedCharacter { character });
     }
-    let warnings =
-        domain_extension(&key).map(|extension| CompanyNameReason::DomainExtension { extension }).into_iter().collect();
+    let mut warnings = Vec::new();
+    if let Some(extension) = domain_extension(&key) {
+        warnings.push(CompanyNameReason::DomainExtension { extension });
+    }
     Ok(Checked { value: text, warnings })
 }
 
