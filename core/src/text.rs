@@ -165,8 +165,10 @@ fn section0<'a>(
             visible.push(c);
         }
     }
-    let composed: Cow<'_, str> = if visible.is_ascii() { Cow::Borrowed(&*visible) } else { compose(&visible) };
-    let out = collapse_spaces(&composed);
+    if !visible.is_ascii() {
+        visible = compose(&visible).into_owned();
+    }
+    let out = collapse_spaces(&visible);
     // NFKC can lengthen a text (U+FDFA becomes 18 characters): the limit holds for the result too, so that normalizing
     // twice gives the same answer and no rule sees more than the limit.
     if out.len() > MAX_CHARS && char_count(&out) > MAX_CHARS {
