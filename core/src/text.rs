@@ -250,7 +250,18 @@ pub fn fold(text: &str) -> String {
 
 /// Equal up to case ([`fold_char`]).
 pub fn eq_fold(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.chars().map(fold_char).eq(b.chars().map(fold_char)))
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    // A loop, not `Iterator::eq` of two `map`s (its comparison is code of its own in the WebAssembly package).
+    let (mut a, mut b) = (a.chars(), b.chars());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if fold_char(x) == fold_char(y) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// True when ASCII text has no white space but single inner spaces: NFKC and the space rules leave it unchanged.
