@@ -311,7 +311,17 @@ fn key(text: &str) -> impl Iterator<Item = char> + '_ {
 /// Whether a table (`|`-joined) holds the name's [`key`]: compared lazily, without building the key (this runs on
 /// every record).
 fn in_table(table: &str, text: &str) -> bool {
-    crate::text::split_by(table, b'|').any(|k| k.chars().eq(key(text)))
+    crate::text::split_by(table, b'|').any(|entry| {
+        // A loop, not `Iterator::eq` (its comparison is code of its own in the WebAssembly package).
+        let (mut entry, mut key) = (entry.chars(), key(text));
+        loop {
+            match (entry.next(), key.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a == b => {}
+                _ => return false,
+            }
+        }
+    })
 }
 
 /// The character, when the name is one character (case-insensitive) three or more times and nothing else.
