@@ -188,7 +188,7 @@ pub fn push_name_in_sentence(out: &mut String, code: &str, capital: bool) {
 /// Whether an English country name takes `the` inside a sentence.
 fn needs_article(name: &str) -> bool {
     /// Joined by `|`: one string, not a table of string pointers (WebAssembly size).
-    const WITH_ARTICLE: &str = "Bahamas|Comoros|Gambia|Holy See|Isle of Man|Maldives|Marshall Islands|Netherlands|\
+    const WITH_ARTICLE: &str = "Bahamas|Comoros|Gambia|Holy See|Isle of Man|Maldives|Netherlands|\
         Philippines|Seychelles|Vatican City";
     /// The endings of names that take it (`the Czech Republic`, `the Cook Islands`), joined the same way.
     const ENDINGS: &str = " Republic| Islands| Territory| Territories";
