@@ -54,31 +54,33 @@ pub enum Part<'t> {
 pub fn parts(template: &str) -> impl Iterator<Item = Part<'_>> {
     let mut rest = template;
     core::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
+        // The first `{` that opens a placeholder, and the length of what it holds.
         let bytes = rest.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'{' {
-                if let Some(len) = placeholder_len(bytes.get(i + 1..).unwrap_or_default()) {
-                    if i > 0 {
-                        let text = rest.get(..i).unwrap_or_default();
-                        rest = rest.get(i..).unwrap_or_default();
-                        return Some(Part::Text(text));
-                    }
-                    let inner = rest.get(1..1 + len).unwrap_or_default();
-                    rest = rest.get(len + 2..).unwrap_or_default();
-                    let (name, filter) = match inner.bytes().position(|b| b == b'|') {
-                        Some(bar) => (inner.get(..bar).unwrap_or_default(), inner.get(bar + 1..).unwrap_or_default()),
-                        None => (inner, ""),
-                    };
-                    return Some(Part::Param { name, filter });
+        let mut placeholder = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'{' {
+                placeholder = placeholder_len(bytes.get(i + 1..).unwrap_or_default()).map(|len| (i, len));
+                if placeholder.is_some() {
+                    break;
                 }
             }
-            i += 1;
         }
-        Some(Part::Text(core::mem::take(&mut rest)))
+        let part = match placeholder {
+            Some((0, len)) => {
+                let inner = rest.get(1..1 + len)?;
+                rest = rest.get(len + 2..)?;
+                let (name, filter) = text::split_once_at(inner, b'|').unwrap_or((inner, ""));
+                Part::Param { name, filter }
+            }
+            Some((i, _)) => {
+                let (text, tail) = rest.split_at_checked(i)?;
+                rest = tail;
+                Part::Text(text)
+            }
+            None if rest.is_empty() => return None,
+            None => Part::Text(core::mem::take(&mut rest)),
+        };
+        Some(part)
     })
 }
 

@@ -159,13 +159,17 @@ fn section0<'a>(
         return Ok(Cow::Borrowed(input));
     }
     // The invisible characters go first, so that composition sees the characters on both sides of one.
-    let visible: Cow<'_, str> = if input.chars().any(dropped) {
-        Cow::Owned(input.chars().filter(|&c| !dropped(c)).collect())
-    } else {
-        input.into()
-    };
-    let composed: Cow<'_, str> = if visible.is_ascii() { Cow::Borrowed(&*visible) } else { compose(&visible) };
-    let out = collapse_spaces(&composed);
+    // (Copied whether or not it holds one: this is the slow path, which copies the text anyway.)
+    let mut visible = String::with_capacity(input.len());
+    for c in input.chars() {
+        if !dropped(c) {
+            visible.push(c);
+        }
+    }
+    if !visible.is_ascii() {
+        visible = compose(&visible).into_owned();
+    }
+    let out = collapse_spaces(&visible);
     // NFKC can lengthen a text (U+FDFA becomes 18 characters): the limit holds for the result too, so that normalizing
     // twice gives the same answer and no rule sees more than the limit.
     if out.len() > MAX_CHARS && char_count(&out) > MAX_CHARS {
@@ -247,7 +251,18 @@ pub fn fold(text: &str) -> String {
 
 /// Equal up to case ([`fold_char`]).
 pub fn eq_fold(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || (!a.is_ascii() && a.chars().map(fold_char).eq(b.chars().map(fold_char)))
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    // A loop, not `Iterator::eq` of two `map`s (its comparison is code of its own in the WebAssembly package).
+    let (mut a, mut b) = (a.chars(), b.chars());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if fold_char(x) == fold_char(y) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// True when ASCII text has no white space but single inner spaces: NFKC and the space rules leave it unchanged.

@@ -41,29 +41,26 @@ impl Reason for ConfigReason {
     }
 }
 
-fn host(raw: &str) -> Option<String> {
-    let lower = text::normalize(raw).ok()?.to_ascii_lowercase();
-    hostname::to_ascii(&lower).ok().map(alloc::borrow::Cow::into_owned)
+/// A configured domain, lower-cased (`None` for no value), or the reason `invalid` makes of its first 100
+/// characters: one body for both settings.
+fn host(raw: &str, invalid: fn(String) -> ConfigReason) -> Result<Option<String>, ConfigReason> {
+    if text::trim(raw).is_empty() {
+        return Ok(None);
+    }
+    let ascii = text::normalize(raw)
+        .ok()
+        .and_then(|t| hostname::to_ascii(&t.to_ascii_lowercase()).ok().map(alloc::borrow::Cow::into_owned));
+    ascii.map(Some).ok_or_else(|| invalid(text::first_chars(raw, 100).to_owned()))
 }
 
 /// The partner's own domain, lower-cased; `None` for no value.
 pub fn partner_domain(raw: &str) -> Result<Option<String>, ConfigReason> {
-    if crate::text::trim(raw).is_empty() {
-        return Ok(None);
-    }
-    host(raw)
-        .map(Some)
-        .ok_or_else(|| ConfigReason::PartnerDomain { value: crate::text::first_chars(raw, 100).to_owned() })
+    host(raw, |value| ConfigReason::PartnerDomain { value })
 }
 
 /// The initial-domain suffix, lower-cased; `None` for no value (then `onmicrosoft.com`).
 pub fn domain_suffix(raw: &str) -> Result<Option<String>, ConfigReason> {
-    if crate::text::trim(raw).is_empty() {
-        return Ok(None);
-    }
-    host(raw)
-        .map(Some)
-        .ok_or_else(|| ConfigReason::DomainSuffix { value: crate::text::first_chars(raw, 100).to_owned() })
+    host(raw, |value| ConfigReason::DomainSuffix { value })
 }
 
 #[cfg(test)]

@@ -185,13 +185,12 @@ pub fn push_name_in_sentence(out: &mut String, code: &str, capital: bool) {
 /// Whether an English country name takes `the` inside a sentence.
 fn needs_article(name: &str) -> bool {
     /// Joined by `|`: one string, not a table of string pointers (WebAssembly size).
-    const WITH_ARTICLE: &str = "Bahamas|Comoros|Gambia|Holy See|Isle of Man|Maldives|Marshall Islands|Netherlands|\
+    const WITH_ARTICLE: &str = "Bahamas|Comoros|Gambia|Holy See|Isle of Man|Maldives|Netherlands|\
         Philippines|Seychelles|Vatican City";
+    /// The endings of names that take it (`the Czech Republic`, `the Cook Islands`), joined the same way.
+    const ENDINGS: &str = " Republic| Islands| Territory| Territories";
     name.starts_with("United ")
-        || name.ends_with(" Republic")
-        || name.ends_with(" Islands")
-        || name.ends_with(" Territory")
-        || name.ends_with(" Territories")
+        || crate::text::split_by(ENDINGS, b'|').any(|end| name.ends_with(end))
         || crate::text::split_by(WITH_ARTICLE, b'|').any(|n| n == name)
 }
 

@@ -43,7 +43,7 @@ impl CspModel {
 
     /// Parses the JSON name (exact, case-sensitive like every enum of the record).
     pub fn parse(s: &str) -> Option<CspModel> {
-        CspModel::ALL.into_iter().find(|m| m.as_str() == s)
+        CspModel::NAMES.iter().position(|&name| name == s).and_then(|i| CspModel::ALL.get(i).copied())
     }
 
     /// Whether the Reseller (MPN ID) field exists under this model [iw].

@@ -250,8 +250,10 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     if let Some(character) = repeated(&key) {
         return Err(CompanyNameReason::RepeatedCharacter { character });
     }
-    let warnings =
-        domain_extension(&key).map(|extension| CompanyNameReason::DomainExtension { extension }).into_iter().collect();
+    let mut warnings = Vec::new();
+    if let Some(extension) = domain_extension(&key) {
+        warnings.push(CompanyNameReason::DomainExtension { extension });
+    }
     Ok(Checked { value: text, warnings })
 }
 
@@ -290,7 +292,17 @@ fn key(text: &str) -> impl Iterator<Item = char> + '_ {
 /// Whether a table (`|`-joined) holds the name's [`key`]: compared lazily, without building the key (this runs on
 /// every record).
 fn in_table(table: &str, text: &str) -> bool {
-    crate::text::split_by(table, b'|').any(|k| k.chars().eq(key(text)))
+    crate::text::split_by(table, b'|').any(|entry| {
+        // A loop, not `Iterator::eq` (its comparison is code of its own in the WebAssembly package).
+        let (mut entry, mut key) = (entry.chars(), key(text));
+        loop {
+            match (entry.next(), key.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if a == b => {}
+                _ => return false,
+            }
+        }
+    })
 }
 
 /// The character, when the name is one character (case-insensitive) three or more times and nothing else.
@@ -311,11 +323,17 @@ fn repeated(text: &str) -> Option<char> {
 /// The first generic domain extension ending a word after a letter or digit (`Contoso.com`), if any.
 fn domain_extension(text: &str) -> Option<String> {
     crate::text::split_by(text, b' ').find_map(|word| {
-        let word = word.trim_end_matches(|c: char| !is_alphanumeric(c));
+        // Without what ends the word (`Contoso.com,`): a loop, not `trim_end_matches`, whose pattern searcher is
+        // code of its own in the WebAssembly package.
+        let mut chars = word.chars();
+        let mut word = word;
+        while chars.next_back().is_some_and(|c| !is_alphanumeric(c)) {
+            word = chars.as_str();
+        }
         let (head, extension) = crate::text::rsplit_once_at(word, b'.')?;
-        let extension = extension.to_ascii_lowercase();
-        (head.ends_with(is_alphanumeric) && crate::text::split_by(DOMAIN_EXTENSIONS, b'|').any(|e| e == extension))
-            .then_some(extension)
+        (head.chars().next_back().is_some_and(is_alphanumeric)
+            && crate::text::split_by(DOMAIN_EXTENSIONS, b'|').any(|e| e.eq_ignore_ascii_case(extension)))
+        .then(|| extension.to_ascii_lowercase())
     })
 }
 

@@ -92,7 +92,7 @@ pub fn check<'a>(raw: &'a str, country: Option<&Country>) -> Outcome<Cow<'a, str
     if count > MAX_REGISTRATION {
         return Err(RegistrationReason::TooLong { max: MAX_REGISTRATION });
     }
-    if !text.chars().any(|c| c.is_ascii_digit()) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Err(RegistrationReason::NoDigit);
     }
     Ok(Checked::ok(text))
