@@ -170,11 +170,7 @@ export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> }
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    let report = match read_record(&record) {
-        Ok(parsed) => with_validator(|v| v.validate_parsed(parsed)),
-        Err(report) => *report,
-    };
-    report.to_js()
+    report(&record, None).to_js()
 }
 
 /// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
@@ -194,13 +190,21 @@ fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
     let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
-    let record = match read_record(&record) {
-        Ok(Slot::Value(r)) => r,
-        Ok(Slot::Absent | Slot::Null) => record::Record::default(),
-        Ok(wrong @ Slot::Wrong(_)) => return with_validator(|v| v.validate_parsed(wrong)),
+    report(&record, Some((path, value)))
+}
+
+/// The one path of `validate` and `validateField` (with the edited field): the record read, then validated by one
+/// call of the validator. For `validateField`, an omitted record is an empty one.
+fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
+    let parsed = match read_record(record) {
+        Ok(parsed) => parsed,
         Err(report) => return *report,
     };
-    with_validator(|v| v.validate_field(&path, value, record))
+    with_validator(|v| match (field, parsed) {
+        (Some((path, value)), Slot::Value(record)) => v.validate_field(&path, value, record),
+        (Some((path, value)), Slot::Absent | Slot::Null) => v.validate_field(&path, value, record::Record::default()),
+        (_, parsed) => v.validate_parsed(parsed),
+    })
 }
 
 /// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
