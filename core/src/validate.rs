@@ -250,7 +250,12 @@ struct Walk<'v> {
 
 impl<'v> Walk<'v> {
     fn issue(&mut self, field: impl Into<Cow<'static, str>>, reason: &dyn Reason) {
-        let field = field.into();
+        self.report(field.into(), reason);
+    }
+
+    /// Keeps an issue (unless the walk has a focus that leaves its field out). Not generic over the field's type, so
+    /// one copy serves paths borrowed and made (WebAssembly size).
+    fn report(&mut self, field: Cow<'static, str>, reason: &dyn Reason) {
         if !self.focus.is_empty() && !self.focus.contains(&field.as_ref()) {
             return;
         }
