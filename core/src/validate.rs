@@ -493,22 +493,14 @@ impl<'v> Walk<'v> {
                 Slot::Absent | Slot::Null => true,
                 Slot::Wrong(_) => false,
             };
-        if use_reseller {
-            return match reseller {
-                Slot::Value(addr) => self.address(&RESELLER, addr, config),
-                Slot::Wrong(found) => {
-                    let found = *found;
-                    self.wrong_type(RESELLER.root, record::Kind::Object, found);
-                    None
-                }
-                Slot::Absent | Slot::Null => {
-                    self.issue(RESELLER.root, &SubCustomerReason::ResellerAddressMissing);
-                    None
-                }
-            };
+        let (paths, slot) = if use_reseller { (&RESELLER, reseller) } else { (&BILLING, own) };
+        // The reseller's address may not be missing when it stands in for the sub-customer's.
+        if use_reseller && matches!(slot, Slot::Absent | Slot::Null) {
+            self.issue(RESELLER.root, &SubCustomerReason::ResellerAddressMissing);
+            return None;
         }
-        let addr = self.object(BILLING.root, own)?;
-        self.address(&BILLING, addr, config)
+        let addr = self.object(paths.root, slot)?;
+        self.address(paths, addr, config)
     }
 
     /// Checks one address; returns the rules in force for its country, if the country is valid.
