@@ -116,13 +116,12 @@ impl Validator {
 
     /// Validates a parsed JSON value, which may not be a record at all.
     pub fn validate_parsed(&self, parsed: Parsed) -> Report {
-        match parsed {
-            Slot::Value(record) => self.validate(record),
-            Slot::Wrong(kind) => Report::rejected(Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() })),
-            Slot::Absent | Slot::Null => {
-                Report::rejected(Issue::new("", &RequestReason::NotAnObject { found: "null" }))
-            }
-        }
+        let found = match parsed {
+            Slot::Value(record) => return self.validate(record),
+            Slot::Wrong(kind) => kind.as_str(),
+            Slot::Absent | Slot::Null => "null",
+        };
+        Report::rejected(Issue::new("", &RequestReason::NotAnObject { found }))
     }
 
     /// Validates one field as the user types: `value` replaces the field at `path` in `record`, the whole record is
