@@ -467,7 +467,11 @@ impl<'v> Walk<'v> {
         }
         match country::parse_markets(&codes) {
             Ok(markets) => {
-                rec.markets = Slot::Value(markets.iter().map(|c| Slot::Value((*c).to_owned())).collect());
+                let mut normalized = Vec::with_capacity(markets.len());
+                for code in &markets {
+                    normalized.push(Slot::Value((*code).to_owned()));
+                }
+                rec.markets = Slot::Value(normalized);
                 Some(markets)
             }
             Err((i, reason)) => {
