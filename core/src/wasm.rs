@@ -200,10 +200,15 @@ fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
         Ok(parsed) => parsed,
         Err(report) => return *report,
     };
-    with_validator(|v| match (field, parsed) {
-        (Some((path, value)), Slot::Value(record)) => v.validate_field(&path, value, record),
-        (Some((path, value)), Slot::Absent | Slot::Null) => v.validate_field(&path, value, record::Record::default()),
-        (_, parsed) => v.validate_parsed(parsed),
+    with_validator(|v| match field {
+        Some((path, value)) if parsed.wrong().is_none() => {
+            let record = match parsed {
+                Slot::Value(record) => record,
+                _ => record::Record::default(),
+            };
+            v.validate_field(&path, value, record)
+        }
+        _ => v.validate_parsed(parsed),
     })
 }
 
