@@ -178,11 +178,6 @@ fn market_path(i: usize) -> String {
     path
 }
 
-/// A rule's owned text as the `Cow` that [`Walk::text`] takes.
-fn owned<R>(outcome: Outcome<String, R>) -> Outcome<Cow<'static, str>, R> {
-    outcome.map(|c| c.map(Cow::Owned))
-}
-
 /// A rule's text as [`Walk::text`] stores it: `None` when it is the text as given (the rule borrowed it, the common
 /// case: no allocation then). Not generic, so one copy serves every rule (WebAssembly size).
 #[inline(never)]
@@ -332,6 +327,18 @@ impl<'v> Walk<'v> {
         Some(())
     }
 
+    /// [`Walk::run`] for rules that always make their text anew (phone, postcode): it replaces the slot.
+    fn owned_text<R: Reason>(
+        &mut self,
+        field: &'static str,
+        slot: &mut Text,
+        rule: impl FnOnce(&str) -> Outcome<String, R>,
+    ) -> Option<()> {
+        let value = self.run(field, slot, rule)?;
+        *slot = Slot::Value(value);
+        Some(())
+    }
+
     /// An object slot: reports a wrong type (and then gives nothing to walk), else the object, made empty where it
     /// was absent or `null`; walked in place (records are large: moving them out and back costs).
     fn object<'s, T: Default>(&mut self, field: &'static str, slot: &'s mut Slot<T>) -> Option<&'s mut T> {
@@ -391,7 +398,7 @@ impl<'v> Walk<'v> {
             let country = rules.map(|r| r.country);
             let partner_domain = config.partner_domain.as_deref();
             self.text("account.email", &mut acc.email, |raw| email::check(raw, partner_domain));
-            self.text("account.phone", &mut acc.phone, |raw| owned(phone::check(raw, rules.as_ref())));
+            self.owned_text("account.phone", &mut acc.phone, |raw| phone::check(raw, rules.as_ref()));
             self.text("account.registrationNumber", &mut acc.registration_number, |raw| {
                 registration::check(raw, country)
             });
@@ -523,7 +530,7 @@ impl<'v> Walk<'v> {
         let rules = rules?;
         let state_ok = self.text(p.state, &mut addr.state, |raw| state::check(raw, &rules)).is_some();
         let postal_ok =
-            self.text(p.postal_code, &mut addr.postal_code, |raw| owned(postcode::check(raw, &rules))).is_some();
+            self.owned_text(p.postal_code, &mut addr.postal_code, |raw| postcode::check(raw, &rules)).is_some();
         let (st, pc) = (addr.state.as_str(), addr.postal_code.as_str());
         if state_ok && postal_ok && !st.is_empty() && !pc.is_empty() {
             if let Err(reason) = postcode::agrees_with_state(rules.country.code(), st, pc) {
