@@ -19,13 +19,13 @@
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
-use crate::record::{self, Parsed, Place, Slot, Text};
+use crate::record::{self, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
 use alloc::borrow::Cow;
 use alloc::rc::Rc;
-use alloc::{boxed::Box, string::String, vec::Vec};
+use alloc::{string::String, vec::Vec};
 use core::cell::RefCell;
 use js_sys::{Array, Reflect};
 use serde::Serialize;
@@ -141,15 +141,6 @@ impl Source for JsValue {
     }
 }
 
-fn not_json(not_data: NotData) -> Report {
-    Report::not_json(not_data.detail(), 0, 0)
-}
-
-/// Reads a record; a value that is not JSON-like data gives the report that says so.
-fn read_record(value: &JsValue) -> Result<Parsed, Box<Report>> {
-    record::read(value).map_err(|e| Box::new(not_json(e)))
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TS_INPUT: &'static str = r#"
 /** What the host sends where the result has `T`: every field may be absent or `null` (request.md). */
@@ -196,9 +187,10 @@ fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
 /// The one path of `validate` and `validateField` (with the edited field): the record read, then validated by one
 /// call of the validator. For `validateField`, an omitted record is an empty one.
 fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
-    let parsed = match read_record(record) {
+    // A value that is not JSON-like data gives the report that says so.
+    let parsed = match record::read(record) {
         Ok(parsed) => parsed,
-        Err(report) => return *report,
+        Err(not_data) => return Report::not_json(not_data.detail(), 0, 0),
     };
     with_validator(|v| match field {
         Some((path, value)) if parsed.wrong().is_none() => {
