@@ -519,7 +519,7 @@ impl<'v> Walk<'v> {
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));
-        if let Some(c) = country.filter(|c| addr.country.as_str() != c.code()) {
+        if let Some(c) = country {
             addr.country = Slot::Value(c.code().to_owned());
         }
         let v = self.v;
