@@ -65,7 +65,7 @@ impl Report {
 /// [`Validator::set_country_rules`].
 #[derive(Debug, Clone, Default)]
 pub struct Validator {
-    /// Run-time rules, sorted by country code.
+    /// Run-time rules, one entry per country (found by [`Country`]'s equality: the same row).
     overrides: Vec<CountryRules>,
 }
 
@@ -77,9 +77,9 @@ impl Validator {
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
     pub fn set_country_rules(&mut self, set: Vec<CountryRules>) {
         for rules in set {
-            match self.overrides.binary_search_by(|r| r.country.code().cmp(rules.country.code())) {
-                Ok(i) => self.overrides[i] = rules,
-                Err(i) => self.overrides.insert(i, rules),
+            match self.overrides.iter_mut().find(|r| r.country == rules.country) {
+                Some(old) => *old = rules,
+                None => self.overrides.push(rules),
             }
         }
     }
@@ -98,8 +98,7 @@ impl Validator {
         self.overrides.clear();
     }
 
-    /// The rules in force for a country. Its run-time rules are found by [`Country`]'s equality (the same row: one
-    /// comparison of addresses each), without the codes of a binary search; a rule set names at most 250 countries.
+    /// The rules in force for a country.
     pub fn rules_for(&self, country: &'static Country) -> Rules<'_> {
         match self.overrides.iter().find(|r| r.country == country) {
             Some(rules) => rules.view(),
