@@ -180,9 +180,9 @@ fn market_path(i: usize) -> String {
 /// A rule's text as [`Walk::text`] stores it: `None` when it is the text as given (the rule borrowed it, the common
 /// case: no allocation then). Not generic, so one copy serves every rule (WebAssembly size).
 #[inline(never)]
-fn changed(raw_len: usize, value: Cow<'_, str>) -> Option<String> {
+fn changed(slot: &Text, value: Cow<'_, str>) -> Option<String> {
     match value {
-        Cow::Borrowed(same) if same.len() == raw_len => None,
+        Cow::Borrowed(same) if same.len() == slot.as_str().len() => None,
         other => Some(other.into_owned()),
     }
 }
@@ -274,11 +274,11 @@ impl<'v> Walk<'v> {
     /// Runs a rule on a text slot and reports on `field`. Returns the rule's value when it accepts; a wrong JSON type
     /// is reported and the rule is not run, and so is a character no text field may hold (`rules.md` section 0:
     /// one code, `text.bad_character`, for every field, checked here before any rule runs).
-    fn run<T, R: Reason>(
+    fn run<'s, T, R: Reason>(
         &mut self,
         field: &'static str,
-        slot: &Text,
-        rule: impl FnOnce(&str) -> Outcome<T, R>,
+        slot: &'s Text,
+        rule: impl FnOnce(&'s str) -> Outcome<T, R>,
     ) -> Option<T> {
         if self.refused(field, slot) {
             return None;
@@ -320,8 +320,7 @@ impl<'v> Walk<'v> {
         slot: &mut Text,
         rule: impl for<'a> FnOnce(&'a str) -> Outcome<Cow<'a, str>, R>,
     ) -> Option<()> {
-        let raw = slot.as_str();
-        let changed = changed(raw.len(), self.run(field, slot, |_| rule(raw))?);
+        let changed = changed(slot, self.run(field, slot, rule)?);
         store(slot, changed);
         Some(())
     }
