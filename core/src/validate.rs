@@ -280,10 +280,7 @@ impl<'v> Walk<'v> {
         slot: &'s Text,
         rule: impl FnOnce(&'s str) -> Outcome<T, R>,
     ) -> Option<T> {
-        if self.refused(field, slot) {
-            return None;
-        }
-        match rule(slot.as_str()) {
+        match rule(self.readable(field, slot)?) {
             Ok(checked) => {
                 for w in &checked.warnings {
                     self.issue(field, w);
@@ -298,18 +295,20 @@ impl<'v> Walk<'v> {
     }
 
     /// What [`Walk::run`] checks before any rule: a wrong JSON type, or a character no text field may hold (section
-    /// 0). Reports it and returns true. Not generic, so one copy serves every rule (WebAssembly size).
+    /// 0). Reports it and returns `None`; else the text for the rule (empty where the field is absent or `null`).
+    /// Not generic, so one copy serves every rule (WebAssembly size).
     #[inline(never)]
-    fn refused(&mut self, field: &'static str, slot: &Text) -> bool {
+    fn readable<'s>(&mut self, field: &'static str, slot: &'s Text) -> Option<&'s str> {
         if let Some(found) = slot.wrong() {
             self.wrong_type(field, record::Kind::Text, found);
-            return true;
+            return None;
         }
-        if let Err(reason) = characters::check(slot.as_str()) {
+        let text = slot.as_str();
+        if let Err(reason) = characters::check(text) {
             self.issue(field, &reason);
-            return true;
+            return None;
         }
-        false
+        Some(text)
     }
 
     /// [`Walk::run`] for rules returning text: the normalized text replaces the slot, unless it is the text as given
