@@ -5,6 +5,7 @@
 use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
 use crate::issue::{Issue, Outcome, Reason, Severity};
 use crate::record::{self, Address, Parsed, Record, Slot, Text};
+use crate::rules::config::ConfigReason;
 use crate::rules::domain::{self, DomainForm};
 use crate::rules::mpn::{self, CspModel};
 use crate::rules::request::RequestReason;
@@ -426,18 +427,8 @@ impl<'v> Walk<'v> {
                 None
             }
         };
-        // An invalid value stays as it was given (as for every field); a valid one is written back normalized.
-        let partner_domain =
-            self.run("partnerDomain", &rec.partner_domain, |raw| config::partner_domain(raw).map(crate::Checked::ok));
-        if let Some(valid) = &partner_domain {
-            rec.partner_domain = valid.clone().map_or(Slot::Null, Slot::Value);
-        }
-        let suffix =
-            self.run("domainSuffix", &rec.domain_suffix, |raw| config::domain_suffix(raw).map(crate::Checked::ok));
-        if let Some(valid) = &suffix {
-            rec.domain_suffix = valid.clone().map_or(Slot::Null, Slot::Value);
-        }
-        let (partner_domain, suffix) = (partner_domain.flatten(), suffix.flatten());
+        let partner_domain = self.setting("partnerDomain", &mut rec.partner_domain, config::partner_domain);
+        let suffix = self.setting("domainSuffix", &mut rec.domain_suffix, config::domain_suffix);
         let markets = self.markets(rec);
         Config {
             csp_model,
@@ -445,6 +436,20 @@ impl<'v> Walk<'v> {
             domain_suffix: suffix.map_or(Cow::Borrowed(domain::DEFAULT_SUFFIX), Cow::Owned),
             markets,
         }
+    }
+
+    /// A setting the record carries (`partnerDomain`, `domainSuffix`), checked by `check`: an invalid value stays as
+    /// it was given (as for every field); a valid one is written back normalized, and returned. One shape (a function
+    /// pointer) for both settings: one copy of the walk around the rule (WebAssembly size).
+    fn setting(
+        &mut self,
+        field: &'static str,
+        slot: &mut Text,
+        check: fn(&str) -> Result<Option<String>, ConfigReason>,
+    ) -> Option<String> {
+        let valid = self.run(field, slot, |raw| check(raw).map(crate::Checked::ok))?;
+        *slot = valid.clone().map_or(Slot::Null, Slot::Value);
+        valid
     }
 
     fn markets(&mut self, rec: &mut Record) -> Option<Vec<&'static str>> {
