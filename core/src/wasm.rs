@@ -54,9 +54,13 @@ thread_local! {
 /// shared, not borrowed, while `f` runs: a validation calls into JS (patterns, NFKC), where a page's own code could
 /// call back in, even into `setCountryRules`, and no call may then find it borrowed.
 fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
+    f(&validator())
+}
+
+/// The validator in force, for [`with_validator`]. Not generic, so one copy serves every export (WebAssembly size).
+fn validator() -> Rc<Validator> {
     crate::js_host::install();
-    let v = VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)));
-    f(&v)
+    VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)))
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
