@@ -447,7 +447,13 @@ impl<'v> Walk<'v> {
         slot: &mut Text,
         check: fn(&str) -> Result<Option<String>, ConfigReason>,
     ) -> Option<String> {
-        let valid = self.run(field, slot, |raw| check(raw).map(crate::Checked::ok))?;
+        let valid = match check(self.readable(field, slot)?) {
+            Ok(valid) => valid,
+            Err(reason) => {
+                self.issue(field, &reason);
+                return None;
+            }
+        };
         *slot = valid.clone().map_or(Slot::Null, Slot::Value);
         valid
     }
