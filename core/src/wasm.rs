@@ -260,12 +260,10 @@ fn error(reason: &dyn Reason) -> JsValue {
     e.into()
 }
 
-/// The JS type of a value, for messages.
+/// The JS type of a value, for messages: `typeof`'s answer (`"undefined"` for `undefined`), but `null` for `null`.
 fn kind_of(v: &JsValue) -> String {
     if v.is_null() {
         "null".into()
-    } else if v.is_undefined() {
-        "undefined".into()
     } else {
         v.js_typeof().as_string().unwrap_or_default()
     }
