@@ -230,9 +230,20 @@ const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 /// The configuration a record carries, once checked.
 struct Config {
     csp_model: Option<CspModel>,
-    partner_domain: Option<String>,
-    domain_suffix: Cow<'static, str>,
+    /// Whether `partnerDomain` is valid: its slot then holds the normalized value, or `null` ([`setting`]).
+    partner_domain: bool,
+    /// Whether `domainSuffix` is valid, as `partner_domain`.
+    domain_suffix: bool,
     markets: Option<Vec<&'static str>>,
+}
+
+/// A setting's value, where [`Walk::setting`] found it valid; `None` where it is invalid, absent or `null`.
+fn setting(valid: bool, slot: &Text) -> Option<&str> {
+    if valid {
+        slot.value().map(String::as_str)
+    } else {
+        None
+    }
 }
 
 struct Walk<'v> {
@@ -363,13 +374,12 @@ impl<'v> Walk<'v> {
             _ => false,
         };
 
+        let suffix = setting(config.domain_suffix, &rec.domain_suffix).unwrap_or(domain::DEFAULT_SUFFIX);
         let mut domain_form = None;
         if let Some(so) = self.object("syncOptions", &mut rec.sync_options) {
             self.unknown_fields("syncOptions", &so.unknown);
             self.text("syncOptions.username", &mut so.username, username::check);
-            if let Some(d) =
-                self.run("syncOptions.domainPrefix", &so.domain_prefix, |raw| domain::check(raw, &config.domain_suffix))
-            {
+            if let Some(d) = self.run("syncOptions.domainPrefix", &so.domain_prefix, |raw| domain::check(raw, suffix)) {
                 domain_form = Some(d.form);
                 so.domain_prefix = Slot::Value(d.value);
             }
@@ -394,7 +404,7 @@ impl<'v> Walk<'v> {
             let rules =
                 self.addresses(&mut acc.billing_address, &mut rec.reseller_billing_address, sub_customer, &config);
             let country = rules.map(|r| r.country);
-            let partner_domain = config.partner_domain.as_deref();
+            let partner_domain = setting(config.partner_domain, &rec.partner_domain);
             self.text("account.email", &mut acc.email, |raw| email::check(raw, partner_domain));
             self.owned_text("account.phone", &mut acc.phone, |raw| phone::check(raw, rules.as_ref()));
             self.text("account.registrationNumber", &mut acc.registration_number, |raw| {
@@ -428,34 +438,34 @@ impl<'v> Walk<'v> {
             }
         };
         let partner_domain = self.setting("partnerDomain", &mut rec.partner_domain, config::partner_domain);
-        let suffix = self.setting("domainSuffix", &mut rec.domain_suffix, config::domain_suffix);
+        let domain_suffix = self.setting("domainSuffix", &mut rec.domain_suffix, config::domain_suffix);
         let markets = self.markets(rec);
-        Config {
-            csp_model,
-            partner_domain,
-            domain_suffix: suffix.map_or(Cow::Borrowed(domain::DEFAULT_SUFFIX), Cow::Owned),
-            markets,
-        }
+        Config { csp_model, partner_domain, domain_suffix, markets }
     }
 
     /// A setting the record carries (`partnerDomain`, `domainSuffix`), checked by `check`: an invalid value stays as
-    /// it was given (as for every field); a valid one is written back normalized, and returned. One shape (a function
-    /// pointer) for both settings: one copy of the walk around the rule (WebAssembly size).
+    /// it was given (as for every field); a valid one is written back normalized (read with [`setting`]). Returns
+    /// whether it is valid. One shape (a function pointer) for both settings: one copy of the walk around the rule
+    /// (WebAssembly size).
     fn setting(
         &mut self,
         field: &'static str,
         slot: &mut Text,
         check: fn(&str) -> Result<Option<String>, ConfigReason>,
-    ) -> Option<String> {
-        let valid = match check(self.readable(field, slot)?) {
-            Ok(valid) => valid,
+    ) -> bool {
+        let Some(raw) = self.readable(field, slot) else {
+            return false;
+        };
+        match check(raw) {
+            Ok(valid) => {
+                *slot = valid.map_or(Slot::Null, Slot::Value);
+                true
+            }
             Err(reason) => {
                 self.issue(field, &reason);
-                return None;
+                false
             }
-        };
-        *slot = valid.clone().map_or(Slot::Null, Slot::Value);
-        valid
+        }
     }
 
     fn markets(&mut self, rec: &mut Record) -> Option<Vec<&'static str>> {
