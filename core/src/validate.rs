@@ -5,6 +5,7 @@
 use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
 use crate::issue::{Issue, Outcome, Reason, Severity};
 use crate::record::{self, Address, Parsed, Record, Slot, Text};
+use crate::rules::config::ConfigReason;
 use crate::rules::domain::{self, DomainForm};
 use crate::rules::mpn::{self, CspModel};
 use crate::rules::request::RequestReason;
@@ -65,7 +66,7 @@ impl Report {
 /// [`Validator::set_country_rules`].
 #[derive(Debug, Clone, Default)]
 pub struct Validator {
-    /// Run-time rules, sorted by country code.
+    /// Run-time rules, one entry per country (found by [`Country`]'s equality: the same row).
     overrides: Vec<CountryRules>,
 }
 
@@ -77,9 +78,9 @@ impl Validator {
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
     pub fn set_country_rules(&mut self, set: Vec<CountryRules>) {
         for rules in set {
-            match self.overrides.binary_search_by(|r| r.country.code().cmp(rules.country.code())) {
-                Ok(i) => self.overrides[i] = rules,
-                Err(i) => self.overrides.insert(i, rules),
+            match self.overrides.iter_mut().find(|r| r.country == rules.country) {
+                Some(old) => *old = rules,
+                None => self.overrides.push(rules),
             }
         }
     }
@@ -100,9 +101,9 @@ impl Validator {
 
     /// The rules in force for a country.
     pub fn rules_for(&self, country: &'static Country) -> Rules<'_> {
-        match self.overrides.binary_search_by(|r| r.country.code().cmp(country.code())) {
-            Ok(i) => self.overrides[i].view(),
-            Err(_) => Rules::default_for(country),
+        match self.overrides.iter().find(|r| r.country == country) {
+            Some(rules) => rules.view(),
+            None => Rules::default_for(country),
         }
     }
 
@@ -116,13 +117,12 @@ impl Validator {
 
     /// Validates a parsed JSON value, which may not be a record at all.
     pub fn validate_parsed(&self, parsed: Parsed) -> Report {
-        match parsed {
-            Slot::Value(record) => self.validate(record),
-            Slot::Wrong(kind) => Report::rejected(Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() })),
-            Slot::Absent | Slot::Null => {
-                Report::rejected(Issue::new("", &RequestReason::NotAnObject { found: "null" }))
-            }
-        }
+        let found = match parsed {
+            Slot::Value(record) => return self.validate(record),
+            Slot::Wrong(kind) => kind.as_str(),
+            Slot::Absent | Slot::Null => "null",
+        };
+        Report::rejected(Issue::new("", &RequestReason::NotAnObject { found }))
     }
 
     /// Validates one field as the user types: `value` replaces the field at `path` in `record`, the whole record is
@@ -178,17 +178,12 @@ fn market_path(i: usize) -> String {
     path
 }
 
-/// A rule's owned text as the `Cow` that [`Walk::text`] takes.
-fn owned<R>(outcome: Outcome<String, R>) -> Outcome<Cow<'static, str>, R> {
-    outcome.map(|c| c.map(Cow::Owned))
-}
-
 /// A rule's text as [`Walk::text`] stores it: `None` when it is the text as given (the rule borrowed it, the common
 /// case: no allocation then). Not generic, so one copy serves every rule (WebAssembly size).
 #[inline(never)]
-fn changed(raw_len: usize, value: Cow<'_, str>) -> Option<String> {
+fn changed(slot: &Text, value: Cow<'_, str>) -> Option<String> {
     match value {
-        Cow::Borrowed(same) if same.len() == raw_len => None,
+        Cow::Borrowed(same) if same.len() == slot.as_str().len() => None,
         other => Some(other.into_owned()),
     }
 }
@@ -235,9 +230,20 @@ const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 /// The configuration a record carries, once checked.
 struct Config {
     csp_model: Option<CspModel>,
-    partner_domain: Option<String>,
-    domain_suffix: Cow<'static, str>,
+    /// Whether `partnerDomain` is valid: its slot then holds the normalized value, or `null` ([`setting`]).
+    partner_domain: bool,
+    /// Whether `domainSuffix` is valid, as `partner_domain`.
+    domain_suffix: bool,
     markets: Option<Vec<&'static str>>,
+}
+
+/// A setting's value, where [`Walk::setting`] found it valid; `None` where it is invalid, absent or `null`.
+fn setting(valid: bool, slot: &Text) -> Option<&str> {
+    if valid {
+        slot.value().map(String::as_str)
+    } else {
+        None
+    }
 }
 
 struct Walk<'v> {
@@ -250,7 +256,12 @@ struct Walk<'v> {
 
 impl<'v> Walk<'v> {
     fn issue(&mut self, field: impl Into<Cow<'static, str>>, reason: &dyn Reason) {
-        let field = field.into();
+        self.report(field.into(), reason);
+    }
+
+    /// Keeps an issue (unless the walk has a focus that leaves its field out). Not generic over the field's type, so
+    /// one copy serves paths borrowed and made (WebAssembly size).
+    fn report(&mut self, field: Cow<'static, str>, reason: &dyn Reason) {
         if !self.focus.is_empty() && !self.focus.contains(&field.as_ref()) {
             return;
         }
@@ -275,16 +286,13 @@ impl<'v> Walk<'v> {
     /// Runs a rule on a text slot and reports on `field`. Returns the rule's value when it accepts; a wrong JSON type
     /// is reported and the rule is not run, and so is a character no text field may hold (`rules.md` section 0:
     /// one code, `text.bad_character`, for every field, checked here before any rule runs).
-    fn run<T, R: Reason>(
+    fn run<'s, T, R: Reason>(
         &mut self,
         field: &'static str,
-        slot: &Text,
-        rule: impl FnOnce(&str) -> Outcome<T, R>,
+        slot: &'s Text,
+        rule: impl FnOnce(&'s str) -> Outcome<T, R>,
     ) -> Option<T> {
-        if self.refused(field, slot) {
-            return None;
-        }
-        match rule(slot.as_str()) {
+        match rule(self.readable(field, slot)?) {
             Ok(checked) => {
                 for w in &checked.warnings {
                     self.issue(field, w);
@@ -299,18 +307,20 @@ impl<'v> Walk<'v> {
     }
 
     /// What [`Walk::run`] checks before any rule: a wrong JSON type, or a character no text field may hold (section
-    /// 0). Reports it and returns true. Not generic, so one copy serves every rule (WebAssembly size).
+    /// 0). Reports it and returns `None`; else the text for the rule (empty where the field is absent or `null`).
+    /// Not generic, so one copy serves every rule (WebAssembly size).
     #[inline(never)]
-    fn refused(&mut self, field: &'static str, slot: &Text) -> bool {
+    fn readable<'s>(&mut self, field: &'static str, slot: &'s Text) -> Option<&'s str> {
         if let Some(found) = slot.wrong() {
             self.wrong_type(field, record::Kind::Text, found);
-            return true;
+            return None;
         }
-        if let Err(reason) = characters::check(slot.as_str()) {
+        let text = slot.as_str();
+        if let Err(reason) = characters::check(text) {
             self.issue(field, &reason);
-            return true;
+            return None;
         }
-        false
+        Some(text)
     }
 
     /// [`Walk::run`] for rules returning text: the normalized text replaces the slot, unless it is the text as given
@@ -321,9 +331,20 @@ impl<'v> Walk<'v> {
         slot: &mut Text,
         rule: impl for<'a> FnOnce(&'a str) -> Outcome<Cow<'a, str>, R>,
     ) -> Option<()> {
-        let raw = slot.as_str();
-        let changed = changed(raw.len(), self.run(field, slot, |_| rule(raw))?);
+        let changed = changed(slot, self.run(field, slot, rule)?);
         store(slot, changed);
+        Some(())
+    }
+
+    /// [`Walk::run`] for rules that always make their text anew (phone, postcode): it replaces the slot.
+    fn owned_text<R: Reason>(
+        &mut self,
+        field: &'static str,
+        slot: &mut Text,
+        rule: impl FnOnce(&str) -> Outcome<String, R>,
+    ) -> Option<()> {
+        let value = self.run(field, slot, rule)?;
+        *slot = Slot::Value(value);
         Some(())
     }
 
@@ -353,13 +374,12 @@ impl<'v> Walk<'v> {
             _ => false,
         };
 
+        let suffix = setting(config.domain_suffix, &rec.domain_suffix).unwrap_or(domain::DEFAULT_SUFFIX);
         let mut domain_form = None;
         if let Some(so) = self.object("syncOptions", &mut rec.sync_options) {
             self.unknown_fields("syncOptions", &so.unknown);
             self.text("syncOptions.username", &mut so.username, username::check);
-            if let Some(d) =
-                self.run("syncOptions.domainPrefix", &so.domain_prefix, |raw| domain::check(raw, &config.domain_suffix))
-            {
+            if let Some(d) = self.run("syncOptions.domainPrefix", &so.domain_prefix, |raw| domain::check(raw, suffix)) {
                 domain_form = Some(d.form);
                 so.domain_prefix = Slot::Value(d.value);
             }
@@ -384,9 +404,9 @@ impl<'v> Walk<'v> {
             let rules =
                 self.addresses(&mut acc.billing_address, &mut rec.reseller_billing_address, sub_customer, &config);
             let country = rules.map(|r| r.country);
-            let partner_domain = config.partner_domain.as_deref();
+            let partner_domain = setting(config.partner_domain, &rec.partner_domain);
             self.text("account.email", &mut acc.email, |raw| email::check(raw, partner_domain));
-            self.text("account.phone", &mut acc.phone, |raw| owned(phone::check(raw, rules.as_ref())));
+            self.owned_text("account.phone", &mut acc.phone, |raw| phone::check(raw, rules.as_ref()));
             self.text("account.registrationNumber", &mut acc.registration_number, |raw| {
                 registration::check(raw, country)
             });
@@ -417,24 +437,34 @@ impl<'v> Walk<'v> {
                 None
             }
         };
-        // An invalid value stays as it was given (as for every field); a valid one is written back normalized.
-        let partner_domain =
-            self.run("partnerDomain", &rec.partner_domain, |raw| config::partner_domain(raw).map(crate::Checked::ok));
-        if let Some(valid) = &partner_domain {
-            rec.partner_domain = valid.clone().map_or(Slot::Null, Slot::Value);
-        }
-        let suffix =
-            self.run("domainSuffix", &rec.domain_suffix, |raw| config::domain_suffix(raw).map(crate::Checked::ok));
-        if let Some(valid) = &suffix {
-            rec.domain_suffix = valid.clone().map_or(Slot::Null, Slot::Value);
-        }
-        let (partner_domain, suffix) = (partner_domain.flatten(), suffix.flatten());
+        let partner_domain = self.setting("partnerDomain", &mut rec.partner_domain, config::partner_domain);
+        let domain_suffix = self.setting("domainSuffix", &mut rec.domain_suffix, config::domain_suffix);
         let markets = self.markets(rec);
-        Config {
-            csp_model,
-            partner_domain,
-            domain_suffix: suffix.map_or(Cow::Borrowed(domain::DEFAULT_SUFFIX), Cow::Owned),
-            markets,
+        Config { csp_model, partner_domain, domain_suffix, markets }
+    }
+
+    /// A setting the record carries (`partnerDomain`, `domainSuffix`), checked by `check`: an invalid value stays as
+    /// it was given (as for every field); a valid one is written back normalized (read with [`setting`]). Returns
+    /// whether it is valid. One shape (a function pointer) for both settings: one copy of the walk around the rule
+    /// (WebAssembly size).
+    fn setting(
+        &mut self,
+        field: &'static str,
+        slot: &mut Text,
+        check: fn(&str) -> Result<Option<String>, ConfigReason>,
+    ) -> bool {
+        let Some(raw) = self.readable(field, slot) else {
+            return false;
+        };
+        match check(raw) {
+            Ok(valid) => {
+                *slot = valid.map_or(Slot::Null, Slot::Value);
+                true
+            }
+            Err(reason) => {
+                self.issue(field, &reason);
+                false
+            }
         }
     }
 
@@ -462,7 +492,11 @@ impl<'v> Walk<'v> {
         }
         match country::parse_markets(&codes) {
             Ok(markets) => {
-                rec.markets = Slot::Value(markets.iter().map(|c| Slot::Value((*c).to_owned())).collect());
+                let mut normalized = Vec::with_capacity(markets.len());
+                for code in &markets {
+                    normalized.push(Slot::Value((*code).to_owned()));
+                }
+                rec.markets = Slot::Value(normalized);
                 Some(markets)
             }
             Err((i, reason)) => {
@@ -488,22 +522,14 @@ impl<'v> Walk<'v> {
                 Slot::Absent | Slot::Null => true,
                 Slot::Wrong(_) => false,
             };
-        if use_reseller {
-            return match reseller {
-                Slot::Value(addr) => self.address(&RESELLER, addr, config),
-                Slot::Wrong(found) => {
-                    let found = *found;
-                    self.wrong_type(RESELLER.root, record::Kind::Object, found);
-                    None
-                }
-                Slot::Absent | Slot::Null => {
-                    self.issue(RESELLER.root, &SubCustomerReason::ResellerAddressMissing);
-                    None
-                }
-            };
+        let (paths, slot) = if use_reseller { (&RESELLER, reseller) } else { (&BILLING, own) };
+        // The reseller's address may not be missing when it stands in for the sub-customer's.
+        if use_reseller && matches!(slot, Slot::Absent | Slot::Null) {
+            self.issue(RESELLER.root, &SubCustomerReason::ResellerAddressMissing);
+            return None;
         }
-        let addr = self.object(BILLING.root, own)?;
-        self.address(&BILLING, addr, config)
+        let addr = self.object(paths.root, slot)?;
+        self.address(paths, addr, config)
     }
 
     /// Checks one address; returns the rules in force for its country, if the country is valid.
@@ -511,7 +537,7 @@ impl<'v> Walk<'v> {
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));
-        if let Some(c) = country.filter(|c| addr.country.as_str() != c.code()) {
+        if let Some(c) = country {
             addr.country = Slot::Value(c.code().to_owned());
         }
         let v = self.v;
@@ -522,7 +548,7 @@ impl<'v> Walk<'v> {
         let rules = rules?;
         let state_ok = self.text(p.state, &mut addr.state, |raw| state::check(raw, &rules)).is_some();
         let postal_ok =
-            self.text(p.postal_code, &mut addr.postal_code, |raw| owned(postcode::check(raw, &rules))).is_some();
+            self.owned_text(p.postal_code, &mut addr.postal_code, |raw| postcode::check(raw, &rules)).is_some();
         let (st, pc) = (addr.state.as_str(), addr.postal_code.as_str());
         if state_ok && postal_ok && !st.is_empty() && !pc.is_empty() {
             if let Err(reason) = postcode::agrees_with_state(rules.country.code(), st, pc) {

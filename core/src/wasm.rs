@@ -20,13 +20,13 @@
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
 use crate::js_host::js::{self, is_view};
-use crate::record::{self, Parsed, Place, Slot, Text};
+use crate::record::{self, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
 use alloc::borrow::Cow;
 use alloc::rc::Rc;
-use alloc::{boxed::Box, string::String, vec::Vec};
+use alloc::{string::String, vec::Vec};
 use core::cell::RefCell;
 use serde::Serialize;
 use tsify_macros::Tsify;
@@ -54,9 +54,13 @@ thread_local! {
 /// shared, not borrowed, while `f` runs: a validation calls into JS (patterns, NFKC), where a page's own code could
 /// call back in, even into `setCountryRules`, and no call may then find it borrowed.
 fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
+    f(&validator())
+}
+
+/// The validator in force, for [`with_validator`]. Not generic, so one copy serves every export (WebAssembly size).
+fn validator() -> Rc<Validator> {
     crate::js_host::install();
-    let v = VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)));
-    f(&v)
+    VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)))
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
@@ -118,15 +122,6 @@ impl Source for JsValue {
     }
 }
 
-fn not_json(not_data: NotData) -> Report {
-    Report::not_json(not_data.detail(), 0, 0)
-}
-
-/// Reads a record; a value that is not JSON-like data gives the report that says so.
-fn read_record(value: &JsValue) -> Result<Parsed, Box<Report>> {
-    record::read(value).map_err(|e| Box::new(not_json(e)))
-}
-
 #[wasm_bindgen(typescript_custom_section)]
 const TS_INPUT: &'static str = r#"
 /** What the host sends where the result has `T`: every field may be absent or `null` (request.md). */
@@ -147,11 +142,7 @@ export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> }
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    let report = match read_record(&record) {
-        Ok(parsed) => with_validator(|v| v.validate_parsed(parsed)),
-        Err(report) => *report,
-    };
-    report.to_js()
+    report(&record, None).to_js()
 }
 
 /// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
@@ -171,13 +162,27 @@ fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
     let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
-    let record = match read_record(&record) {
-        Ok(Slot::Value(r)) => r,
-        Ok(Slot::Absent | Slot::Null) => record::Record::default(),
-        Ok(wrong @ Slot::Wrong(_)) => return with_validator(|v| v.validate_parsed(wrong)),
-        Err(report) => return *report,
+    report(&record, Some((path, value)))
+}
+
+/// The one path of `validate` and `validateField` (with the edited field): the record read, then validated by one
+/// call of the validator. For `validateField`, an omitted record is an empty one.
+fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
+    // A value that is not JSON-like data gives the report that says so.
+    let parsed = match record::read(record) {
+        Ok(parsed) => parsed,
+        Err(not_data) => return Report::not_json(not_data.detail(), 0, 0),
     };
-    with_validator(|v| v.validate_field(&path, value, record))
+    with_validator(|v| match field {
+        Some((path, value)) if parsed.wrong().is_none() => {
+            let record = match parsed {
+                Slot::Value(record) => record,
+                _ => record::Record::default(),
+            };
+            v.validate_field(&path, value, record)
+        }
+        _ => v.validate_parsed(parsed),
+    })
 }
 
 /// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
@@ -232,12 +237,10 @@ fn error(reason: &dyn Reason) -> JsValue {
     e.into()
 }
 
-/// The JS type of a value, for messages.
+/// The JS type of a value, for messages: `typeof`'s answer (`"undefined"` for `undefined`), but `null` for `null`.
 fn kind_of(v: &JsValue) -> String {
     if v.is_null() {
         "null".into()
-    } else if v.is_undefined() {
-        "undefined".into()
     } else {
         v.js_typeof().as_string().unwrap_or_default()
     }
