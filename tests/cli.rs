@@ -409,3 +409,52 @@ fn control_characters_are_escaped_on_a_terminal() {
     assert!(text.contains("no\\u{1b}[31mfile.jsonl"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 9's classes through the command line, one record each (the same core the corpus runners check, here with the
+/// binary's reading and writing): a Dublin postal district is no Eircode, an address line keeps `12½`, a phone
+/// number is read as dialled (national, with an extension), a Unicode e-mail domain is converted with a warning, a
+/// Puerto Rican ZIP names the country to choose, an Australian postcode must agree with its state.
+#[test]
+fn real_world_classes_on_the_command_line() {
+    let base: Value = serde_json::from_str(include_str!("fixtures/valid.jsonl").lines().next().unwrap()).unwrap();
+    let with = |edit: &dyn Fn(&mut Value)| {
+        let mut r = base.clone();
+        edit(&mut r);
+        r.to_string()
+    };
+    let address = |country: &str, state: &str, postcode: &str| {
+        let (country, state, postcode) = (country.to_owned(), state.to_owned(), postcode.to_owned());
+        move |r: &mut Value| {
+            let a = &mut r["account"]["billingAddress"];
+            a["country"] = country.clone().into();
+            a["state"] = state.clone().into();
+            a["postalCode"] = postcode.clone().into();
+        }
+    };
+    let lines = [
+        with(&|r| {
+            address("IE", "", "Dublin 2")(r);
+            r["account"]["billingAddress"]["addressLine1"] = "12½ Grafton Street".into();
+        }),
+        with(&|r| r["account"]["phone"] = "210 123 4567 ext. 12".into()),
+        with(&|r| r["account"]["email"] = "it@müller.de".into()),
+        with(&address("US", "NY", "00901")),
+        with(&address("AU", "VIC", "2000")),
+        with(&|r| r["account"]["phone"] = "210 123 4567".into()),
+    ];
+    let r = run(&["check", "-"], lines.join("\n").as_bytes());
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    let results = r.results();
+    assert_eq!(results.len(), 6, "{}", r.stdout);
+    let line1 = &results[0]["normalized"]["account"]["billingAddress"]["addressLine1"];
+    assert_eq!(errors(&results[0]), [pair("account.billingAddress.postalCode", "postal_code.dublin_district")]);
+    assert_eq!(line1, "12½ Grafton Street", "free text is kept as typed");
+    assert_eq!(errors(&results[1]), [pair("account.phone", "phone.extension")]);
+    assert_eq!(results[2]["valid"], true, "{}", results[2]);
+    assert_eq!(issues(&results[2], "warnings"), [pair("account.email", "email.idn_converted")]);
+    assert_eq!(results[2]["normalized"]["account"]["email"], "it@xn--mller-kva.de");
+    assert_eq!(errors(&results[3]), [pair("account.billingAddress.postalCode", "postal_code.territory")]);
+    assert_eq!(errors(&results[4]), [pair("account.billingAddress.postalCode", "postal_code.state_mismatch")]);
+    assert_eq!(results[5]["valid"], true, "{}", results[5]);
+    assert_eq!(results[5]["normalized"]["account"]["phone"], "+302101234567", "a national number, in E.164");
+}
