@@ -292,7 +292,7 @@ fn key(text: &str) -> impl Iterator<Item = char> + '_ {
 /// Whether a table (sorted, `|`-joined) holds the name's [`key`] ([`crate::text::in_sorted`]: natively a binary
 /// search, as this runs on every record), compared lazily, without building the key.
 fn in_table(table: &str, text: &str) -> bool {
-    crate::text::in_sorted(table, b'|', |entry| {
+    let order = |entry: &str| {
         // A loop, not `Iterator::cmp` (its comparison is code of its own in the WebAssembly package).
         let (mut entry, mut key) = (entry.chars(), key(text));
         loop {
@@ -301,7 +301,8 @@ fn in_table(table: &str, text: &str) -> bool {
                 (a, b) => return a.cmp(&b),
             }
         }
-    })
+    };
+    crate::text::in_sorted(table, b'|', order, |entry| order(entry).is_eq())
 }
 
 /// The character, when the name is one character (case-insensitive) three or more times and nothing else.
