@@ -495,7 +495,7 @@ fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
 
 /// A free-mail domain: in [`FREE_MAIL_DOMAINS`], or a [`FREE_MAIL_BRANDS`] brand under a short public suffix.
 fn is_free_mail(domain: &str) -> bool {
-    if crate::text::split_by(FREE_MAIL_DOMAINS, b'\n').any(|d| d == domain) {
+    if crate::text::in_sorted(FREE_MAIL_DOMAINS, b'\n', |d| by_labels_from_the_right(d, domain), |d| d == domain) {
         return true;
     }
     let Some((brand, suffix)) = crate::text::split_once_at(domain, b'.') else {
@@ -509,6 +509,31 @@ fn is_free_mail(domain: &str) -> bool {
         }
     }
     crate::text::split_by(FREE_MAIL_BRANDS, b'|').any(|b| b == brand)
+}
+
+/// How two host names compare by their labels from the right (`com` < `126.com` < `163.com` < `cz`): the order of
+/// [`FREE_MAIL_DOMAINS`].
+fn by_labels_from_the_right(a: &str, b: &str) -> core::cmp::Ordering {
+    // What is left of each name, left of the labels compared so far (`None`: no label left).
+    let (mut a, mut b) = (Some(a), Some(b));
+    loop {
+        let (Some(x), Some(y)) = (a, b) else {
+            return a.is_some().cmp(&b.is_some());
+        };
+        let ((x_head, x_label), (y_head, y_label)) = (last_label(x), last_label(y));
+        match x_label.cmp(y_label) {
+            core::cmp::Ordering::Equal => (a, b) = (x_head, y_head),
+            unequal => return unequal,
+        }
+    }
+}
+
+/// A host name's last label, and what is left of it (`None` when that was its only label).
+fn last_label(host: &str) -> (Option<&str>, &str) {
+    match crate::text::rsplit_once_at(host, b'.') {
+        Some((head, label)) => (Some(head), label),
+        None => (None, host),
+    }
 }
 
 #[cfg(test)]
@@ -636,6 +661,20 @@ mod tests {
         }
         assert!(domains.len() > 100);
         assert!(domains.windows(2).all(|w| labels_from_the_right(w[0]) < labels_from_the_right(w[1])), "sorted");
+        // The binary search's order is the same, and it finds every entry and none of the names around them.
+        for w in domains.windows(2) {
+            assert_eq!(by_labels_from_the_right(w[0], w[1]), core::cmp::Ordering::Less, "{w:?}");
+            assert_eq!(by_labels_from_the_right(w[1], w[0]), core::cmp::Ordering::Greater, "{w:?}");
+        }
+        for domain in &domains {
+            assert!(is_free_mail(domain), "{domain}");
+            for other in [format!("a{domain}"), format!("{domain}x"), format!("x.{domain}"), format!("{domain}.xx")] {
+                assert!(!is_free_mail(&other), "{other}");
+            }
+        }
+        for other in ["com", "a.com", "zzz.com", "zz", "a.a", "gmail.co", "mail.r"] {
+            assert!(!is_free_mail(other), "{other}");
+        }
         assert!(domains.iter().all(|d| hostname::check(d).is_ok()), "every entry is a lower-case host name");
         let brands: Vec<&str> = crate::text::split_by(FREE_MAIL_BRANDS, b'|').collect();
         assert!(brands.len() == 6 && brands.windows(2).all(|w| w[0] < w[1]));

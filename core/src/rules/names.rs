@@ -289,20 +289,20 @@ fn key(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|&c| is_alphanumeric(c) || c == '&').map(crate::text::fold_char)
 }
 
-/// Whether a table (`|`-joined) holds the name's [`key`]: compared lazily, without building the key (this runs on
-/// every record).
+/// Whether a table (sorted, `|`-joined) holds the name's [`key`] ([`crate::text::in_sorted`]: natively a binary
+/// search, as this runs on every record), compared lazily, without building the key.
 fn in_table(table: &str, text: &str) -> bool {
-    crate::text::split_by(table, b'|').any(|entry| {
-        // A loop, not `Iterator::eq` (its comparison is code of its own in the WebAssembly package).
+    let order = |entry: &str| {
+        // A loop, not `Iterator::cmp` (its comparison is code of its own in the WebAssembly package).
         let (mut entry, mut key) = (entry.chars(), key(text));
         loop {
             match (entry.next(), key.next()) {
-                (None, None) => return true,
                 (Some(a), Some(b)) if a == b => {}
-                _ => return false,
+                (a, b) => return a.cmp(&b),
             }
         }
-    })
+    };
+    crate::text::in_sorted(table, b'|', order, |entry| order(entry).is_eq())
 }
 
 /// The character, when the name is one character (case-insensitive) three or more times and nothing else.
@@ -490,6 +490,17 @@ mod tests {
             assert!(table.iter().all(|k| !k.is_empty()));
             // Entries are keys: lower-case letters, digits and '&' only.
             assert!(table.iter().all(|k| k.chars().eq(key(k))), "{table:?}");
+        }
+        // The binary search finds every entry, and nothing between, before or after them ([`in_table`]).
+        for table in [LEGAL_FORMS, PLACEHOLDER_NAMES] {
+            let entries: Vec<&str> = crate::text::split_by(table, b'|').collect();
+            for entry in &entries {
+                assert!(in_table(table, entry), "{entry}");
+                for other in [format!("{entry}a"), format!("{entry}z"), entry.chars().skip(1).collect(), "a".into()] {
+                    assert_eq!(in_table(table, &other), entries.contains(&other.as_str()), "{other}");
+                }
+            }
+            assert!(!in_table(table, "") && !in_table(table, "zzzz") && !in_table(table, &"a".repeat(40)));
         }
         for s in ["", "x", "&&", "llc", "1 2", "aaa", "a.com", "\u{0}a"] {
             if let Err(r) = company_name(s) {
