@@ -83,6 +83,60 @@ impl StateList {
     pub fn len(self) -> usize {
         self.iter().count()
     }
+
+    /// The accepted value for what the user typed (case-insensitive, aliases included), if any: [`States::find`] on
+    /// a default list. Natively by [`StateList::find_by_length`], in the npm package by [`StateList::find_in_rows`]:
+    /// the same comparison in the same order, so the same answers (tested).
+    fn find(self, typed: &str) -> Option<&'static str> {
+        #[cfg(feature = "std")]
+        return self.find_by_length(typed);
+        #[cfg(not(feature = "std"))]
+        self.find_in_rows(typed)
+    }
+
+    /// The look-up read from the packed rows in place (a list split once into pairs was 0.3 KB more of WebAssembly).
+    /// Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first.
+    #[cfg(any(test, not(feature = "std")))]
+    fn find_in_rows(self, typed: &str) -> Option<&'static str> {
+        for state in self.iter() {
+            for spelling in crate::text::split_by(state.0, b'=') {
+                if spelling.len() == typed.len() && same(spelling, typed) {
+                    return Some(state.value());
+                }
+            }
+        }
+        None
+    }
+
+    /// [`StateList::find_in_rows`] natively (feature `std`): the same comparison in the same row order, over the
+    /// list's spellings grouped once by length in bytes (case folding keeps it), so that a look-up compares only the
+    /// spellings of the typed length instead of reading the packed rows (US: 700 bytes) on every call. A cache of the
+    /// look-up, not a rule of its own: [`States::find`] stays the one place of the rule; the npm package (no `std`)
+    /// reads the rows in place, as the table would cost bytes in WebAssembly.
+    #[cfg(feature = "std")]
+    fn find_by_length(self, typed: &str) -> Option<&'static str> {
+        /// Per list of [`data::STATE_LISTS`]: (spelling, value) sorted by the spelling's length, stably (row order
+        /// kept within a length, so the first match is the packed rows' first match).
+        static BY_LENGTH: [OnceLock<Vec<(&'static str, &'static str)>>; data::STATE_LISTS.len()] =
+            [const { OnceLock::new() }; data::STATE_LISTS.len()];
+        let spellings = BY_LENGTH.get(usize::from(self.0))?.get_or_init(|| {
+            let mut all = Vec::new();
+            for state in self.iter() {
+                for spelling in crate::text::split_by(state.0, b'=') {
+                    all.push((spelling, state.value()));
+                }
+            }
+            all.sort_by_key(|(spelling, _)| spelling.len());
+            all
+        });
+        let from = spellings.partition_point(|(s, _)| s.len() < typed.len());
+        spellings
+            .get(from..)?
+            .iter()
+            .take_while(|(s, _)| s.len() == typed.len())
+            .find(|(s, _)| same(s, typed))
+            .map(|(_, v)| *v)
+    }
 }
 
 /// The embedded default rules of one country (ISO 3166-1 alpha-2, plus `XK`), packed: its code is two bytes of
@@ -353,19 +407,7 @@ impl<'a> States<'a> {
     /// The accepted value for what the user typed (case-insensitive, aliases included), if any.
     pub fn find(&self, typed: &str) -> Option<&'a str> {
         match self {
-            // Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first. The
-            // packed rows are read in place (a list split once into pairs was 0.3 KB more of WebAssembly, for
-            // 1 µs less a look-up).
-            States::Default(list) => {
-                for state in list.iter() {
-                    for spelling in crate::text::split_by(state.0, b'=') {
-                        if spelling.len() == typed.len() && same(spelling, typed) {
-                            return Some(state.value());
-                        }
-                    }
-                }
-                None
-            }
+            States::Default(list) => list.find(typed),
             States::Runtime { list, defaults } => {
                 let value = |v: &str| list.iter().find(|s| same(s, v)).map(String::as_str);
                 value(typed).or_else(|| States::Default(*defaults).find(typed).and_then(value))
@@ -489,6 +531,27 @@ pub fn picker() -> Vec<PickerEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The native cache of the state look-up gives the packed rows' answers: every spelling in several cases, with
+    /// and without a character more or less, and texts of other scripts of the same length in bytes.
+    #[test]
+    fn state_lookup_cache_answers_as_the_rows() {
+        for i in 0..data::STATE_LISTS.len() {
+            let list = StateList(i as u8);
+            let mut probes = vec![String::new(), "x".to_owned(), "ÉÉ".to_owned(), "ß".to_owned()];
+            for state in list.iter() {
+                for spelling in crate::text::split_by(state.0, b'=') {
+                    let lower = spelling.to_lowercase();
+                    probes.extend([spelling.to_owned(), spelling.to_uppercase(), lower.clone(), format!("{lower}x")]);
+                    probes.push(lower.get(1..).unwrap_or_default().to_owned());
+                }
+            }
+            for p in &probes {
+                assert_eq!(list.find_by_length(p), list.find_in_rows(p), "list {i}: {p:?}");
+            }
+        }
+        assert_eq!(StateList(3).find("washington"), Some("WA"));
+    }
 
     /// `TEXT` is three lines a row, each ending in a line end: the lines of the rows are the whole text.
     #[test]

@@ -322,22 +322,9 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
     if bare.is_empty() {
         return None;
     }
-    // The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
-    let mut as_typed = None;
-    for sep in [None, Some(' '), Some('-')] {
-        let mut v = String::with_capacity(upper.len());
-        for b in upper.bytes() {
-            v.push(match sep {
-                Some(s) if is_example_separator(b) => s,
-                _ => char::from(b),
-            });
-        }
-        if regex.is_match(&v) {
-            as_typed = Some(v);
-            break;
-        }
-    }
-    let fits = |out: &str| regex.is_match(out) && (as_typed.is_some() || cuts_within(upper, out));
+    // The value as typed or re-punctuated ([`typed_form`]), worked out only when needed (it costs up to three
+    // matches): where the typed separators do not stand where a layout has one, or at the end.
+    let mut as_typed: Option<Option<String>> = None;
     // Lays `input` into the separator layout of `layout` (an example or its tail), after `head`.
     let lay = |head: &str, layout: &str, input: &str| -> String {
         let mut out = String::with_capacity(head.len() + layout.len());
@@ -372,12 +359,31 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
             }
             let (head, tail) = bare.split_at_checked(head_len).unwrap_or_default();
             let out = lay(head, layout, tail);
-            if fits(&out) {
+            if regex.is_match(&out)
+                && (cuts_within(upper, &out) || as_typed.get_or_insert_with(|| typed_form(upper, regex)).is_some())
+            {
                 return Some(out);
             }
         }
     }
-    as_typed
+    as_typed.unwrap_or_else(|| typed_form(upper, regex))
+}
+
+/// The value as typed, or with every separator a space, or a hyphen: whichever the pattern accepts.
+fn typed_form(upper: &str, regex: &Pattern) -> Option<String> {
+    for sep in [None, Some(' '), Some('-')] {
+        let mut v = String::with_capacity(upper.len());
+        for b in upper.bytes() {
+            v.push(match sep {
+                Some(s) if is_example_separator(b) => s,
+                _ => char::from(b),
+            });
+        }
+        if regex.is_match(&v) {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// The error for a value that is not a code of the country: a hint where one applies, else the format error.
