@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pkg } from './consumer.mjs';
 
-// A ratchet that only ever comes down: the issue's bound, 60 KB (60,000 bytes, which is also below 60 KiB), measured
-// with Node's gzip at level 9 (a few hundred bytes above GNU gzip -9 on this module). Reached on 2026-11-25, down from
-// 198 KiB; the next goal is the 34 KB of the JavaScript stack the package replaces. docs/npm-package.md ("Size") says
-// where the bytes go.
-const MAX_GZIP = 60_000;
+// A ratchet that only ever comes down: measured with Node's gzip at level 9 (several hundred bytes above GNU gzip -9
+// on this module). 60 KB (the issue's bound) was reached on 2026-11-25, down from 198 KiB; on 2026-12-06 the module
+// came to 57,799 B with issue 9's rules in it (docs/npm-package.md, "Size"), and the bound came down to 59,000 B. The
+// next goals: issue 10's 45 KiB, then the 34 KB of the JavaScript stack the package replaces.
+const MAX_GZIP = 59_000;
 
 test(`pkg/tenantcheck_bg.wasm is at most ${MAX_GZIP} bytes gzip -9`, () => {
   const wasm = readFileSync(join(pkg, 'tenantcheck_bg.wasm'));
