@@ -69,8 +69,7 @@ mod single {
     }
 
     /// Where `LocalKey`'s methods (`RefCell::borrow`) panic, on a cell already borrowed, these trap at once: the
-    /// panic's message needs `core::fmt`'s padding (`Formatter::pad`, 1.4 KB) for `BorrowError`'s text. (js-sys's JSPI
-    /// code still brings it into the package today: `docs/npm-package.md`, "Size"; the core does not.)
+    /// panic's message would need `core::fmt`'s padding (`Formatter::pad`, 1.4 KB) for `BorrowError`'s text.
     impl<T> LocalKey<RefCell<T>> {
         pub fn with_borrow<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
             match self.0.try_borrow() {
