@@ -29,6 +29,8 @@ use alloc::{borrow::ToOwned, string::String, vec::Vec};
 pub struct Catalog {
     /// The BCP 47 tag it was loaded as (`de`, `de-AT`).
     locale: String,
+    /// Its primary language subtag, lower case (`de`).
+    language: String,
     entries: BTreeMap<String, Entry>,
 }
 
@@ -61,7 +63,8 @@ impl Catalog {
     /// A catalog from its JSON text (one object of strings and arrays of strings), for the language `locale`.
     pub fn parse(locale: &str, json: &str) -> Result<Catalog, serde_json::Error> {
         let entries = serde_json::from_str(json)?;
-        Ok(Catalog { locale: locale.to_owned(), entries })
+        let language = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        Ok(Catalog { locale: locale.to_owned(), language, entries })
     }
 
     /// The BCP 47 tag the catalog was loaded as.
@@ -70,9 +73,8 @@ impl Catalog {
     }
 
     /// The primary language subtag, lower case (`de` of `de-AT`): what the built-in plural rules and names go by.
-    pub fn language(&self) -> String {
-        let tag = self.locale.split(['-', '_']).next().unwrap_or_default();
-        tag.to_ascii_lowercase()
+    pub fn language(&self) -> &str {
+        &self.language
     }
 
     /// Every key and its value, in the keys' order.
@@ -96,8 +98,7 @@ impl Catalog {
 
     /// A template of this language filled from params.
     pub fn fill(&self, template: &str, params: &Params) -> String {
-        let language = self.language();
-        message::fill_by(template, params, |out, value, filter| self.show(out, value, filter, &language))
+        message::fill_by(template, params, |out, value, filter| self.show(out, value, filter))
     }
 
     /// An issue's message in this language.
@@ -124,7 +125,8 @@ impl Catalog {
     }
 
     /// One param as a filter shows it in this language; the English of [`message`] where a word is missing.
-    fn show(&self, out: &mut String, value: &Param, filter: &str, language: &str) {
+    fn show(&self, out: &mut String, value: &Param, filter: &str) {
+        let language = self.language();
         match value {
             Param::Int(n) if message::is_plural(filter) => {
                 let category =
@@ -149,7 +151,7 @@ impl Catalog {
                 "in" | "In" if language == "en" => {
                     crate::rules::country::push_name_in_sentence(out, s, filter == "In");
                 }
-                "name" | "in" | "In" => out.push_str(&self.country_name(s, language)),
+                "name" | "in" | "In" => out.push_str(&self.country_name(s)),
                 "postcode" => out.push_str(self.country_term("postcode", s).unwrap_or(postcode::term(s))),
                 "state" => out.push_str(self.country_term("state", s).unwrap_or(state::term(s))),
                 _ => out.push_str(s),
@@ -158,7 +160,8 @@ impl Catalog {
     }
 
     /// A country's name in this language (CLDR): built in natively, else the host's, else English, else its code.
-    pub fn country_name(&self, code: &str, language: &str) -> String {
+    pub fn country_name(&self, code: &str) -> String {
+        let language = self.language();
         let english = || crate::countries::lookup(code).map_or(code, |c| c.name()).to_owned();
         if language == "en" {
             return english();
