@@ -458,3 +458,52 @@ fn real_world_classes_on_the_command_line() {
     assert_eq!(results[5]["valid"], true, "{}", results[5]);
     assert_eq!(results[5]["normalized"]["account"]["phone"], "+302101234567", "a national number, in E.164");
 }
+
+/// The messages of the results with this code.
+fn messages(result: &Value, code: &str) -> Vec<String> {
+    let all =
+        result["errors"].as_array().into_iter().flatten().chain(result["warnings"].as_array().into_iter().flatten());
+    all.filter(|i| i["code"] == code).map(|i| i["message"].as_str().unwrap_or("?").to_owned()).collect()
+}
+
+#[test]
+fn lang_gives_the_messages_in_that_language() {
+    // A German catalog of the fixtures (the built-in ones are tested in core/tests/catalogs.rs).
+    let r =
+        run(&["check", "mixed.jsonl", "--rules", "rules.json", "--lang", "de-DE", "--catalog", "catalog-de.json"], b"");
+    let english = run(&["check", "mixed.jsonl", "--rules", "rules.json"], b"");
+    assert_eq!(r.status, english.status, "{}", r.stderr);
+    let (results, english) = (r.results(), english.results());
+    assert_eq!(results.len(), english.len());
+    for (de, en) in results.iter().zip(&english) {
+        assert_eq!(errors(de), errors(en), "the same codes and fields");
+    }
+    let all = |code| results.iter().flat_map(|r| messages(r, code)).collect::<Vec<_>>();
+    let state =
+        "Für eine Adresse in diesem Land (Griechenland) ist ein Bundesland erforderlich: eines von Attica oder Crete.";
+    assert!(
+        !all("state.required").is_empty() && all("state.required").iter().all(|m| m == state),
+        "{:?}",
+        all("state.required")
+    );
+    assert_eq!(
+        all("username.bad_character"),
+        ["Der Benutzername darf ein Leerzeichen nicht enthalten (Zeichen 3, mehrere Zeichen); erlaubt sind Buchstaben, \
+          Ziffern und ' . - _ ! # ^ ~."]
+    );
+    // What the catalog lacks is English.
+    let english_only = |code| english.iter().flat_map(|r| messages(r, code)).collect::<Vec<_>>();
+    assert_eq!(all("email.missing_at"), english_only("email.missing_at"));
+}
+
+#[test]
+fn lang_refuses_a_language_it_has_no_messages_in() {
+    let r = run(&["check", "valid.jsonl", "--lang", "tlh"], b"");
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains("tlh") && r.stderr.contains("en"), "{}", r.stderr);
+    let r = run(&["check", "valid.jsonl", "--lang", "en-GB"], b"");
+    assert_eq!(r.status, 0, "English is built in: {}", r.stderr);
+    let r = run(&["check", "valid.jsonl", "--lang", "de", "--catalog", "missing.json"], b"");
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains("missing.json"), "{}", r.stderr);
+}

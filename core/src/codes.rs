@@ -2,6 +2,7 @@
 //! drift (`request.md`: codes are stable API, never renamed, never reused).
 
 use crate::countries::overrides;
+use crate::issue::Wordings;
 use crate::rules::{
     address, characters, config, country, domain, email, mpn, names, phone, postcode, registration, request, state,
     sub_customer, username,
@@ -33,3 +34,26 @@ pub const BY_RULE: &[&[&str]] = &[
 pub fn all() -> impl Iterator<Item = &'static str> {
     BY_RULE.iter().flat_map(|codes| codes.iter().copied())
 }
+
+/// Every rule module's table of codes and English templates, in the order of the source files (`countries/`, then
+/// `rules/` by name): the order of the keys of `core/catalogs/en.json` ([`crate::catalog`]).
+pub static WORDINGS: &[&Wordings] = &[
+    &overrides::WORDINGS,
+    &address::ADDRESS_LINE_WORDINGS,
+    &address::CITY_WORDINGS,
+    &characters::WORDINGS,
+    &config::WORDINGS,
+    &country::WORDINGS,
+    &domain::WORDINGS,
+    &email::WORDINGS,
+    &mpn::WORDINGS,
+    &names::COMPANY_NAME_WORDINGS,
+    &names::CONTACT_NAME_WORDINGS,
+    &phone::WORDINGS,
+    &postcode::WORDINGS,
+    &registration::WORDINGS,
+    &request::WORDINGS,
+    &state::WORDINGS,
+    &sub_customer::WORDINGS,
+    &username::WORDINGS,
+];

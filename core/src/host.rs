@@ -100,3 +100,36 @@ pub(crate) fn is_match(id: u32, text: &str) -> bool {
 pub(crate) fn region_name(code: &str) -> Option<String> {
     HOST.get().and_then(|h| (h.region_name)(code))
 }
+
+/// What a host lends for messages in a language other than English ([`crate::catalog`]): in a JavaScript engine,
+/// `Intl.PluralRules` and `Intl.DisplayNames`, which hold CLDR's plural rules and region names for every language,
+/// so the package ships none. Installed apart from [`Host`] (by [`install_locales`]), by a host that fills messages
+/// from a catalog; the native builds have their own (`catalog::plural`, `catalog::region_names`).
+#[derive(Debug, Clone, Copy)]
+pub struct Locales {
+    /// The CLDR plural category (`zero`, `one`, `two`, `few`, `many` or `other`) of a whole number in a language
+    /// (a BCP 47 tag): `new Intl.PluralRules(locale).select(n)`; `None` where the host has no rules for it.
+    pub plural_category: fn(locale: &str, n: i64) -> Option<&'static str>,
+    /// A region's name in a language by its ISO 3166-1 code (CLDR):
+    /// `new Intl.DisplayNames([locale], { type: 'region' }).of(code)`; `None` where the host has none.
+    pub region_name: fn(locale: &str, code: &str) -> Option<String>,
+}
+
+static LOCALES: OnceLock<Locales> = OnceLock::new();
+
+/// Installs the host's plural rules and region names; the first call wins (later calls return false).
+pub fn install_locales(locales: Locales) -> bool {
+    LOCALES.set(locales).is_ok()
+}
+
+/// A number's plural category in a language through the host, if one is installed.
+#[cfg(feature = "catalog")]
+pub(crate) fn plural_category(locale: &str, n: i64) -> Option<&'static str> {
+    LOCALES.get().and_then(|l| (l.plural_category)(locale, n))
+}
+
+/// A region's name in a language through the host, if one is installed.
+#[cfg(feature = "catalog")]
+pub(crate) fn region_name_in(locale: &str, code: &str) -> Option<String> {
+    LOCALES.get().and_then(|l| (l.region_name)(locale, code)).filter(|n| !n.is_empty())
+}

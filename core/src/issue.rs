@@ -108,6 +108,17 @@ impl Wording {
     pub fn template(self) -> &'static str {
         self.text(1)
     }
+    /// Which of its code's wordings this is (0 the first): with [`Wording::code`], the key of a message catalog
+    /// ([`crate::catalog`]).
+    pub fn index(self) -> usize {
+        let mut index = 0;
+        let mut row = self.row;
+        while row > 0 && (Wording { row, ..self }).text(0).is_empty() {
+            row -= 1;
+            index += 1;
+        }
+        index
+    }
     /// Errors block, warnings do not.
     pub fn severity(self) -> Severity {
         if self.table.warnings >> self.row & 1 == 1 {
@@ -115,6 +126,14 @@ impl Wording {
         } else {
             Severity::Error
         }
+    }
+}
+
+impl Wordings {
+    /// Every row of the table, in order.
+    pub fn rows(&'static self) -> impl Iterator<Item = Wording> {
+        let rows = u8::try_from(self.lens.len() / 2).unwrap_or(u8::MAX);
+        (0..rows).map(move |row| Wording::new(self, row))
     }
 }
 
@@ -190,19 +209,25 @@ macro_rules! wordings {
         $(#[$codes_attr])*
         $vis const $codes: &[&str] = &[$($code),+];
 
+        /// The module's table of codes and English templates, in the order declared (what a message catalog's
+        /// English is generated from: [`crate::catalog`]).
+        #[doc(hidden)]
+        $vis static WORDINGS: $crate::issue::Wordings = {
+            const LENS: &[usize] = &[$( $code.len(), $first_template.len(), $( 0, $template.len(), )* )+];
+            static BYTES: [u8; LENS.len()] = $crate::issue::lens(LENS);
+            $crate::issue::Wordings {
+                text: concat!($( $code, $first_template, $( $template, )* )+),
+                lens: &BYTES,
+                warnings: $crate::issue::warnings(&[$((
+                    [$($crate::issue::Severity::$severity,)? $crate::issue::Severity::Error][0],
+                    1 + <[&str]>::len(&[$(stringify!($name)),*]),
+                )),+]),
+            }
+        };
+
         impl From<$say> for $crate::issue::Wording {
             fn from(say: $say) -> Self {
-                const LENS: &[usize] = &[$( $code.len(), $first_template.len(), $( 0, $template.len(), )* )+];
-                static BYTES: [u8; LENS.len()] = $crate::issue::lens(LENS);
-                static TABLE: $crate::issue::Wordings = $crate::issue::Wordings {
-                    text: concat!($( $code, $first_template, $( $template, )* )+),
-                    lens: &BYTES,
-                    warnings: $crate::issue::warnings(&[$((
-                        [$($crate::issue::Severity::$severity,)? $crate::issue::Severity::Error][0],
-                        1 + <[&str]>::len(&[$(stringify!($name)),*]),
-                    )),+]),
-                };
-                $crate::issue::Wording::new(&TABLE, say as u8)
+                $crate::issue::Wording::new(&WORDINGS, say as u8)
             }
         }
     };
@@ -304,6 +329,9 @@ pub struct Issue {
     pub message: String,
     #[serde(skip_serializing_if = "Params::is_empty")]
     pub params: Params,
+    /// Which wording of its code the message is: what a message catalog translates it by ([`crate::catalog`]).
+    #[serde(skip)]
+    pub wording: Wording,
 }
 
 impl Issue {
@@ -313,7 +341,7 @@ impl Issue {
         let wording = reason.wording();
         let params = reason.params();
         let message = crate::message::fill(wording.template(), &params);
-        Issue { field: field.into(), code: wording.code(), message, params }
+        Issue { field: field.into(), code: wording.code(), message, params, wording }
     }
 }
 
@@ -367,5 +395,12 @@ mod tests {
             assert_eq!((wording.code(), wording.template(), wording.severity()), (code, template, severity), "{say:?}");
         }
         assert_eq!(CODES, ["test.first", "test.second", "test.third"]);
+    }
+
+    #[test]
+    fn a_wording_knows_its_place_among_its_codes_wordings() {
+        let rows: Vec<_> = WORDINGS.rows().map(|w| (w.code(), w.index())).collect();
+        assert_eq!(rows, [("test.first", 0), ("test.first", 1), ("test.second", 0), ("test.third", 0)]);
+        assert_eq!(Wording::from(Say::Two), WORDINGS.rows().nth(1).unwrap());
     }
 }

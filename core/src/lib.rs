@@ -13,6 +13,8 @@ extern crate alloc;
 #[macro_use]
 mod sync;
 
+#[cfg(feature = "catalog")]
+pub mod catalog;
 pub mod codes;
 pub mod countries;
 pub mod host;

@@ -1,19 +1,26 @@
-//! English messages as templates filled from an issue's `params` (validator's `code + message + params`): every
-//! reason has one template per wording, and what a message shows comes from its params, so a host that translates
-//! reads the same values the English message was made from.
+//! Messages as templates filled from an issue's `params` (validator's `code + message + params`): every reason has
+//! one template per wording, and what a message shows comes from its params, so a translation reads the same values
+//! the English message was made from. The English templates are built in ([`fill`]); a message catalog of another
+//! language holds templates in the same syntax ([`crate::catalog`], `docs/messages.md`).
 //!
 //! A template is text with placeholders: `{name}` is the param `name` (a number in decimal, a list joined by `, `),
-//! and `{name|filter}` the param shown through one of these filters:
+//! and `{name|filter}` the param shown through one of these filters (a catalog's words are its `term.*` entries):
 //!
 //! | filter | param | shows |
 //! |---|---|---|
-//! | `or` | a list | its items joined by ` or ` |
-//! | `char` | one character | the character named as [`text::describe_into`] does (`"é" (U+00E9)`, `U+200B`) |
-//! | `a` | a JSON kind | the kind with its article (`an object`, `a string`, `null`) |
-//! | `in` | a country code | the country's English name inside a sentence (`the United States`) |
-//! | `In` | a country code | the same, starting a sentence (`The Netherlands`) |
-//! | `postcode` | a country code | what the country calls its postcode (`ZIP code`, `postal code`, `postcode`) |
-//! | `state` | a country code | what the country calls its states (`state`, `province or territory`, …) |
+//! | `or` | a list | its items joined by ` or ` (a catalog: by its `term.or`) |
+//! | `char` | one character | the character named as [`text::describe_into`] does (`"é" (U+00E9)`, `U+200B`, `a space`; a catalog: `term.char.space` for a space) |
+//! | `a` | a JSON kind | the kind with its article (`an object`, `a string`, `null`; a catalog: `term.a.<kind>`) |
+//! | `in` | a country code | English only: the country's English name inside a sentence (`the United States`) |
+//! | `In` | a country code | English only: the same, starting a sentence (`The Netherlands`) |
+//! | `name` | a country code | the country's name (CLDR), in the catalog's language (`United States`, `Vereinigte Staaten`) |
+//! | `postcode` | a country code | what the country calls its postcode (`ZIP code`, `postal code`, `postcode`; a catalog: `term.postcode.<CC>`, else `term.postcode`) |
+//! | `state` | a country code | what the country calls its states (`state`, `province or territory`, …; a catalog: `term.state.<CC>`, else `term.state`) |
+//!
+//! A plural form, where a message counts something: `{name|one:Zeichen|other:Zeichen}` shows the text of the CLDR
+//! plural category (`zero`, `one`, `two`, `few`, `many`, `other`) of the number `name` in the catalog's language, or
+//! the text of `other` where the category has none (its texts hold no `{`, `}` or `|`). The number itself is a
+//! separate `{name}`. Catalogs only: the built-in English uses none, and [`fill`] shows such a placeholder's number.
 //!
 //! A `{` that does not open such a placeholder (a name of ASCII letters, digits and `_`) is text. A placeholder whose
 //! param is absent shows nothing. Filling never fails and never panics.
@@ -23,8 +30,13 @@ use crate::rules::{country, postcode, request, state};
 use crate::text;
 use alloc::string::String;
 
-/// The message a template and its params make.
+/// The English message a template and its params make.
 pub fn fill(template: &str, params: &Params) -> String {
+    fill_by(template, params, show)
+}
+
+/// The message a template and its params make, each param shown by `show` (a language's filters).
+pub(crate) fn fill_by(template: &str, params: &Params, show: impl Fn(&mut String, &Param, &str)) -> String {
     let mut out = String::with_capacity(template.len() + 24);
     for part in parts(template) {
         match part {
@@ -43,7 +55,8 @@ pub fn fill(template: &str, params: &Params) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part<'t> {
     Text(&'t str),
-    /// `{name}` (`filter` empty) or `{name|filter}`.
+    /// `{name}` (`filter` empty), `{name|filter}`, or a plural form `{name|one:…|other:…}` (`filter` the forms,
+    /// `one:…|other:…`: [`is_plural`]).
     Param {
         name: &'t str,
         filter: &'t str,
@@ -84,46 +97,94 @@ pub fn parts(template: &str) -> impl Iterator<Item = Part<'_>> {
     })
 }
 
-/// The length of `name` or `name|filter` before a closing `}`, when `rest` starts a placeholder.
+/// The length of `name`, `name|filter` or `name|one:…|other:…` before a closing `}`, when `rest` starts a placeholder:
+/// a name of ASCII letters, digits and `_`, then filters of the same characters or plural forms (a category of them,
+/// `:`, a text without `{`, `}` and `|`), each after a `|`. One pass, no allocation.
 fn placeholder_len(rest: &[u8]) -> Option<usize> {
-    let len = rest.iter().position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'|'))?;
-    (len > 0 && rest[len] == b'}').then_some(len)
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // Where the last `|` is (0: none yet), and whether a plural form's text is being read.
+    let (mut bar, mut text) = (0, false);
+    if !word(*rest.first()?) {
+        return None;
+    }
+    for (i, &b) in rest.iter().enumerate() {
+        match b {
+            b'}' => return Some(i),
+            b'{' => return None,
+            b'|' => (bar, text) = (i, false),
+            b':' if !text && bar > 0 && i > bar + 1 => text = true,
+            _ if text || word(b) => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
-/// The filters [`fill`] knows (the table in the module documentation).
-pub const FILTERS: &[&str] = &["", "or", "char", "a", "in", "In", "postcode", "state"];
+/// Whether a placeholder's filter is a plural form's texts (`one:…|other:…`).
+pub fn is_plural(filter: &str) -> bool {
+    filter.bytes().any(|b| b == b':')
+}
+
+/// The text a plural form gives a CLDR plural category (`one`), or else its `other` text ("" without one).
+pub fn plural_text<'t>(forms: &'t str, category: &str) -> &'t str {
+    let mut other = "";
+    for form in text::split_by(forms, b'|') {
+        if let Some((name, text)) = text::split_once_at(form, b':') {
+            if name == category {
+                return text;
+            }
+            if name == "other" {
+                other = text;
+            }
+        }
+    }
+    other
+}
+
+/// The filters [`fill`] knows (the table in the module documentation), besides plural forms.
+pub const FILTERS: &[&str] = &["", "or", "char", "a", "in", "In", "name", "postcode", "state"];
 
 /// The first placeholder of a template that its params cannot fill (the param is missing, or the filter unknown):
 /// what the tests use to prove that every message shows only what its reason's params hold.
 pub fn unfillable<'t>(template: &'t str, params: &Params) -> Option<Part<'t>> {
     parts(template).find(|part| match part {
-        Part::Param { name, filter } => params.get(name).is_none() || !FILTERS.contains(filter),
+        Part::Param { name, filter } => params.get(name).is_none() || !(FILTERS.contains(filter) || is_plural(filter)),
         Part::Text(_) => false,
     })
 }
 
-/// One param as a filter shows it.
+/// One param as a filter shows it in English. The built-in English counts nothing with plural forms (tested:
+/// `core/tests/catalogs.rs`), so they are left to catalogs ([`crate::catalog`]), and the package's filler has no code
+/// for them: a plural form's param shows as the number.
 fn show(out: &mut String, value: &Param, filter: &str) {
     match value {
         Param::Int(n) => push_int(out, *n),
-        Param::List(items) => {
-            let sep = if filter == "or" { " or " } else { ", " };
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(sep);
-                }
-                out.push_str(item);
-            }
-        }
+        Param::List(items) => push_list(out, items, if filter == "or" { " or " } else { ", " }),
         Param::Str(s) => match filter {
-            "char" => text::describe_into(out, s.chars().next().unwrap_or(' ')),
+            "char" => text::describe_into(out, first_char(s)),
             "a" => request::with_article(out, s),
             "in" => country::push_name_in_sentence(out, s, false),
             "In" => country::push_name_in_sentence(out, s, true),
+            "name" => out.push_str(crate::countries::lookup(s).map_or(s.as_str(), |c| c.name())),
             "postcode" => out.push_str(postcode::term(s)),
             "state" => out.push_str(state::term(s)),
             _ => out.push_str(s),
         },
+    }
+}
+
+/// The first character of a `char` filter's param (a space for an empty one).
+pub(crate) fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+/// A list's items joined by `sep`.
+pub(crate) fn push_list(out: &mut String, items: &[String], sep: &str) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
     }
 }
 
@@ -212,6 +273,36 @@ mod tests {
         assert_eq!(unfillable("{max} and {country|in}", &params()), None);
         assert_eq!(unfillable("{max} {min}", &params()), Some(Part::Param { name: "min", filter: "" }));
         assert_eq!(unfillable("{max|bold}", &params()), Some(Part::Param { name: "max", filter: "bold" }));
+    }
+
+    #[test]
+    fn country_names_are_filled() {
+        let nl = Params::default().with("country", "NL");
+        assert_eq!(fill("{country|name}: {country|In}", &nl), "Netherlands: The Netherlands");
+        assert_eq!(fill("{country|name}", &params()), "United States");
+        assert_eq!(fill("{country|name}", &Params::default().with("country", "XX")), "XX");
+        assert_eq!(unfillable("{max|one:x|other:y} {country|name}", &params()), None);
+    }
+
+    #[test]
+    fn plural_forms_are_placeholders_only_when_well_formed() {
+        // The built-in English has none: a well-formed one shows its number.
+        let cases = [
+            ("{max|one:a b|other:a é}", "64"),
+            ("{max|one:x|other:{y}}", "{max|one:x|other:}"),
+            ("{max|one x}", "{max|one x}"),
+            ("{max|:x}", "{max|:x}"),
+            ("{max|one:x|}", "64"),
+            ("{|one:x}", "{|one:x}"),
+            ("{max|one:x", "{max|one:x"),
+        ];
+        for (template, want) in cases {
+            assert_eq!(fill(template, &params()), want, "{template}");
+        }
+        let got: Vec<_> = parts("{n|one:Zeichen|other:Zeichen}.").collect();
+        assert_eq!(got, [Part::Param { name: "n", filter: "one:Zeichen|other:Zeichen" }, Part::Text(".")]);
+        assert_eq!(plural_text("one:a|other:b", "few"), "b");
+        assert_eq!(plural_text("one:a|other:b", "one"), "a");
     }
 
     #[test]

@@ -68,6 +68,16 @@ pub struct CheckArgs {
     #[arg(long)]
     pub summary: bool,
 
+    /// The language of the results' messages (BCP 47: en, el, de, fr, es; de-AT reads as de). Codes, fields and
+    /// params stay as they are. Default: English.
+    #[arg(long, value_name = "LOCALE")]
+    pub lang: Option<String>,
+
+    /// A message catalog (JSON, the format of core/catalogs/: docs/messages.md) to use in place of the built-in one
+    /// of --lang; what it lacks is English.
+    #[arg(long, value_name = "FILE", requires = "lang")]
+    pub catalog: Option<PathBuf>,
+
     /// Worker threads that validate (default: the number of cores).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,

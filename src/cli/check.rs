@@ -14,6 +14,7 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
+use tenantcheck_core::catalog::Catalog;
 use tenantcheck_core::validate::Validator;
 
 /// What one worker makes of one batch.
@@ -46,6 +47,7 @@ struct Input {
 
 fn check(args: &CheckArgs) -> Result<u8, String> {
     let validator = validator(args.rules.as_deref())?;
+    let catalog = catalog(args)?;
     let input = open(args.input.as_deref(), args.format)?;
     let read = Arc::new(AtomicU64::new(0));
     let reader = Counting::new(input.reader, Arc::clone(&read));
@@ -72,7 +74,7 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     let result = pipeline::run(
         workers,
         move || source.next_batch(),
-        |batch| work(&validator, batch),
+        |batch| work(&validator, catalog.as_ref(), batch),
         |done: Done| {
             // Counted before it is written: a closed stdout ends the run with the status of the records checked.
             total.merge(done.tally);
@@ -103,18 +105,30 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     }
 }
 
-/// Validates one batch. Runs on a worker.
-fn work(validator: &Validator, batch: Batch) -> Done {
+/// Validates one batch, with its messages in the catalog's language if there is one. Runs on a worker.
+fn work(validator: &Validator, catalog: Option<&Catalog>, batch: Batch) -> Done {
     let mut done = Done { out: Vec::with_capacity(super::input::BATCH_BYTES * 2), tally: Tally::default() };
     batch.items(|line, item| {
-        let report = match item {
+        let mut report = match item {
             Item::Parsed(parsed) => validator.validate_parsed(parsed),
             Item::Rejected(report) => report,
         };
+        if let Some(catalog) = catalog {
+            catalog.localize(&mut report);
+        }
         done.tally.add(&report);
         output::write_result(&mut done.out, line, &report);
     });
     done
+}
+
+/// The catalog of `--lang` (built in, or `--catalog`'s file); `None` for English.
+fn catalog(args: &CheckArgs) -> Result<Option<Catalog>, String> {
+    match (&args.lang, &args.catalog) {
+        (Some(lang), Some(path)) => crate::catalogs::from_file(lang, path).map(Some),
+        (Some(lang), None) => crate::catalogs::for_locale(lang),
+        (None, _) => Ok(None),
+    }
 }
 
 /// The validator, with `--rules` installed.

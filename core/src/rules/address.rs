@@ -61,6 +61,8 @@ mod city {
 
 pub use address_line::CODES as ADDRESS_LINE_CODES;
 pub use city::CODES as CITY_CODES;
+#[doc(hidden)]
+pub use {address_line::WORDINGS as ADDRESS_LINE_WORDINGS, city::WORDINGS as CITY_WORDINGS};
 
 crate::display_as_message!(AddressLineReason, CityReason);
 

@@ -159,6 +159,8 @@ mod contact {
 
 pub use company::CODES as COMPANY_NAME_CODES;
 pub use contact::CODES as CONTACT_NAME_CODES;
+#[doc(hidden)]
+pub use {company::WORDINGS as COMPANY_NAME_WORDINGS, contact::WORDINGS as CONTACT_NAME_WORDINGS};
 
 crate::display_as_message!(CompanyNameReason, ContactNameReason);
 
