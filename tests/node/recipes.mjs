@@ -17,15 +17,20 @@ export { root, tools };
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** Copies examples/<name> to target/recipes/<name> (without any node_modules) and links node_modules/tenantcheck. */
-export function recipe(name) {
+/**
+ * Copies examples/<name> to target/recipes/<name> (without any node_modules) and installs pkg/ as
+ * node_modules/tenantcheck: a symlink (npm's default for a `file:` folder), or with `{ copy: true }` a copy (what
+ * `install-links=true` does, and what an install from a registry or a tarball gives).
+ */
+export function recipe(name, { copy = false } = {}) {
   if (!existsSync(join(pkg, 'package.json'))) throw new Error('pkg/ is missing: run `make pkg` first');
   const from = join(root, 'examples', name);
   const dir = join(root, 'target', 'recipes', name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(from, dir, { recursive: true, filter: (src) => !src.split(sep).includes('node_modules') });
   mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  symlinkSync(pkg, join(dir, 'node_modules', 'tenantcheck'), 'dir');
+  if (copy) cpSync(pkg, join(dir, 'node_modules', 'tenantcheck'), { recursive: true });
+  else symlinkSync(pkg, join(dir, 'node_modules', 'tenantcheck'), 'dir');
   return dir;
 }
 
