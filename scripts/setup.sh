@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping every piece whose pinned version is already there.
-# Versions and pitfalls: ../shared/toolchain.md (measured on these machines).
+# Versions and pitfalls: docs/toolchain.md.
 #   scripts/setup.sh native   -> nothing beyond Rust (the core, the command line)
 #   scripts/setup.sh wasm     -> + wasm32 target, wasm-pack, wasm-bindgen-cli, wasm-opt (npm binaryen)
 #   scripts/setup.sh browser  -> + Debian's chromium and chromium-driver, and the npm tools of the package's tests,
