@@ -5,16 +5,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { root } from './consumer.mjs';
 
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.md'], {
-  cwd: root,
-  encoding: 'utf8',
-})
-  .split('\n')
-  .filter((f) => f && existsSync(join(root, f)));
+/** The repository's Markdown files: git's tracked and new files; without git (an unpacked archive), a walk. */
+function markdownFiles() {
+  try {
+    return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*.md'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).split('\n');
+  } catch {
+    const skip = new Set(['.git', 'target', 'tools', 'node_modules', 'bench-data']);
+    return readdirSync(root, { recursive: true })
+      .filter((f) => f.endsWith('.md') && !f.split(sep).some((part) => skip.has(part)));
+  }
+}
+const files = markdownFiles().filter((f) => f && existsSync(join(root, f)));
 
 /** The lines of a Markdown file with fenced code blocks blanked (code shows commands, not links or headings). */
 function unfenced(text) {
