@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping every piece whose pinned version is already there.
-# Versions and pitfalls: ../shared/toolchain.md (measured on these machines).
+# Versions and pitfalls: docs/toolchain.md.
 #   scripts/setup.sh native   -> nothing beyond Rust (the core, the command line)
 #   scripts/setup.sh wasm     -> + wasm32 target, wasm-pack, wasm-bindgen-cli, wasm-opt (npm binaryen)
 #   scripts/setup.sh browser  -> + Debian's chromium and chromium-driver, and the npm tools of the package's tests,
-#                               the end-to-end tests and the benchmark (esbuild, playwright-core, axe-core,
-#                               typescript; the JS stack it is compared with)
+#                               the end-to-end tests, the recipes and the benchmark (esbuild, playwright-core,
+#                               axe-core, typescript, vite; the JS stack it is compared with)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,10 +13,10 @@ WASM_PACK_VERSION=0.15.1
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pinned in Cargo.lock
 BINARYEN_VERSION=132.0.0       # never Debian's binaryen 108 (toolchain.md)
 # npm tools for the tests of pkg/ (tests/node), the browser host's end-to-end tests (tests/e2e: playwright-core
-# driving Debian's chromium, never a downloaded browser; axe-core for the accessibility scan) and the benchmark
-# (bench/js), pinned, into tools/node_modules.
+# driving Debian's chromium, never a downloaded browser; axe-core for the accessibility scan), the benchmark
+# (bench/js) and the recipes' tests (tests/recipes: vite builds docs/recipes/vite), pinned, into tools/node_modules.
 NPM_TOOLS=(esbuild@0.28.2 playwright-core@1.65.1 typescript@5.9.3 axe-core@4.14.1
-           postcode-validator@3.10.22 libphonenumber-js@1.13.16 validator@13.15.35)
+           postcode-validator@3.10.22 libphonenumber-js@1.13.16 validator@13.15.35 vite@8.4.1)
 want=${1:-native}
 
 log() { printf 'setup: %s\n' "$*" >&2; }
