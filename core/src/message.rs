@@ -18,9 +18,9 @@
 //! A `{` that does not open such a placeholder (a name of ASCII letters, digits and `_`) is text. A placeholder whose
 //! param is absent shows nothing. Filling never fails and never panics.
 
-use crate::issue::{Param, Params};
-use crate::rules::{country, postcode, request, state};
+use crate::params::{Param, Params};
 use crate::text;
+use crate::vocabulary;
 use alloc::string::String;
 
 /// The message a template and its params make.
@@ -117,11 +117,11 @@ fn show(out: &mut String, value: &Param, filter: &str) {
         }
         Param::Str(s) => match filter {
             "char" => text::describe_into(out, s.chars().next().unwrap_or(' ')),
-            "a" => request::with_article(out, s),
-            "in" => country::push_name_in_sentence(out, s, false),
-            "In" => country::push_name_in_sentence(out, s, true),
-            "postcode" => out.push_str(postcode::term(s)),
-            "state" => out.push_str(state::term(s)),
+            "a" => vocabulary::push_with_article(out, s),
+            "in" => vocabulary::push_country_in_sentence(out, s, false),
+            "In" => vocabulary::push_country_in_sentence(out, s, true),
+            "postcode" => out.push_str(vocabulary::postcode_term(s)),
+            "state" => out.push_str(vocabulary::state_term(s)),
             _ => out.push_str(s),
         },
     }
