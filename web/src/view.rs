@@ -3,6 +3,7 @@
 
 use crate::dom::{self, by_id, clear, set_attr, set_hidden};
 use crate::fields::{self, element_id, message_id};
+use crate::texts;
 use web_sys::{Document, Element, HtmlAnchorElement};
 
 /// How serious a message is.
@@ -67,12 +68,7 @@ pub fn text(doc: &Document, id: &str, text: &str) {
 
 /// The summary live region: how many fields need attention (empty when none).
 pub fn summary(doc: &Document, fields_with_errors: usize) {
-    let text = match fields_with_errors {
-        0 => String::new(),
-        1 => "1 field needs attention.".to_owned(),
-        n => format!("{n} fields need attention."),
-    };
-    self::text(doc, "tc-summary", &text);
+    self::text(doc, "tc-summary", &texts::summary(fields_with_errors));
 }
 
 /// Problems on no field of the form (the page's configuration, the reseller's address): a list above the form.
