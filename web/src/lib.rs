@@ -14,8 +14,9 @@
 //!   config · fields · dom
 //! ```
 //!
-//! "Host" names the core's lent services (`tenantcheck_core::host`) only; this crate's state of one form is
-//! [`form::FormState`].
+//! One name, one thing: "host" names a program around the core (this browser host, the native host); the services
+//! a host lends the core are [`tenantcheck_core::host::Lent`]; the bound form is [`Form`] (it owns the listeners) and
+//! its state [`form::FormState`].
 
 pub use tenantcheck_core as core;
 
