@@ -28,7 +28,7 @@ pub mod schema;
 pub mod source;
 pub mod text;
 pub mod validate;
-pub mod vocabulary;
+pub mod vocab;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 

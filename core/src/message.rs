@@ -20,7 +20,7 @@
 
 use crate::params::{Param, Params};
 use crate::text;
-use crate::vocabulary;
+use crate::vocab;
 use alloc::string::String;
 
 /// The message a template and its params make.
@@ -117,11 +117,11 @@ fn show(out: &mut String, value: &Param, filter: &str) {
         }
         Param::Str(s) => match filter {
             "char" => text::describe_into(out, s.chars().next().unwrap_or(' ')),
-            "a" => vocabulary::push_with_article(out, s),
-            "in" => vocabulary::push_country_in_sentence(out, s, false),
-            "In" => vocabulary::push_country_in_sentence(out, s, true),
-            "postcode" => out.push_str(vocabulary::postcode_term(s)),
-            "state" => out.push_str(vocabulary::state_term(s)),
+            "a" => vocab::push_with_article(out, s),
+            "in" => vocab::push_country_in_sentence(out, s, false),
+            "In" => vocab::push_country_in_sentence(out, s, true),
+            "postcode" => out.push_str(vocab::postcode_term(s)),
+            "state" => out.push_str(vocab::state_term(s)),
             _ => out.push_str(s),
         },
     }
