@@ -1082,3 +1082,56 @@ fn files_are_compressed_and_cached() {
     let (_, [enc, _, cache, ..], _) = fetch("", "gzip, br", None);
     assert_eq!((enc.as_str(), cache.as_str()), ("", "no-store"), "the page is not compressed");
 }
+
+/// A precompressed copy beside a file (`name.br`, `name.gz`, as `scripts/build-web.sh` writes them) is sent as it is
+/// when the browser accepts its coding, with its own `ETag`; a copy older than the file is ignored (the file is then
+/// compressed on the fly), and a copy is never served under its own name.
+#[test]
+fn precompressed_copies_are_sent_when_fresh() {
+    let dir = TempDir::new();
+    let root = make_root(&dir.0);
+    let js: String = (0..2000).map(|i| format!("export const v{i} = {i};\n")).collect();
+    let pkg = root.join("web/pkg");
+    std::fs::write(pkg.join("tenantcheck_web.js"), &js).unwrap();
+    // Not real brotli or gzip: only the server's choice is under test, and it sends the copy byte for byte.
+    std::fs::write(pkg.join("tenantcheck_web.js.br"), b"brotli copy").unwrap();
+    std::fs::write(pkg.join("tenantcheck_web.js.gz"), b"gzip copy").unwrap();
+    let s = Server::start(&dir, &[]);
+    let fetch = |path: &str, encoding: &str, etag: Option<&str>| {
+        let mut req = s.agent.get(format!("{}{path}", s.url)).header("Accept-Encoding", encoding);
+        if let Some(t) = etag {
+            req = req.header("If-None-Match", t);
+        }
+        let mut r = req.call().unwrap();
+        let get = |n: &str| r.headers().get(n).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        let headers = [get("content-encoding"), get("etag"), get("vary"), get("content-type"), get("cache-control")];
+        let mut bytes = Vec::new();
+        r.body_mut().as_reader().read_to_end(&mut bytes).unwrap();
+        (r.status().as_u16(), headers, bytes)
+    };
+    let path = "web/pkg/tenantcheck_web.js";
+    let (st, [enc, br_tag, vary, ct, cache], body) = fetch(path, "gzip, deflate, br", None);
+    assert_eq!((st, enc.as_str(), body.as_slice()), (200, "br", b"brotli copy".as_slice()));
+    assert_eq!((vary.as_str(), cache.as_str()), ("accept-encoding", "no-cache"));
+    assert!(ct.starts_with("text/javascript"), "{ct}");
+    let (st, [enc, gz_tag, ..], body) = fetch(path, "gzip, br;q=0", None);
+    assert_eq!((st, enc.as_str(), body.as_slice()), (200, "gzip", b"gzip copy".as_slice()));
+    let (st, [enc, plain_tag, ..], body) = fetch(path, "identity", None);
+    assert_eq!((st, enc.as_str(), body.len()), (200, "", js.len()));
+    assert!(br_tag != gz_tag && gz_tag != plain_tag && br_tag != plain_tag, "{br_tag} {gz_tag} {plain_tag}");
+    let (st, [enc, again, vary, ..], body) = fetch(path, "br", Some(&br_tag));
+    assert_eq!((st, enc.as_str(), again, vary.as_str(), body.len()), (304, "br", br_tag.clone(), "accept-encoding", 0));
+    let (st, ..) = fetch(path, "br", Some(&gz_tag));
+    assert_eq!(st, 200, "another representation's tag is no match");
+    let (st, ..) = fetch("web/pkg/tenantcheck_web.js.br", "br", None);
+    assert_eq!(st, 404, "a copy is not served under its own name");
+
+    // The file rebuilt after its copies: they are stale, so the file is compressed on the fly.
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options().write(true).open(pkg.join("tenantcheck_web.js")).unwrap().set_modified(later).unwrap();
+    let (st, [enc, ..], body) = fetch(path, "br", None);
+    assert_eq!((st, enc.as_str()), (200, "br"));
+    let mut decoded = Vec::new();
+    brotli_decompressor::Decompressor::new(body.as_slice(), 4096).read_to_end(&mut decoded).unwrap();
+    assert!(decoded == js.as_bytes(), "the stale copy was sent");
+}
