@@ -595,7 +595,7 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
         // Not confirmed: kept queued (not held), resent at the next start. Any other final answer: held for its own
         // form. The user is told either way.
         a if a == Answer::NotConfirmed || a.is_final() => {
-            let what = texts::answer_word(&a).key;
+            let what = texts::answer_word(&a).show();
             if a.is_final() {
                 let held = Submission { held: Some(what.to_owned()), ..s };
                 if let Err(e) = queue::write(&kv, &held) {

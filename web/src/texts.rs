@@ -23,11 +23,6 @@ impl Text {
     pub fn fill(self, params: &Params) -> String {
         message::fill(self.en, params)
     }
-
-    /// The text with this key.
-    pub fn by_key(key: &str) -> Option<Text> {
-        ALL.iter().copied().find(|t| t.key == key)
-    }
 }
 
 /// Declares each text once: its constant, its key and its English template; `ALL` lists them in order.
@@ -224,9 +219,8 @@ pub fn quarantined(count: usize) -> String {
 }
 
 /// Another account's queued submission got a final answer other than success: it stays queued for its own form.
-/// `what` is the key of its answer's text (`host.answer.*`), or, in an entry an earlier version wrote, the words.
+/// `what`: its answer's words ([`answer_word`]), as the queue entry keeps them.
 pub fn other_account(account: &str, what: &str) -> String {
-    let what: &str = Text::by_key(what).map_or(what, |t| t.en);
     OTHER_ACCOUNT.fill(&Params::default().with("account", account).with("what", what))
 }
 
@@ -323,15 +317,5 @@ mod tests {
         let no_postcodes = |c: &str| NO_POSTCODES.fill(&Params::default().with("country", c));
         assert_eq!(no_postcodes("AE"), "The United Arab Emirates has no postcodes: leave it empty.");
         assert_eq!(no_postcodes("QA"), "Qatar has no postcodes: leave it empty.");
-    }
-
-    #[test]
-    fn a_held_entry_names_its_answer_by_key_and_old_entries_keep_their_words() {
-        let key = answer_word(&Answer::DomainTaken).key;
-        assert_eq!(
-            other_account("7", key),
-            "A submission saved earlier for account 7 needs attention (its domain is taken): open that account's form."
-        );
-        assert!(other_account("7", "fields need changes").contains("(fields need changes)"));
     }
 }
