@@ -404,49 +404,12 @@ fn ask(h: &Rc<FormState>, question: &str) {
     }
 }
 
-/// The list of notices above the status (`#tc-notices`, made after `#tc-status` when the page has none): one item
-/// per `kind`, replaced when the same kind is said again; a link only to an http(s) URL or a same-site path.
 fn notice(h: &FormState, kind: &str, text: &str, link: Option<(&str, &str)>) {
-    let doc = &h.doc;
-    let list = match doc.get_element_by_id("tc-notices") {
-        Some(l) => l,
-        None => {
-            let Ok(l) = doc.create_element("ul") else { return };
-            l.set_id("tc-notices");
-            set_attr(&l, "class", "tc-notices");
-            set_attr(&l, "role", "status");
-            match doc.get_element_by_id("tc-status") {
-                Some(s) => {
-                    let _ = s.after_with_node_1(&l);
-                }
-                None => {
-                    let _ = h.form.append_child(&l);
-                }
-            }
-            l
-        }
-    };
-    clear_notice(h, kind);
-    let Ok(li) = doc.create_element("li") else { return };
-    set_attr(&li, "data-notice", kind);
-    li.set_text_content(Some(text));
-    if let Some((href, label)) =
-        link.filter(|(u, _)| view::is_http_url(u) || (u.starts_with('/') && !u.starts_with("//")))
-    {
-        if let Ok(a) = doc.create_element("a") {
-            set_attr(&a, "href", href);
-            a.set_text_content(Some(label));
-            let _ = li.append_with_str_1(" ");
-            let _ = li.append_child(&a);
-        }
-    }
-    let _ = list.append_child(&li);
+    view::notice(&h.doc, &h.form, kind, text, link);
 }
 
 fn clear_notice(h: &FormState, kind: &str) {
-    if let Ok(Some(old)) = h.doc.query_selector(&format!("#tc-notices [data-notice=\"{kind}\"]")) {
-        old.remove();
-    }
+    view::clear_notice(&h.doc, kind);
 }
 
 /// Errors the server placed on fields: beside their fields, the rest above the form.

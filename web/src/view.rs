@@ -125,6 +125,49 @@ pub fn invitation(doc: &Document, url: Option<&str>) -> bool {
     shown
 }
 
+/// The list of notices above the status (`#tc-notices`, made after `#tc-status` when the page has none): one item
+/// per `kind`, replaced when the same kind is said again; a link only to an http(s) URL or a same-site path.
+pub fn notice(doc: &Document, form: &Element, kind: &str, text: &str, link: Option<(&str, &str)>) {
+    let list = match doc.get_element_by_id("tc-notices") {
+        Some(l) => l,
+        None => {
+            let Ok(l) = doc.create_element("ul") else { return };
+            l.set_id("tc-notices");
+            set_attr(&l, "class", "tc-notices");
+            set_attr(&l, "role", "status");
+            match doc.get_element_by_id("tc-status") {
+                Some(s) => {
+                    let _ = s.after_with_node_1(&l);
+                }
+                None => {
+                    let _ = form.append_child(&l);
+                }
+            }
+            l
+        }
+    };
+    clear_notice(doc, kind);
+    let Ok(li) = doc.create_element("li") else { return };
+    set_attr(&li, "data-notice", kind);
+    li.set_text_content(Some(text));
+    if let Some((href, label)) = link.filter(|(u, _)| is_http_url(u) || (u.starts_with('/') && !u.starts_with("//"))) {
+        if let Ok(a) = doc.create_element("a") {
+            set_attr(&a, "href", href);
+            a.set_text_content(Some(label));
+            let _ = li.append_with_str_1(" ");
+            let _ = li.append_child(&a);
+        }
+    }
+    let _ = list.append_child(&li);
+}
+
+/// Removes the notice of one kind, if shown.
+pub fn clear_notice(doc: &Document, kind: &str) {
+    if let Ok(Some(old)) = doc.query_selector(&format!("#tc-notices [data-notice=\"{kind}\"]")) {
+        old.remove();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_http_url;
