@@ -43,7 +43,19 @@ else
   echo "build-web: $WASM_OPT not found; skipping wasm-opt" >&2
 fi
 
+# Precompressed copies (`.br`, brotli quality 11; `.gz`, gzip -9) that the stand-in sends as they are when the browser
+# accepts them (src/serve/files.rs): brotli 11 takes about a second for the module, too slow for each request.
+for f in "$wasm" "$OUT/tenantcheck_web.js"; do
+  gzip -9 -n -c "$f" > "$f.gz"
+  if command -v node >/dev/null 2>&1; then
+    node -e 'const z=require("zlib"),fs=require("fs"),[src,dst]=process.argv.slice(1),b=fs.readFileSync(src);
+      fs.writeFileSync(dst,z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11,
+        [z.constants.BROTLI_PARAM_SIZE_HINT]:b.length}}))' "$f" "$f.br"
+  fi
+done
+
 raw=$(wc -c < "$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-js=$(gzip -9 -c "$OUT/tenantcheck_web.js" | wc -c)
-echo "build-web: $wasm ${raw} B raw, ${gz} B gzip -9 (JS glue ${js} B gzip -9)"
+gz=$(wc -c < "$wasm.gz")
+br=$(if [ -f "$wasm.br" ]; then wc -c < "$wasm.br"; else echo "?"; fi)
+js=$(wc -c < "$OUT/tenantcheck_web.js.gz")
+echo "build-web: $wasm ${raw} B raw, ${gz} B gzip -9, ${br} B brotli 11 (JS glue ${js} B gzip -9)"

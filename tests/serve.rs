@@ -1023,15 +1023,19 @@ fn load_two_thousand_puts_with_availability_heads() {
     );
 }
 
-/// The host's module and JS go out compressed (gzip or brotli, as the browser accepts) with an `ETag`; a browser that
-/// has them gets `304 Not Modified`. The page and the API answers are not compressed (no secret is compressed with
-/// text a request chose).
+/// The host's module and JS go out compressed (gzip or brotli, as the browser accepts: tower-http's
+/// `CompressionLayer`), decoding to the very file, with `Vary: Accept-Encoding`, an `ETag` and `Cache-Control:
+/// no-cache` (the names carry no content hash); a browser that has them gets `304 Not Modified`. The page and the API
+/// answers are not compressed (no secret is compressed with text a request chose).
 #[test]
 fn files_are_compressed_and_cached() {
     let dir = TempDir::new();
     let root = make_root(&dir.0);
     let js: String = (0..2000).map(|i| format!("export const v{i} = {i};\n")).collect();
     std::fs::write(root.join("web/pkg/tenantcheck_web.js"), &js).unwrap();
+    let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+    wasm.extend((0..20_000u32).map(|i| (i % 251 / 7) as u8));
+    std::fs::write(root.join("web/pkg/tenantcheck_web_bg.wasm"), &wasm).unwrap();
     let s = Server::start(&dir, &[]);
     let fetch = |path: &str, encoding: &str, etag: Option<&str>| {
         let mut req = s.agent.get(format!("{}{path}", s.url)).header("Accept-Encoding", encoding);
@@ -1043,18 +1047,91 @@ fn files_are_compressed_and_cached() {
         let mut bytes = Vec::new();
         r.body_mut().as_reader().read_to_end(&mut bytes).unwrap();
         let get = |n: &str| h.get(n).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
-        (r.status().as_u16(), get("content-encoding"), get("etag"), get("cache-control"), bytes)
+        let headers = [get("content-encoding"), get("etag"), get("cache-control"), get("vary"), get("content-type")];
+        (r.status().as_u16(), headers, bytes)
     };
-    for encoding in ["gzip", "br"] {
-        let (st, enc, etag, cache, bytes) = fetch("web/pkg/tenantcheck_web.js", encoding, None);
-        assert_eq!((st, enc.as_str(), cache.as_str()), (200, encoding, "no-cache"));
-        assert!(bytes.len() * 4 < js.len(), "{encoding}: {} of {} bytes", bytes.len(), js.len());
-        assert!(etag.starts_with("W/\""), "{etag}");
-        let (st, _, again, _, body) = fetch("web/pkg/tenantcheck_web.js", encoding, Some(&etag));
-        assert_eq!((st, again, body.len()), (304, etag, 0));
+    let decode = |encoding: &str, bytes: &[u8]| {
+        let mut out = Vec::new();
+        match encoding {
+            "gzip" => flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap(),
+            "br" => brotli_decompressor::Decompressor::new(bytes, 4096).read_to_end(&mut out).unwrap(),
+            _ => unreachable!(),
+        };
+        out
+    };
+    let files = [
+        ("web/pkg/tenantcheck_web.js", js.as_bytes(), "text/javascript"),
+        ("web/pkg/tenantcheck_web_bg.wasm", &wasm[..], "application/wasm"),
+    ];
+    for (path, file, content_type) in files {
+        for encoding in ["gzip", "br"] {
+            let (st, [enc, etag, cache, vary, ct], bytes) = fetch(path, encoding, None);
+            assert_eq!((st, enc.as_str(), cache.as_str()), (200, encoding, "no-cache"), "{path}");
+            assert!(ct.starts_with(content_type), "{path}: {ct}");
+            assert!(vary.to_ascii_lowercase().contains("accept-encoding"), "{path}: vary {vary:?}");
+            assert!(bytes.len() * 4 < file.len(), "{path}, {encoding}: {} of {} bytes", bytes.len(), file.len());
+            assert!(decode(encoding, &bytes) == file, "{path}, {encoding}: the body does not decode to the file");
+            assert!(etag.starts_with("W/\""), "{etag}");
+            let (st, [_, again, ..], body) = fetch(path, encoding, Some(&etag));
+            assert_eq!((st, again, body.len()), (304, etag, 0));
+        }
+        let (st, [enc, ..], bytes) = fetch(path, "identity", None);
+        assert_eq!((st, enc.as_str()), (200, ""));
+        assert!(bytes == file, "{path}: identity is the file as it is");
     }
-    let (st, enc, _, _, bytes) = fetch("web/pkg/tenantcheck_web.js", "identity", None);
-    assert_eq!((st, enc.as_str(), bytes.len()), (200, "", js.len()));
-    let (_, enc, _, cache, _) = fetch("", "gzip, br", None);
+    let (_, [enc, _, cache, ..], _) = fetch("", "gzip, br", None);
     assert_eq!((enc.as_str(), cache.as_str()), ("", "no-store"), "the page is not compressed");
+}
+
+/// A precompressed copy beside a file (`name.br`, `name.gz`, as `scripts/build-web.sh` writes them) is sent as it is
+/// when the browser accepts its coding, with its own `ETag`; a copy older than the file is ignored (the file is then
+/// compressed on the fly), and a copy is never served under its own name.
+#[test]
+fn precompressed_copies_are_sent_when_fresh() {
+    let dir = TempDir::new();
+    let root = make_root(&dir.0);
+    let js: String = (0..2000).map(|i| format!("export const v{i} = {i};\n")).collect();
+    let pkg = root.join("web/pkg");
+    std::fs::write(pkg.join("tenantcheck_web.js"), &js).unwrap();
+    // Not real brotli or gzip: only the server's choice is under test, and it sends the copy byte for byte.
+    std::fs::write(pkg.join("tenantcheck_web.js.br"), b"brotli copy").unwrap();
+    std::fs::write(pkg.join("tenantcheck_web.js.gz"), b"gzip copy").unwrap();
+    let s = Server::start(&dir, &[]);
+    let fetch = |path: &str, encoding: &str, etag: Option<&str>| {
+        let mut req = s.agent.get(format!("{}{path}", s.url)).header("Accept-Encoding", encoding);
+        if let Some(t) = etag {
+            req = req.header("If-None-Match", t);
+        }
+        let mut r = req.call().unwrap();
+        let get = |n: &str| r.headers().get(n).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        let headers = [get("content-encoding"), get("etag"), get("vary"), get("content-type"), get("cache-control")];
+        let mut bytes = Vec::new();
+        r.body_mut().as_reader().read_to_end(&mut bytes).unwrap();
+        (r.status().as_u16(), headers, bytes)
+    };
+    let path = "web/pkg/tenantcheck_web.js";
+    let (st, [enc, br_tag, vary, ct, cache], body) = fetch(path, "gzip, deflate, br", None);
+    assert_eq!((st, enc.as_str(), body.as_slice()), (200, "br", b"brotli copy".as_slice()));
+    assert_eq!((vary.as_str(), cache.as_str()), ("accept-encoding", "no-cache"));
+    assert!(ct.starts_with("text/javascript"), "{ct}");
+    let (st, [enc, gz_tag, ..], body) = fetch(path, "gzip, br;q=0", None);
+    assert_eq!((st, enc.as_str(), body.as_slice()), (200, "gzip", b"gzip copy".as_slice()));
+    let (st, [enc, plain_tag, ..], body) = fetch(path, "identity", None);
+    assert_eq!((st, enc.as_str(), body.len()), (200, "", js.len()));
+    assert!(br_tag != gz_tag && gz_tag != plain_tag && br_tag != plain_tag, "{br_tag} {gz_tag} {plain_tag}");
+    let (st, [enc, again, vary, ..], body) = fetch(path, "br", Some(&br_tag));
+    assert_eq!((st, enc.as_str(), again, vary.as_str(), body.len()), (304, "br", br_tag.clone(), "accept-encoding", 0));
+    let (st, ..) = fetch(path, "br", Some(&gz_tag));
+    assert_eq!(st, 200, "another representation's tag is no match");
+    let (st, ..) = fetch("web/pkg/tenantcheck_web.js.br", "br", None);
+    assert_eq!(st, 404, "a copy is not served under its own name");
+
+    // The file rebuilt after its copies: they are stale, so the file is compressed on the fly.
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options().write(true).open(pkg.join("tenantcheck_web.js")).unwrap().set_modified(later).unwrap();
+    let (st, [enc, ..], body) = fetch(path, "br", None);
+    assert_eq!((st, enc.as_str()), (200, "br"));
+    let mut decoded = Vec::new();
+    brotli_decompressor::Decompressor::new(body.as_slice(), 4096).read_to_end(&mut decoded).unwrap();
+    assert!(decoded == js.as_bytes(), "the stale copy was sent");
 }

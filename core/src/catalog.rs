@@ -19,8 +19,8 @@ pub mod region_names;
 
 use crate::issue::{Issue, Param, Params, Wording};
 use crate::message;
-use crate::rules::{postcode, request, state};
 use crate::validate::Report;
+use crate::vocab;
 use alloc::collections::BTreeMap;
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
@@ -146,14 +146,14 @@ impl Catalog {
                 },
                 "a" => match self.term(&crate::text::concat(&["a.", s])) {
                     Some(word) => out.push_str(word),
-                    None => request::with_article(out, s),
+                    None => vocab::push_with_article(out, s),
                 },
                 "in" | "In" if language == "en" => {
-                    crate::rules::country::push_name_in_sentence(out, s, filter == "In");
+                    vocab::push_country_in_sentence(out, s, filter == "In");
                 }
                 "name" | "in" | "In" => out.push_str(&self.country_name(s)),
-                "postcode" => out.push_str(self.country_term("postcode", s).unwrap_or(postcode::term(s))),
-                "state" => out.push_str(self.country_term("state", s).unwrap_or(state::term(s))),
+                "postcode" => out.push_str(self.country_term("postcode", s).unwrap_or(vocab::postcode_term(s))),
+                "state" => out.push_str(self.country_term("state", s).unwrap_or(vocab::state_term(s))),
                 _ => out.push_str(s),
             },
         }
@@ -187,7 +187,7 @@ pub fn region_name(language: &str, code: &str) -> Option<&'static str> {
 pub fn english_terms() -> Vec<(String, String)> {
     let mut terms = vec![("or".to_owned(), "or".to_owned())];
     let countries = || crate::countries::COUNTRIES.iter().map(|c| c.code());
-    for (key, term) in [("postcode", postcode::term as fn(&str) -> &'static str), ("state", state::term)] {
+    for (key, term) in [("postcode", vocab::postcode_term as fn(&str) -> &'static str), ("state", vocab::state_term)] {
         let default = term("");
         terms.push((key.to_owned(), default.to_owned()));
         for code in countries().filter(|code| term(code) != default) {
@@ -196,7 +196,7 @@ pub fn english_terms() -> Vec<(String, String)> {
     }
     for kind in ["object", "array", "string", "number", "boolean", "null"] {
         let mut word = String::new();
-        request::with_article(&mut word, kind);
+        vocab::push_with_article(&mut word, kind);
         terms.push((crate::text::concat(&["a.", kind]), word));
     }
     let mut space = String::new();

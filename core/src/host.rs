@@ -8,14 +8,15 @@
 use crate::sync::OnceLock;
 use alloc::{borrow::ToOwned, string::String};
 
-/// The services a host lends.
+/// The services a host (the npm package's glue, the browser host) lends the core: named `Lent` so that "host"
+/// keeps naming the programs around the core (the browser host, the native host), not this table.
 #[derive(Debug, Clone, Copy)]
-pub struct Host {
+pub struct Lent {
     /// Unicode NFKC (UAX #15) of a text.
     pub nfkc: fn(&str) -> String,
     /// Unicode NFC (UAX #15, canonical composition only) of a text: free text gets no more (section 0).
     pub nfc: fn(&str) -> String,
-    /// Compiles an anchored pattern; returns a handle for [`Host::is_match`], or the engine's error.
+    /// Compiles an anchored pattern; returns a handle for [`Lent::is_match`], or the engine's error.
     pub compile: fn(&str) -> Result<u32, String>,
     /// Whether a compiled pattern matches the whole text.
     pub is_match: fn(u32, &str) -> bool,
@@ -29,18 +30,18 @@ pub struct Host {
     pub region_name: fn(&str) -> Option<String>,
 }
 
-static HOST: OnceLock<Host> = OnceLock::new();
+static LENT: OnceLock<Lent> = OnceLock::new();
 
-/// Installs the host's services; the first call wins (later calls are ignored and return false).
-pub fn install(host: Host) -> bool {
-    HOST.set(host).is_ok()
+/// Installs the lent services; the first call wins (later calls are ignored and return false).
+pub fn install(lent: Lent) -> bool {
+    LENT.set(lent).is_ok()
 }
 
 /// NFKC through the host. Without a host, only the fold that matters most is applied: full-width ASCII forms
 /// (U+FF01–U+FF5E) to ASCII and the ideographic space to a space.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn nfkc(text: &str) -> String {
-    match HOST.get() {
+    match LENT.get() {
         Some(h) => (h.nfkc)(text),
         None => text
             .chars()
@@ -57,7 +58,7 @@ pub(crate) fn nfkc(text: &str) -> String {
 /// which changes no one's data).
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn nfc(text: &str) -> String {
-    match HOST.get() {
+    match LENT.get() {
         Some(h) => (h.nfc)(text),
         None => text.to_owned(),
     }
@@ -67,24 +68,24 @@ pub(crate) fn nfc(text: &str) -> String {
 /// rejects a name for it).
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    HOST.get().is_none_or(|h| (h.is_alphabetic)(c))
+    LENT.get().is_none_or(|h| (h.is_alphabetic)(c))
 }
 
 /// Unicode `Numeric` through the host; without one, no non-ASCII character counts as a digit.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn is_numeric(c: char) -> bool {
-    HOST.get().is_some_and(|h| (h.is_numeric)(c))
+    LENT.get().is_some_and(|h| (h.is_numeric)(c))
 }
 
 /// UTS 46 ToASCII through the host; without one, no internationalized name is accepted.
 #[cfg_attr(feature = "idna", allow(dead_code))]
 pub(crate) fn to_ascii(host: &str) -> Option<String> {
-    HOST.get().and_then(|h| (h.to_ascii)(host))
+    LENT.get().and_then(|h| (h.to_ascii)(host))
 }
 
 #[cfg_attr(feature = "regex", allow(dead_code))]
 pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
-    match HOST.get() {
+    match LENT.get() {
         Some(h) => (h.compile)(pattern),
         None => Err("no pattern engine: the host has not installed one".to_owned()),
     }
@@ -92,13 +93,13 @@ pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
 
 #[cfg_attr(feature = "regex", allow(dead_code))]
 pub(crate) fn is_match(id: u32, text: &str) -> bool {
-    HOST.get().is_some_and(|h| (h.is_match)(id, text))
+    LENT.get().is_some_and(|h| (h.is_match)(id, text))
 }
 
 /// A country's English name through the host (`countries::names`); without one, `None` (the code is shown).
 #[cfg_attr(feature = "names", allow(dead_code))]
 pub(crate) fn region_name(code: &str) -> Option<String> {
-    HOST.get().and_then(|h| (h.region_name)(code))
+    LENT.get().and_then(|h| (h.region_name)(code))
 }
 
 /// What a host lends for messages in a language other than English ([`crate::catalog`]): in a JavaScript engine,

@@ -1,9 +1,9 @@
 //! What a rule says when it rejects or warns: a stable machine code, structured params and an English default
 //! message (validator's `code + message + params`), placed on a dotted field path by the record walker.
 
+pub use crate::params::{Param, Params};
 use alloc::borrow::Cow;
-use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use alloc::{string::String, vec::Vec};
 
 /// Whether an issue blocks the submission. Warnings never block (`rules.md`, preamble).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,81 +243,6 @@ macro_rules! display_as_message {
             }
         }
     )+};
-}
-
-/// One value of [`Params`].
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(untagged)]
-pub enum Param {
-    Int(i64),
-    Str(String),
-    List(Vec<String>),
-}
-
-impl From<usize> for Param {
-    fn from(v: usize) -> Self {
-        Param::Int(i64::try_from(v).unwrap_or(i64::MAX))
-    }
-}
-impl From<char> for Param {
-    fn from(v: char) -> Self {
-        Param::Str(v.to_string())
-    }
-}
-impl From<&str> for Param {
-    fn from(v: &str) -> Self {
-        Param::Str(v.to_owned())
-    }
-}
-impl From<String> for Param {
-    fn from(v: String) -> Self {
-        Param::Str(v)
-    }
-}
-impl From<&String> for Param {
-    fn from(v: &String) -> Self {
-        Param::Str(v.clone())
-    }
-}
-impl<T: AsRef<str>> From<&[T]> for Param {
-    fn from(v: &[T]) -> Self {
-        Param::List(v.iter().map(|s| s.as_ref().to_owned()).collect())
-    }
-}
-
-/// Named values of an issue, serialized as a JSON object in insertion order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Params(pub Vec<(&'static str, Param)>);
-
-impl Params {
-    /// Adds one named value.
-    #[inline]
-    pub fn with(self, name: &'static str, value: impl Into<Param>) -> Self {
-        self.push(name, value.into())
-    }
-    /// [`Params::with`] after the conversion: one copy for every kind of value (in WebAssembly each copy is code).
-    #[inline(never)]
-    fn push(mut self, name: &'static str, value: Param) -> Self {
-        self.0.push((name, value));
-        self
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    /// The value named `name`, if any.
-    pub fn get(&self, name: &str) -> Option<&Param> {
-        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
-    }
-}
-
-impl Serialize for Params {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
 }
 
 /// One error or warning of a [`crate::Report`], as `request.md` shows it.

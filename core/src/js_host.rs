@@ -122,7 +122,7 @@ fn is_numeric(c: char) -> bool {
 
 /// Lends the JavaScript engine's NFKC, NFC, `RegExp`, Unicode classes, `URL` and region names to the core. Idempotent.
 pub fn install() {
-    crate::host::install(crate::host::Host {
+    crate::host::install(crate::host::Lent {
         nfkc,
         nfc,
         compile,

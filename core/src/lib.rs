@@ -22,6 +22,7 @@ pub mod issue;
 #[cfg(feature = "js-host")]
 pub mod js_host;
 pub mod message;
+pub mod params;
 pub mod pattern;
 pub mod record;
 pub mod rules;
@@ -29,6 +30,7 @@ pub mod schema;
 pub mod source;
 pub mod text;
 pub mod validate;
+pub mod vocab;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 

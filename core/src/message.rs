@@ -25,9 +25,9 @@
 //! A `{` that does not open such a placeholder (a name of ASCII letters, digits and `_`) is text. A placeholder whose
 //! param is absent shows nothing. Filling never fails and never panics.
 
-use crate::issue::{Param, Params};
-use crate::rules::{country, postcode, request, state};
+use crate::params::{Param, Params};
 use crate::text;
+use crate::vocab;
 use alloc::string::String;
 
 /// The English message a template and its params make.
@@ -162,12 +162,12 @@ fn show(out: &mut String, value: &Param, filter: &str) {
         Param::List(items) => push_list(out, items, if filter == "or" { " or " } else { ", " }),
         Param::Str(s) => match filter {
             "char" => text::describe_into(out, first_char(s)),
-            "a" => request::with_article(out, s),
-            "in" => country::push_name_in_sentence(out, s, false),
-            "In" => country::push_name_in_sentence(out, s, true),
+            "a" => vocab::push_with_article(out, s),
+            "in" => vocab::push_country_in_sentence(out, s, false),
+            "In" => vocab::push_country_in_sentence(out, s, true),
             "name" => out.push_str(crate::countries::lookup(s).map_or(s.as_str(), |c| c.name())),
-            "postcode" => out.push_str(postcode::term(s)),
-            "state" => out.push_str(state::term(s)),
+            "postcode" => out.push_str(vocab::postcode_term(s)),
+            "state" => out.push_str(vocab::state_term(s)),
             _ => out.push_str(s),
         },
     }

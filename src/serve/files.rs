@@ -1,8 +1,10 @@
 //! The browser host's files: `/web/pkg/*` and `/web/static/*` of the root, plain names only. Each answer carries a
 //! weak `ETag` (the file's length and modification time) and `Cache-Control: no-cache`: a browser keeps the module and
 //! asks again on each load, and a `304 Not Modified` answers when it has not changed (the names carry no content
-//! hash, so a rebuilt module must not be served stale). The router compresses these answers (gzip or brotli, as the
-//! browser accepts; `routes`).
+//! hash, so a rebuilt module must not be served stale). Compressed as the browser accepts (`Accept-Encoding`): from a
+//! precompressed copy beside the file when one is there and not older than it (`name.br`, brotli quality 11, then
+//! `name.gz`; `scripts/build-web.sh` writes them: brotli 11 takes about a second for the module, too slow for each
+//! request), else by the router's `CompressionLayer` (`routes`), on the fly. Each representation has its own `ETag`.
 
 use crate::serve::app::App;
 use crate::serve::problem::Answer;
@@ -48,19 +50,81 @@ async fn file(app: &App, dir: &str, path: &str, headers: &HeaderMap) -> Response
         return not_found();
     }
     let modified = meta.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).unwrap_or_default();
-    let etag = format!("W/\"{:x}-{:x}\"", meta.len(), modified.as_nanos());
-    let etag = HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("W/\"0\""));
-    let cache = (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let (full, coding) = match precompressed(&full, &meta, headers).await {
+        Some((path, coding)) => (path, Some(coding)),
+        None => (full, None),
+    };
+    let tag = format!(
+        "W/\"{:x}-{:x}{}\"",
+        meta.len(),
+        modified.as_nanos(),
+        coding.map_or(String::new(), |c| format!("-{c}"))
+    );
+    let etag = HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("W/\"0\""));
+    let mut answer = HeaderMap::new();
+    answer.insert(header::ETAG, etag.clone());
+    answer.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Some(c) = coding {
+        answer.insert(header::CONTENT_ENCODING, HeaderValue::from_static(c));
+        answer.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     if headers.get(header::IF_NONE_MATCH).is_some_and(|v| matches(v, &etag)) {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag), cache]).into_response();
+        return (StatusCode::NOT_MODIFIED, answer).into_response();
     }
     match tokio::fs::read(&full).await {
         Ok(bytes) => {
-            (StatusCode::OK, [(header::CONTENT_TYPE, HeaderValue::from_static(ct)), (header::ETAG, etag), cache], bytes)
-                .into_response()
+            answer.insert(header::CONTENT_TYPE, HeaderValue::from_static(ct));
+            (StatusCode::OK, answer, bytes).into_response()
         }
         Err(_) => not_found(),
     }
+}
+
+/// The precompressed copy of a file to send, and its coding: `name.br`, then `name.gz`, when the request accepts that
+/// coding and the copy is a file not older than the original (a rebuilt module is never answered by a stale copy).
+async fn precompressed(
+    full: &std::path::Path,
+    meta: &std::fs::Metadata,
+    headers: &HeaderMap,
+) -> Option<(std::path::PathBuf, &'static str)> {
+    for (coding, ext) in [("br", "br"), ("gzip", "gz")] {
+        if !accepts(headers, coding) {
+            continue;
+        }
+        let mut name = full.as_os_str().to_owned();
+        name.push(".");
+        name.push(ext);
+        let path = std::path::PathBuf::from(name);
+        let Ok(copy) = tokio::fs::metadata(&path).await else { continue };
+        let fresh = matches!((copy.modified(), meta.modified()), (Ok(c), Ok(m)) if c >= m);
+        if copy.is_file() && fresh {
+            return Some((path, coding));
+        }
+    }
+    None
+}
+
+/// Whether `Accept-Encoding` accepts a content coding by name (RFC 9110, 12.5.3): listed with a weight above 0, or
+/// covered by `*` with one. A coding listed with `q=0` is refused even when `*` is there.
+fn accepts(headers: &HeaderMap, coding: &str) -> bool {
+    let mut star = false;
+    for item in
+        headers.get_all(header::ACCEPT_ENCODING).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(','))
+    {
+        let mut parts = item.split(';');
+        let name = parts.next().unwrap_or("").trim();
+        let weight = parts
+            .find_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
+            .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
+            .unwrap_or(0.0);
+        if name.eq_ignore_ascii_case(coding) {
+            return weight > 0.0;
+        }
+        if name == "*" {
+            star = weight > 0.0;
+        }
+    }
+    star
 }
 
 /// `If-None-Match` (a list, or `*`) against an entity tag, compared weakly (RFC 9110, 13.1.2).
@@ -98,6 +162,22 @@ mod tests {
         assert_eq!(content_type("a.js"), Some("text/javascript; charset=utf-8"));
         assert_eq!(content_type("Cargo.toml"), None);
         assert_eq!(content_type("noext"), None);
+    }
+
+    #[test]
+    fn accept_encoding() {
+        let with = |v: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
+            h
+        };
+        assert!(accepts(&with("gzip, deflate, br, zstd"), "br"));
+        assert!(accepts(&with("gzip;q=1.0, br;q=0.5"), "br"));
+        assert!(!accepts(&with("gzip, br;q=0"), "br"));
+        assert!(!accepts(&with("br;q=0, *"), "br"));
+        assert!(accepts(&with("*"), "gzip"));
+        assert!(!accepts(&with("identity"), "gzip"));
+        assert!(!accepts(&HeaderMap::new(), "gzip"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use crate::dom;
 use crate::fields::DOMAIN;
 use crate::form::FormState;
+use crate::texts;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use tenantcheck_core::rules::domain::DomainForm;
@@ -32,22 +33,14 @@ impl Availability {
 
     /// The sentence beside the field, and its style (`data-kind`).
     pub fn sentence(self, full: &str, form: DomainForm) -> (String, &'static str) {
-        match (self, form) {
-            (Availability::Free, DomainForm::Prefix) => {
-                (format!("{full} is free: a new tenant will be created."), "free")
-            }
-            (Availability::Exists, DomainForm::Prefix) => (
-                format!("{full} already exists: the account can only be linked to that tenant, if it is yours."),
-                "exists",
-            ),
-            (Availability::Exists, DomainForm::Alias) => {
-                (format!("{full} belongs to an existing tenant: the account will be linked to it."), "exists")
-            }
-            (Availability::Free, DomainForm::Alias) => {
-                (format!("No tenant uses {full}: a custom domain can only link an existing tenant."), "exists")
-            }
-            (Availability::Unknown, _) => ("Availability could not be checked just now.".to_owned(), "unknown"),
-        }
+        let (text, kind) = match (self, form) {
+            (Availability::Free, DomainForm::Prefix) => (texts::DOMAIN_FREE, "free"),
+            (Availability::Exists, DomainForm::Prefix) => (texts::DOMAIN_EXISTS, "exists"),
+            (Availability::Exists, DomainForm::Alias) => (texts::DOMAIN_ALIAS_EXISTS, "exists"),
+            (Availability::Free, DomainForm::Alias) => (texts::DOMAIN_ALIAS_FREE, "exists"),
+            (Availability::Unknown, _) => (texts::DOMAIN_UNKNOWN, "unknown"),
+        };
+        (texts::with_domain(text, full), kind)
     }
 }
 
@@ -61,14 +54,14 @@ pub fn domain_checked(h: &Rc<FormState>, report: &Report) {
         return;
     };
     let what = match form {
-        DomainForm::Prefix => format!("Tenant domain: {full}."),
-        DomainForm::Alias => format!("An existing tenant's domain: {full} can only link that tenant."),
+        DomainForm::Prefix => texts::with_domain(texts::DOMAIN_PREFIX, &full),
+        DomainForm::Alias => texts::with_domain(texts::DOMAIN_ALIAS, &full),
     };
     crate::view::text(&h.doc, "tc-domain-full", &what);
     if *h.availability_asked.borrow() == full {
         return;
     }
-    set(h, "Checking availability…", "unknown");
+    set(h, texts::DOMAIN_CHECKING.show(), "unknown");
     let me = h.me.clone();
     let timer = Timeout::new(DEBOUNCE_MS, move || {
         if let Some(h) = me.upgrade() {

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::dom::{self, by_id, set_flag, set_hidden};
 use crate::fields::{self, element_id, Values, COUNTRY, STATE, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::submission::{Machine, SuggestedAddress};
+use crate::texts;
 use crate::view::{self, Level};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
@@ -13,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
 use tenantcheck_core::countries::{self, COUNTRIES};
 use tenantcheck_core::record::Record;
-use tenantcheck_core::{Report, Validator};
+use tenantcheck_core::{Params, Report, Validator};
 use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement};
 
 /// The state shared by the form's listeners and timers. Closures hold a `Weak` to it, so dropping the
@@ -222,7 +223,7 @@ impl FormState {
             match (&states, country) {
                 (Some(states), Some(c)) => {
                     dom::clear(list);
-                    dom::add_option(&self.doc, list, "", "Choose a state or province");
+                    dom::add_option(&self.doc, list, "", texts::CHOOSE_STATE.show());
                     for value in &states.values() {
                         let value = value.as_str();
                         let name = c
@@ -255,9 +256,9 @@ impl FormState {
         }
         let hint = match country {
             None => String::new(),
-            Some(c) if !c.has_postal_codes() => format!("{} has no postcodes: leave it empty.", c.name()),
+            Some(c) if !c.has_postal_codes() => texts::NO_POSTCODES.fill(&Params::default().with("country", c.code())),
             Some(c) => match c.postal_code_example() {
-                Some(ex) => format!("e.g. {ex}"),
+                Some(ex) => texts::POSTCODE_EXAMPLE.fill(&Params::default().with("example", ex)),
                 None => String::new(),
             },
         };

@@ -9,12 +9,14 @@
 //!   ├─ submit (the driver: machine ↔ DOM, queue, network) ─┐
 //!   └─ live (checks as the user types) ────────────────────┤
 //!        availability (the domain's HEAD check) ◀──────────┘
-//!   form (FormState: DOM ↔ record) · notices (texts) · http (fetch, timeout, answers) · queue (one entry per key)
-//!   view (text and attributes only) · submission (the pure state machine) · config · fields · dom
+//!   form (FormState: DOM ↔ record) · http (fetch, timeout, answers) · queue (one entry per key)
+//!   view (text and attributes only) · texts (every text shown, by key) · submission (the pure state machine)
+//!   config · fields · dom
 //! ```
 //!
-//! "Host" names the core's lent services (`tenantcheck_core::host`) only; this crate's state of one form is
-//! [`form::FormState`].
+//! One name, one thing: "host" names a program around the core (this browser host, the native host); the services
+//! a host lends the core are [`tenantcheck_core::host::Lent`]; the bound form is [`Form`] (it owns the listeners) and
+//! its state [`form::FormState`].
 
 pub use tenantcheck_core as core;
 
@@ -25,10 +27,10 @@ pub mod fields;
 pub mod form;
 pub mod http;
 pub mod live;
-pub mod notices;
 pub mod queue;
 pub mod submission;
 pub mod submit;
+pub mod texts;
 pub mod view;
 
 use std::cell::RefCell;
@@ -104,8 +106,8 @@ mod layering {
         ("fields", include_str!("fields.rs")),
         ("submission", include_str!("submission.rs")),
         ("config", include_str!("config.rs")),
+        ("texts", include_str!("texts.rs")),
         ("view", include_str!("view.rs")),
-        ("notices", include_str!("notices.rs")),
         ("queue", include_str!("queue.rs")),
         ("http", include_str!("http.rs")),
         ("form", include_str!("form.rs")),
@@ -146,8 +148,8 @@ mod layering {
             }
         }
         assert_eq!(
-            imports("use crate::{http, notices::x, queue};\ncrate::live::f()"),
-            ["http", "notices", "queue", "live"]
+            imports("use crate::{http, texts::x, queue};\ncrate::live::f()"),
+            ["http", "texts", "queue", "live"]
         );
     }
 }

@@ -1,5 +1,5 @@
 //! Submitting: drives the state machine of `submission` with the DOM, the offline queue (`queue`) and the network
-//! (`http`); the sentences are in `notices`. The submit button validates the whole record, focuses the first invalid
+//! (`http`); its texts are in `texts`. The submit button validates the whole record, focuses the first invalid
 //! field or sends the customer's data of the normalized record (`PUT {endpoint}/api/Accounts/{accountId}/
 //! syncoptions/{systemCode}`, headers `Idempotency-Key` and `X-CSRF-Token`), and shows each answer of `api.md`.
 //! At start and on `online` it sends what the queue holds: this form's entry through the machine (the user sees
@@ -12,7 +12,7 @@ use crate::submission::{
     customer_body, draft_is_sent, other_draft_is_sent, Answer, Effect, Event, Notice, ServerIssue, State, Submission,
 };
 use crate::view::{self, Level};
-use crate::{http, notices, queue};
+use crate::{http, queue, texts};
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use std::rc::{Rc, Weak};
@@ -82,11 +82,11 @@ pub fn resume(h: &Rc<FormState>) {
     let loaded = queue::load(&kv, now_ms());
     if !loaded.quarantined.is_empty() {
         dom::warn(&format!("tenantcheck: unreadable queue entries set aside: {:?}", loaded.quarantined));
-        notice(h, "quarantine", &notices::quarantined(loaded.quarantined.len()), None);
+        notice(h, "quarantine", &texts::quarantined(loaded.quarantined.len()), None);
     }
     for p in &loaded.problems {
         dom::warn(&format!("tenantcheck: {p}"));
-        notice(h, "storage", &notices::storage_failed(p), None);
+        notice(h, "storage", &texts::storage_failed(p), None);
     }
     // The newest entry of this form; older ones for the same form were replaced (the machine keeps one).
     let own = |s: &&Submission| Some(&s.url) == mine.as_ref();
@@ -99,7 +99,7 @@ pub fn resume(h: &Rc<FormState>) {
         fill_if_empty(h, &s);
         run(h, Event::Resume { submission: s, now_ms: now_ms() });
         if matches!(h.machine.borrow().state, State::Sending(_)) {
-            status(h, "sending", notices::RESUMING);
+            status(h, "sending", texts::RESUMING.show());
         }
     }
     drain_others(h, loaded.entries);
@@ -153,32 +153,22 @@ pub fn submit(h: &Rc<FormState>) {
     show_by_field(h, messages.collect(), true);
     crate::availability::domain_checked(h, &report);
     if !report.valid {
-        status(h, "failed", notices::INVALID);
+        status(h, "failed", texts::INVALID.show());
         return;
     }
     h.write_normalized(&report, &TEXT_FIELDS, &mut values);
     h.save_values(&values);
     let Some(url) = h.config.submit_url() else {
-        view::status(&h.doc, "failed", "editing", notices::NO_ACCOUNT);
+        view::status(&h.doc, "failed", "editing", texts::NO_ACCOUNT.show());
         return;
     };
     let Some(body) = report.normalized.as_ref().and_then(customer_body) else {
-        view::status(&h.doc, "failed", "editing", notices::UNPREPARED);
+        view::status(&h.doc, "failed", "editing", texts::UNPREPARED.show());
         return;
     };
     let mut s = h.machine.borrow().submission_for(&url, &body, now_ms(), random_key);
     s.values = Some(values);
     run(h, Event::Submit(s));
-}
-
-fn general_message(field: &str, message: &str) -> String {
-    if field.starts_with("resellerBillingAddress") {
-        format!("The reseller's billing address (from the partner's settings): {message}")
-    } else if field.is_empty() {
-        message.to_owned()
-    } else {
-        format!("The page's configuration ({field}): {message}")
-    }
 }
 
 fn focus_field(h: &FormState, path: &str) {
@@ -207,7 +197,7 @@ fn persist(h: &FormState, s: &Submission) {
         }
         Err(e) => {
             dom::warn(&format!("tenantcheck: could not save the submission: {e}"));
-            notice(h, "storage", &notices::storage_failed(&e), None);
+            notice(h, "storage", &texts::storage_failed(&e), None);
             *h.storage_error.borrow_mut() = Some(e);
         }
     }
@@ -331,12 +321,12 @@ fn show(h: &Rc<FormState>, notice: Notice) {
         Notice::Sending => {
             view::invitation(doc, None);
             hide_suggestion(h);
-            status(h, "sending", notices::SENDING);
+            status(h, "sending", texts::SENDING.show());
         }
         Notice::Retrying { retry, delay_ms } => {
-            status(h, "sending", &notices::retrying(retry, delay_ms, h.config.max_attempts));
+            status(h, "sending", &texts::retrying(retry, delay_ms, h.config.max_attempts));
         }
-        Notice::Queued => status(h, "queued", notices::queued(saved)),
+        Notice::Queued => status(h, "queued", texts::queued(saved).show()),
         Notice::Success => {
             let sent = match &h.machine.borrow().state {
                 State::Done(s) => s.values.clone(),
@@ -345,9 +335,9 @@ fn show(h: &Rc<FormState>, notice: Notice) {
             // The form may hold changes made after this submission (while it was sent or queued): they stay.
             let text = if draft_is_sent(sent.as_ref(), &h.values()) {
                 h.clear_draft();
-                notices::DONE
+                texts::DONE.show()
             } else {
-                notices::DONE_EARLIER
+                texts::DONE_EARLIER.show()
             };
             view::summary(doc, 0);
             view::general(doc, &[]);
@@ -355,11 +345,11 @@ fn show(h: &Rc<FormState>, notice: Notice) {
         }
         Notice::ValidationFailed(issues) => {
             server_issues(h, &issues);
-            status(h, "failed", notices::SERVER_FOUND);
+            status(h, "failed", texts::SERVER_FOUND.show());
         }
         Notice::ProvisioningRejected(issues) => {
             server_issues(h, &issues);
-            status(h, "failed", notices::REJECTED);
+            status(h, "failed", texts::REJECTED.show());
         }
         Notice::Suggestion(address) => {
             view::text(doc, "tc-suggestion-text", &crate::submission::one_line(&address));
@@ -367,28 +357,28 @@ fn show(h: &Rc<FormState>, notice: Notice) {
             if let Some(box_) = doc.get_element_by_id("tc-suggestion") {
                 set_hidden(&box_, false);
             }
-            status(h, "failed", notices::SUGGESTION);
+            status(h, "failed", texts::SUGGESTION.show());
             if let Some(b) = doc.get_element_by_id("tc-suggestion-use") {
                 dom::focus(&b);
             }
         }
         Notice::DomainTaken => {
-            view::field(doc, DOMAIN, &[(Level::Error, notices::DOMAIN_TAKEN_FIELD)]);
+            view::field(doc, DOMAIN, &[(Level::Error, texts::DOMAIN_TAKEN_FIELD.show())]);
             view::summary(doc, 1);
-            status(h, "failed", notices::DOMAIN_TAKEN);
+            status(h, "failed", texts::DOMAIN_TAKEN.show());
             focus_field(h, DOMAIN);
         }
-        Notice::Ask(c) => ask(h, notices::question(c)),
-        Notice::AskResend(days) => ask(h, &notices::resend_question(days)),
-        Notice::Cancelled => status(h, "editing", notices::CANCELLED),
-        Notice::HandledElsewhere => status(h, "editing", notices::ELSEWHERE),
+        Notice::Ask(c) => ask(h, texts::question(c).show()),
+        Notice::AskResend(days) => ask(h, &texts::resend_question(days)),
+        Notice::Cancelled => status(h, "editing", texts::CANCELLED.show()),
+        Notice::HandledElsewhere => status(h, "editing", texts::ELSEWHERE.show()),
         Notice::Failed(f) => {
             let url = match &f {
                 crate::submission::Failure::NoDelegatedAccess(url) => url.as_deref(),
                 _ => None,
             };
             let shown = view::invitation(doc, url);
-            status(h, "failed", notices::failure(&f, shown, saved));
+            status(h, "failed", texts::failure(&f, shown, saved).show());
         }
     }
 }
@@ -396,7 +386,7 @@ fn show(h: &Rc<FormState>, notice: Notice) {
 /// Opens the dialog with a question (a missing dialog is a "no").
 fn ask(h: &Rc<FormState>, question: &str) {
     let doc = &h.doc;
-    status(h, "sending", notices::WAITING);
+    status(h, "sending", texts::WAITING.show());
     view::text(doc, "tc-confirm-text", question);
     match by_id::<HtmlDialogElement>(doc, "tc-confirm") {
         Some(d) => {
@@ -414,49 +404,12 @@ fn ask(h: &Rc<FormState>, question: &str) {
     }
 }
 
-/// The list of notices above the status (`#tc-notices`, made after `#tc-status` when the page has none): one item
-/// per `kind`, replaced when the same kind is said again; a link only to an http(s) URL or a same-site path.
 fn notice(h: &FormState, kind: &str, text: &str, link: Option<(&str, &str)>) {
-    let doc = &h.doc;
-    let list = match doc.get_element_by_id("tc-notices") {
-        Some(l) => l,
-        None => {
-            let Ok(l) = doc.create_element("ul") else { return };
-            l.set_id("tc-notices");
-            set_attr(&l, "class", "tc-notices");
-            set_attr(&l, "role", "status");
-            match doc.get_element_by_id("tc-status") {
-                Some(s) => {
-                    let _ = s.after_with_node_1(&l);
-                }
-                None => {
-                    let _ = h.form.append_child(&l);
-                }
-            }
-            l
-        }
-    };
-    clear_notice(h, kind);
-    let Ok(li) = doc.create_element("li") else { return };
-    set_attr(&li, "data-notice", kind);
-    li.set_text_content(Some(text));
-    if let Some((href, label)) =
-        link.filter(|(u, _)| view::is_http_url(u) || (u.starts_with('/') && !u.starts_with("//")))
-    {
-        if let Ok(a) = doc.create_element("a") {
-            set_attr(&a, "href", href);
-            a.set_text_content(Some(label));
-            let _ = li.append_with_str_1(" ");
-            let _ = li.append_child(&a);
-        }
-    }
-    let _ = list.append_child(&li);
+    view::notice(&h.doc, &h.form, kind, text, link);
 }
 
 fn clear_notice(h: &FormState, kind: &str) {
-    if let Ok(Some(old)) = h.doc.query_selector(&format!("#tc-notices [data-notice=\"{kind}\"]")) {
-        old.remove();
-    }
+    view::clear_notice(&h.doc, kind);
 }
 
 /// Errors the server placed on fields: beside their fields, the rest above the form.
@@ -482,7 +435,7 @@ fn show_by_field(h: &Rc<FormState>, messages: Vec<(&str, Level, &str)>, every_fi
     let general: Vec<String> = messages
         .iter()
         .filter(|m| m.1 == Level::Error && fields::known(m.0).is_none())
-        .map(|m| general_message(m.0, m.2))
+        .map(|m| texts::general(m.0, m.2))
         .collect();
     view::general(&h.doc, &general);
     view::summary(&h.doc, invalid.len() + general.len());
@@ -530,7 +483,7 @@ fn use_suggestion(h: &Rc<FormState>) {
     h.touched.borrow_mut().extend(paths);
     let values = crate::live::revalidate_touched(h);
     h.save_values(&values);
-    view::status(&h.doc, "editing", "editing", notices::SUGGESTION_TAKEN);
+    view::status(&h.doc, "editing", "editing", texts::SUGGESTION_TAKEN.show());
     focus_submit(h);
 }
 
@@ -545,14 +498,14 @@ fn drain_others(h: &Rc<FormState>, entries: Vec<Submission>) {
     for s in entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
         let account = s.account();
         let link = h.config.account_form_url(&account);
-        let open = link.as_deref().map(|l| (l, OPEN_ITS_FORM));
+        let open = link.as_deref().map(|l| (l, texts::OPEN_ITS_FORM.show()));
         let kind = format!("account-{account}");
         if let Some(what) = &s.held {
-            notice(h, &kind, &notices::other_account(&account, what), open);
+            notice(h, &kind, &texts::other_account(&account, what), open);
             continue;
         }
         if s.is_stale(now_ms()) {
-            notice(h, &kind, &notices::other_account_stale(&account), open);
+            notice(h, &kind, &texts::other_account_stale(&account), open);
             continue;
         }
         if !online {
@@ -570,9 +523,6 @@ fn drain_others(h: &Rc<FormState>, entries: Vec<Submission>) {
         });
     }
 }
-
-/// The words of the link to another account's form.
-const OPEN_ITS_FORM: &str = "Open its form";
 
 /// Sends another account's queued entry `key` once, under its locks (`drain_others`), and applies the answer:
 /// success removes it (and that account's draft when it is what was sent); a final answer holds it for its own form;
@@ -603,20 +553,20 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
                     }
                 }
             }
-            notice(&h, &kind, &notices::other_account_done(&account), None);
+            notice(&h, &kind, &texts::other_account_done(&account), None);
         }
         // Not confirmed: kept queued (not held), resent at the next start. Any other final answer: held for its own
         // form. The user is told either way.
         a if a == Answer::NotConfirmed || a.is_final() => {
-            let what = notices::answer_word(&a);
+            let what = texts::answer_word(&a).show();
             if a.is_final() {
                 let held = Submission { held: Some(what.to_owned()), ..s };
                 if let Err(e) = queue::write(&kv, &held) {
                     dom::warn(&format!("tenantcheck: could not mark a queued submission: {e}"));
                 }
             }
-            let text = notices::other_account(&account, what);
-            notice(&h, &kind, &text, link.as_deref().map(|l| (l, OPEN_ITS_FORM)));
+            let text = texts::other_account(&account, what);
+            notice(&h, &kind, &text, link.as_deref().map(|l| (l, texts::OPEN_ITS_FORM.show())));
         }
         _ => {}
     }

@@ -3,6 +3,7 @@
 
 use crate::dom::{self, by_id, clear, set_attr, set_hidden};
 use crate::fields::{self, element_id, message_id};
+use crate::texts;
 use web_sys::{Document, Element, HtmlAnchorElement};
 
 /// How serious a message is.
@@ -67,12 +68,7 @@ pub fn text(doc: &Document, id: &str, text: &str) {
 
 /// The summary live region: how many fields need attention (empty when none).
 pub fn summary(doc: &Document, fields_with_errors: usize) {
-    let text = match fields_with_errors {
-        0 => String::new(),
-        1 => "1 field needs attention.".to_owned(),
-        n => format!("{n} fields need attention."),
-    };
-    self::text(doc, "tc-summary", &text);
+    self::text(doc, "tc-summary", &texts::summary(fields_with_errors));
 }
 
 /// Problems on no field of the form (the page's configuration, the reseller's address): a list above the form.
@@ -127,6 +123,49 @@ pub fn invitation(doc: &Document, url: Option<&str>) -> bool {
         set_hidden(&row, !shown);
     }
     shown
+}
+
+/// The list of notices above the status (`#tc-notices`, made after `#tc-status` when the page has none): one item
+/// per `kind`, replaced when the same kind is said again; a link only to an http(s) URL or a same-site path.
+pub fn notice(doc: &Document, form: &Element, kind: &str, text: &str, link: Option<(&str, &str)>) {
+    let list = match doc.get_element_by_id("tc-notices") {
+        Some(l) => l,
+        None => {
+            let Ok(l) = doc.create_element("ul") else { return };
+            l.set_id("tc-notices");
+            set_attr(&l, "class", "tc-notices");
+            set_attr(&l, "role", "status");
+            match doc.get_element_by_id("tc-status") {
+                Some(s) => {
+                    let _ = s.after_with_node_1(&l);
+                }
+                None => {
+                    let _ = form.append_child(&l);
+                }
+            }
+            l
+        }
+    };
+    clear_notice(doc, kind);
+    let Ok(li) = doc.create_element("li") else { return };
+    set_attr(&li, "data-notice", kind);
+    li.set_text_content(Some(text));
+    if let Some((href, label)) = link.filter(|(u, _)| is_http_url(u) || (u.starts_with('/') && !u.starts_with("//"))) {
+        if let Ok(a) = doc.create_element("a") {
+            set_attr(&a, "href", href);
+            a.set_text_content(Some(label));
+            let _ = li.append_with_str_1(" ");
+            let _ = li.append_child(&a);
+        }
+    }
+    let _ = list.append_child(&li);
+}
+
+/// Removes the notice of one kind, if shown.
+pub fn clear_notice(doc: &Document, kind: &str) {
+    if let Ok(Some(old)) = doc.query_selector(&format!("#tc-notices [data-notice=\"{kind}\"]")) {
+        old.remove();
+    }
 }
 
 #[cfg(test)]

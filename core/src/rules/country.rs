@@ -166,34 +166,6 @@ fn suggest(text: &str) -> Option<&'static str> {
     by_name.or(by_common_name)
 }
 
-/// The English name of the country with this code as it reads inside a sentence (`the United States`,
-/// `the Netherlands`, `Greece`; `The …` with `capital`, to start one); the code itself for a code the table does not
-/// have. Every name in the table starts with a capital letter and none with an article (tested), so only the article
-/// changes.
-pub fn push_name_in_sentence(out: &mut String, code: &str, capital: bool) {
-    let Some(country) = lookup(code) else {
-        out.push_str(code);
-        return;
-    };
-    let name = country.name();
-    if needs_article(name) {
-        out.push_str(if capital { "The " } else { "the " });
-    }
-    out.push_str(name);
-}
-
-/// Whether an English country name takes `the` inside a sentence.
-fn needs_article(name: &str) -> bool {
-    /// Joined by `|`: one string, not a table of string pointers (WebAssembly size).
-    const WITH_ARTICLE: &str = "Bahamas|Comoros|Gambia|Holy See|Isle of Man|Maldives|Netherlands|\
-        Philippines|Seychelles|Vatican City";
-    /// The endings of names that take it (`the Czech Republic`, `the Cook Islands`), joined the same way.
-    const ENDINGS: &str = " Republic| Islands| Territory| Territories";
-    name.starts_with("United ")
-        || crate::text::split_by(ENDINGS, b'|').any(|end| name.ends_with(end))
-        || crate::text::split_by(WITH_ARTICLE, b'|').any(|n| n == name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,19 +255,6 @@ mod tests {
         let msg = check(&long, None).unwrap_err().to_string();
         assert!(!msg.contains(&long));
         assert_eq!(check(&"x".repeat(1001), None).unwrap_err().code(), "country.too_long");
-        let named = |code: &str, capital: bool| {
-            let mut s = String::new();
-            push_name_in_sentence(&mut s, code, capital);
-            s
-        };
-        assert_eq!(named("US", false), "the United States");
-        assert_eq!(named("NL", true), "The Netherlands");
-        assert_eq!(named("GR", true), "Greece");
-        assert_eq!(named("ZZ", false), "ZZ");
-        // Only the article is capitalized for a sentence's start: every name starts with a capital already, and none
-        // with an article of its own.
-        assert!(COUNTRIES.iter().all(|c| c.name().starts_with(|ch: char| ch.is_uppercase())));
-        assert!(COUNTRIES.iter().all(|c| !c.name().starts_with("The ") && !c.name().starts_with("the ")));
         for code in CODES {
             assert!(code.starts_with("country."));
         }

@@ -173,15 +173,6 @@ impl Reason for PostalCodeReason {
     }
 }
 
-/// What the country calls its postcode, for messages.
-pub(crate) fn term(country: &str) -> &'static str {
-    match country {
-        "US" => "ZIP code",
-        "CA" => "postal code",
-        _ => "postcode",
-    }
-}
-
 /// Checks the postcode against the rules in force for the billing country (see the module documentation). Returns
 /// the upper-case value, in the canonical form of the country's examples where the pattern allows variants.
 pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> {

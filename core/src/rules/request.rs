@@ -74,11 +74,3 @@ impl Reason for RequestReason {
         }
     }
 }
-
-/// A JSON type's name with its article: `an array`, `a string`, `null`.
-pub(crate) fn with_article(out: &mut String, kind: &str) {
-    if kind != "null" {
-        out.push_str(if matches!(kind.bytes().next(), Some(b'a' | b'e' | b'i' | b'o' | b'u')) { "an " } else { "a " });
-    }
-    out.push_str(kind);
-}

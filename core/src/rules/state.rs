@@ -101,16 +101,6 @@ impl Reason for StateReason {
     }
 }
 
-/// What the country calls its first-level divisions, for messages.
-pub(crate) fn term(country: &str) -> &'static str {
-    match country {
-        "US" => "state",
-        "CA" => "province or territory",
-        "AU" => "state or territory",
-        _ => "state or province",
-    }
-}
-
 /// Checks the state against the rules in force for the billing country (see the module documentation).
 pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, StateReason> {
     let country = rules.country.code();
