@@ -1,6 +1,7 @@
 //! The record walker: reads a [`Record`], runs every rule on its field with the field's dotted path, and returns a
 //! [`Report`] (`request.md`, "Result"). Field paths are built here, not by the rules. Configuration (section 4 of
-//! `rules.md`) comes with the record; a server overwrites it from its own settings before calling this.
+//! `rules.md`) comes with the record, unless the validator holds the partner's ([`Validator::configure`]: a validator
+//! instance of the package, the command line's `--settings`): then the record's is ignored, with one warning each.
 
 use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
 use crate::issue::{Issue, Outcome, Reason, Severity};
@@ -63,16 +64,74 @@ impl Report {
 }
 
 /// Validates records against the embedded country table, or against run-time country rules installed with
-/// [`Validator::set_country_rules`].
+/// [`Validator::set_country_rules`]; with the configuration the records carry, or the partner's it holds
+/// ([`Validator::configure`]).
 #[derive(Debug, Clone, Default)]
 pub struct Validator {
     /// Run-time rules, one entry per country (found by [`Country`]'s equality: the same row).
     overrides: Vec<CountryRules>,
+    /// The partner's configuration, where the host holds it.
+    held: Option<Configuration>,
+}
+
+/// The partner's configuration as a host holds it (`rules.md` section 4, `request.md`), checked and normalized once,
+/// when it is taken ([`Validator::configure`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Configuration {
+    csp_model: CspModel,
+    /// The markets' codes; `None` for Partner Center's CSP markets.
+    markets: Option<Vec<&'static str>>,
+    /// The configuration fields, normalized, as a record's `normalized` shows them (its other fields are empty).
+    fields: Record,
+}
+
+impl Configuration {
+    /// The configuration fields, normalized (the other fields of the record are empty).
+    pub fn fields(&self) -> &Record {
+        &self.fields
+    }
 }
 
 impl Validator {
     pub const fn new() -> Self {
-        Validator { overrides: Vec::new() }
+        Validator { overrides: Vec::new(), held: None }
+    }
+
+    /// Holds the partner's configuration: `config` carries it as a record does (`cspModel`, `partnerDomain`,
+    /// `markets`, `domainSuffix`, `resellerBillingAddress`; its other fields are not read). It is checked as a record's
+    /// is, the reseller's address with the country rules in force; the first error is returned, and then nothing
+    /// changes. Records validated afterwards need customer data only: the held configuration applies, and a
+    /// configuration field a record carries is ignored with one warning (`request.configuration_ignored`).
+    pub fn configure(&mut self, mut config: Record) -> Result<(), Issue> {
+        let mut walk = Walk { v: self, focus: &[], errors: Vec::new(), warnings: Vec::new() };
+        let checked = walk.config(&mut config);
+        if matches!(config.reseller_billing_address, Slot::Value(_) | Slot::Wrong(_)) {
+            if let Some(addr) = walk.object(RESELLER.root, &mut config.reseller_billing_address) {
+                walk.address(&RESELLER, addr, &checked);
+            }
+        }
+        if let Some(first) = walk.errors.into_iter().next() {
+            return Err(first);
+        }
+        let Some(csp_model) = checked.csp_model else {
+            return Err(Issue::new("cspModel", &RequestReason::MissingConfiguration));
+        };
+        let markets = checked.markets.map(Cow::into_owned);
+        let fields = Record {
+            csp_model: config.csp_model,
+            reseller_billing_address: config.reseller_billing_address,
+            partner_domain: config.partner_domain,
+            markets: config.markets,
+            domain_suffix: config.domain_suffix,
+            ..Record::default()
+        };
+        self.held = Some(Configuration { csp_model, markets, fields });
+        Ok(())
+    }
+
+    /// The partner's configuration the validator holds, if any.
+    pub fn configuration(&self) -> Option<&Configuration> {
+        self.held.as_ref()
     }
 
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
@@ -227,14 +286,14 @@ impl AddressPaths {
 const BILLING: AddressPaths = AddressPaths::at("account.billingAddress");
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
-/// The configuration a record carries, once checked.
-struct Config {
+/// The configuration in force for a record, once checked: the record's, or the one the validator holds.
+struct Config<'v> {
     csp_model: Option<CspModel>,
     /// Whether `partnerDomain` is valid: its slot then holds the normalized value, or `null` ([`setting`]).
     partner_domain: bool,
     /// Whether `domainSuffix` is valid, as `partner_domain`.
     domain_suffix: bool,
-    markets: Option<Vec<&'static str>>,
+    markets: Option<Cow<'v, [&'static str]>>,
 }
 
 /// A setting's value, where [`Walk::setting`] found it valid; `None` where it is invalid, absent or `null`.
@@ -360,7 +419,11 @@ impl<'v> Walk<'v> {
 
     fn record(&mut self, rec: &mut Record) -> Option<DomainForm> {
         self.unknown_fields("", &rec.unknown);
-        let config = self.config(rec);
+        let v = self.v;
+        let config = match &v.held {
+            Some(held) => self.held(held, rec),
+            None => self.config(rec),
+        };
 
         let sub_customer = match &rec.account {
             Slot::Value(acc) => match acc.is_sub_customer_of_reseller {
@@ -414,8 +477,37 @@ impl<'v> Walk<'v> {
         domain_form
     }
 
+    /// The configuration the validator holds, in force for this record: each configuration field the record
+    /// carries (even `null`) is ignored with a warning, and the held value takes its place in the record.
+    fn held(&mut self, held: &'v Configuration, rec: &mut Record) -> Config<'v> {
+        let carried = [
+            ("cspModel", !matches!(rec.csp_model, Slot::Absent)),
+            ("resellerBillingAddress", !matches!(rec.reseller_billing_address, Slot::Absent)),
+            ("partnerDomain", !matches!(rec.partner_domain, Slot::Absent)),
+            ("markets", !matches!(rec.markets, Slot::Absent)),
+            ("domainSuffix", !matches!(rec.domain_suffix, Slot::Absent)),
+        ];
+        for (name, carried) in carried {
+            if carried {
+                self.issue(name, &RequestReason::ConfigurationIgnored { name });
+            }
+        }
+        let f = &held.fields;
+        rec.csp_model = f.csp_model.clone();
+        rec.reseller_billing_address = f.reseller_billing_address.clone();
+        rec.partner_domain = f.partner_domain.clone();
+        rec.markets = f.markets.clone();
+        rec.domain_suffix = f.domain_suffix.clone();
+        Config {
+            csp_model: Some(held.csp_model),
+            partner_domain: true,
+            domain_suffix: true,
+            markets: held.markets.as_deref().map(Cow::Borrowed),
+        }
+    }
+
     /// Checks the configuration the record carries and writes back its normalized form.
-    fn config(&mut self, rec: &mut Record) -> Config {
+    fn config(&mut self, rec: &mut Record) -> Config<'v> {
         let csp_model = match &rec.csp_model {
             Slot::Value(s) => {
                 let m = CspModel::parse(s);
@@ -439,7 +531,7 @@ impl<'v> Walk<'v> {
         };
         let partner_domain = self.setting("partnerDomain", &mut rec.partner_domain, config::partner_domain);
         let domain_suffix = self.setting("domainSuffix", &mut rec.domain_suffix, config::domain_suffix);
-        let markets = self.markets(rec);
+        let markets = self.markets(rec).map(Cow::Owned);
         Config { csp_model, partner_domain, domain_suffix, markets }
     }
 
@@ -513,7 +605,7 @@ impl<'v> Walk<'v> {
         own: &mut Slot<Address>,
         reseller: &mut Slot<Address>,
         sub_customer: bool,
-        config: &Config,
+        config: &Config<'_>,
     ) -> Option<Rules<'v>> {
         // Only a sub-customer may leave its address empty: the emptiness check runs only then.
         let use_reseller = sub_customer
@@ -533,7 +625,7 @@ impl<'v> Walk<'v> {
     }
 
     /// Checks one address; returns the rules in force for its country, if the country is valid.
-    fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config) -> Option<Rules<'v>> {
+    fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config<'_>) -> Option<Rules<'v>> {
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));
