@@ -16,6 +16,7 @@ use crate::rules::{
 };
 use crate::schema;
 use alloc::borrow::Cow;
+use alloc::sync::Arc;
 use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 use serde::Serialize;
 
@@ -70,17 +71,15 @@ impl Report {
 pub struct Validator {
     /// Run-time rules, one entry per country (found by [`Country`]'s equality: the same row).
     overrides: Vec<CountryRules>,
-    /// The partner's configuration, where the host holds it.
-    held: Option<Configuration>,
+    /// The partner's configuration, where the host holds it (shared: a copy of the validator with other country rules
+    /// copies no configuration).
+    held: Option<Arc<Configuration>>,
 }
 
 /// The partner's configuration as a host holds it (`rules.md` section 4, `request.md`), checked and normalized once,
 /// when it is taken ([`Validator::configure`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Configuration {
-    csp_model: CspModel,
-    /// The markets' codes; `None` for Partner Center's CSP markets.
-    markets: Option<Vec<&'static str>>,
     /// The configuration fields, normalized, as a record's `normalized` shows them (its other fields are empty).
     fields: Record,
 }
@@ -103,35 +102,32 @@ impl Validator {
     /// changes. Records validated afterwards need customer data only: the held configuration applies, and a
     /// configuration field a record carries is ignored with one warning (`request.configuration_ignored`).
     pub fn configure(&mut self, mut config: Record) -> Result<(), Issue> {
-        let mut walk = Walk { v: self, focus: &[], errors: Vec::new(), warnings: Vec::new() };
-        let checked = walk.config(&mut config);
-        if matches!(config.reseller_billing_address, Slot::Value(_) | Slot::Wrong(_)) {
-            if let Some(addr) = walk.object(RESELLER.root, &mut config.reseller_billing_address) {
-                walk.address(&RESELLER, addr, &checked);
-            }
-        }
-        if let Some(first) = walk.errors.into_iter().next() {
+        // Checked by the one walk of records: a record that carries only this configuration, for a sub-customer with
+        // no address of its own where the reseller's is given, so that it is checked as the account's would be.
+        let reseller = matches!(config.reseller_billing_address, Slot::Value(_) | Slot::Wrong(_));
+        let account = record::Account { is_sub_customer_of_reseller: Slot::Value(reseller), ..Default::default() };
+        config.account = Slot::Value(account);
+        let previous = self.held.take();
+        let report = self.validate(config);
+        if let Some(first) = report.errors.into_iter().find(|i| CONFIGURATION.iter().any(|c| is_within(&i.field, c))) {
+            self.held = previous;
             return Err(first);
         }
-        let Some(csp_model) = checked.csp_model else {
-            return Err(Issue::new("cspModel", &RequestReason::MissingConfiguration));
-        };
-        let markets = checked.markets.map(Cow::into_owned);
-        let fields = Record {
-            csp_model: config.csp_model,
-            reseller_billing_address: config.reseller_billing_address,
-            partner_domain: config.partner_domain,
-            markets: config.markets,
-            domain_suffix: config.domain_suffix,
-            ..Record::default()
-        };
-        self.held = Some(Configuration { csp_model, markets, fields });
+        let mut fields = report.normalized.unwrap_or_default();
+        (fields.account, fields.sync_options, fields.unknown) = Default::default();
+        self.held = Some(Arc::new(Configuration { fields }));
         Ok(())
+    }
+
+    /// Whether `record` carries any configuration field (even `null`): what [`Validator::configure`] reads, and what a
+    /// validator that holds configuration ignores.
+    pub fn carries_configuration(record: &Record) -> bool {
+        carried(record).iter().any(|&(_, carried)| carried)
     }
 
     /// The partner's configuration the validator holds, if any.
     pub fn configuration(&self) -> Option<&Configuration> {
-        self.held.as_ref()
+        self.held.as_deref()
     }
 
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
@@ -286,14 +282,34 @@ impl AddressPaths {
 const BILLING: AddressPaths = AddressPaths::at("account.billingAddress");
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
-/// The configuration in force for a record, once checked: the record's, or the one the validator holds.
-struct Config<'v> {
+/// The configuration fields of a record (`rules.md` section 4), in the order of [`carried`].
+const CONFIGURATION: [&str; 5] = ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"];
+
+/// Whether `path` is the field `at` or one within it (`markets[1]`, `resellerBillingAddress.city`).
+fn is_within(path: &str, at: &str) -> bool {
+    path.strip_prefix(at).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// The configuration fields of a record (`rules.md` section 4), each with whether the record carries it (even `null`).
+fn carried(rec: &Record) -> [(&'static str, bool); 5] {
+    let [csp_model, reseller, partner_domain, markets, domain_suffix] = CONFIGURATION;
+    [
+        (csp_model, !matches!(rec.csp_model, Slot::Absent)),
+        (reseller, !matches!(rec.reseller_billing_address, Slot::Absent)),
+        (partner_domain, !matches!(rec.partner_domain, Slot::Absent)),
+        (markets, !matches!(rec.markets, Slot::Absent)),
+        (domain_suffix, !matches!(rec.domain_suffix, Slot::Absent)),
+    ]
+}
+
+/// The configuration in force for a record, once checked.
+struct Config {
     csp_model: Option<CspModel>,
     /// Whether `partnerDomain` is valid: its slot then holds the normalized value, or `null` ([`setting`]).
     partner_domain: bool,
     /// Whether `domainSuffix` is valid, as `partner_domain`.
     domain_suffix: bool,
-    markets: Option<Cow<'v, [&'static str]>>,
+    markets: Option<Vec<&'static str>>,
 }
 
 /// A setting's value, where [`Walk::setting`] found it valid; `None` where it is invalid, absent or `null`.
@@ -419,11 +435,10 @@ impl<'v> Walk<'v> {
 
     fn record(&mut self, rec: &mut Record) -> Option<DomainForm> {
         self.unknown_fields("", &rec.unknown);
-        let v = self.v;
-        let config = match &v.held {
-            Some(held) => self.held(held, rec),
-            None => self.config(rec),
-        };
+        if let Some(held) = &self.v.held {
+            self.held(held, rec);
+        }
+        let config = self.config(rec);
 
         let sub_customer = match &rec.account {
             Slot::Value(acc) => match acc.is_sub_customer_of_reseller {
@@ -478,16 +493,10 @@ impl<'v> Walk<'v> {
     }
 
     /// The configuration the validator holds, in force for this record: each configuration field the record
-    /// carries (even `null`) is ignored with a warning, and the held value takes its place in the record.
-    fn held(&mut self, held: &'v Configuration, rec: &mut Record) -> Config<'v> {
-        let carried = [
-            ("cspModel", !matches!(rec.csp_model, Slot::Absent)),
-            ("resellerBillingAddress", !matches!(rec.reseller_billing_address, Slot::Absent)),
-            ("partnerDomain", !matches!(rec.partner_domain, Slot::Absent)),
-            ("markets", !matches!(rec.markets, Slot::Absent)),
-            ("domainSuffix", !matches!(rec.domain_suffix, Slot::Absent)),
-        ];
-        for (name, carried) in carried {
+    /// carries (even `null`) is ignored with a warning, and the held value (normalized: checked again, it gives no
+    /// issue) takes its place in the record.
+    fn held(&mut self, held: &Configuration, rec: &mut Record) {
+        for (name, carried) in carried(rec) {
             if carried {
                 self.issue(name, &RequestReason::ConfigurationIgnored { name });
             }
@@ -498,16 +507,10 @@ impl<'v> Walk<'v> {
         rec.partner_domain = f.partner_domain.clone();
         rec.markets = f.markets.clone();
         rec.domain_suffix = f.domain_suffix.clone();
-        Config {
-            csp_model: Some(held.csp_model),
-            partner_domain: true,
-            domain_suffix: true,
-            markets: held.markets.as_deref().map(Cow::Borrowed),
-        }
     }
 
     /// Checks the configuration the record carries and writes back its normalized form.
-    fn config(&mut self, rec: &mut Record) -> Config<'v> {
+    fn config(&mut self, rec: &mut Record) -> Config {
         let csp_model = match &rec.csp_model {
             Slot::Value(s) => {
                 let m = CspModel::parse(s);
@@ -531,7 +534,7 @@ impl<'v> Walk<'v> {
         };
         let partner_domain = self.setting("partnerDomain", &mut rec.partner_domain, config::partner_domain);
         let domain_suffix = self.setting("domainSuffix", &mut rec.domain_suffix, config::domain_suffix);
-        let markets = self.markets(rec).map(Cow::Owned);
+        let markets = self.markets(rec);
         Config { csp_model, partner_domain, domain_suffix, markets }
     }
 
@@ -605,7 +608,7 @@ impl<'v> Walk<'v> {
         own: &mut Slot<Address>,
         reseller: &mut Slot<Address>,
         sub_customer: bool,
-        config: &Config<'_>,
+        config: &Config,
     ) -> Option<Rules<'v>> {
         // Only a sub-customer may leave its address empty: the emptiness check runs only then.
         let use_reseller = sub_customer
@@ -625,7 +628,7 @@ impl<'v> Walk<'v> {
     }
 
     /// Checks one address; returns the rules in force for its country, if the country is valid.
-    fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config<'_>) -> Option<Rules<'v>> {
+    fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config) -> Option<Rules<'v>> {
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));

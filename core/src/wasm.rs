@@ -12,16 +12,19 @@
 //!   (a function, a symbol, an object whose keys or members cannot be read) gives `request.not_json` with line and
 //!   column 0 (no text was read). No serde deserializer is linked: serde's error messages bring float formatting
 //!   with them, a tenth of the package (`docs/npm-package.md`, "Size"). Results are written by [`ToJs`] below.
-//!   Nothing here panics on input, and only `setCountryRules` throws, with a [`TenantcheckError`].
-//! - One [`Validator`] per module instance, shared through an `Rc` from a thread-local cell that is borrowed only while
-//!   no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back into any export
-//!   while one runs, and never finds state borrowed.
+//!   Nothing here panics on input, and only `setCountryRules` and `createValidator` throw, with a
+//!   [`TenantcheckError`].
+//! - The free functions use the module's default [`Validator`]; `createValidator` makes an [`Instance`] with its own
+//!   (a partner's configuration and country rules), so that instances never affect each other. Each is shared through
+//!   an `Rc` from a cell that is borrowed only while no JS runs: a page's own code (a getter, a setter, a `RegExp`
+//!   method of its own) may call back into any export while one runs, and never finds state borrowed.
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
 use crate::js_host::js::{self, is_view};
 use crate::record::{self, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
+use crate::rules::request::RequestReason;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
 use alloc::borrow::Cow;
@@ -42,10 +45,14 @@ mod tsify;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+/// Where a validator is kept: made on first use, replaced whole (never changed in place) when its rules change.
+type Held = RefCell<Option<Rc<Validator>>>;
+
 thread_local! {
-    /// The validator of every export, made on first use. Initialized as a constant: in single-threaded WebAssembly
-    /// such a thread-local is a plain static, without the lazy initialization's state and messages.
-    static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
+    /// The validator of the free functions (the default instance), made on first use. Initialized as a constant: in
+    /// single-threaded WebAssembly such a thread-local is a plain static, without the lazy initialization's state and
+    /// messages.
+    static VALIDATOR: Held = const { RefCell::new(None) };
 }
 
 /// Runs `f` on the validator in force, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode
@@ -59,8 +66,14 @@ fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
 
 /// The validator in force, for [`with_validator`]. Not generic, so one copy serves every export (WebAssembly size).
 fn validator() -> Rc<Validator> {
+    VALIDATOR.with(held)
+}
+
+/// The validator kept in `cell` (the default's or an instance's), after the core has borrowed the JavaScript engine's
+/// services ([`with_validator`]).
+fn held(cell: &Held) -> Rc<Validator> {
     crate::js_host::install();
-    VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)))
+    Rc::clone(cell.borrow_mut().get_or_insert_with(Rc::default))
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
@@ -136,13 +149,27 @@ export type Input<T> = T extends string | boolean | number
 export type IssueParams = { [name: string]: number | string | string[] };
 /** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional. */
 export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> };
+/**
+ * The options of `createValidator`: the partner's configuration as a record carries it (request.md; rules.md section
+ * 4), and country rules as `setCountryRules` takes them. Other options are ignored.
+ */
+export interface ValidatorOptions {
+    cspModel?: TenantRecord["cspModel"];
+    partnerDomain?: string | null;
+    /** Country codes the partner sells in; `null`: Partner Center's CSP markets. */
+    markets?: string[] | null;
+    /** `null`: `onmicrosoft.com`. */
+    domainSuffix?: string | null;
+    resellerBillingAddress?: Input<Address>;
+    countryRules?: CountryRulesInput | CountryRulesInput[] | string | null;
+}
 "#;
 
 /// Validates one record (`request.md`). Never throws: anything that is not a record gives a result with a
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    report(&record, None).to_js()
+    VALIDATOR.with(|on| report(on, &record, None)).to_js()
 }
 
 /// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
@@ -153,27 +180,28 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
-    field_report(path, value, record).to_js()
+    VALIDATOR.with(|on| field_report(on, path, value, record)).to_js()
 }
 
-fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
+fn field_report(on: &Held, path: JsValue, value: JsValue, record: JsValue) -> Report {
     let Some(path) = path.as_string() else {
         return Report::not_json(crate::text::concat(&["the field path is ", &kind_of(&path), ", not a string"]), 0, 0);
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
     let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
-    report(&record, Some((path, value)))
+    report(on, &record, Some((path, value)))
 }
 
 /// The one path of `validate` and `validateField` (with the edited field): the record read, then validated by one
 /// call of the validator. For `validateField`, an omitted record is an empty one.
-fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
+fn report(on: &Held, record: &JsValue, field: Option<(String, Text)>) -> Report {
     // A value that is not JSON-like data gives the report that says so.
     let parsed = match record::read(record) {
         Ok(parsed) => parsed,
         Err(not_data) => return Report::not_json(not_data.detail(), 0, 0),
     };
-    with_validator(|v| match field {
+    let v = held(on);
+    match field {
         Some((path, value)) if parsed.wrong().is_none() => {
             let record = match parsed {
                 Slot::Value(record) => record,
@@ -182,7 +210,7 @@ fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
             v.validate_field(&path, value, record)
         }
         _ => v.validate_parsed(parsed),
-    })
+    }
 }
 
 /// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
@@ -220,6 +248,66 @@ pub fn reset_country_rules() {
     replace_validator(None);
 }
 
+/// Makes a validator that holds a partner's configuration and country rules (`request.md`, `rules.md` section 4):
+/// `cspModel`, `partnerDomain`, `markets`, `domainSuffix`, `resellerBillingAddress` as a record carries them, and
+/// `countryRules` as `setCountryRules` takes them. Other options are ignored. Records it validates need customer data
+/// only; a configuration field a record carries is ignored with a warning (`request.configuration_ignored`). Without
+/// any configuration option, records carry their own, as with the free functions. Throws a [`TenantcheckError`] with
+/// the code of the first invalid option.
+#[wasm_bindgen(js_name = createValidator)]
+pub fn create_validator(
+    #[wasm_bindgen(unchecked_param_type = "ValidatorOptions")] options: JsValue,
+) -> Result<Instance, JsValue> {
+    let mut v = Validator::new();
+    let config = match record::read(&options) {
+        Ok(Slot::Value(config)) => {
+            // A getter that throws gives its exception as the rules, which are then refused as malformed.
+            let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
+            if !rules.is_undefined() && !rules.is_null() {
+                v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+            }
+            config
+        }
+        Ok(Slot::Absent | Slot::Null) => record::Record::default(),
+        Ok(Slot::Wrong(found)) => {
+            return Err(error(&RequestReason::WrongType { expected: "object", found: found.as_str() }))
+        }
+        Err(not_data) => return Err(error(&RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })),
+    };
+    if Validator::carries_configuration(&config) {
+        crate::js_host::install();
+        v.configure(config).map_err(|issue| thrown(&issue))?;
+    }
+    Ok(Instance { validator: RefCell::new(Some(Rc::new(v))) })
+}
+
+/// A validator made by `createValidator`: its own configuration and country rules, which no other instance and no
+/// free function changes.
+#[wasm_bindgen(js_name = Validator)]
+pub struct Instance {
+    validator: Held,
+}
+
+#[wasm_bindgen(js_class = Validator)]
+impl Instance {
+    /// Validates one record with this validator's configuration and rules, as `validate` does. Never throws.
+    #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
+    pub fn validate(&self, #[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
+        report(&self.validator, &record, None).to_js()
+    }
+
+    /// Validates one field as the user types, as `validateField` does. Never throws.
+    #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
+    pub fn validate_field(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
+    ) -> JsValue {
+        field_report(&self.validator, path, value, record).to_js()
+    }
+}
+
 /// Every country for a picker, sorted by code, under the rules in force.
 #[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
 pub fn countries() -> JsValue {
@@ -230,7 +318,11 @@ pub fn countries() -> JsValue {
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
 fn error(reason: &dyn Reason) -> JsValue {
-    let issue = issue::Issue::new("", reason);
+    thrown(&issue::Issue::new("", reason))
+}
+
+/// [`error`] for an issue (an option of `createValidator`: its field is not said, its message and params name it).
+fn thrown(issue: &issue::Issue) -> JsValue {
     let e = js::Error::new(&issue.message);
     set(&e, "code", &js_static(issue.code));
     set(&e, "params", &issue.params.to_js());
