@@ -80,12 +80,12 @@ pub struct Validator {
 /// when it is taken ([`Validator::configure`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Configuration {
-    /// The configuration fields, normalized, as a record's `normalized` shows them (its other fields are empty).
+    /// The configuration fields, normalized, as a record's `normalized` shows them (its objects are absent).
     fields: Record,
 }
 
 impl Configuration {
-    /// The configuration fields, normalized (the other fields of the record are empty).
+    /// The configuration fields, normalized (the record's objects are absent).
     pub fn fields(&self) -> &Record {
         &self.fields
     }
@@ -102,20 +102,26 @@ impl Validator {
     /// changes. Records validated afterwards need customer data only: the held configuration applies, and a
     /// configuration field a record carries is ignored with one warning (`request.configuration_ignored`).
     pub fn configure(&mut self, mut config: Record) -> Result<(), Issue> {
-        // Checked by the one walk of records: a record that carries only this configuration, for a sub-customer with
-        // no address of its own where the reseller's is given, so that it is checked as the account's would be.
+        // Checked by the one walk of records: a record that carries this configuration, for a sub-customer with no
+        // address of its own where the reseller's is given, so that it is checked as the account's would be. Only
+        // the issues on configuration fields count.
         let reseller = matches!(config.reseller_billing_address, Slot::Value(_) | Slot::Wrong(_));
-        let account = record::Account { is_sub_customer_of_reseller: Slot::Value(reseller), ..Default::default() };
-        config.account = Slot::Value(account);
-        let previous = self.held.take();
-        let report = self.validate(config);
-        if let Some(first) = report.errors.into_iter().find(|i| CONFIGURATION.iter().any(|c| is_within(&i.field, c))) {
-            self.held = previous;
-            return Err(first);
+        if let Some(account) = config.account.value_or_default() {
+            account.is_sub_customer_of_reseller = Slot::Value(reseller);
+            account.billing_address = Slot::Absent;
         }
-        let mut fields = report.normalized.unwrap_or_default();
-        (fields.account, fields.sync_options, fields.unknown) = Default::default();
-        self.held = Some(Arc::new(Configuration { fields }));
+        let previous = self.held.take();
+        let mut report = self.validate(config);
+        if let Some(i) = report.errors.iter().position(|i| CONFIGURATION.iter().any(|c| is_within(&i.field, c))) {
+            self.held = previous;
+            return Err(report.errors.swap_remove(i));
+        }
+        if let Some(mut fields) = report.normalized {
+            // Only the configuration fields are held.
+            fields.account = Slot::Absent;
+            fields.sync_options = Slot::Absent;
+            self.held = Some(Arc::new(Configuration { fields }));
+        }
         Ok(())
     }
 

@@ -14,10 +14,11 @@
 //!   with them, a tenth of the package (`docs/npm-package.md`, "Size"). Results are written by [`ToJs`] below.
 //!   Nothing here panics on input, and only `setCountryRules` and `createValidator` throw, with a
 //!   [`TenantcheckError`].
-//! - The free functions use the module's default [`Validator`]; `createValidator` makes an [`Instance`] with its own
-//!   (a partner's configuration and country rules), so that instances never affect each other. Each is shared through
-//!   an `Rc` from a cell that is borrowed only while no JS runs: a page's own code (a getter, a setter, a `RegExp`
-//!   method of its own) may call back into any export while one runs, and never finds state borrowed.
+//! - The free functions use the module's default [`Validator`], shared through an `Rc` from a thread-local cell that is
+//!   borrowed only while no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back
+//!   into any export while one runs, and never finds state borrowed. `createValidator` makes an [`Instance`] with a
+//!   validator of its own (a partner's configuration and country rules), never changed after: instances never affect
+//!   each other nor the default.
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
@@ -45,14 +46,11 @@ mod tsify;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Where a validator is kept: made on first use, replaced whole (never changed in place) when its rules change.
-type Held = RefCell<Option<Rc<Validator>>>;
-
 thread_local! {
     /// The validator of the free functions (the default instance), made on first use. Initialized as a constant: in
     /// single-threaded WebAssembly such a thread-local is a plain static, without the lazy initialization's state and
     /// messages.
-    static VALIDATOR: Held = const { RefCell::new(None) };
+    static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` on the validator in force, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode
@@ -66,14 +64,8 @@ fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
 
 /// The validator in force, for [`with_validator`]. Not generic, so one copy serves every export (WebAssembly size).
 fn validator() -> Rc<Validator> {
-    VALIDATOR.with(held)
-}
-
-/// The validator kept in `cell` (the default's or an instance's), after the core has borrowed the JavaScript engine's
-/// services ([`with_validator`]).
-fn held(cell: &Held) -> Rc<Validator> {
     crate::js_host::install();
-    Rc::clone(cell.borrow_mut().get_or_insert_with(Rc::default))
+    VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)))
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
@@ -169,7 +161,7 @@ export interface ValidatorOptions {
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    VALIDATOR.with(|on| report(on, &record, None)).to_js()
+    with_validator(|v| report(v, &record, None)).to_js()
 }
 
 /// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
@@ -180,27 +172,26 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
-    VALIDATOR.with(|on| field_report(on, path, value, record)).to_js()
+    with_validator(|v| field_report(v, path, value, record)).to_js()
 }
 
-fn field_report(on: &Held, path: JsValue, value: JsValue, record: JsValue) -> Report {
+fn field_report(v: &Validator, path: JsValue, value: JsValue, record: JsValue) -> Report {
     let Some(path) = path.as_string() else {
         return Report::not_json(crate::text::concat(&["the field path is ", &kind_of(&path), ", not a string"]), 0, 0);
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
     let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
-    report(on, &record, Some((path, value)))
+    report(v, &record, Some((path, value)))
 }
 
 /// The one path of `validate` and `validateField` (with the edited field): the record read, then validated by one
 /// call of the validator. For `validateField`, an omitted record is an empty one.
-fn report(on: &Held, record: &JsValue, field: Option<(String, Text)>) -> Report {
+fn report(v: &Validator, record: &JsValue, field: Option<(String, Text)>) -> Report {
     // A value that is not JSON-like data gives the report that says so.
     let parsed = match record::read(record) {
         Ok(parsed) => parsed,
         Err(not_data) => return Report::not_json(not_data.detail(), 0, 0),
     };
-    let v = held(on);
     match field {
         Some((path, value)) if parsed.wrong().is_none() => {
             let record = match parsed {
@@ -258,6 +249,7 @@ pub fn reset_country_rules() {
 pub fn create_validator(
     #[wasm_bindgen(unchecked_param_type = "ValidatorOptions")] options: JsValue,
 ) -> Result<Instance, JsValue> {
+    crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
     let config = match record::read(&options) {
         Ok(Slot::Value(config)) => {
@@ -275,17 +267,16 @@ pub fn create_validator(
         Err(not_data) => return Err(error(&RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })),
     };
     if Validator::carries_configuration(&config) {
-        crate::js_host::install();
         v.configure(config).map_err(|issue| thrown(&issue))?;
     }
-    Ok(Instance { validator: RefCell::new(Some(Rc::new(v))) })
+    Ok(Instance { validator: v })
 }
 
 /// A validator made by `createValidator`: its own configuration and country rules, which no other instance and no
 /// free function changes.
 #[wasm_bindgen(js_name = Validator)]
 pub struct Instance {
-    validator: Held,
+    validator: Validator,
 }
 
 #[wasm_bindgen(js_class = Validator)]
