@@ -51,6 +51,8 @@ thread_local! {
     /// single-threaded WebAssembly such a thread-local is a plain static, without the lazy initialization's state and
     /// messages.
     static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
+    /// The validator of the next `validate` or `validateField` only ([`select_validator`]), taken when it starts.
+    static SELECTED: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` on the validator in force, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode
@@ -66,6 +68,13 @@ fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
 fn validator() -> Rc<Validator> {
     crate::js_host::install();
     VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)))
+}
+
+/// The validator of a `validate` or `validateField` call: an instance's where [`select_validator`] chose it just
+/// before, else the default. Taken when the call starts, before any JS runs: a page's code that calls back in meanwhile
+/// gets the default.
+fn selected() -> Rc<Validator> {
+    SELECTED.with_borrow_mut(Option::take).unwrap_or_else(validator)
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
@@ -161,7 +170,7 @@ export interface ValidatorOptions {
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    with_validator(|v| report(v, &record, None)).to_js()
+    report(&selected(), &record, None).to_js()
 }
 
 /// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
@@ -172,7 +181,7 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
-    with_validator(|v| field_report(v, path, value, record)).to_js()
+    field_report(&selected(), path, value, record).to_js()
 }
 
 fn field_report(v: &Validator, path: JsValue, value: JsValue, record: JsValue) -> Report {
@@ -245,10 +254,9 @@ pub fn reset_country_rules() {
 /// only; a configuration field a record carries is ignored with a warning (`request.configuration_ignored`). Without
 /// any configuration option, records carry their own, as with the free functions. Throws a [`TenantcheckError`] with
 /// the code of the first invalid option.
-#[wasm_bindgen(js_name = createValidator)]
-pub fn create_validator(
-    #[wasm_bindgen(unchecked_param_type = "ValidatorOptions")] options: JsValue,
-) -> Result<Instance, JsValue> {
+/// Declared by the package's `index.d.ts`, with the class `Validator` of `index.js` that wraps what this returns.
+#[wasm_bindgen(js_name = createValidator, skip_typescript)]
+pub fn create_validator(options: JsValue) -> Result<Instance, JsValue> {
     crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
     let config = match record::read(&options) {
@@ -269,34 +277,23 @@ pub fn create_validator(
     if Validator::carries_configuration(&config) {
         v.configure(config).map_err(|issue| thrown(&issue))?;
     }
-    Ok(Instance { validator: v })
+    Ok(Instance { validator: Rc::new(v) })
 }
 
-/// A validator made by `createValidator`: its own configuration and country rules, which no other instance and no
-/// free function changes.
-#[wasm_bindgen(js_name = Validator)]
+/// A validator made by `createValidator`: its own configuration and country rules, never changed after, which no other
+/// instance and no free function changes. The package's class `Validator` (`scripts/pkg/index.js`) holds one and
+/// selects it ([`select_validator`]) before each of its `validate` and `validateField` calls, which are the free
+/// functions': one copy of their exports serves every instance.
+#[wasm_bindgen(skip_typescript)]
 pub struct Instance {
-    validator: Validator,
+    validator: Rc<Validator>,
 }
 
-#[wasm_bindgen(js_class = Validator)]
-impl Instance {
-    /// Validates one record with this validator's configuration and rules, as `validate` does. Never throws.
-    #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
-    pub fn validate(&self, #[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-        report(&self.validator, &record, None).to_js()
-    }
-
-    /// Validates one field as the user types, as `validateField` does. Never throws.
-    #[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
-    pub fn validate_field(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
-    ) -> JsValue {
-        field_report(&self.validator, path, value, record).to_js()
-    }
+/// Makes `instance`'s validator the one of the next `validate` or `validateField` call only (the package's class
+/// `Validator` calls it just before).
+#[wasm_bindgen(js_name = selectValidator, skip_typescript)]
+pub fn select_validator(instance: &Instance) {
+    SELECTED.with_borrow_mut(|s| *s = Some(Rc::clone(&instance.validator)));
 }
 
 /// Every country for a picker, sorted by code, under the rules in force.

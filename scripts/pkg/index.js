@@ -72,7 +72,39 @@ export const validateField = guard('validateField', glue.validateField);
 export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
 export const countries = guard('countries', glue.countries);
-export const createValidator = guard('createValidator', glue.createValidator);
-export { Validator } from './tenantcheck.js';
+
+const token = Symbol('tenantcheck.Validator');
+
+/**
+ * A validator holding one partner's configuration and country rules (createValidator). Its calls are the free
+ * functions' exports, after selecting its validator in the module for that call only (core/src/wasm.rs,
+ * selectValidator): one copy of the exports serves every instance.
+ */
+export class Validator {
+  #inner;
+
+  /** Made by createValidator() only. */
+  constructor(inner, key) {
+    if (key !== token) throw new TypeError('tenantcheck: a Validator is made by createValidator()');
+    this.#inner = inner;
+  }
+
+  validate(record) {
+    glue.selectValidator(this.#inner);
+    return glue.validate(record);
+  }
+
+  validateField(path, value, record) {
+    glue.selectValidator(this.#inner);
+    return glue.validateField(path, value, record);
+  }
+
+  /** Frees the validator's memory now (else it is freed when the instance is garbage-collected). */
+  free() {
+    this.#inner.free();
+  }
+}
+
+export const createValidator = guard('createValidator', (options) => new Validator(glue.createValidator(options), token));
 /** The embedded country data's version (its sources and their versions), written here by scripts/make-pkg.mjs. */
 export const dataVersion = '@DATA_VERSION@';

@@ -158,3 +158,24 @@ test('init() shares one pending load; a second load never replaces a configured 
   await three.default({ module_or_path: bytes });
   assert.equal(three.validate(example).valid, true);
 });
+
+test("page code that calls back in during an instance's call gets the default instance", () => {
+  const v = tc.createValidator({ cspModel: 'direct', partnerDomain: 'partner.example' });
+  const seen = [];
+  const test = RegExp.prototype.test;
+  RegExp.prototype.test = function (text) {
+    RegExp.prototype.test = test;
+    seen.push(tc.validate(customer()).errors.map((e) => e.code));
+    return test.call(this, text);
+  };
+  let r;
+  try {
+    r = v.validate(customer());
+  } finally {
+    RegExp.prototype.test = test;
+  }
+  assert.deepEqual(seen, [['request.missing_configuration']], 'the call from the page used the default');
+  assert.equal(r.normalized.cspModel, 'direct');
+  assert.deepEqual(codes(tc.validate(customer()).errors), ['cspModel request.missing_configuration']);
+  assert.throws(() => new tc.Validator({}, undefined), TypeError);
+});
