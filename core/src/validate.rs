@@ -114,7 +114,11 @@ impl Validator {
         let mut report = self.validate(config);
         if let Some(i) = report.errors.iter().position(|i| CONFIGURATION.iter().any(|c| is_within(&i.field, c))) {
             self.held = previous;
-            return Err(report.errors.swap_remove(i));
+            // The first such issue, taken without a bounds check's panic message.
+            report.errors.truncate(i + 1);
+            if let Some(first) = report.errors.pop() {
+                return Err(first);
+            }
         }
         if let Some(mut fields) = report.normalized {
             // Only the configuration fields are held.

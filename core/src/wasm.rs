@@ -16,9 +16,9 @@
 //!   [`TenantcheckError`].
 //! - The free functions use the module's default [`Validator`], shared through an `Rc` from a thread-local cell that is
 //!   borrowed only while no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back
-//!   into any export while one runs, and never finds state borrowed. `createValidator` makes an [`Instance`] with a
-//!   validator of its own (a partner's configuration and country rules), never changed after: instances never affect
-//!   each other nor the default.
+//!   into any export while one runs, and never finds state borrowed. `createValidator` makes a validator of its own (a
+//!   partner's configuration and country rules), kept by id and never changed after: instances never affect each
+//!   other nor the default.
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
@@ -53,6 +53,9 @@ thread_local! {
     static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
     /// The validator of the next `validate` or `validateField` only ([`select_validator`]), taken when it starts.
     static SELECTED: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
+    /// The validators `createValidator` made, by id (their index); `None` where one was dropped. Each never changes
+    /// after it is made: no other instance and no free function changes it.
+    static INSTANCES: RefCell<Vec<Option<Rc<Validator>>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` on the validator in force, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode
@@ -256,7 +259,7 @@ pub fn reset_country_rules() {
 /// the code of the first invalid option.
 /// Declared by the package's `index.d.ts`, with the class `Validator` of `index.js` that wraps what this returns.
 #[wasm_bindgen(js_name = createValidator, skip_typescript)]
-pub fn create_validator(options: JsValue) -> Result<Instance, JsValue> {
+pub fn create_validator(options: JsValue) -> Result<u32, JsValue> {
     crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
     let config = match record::read(&options) {
@@ -277,23 +280,37 @@ pub fn create_validator(options: JsValue) -> Result<Instance, JsValue> {
     if Validator::carries_configuration(&config) {
         v.configure(config).map_err(|issue| thrown(&issue))?;
     }
-    Ok(Instance { validator: Rc::new(v) })
+    let v = Some(Rc::new(v));
+    let id = INSTANCES.with_borrow_mut(|all| match all.iter().position(Option::is_none) {
+        Some(free) => {
+            if let Some(slot) = all.get_mut(free) {
+                *slot = v;
+            }
+            free
+        }
+        None => {
+            all.push(v);
+            all.len() - 1
+        }
+    });
+    Ok(u32::try_from(id).unwrap_or(u32::MAX))
 }
 
-/// A validator made by `createValidator`: its own configuration and country rules, never changed after, which no other
-/// instance and no free function changes. The package's class `Validator` (`scripts/pkg/index.js`) holds one and
-/// selects it ([`select_validator`]) before each of its `validate` and `validateField` calls, which are the free
-/// functions': one copy of their exports serves every instance.
-#[wasm_bindgen(skip_typescript)]
-pub struct Instance {
-    validator: Rc<Validator>,
-}
-
-/// Makes `instance`'s validator the one of the next `validate` or `validateField` call only (the package's class
-/// `Validator` calls it just before).
+/// Makes the validator `id` (made by `createValidator`) the one of the next `validate` or `validateField` call only:
+/// the package's class `Validator` (`scripts/pkg/index.js`) calls it just before each of its calls, which are the free
+/// functions': one copy of their exports serves every instance. An id that names no validator selects none.
 #[wasm_bindgen(js_name = selectValidator, skip_typescript)]
-pub fn select_validator(instance: &Instance) {
-    SELECTED.with_borrow_mut(|s| *s = Some(Rc::clone(&instance.validator)));
+pub fn select_validator(id: u32) {
+    let v = INSTANCES.with_borrow(|all| all.get(id as usize).cloned().flatten());
+    SELECTED.with_borrow_mut(|s| *s = v);
+}
+
+/// Drops the validator `id` (the class `Validator`'s `free()`, or when an instance is garbage-collected); its id may
+/// then name the next one made.
+#[wasm_bindgen(js_name = dropValidator, skip_typescript)]
+pub fn drop_validator(id: u32) {
+    let gone = INSTANCES.with_borrow_mut(|all| all.get_mut(id as usize).and_then(Option::take));
+    drop(gone);
 }
 
 /// Every country for a picker, sorted by code, under the rules in force.

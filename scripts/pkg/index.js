@@ -74,34 +74,45 @@ export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRul
 export const countries = guard('countries', glue.countries);
 
 const token = Symbol('tenantcheck.Validator');
+/** Drops a validator's memory in the module when its instance is garbage-collected (where the engine can say so). */
+const collected = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((id) => glue.dropValidator(id)) : null;
 
 /**
- * A validator holding one partner's configuration and country rules (createValidator). Its calls are the free
- * functions' exports, after selecting its validator in the module for that call only (core/src/wasm.rs,
+ * A validator holding one partner's configuration and country rules (createValidator), kept in the module by id. Its
+ * calls are the free functions' exports, after selecting its validator for that call only (core/src/wasm.rs,
  * selectValidator): one copy of the exports serves every instance.
  */
 export class Validator {
-  #inner;
+  #id;
 
   /** Made by createValidator() only. */
-  constructor(inner, key) {
+  constructor(id, key) {
     if (key !== token) throw new TypeError('tenantcheck: a Validator is made by createValidator()');
-    this.#inner = inner;
+    this.#id = id;
+    collected?.register(this, id, this);
+  }
+
+  #select() {
+    if (this.#id === undefined) throw new TypeError('tenantcheck: this Validator was freed');
+    glue.selectValidator(this.#id);
   }
 
   validate(record) {
-    glue.selectValidator(this.#inner);
+    this.#select();
     return glue.validate(record);
   }
 
   validateField(path, value, record) {
-    glue.selectValidator(this.#inner);
+    this.#select();
     return glue.validateField(path, value, record);
   }
 
   /** Frees the validator's memory now (else it is freed when the instance is garbage-collected). */
   free() {
-    this.#inner.free();
+    if (this.#id === undefined) return;
+    collected?.unregister(this);
+    glue.dropValidator(this.#id);
+    this.#id = undefined;
   }
 }
 

@@ -108,6 +108,8 @@ test('two instances never affect each other, nor the default instance', () => {
   }
   assert.equal(a.validateField(path, '123', gr).valid, true, "resetCountryRules leaves the instance's rules");
   a.free();
+  a.free(); // twice: nothing happens
+  assert.throws(() => a.validate(customer()), TypeError, 'a freed validator is not used');
   assert.equal(b.validate(customer()).normalized.cspModel, 'tenantReseller', 'freeing one leaves the other');
 });
 

@@ -50,7 +50,7 @@ crate::wordings! {
     "request.unknown_value" { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
     "request.configuration_ignored" Warning {
-        ConfigurationIgnored: "\"{name}\" is ignored: the partner's configuration held by the validator applies."
+        ConfigurationIgnored: "\"{name}\" is ignored: the partner's configuration applies."
     }
 }
 
