@@ -31,7 +31,7 @@ use crate::{Report, Validator};
 use alloc::borrow::Cow;
 use alloc::rc::Rc;
 use alloc::{string::String, vec::Vec};
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use serde::Serialize;
 use tsify_macros::Tsify;
 use wasm_bindgen::prelude::*;
@@ -51,8 +51,9 @@ thread_local! {
     /// single-threaded WebAssembly such a thread-local is a plain static, without the lazy initialization's state and
     /// messages.
     static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
-    /// The validator of the next `validate` or `validateField` only ([`select_validator`]), taken when it starts.
-    static SELECTED: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
+    /// The id, plus one, of the validator of the next `validate` or `validateField` only ([`select_validator`]), taken
+    /// when it starts; 0 for the default.
+    static SELECTED: Cell<u32> = const { Cell::new(0) };
     /// The validators `createValidator` made, by id (their index); `None` where one was dropped. Each never changes
     /// after it is made: no other instance and no free function changes it.
     static INSTANCES: RefCell<Vec<Option<Rc<Validator>>>> = const { RefCell::new(Vec::new()) };
@@ -77,7 +78,8 @@ fn validator() -> Rc<Validator> {
 /// before, else the default. Taken when the call starts, before any JS runs: a page's code that calls back in meanwhile
 /// gets the default.
 fn selected() -> Rc<Validator> {
-    SELECTED.with_borrow_mut(Option::take).unwrap_or_else(validator)
+    let id = SELECTED.with(|s| s.replace(0)).wrapping_sub(1) as usize;
+    INSTANCES.with_borrow(|all| all.get(id).cloned().flatten()).unwrap_or_else(validator)
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
@@ -301,8 +303,7 @@ pub fn create_validator(options: JsValue) -> Result<u32, JsValue> {
 /// functions': one copy of their exports serves every instance. An id that names no validator selects none.
 #[wasm_bindgen(js_name = selectValidator, skip_typescript)]
 pub fn select_validator(id: u32) {
-    let v = INSTANCES.with_borrow(|all| all.get(id as usize).cloned().flatten());
-    SELECTED.with_borrow_mut(|s| *s = v);
+    SELECTED.with(|s| s.set(id.wrapping_add(1)));
 }
 
 /// Drops the validator `id` (the class `Validator`'s `free()`, or when an instance is garbage-collected); its id may
