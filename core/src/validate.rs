@@ -297,7 +297,7 @@ const CONFIGURATION: [&str; 5] = ["cspModel", "resellerBillingAddress", "partner
 
 /// Whether `path` is the field `at` or one within it (`markets[1]`, `resellerBillingAddress.city`).
 fn is_within(path: &str, at: &str) -> bool {
-    path.strip_prefix(at).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    path.strip_prefix(at).is_some_and(|rest| matches!(rest.as_bytes().first(), None | Some(b'.' | b'[')))
 }
 
 /// The configuration fields of a record (`rules.md` section 4), each with whether the record carries it (even `null`).
