@@ -21,13 +21,29 @@ for (const f of generated) copyFileSync(join(from, f), join(to, f));
 // wasm-bindgen types the raw exports of `InitOutput` (what init() resolves to) with `any`: they are externrefs no
 // consumer should touch. Say `unknown` there, so that the public types have no `any` (tests/node/types.test.mjs).
 const dts = join(to, 'tenantcheck.d.ts');
+// A class's `[Symbol.dispose]()` (the glue defines it only where the engine has `Symbol.dispose`) is left out of the
+// declarations: they would need TypeScript's `esnext` library, and a consumer on ES2022 would not compile. `free()`
+// stays.
 writeFileSync(
   dts,
-  readFileSync(dts, 'utf8').replace(/export interface InitOutput \{[\s\S]*?\n\}/, (block) =>
-    block.replace(/\bany\b/g, 'unknown'),
-  ),
+  readFileSync(dts, 'utf8')
+    .replace(/export interface InitOutput \{[\s\S]*?\n\}/, (block) => block.replace(/\bany\b/g, 'unknown'))
+    .replace(/\n *\[Symbol\.dispose\]\(\): void;/g, ''),
 );
 for (const f of ['index.js', 'index.d.ts', 'node.js']) copyFileSync(join(here, 'pkg', f), join(to, f));
+// The country data's version, as the core states it (core/src/countries: `DATA_VERSION` is the table's and the phone
+// data's, joined by "; "), is a constant of index.js: an export of the module would carry the text in it (186 B gzip).
+const rustConst = (file, name) => {
+  const text = readFileSync(join(root, 'core', 'src', 'countries', file), 'utf8');
+  const m = text.match(new RegExp(`pub const ${name}: &str = ("[^"\\\\]*");`));
+  if (!m) throw new Error(`make-pkg: no ${name} in core/src/countries/${file}`);
+  return JSON.parse(m[1]);
+};
+const dataVersion = `${rustConst('data.rs', 'DATA_VERSION')}; ${rustConst('phone_data.rs', 'PHONE_DATA_VERSION')}`;
+const indexJs = join(to, 'index.js');
+const indexText = readFileSync(indexJs, 'utf8');
+if (!indexText.includes("'@DATA_VERSION@'")) throw new Error('make-pkg: index.js has no dataVersion to fill');
+writeFileSync(indexJs, indexText.replace("'@DATA_VERSION@'", JSON.stringify(dataVersion)));
 
 // The module's imports get short names (`a`, `b`, …, in import order), in the module and in the glue that provides
 // them: wasm-bindgen names each `__wbg_<name>_<16 hex digits>`, and those hashes are about 0.7 KB gzip of the module

@@ -220,6 +220,70 @@ fn bad_rules_exit_2() {
     }
 }
 
+/// The example record of `request.md`, and the same without its configuration fields (customer data only).
+fn example_records() -> (Value, Value) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("core/tests/fixtures/request-example.json");
+    let full: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("the fixture")).expect("JSON");
+    let mut customer = full.clone();
+    for k in ["cspModel", "partnerDomain", "markets", "domainSuffix", "resellerBillingAddress"] {
+        customer.as_object_mut().expect("an object").remove(k);
+    }
+    (full, customer)
+}
+
+const SETTINGS: &str = "../../examples/stand-in-settings.json";
+
+#[test]
+fn settings_hold_the_configuration_and_records_need_customer_data_only() {
+    let (full, customer) = example_records();
+    let input = format!("{customer}\n{full}\n");
+    // The default entry: indirectProvider, the Canadian reseller's address.
+    let r = run(&["check", "-", "--settings", SETTINGS], input.as_bytes());
+    assert_eq!(r.status, 0, "{}{}", r.stdout, r.stderr);
+    let results = r.results();
+    assert_eq!(issues(&results[0], "warnings"), []);
+    assert_eq!(results[0]["normalized"]["cspModel"], "indirectProvider");
+    assert_eq!(results[0]["normalized"]["resellerBillingAddress"]["city"], "Toronto");
+    let ignored: Vec<_> = ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"]
+        .iter()
+        .map(|k| pair(k, "request.configuration_ignored"))
+        .collect();
+    assert_eq!(issues(&results[1], "warnings"), ignored);
+    // Account 1002 is a direct partner: no reseller MPN ID; an account the file does not name gets the default.
+    let r = run(&["check", "-", "--settings", SETTINGS, "--account", "1002"], input.as_bytes());
+    assert_eq!(r.status, 1);
+    for result in r.results() {
+        assert_eq!(errors(&result), [pair("syncOptions.resellerMpnId", "reseller_mpn_id.not_available")]);
+        assert_eq!(result["normalized"]["cspModel"], "direct");
+    }
+    let r = run(&["check", "-", "--settings", SETTINGS, "--account", "77"], input.as_bytes());
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    // Without --settings the record carries its configuration.
+    let r = run(&["check", "-"], input.as_bytes());
+    assert_eq!(errors(&r.results()[0]), [pair("cspModel", "request.missing_configuration")]);
+}
+
+#[test]
+fn bad_settings_exit_2() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-settings");
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let bad = dir.join("bad-settings.json");
+    std::fs::write(&bad, r#"{"default": {"cspModel": "direct", "partnerDomain": "not a domain"}}"#).expect("written");
+    let bad = bad.to_str().expect("a UTF-8 path");
+    for args in [
+        &["check", "valid.jsonl", "--settings", bad][..],
+        &["check", "valid.jsonl", "--settings", "missing-settings.json"],
+        &["check", "valid.jsonl", "--account", "1002"],
+        &["check", "valid.jsonl", "--settings", SETTINGS, "--account", "x1"],
+    ] {
+        let r = run(args, b"");
+        assert_eq!(r.status, 2, "{args:?}");
+        assert_eq!(r.stdout, "", "{args:?}");
+    }
+    let r = run(&["check", "valid.jsonl", "--settings", bad], b"");
+    assert!(r.stderr.contains("bad-settings.json") && r.stderr.contains("partnerDomain"), "{}", r.stderr);
+}
+
 #[test]
 fn unreadable_input_exits_2() {
     for args in [

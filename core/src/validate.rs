@@ -1,6 +1,7 @@
 //! The record walker: reads a [`Record`], runs every rule on its field with the field's dotted path, and returns a
 //! [`Report`] (`request.md`, "Result"). Field paths are built here, not by the rules. Configuration (section 4 of
-//! `rules.md`) comes with the record; a server overwrites it from its own settings before calling this.
+//! `rules.md`) comes with the record, unless the validator holds the partner's ([`Validator::configure`]: a validator
+//! instance of the package, the command line's `--settings`): then the record's is ignored, with one warning each.
 
 use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
 use crate::issue::{Issue, Outcome, Reason, Severity};
@@ -15,6 +16,7 @@ use crate::rules::{
 };
 use crate::schema;
 use alloc::borrow::Cow;
+use alloc::sync::Arc;
 use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 use serde::Serialize;
 
@@ -63,16 +65,79 @@ impl Report {
 }
 
 /// Validates records against the embedded country table, or against run-time country rules installed with
-/// [`Validator::set_country_rules`].
+/// [`Validator::set_country_rules`]; with the configuration the records carry, or the partner's it holds
+/// ([`Validator::configure`]).
 #[derive(Debug, Clone, Default)]
 pub struct Validator {
     /// Run-time rules, one entry per country (found by [`Country`]'s equality: the same row).
     overrides: Vec<CountryRules>,
+    /// The partner's configuration, where the host holds it (shared: a copy of the validator with other country rules
+    /// copies no configuration).
+    held: Option<Arc<Configuration>>,
+}
+
+/// The partner's configuration as a host holds it (`rules.md` section 4, `request.md`), checked and normalized once,
+/// when it is taken ([`Validator::configure`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Configuration {
+    /// The configuration fields, normalized, as a record's `normalized` shows them (its objects are absent).
+    fields: Record,
+}
+
+impl Configuration {
+    /// The configuration fields, normalized (the record's objects are absent).
+    pub fn fields(&self) -> &Record {
+        &self.fields
+    }
 }
 
 impl Validator {
     pub const fn new() -> Self {
-        Validator { overrides: Vec::new() }
+        Validator { overrides: Vec::new(), held: None }
+    }
+
+    /// Holds the partner's configuration: `config` carries it as a record does (`cspModel`, `partnerDomain`,
+    /// `markets`, `domainSuffix`, `resellerBillingAddress`; its other fields are not read). It is checked as a record's
+    /// is, the reseller's address with the country rules in force; the first error is returned, and then nothing
+    /// changes. Records validated afterwards need customer data only: the held configuration applies, and a
+    /// configuration field a record carries is ignored with one warning (`request.configuration_ignored`).
+    pub fn configure(&mut self, mut config: Record) -> Result<(), Issue> {
+        // Checked by the one walk of records: a record that carries this configuration, for a sub-customer with no
+        // address of its own where the reseller's is given, so that it is checked as the account's would be. Only
+        // the issues on configuration fields count.
+        let reseller = matches!(config.reseller_billing_address, Slot::Value(_) | Slot::Wrong(_));
+        if let Some(account) = config.account.value_or_default() {
+            account.is_sub_customer_of_reseller = Slot::Value(reseller);
+            account.billing_address = Slot::Absent;
+        }
+        let previous = self.held.take();
+        let mut report = self.validate(config);
+        if let Some(i) = report.errors.iter().position(|i| CONFIGURATION.iter().any(|c| is_within(&i.field, c))) {
+            self.held = previous;
+            // The first such issue, taken without a bounds check's panic message.
+            report.errors.truncate(i + 1);
+            if let Some(first) = report.errors.pop() {
+                return Err(first);
+            }
+        }
+        if let Some(mut fields) = report.normalized {
+            // Only the configuration fields are held.
+            fields.account = Slot::Absent;
+            fields.sync_options = Slot::Absent;
+            self.held = Some(Arc::new(Configuration { fields }));
+        }
+        Ok(())
+    }
+
+    /// Whether `record` carries any configuration field (even `null`): what [`Validator::configure`] reads, and what a
+    /// validator that holds configuration ignores.
+    pub fn carries_configuration(record: &Record) -> bool {
+        carried(record).iter().any(|&(_, carried)| carried)
+    }
+
+    /// The partner's configuration the validator holds, if any.
+    pub fn configuration(&self) -> Option<&Configuration> {
+        self.held.as_deref()
     }
 
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
@@ -227,7 +292,27 @@ impl AddressPaths {
 const BILLING: AddressPaths = AddressPaths::at("account.billingAddress");
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
-/// The configuration a record carries, once checked.
+/// The configuration fields of a record (`rules.md` section 4), in the order of [`carried`].
+const CONFIGURATION: [&str; 5] = ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"];
+
+/// Whether `path` is the field `at` or one within it (`markets[1]`, `resellerBillingAddress.city`).
+fn is_within(path: &str, at: &str) -> bool {
+    path.strip_prefix(at).is_some_and(|rest| matches!(rest.as_bytes().first(), None | Some(b'.' | b'[')))
+}
+
+/// The configuration fields of a record (`rules.md` section 4), each with whether the record carries it (even `null`).
+fn carried(rec: &Record) -> [(&'static str, bool); 5] {
+    let [csp_model, reseller, partner_domain, markets, domain_suffix] = CONFIGURATION;
+    [
+        (csp_model, !matches!(rec.csp_model, Slot::Absent)),
+        (reseller, !matches!(rec.reseller_billing_address, Slot::Absent)),
+        (partner_domain, !matches!(rec.partner_domain, Slot::Absent)),
+        (markets, !matches!(rec.markets, Slot::Absent)),
+        (domain_suffix, !matches!(rec.domain_suffix, Slot::Absent)),
+    ]
+}
+
+/// The configuration in force for a record, once checked.
 struct Config {
     csp_model: Option<CspModel>,
     /// Whether `partnerDomain` is valid: its slot then holds the normalized value, or `null` ([`setting`]).
@@ -360,6 +445,9 @@ impl<'v> Walk<'v> {
 
     fn record(&mut self, rec: &mut Record) -> Option<DomainForm> {
         self.unknown_fields("", &rec.unknown);
+        if let Some(held) = &self.v.held {
+            self.held(held, rec);
+        }
         let config = self.config(rec);
 
         let sub_customer = match &rec.account {
@@ -412,6 +500,23 @@ impl<'v> Walk<'v> {
             });
         }
         domain_form
+    }
+
+    /// The configuration the validator holds, in force for this record: each configuration field the record
+    /// carries (even `null`) is ignored with a warning, and the held value (normalized: checked again, it gives no
+    /// issue) takes its place in the record.
+    fn held(&mut self, held: &Configuration, rec: &mut Record) {
+        for (name, carried) in carried(rec) {
+            if carried {
+                self.issue(name, &RequestReason::ConfigurationIgnored { name });
+            }
+        }
+        let f = &held.fields;
+        rec.csp_model = f.csp_model.clone();
+        rec.reseller_billing_address = f.reseller_billing_address.clone();
+        rec.partner_domain = f.partner_domain.clone();
+        rec.markets = f.markets.clone();
+        rec.domain_suffix = f.domain_suffix.clone();
     }
 
     /// Checks the configuration the record carries and writes back its normalized form.

@@ -12,22 +12,26 @@
 //!   (a function, a symbol, an object whose keys or members cannot be read) gives `request.not_json` with line and
 //!   column 0 (no text was read). No serde deserializer is linked: serde's error messages bring float formatting
 //!   with them, a tenth of the package (`docs/npm-package.md`, "Size"). Results are written by [`ToJs`] below.
-//!   Nothing here panics on input, and only `setCountryRules` throws, with a [`TenantcheckError`].
-//! - One [`Validator`] per module instance, shared through an `Rc` from a thread-local cell that is borrowed only while
-//!   no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back into any export
-//!   while one runs, and never finds state borrowed.
+//!   Nothing here panics on input, and only `setCountryRules` and `createValidator` throw, with a
+//!   [`TenantcheckError`].
+//! - The free functions use the module's default [`Validator`], shared through an `Rc` from a thread-local cell that is
+//!   borrowed only while no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back
+//!   into any export while one runs, and never finds state borrowed. `createValidator` makes a validator of its own (a
+//!   partner's configuration and country rules), kept by id and never changed after: instances never affect each
+//!   other nor the default.
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
 use crate::js_host::js::{self, is_view};
 use crate::record::{self, Place, Slot, Text};
 use crate::rules::domain::DomainForm;
+use crate::rules::request::RequestReason;
 use crate::source::{NotData, Shape, Source};
 use crate::{Report, Validator};
 use alloc::borrow::Cow;
 use alloc::rc::Rc;
 use alloc::{string::String, vec::Vec};
-use core::cell::RefCell;
+use core::cell::{Cell, RefCell};
 use serde::Serialize;
 use tsify_macros::Tsify;
 use wasm_bindgen::prelude::*;
@@ -43,9 +47,16 @@ mod tsify;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 thread_local! {
-    /// The validator of every export, made on first use. Initialized as a constant: in single-threaded WebAssembly
-    /// such a thread-local is a plain static, without the lazy initialization's state and messages.
+    /// The validator of the free functions (the default instance), made on first use. Initialized as a constant: in
+    /// single-threaded WebAssembly such a thread-local is a plain static, without the lazy initialization's state and
+    /// messages.
     static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
+    /// The id, plus one, of the validator of the next `validate` or `validateField` only ([`select_validator`]), taken
+    /// when it starts; 0 for the default.
+    static SELECTED: Cell<u32> = const { Cell::new(0) };
+    /// The validators `createValidator` made, by id (their index); `None` where one was dropped. Each never changes
+    /// after it is made: no other instance and no free function changes it.
+    static INSTANCES: RefCell<Vec<Option<Rc<Validator>>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs `f` on the validator in force, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode
@@ -61,6 +72,14 @@ fn with_validator<R>(f: impl FnOnce(&Validator) -> R) -> R {
 fn validator() -> Rc<Validator> {
     crate::js_host::install();
     VALIDATOR.with_borrow_mut(|v| Rc::clone(v.get_or_insert_with(Rc::default)))
+}
+
+/// The validator of a `validate` or `validateField` call: an instance's where [`select_validator`] chose it just
+/// before, else the default. Taken when the call starts, before any JS runs: a page's code that calls back in meanwhile
+/// gets the default.
+fn selected() -> Rc<Validator> {
+    let id = SELECTED.with(|s| s.replace(0)).wrapping_sub(1) as usize;
+    INSTANCES.with_borrow(|all| all.get(id).cloned().flatten()).unwrap_or_else(validator)
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
@@ -136,13 +155,27 @@ export type Input<T> = T extends string | boolean | number
 export type IssueParams = { [name: string]: number | string | string[] };
 /** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional. */
 export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> };
+/**
+ * The options of `createValidator`: the partner's configuration as a record carries it (request.md; rules.md section
+ * 4), and country rules as `setCountryRules` takes them. Other options are ignored.
+ */
+export interface ValidatorOptions {
+    cspModel?: TenantRecord["cspModel"];
+    partnerDomain?: string | null;
+    /** Country codes the partner sells in; `null`: Partner Center's CSP markets. */
+    markets?: string[] | null;
+    /** `null`: `onmicrosoft.com`. */
+    domainSuffix?: string | null;
+    resellerBillingAddress?: Input<Address>;
+    countryRules?: CountryRulesInput | CountryRulesInput[] | string | null;
+}
 "#;
 
 /// Validates one record (`request.md`). Never throws: anything that is not a record gives a result with a
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    report(&record, None).to_js()
+    report(&selected(), &record, None).to_js()
 }
 
 /// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
@@ -153,27 +186,27 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
-    field_report(path, value, record).to_js()
+    field_report(&selected(), path, value, record).to_js()
 }
 
-fn field_report(path: JsValue, value: JsValue, record: JsValue) -> Report {
+fn field_report(v: &Validator, path: JsValue, value: JsValue, record: JsValue) -> Report {
     let Some(path) = path.as_string() else {
         return Report::not_json(crate::text::concat(&["the field path is ", &kind_of(&path), ", not a string"]), 0, 0);
     };
     // A value that is not JSON-like data is a wrong type for the field, like an object.
     let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
-    report(&record, Some((path, value)))
+    report(v, &record, Some((path, value)))
 }
 
 /// The one path of `validate` and `validateField` (with the edited field): the record read, then validated by one
 /// call of the validator. For `validateField`, an omitted record is an empty one.
-fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
+fn report(v: &Validator, record: &JsValue, field: Option<(String, Text)>) -> Report {
     // A value that is not JSON-like data gives the report that says so.
     let parsed = match record::read(record) {
         Ok(parsed) => parsed,
         Err(not_data) => return Report::not_json(not_data.detail(), 0, 0),
     };
-    with_validator(|v| match field {
+    match field {
         Some((path, value)) if parsed.wrong().is_none() => {
             let record = match parsed {
                 Slot::Value(record) => record,
@@ -182,7 +215,7 @@ fn report(record: &JsValue, field: Option<(String, Text)>) -> Report {
             v.validate_field(&path, value, record)
         }
         _ => v.validate_parsed(parsed),
-    })
+    }
 }
 
 /// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
@@ -220,6 +253,67 @@ pub fn reset_country_rules() {
     replace_validator(None);
 }
 
+/// Makes a validator that holds a partner's configuration and country rules (`request.md`, `rules.md` section 4):
+/// `cspModel`, `partnerDomain`, `markets`, `domainSuffix`, `resellerBillingAddress` as a record carries them, and
+/// `countryRules` as `setCountryRules` takes them. Other options are ignored. Records it validates need customer data
+/// only; a configuration field a record carries is ignored with a warning (`request.configuration_ignored`). Without
+/// any configuration option, records carry their own, as with the free functions. Throws a [`TenantcheckError`] with
+/// the code of the first invalid option.
+/// Declared by the package's `index.d.ts`, with the class `Validator` of `index.js` that wraps what this returns.
+#[wasm_bindgen(js_name = createValidator, skip_typescript)]
+pub fn create_validator(options: JsValue) -> Result<u32, JsValue> {
+    crate::js_host::install(); // for the instance's validations, and the configuration's
+    let mut v = Validator::new();
+    let config = match record::read(&options) {
+        Ok(Slot::Value(config)) => {
+            // A getter that throws gives its exception as the rules, which are then refused as malformed.
+            let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
+            if !rules.is_undefined() && !rules.is_null() {
+                v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+            }
+            config
+        }
+        Ok(Slot::Absent | Slot::Null) => record::Record::default(),
+        Ok(Slot::Wrong(found)) => {
+            return Err(error(&RequestReason::WrongType { expected: "object", found: found.as_str() }))
+        }
+        Err(not_data) => return Err(error(&RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })),
+    };
+    if Validator::carries_configuration(&config) {
+        v.configure(config).map_err(|issue| thrown(&issue))?;
+    }
+    let v = Some(Rc::new(v));
+    let id = INSTANCES.with_borrow_mut(|all| match all.iter().position(Option::is_none) {
+        Some(free) => {
+            if let Some(slot) = all.get_mut(free) {
+                *slot = v;
+            }
+            free
+        }
+        None => {
+            all.push(v);
+            all.len() - 1
+        }
+    });
+    Ok(u32::try_from(id).unwrap_or(u32::MAX))
+}
+
+/// Makes the validator `id` (made by `createValidator`) the one of the next `validate` or `validateField` call only:
+/// the package's class `Validator` (`scripts/pkg/index.js`) calls it just before each of its calls, which are the free
+/// functions': one copy of their exports serves every instance. An id that names no validator selects none.
+#[wasm_bindgen(js_name = selectValidator, skip_typescript)]
+pub fn select_validator(id: u32) {
+    SELECTED.with(|s| s.set(id.wrapping_add(1)));
+}
+
+/// Drops the validator `id` (the class `Validator`'s `free()`, or when an instance is garbage-collected); its id may
+/// then name the next one made.
+#[wasm_bindgen(js_name = dropValidator, skip_typescript)]
+pub fn drop_validator(id: u32) {
+    let gone = INSTANCES.with_borrow_mut(|all| all.get_mut(id as usize).and_then(Option::take));
+    drop(gone);
+}
+
 /// Every country for a picker, sorted by code, under the rules in force.
 #[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
 pub fn countries() -> JsValue {
@@ -230,7 +324,11 @@ pub fn countries() -> JsValue {
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
 fn error(reason: &dyn Reason) -> JsValue {
-    let issue = issue::Issue::new("", reason);
+    thrown(&issue::Issue::new("", reason))
+}
+
+/// [`error`] for an issue (an option of `createValidator`: its field is not said, its message and params name it).
+fn thrown(issue: &issue::Issue) -> JsValue {
     let e = js::Error::new(&issue.message);
     set(&e, "code", &js_static(issue.code));
     set(&e, "params", &issue.params.to_js());

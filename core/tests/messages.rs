@@ -43,6 +43,7 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(RequestReason::WrongType { expected: "string", found: "object" }),
         Box::new(RequestReason::UnknownValue { value: s("reseller"), allowed: &CspModel::NAMES }),
         Box::new(RequestReason::MissingConfiguration),
+        Box::new(RequestReason::ConfigurationIgnored { name: "markets" }),
         Box::new(CharacterReason::Forbidden { character: '\u{202e}', position: 8 }),
         Box::new(ConfigReason::PartnerDomain { value: s("partner") }),
         Box::new(ConfigReason::DomainSuffix { value: s("-x") }),

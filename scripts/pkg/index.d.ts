@@ -1,3 +1,31 @@
 // The types are wasm-bindgen's and tsify's, generated from core/src/wasm.rs: this file only re-exports them.
 export * from './tenantcheck.js';
 export { default } from './tenantcheck.js';
+import type { ValidatorOptions } from './tenantcheck.js';
+import { validate, validateField } from './tenantcheck.js';
+
+/**
+ * A validator holding one partner's configuration and country rules (request.md; rules.md section 4), made by
+ * `createValidator`. Records it validates need customer data only; a configuration field a record carries is ignored
+ * with a warning (`request.configuration_ignored`). Instances never affect each other, nor the free functions.
+ */
+export declare class Validator {
+  private constructor();
+  /** Validates one record with this validator's configuration and country rules, as `validate` does. */
+  validate: typeof validate;
+  /** Validates one field as the user types, with this validator's configuration, as `validateField` does. */
+  validateField: typeof validateField;
+  /** Frees the validator's memory now (else it is freed when the instance is garbage-collected). */
+  free(): void;
+}
+
+/**
+ * Makes a validator that holds a partner's configuration and country rules: `cspModel`, `partnerDomain`, `markets`,
+ * `domainSuffix`, `resellerBillingAddress` as a record carries them, and `countryRules` as `setCountryRules` takes them.
+ * Other options are ignored. Without any configuration option, records carry their own. Throws a `TenantcheckError`
+ * with the code of the first invalid option.
+ */
+export declare function createValidator(options?: ValidatorOptions | null): Validator;
+
+/** The embedded country data's version: its sources and their versions. */
+export declare const dataVersion: string;

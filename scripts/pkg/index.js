@@ -1,10 +1,15 @@
 // tenantcheck: the entry for browsers (a plain <script type="module">) and bundlers. Copied into pkg/ by
 // scripts/make-pkg.mjs; the functions themselves are wasm-bindgen's glue (tenantcheck.js), generated from
 // core/src/wasm.rs. This file only adds what the glue lacks: a clear error when a function is called before the
-// module is loaded. init() and initSync() are idempotent (the glue loads the module once).
-import glueInit, * as glue from './tenantcheck.js';
+// module is loaded, and one load for every caller: init() keeps its pending promise (concurrent callers share it), and
+// the module is instantiated in one place, glue.initSync(), which does nothing once a module is in place, so a second
+// load (init() after initSync(), or the reverse) never replaces a module already configured (its country rules, its
+// validator instances).
+import * as glue from './tenantcheck.js';
 
 let ready = false;
+/** The pending (or finished) load of init(); dropped when it fails, so that init() may be tried again. */
+let loading;
 
 function notReady(name) {
   const e = new Error(
@@ -22,11 +27,37 @@ function guard(name, f) {
   };
 }
 
+/** The compiled module, from what init() takes (as the glue's init takes it). */
+async function compile(input) {
+  if (input !== undefined && Object.getPrototypeOf(input) === Object.prototype) input = input.module_or_path;
+  input = await (input ?? new URL('tenantcheck_bg.wasm', import.meta.url));
+  if (input instanceof WebAssembly.Module) return input;
+  if (typeof input === 'string' || input instanceof URL || (typeof Request === 'function' && input instanceof Request)) {
+    input = await fetch(input);
+  }
+  if (typeof Response === 'function' && input instanceof Response) {
+    if (typeof WebAssembly.compileStreaming === 'function' && input.headers.get('Content-Type') === 'application/wasm') {
+      return WebAssembly.compileStreaming(input);
+    }
+    input = await input.arrayBuffer();
+  }
+  return WebAssembly.compile(input);
+}
+
 /** Loads the module (once): by default from `tenantcheck_bg.wasm` next to this file, fetched by URL. */
-export default async function init(moduleOrPath) {
-  const out = await glueInit(moduleOrPath);
-  ready = true;
-  return out;
+export default function init(moduleOrPath) {
+  loading ??= (ready ? Promise.resolve() : compile(moduleOrPath)).then(
+    (module) => {
+      const out = glue.initSync(module && { module });
+      ready = true;
+      return out;
+    },
+    (e) => {
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
 }
 
 /** Loads the module synchronously from its bytes or a compiled `WebAssembly.Module` (once). */
@@ -41,3 +72,50 @@ export const validateField = guard('validateField', glue.validateField);
 export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
 export const countries = guard('countries', glue.countries);
+
+const token = Symbol('tenantcheck.Validator');
+/** Drops a validator's memory in the module when its instance is garbage-collected (where the engine can say so). */
+const collected = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((id) => glue.dropValidator(id)) : null;
+
+/**
+ * A validator holding one partner's configuration and country rules (createValidator), kept in the module by id. Its
+ * calls are the free functions' exports, after selecting its validator for that call only (core/src/wasm.rs,
+ * selectValidator): one copy of the exports serves every instance.
+ */
+export class Validator {
+  #id;
+
+  /** Made by createValidator() only. */
+  constructor(id, key) {
+    if (key !== token) throw new TypeError('tenantcheck: a Validator is made by createValidator()');
+    this.#id = id;
+    collected?.register(this, id, this);
+  }
+
+  #select() {
+    if (this.#id === undefined) throw new TypeError('tenantcheck: this Validator was freed');
+    glue.selectValidator(this.#id);
+  }
+
+  validate(record) {
+    this.#select();
+    return glue.validate(record);
+  }
+
+  validateField(path, value, record) {
+    this.#select();
+    return glue.validateField(path, value, record);
+  }
+
+  /** Frees the validator's memory now (else it is freed when the instance is garbage-collected). */
+  free() {
+    if (this.#id === undefined) return;
+    collected?.unregister(this);
+    glue.dropValidator(this.#id);
+    this.#id = undefined;
+  }
+}
+
+export const createValidator = guard('createValidator', (options) => new Validator(glue.createValidator(options), token));
+/** The embedded country data's version (its sources and their versions), written here by scripts/make-pkg.mjs. */
+export const dataVersion = '@DATA_VERSION@';

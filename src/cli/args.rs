@@ -64,6 +64,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
 
+    /// The partner's configuration (JSON, the shape of the stand-in's settings: examples/stand-in-settings.json): its
+    /// "default" entry, or the account's with --account, applies to every record, and the records' configuration
+    /// fields are ignored with one warning each (request.configuration_ignored).
+    #[arg(long, value_name = "FILE")]
+    pub settings: Option<PathBuf>,
+
+    /// The BSS account (decimal digits) whose entry of --settings applies; an account the file does not name gets its
+    /// "default" entry, as on the stand-in.
+    #[arg(long, value_name = "ID", requires = "settings", value_parser = account_id)]
+    pub account: Option<i64>,
+
     /// Print counts per error and warning code, and the totals, on stderr at the end.
     #[arg(long)]
     pub summary: bool,
@@ -81,6 +92,11 @@ pub struct CheckArgs {
     /// Worker threads that validate (default: the number of cores).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
+}
+
+/// `--account`: an account id as the stand-in reads it ([`crate::serve::ids::parse_account`]).
+fn account_id(s: &str) -> Result<i64, String> {
+    crate::serve::ids::parse_account(s).ok_or_else(|| format!("{s:?} is not an account id (decimal digits)"))
 }
 
 /// The input formats.

@@ -1,4 +1,5 @@
-//! `tenantcheck check`: opens the input, installs `--rules`, runs the pipeline and sets the exit status.
+//! `tenantcheck check`: opens the input, installs `--rules` and `--settings`, runs the pipeline and sets the exit
+//! status.
 
 use super::args::{CheckArgs, Format};
 use super::input::csv::CsvSource;
@@ -9,6 +10,7 @@ use super::pipeline::{self, Failure};
 use super::progress::Progress;
 use super::summary::Tally;
 use crate::exit::{complain, EXIT_INVALID, EXIT_TROUBLE, EXIT_VALID};
+use crate::serve::settings::Settings;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
@@ -16,6 +18,7 @@ use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 use tenantcheck_core::catalog::Catalog;
 use tenantcheck_core::validate::Validator;
+use tenantcheck_core::Record;
 
 /// What one worker makes of one batch.
 struct Done {
@@ -48,6 +51,7 @@ struct Input {
 fn check(args: &CheckArgs) -> Result<u8, String> {
     let validator = validator(args.rules.as_deref())?;
     let catalog = catalog(args)?;
+    let validator = configured(validator, args)?;
     let input = open(args.input.as_deref(), args.format)?;
     let read = Arc::new(AtomicU64::new(0));
     let reader = Counting::new(input.reader, Arc::clone(&read));
@@ -138,6 +142,21 @@ fn validator(rules: Option<&Path>) -> Result<Validator, String> {
         let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         validator.set_country_rules_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
     }
+    Ok(validator)
+}
+
+/// The validator holding the partner's configuration of `--settings` (its `default` entry, or `--account`'s), read
+/// and checked by the stand-in's own reader ([`Settings`]), then by the core's rules with the country rules in force.
+fn configured(mut validator: Validator, args: &CheckArgs) -> Result<Validator, String> {
+    let Some(path) = &args.settings else {
+        return Ok(validator);
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let settings = Settings::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let partner = args.account.map_or(&settings.default, |id| settings.partner(id));
+    let mut config = Record::default();
+    partner.apply(&mut config);
+    validator.configure(config).map_err(|e| format!("{}: {}: {}", path.display(), e.field, e.message))?;
     Ok(validator)
 }
 

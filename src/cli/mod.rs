@@ -1,8 +1,8 @@
 //! The command line: `tenantcheck check [FILE|-]` and `tenantcheck serve` (the stand-in, [`crate::serve`]).
 //!
 //! Exit status: 0 when every record is valid, 1 when any is invalid, 2 when the input cannot be read (missing or
-//! unreadable file, bad CSV header, I/O error, bad arguments, a malformed `--rules` set); the statuses and the
-//! complaints on stderr live in [`crate::exit`], below both commands.
+//! unreadable file, bad CSV header, I/O error, bad arguments, a malformed `--rules` set or `--settings` file); the
+//! statuses and the complaints on stderr live in [`crate::exit`], below both commands.
 
 pub mod args;
 pub mod check;

@@ -16,8 +16,9 @@ test('the declarations have no `any`', () => {
 
 test('a consumer compiles under tsc --strict', () => {
   const dir = consumer('types', {
-    'main.ts': `import init, { validate, validateField, setCountryRules, resetCountryRules, countries } from 'tenantcheck';
-import type { ValidationResult, Issue, CountryOption, RecordInput, TenantcheckError } from 'tenantcheck';
+    'main.ts': `import init, { validate, validateField, setCountryRules, resetCountryRules, countries, createValidator,
+  dataVersion, Validator } from 'tenantcheck';
+import type { ValidationResult, Issue, CountryOption, RecordInput, TenantcheckError, ValidatorOptions } from 'tenantcheck';
 
 await init();
 const record: RecordInput = { cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
@@ -36,6 +37,17 @@ try { setCountryRules('[]'); } catch (e) { const t = e as TenantcheckError; cons
 // @ts-expect-error: validity is a boolean
 const wrong: string = r.valid;
 console.log(code, example, city, form, f.valid, n, states, wrong);
+const options: ValidatorOptions = { cspModel: 'indirectProvider', partnerDomain: 'partner.example', markets: ['GR'],
+  domainSuffix: null, resellerBillingAddress: { country: 'CA', city: 'Toronto' },
+  countryRules: [{ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' }] };
+const partner: Validator = createValidator(options);
+const pr: ValidationResult = partner.validate({ account: { companyName: 'Contoso' } });
+const pf: ValidationResult = partner.validateField('account.email', 'it@contoso.com', null);
+// @ts-expect-error: not a CSP model
+createValidator({ cspModel: 'reseller' });
+const version: string = dataVersion;
+partner.free();
+console.log(pr.valid, pf.valid, version);
 `,
     'tsconfig.json': JSON.stringify({
       compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext',

@@ -1,6 +1,6 @@
 //! The shape of the record itself (`request.md`): malformed JSON, a value that is not a record, unknown fields,
-//! wrong JSON types, unknown enum values and missing configuration. Unknown fields are errors so that typos never
-//! pass silently (`request.md`).
+//! wrong JSON types, unknown enum values, missing configuration, and configuration a record carries where the host
+//! holds its own. Unknown fields are errors so that typos never pass silently (`request.md`).
 
 use crate::issue::{Params, Reason, Wording};
 use alloc::string::String;
@@ -32,6 +32,11 @@ pub enum RequestReason {
     },
     /// A configuration value the record must carry (`cspModel`).
     MissingConfiguration,
+    /// A configuration field of a record validated where the host holds the partner's configuration (a validator
+    /// instance, the command line's `--settings`): the host's applies (`request.md`, `rules.md` section 4).
+    ConfigurationIgnored {
+        name: &'static str,
+    },
 }
 
 crate::wordings! {
@@ -44,6 +49,9 @@ crate::wordings! {
     "request.wrong_type" { WrongType: "Expected {expected|a} here, not {found|a}." }
     "request.unknown_value" { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
+    "request.configuration_ignored" Warning {
+        ConfigurationIgnored: "\"{name}\" is ignored: the partner's configuration applies."
+    }
 }
 
 crate::display_as_message!(RequestReason);
@@ -57,6 +65,7 @@ impl Reason for RequestReason {
             Self::WrongType { .. } => Say::WrongType,
             Self::UnknownValue { .. } => Say::UnknownValue,
             Self::MissingConfiguration => Say::MissingConfiguration,
+            Self::ConfigurationIgnored { .. } => Say::ConfigurationIgnored,
         }
         .into()
     }
@@ -68,6 +77,7 @@ impl Reason for RequestReason {
             }
             Self::NotAnObject { found } => p.with("found", *found),
             Self::UnknownField { name } => p.with("name", name),
+            Self::ConfigurationIgnored { name } => p.with("name", *name),
             Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
             Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
             Self::MissingConfiguration => p,
