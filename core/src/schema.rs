@@ -25,6 +25,7 @@
 use crate::record::{self, AsPlace, Flag, List, Place, PlaceMut, Slot, Text};
 use crate::text::{self, TooLong};
 use alloc::borrow::Cow;
+use alloc::vec::Vec;
 use serde::Serialize;
 
 /// What a field holds, and for text, how section 0 treats it.
@@ -465,6 +466,130 @@ const fn interfaces(out: &mut [u8], mut n: usize, name: &str, table: &[Member], 
 pub const fn typescript(out: &mut [u8], name: &str, enum_names: &[&str]) -> usize {
     let n = put(out, 0, "/** The normalized record (`request.md`): every field present, `null` for no value. */");
     interfaces(out, n, name, RECORD, enum_names)
+}
+
+/// The path of a field of the record as the schema declares it, for a constant: fails the build (in a constant) for a
+/// path that is no field (an object that only nests fields, `account`, is none).
+const fn field(path: &str) -> &'static str {
+    match member(path) {
+        Some(m) if !matches!(m.kind, Kind::Object | Kind::Address) => m.path,
+        _ => panic!("not a field of the record"),
+    }
+}
+
+/// The path of an address of the record, for a constant (fails the build for another path).
+const fn address(path: &str) -> &'static str {
+    match member(path) {
+        Some(m) if matches!(m.kind, Kind::Address) => m.path,
+        _ => panic!("not an address of the record"),
+    }
+}
+
+/// The account's own billing address: a sub-customer that leaves it empty takes the reseller's (`rules.md` section 2).
+pub const OWN_ADDRESS: &str = address("account.billingAddress");
+
+/// A change that a row of [`DEPENDENCIES`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Any change of this field.
+    Of(&'static str),
+    /// A change of any field of [`OWN_ADDRESS`] that turns the address from empty to filled or back
+    /// ([`crate::record::Address::is_empty`]) while the account is a sub-customer of a reseller: the reseller's address
+    /// then stands in for the empty one, so the account's country may change (`rules.md` section 2). For any other
+    /// account the own address is the account's, empty or not, and the change re-checks nothing else.
+    FillsOwnAddress,
+}
+
+/// What a row of [`DEPENDENCIES`] re-checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cover {
+    /// One field.
+    Field(&'static str),
+    /// Every field of the address at this path.
+    FieldsOf(&'static str),
+}
+
+/// One row of [`DEPENDENCIES`]: a change, and the fields whose verdict depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dependency {
+    pub change: Change,
+    pub covers: &'static [Cover],
+}
+
+/// The dependency table of `request.md` ("Field result"): a change of the left re-checks the right, so a field check
+/// ([`crate::Validator::validate_field`]) states their issues in full too ([`covered`]). Every path is the schema's
+/// (checked when the crate builds). The cross-field rules it follows: the country's rules read by the city, state,
+/// postcode, phone and registration number (`rules.md` section 2); the state against the postcode
+/// ([`crate::rules::postcode::agrees_with_state`]); the Reseller ID required by the CSP model and the sub-customer
+/// flag ([`crate::rules::mpn`]); the reseller's address standing in for a sub-customer's empty one.
+pub const DEPENDENCIES: &[Dependency] = {
+    use Cover::{Field, FieldsOf};
+    const PHONE: Cover = Field(field("account.phone"));
+    const REGISTRATION: Cover = Field(field("account.registrationNumber"));
+    const RESELLER_ID: Cover = Field(field("syncOptions.resellerMpnId"));
+    const ADDRESS: Cover = FieldsOf(OWN_ADDRESS);
+    &[
+        Dependency {
+            change: Change::Of(field("account.billingAddress.country")),
+            covers: &[ADDRESS, PHONE, REGISTRATION],
+        },
+        Dependency {
+            change: Change::Of(field("account.billingAddress.state")),
+            covers: &[Field(field("account.billingAddress.postalCode"))],
+        },
+        Dependency {
+            change: Change::Of(field("account.billingAddress.postalCode")),
+            covers: &[Field(field("account.billingAddress.state"))],
+        },
+        Dependency {
+            change: Change::Of(field("account.isSubCustomerOfReseller")),
+            covers: &[ADDRESS, RESELLER_ID, PHONE, REGISTRATION],
+        },
+        Dependency { change: Change::FillsOwnAddress, covers: &[ADDRESS, PHONE, REGISTRATION] },
+        Dependency { change: Change::Of(field("cspModel")), covers: &[RESELLER_ID] },
+    ]
+};
+
+/// Whether `path` is a field of [`OWN_ADDRESS`] (`account.billingAddress.city`).
+pub fn in_own_address(path: &str) -> bool {
+    kind(path).is_some() && path.strip_prefix(OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// The paths whose issues a check of the field at `path` states in full (`request.md`, "Field result": `covered`):
+/// the field itself first, then what each row of [`DEPENDENCIES`] about the change covers, each path once.
+/// `fills_own_address`: the change turns [`OWN_ADDRESS`] from empty to filled or back ([`Change::FillsOwnAddress`]).
+/// Empty for a path that is no field.
+pub fn covered(path: &str, fills_own_address: bool) -> Vec<&'static str> {
+    let Some(m) = member(path).filter(|m| !matches!(m.kind, Kind::Object | Kind::Address)) else {
+        return Vec::new();
+    };
+    let mut out = vec![m.path];
+    for row in DEPENDENCIES {
+        let applies = match row.change {
+            Change::Of(p) => p == m.path,
+            Change::FillsOwnAddress => fills_own_address && in_own_address(m.path),
+        };
+        if !applies {
+            continue;
+        }
+        for cover in row.covers {
+            let paths: &[Member] = match cover {
+                Cover::Field(p) => {
+                    if !out.contains(p) {
+                        out.push(p);
+                    }
+                    continue;
+                }
+                Cover::FieldsOf(root) => member(root).map_or(&[], |a| a.members),
+            };
+            for f in paths {
+                if !out.contains(&f.path) {
+                    out.push(f.path);
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
 use crate::issue::{Issue, Outcome, Reason, Severity};
-use crate::record::{self, Address, Parsed, Record, Slot, Text};
+use crate::record::{self, Address, Flag, Parsed, PlaceMut, Record, Slot, Text};
 use crate::rules::config::ConfigReason;
 use crate::rules::domain::{self, DomainForm};
 use crate::rules::mpn::{self, CspModel};
@@ -58,6 +58,117 @@ impl Report {
             errors: vec![issue],
             warnings: Vec::new(),
             normalized: None,
+        }
+    }
+}
+
+/// A field's value in a field check ([`Validator::validate_field`]): text, or the sub-customer flag. Serialized as the
+/// value itself (`null` for no value).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Text(Text),
+    Flag(Flag),
+}
+
+impl From<Text> for FieldValue {
+    fn from(t: Text) -> Self {
+        FieldValue::Text(t)
+    }
+}
+
+impl From<Flag> for FieldValue {
+    fn from(f: Flag) -> Self {
+        FieldValue::Flag(f)
+    }
+}
+
+impl FieldValue {
+    /// No value, of the type the field at `path` holds (the flag for [`schema::Kind::Bool`], else text), for a reader
+    /// to fill ([`FieldValue::place_mut`]).
+    pub fn absent_for(path: &str) -> FieldValue {
+        match schema::kind(path) {
+            Some(schema::Kind::Bool) => FieldValue::Flag(Slot::Absent),
+            _ => FieldValue::Text(Slot::Absent),
+        }
+    }
+
+    /// The value as a place of the record, for the lenient reader ([`record::read_into`]).
+    pub fn place_mut(&mut self) -> PlaceMut<'_> {
+        match self {
+            FieldValue::Text(t) => PlaceMut::Text(t),
+            FieldValue::Flag(f) => PlaceMut::Flag(f),
+        }
+    }
+
+    /// Puts the value into its place in a record; `false` where the place holds neither text nor the flag. A value of
+    /// the other type is kept as a wrong type, which the walker reports.
+    fn put(self, place: PlaceMut<'_>) -> bool {
+        match (place, self) {
+            (PlaceMut::Text(t), FieldValue::Text(v)) => *t = v,
+            (PlaceMut::Flag(f), FieldValue::Flag(v)) => *f = v,
+            (PlaceMut::Text(t), FieldValue::Flag(v)) => *t = retyped(v, record::Kind::Bool),
+            (PlaceMut::Flag(f), FieldValue::Text(v)) => *f = retyped(v, record::Kind::Text),
+            (PlaceMut::List(_) | PlaceMut::Object(_), _) => return false,
+        }
+        true
+    }
+
+    /// The value at a place of a record, taken out of it.
+    fn take(place: Option<PlaceMut<'_>>) -> FieldValue {
+        match place {
+            Some(PlaceMut::Flag(f)) => FieldValue::Flag(core::mem::take(f)),
+            Some(PlaceMut::Text(t)) => FieldValue::Text(core::mem::take(t)),
+            _ => FieldValue::Text(Slot::Absent),
+        }
+    }
+}
+
+/// A slot of one type as a slot of another: a value becomes a wrong type (`found`).
+fn retyped<T, U>(slot: Slot<T>, found: record::Kind) -> Slot<U> {
+    match slot {
+        Slot::Value(_) => Slot::Wrong(found),
+        Slot::Wrong(k) => Slot::Wrong(k),
+        Slot::Null => Slot::Null,
+        Slot::Absent => Slot::Absent,
+    }
+}
+
+/// The result of checking one field as the user types (`request.md`, "Field result"): the field's value, its issues
+/// and those of the fields whose verdict depends on it ([`schema::covered`]), not the whole record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldReport {
+    /// The field's dotted path, as given.
+    pub field: Cow<'static, str>,
+    /// The field's normalized value (as given where its rule refused it).
+    pub value: FieldValue,
+    /// True exactly when `errors` is empty.
+    pub valid: bool,
+    /// Every path whose issues this result states in full: the field, then what it covers
+    /// ([`schema::DEPENDENCIES`]); a host clears the stale messages of these paths and no others. Empty when the call
+    /// could not be checked (the path is no field, the record no object): `errors` then says why.
+    pub covered: Vec<&'static str>,
+    /// The errors of the covered paths.
+    pub errors: Vec<Issue>,
+    /// The warnings of the covered paths.
+    pub warnings: Vec<Issue>,
+    /// For the domain field, when it is valid: its form and the domain Partner Center receives
+    /// ([`Report::full_domain`]), for a host's availability check. Not part of `request.md`'s result.
+    #[serde(skip)]
+    pub domain: Option<(DomainForm, String)>,
+}
+
+impl FieldReport {
+    /// The result of a call that could not be checked: no field, one error.
+    pub fn rejected(field: impl Into<Cow<'static, str>>, issue: Issue) -> FieldReport {
+        FieldReport {
+            field: field.into(),
+            value: FieldValue::Text(Slot::Absent),
+            valid: false,
+            covered: Vec::new(),
+            errors: vec![issue],
+            warnings: Vec::new(),
+            domain: None,
         }
     }
 }
@@ -125,17 +236,56 @@ impl Validator {
         Report::rejected(Issue::new("", &RequestReason::NotAnObject { found }))
     }
 
-    /// Validates one field as the user types: `value` replaces the field at `path` in `record`, the whole record is
-    /// validated (cross-field rules need it), and only that field's errors and warnings are kept. A path that is not
-    /// a text field of the record is reported as `request.unknown_field`.
-    pub fn validate_field(&self, path: &str, value: Text, mut record: Record) -> Report {
-        let Some(slot) = record.text_mut(path) else {
+    /// Validates one field as the user types (`request.md`, "Field result"): `value` replaces the field at `path` in
+    /// `record`, the whole record is validated (cross-field rules need it), and only the issues of the field and of
+    /// those whose verdict depends on it are made ([`schema::covered`]). A path that is not a text field or the flag
+    /// is reported as `request.unknown_field`.
+    pub fn validate_field(&self, path: &str, value: impl Into<FieldValue>, record: Record) -> FieldReport {
+        self.check_field(path, value.into(), record)
+    }
+
+    /// [`Validator::validate_field`] for a parsed JSON value, which may not be a record at all; an absent record or
+    /// `null` is an empty one.
+    pub fn validate_field_parsed(&self, path: &str, value: FieldValue, parsed: Parsed) -> FieldReport {
+        match parsed {
+            Slot::Value(record) => self.check_field(path, value, record),
+            Slot::Absent | Slot::Null => self.check_field(path, value, Record::default()),
+            Slot::Wrong(kind) => FieldReport::rejected(
+                crate::text::first_chars(path, 200).to_owned(),
+                Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() }),
+            ),
+        }
+    }
+
+    /// [`Validator::validate_field`], not generic over the value (one copy in WebAssembly).
+    fn check_field(&self, path: &str, value: FieldValue, mut record: Record) -> FieldReport {
+        // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`).
+        let own = schema::in_own_address(path) && is_sub_customer(&record);
+        let was_empty = own && own_address_empty(&record);
+        if !record::place_at(&mut record, path).is_some_and(|place| value.put(place)) {
             // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
             let name = crate::text::first_chars(path, 200).to_owned();
-            return Report::rejected(Issue::new(name.clone(), &RequestReason::UnknownField { name }));
+            return FieldReport::rejected(
+                name.clone(),
+                Issue::new(name.clone(), &RequestReason::UnknownField { name }),
+            );
+        }
+        let covered = schema::covered(path, own && was_empty != own_address_empty(&record));
+        let mut report = self.walk(record, &covered);
+        let domain = match covered.first() {
+            Some(&DOMAIN) => report.domain_form.zip(report.full_domain()),
+            _ => None,
         };
-        *slot = value;
-        self.walk(record, &[path])
+        let value = FieldValue::take(report.normalized.as_mut().and_then(|r| record::place_at(r, path)));
+        FieldReport {
+            field: Cow::Borrowed(covered.first().copied().unwrap_or_default()),
+            value,
+            valid: report.valid,
+            covered,
+            errors: report.errors,
+            warnings: report.warnings,
+            domain,
+        }
     }
 
     /// Validates a record and keeps only the issues on the listed fields: what a form re-checks after an edit (the
@@ -224,7 +374,31 @@ impl AddressPaths {
     }
 }
 
-const BILLING: AddressPaths = AddressPaths::at("account.billingAddress");
+const BILLING: AddressPaths = AddressPaths::at(schema::OWN_ADDRESS);
+const DOMAIN: &str = schema::path("syncOptions", "domainPrefix");
+
+/// Whether an address slot counts as empty for a sub-customer ([`Address::is_empty`]): absent and `null` do, an
+/// address of the wrong JSON type does not (it is reported).
+fn is_empty(slot: &Slot<Address>) -> bool {
+    match slot {
+        Slot::Value(a) => a.is_empty(),
+        Slot::Absent | Slot::Null => true,
+        Slot::Wrong(_) => false,
+    }
+}
+
+/// Whether the record's account is a sub-customer of a reseller (the walker's reading: only `true` is).
+fn is_sub_customer(record: &Record) -> bool {
+    record.account.value().is_some_and(|a| a.is_sub_customer_of_reseller == Slot::Value(true))
+}
+
+/// Whether the account's own billing address ([`schema::OWN_ADDRESS`]) counts as empty ([`is_empty`]).
+fn own_address_empty(record: &Record) -> bool {
+    match &record.account {
+        Slot::Value(acc) => is_empty(&acc.billing_address),
+        _ => true,
+    }
+}
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
 /// The configuration a record carries, once checked.
@@ -516,12 +690,7 @@ impl<'v> Walk<'v> {
         config: &Config,
     ) -> Option<Rules<'v>> {
         // Only a sub-customer may leave its address empty: the emptiness check runs only then.
-        let use_reseller = sub_customer
-            && match &*own {
-                Slot::Value(a) => a.is_empty(),
-                Slot::Absent | Slot::Null => true,
-                Slot::Wrong(_) => false,
-            };
+        let use_reseller = sub_customer && is_empty(own);
         let (paths, slot) = if use_reseller { (&RESELLER, reseller) } else { (&BILLING, own) };
         // The reseller's address may not be missing when it stands in for the sub-customer's.
         if use_reseller && matches!(slot, Slot::Absent | Slot::Null) {

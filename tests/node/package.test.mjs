@@ -132,7 +132,8 @@ test('postcode corpus: every verdict equals the native one', () => {
   native.forEach((n, i) => {
     const r = tc.validateField(path, n.value, { account: { billingAddress: { country: n.country } } });
     assert.deepEqual([r.valid, r.errors.map((e) => e.code)], [n.valid, n.codes], `${n.country} ${JSON.stringify(n.value)}`);
-    if (cases[i][1] === n.value && r.valid) accepted++;
+    // A postcode result also states the state's issues (request.md, "Field result"): an example is judged by its own.
+    if (cases[i][1] === n.value && r.errors.every((e) => e.field !== path)) accepted++;
   });
   const examples = tc.countries().flatMap((c) => c.postalCodeExamples);
   assert.ok(examples.length >= 400);
