@@ -477,16 +477,57 @@ const fn field(path: &str) -> &'static str {
     }
 }
 
-/// The path of an address of the record, for a constant (fails the build for another path).
-const fn address(path: &str) -> &'static str {
-    match member(path) {
-        Some(m) if matches!(m.kind, Kind::Address) => m.path,
-        _ => panic!("not an address of the record"),
+/// The paths of the fields of the address at `root`, in the schema's order, for a constant (fails the build for
+/// another path).
+const fn fields_of<const N: usize>(root: &str) -> [&'static str; N] {
+    let Some(Member { kind: Kind::Address, members, .. }) = member(root) else {
+        panic!("not an address of the record")
+    };
+    assert!(members.len() == N);
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = members[i].path;
+        i += 1;
     }
+    out
 }
 
+/// How many of [`FIELDS`] hold a value of their own (not an address).
+const fn count_values() -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < FIELDS.len() {
+        if !matches!(FIELDS[i].kind, Kind::Address) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The path of every field of [`FIELDS`] that holds a value of its own (not an address), as the schema declares it:
+/// what a field check's `covered` is made of, without the schema's tables in the package.
+const PATHS: [&str; count_values()] = {
+    let mut out = [""; count_values()];
+    let (mut n, mut i) = (0, 0);
+    while i < FIELDS.len() {
+        if !matches!(FIELDS[i].kind, Kind::Address) {
+            out[n] = FIELDS[i].path;
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 /// The account's own billing address: a sub-customer that leaves it empty takes the reseller's (`rules.md` section 2).
-pub const OWN_ADDRESS: &str = address("account.billingAddress");
+pub const OWN_ADDRESS: &str = match member("account.billingAddress") {
+    Some(Member { kind: Kind::Address, path, .. }) => path,
+    _ => panic!("not an address of the record"),
+};
+
+/// The fields of [`OWN_ADDRESS`], in the schema's order.
+pub const OWN_ADDRESS_FIELDS: [&str; Address::KEYS.len()] = fields_of(OWN_ADDRESS);
 
 /// A change that a row of [`DEPENDENCIES`] is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -500,20 +541,12 @@ pub enum Change {
     FillsOwnAddress,
 }
 
-/// What a row of [`DEPENDENCIES`] re-checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cover {
-    /// One field.
-    Field(&'static str),
-    /// Every field of the address at this path.
-    FieldsOf(&'static str),
-}
-
-/// One row of [`DEPENDENCIES`]: a change, and the fields whose verdict depends on it.
+/// One row of [`DEPENDENCIES`]: a change, and the fields whose verdict depends on it (in groups: an address's fields,
+/// single fields).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dependency {
     pub change: Change,
-    pub covers: &'static [Cover],
+    pub covers: &'static [&'static [&'static str]],
 }
 
 /// The dependency table of `request.md` ("Field result"): a change of the left re-checks the right, so a field check
@@ -523,68 +556,58 @@ pub struct Dependency {
 /// ([`crate::rules::postcode::agrees_with_state`]); the Reseller ID required by the CSP model and the sub-customer
 /// flag ([`crate::rules::mpn`]); the reseller's address standing in for a sub-customer's empty one.
 pub const DEPENDENCIES: &[Dependency] = {
-    use Cover::{Field, FieldsOf};
-    const PHONE: Cover = Field(field("account.phone"));
-    const REGISTRATION: Cover = Field(field("account.registrationNumber"));
-    const RESELLER_ID: Cover = Field(field("syncOptions.resellerMpnId"));
-    const ADDRESS: Cover = FieldsOf(OWN_ADDRESS);
+    const PHONE_AND_REGISTRATION: &[&str] = &[field("account.phone"), field("account.registrationNumber")];
+    const RESELLER_ID: &[&str] = &[field("syncOptions.resellerMpnId")];
+    const ADDRESS: &[&str] = &OWN_ADDRESS_FIELDS;
     &[
         Dependency {
             change: Change::Of(field("account.billingAddress.country")),
-            covers: &[ADDRESS, PHONE, REGISTRATION],
+            covers: &[ADDRESS, PHONE_AND_REGISTRATION],
         },
         Dependency {
             change: Change::Of(field("account.billingAddress.state")),
-            covers: &[Field(field("account.billingAddress.postalCode"))],
+            covers: &[&[field("account.billingAddress.postalCode")]],
         },
         Dependency {
             change: Change::Of(field("account.billingAddress.postalCode")),
-            covers: &[Field(field("account.billingAddress.state"))],
+            covers: &[&[field("account.billingAddress.state")]],
         },
         Dependency {
             change: Change::Of(field("account.isSubCustomerOfReseller")),
-            covers: &[ADDRESS, RESELLER_ID, PHONE, REGISTRATION],
+            covers: &[ADDRESS, RESELLER_ID, PHONE_AND_REGISTRATION],
         },
-        Dependency { change: Change::FillsOwnAddress, covers: &[ADDRESS, PHONE, REGISTRATION] },
+        Dependency { change: Change::FillsOwnAddress, covers: &[ADDRESS, PHONE_AND_REGISTRATION] },
         Dependency { change: Change::Of(field("cspModel")), covers: &[RESELLER_ID] },
     ]
 };
 
-/// Whether `path` is a field of [`OWN_ADDRESS`] (`account.billingAddress.city`).
+/// Whether `path` is in [`OWN_ADDRESS`] (`account.billingAddress.city`; by its prefix alone).
 pub fn in_own_address(path: &str) -> bool {
-    kind(path).is_some() && path.strip_prefix(OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'))
+    path.strip_prefix(OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// The paths whose issues a check of the field at `path` states in full (`request.md`, "Field result": `covered`):
 /// the field itself first, then what each row of [`DEPENDENCIES`] about the change covers, each path once.
-/// `fills_own_address`: the change turns [`OWN_ADDRESS`] from empty to filled or back ([`Change::FillsOwnAddress`]).
-/// Empty for a path that is no field.
+/// `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found the path in [`OWN_ADDRESS`],
+/// [`in_own_address`]). Empty for a path that holds no value of its own (no
+/// field, an object, an address).
 pub fn covered(path: &str, fills_own_address: bool) -> Vec<&'static str> {
-    let Some(m) = member(path).filter(|m| !matches!(m.kind, Kind::Object | Kind::Address)) else {
-        return Vec::new();
+    let mut out = Vec::new();
+    let Some(own) = PATHS.iter().find(|p| **p == path) else {
+        return out;
     };
-    let mut out = vec![m.path];
+    out.push(*own);
     for row in DEPENDENCIES {
         let applies = match row.change {
-            Change::Of(p) => p == m.path,
-            Change::FillsOwnAddress => fills_own_address && in_own_address(m.path),
+            Change::Of(p) => p == *own,
+            Change::FillsOwnAddress => fills_own_address,
         };
-        if !applies {
-            continue;
-        }
-        for cover in row.covers {
-            let paths: &[Member] = match cover {
-                Cover::Field(p) => {
+        if applies {
+            for group in row.covers {
+                for p in *group {
                     if !out.contains(p) {
                         out.push(p);
                     }
-                    continue;
-                }
-                Cover::FieldsOf(root) => member(root).map_or(&[], |a| a.members),
-            };
-            for f in paths {
-                if !out.contains(&f.path) {
-                    out.push(f.path);
                 }
             }
         }

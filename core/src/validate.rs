@@ -14,6 +14,7 @@ use crate::rules::{
     address, characters, config, country, email, names, phone, postcode, registration, state, username,
 };
 use crate::schema;
+use crate::source::NotData;
 use alloc::borrow::Cow;
 use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 use serde::Serialize;
@@ -84,34 +85,16 @@ impl From<Flag> for FieldValue {
 }
 
 impl FieldValue {
-    /// No value, of the type the field at `path` holds (the flag for [`schema::Kind::Bool`], else text), for a reader
-    /// to fill ([`FieldValue::place_mut`]).
-    pub fn absent_for(path: &str) -> FieldValue {
-        match schema::kind(path) {
-            Some(schema::Kind::Bool) => FieldValue::Flag(Slot::Absent),
-            _ => FieldValue::Text(Slot::Absent),
-        }
-    }
-
-    /// The value as a place of the record, for the lenient reader ([`record::read_into`]).
-    pub fn place_mut(&mut self) -> PlaceMut<'_> {
-        match self {
-            FieldValue::Text(t) => PlaceMut::Text(t),
-            FieldValue::Flag(f) => PlaceMut::Flag(f),
-        }
-    }
-
-    /// Puts the value into its place in a record; `false` where the place holds neither text nor the flag. A value of
-    /// the other type is kept as a wrong type, which the walker reports.
-    fn put(self, place: PlaceMut<'_>) -> bool {
+    /// Puts the value into its place in a record, a text field or the flag. A value of the other type is kept as a
+    /// wrong type, which the walker reports.
+    fn put(self, place: PlaceMut<'_>) {
         match (place, self) {
             (PlaceMut::Text(t), FieldValue::Text(v)) => *t = v,
             (PlaceMut::Flag(f), FieldValue::Flag(v)) => *f = v,
             (PlaceMut::Text(t), FieldValue::Flag(v)) => *t = retyped(v, record::Kind::Bool),
             (PlaceMut::Flag(f), FieldValue::Text(v)) => *f = retyped(v, record::Kind::Text),
-            (PlaceMut::List(_) | PlaceMut::Object(_), _) => return false,
+            (PlaceMut::List(_) | PlaceMut::Object(_), _) => {}
         }
-        true
     }
 
     /// The value at a place of a record, taken out of it.
@@ -152,25 +135,37 @@ pub struct FieldReport {
     pub errors: Vec<Issue>,
     /// The warnings of the covered paths.
     pub warnings: Vec<Issue>,
-    /// For the domain field, when it is valid: its form and the domain Partner Center receives
-    /// ([`Report::full_domain`]), for a host's availability check. Not part of `request.md`'s result.
+    /// Which form the record's domain field holds, `None` when it is invalid ([`Report::domain_form`]): with the
+    /// domain field's `value`, a host's availability check has the domain ([`domain::Domain::full`]). Not part of
+    /// `request.md`'s result.
     #[serde(skip)]
-    pub domain: Option<(DomainForm, String)>,
+    pub domain_form: Option<DomainForm>,
 }
 
 impl FieldReport {
     /// The result of a call that could not be checked: no field, one error.
-    pub fn rejected(field: impl Into<Cow<'static, str>>, issue: Issue) -> FieldReport {
+    pub fn rejected(field: Cow<'static, str>, issue: Issue) -> FieldReport {
         FieldReport {
-            field: field.into(),
+            field,
             value: FieldValue::Text(Slot::Absent),
             valid: false,
             covered: Vec::new(),
             errors: vec![issue],
             warnings: Vec::new(),
-            domain: None,
+            domain_form: None,
         }
     }
+
+    /// The result of a call whose path or record is not JSON-like data: `request.not_json` on the record, without a
+    /// line or column (no text was read).
+    pub fn not_json(field: Cow<'static, str>, detail: String) -> FieldReport {
+        FieldReport::rejected(field, Issue::new("", &RequestReason::NotJson { detail, line: 0, column: 0 }))
+    }
+}
+
+/// A path from a caller, bounded, for a result that names it.
+fn bounded(path: &str) -> Cow<'static, str> {
+    Cow::Owned(crate::text::first_chars(path, 200).to_owned())
 }
 
 /// Validates records against the embedded country table, or against run-time country rules installed with
@@ -241,41 +236,63 @@ impl Validator {
     /// those whose verdict depends on it are made ([`schema::covered`]). A path that is not a text field or the flag
     /// is reported as `request.unknown_field`.
     pub fn validate_field(&self, path: &str, value: impl Into<FieldValue>, record: Record) -> FieldReport {
-        self.check_field(path, value.into(), record)
+        let mut value = Some(value.into());
+        self.check_field(path, record, &mut |place| {
+            if let Some(v) = value.take() {
+                v.put(place);
+            }
+            Ok(())
+        })
     }
 
-    /// [`Validator::validate_field`] for a parsed JSON value, which may not be a record at all; an absent record or
-    /// `null` is an empty one.
-    pub fn validate_field_parsed(&self, path: &str, value: FieldValue, parsed: Parsed) -> FieldReport {
-        match parsed {
-            Slot::Value(record) => self.check_field(path, value, record),
-            Slot::Absent | Slot::Null => self.check_field(path, value, Record::default()),
-            Slot::Wrong(kind) => FieldReport::rejected(
-                crate::text::first_chars(path, 200).to_owned(),
-                Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() }),
-            ),
-        }
+    /// [`Validator::validate_field`] with the value read straight into the field's place by `read` (the WebAssembly
+    /// binding's lenient reader, [`record::read_into`]), in a parsed JSON value, which may not be a record at all (an
+    /// absent record or `null` is an empty one). A value that is not JSON-like data is `request.not_json`, as in a
+    /// record.
+    pub fn validate_field_with(
+        &self,
+        path: &str,
+        parsed: Parsed,
+        read: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
+    ) -> FieldReport {
+        let record = match parsed {
+            Slot::Value(record) => record,
+            Slot::Absent | Slot::Null => Record::default(),
+            Slot::Wrong(kind) => {
+                return FieldReport::rejected(
+                    bounded(path),
+                    Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() }),
+                )
+            }
+        };
+        self.check_field(path, record, read)
     }
 
-    /// [`Validator::validate_field`], not generic over the value (one copy in WebAssembly).
-    fn check_field(&self, path: &str, value: FieldValue, mut record: Record) -> FieldReport {
+    /// [`Validator::validate_field`]: `put` puts the value into the field's place, a text field or the flag (one copy
+    /// in WebAssembly, not generic over the value).
+    fn check_field(
+        &self,
+        path: &str,
+        mut record: Record,
+        put: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
+    ) -> FieldReport {
         // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`).
         let own = schema::in_own_address(path) && is_sub_customer(&record);
         let was_empty = own && own_address_empty(&record);
-        if !record::place_at(&mut record, path).is_some_and(|place| value.put(place)) {
-            // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
-            let name = crate::text::first_chars(path, 200).to_owned();
-            return FieldReport::rejected(
-                name.clone(),
-                Issue::new(name.clone(), &RequestReason::UnknownField { name }),
-            );
+        let read = match record::place_at(&mut record, path) {
+            Some(place @ (PlaceMut::Text(_) | PlaceMut::Flag(_))) => put(place),
+            _ => {
+                // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
+                let name = bounded(path);
+                let issue = Issue::new(name.clone(), &RequestReason::UnknownField { name: name.to_string() });
+                return FieldReport::rejected(name, issue);
+            }
+        };
+        if let Err(not_data) = read {
+            return FieldReport::not_json(bounded(path), not_data.detail());
         }
         let covered = schema::covered(path, own && was_empty != own_address_empty(&record));
         let mut report = self.walk(record, &covered);
-        let domain = match covered.first() {
-            Some(&DOMAIN) => report.domain_form.zip(report.full_domain()),
-            _ => None,
-        };
         let value = FieldValue::take(report.normalized.as_mut().and_then(|r| record::place_at(r, path)));
         FieldReport {
             field: Cow::Borrowed(covered.first().copied().unwrap_or_default()),
@@ -284,7 +301,7 @@ impl Validator {
             covered,
             errors: report.errors,
             warnings: report.warnings,
-            domain,
+            domain_form: report.domain_form,
         }
     }
 
@@ -375,7 +392,6 @@ impl AddressPaths {
 }
 
 const BILLING: AddressPaths = AddressPaths::at(schema::OWN_ADDRESS);
-const DOMAIN: &str = schema::path("syncOptions", "domainPrefix");
 
 /// Whether an address slot counts as empty for a sub-customer ([`Address::is_empty`]): absent and `null` do, an
 /// address of the wrong JSON type does not (it is reported).
@@ -389,7 +405,7 @@ fn is_empty(slot: &Slot<Address>) -> bool {
 
 /// Whether the record's account is a sub-customer of a reseller (the walker's reading: only `true` is).
 fn is_sub_customer(record: &Record) -> bool {
-    record.account.value().is_some_and(|a| a.is_sub_customer_of_reseller == Slot::Value(true))
+    record.account.value().is_some_and(|a| matches!(a.is_sub_customer_of_reseller, Slot::Value(true)))
 }
 
 /// Whether the account's own billing address ([`schema::OWN_ADDRESS`]) counts as empty ([`is_empty`]).

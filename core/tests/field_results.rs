@@ -3,8 +3,10 @@
 //! never the whole record. One test per row of the table, then the properties every field result has.
 
 use serde_json::{json, Value};
-use tenantcheck_core::record::{from_json, Record, Slot};
-use tenantcheck_core::schema::{self, Change, Cover, DEPENDENCIES};
+use tenantcheck_core::record::{from_json, Kind, PlaceMut, Record, Slot};
+use tenantcheck_core::rules::domain::DomainForm;
+use tenantcheck_core::schema::{self, Change, DEPENDENCIES};
+use tenantcheck_core::source::NotData;
 use tenantcheck_core::{FieldReport, FieldValue, Validator};
 
 const COUNTRY: &str = "account.billingAddress.country";
@@ -197,8 +199,9 @@ fn other_fields_cover_themselves_only() {
     assert_eq!((errors(&r), r.warnings[0].code), (vec![], "email.free_mail"));
     let r = field("syncOptions.domainPrefix", text("Contoso.onmicrosoft.com"), &base());
     assert_eq!(r.value, FieldValue::Text(text("contoso")));
-    assert_eq!(r.domain.as_ref().map(|(_, full)| full.as_str()), Some("contoso.onmicrosoft.com"));
-    assert_eq!(field("syncOptions.domainPrefix", text("-"), &base()).domain, None);
+    assert_eq!(r.domain_form, Some(DomainForm::Prefix));
+    assert_eq!(field("syncOptions.domainPrefix", text("contoso.com"), &base()).domain_form, Some(DomainForm::Alias));
+    assert_eq!(field("syncOptions.domainPrefix", text("-"), &base()).domain_form, None);
     // A refused value comes back as given.
     let r = field(POSTAL, text("1068"), &base());
     assert_eq!((&r.value, errors(&r)), (&FieldValue::Text(text("1068")), vec![(POSTAL, "postal_code.format")]));
@@ -211,16 +214,26 @@ fn a_call_that_cannot_be_checked_covers_nothing() {
         assert_eq!(errors(&r), [(path, "request.unknown_field")], "{path}");
         assert!(r.covered.is_empty() && !r.valid && r.field == path);
     }
-    let r = Validator::new().validate_field_parsed(
-        PHONE,
-        FieldValue::Text(text("x")),
-        Slot::Wrong(tenantcheck_core::record::Kind::List),
-    );
-    assert_eq!((errors(&r), r.covered.len()), (vec![("", "request.not_an_object")], 0));
+    // A record that is no object, a value that is no data (what the package's reader finds in a function).
+    let text_x = &mut |place: PlaceMut<'_>| {
+        if let PlaceMut::Text(t) = place {
+            *t = text("x");
+        }
+        Ok(())
+    };
+    let r = Validator::new().validate_field_with(PHONE, Slot::Wrong(Kind::List), text_x);
+    assert_eq!((errors(&r), r.covered.len(), r.field.as_ref()), (vec![("", "request.not_an_object")], 0, PHONE));
+    let r = Validator::new().validate_field_with(PHONE, Slot::Null, &mut |_| Err(NotData("a function")));
+    assert_eq!((errors(&r), r.covered.len()), (vec![("", "request.not_json")], 0));
     // An absent record is an empty one.
-    let r =
-        Validator::new().validate_field_parsed("account.email", FieldValue::Text(text("it@contoso.com")), Slot::Null);
-    assert!(r.valid);
+    let r = Validator::new().validate_field_with("account.email", Slot::Absent, &mut |place| {
+        if let PlaceMut::Text(t) = place {
+            *t = text("it@contoso.com");
+        }
+        Ok(())
+    });
+    assert!(r.valid && r.covered == ["account.email"]);
+    assert_eq!(r.value, FieldValue::Text(text("it@contoso.com")));
 }
 
 /// The table names only the schema's fields and addresses, and each row of `request.md` is there.
@@ -230,17 +243,16 @@ fn the_table_is_request_mds() {
         if let Change::Of(p) = row.change {
             assert!(schema::kind(p).is_some(), "{p}");
         }
-        for c in row.covers {
-            match c {
-                Cover::Field(p) => assert!(schema::kind(p).is_some(), "{p}"),
-                Cover::FieldsOf(p) => assert_eq!(schema::kind(p), Some(schema::Kind::Address), "{p}"),
-            }
+        for p in row.covers.iter().flat_map(|group| group.iter()) {
+            assert!(!matches!(schema::kind(p), None | Some(schema::Kind::Address)), "{p}");
         }
     }
+    assert_eq!(schema::OWN_ADDRESS_FIELDS, ADDRESS);
     assert_eq!(DEPENDENCIES.len(), 6);
     assert_eq!(schema::covered(STATE, false), [STATE, POSTAL]);
     assert_eq!(schema::covered(POSTAL, true).len(), 8);
-    assert_eq!(schema::covered("account.contact.firstName", true), ["account.contact.firstName"]);
+    assert_eq!(schema::covered("account.contact.firstName", false), ["account.contact.firstName"]);
+    assert!(schema::covered("account.billingAddress", false).is_empty());
     assert!(schema::covered("account.contact", false).is_empty());
 }
 
