@@ -162,8 +162,7 @@ pub fn validate_field(
 /// field's place.
 fn field_report(path: JsValue, value: &JsValue, record: &JsValue) -> FieldReport {
     let Some(path) = path.as_string() else {
-        let detail = crate::text::concat(&["the field path is ", &kind_of(&path), ", not a string"]);
-        return FieldReport::not_json(Cow::Borrowed(""), detail);
+        return FieldReport::not_json(Cow::Borrowed(""), "the field path is not a string".into());
     };
     match record::read(record) {
         Ok(parsed) => {
@@ -232,15 +231,6 @@ fn error(reason: &dyn Reason) -> JsValue {
     set(&e, "code", &js_static(issue.code));
     set(&e, "params", &issue.params.to_js());
     e.into()
-}
-
-/// The JS type of a value, for messages: `typeof`'s answer (`"undefined"` for `undefined`), but `null` for `null`.
-fn kind_of(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".into()
-    } else {
-        v.js_typeof().as_string().unwrap_or_default()
-    }
 }
 
 // ---- The writer: core values as plain JS objects, in the shape the declarations below (and the schema's) give. ----
