@@ -586,30 +586,70 @@ pub fn in_own_address(path: &str) -> bool {
     path.strip_prefix(OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'))
 }
 
+/// The place of a path in [`PATHS`], in a constant (fails the build for a path that is not there).
+const fn index(path: &str) -> usize {
+    let mut i = 0;
+    while i < PATHS.len() {
+        if same_str(PATHS[i], path) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not a field of the record")
+}
+
+/// [`DEPENDENCIES`] as the package reads it: each row's change (the place of its field in [`PATHS`], or
+/// [`PATHS`]'s length for [`Change::FillsOwnAddress`]) and the fields it covers as bits of their places in [`PATHS`]:
+/// a few bytes a row, not tables of string pointers (which neither shrink nor compress in WebAssembly).
+const ROWS: [(u8, u32); DEPENDENCIES.len()] = {
+    assert!(PATHS.len() < 32);
+    let mut out = [(0, 0); DEPENDENCIES.len()];
+    let mut r = 0;
+    while r < DEPENDENCIES.len() {
+        let row = &DEPENDENCIES[r];
+        let change = match row.change {
+            Change::Of(p) => index(p),
+            Change::FillsOwnAddress => PATHS.len(),
+        };
+        let mut bits = 0u32;
+        let mut g = 0;
+        while g < row.covers.len() {
+            let mut k = 0;
+            while k < row.covers[g].len() {
+                bits |= 1 << index(row.covers[g][k]);
+                k += 1;
+            }
+            g += 1;
+        }
+        out[r] = (change as u8, bits);
+        r += 1;
+    }
+    out
+};
+
 /// The paths whose issues a check of the field at `path` states in full (`request.md`, "Field result": `covered`):
-/// the field itself first, then what each row of [`DEPENDENCIES`] about the change covers, each path once.
-/// `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found the path in [`OWN_ADDRESS`],
-/// [`in_own_address`]). Empty for a path that holds no value of its own (no
-/// field, an object, an address).
+/// the field itself first, then what the rows of [`DEPENDENCIES`] about the change cover, each path once, in the
+/// schema's order. `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found the path in
+/// [`OWN_ADDRESS`], [`in_own_address`]). Empty for a path that holds no value of its own (no field, an object, an
+/// address).
 pub fn covered(path: &str, fills_own_address: bool) -> Vec<&'static str> {
     let mut out = Vec::new();
-    let Some(own) = PATHS.iter().find(|p| **p == path) else {
-        return out;
-    };
-    out.push(*own);
-    for row in DEPENDENCIES {
-        let applies = match row.change {
-            Change::Of(p) => p == *own,
-            Change::FillsOwnAddress => fills_own_address,
-        };
-        if applies {
-            for group in row.covers {
-                for p in *group {
-                    if !out.contains(p) {
-                        out.push(p);
-                    }
-                }
-            }
+    let mut own = 0;
+    while own < PATHS.len() && PATHS[own] != path {
+        own += 1;
+    }
+    let Some(field) = PATHS.get(own) else { return out };
+    out.push(*field);
+    let mut bits = 0;
+    for (change, covers) in ROWS {
+        if usize::from(change) == own || (fills_own_address && usize::from(change) == PATHS.len()) {
+            bits |= covers;
+        }
+    }
+    bits &= !(1 << own);
+    for (i, p) in PATHS.iter().enumerate() {
+        if bits & (1 << i) != 0 {
+            out.push(*p);
         }
     }
     out
