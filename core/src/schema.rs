@@ -6,6 +6,8 @@
 //!   values and for serde) and one result writer (`wasm.rs`) serve every object, none of them generic over it;
 //! - the field paths: [`kind`], [`FIELDS`], [`text_fields`], [`crate::record::is_known_path`] (the CSV columns),
 //!   [`crate::Record::text_mut`], the walker's address paths, the browser host's field list (`web/src/fields.rs`);
+//! - the dependency table of `request.md` ("Field result": [`DEPENDENCIES`]), its paths checked against the
+//!   declaration when the crate builds, and with it what a field check covers ([`covered`]);
 //! - the field kinds of section 0, below. A test holds the TypeScript types (`wasm.rs`) and `docs/codes.md` to it.
 //!
 //! - [`Kind::Code`]: code-like text (username, domain prefix, Reseller ID, phone, e-mail, registration number,
