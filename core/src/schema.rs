@@ -6,6 +6,8 @@
 //!   values and for serde) and one result writer (`wasm.rs`) serve every object, none of them generic over it;
 //! - the field paths: [`kind`], [`FIELDS`], [`text_fields`], [`crate::record::is_known_path`] (the CSV columns),
 //!   [`crate::Record::text_mut`], the walker's address paths, the browser host's field list (`web/src/fields.rs`);
+//! - the dependency table of `request.md` ("Field result": [`DEPENDENCIES`]), its paths checked against the
+//!   declaration when the crate builds, and with it what a field check covers ([`covered`]);
 //! - the field kinds of section 0, below. A test holds the TypeScript types (`wasm.rs`) and `docs/codes.md` to it.
 //!
 //! - [`Kind::Code`]: code-like text (username, domain prefix, Reseller ID, phone, e-mail, registration number,
@@ -25,6 +27,7 @@
 use crate::record::{self, AsPlace, Flag, List, Place, PlaceMut, Slot, Text};
 use crate::text::{self, TooLong};
 use alloc::borrow::Cow;
+use alloc::vec::Vec;
 use serde::Serialize;
 
 /// What a field holds, and for text, how section 0 treats it.
@@ -465,6 +468,193 @@ const fn interfaces(out: &mut [u8], mut n: usize, name: &str, table: &[Member], 
 pub const fn typescript(out: &mut [u8], name: &str, enum_names: &[&str]) -> usize {
     let n = put(out, 0, "/** The normalized record (`request.md`): every field present, `null` for no value. */");
     interfaces(out, n, name, RECORD, enum_names)
+}
+
+/// The path of a field of the record as the schema declares it, for a constant: fails the build (in a constant) for a
+/// path that is no field (an object that only nests fields, `account`, is none).
+const fn field(path: &str) -> &'static str {
+    match member(path) {
+        Some(m) if !matches!(m.kind, Kind::Object | Kind::Address) => m.path,
+        _ => panic!("not a field of the record"),
+    }
+}
+
+/// The paths of the fields of the address at `root`, in the schema's order, for a constant (fails the build for
+/// another path).
+const fn fields_of<const N: usize>(root: &str) -> [&'static str; N] {
+    let Some(Member { kind: Kind::Address, members, .. }) = member(root) else {
+        panic!("not an address of the record")
+    };
+    assert!(members.len() == N);
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = members[i].path;
+        i += 1;
+    }
+    out
+}
+
+/// How many of [`FIELDS`] hold a value of their own (not an address).
+const fn count_values() -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < FIELDS.len() {
+        if !matches!(FIELDS[i].kind, Kind::Address) {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// The path of every field of [`FIELDS`] that holds a value of its own (not an address), as the schema declares it:
+/// what a field check's `covered` is made of, without the schema's tables in the package.
+const PATHS: [&str; count_values()] = {
+    let mut out = [""; count_values()];
+    let (mut n, mut i) = (0, 0);
+    while i < FIELDS.len() {
+        if !matches!(FIELDS[i].kind, Kind::Address) {
+            out[n] = FIELDS[i].path;
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// The account's own billing address: a sub-customer that leaves it empty takes the reseller's (`rules.md` section 2).
+pub const OWN_ADDRESS: &str = match member("account.billingAddress") {
+    Some(Member { kind: Kind::Address, path, .. }) => path,
+    _ => panic!("not an address of the record"),
+};
+
+/// The fields of [`OWN_ADDRESS`], in the schema's order.
+pub const OWN_ADDRESS_FIELDS: [&str; Address::KEYS.len()] = fields_of(OWN_ADDRESS);
+
+/// A change that a row of [`DEPENDENCIES`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Any change of this field.
+    Of(&'static str),
+    /// A change of any field of [`OWN_ADDRESS`] that turns the address from empty to filled or back
+    /// ([`crate::record::Address::is_empty`]) while the account is a sub-customer of a reseller: the reseller's address
+    /// then stands in for the empty one, so the account's country may change (`rules.md` section 2). For any other
+    /// account the own address is the account's, empty or not, and the change re-checks nothing else.
+    FillsOwnAddress,
+}
+
+/// One row of [`DEPENDENCIES`]: a change, and the fields whose verdict depends on it (in groups: an address's fields,
+/// single fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dependency {
+    pub change: Change,
+    pub covers: &'static [&'static [&'static str]],
+}
+
+/// The dependency table of `request.md` ("Field result"): a change of the left re-checks the right, so a field check
+/// ([`crate::Validator::validate_field`]) states their issues in full too ([`covered`]). Every path is the schema's
+/// (checked when the crate builds). The cross-field rules it follows: the country's rules read by the city, state,
+/// postcode, phone and registration number (`rules.md` section 2); the state against the postcode
+/// ([`crate::rules::postcode::agrees_with_state`]); the Reseller ID required by the CSP model and the sub-customer
+/// flag ([`crate::rules::mpn`]); the reseller's address standing in for a sub-customer's empty one.
+pub const DEPENDENCIES: &[Dependency] = {
+    const PHONE_AND_REGISTRATION: &[&str] = &[field("account.phone"), field("account.registrationNumber")];
+    const RESELLER_ID: &[&str] = &[field("syncOptions.resellerMpnId")];
+    const ADDRESS: &[&str] = &OWN_ADDRESS_FIELDS;
+    &[
+        Dependency {
+            change: Change::Of(field("account.billingAddress.country")),
+            covers: &[ADDRESS, PHONE_AND_REGISTRATION],
+        },
+        Dependency {
+            change: Change::Of(field("account.billingAddress.state")),
+            covers: &[&[field("account.billingAddress.postalCode")]],
+        },
+        Dependency {
+            change: Change::Of(field("account.billingAddress.postalCode")),
+            covers: &[&[field("account.billingAddress.state")]],
+        },
+        Dependency {
+            change: Change::Of(field("account.isSubCustomerOfReseller")),
+            covers: &[ADDRESS, RESELLER_ID, PHONE_AND_REGISTRATION],
+        },
+        Dependency { change: Change::FillsOwnAddress, covers: &[ADDRESS, PHONE_AND_REGISTRATION] },
+        Dependency { change: Change::Of(field("cspModel")), covers: &[RESELLER_ID] },
+    ]
+};
+
+/// Whether `path` is in [`OWN_ADDRESS`] (`account.billingAddress.city`; by its prefix alone).
+pub fn in_own_address(path: &str) -> bool {
+    path.strip_prefix(OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// The place of a path in [`PATHS`], in a constant (fails the build for a path that is not there).
+const fn index(path: &str) -> usize {
+    let mut i = 0;
+    while i < PATHS.len() {
+        if same_str(PATHS[i], path) {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not a field of the record")
+}
+
+/// [`DEPENDENCIES`] as the package reads it: each row's change (the place of its field in [`PATHS`], or
+/// [`PATHS`]'s length for [`Change::FillsOwnAddress`]) and the fields it covers as bits of their places in [`PATHS`]:
+/// a few bytes a row, not tables of string pointers (which neither shrink nor compress in WebAssembly).
+const ROWS: [(u8, u32); DEPENDENCIES.len()] = {
+    assert!(PATHS.len() < 32);
+    let mut out = [(0, 0); DEPENDENCIES.len()];
+    let mut r = 0;
+    while r < DEPENDENCIES.len() {
+        let row = &DEPENDENCIES[r];
+        let change = match row.change {
+            Change::Of(p) => index(p),
+            Change::FillsOwnAddress => PATHS.len(),
+        };
+        let mut bits = 0u32;
+        let mut g = 0;
+        while g < row.covers.len() {
+            let mut k = 0;
+            while k < row.covers[g].len() {
+                bits |= 1 << index(row.covers[g][k]);
+                k += 1;
+            }
+            g += 1;
+        }
+        out[r] = (change as u8, bits);
+        r += 1;
+    }
+    out
+};
+
+/// The paths whose issues a check of the field at `path` states in full (`request.md`, "Field result": `covered`):
+/// the field itself first, then what the rows of [`DEPENDENCIES`] about the change cover, each path once, in the
+/// schema's order. `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found the path in
+/// [`OWN_ADDRESS`], [`in_own_address`]). Empty for a path that holds no value of its own (no field, an object, an
+/// address).
+pub fn covered(path: &str, fills_own_address: bool) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut own = 0;
+    while own < PATHS.len() && PATHS[own] != path {
+        own += 1;
+    }
+    let Some(field) = PATHS.get(own) else { return out };
+    out.push(*field);
+    let mut bits = 0;
+    for (change, covers) in ROWS {
+        if usize::from(change) == own || (fills_own_address && usize::from(change) == PATHS.len()) {
+            bits |= covers;
+        }
+    }
+    bits &= !(1 << own);
+    for (i, p) in PATHS.iter().enumerate() {
+        if bits & (1 << i) != 0 {
+            out.push(*p);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

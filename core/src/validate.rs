@@ -5,7 +5,7 @@
 
 use crate::countries::{self, Country, CountryRules, RuleSetError, Rules};
 use crate::issue::{Issue, Outcome, Reason, Severity};
-use crate::record::{self, Address, Parsed, Record, Slot, Text};
+use crate::record::{self, Address, Flag, Parsed, PlaceMut, Record, Slot, Text};
 use crate::rules::config::ConfigReason;
 use crate::rules::domain::{self, DomainForm};
 use crate::rules::mpn::{self, CspModel};
@@ -15,6 +15,7 @@ use crate::rules::{
     address, characters, config, country, email, names, phone, postcode, registration, state, username,
 };
 use crate::schema;
+use crate::source::NotData;
 use alloc::borrow::Cow;
 use alloc::sync::Arc;
 use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
@@ -62,6 +63,111 @@ impl Report {
             normalized: None,
         }
     }
+}
+
+/// A field's value in a field check ([`Validator::validate_field`]): text, or the sub-customer flag. Serialized as the
+/// value itself (`null` for no value).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    Text(Text),
+    Flag(Flag),
+}
+
+impl From<Text> for FieldValue {
+    fn from(t: Text) -> Self {
+        FieldValue::Text(t)
+    }
+}
+
+impl From<Flag> for FieldValue {
+    fn from(f: Flag) -> Self {
+        FieldValue::Flag(f)
+    }
+}
+
+impl FieldValue {
+    /// Puts the value into its place in a record, a text field or the flag. A value of the other type is kept as a
+    /// wrong type, which the walker reports.
+    fn put(self, place: PlaceMut<'_>) {
+        match (place, self) {
+            (PlaceMut::Text(t), FieldValue::Text(v)) => *t = v,
+            (PlaceMut::Flag(f), FieldValue::Flag(v)) => *f = v,
+            (PlaceMut::Text(t), FieldValue::Flag(v)) => *t = retyped(v, record::Kind::Bool),
+            (PlaceMut::Flag(f), FieldValue::Text(v)) => *f = retyped(v, record::Kind::Text),
+            (PlaceMut::List(_) | PlaceMut::Object(_), _) => {}
+        }
+    }
+
+    /// The value at a place of a record, taken out of it.
+    fn take(place: Option<PlaceMut<'_>>) -> FieldValue {
+        match place {
+            Some(PlaceMut::Flag(f)) => FieldValue::Flag(core::mem::take(f)),
+            Some(PlaceMut::Text(t)) => FieldValue::Text(core::mem::take(t)),
+            _ => FieldValue::Text(Slot::Absent),
+        }
+    }
+}
+
+/// A slot of one type as a slot of another: a value becomes a wrong type (`found`).
+fn retyped<T, U>(slot: Slot<T>, found: record::Kind) -> Slot<U> {
+    match slot {
+        Slot::Value(_) => Slot::Wrong(found),
+        Slot::Wrong(k) => Slot::Wrong(k),
+        Slot::Null => Slot::Null,
+        Slot::Absent => Slot::Absent,
+    }
+}
+
+/// The result of checking one field as the user types (`request.md`, "Field result"): the field's value, its issues
+/// and those of the fields whose verdict depends on it ([`schema::covered`]), not the whole record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldReport {
+    /// The field's dotted path, as given.
+    pub field: Cow<'static, str>,
+    /// The field's normalized value (as given where its rule refused it).
+    pub value: FieldValue,
+    /// True exactly when `errors` is empty.
+    pub valid: bool,
+    /// Every path whose issues this result states in full: the field, then what it covers
+    /// ([`schema::DEPENDENCIES`]); a host clears the stale messages of these paths and no others. Empty when the call
+    /// could not be checked (the path is no field, the record no object): `errors` then says why.
+    pub covered: Vec<&'static str>,
+    /// The errors of the covered paths.
+    pub errors: Vec<Issue>,
+    /// The warnings of the covered paths.
+    pub warnings: Vec<Issue>,
+    /// Which form the record's domain field holds, `None` when it is invalid ([`Report::domain_form`]): with the
+    /// domain field's `value`, a host's availability check has the domain ([`domain::Domain::full`]). Not part of
+    /// `request.md`'s result.
+    #[serde(skip)]
+    pub domain_form: Option<DomainForm>,
+}
+
+impl FieldReport {
+    /// The result of a call that could not be checked: no field, one error.
+    pub fn rejected(field: Cow<'static, str>, issue: Issue) -> FieldReport {
+        FieldReport {
+            field,
+            value: FieldValue::Text(Slot::Absent),
+            valid: false,
+            covered: Vec::new(),
+            errors: vec![issue],
+            warnings: Vec::new(),
+            domain_form: None,
+        }
+    }
+
+    /// The result of a call whose path or record is not JSON-like data: `request.not_json` on the record, without a
+    /// line or column (no text was read).
+    pub fn not_json(field: Cow<'static, str>, detail: String) -> FieldReport {
+        FieldReport::rejected(field, Issue::new("", &RequestReason::NotJson { detail, line: 0, column: 0 }))
+    }
+}
+
+/// A path from a caller, bounded, for a result that names it.
+fn bounded(path: &str) -> Cow<'static, str> {
+    Cow::Owned(crate::text::first_chars(path, 200).to_owned())
 }
 
 /// Validates records against the embedded country table, or against run-time country rules installed with
@@ -190,17 +296,78 @@ impl Validator {
         Report::rejected(Issue::new("", &RequestReason::NotAnObject { found }))
     }
 
-    /// Validates one field as the user types: `value` replaces the field at `path` in `record`, the whole record is
-    /// validated (cross-field rules need it), and only that field's errors and warnings are kept. A path that is not
-    /// a text field of the record is reported as `request.unknown_field`.
-    pub fn validate_field(&self, path: &str, value: Text, mut record: Record) -> Report {
-        let Some(slot) = record.text_mut(path) else {
-            // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
-            let name = crate::text::first_chars(path, 200).to_owned();
-            return Report::rejected(Issue::new(name.clone(), &RequestReason::UnknownField { name }));
+    /// Validates one field as the user types (`request.md`, "Field result"): `value` replaces the field at `path` in
+    /// `record`, the whole record is validated (cross-field rules need it), and only the issues of the field and of
+    /// those whose verdict depends on it are made ([`schema::covered`]). A path that is not a text field or the flag
+    /// is reported as `request.unknown_field`.
+    pub fn validate_field(&self, path: &str, value: impl Into<FieldValue>, record: Record) -> FieldReport {
+        let mut value = Some(value.into());
+        self.check_field(path, record, &mut |place| {
+            if let Some(v) = value.take() {
+                v.put(place);
+            }
+            Ok(())
+        })
+    }
+
+    /// [`Validator::validate_field`] with the value read straight into the field's place by `read` (the WebAssembly
+    /// binding's lenient reader, [`record::read_into`]), in a parsed JSON value, which may not be a record at all (an
+    /// absent record or `null` is an empty one). A value that is not JSON-like data is `request.not_json`, as in a
+    /// record.
+    pub fn validate_field_with(
+        &self,
+        path: &str,
+        parsed: Parsed,
+        read: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
+    ) -> FieldReport {
+        let record = match parsed {
+            Slot::Value(record) => record,
+            Slot::Absent | Slot::Null => Record::default(),
+            Slot::Wrong(kind) => {
+                return FieldReport::rejected(
+                    bounded(path),
+                    Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() }),
+                )
+            }
         };
-        *slot = value;
-        self.walk(record, &[path])
+        self.check_field(path, record, read)
+    }
+
+    /// [`Validator::validate_field`]: `put` puts the value into the field's place, a text field or the flag (one copy
+    /// in WebAssembly, not generic over the value).
+    fn check_field(
+        &self,
+        path: &str,
+        mut record: Record,
+        put: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
+    ) -> FieldReport {
+        // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`).
+        let own = schema::in_own_address(path) && is_sub_customer(&record);
+        let was_empty = own && own_address_empty(&record);
+        let read = match record::place_at(&mut record, path) {
+            Some(place @ (PlaceMut::Text(_) | PlaceMut::Flag(_))) => put(place),
+            _ => {
+                // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
+                let name = bounded(path);
+                let issue = Issue::new(name.clone(), &RequestReason::UnknownField { name: name.to_string() });
+                return FieldReport::rejected(name, issue);
+            }
+        };
+        if let Err(not_data) = read {
+            return FieldReport::not_json(bounded(path), not_data.detail());
+        }
+        let covered = schema::covered(path, own && was_empty != own_address_empty(&record));
+        let mut report = self.walk(record, &covered);
+        let value = FieldValue::take(report.normalized.as_mut().and_then(|r| record::place_at(r, path)));
+        FieldReport {
+            field: Cow::Borrowed(covered.first().copied().unwrap_or_default()),
+            value,
+            valid: report.valid,
+            covered,
+            errors: report.errors,
+            warnings: report.warnings,
+            domain_form: report.domain_form,
+        }
     }
 
     /// Validates a record and keeps only the issues on the listed fields: what a form re-checks after an edit (the
@@ -289,7 +456,30 @@ impl AddressPaths {
     }
 }
 
-const BILLING: AddressPaths = AddressPaths::at("account.billingAddress");
+const BILLING: AddressPaths = AddressPaths::at(schema::OWN_ADDRESS);
+
+/// Whether an address slot counts as empty for a sub-customer ([`Address::is_empty`]): absent and `null` do, an
+/// address of the wrong JSON type does not (it is reported).
+fn is_empty(slot: &Slot<Address>) -> bool {
+    match slot {
+        Slot::Value(a) => a.is_empty(),
+        Slot::Absent | Slot::Null => true,
+        Slot::Wrong(_) => false,
+    }
+}
+
+/// Whether the record's account is a sub-customer of a reseller (the walker's reading: only `true` is).
+fn is_sub_customer(record: &Record) -> bool {
+    record.account.value().is_some_and(|a| matches!(a.is_sub_customer_of_reseller, Slot::Value(true)))
+}
+
+/// Whether the account's own billing address ([`schema::OWN_ADDRESS`]) counts as empty ([`is_empty`]).
+fn own_address_empty(record: &Record) -> bool {
+    match &record.account {
+        Slot::Value(acc) => is_empty(&acc.billing_address),
+        _ => true,
+    }
+}
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
 /// The configuration fields of a record (`rules.md` section 4), in the order of [`carried`].
@@ -621,12 +811,7 @@ impl<'v> Walk<'v> {
         config: &Config,
     ) -> Option<Rules<'v>> {
         // Only a sub-customer may leave its address empty: the emptiness check runs only then.
-        let use_reseller = sub_customer
-            && match &*own {
-                Slot::Value(a) => a.is_empty(),
-                Slot::Absent | Slot::Null => true,
-                Slot::Wrong(_) => false,
-            };
+        let use_reseller = sub_customer && is_empty(own);
         let (paths, slot) = if use_reseller { (&RESELLER, reseller) } else { (&BILLING, own) };
         // The reseller's address may not be missing when it stands in for the sub-customer's.
         if use_reseller && matches!(slot, Slot::Absent | Slot::Null) {

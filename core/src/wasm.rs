@@ -23,11 +23,11 @@
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
 use crate::js_host::js::{self, is_view};
-use crate::record::{self, Place, Slot, Text};
+use crate::record::{self, Place, Slot};
 use crate::rules::domain::DomainForm;
 use crate::rules::request::RequestReason;
 use crate::source::{NotData, Shape, Source};
-use crate::{Report, Validator};
+use crate::{FieldReport, FieldValue, Report, Validator};
 use alloc::borrow::Cow;
 use alloc::rc::Rc;
 use alloc::{string::String, vec::Vec};
@@ -175,46 +175,40 @@ export interface ValidatorOptions {
 /// `request.*` error.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: JsValue) -> JsValue {
-    report(&selected(), &record, None).to_js()
+    report(&selected(), &record).to_js()
 }
 
-/// Validates one field as the user types: `value` replaces the field at `path` (`account.billingAddress.postalCode`)
-/// in `record` (which may be omitted), and the result keeps only that field's errors and warnings. Never throws.
-#[wasm_bindgen(js_name = validateField, unchecked_return_type = "ValidationResult")]
+/// Validates one field as the user types (`request.md`, "Field result"): `value` replaces the field at `path`
+/// (`account.billingAddress.postalCode`) in `record` (which may be omitted), and the result holds the field's normalized
+/// value and the issues of the field and of the fields whose verdict depends on it (`covered`), not the whole record.
+/// Never throws.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "FieldResult")]
 pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | null")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | boolean | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
-    field_report(&selected(), path, value, record).to_js()
+    field_report(&selected(), path, &value, &record).to_js()
 }
 
-fn field_report(v: &Validator, path: JsValue, value: JsValue, record: JsValue) -> Report {
+/// `validateField`: the path and the record read, then one call of the validator, which has the value read into the
+/// field's place.
+fn field_report(v: &Validator, path: JsValue, value: &JsValue, record: &JsValue) -> FieldReport {
     let Some(path) = path.as_string() else {
-        return Report::not_json(crate::text::concat(&["the field path is ", &kind_of(&path), ", not a string"]), 0, 0);
+        return FieldReport::not_json(Cow::Borrowed(""), "the field path is not a string".into());
     };
-    // A value that is not JSON-like data is a wrong type for the field, like an object.
-    let value = Text::read(Some(&value)).unwrap_or(Slot::Wrong(record::Kind::Object));
-    report(v, &record, Some((path, value)))
+    match record::read(record) {
+        Ok(parsed) => v.validate_field_with(&path, parsed, &mut |place| record::read_into(place, Some(value))),
+        Err(not_data) => FieldReport::not_json(path.into(), not_data.detail()),
+    }
 }
 
-/// The one path of `validate` and `validateField` (with the edited field): the record read, then validated by one
-/// call of the validator. For `validateField`, an omitted record is an empty one.
-fn report(v: &Validator, record: &JsValue, field: Option<(String, Text)>) -> Report {
+/// `validate`: the record read, then validated.
+fn report(v: &Validator, record: &JsValue) -> Report {
     // A value that is not JSON-like data gives the report that says so.
-    let parsed = match record::read(record) {
-        Ok(parsed) => parsed,
-        Err(not_data) => return Report::not_json(not_data.detail(), 0, 0),
-    };
-    match field {
-        Some((path, value)) if parsed.wrong().is_none() => {
-            let record = match parsed {
-                Slot::Value(record) => record,
-                _ => record::Record::default(),
-            };
-            v.validate_field(&path, value, record)
-        }
-        _ => v.validate_parsed(parsed),
+    match record::read(record) {
+        Ok(parsed) => v.validate_parsed(parsed),
+        Err(not_data) => Report::not_json(not_data.detail(), 0, 0),
     }
 }
 
@@ -333,15 +327,6 @@ fn thrown(issue: &issue::Issue) -> JsValue {
     set(&e, "code", &js_static(issue.code));
     set(&e, "params", &issue.params.to_js());
     e.into()
-}
-
-/// The JS type of a value, for messages: `typeof`'s answer (`"undefined"` for `undefined`), but `null` for `null`.
-fn kind_of(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".into()
-    } else {
-        v.js_typeof().as_string().unwrap_or_default()
-    }
 }
 
 // ---- The writer: core values as plain JS objects, in the shape the declarations below (and the schema's) give. ----
@@ -510,16 +495,41 @@ impl ToJs for Report {
     }
 }
 
+impl ToJs for FieldReport {
+    fn to_js(&self) -> JsValue {
+        object(&[
+            ("field", path_to_js(&self.field)),
+            ("value", self.value.to_js()),
+            ("valid", self.valid.into()),
+            ("covered", array(self.covered.iter().map(|p| js_static(p)))),
+            ("errors", list(&self.errors)),
+            ("warnings", list(&self.warnings)),
+        ])
+    }
+}
+
+impl ToJs for FieldValue {
+    fn to_js(&self) -> JsValue {
+        match self {
+            FieldValue::Text(t) => t.to_js(),
+            FieldValue::Flag(f) => f.to_js(),
+        }
+    }
+}
+
+/// A field's path as a JS string: made once where it is the schema's (borrowed: the cache is keyed by address).
+#[allow(clippy::ptr_arg)]
+fn path_to_js(path: &Cow<'static, str>) -> JsValue {
+    match path {
+        Cow::Borrowed(path) => js_static(path),
+        Cow::Owned(path) => JsValue::from_str(path),
+    }
+}
+
 impl ToJs for issue::Issue {
     fn to_js(&self) -> JsValue {
         object(&[
-            (
-                "field",
-                match &self.field {
-                    Cow::Borrowed(field) => js_static(field),
-                    Cow::Owned(field) => JsValue::from_str(field),
-                },
-            ),
+            ("field", path_to_js(&self.field)),
             ("code", js_static(self.code)),
             ("message", JsValue::from_str(&self.message)),
             ("params", self.params.to_js()),
@@ -590,7 +600,7 @@ impl ToJs for PickerEntry {
 
 // ---- Binding-only types: the mirror of the core's serialized types, for the TypeScript declarations. ----
 
-/// The result of `validate` and `validateField` (`request.md`, "Result").
+/// The result of `validate` (`request.md`, "Result").
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 #[tsify(missing_as_null)]
@@ -608,6 +618,27 @@ pub struct ValidationResult {
     /// The record with every normalized value; `null` when the input was not a record.
     #[tsify(type = "TenantRecord | null")]
     pub normalized: Option<record::Record>,
+}
+
+/// The result of `validateField` (`request.md`, "Field result"): the field's normalized value, and the issues of the
+/// field and of the fields whose verdict depends on it, not the whole record.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct FieldResult {
+    /// The field's dotted path, as given.
+    pub field: String,
+    /// The field's normalized value (as given where it is refused); `null` for no value.
+    #[tsify(type = "string | boolean | null")]
+    pub value: FieldValue,
+    /// True exactly when `errors` is empty.
+    pub valid: bool,
+    /// Every path whose issues this result states in full (the field first): clear the stale messages of these paths
+    /// and no others. Empty when the call could not be checked (`errors` says why).
+    pub covered: Vec<&'static str>,
+    /// The errors of the covered paths.
+    pub errors: Vec<Issue>,
+    /// The warnings of the covered paths.
+    pub warnings: Vec<Issue>,
 }
 
 /// One error or warning. `params` is always an object (empty when the issue has none).
@@ -715,6 +746,19 @@ mod mirror {
         }
     }
 
+    impl From<FieldReport> for FieldResult {
+        fn from(r: FieldReport) -> Self {
+            FieldResult {
+                field: r.field.into_owned(),
+                value: r.value,
+                valid: r.valid,
+                covered: r.covered,
+                errors: r.errors.into_iter().map(Issue::from).collect(),
+                warnings: r.warnings.into_iter().map(Issue::from).collect(),
+            }
+        }
+    }
+
     impl From<issue::Issue> for Issue {
         fn from(i: issue::Issue) -> Self {
             Issue { field: i.field.into_owned(), code: i.code, message: i.message, params: i.params }
@@ -799,6 +843,22 @@ mod tests {
             }
         }
         same_keys(&core, &mirror);
+    }
+
+    #[test]
+    fn the_field_result_mirror_has_the_cores_field_names() {
+        let record = crate::record::from_json(FULL).unwrap().value().cloned().unwrap();
+        let r = Validator::new().validate_field("account.billingAddress.state", Slot::Value("WA".to_owned()), record);
+        assert!(!r.covered.is_empty());
+        let mut core = serde_json::to_value(&r).unwrap();
+        let mut mirror = serde_json::to_value(FieldResult::from(r)).unwrap();
+        for v in [&mut core, &mut mirror] {
+            for list in ["errors", "warnings"] {
+                v[list] = Value::Array(Vec::new());
+            }
+        }
+        same_keys(&core, &mirror);
+        assert_eq!(core, mirror);
     }
 
     #[test]

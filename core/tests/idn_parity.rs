@@ -16,7 +16,7 @@ fn native_build_answers_the_parity_table() {
     let cases = cases();
     assert!(cases.len() >= 50, "{} cases", cases.len());
     for [field, input, verdict, normalized, codes] in cases {
-        let report = v.validate_field(path(field), Slot::Value(input.into()), Record::default());
+        let report = v.validate_field(path(field), Slot::Value(input.to_owned()), Record::default());
         let got = answer(&serde_json::to_value(&report).unwrap(), path(field));
         let want = (verdict.to_owned(), normalized.to_owned(), codes.to_owned());
         if got != want {

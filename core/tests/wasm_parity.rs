@@ -29,8 +29,12 @@ fn writes_the_postcode_verdicts_the_package_must_match() {
                     ..Default::default()
                 };
                 let r = v.validate_field("account.billingAddress.postalCode", Slot::Value(value.clone()), record);
+                // The result also states the state's issues (`request.md`, "Field result": the postcode covers the
+                // state), which a country with required states has here: the example is judged by its own.
                 if value == *ex {
-                    assert!(r.valid, "{} example {ex:?} rejected: {:?}", c.code, r.errors);
+                    let own: Vec<_> =
+                        r.errors.iter().filter(|i| i.field == "account.billingAddress.postalCode").collect();
+                    assert!(own.is_empty(), "{} example {ex:?} rejected: {own:?}", c.code);
                 }
                 let codes: Vec<String> = r.errors.iter().map(|i| format!("{:?}", i.code)).collect();
                 let sep = if n == 0 { "" } else { ",\n" };

@@ -18,7 +18,8 @@ test('a consumer compiles under tsc --strict', () => {
   const dir = consumer('types', {
     'main.ts': `import init, { validate, validateField, setCountryRules, resetCountryRules, countries, createValidator,
   dataVersion, Validator } from 'tenantcheck';
-import type { ValidationResult, Issue, CountryOption, RecordInput, TenantcheckError, ValidatorOptions } from 'tenantcheck';
+import type { ValidationResult, FieldResult, Issue, CountryOption, RecordInput, TenantcheckError,
+  ValidatorOptions } from 'tenantcheck';
 
 await init();
 const record: RecordInput = { cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
@@ -28,7 +29,11 @@ const code: string | undefined = first?.code;
 const example: number | string | string[] | undefined = first?.params['example'];
 const city: string | null | undefined = r.normalized?.account?.billingAddress?.city;
 const form: 'prefix' | 'alias' | null = r.domainForm;
-const f: ValidationResult = validateField('account.billingAddress.postalCode', '106 82', record);
+const f: FieldResult = validateField('account.billingAddress.postalCode', '106 82', record);
+const covered: string[] = f.covered;
+const value: string | boolean | null = validateField('account.isSubCustomerOfReseller', true, record).value;
+// @ts-expect-error: a field result holds no record
+console.log(f.normalized);
 const n: number = setCountryRules({ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' });
 resetCountryRules();
 const list: CountryOption[] = countries();
@@ -36,13 +41,13 @@ const states: string[] = list[0].states;
 try { setCountryRules('[]'); } catch (e) { const t = e as TenantcheckError; console.log(t.code, t.params); }
 // @ts-expect-error: validity is a boolean
 const wrong: string = r.valid;
-console.log(code, example, city, form, f.valid, n, states, wrong);
+console.log(code, example, city, form, f.valid, covered, value, n, states, wrong);
 const options: ValidatorOptions = { cspModel: 'indirectProvider', partnerDomain: 'partner.example', markets: ['GR'],
   domainSuffix: null, resellerBillingAddress: { country: 'CA', city: 'Toronto' },
   countryRules: [{ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' }] };
 const partner: Validator = createValidator(options);
 const pr: ValidationResult = partner.validate({ account: { companyName: 'Contoso' } });
-const pf: ValidationResult = partner.validateField('account.email', 'it@contoso.com', null);
+const pf: FieldResult = partner.validateField('account.email', 'it@contoso.com', null);
 // @ts-expect-error: not a CSP model
 createValidator({ cspModel: 'reseller' });
 const version: string = dataVersion;

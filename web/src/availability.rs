@@ -8,8 +8,9 @@ use crate::form::FormState;
 use crate::texts;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
-use tenantcheck_core::rules::domain::DomainForm;
-use tenantcheck_core::Report;
+use tenantcheck_core::record::Slot;
+use tenantcheck_core::rules::domain::{Domain, DomainForm, DEFAULT_SUFFIX};
+use tenantcheck_core::{FieldReport, FieldValue, Report};
 
 /// The wait after the field became valid before asking.
 pub const DEBOUNCE_MS: u32 = 400;
@@ -44,11 +45,30 @@ impl Availability {
     }
 }
 
-/// Called after each check of the domain field: updates the live hint and schedules the availability check. The
-/// full domain is the core's ([`Report::full_domain`]), there only while the domain field has no error.
+/// Called after each check of the whole form: [`show`] with the core's full domain ([`Report::full_domain`]), there
+/// only while the domain field has no error.
 pub fn domain_checked(h: &Rc<FormState>, report: &Report) {
     let domain_ok = !report.errors.iter().any(|i| i.field == DOMAIN);
-    let found = report.domain_form.zip(report.full_domain()).filter(|_| domain_ok);
+    show(h, report.domain_form.zip(report.full_domain()).filter(|_| domain_ok));
+}
+
+/// Called after each check of the domain field alone ([`FieldReport`]): [`show`] with the domain its normalized value
+/// and form make ([`Domain::full`]) with the page's suffix, while the field has no error.
+pub fn domain_field_checked(h: &Rc<FormState>, result: &FieldReport) {
+    let domain_ok = !result.errors.iter().any(|i| i.field == DOMAIN);
+    let found = match (&result.value, result.domain_form) {
+        (FieldValue::Text(Slot::Value(value)), Some(form)) if domain_ok => {
+            let suffix = h.config.domain_suffix.as_deref().unwrap_or(DEFAULT_SUFFIX);
+            Some((form, Domain { value: value.clone(), form }.full(suffix)))
+        }
+        _ => None,
+    };
+    show(h, found);
+}
+
+/// Updates the live hint and schedules the availability check of a valid domain field's full domain (`None`: the
+/// field has none).
+fn show(h: &Rc<FormState>, found: Option<(DomainForm, String)>) {
     let Some((form, full)) = found else {
         clear(h);
         return;

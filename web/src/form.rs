@@ -13,8 +13,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
 use tenantcheck_core::countries::{self, COUNTRIES};
-use tenantcheck_core::record::Record;
-use tenantcheck_core::{Params, Report, Validator};
+use tenantcheck_core::record::{Record, Slot};
+use tenantcheck_core::{FieldReport, FieldValue, Issue, Params, Report, Validator};
 use web_sys::{Document, Element, HtmlFormElement, HtmlInputElement};
 
 /// The state shared by the form's listeners and timers. Closures hold a `Weak` to it, so dropping the
@@ -163,11 +163,29 @@ impl FormState {
 
     /// Renders one field's errors and warnings from a report.
     pub fn render_field(&self, path: &str, report: &Report) {
+        self.render_issues(path, &report.errors, &report.warnings);
+    }
+
+    /// Renders one field's errors and warnings from lists of issues (a report's, a field result's): its earlier
+    /// messages go.
+    pub fn render_issues(&self, path: &str, errors: &[Issue], warnings: &[Issue]) {
         let mut messages: Vec<(Level, &str)> = Vec::new();
-        messages.extend(report.errors.iter().filter(|i| i.field == path).map(|i| (Level::Error, i.message.as_str())));
-        messages
-            .extend(report.warnings.iter().filter(|i| i.field == path).map(|i| (Level::Warning, i.message.as_str())));
+        messages.extend(errors.iter().filter(|i| i.field == path).map(|i| (Level::Error, i.message.as_str())));
+        messages.extend(warnings.iter().filter(|i| i.field == path).map(|i| (Level::Warning, i.message.as_str())));
         view::field(&self.doc, path, &messages);
+    }
+
+    /// Writes a field result's normalized value back into its field, where it is valid and code-like and differs
+    /// from what the form shows (as [`FormState::write_normalized`] does for a whole report); `current` is updated.
+    pub fn write_checked(&self, result: &FieldReport, current: &mut Values) {
+        let (path, FieldValue::Text(Slot::Value(value))) = (result.field.as_ref(), &result.value) else { return };
+        let valid = !result.errors.iter().any(|i| i.field == path);
+        if valid && fields::rewritten_on_blur(path, self.state_list_shown()) && current.get(path) != value {
+            let mut values = current.clone();
+            values.set(path, value.as_str());
+            self.write(&values, Some(&[path]));
+            current.set(path, value.as_str());
+        }
     }
 
     /// Fills the country picker: the configured markets, else Partner Center's CSP markets, by name.

@@ -1,34 +1,23 @@
-//! Checking as the user types: input → debounce (~250 ms, gloo-timers) → one `Validator::validate_fields` → render.
+//! Checking as the user types: input → debounce (~250 ms, gloo-timers) → one `Validator::validate_field` → render.
 //! While the user types, the input keeps exactly what they typed and the caret stays where it is: nothing is written
 //! into it. Leaving a field (blur) or changing a list checks it at once and, for a valid code-like field only, writes
 //! its canonical form back (`rules.md` section 0; the kind comes from the core's schema, [`fields::rewritten_on_blur`]);
-//! free text (names, address lines, city, an open-list state) is never rewritten. An edit in the
-//! billing address re-checks the whole address with the fields whose rules read its country (the core's cross-field
-//! rules, e.g. a US ZIP against the state, land on the postcode); any other edit checks the edited field.
+//! free text (names, address lines, city, an open-list state) is never rewritten. A field check's result covers the
+//! field and the fields whose verdict depends on it (`request.md`, "Field result": the core's dependency table, e.g. the
+//! postcode after the state changed, or the whole address with the phone after the country changed): the messages of
+//! exactly those paths are replaced, and no others.
 
-use crate::fields::{self, Values, COUNTRY, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
+use crate::fields::{Values, COUNTRY, DOMAIN, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::form::FormState;
-use crate::{dom, view};
+use crate::{dom, fields, view};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
-use tenantcheck_core::Report;
+use tenantcheck_core::record::{self, PlaceMut, Record, Slot};
+use tenantcheck_core::{FieldReport, FieldValue};
 
 /// The debounce of checks while typing.
 pub const DEBOUNCE_MS: u32 = 250;
-
-/// Fields outside the billing address whose rules read it (its country).
-const READ_THE_ADDRESS: [&str; 2] = ["account.phone", "account.registrationNumber"];
-
-/// The fields an edit of `path` can change the messages of: itself, and for a billing-address field the whole address
-/// with [`READ_THE_ADDRESS`].
-pub fn affected(path: &'static str) -> Vec<&'static str> {
-    if fields::ADDRESS.iter().any(|(_, p)| *p == path) {
-        fields::ADDRESS.iter().map(|(_, p)| *p).chain(READ_THE_ADDRESS).collect()
-    } else {
-        vec![path]
-    }
-}
 
 /// Attaches the listeners of every field.
 pub fn attach(host: &Rc<FormState>) -> Vec<EventListener> {
@@ -75,7 +64,7 @@ pub fn attach(host: &Rc<FormState>) -> Vec<EventListener> {
         listeners.push(EventListener::new(&checkbox, "change", move |_| {
             if let Some(h) = me.upgrade() {
                 h.sub_customer_changed();
-                let values = revalidate_touched(&h);
+                let values = check(&h, SUB_CUSTOMER, false).1;
                 h.save_values(&values);
             }
         }));
@@ -107,25 +96,47 @@ fn now(h: &Rc<FormState>, path: &'static str) {
     h.save_values(&values);
 }
 
-/// Checks an edited field and the touched fields it affects ([`affected`]): reads the form once, validates once, and
-/// renders each of them. With `write_back` (blur, change; never while typing), a valid code-like edited field gets
-/// its canonical value ([`FormState::write_normalized`]). Returns the report and
-/// the form's values (as written back).
-pub fn check(h: &Rc<FormState>, path: &'static str, write_back: bool) -> (Report, Values) {
-    let touched = h.touched.borrow().clone();
-    let paths: Vec<&'static str> = affected(path).into_iter().filter(|p| *p == path || touched.contains(p)).collect();
+/// Checks an edited field (or the checkbox) with one `Validator::validate_field`: reads the form once, and renders the
+/// paths its result covers ([`render_covered`]). With `write_back` (blur, change; never while typing), a valid
+/// code-like field gets its canonical value ([`FormState::write_checked`]). Returns the result and the form's values
+/// (as written back).
+pub fn check(h: &Rc<FormState>, path: &'static str, write_back: bool) -> (FieldReport, Values) {
     let mut values = h.values();
-    let report = h.validator.validate_fields(&paths, h.record_of(&values));
-    for p in &paths {
-        h.render_field(p, &report);
-    }
+    let mut record = h.record_of(&values);
+    // The field's value as the record holds it (a hidden reseller field holds none).
+    let value = take_value(&mut record, path);
+    let result = h.validator.validate_field(path, value, record);
+    render_covered(h, path, &result);
     if write_back {
-        h.write_normalized(&report, &[path], &mut values);
+        h.write_checked(&result, &mut values);
     }
     if path == DOMAIN {
-        crate::availability::domain_checked(h, &report);
+        crate::availability::domain_field_checked(h, &result);
     }
-    (report, values)
+    (result, values)
+}
+
+/// The value of the field at `path`, taken out of `record`: the flag's, or text.
+fn take_value(record: &mut Record, path: &str) -> FieldValue {
+    match record::place_at(record, path) {
+        Some(PlaceMut::Flag(flag)) => FieldValue::Flag(std::mem::take(flag)),
+        Some(PlaceMut::Text(text)) => FieldValue::Text(std::mem::take(text)),
+        _ => FieldValue::Text(Slot::Absent),
+    }
+}
+
+/// Replaces the messages of exactly the paths a field result covers: those of the edited field and of the fields the
+/// user has touched are rendered from the result; an untouched one is only cleared (a field the user has not reached
+/// yet shows no errors). Paths it does not cover keep theirs.
+fn render_covered(h: &FormState, path: &str, result: &FieldReport) {
+    let touched = h.touched.borrow();
+    for p in &result.covered {
+        if *p == path || touched.contains(p) {
+            h.render_issues(p, &result.errors, &result.warnings);
+        } else {
+            h.render_issues(p, &[], &[]);
+        }
+    }
 }
 
 /// Checks again every field the user has touched, in one validation (after the checkbox or a restored draft changed
@@ -151,13 +162,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_address_edit_affects_the_address_and_what_reads_its_country() {
-        let a = affected(fields::STATE);
-        for p in ["account.billingAddress.postalCode", "account.billingAddress.city", COUNTRY, "account.phone"] {
-            assert!(a.contains(&p), "{p}");
+    fn a_field_value_is_taken_from_the_record() {
+        let mut v = Values::default();
+        v.set("account.email", "it@contoso.com");
+        v.sub_customer = true;
+        let mut record = v.to_record(false);
+        assert_eq!(take_value(&mut record, "account.email"), FieldValue::Text(Slot::Value("it@contoso.com".into())));
+        assert_eq!(take_value(&mut record, SUB_CUSTOMER), FieldValue::Flag(Slot::Value(true)));
+        // A hidden reseller field holds no value.
+        assert_eq!(take_value(&mut record, fields::RESELLER), FieldValue::Text(Slot::Null));
+    }
+
+    /// What a field check renders: the core's covered paths (the dependency table of `request.md`), e.g. a state
+    /// check re-renders the postcode, a country check the whole address with the phone and the registration number.
+    #[test]
+    fn an_edit_covers_what_depends_on_it() {
+        let v = tenantcheck_core::Validator::new();
+        let mut values = Values::default();
+        values.set(COUNTRY, "US");
+        let covered = |path: &'static str| {
+            let mut record = values.to_record(true);
+            let value = take_value(&mut record, path);
+            v.validate_field(path, value, record).covered
+        };
+        assert_eq!(covered(fields::STATE), [fields::STATE, "account.billingAddress.postalCode"]);
+        let country = covered(COUNTRY);
+        for p in fields::ADDRESS.iter().map(|(_, p)| *p).chain(["account.phone", "account.registrationNumber"]) {
+            assert!(country.contains(&p), "{p}");
         }
-        assert!(a.contains(&"account.registrationNumber") && !a.contains(&DOMAIN));
-        assert_eq!(affected("account.email"), ["account.email"]);
-        assert_eq!(affected("account.phone"), ["account.phone"]);
+        assert!(!country.contains(&DOMAIN));
+        assert_eq!(covered("account.email"), ["account.email"]);
+        assert!(covered(SUB_CUSTOMER).contains(&fields::RESELLER));
     }
 }

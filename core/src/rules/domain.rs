@@ -56,7 +56,8 @@ impl Domain {
     /// The domain Partner Center receives: `prefix.suffix`, or the alias itself.
     pub fn full(&self, suffix: &str) -> String {
         match self.form {
-            DomainForm::Prefix => format!("{}.{suffix}", self.value),
+            // Not `format!`: the package's field check calls this, and `core::fmt` is no part of the package.
+            DomainForm::Prefix => text::concat(&[&self.value, ".", suffix]),
             DomainForm::Alias => self.value.clone(),
         }
     }

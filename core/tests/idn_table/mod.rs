@@ -21,7 +21,7 @@ pub fn cases() -> Vec<[&'static str; 5]> {
         .collect()
 }
 
-/// The verdict, normalized value and sorted codes on `path` of a result as JSON (the shape both builds write).
+/// The verdict, normalized value and sorted codes on `path` of a field result as JSON (the shape both builds write).
 pub fn answer(result: &serde_json::Value, path: &str) -> (String, String, String) {
     let codes = |list: &str| -> Vec<String> {
         result[list]
@@ -42,7 +42,8 @@ pub fn answer(result: &serde_json::Value, path: &str) -> (String, String, String
     };
     let mut all = if errors.is_empty() { warnings } else { errors };
     all.sort();
-    let normalized = path.split('.').fold(&result["normalized"], |v, k| &v[k]);
+    // The field result's own value (`request.md`, "Field result").
+    let normalized = &result["value"];
     let normalized = if verdict == "invalid" { "" } else { normalized.as_str().unwrap_or_default() };
     (verdict.to_owned(), normalized.to_owned(), all.join(","))
 }

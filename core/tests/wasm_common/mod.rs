@@ -129,16 +129,34 @@ pub fn validate_turns_bad_input_into_request_errors() {
     assert!(get(&r, "valid").as_bool().is_some());
 }
 
-pub fn validate_field_keeps_only_that_fields_issues() {
+/// The field result of `request.md` ("Field result"): the field, its normalized value, `covered`, and the issues of
+/// the covered paths; never the whole record.
+pub fn validate_field_gives_the_field_result() {
     let path = "account.billingAddress.postalCode";
     let record = js(r#"{"account":{"billingAddress":{"country":"GR"}}}"#);
-    let ok = wasm::validate_field(path.into(), "106 82".into(), record.clone());
+    let ok = wasm::validate_field(path.into(), " 10682 ".into(), record.clone());
     assert_eq!(get(&ok, "valid"), JsValue::TRUE);
     assert_eq!(codes(&ok, "errors"), vec![]);
+    assert_eq!(get(&ok, "field").as_string().as_deref(), Some(path));
+    assert_eq!(get(&ok, "value").as_string().as_deref(), Some("106 82"));
+    let covered: Vec<String> = Array::from(&get(&ok, "covered")).iter().filter_map(|p| p.as_string()).collect();
+    assert_eq!(covered, [path, "account.billingAddress.state"]);
+    let mut keys: Vec<String> =
+        Object::keys(ok.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+    keys.sort();
+    assert_eq!(keys, ["covered", "errors", "field", "valid", "value", "warnings"], "no whole record");
     assert_no_undefined(&ok, "result");
     let bad = wasm::validate_field(path.into(), "1068".into(), record.clone());
     assert_eq!(codes(&bad, "errors"), vec![(path.into(), "postal_code.format".into())]);
-    // Record omitted, null, or not an object; path unknown or not a string; value of a wrong type.
+    assert_eq!(get(&bad, "value").as_string().as_deref(), Some("1068"), "a refused value as given");
+    // The state covers the postcode (request.md's example); the sub-customer flag takes a boolean.
+    let us = js(r#"{"account":{"billingAddress":{"country":"US","postalCode":"10001"}}}"#);
+    let r = wasm::validate_field("account.billingAddress.state".into(), "WA".into(), us.clone());
+    assert_eq!(codes(&r, "errors"), vec![(path.into(), "postal_code.state_mismatch".into())]);
+    let r = wasm::validate_field("account.isSubCustomerOfReseller".into(), JsValue::TRUE, us);
+    assert_eq!(get(&r, "value"), JsValue::TRUE);
+    assert!(Array::from(&get(&r, "covered")).length() > 8);
+    // Record omitted, null, or not an object; path unknown or not a string; value of a wrong type or no data.
     let alone = wasm::validate_field("account.email".into(), "nope".into(), JsValue::UNDEFINED);
     assert_eq!(codes(&alone, "errors"), vec![("account.email".into(), "email.missing_at".into())]);
     let null = wasm::validate_field("account.email".into(), "it@contoso.com".into(), JsValue::NULL);
@@ -147,10 +165,49 @@ pub fn validate_field_keeps_only_that_fields_issues() {
     assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_an_object".into())]);
     let r = wasm::validate_field("account.nope".into(), "x".into(), JsValue::NULL);
     assert_eq!(codes(&r, "errors"), vec![("account.nope".into(), "request.unknown_field".into())]);
+    assert_eq!(Array::from(&get(&r, "covered")).length(), 0);
     let r = wasm::validate_field(5.into(), "x".into(), JsValue::NULL);
     assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_json".into())]);
-    let r = wasm::validate_field("account.email".into(), 5.into(), record);
+    assert_no_undefined(&r, "result");
+    let r = wasm::validate_field("account.email".into(), 5.into(), record.clone());
     assert_eq!(codes(&r, "errors"), vec![("account.email".into(), "request.wrong_type".into())]);
+    let r = wasm::validate_field("account.email".into(), Function::new_no_args("").into(), record);
+    assert_eq!(codes(&r, "errors"), vec![("".into(), "request.not_json".into())]);
+}
+
+/// Field results through the package equal the native ones (serialized by serde) for every field of a few records.
+pub fn field_results_equal_the_native_ones() {
+    let v = tenantcheck_core::Validator::new();
+    let records = [
+        GOOD,
+        r#"{"account":{"isSubCustomerOfReseller":true,"phone":"+44 20 7946 0000","billingAddress":{"country":"GR"}},
+            "resellerBillingAddress":{"country":"GB","addressLine1":"1 Main St","city":"London","postalCode":"EC1Y 8SY"}}"#,
+        r#"{"account":{"email":"a@","billingAddress":{"country":"US","state":"Calif","postalCode":"98052"}}}"#,
+    ];
+    for json in records {
+        for (path, _) in tenantcheck_core::schema::text_fields() {
+            for value in ["", "x", "Contoso 1", "98052"] {
+                let record = tenantcheck_core::record::from_json(json).unwrap().value().cloned().unwrap();
+                let native = v.validate_field(path, tenantcheck_core::record::Slot::Value(value.to_owned()), record);
+                let want = serde_json::to_value(&native).unwrap();
+                let got = wasm::validate_field(path.into(), value.into(), js(json));
+                let got: serde_json::Value =
+                    serde_json::from_str(&JSON::stringify(&got).unwrap().as_string().unwrap()).unwrap();
+                // The package always writes `params` (the core skips empty ones).
+                let strip = |mut v: serde_json::Value| {
+                    for list in ["errors", "warnings"] {
+                        for i in v[list].as_array_mut().into_iter().flatten() {
+                            if i["params"] == serde_json::json!({}) {
+                                i.as_object_mut().unwrap().remove("params");
+                            }
+                        }
+                    }
+                    v
+                };
+                assert_eq!(strip(got), strip(want), "{path} = {value:?} in {json}");
+            }
+        }
+    }
 }
 
 pub fn set_country_rules_installs_and_rejects() {
@@ -254,16 +311,7 @@ pub fn patterns_answer_the_parity_table() {
 /// are `text.bad_character`. The same answers as the native build (`rules.md` section 0).
 pub fn free_text_is_nfc_and_code_like_text_nfkc() {
     let check = |path: &str, value: &str| wasm::validate_field(path.into(), value.into(), JsValue::NULL);
-    let value = |r: &JsValue| {
-        get(r, "value").as_string().or_else(|| {
-            // Until the field result carries `value` (issue 10), the normalized record holds it.
-            let mut at = get(r, "normalized");
-            for k in ["account", "billingAddress", "addressLine1"] {
-                at = Reflect::get(&at, &k.into()).ok()?;
-            }
-            at.as_string()
-        })
-    };
+    let value = |r: &JsValue| get(r, "value").as_string();
     let r = check("account.billingAddress.addressLine1", "12½ Grafton\u{a0}Street\u{200b}");
     assert_eq!(codes(&r, "errors"), vec![]);
     assert_eq!(value(&r).as_deref(), Some("12½ Grafton Street"));
@@ -369,7 +417,8 @@ macro_rules! all_cases {
             validate_accepts_the_example_record,
             validate_reports_errors_with_fields_codes_and_params,
             validate_turns_bad_input_into_request_errors,
-            validate_field_keeps_only_that_fields_issues,
+            validate_field_gives_the_field_result,
+            field_results_equal_the_native_ones,
             set_country_rules_installs_and_rejects,
             countries_lists_every_country_for_a_picker,
             results_have_the_cores_names_at_every_level,
