@@ -38,11 +38,11 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "request.not_json" { NotJson: "This is not JSON: {detail}." }
-    "request.not_an_object" { NotAnObject: "A record is a JSON object, not {found|a}." }
-    "request.unknown_field" { UnknownField: "\"{name}\" is not a field of the record." }
-    "request.wrong_type" { WrongType: "Expected {expected|a} here, not {found|a}." }
-    "request.unknown_value" { UnknownValue: "\"{value}\" is not one of: {allowed}." }
+    "request.not_json" (detail: Str, line: Int, column: Int) { NotJson: "This is not JSON: {detail}." }
+    "request.not_an_object" (found: Str) { NotAnObject: "A record is a JSON object, not {found|a}." }
+    "request.unknown_field" (name: Str) { UnknownField: "\"{name}\" is not a field of the record." }
+    "request.wrong_type" (expected: Str, found: Str) { WrongType: "Expected {expected|a} here, not {found|a}." }
+    "request.unknown_value" (value: Str, allowed: List) { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
 }
 
