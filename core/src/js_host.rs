@@ -2,7 +2,12 @@
 //! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through
 //! `\p{…}` classes, country names through `Intl.DisplayNames`. Both the npm package (`wasm`) and the browser host
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
+//!
+//! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`, a
+//! getter on `URL.prototype`) is a `catch` import: what it throws comes back as a [`Failure`], never unwinds through
+//! the core's frames (issue 10: 100,000 such throws once left the module dead, its stack pointer never restored).
 
+use crate::host::Failure;
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 use core::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -19,16 +24,18 @@ extern "C" {
     fn new(pattern: &str) -> Result<JsRegExp, JsValue>;
     #[wasm_bindgen(catch, constructor, js_class = "RegExp")]
     fn new_with_flags(pattern: &str, flags: &str) -> Result<JsRegExp, JsValue>;
-    #[wasm_bindgen(method)]
-    fn test(this: &JsRegExp, text: &str) -> bool;
+    /// `regExp.test(text)`, catching what a page's own `RegExp.prototype.test` throws.
+    #[wasm_bindgen(catch, method)]
+    fn test(this: &JsRegExp, text: &str) -> Result<bool, JsValue>;
 
     #[wasm_bindgen(js_name = URL)]
     type JsUrl;
     /// `new URL(url)`, catching the `TypeError` of a URL the engine refuses.
     #[wasm_bindgen(catch, constructor, js_class = "URL")]
     fn new(url: &str) -> Result<JsUrl, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn hostname(this: &JsUrl) -> String;
+    /// `url.hostname`, catching what a page's own getter throws.
+    #[wasm_bindgen(catch, method, getter)]
+    fn hostname(this: &JsUrl) -> Result<String, JsValue>;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
     type JsDisplayNames;
@@ -44,45 +51,75 @@ thread_local! {
     /// `\p{Alphabetic}` and `\p{N}` (Unicode `Numeric`), for one character; made on first use. Thread-locals here are
     /// initialized as constants: in single-threaded WebAssembly they are then plain statics.
     static CLASSES: OnceCell<[Option<JsRegExp>; 2]> = const { OnceCell::new() };
-    /// Compiled patterns by handle. wasm32 runs one thread; patterns live as long as the module (the embedded
-    /// table's are compiled once; each `setCountryRules` adds at most two per country).
-    static PATTERNS: RefCell<Vec<JsRegExp>> = const { RefCell::new(Vec::new()) };
+    /// Compiled patterns by handle; `None` where one was freed (its slot is given out again). wasm32 runs one
+    /// thread. The embedded table's patterns are compiled once and live as long as the module; those of run-time
+    /// rules are freed when the rules are replaced (`pattern::Lent`).
+    static PATTERNS: RefCell<Vec<Option<JsRegExp>>> = const { RefCell::new(Vec::new()) };
     /// `Intl.DisplayNames(['en'], { type: 'region' })`, made on first use (`None` where the engine has none).
     static REGIONS: OnceCell<Option<JsDisplayNames>> = const { OnceCell::new() };
 }
 
-fn nfkc(text: &str) -> String {
-    js::normalize(text, "NFKC")
+/// What a call into JS threw, as a failure of `service` ([`crate::host::Failure`]): the exception's `message` when
+/// it is a string, read without running more of the page's code unguarded.
+fn failure(service: &'static str, thrown: JsValue) -> Failure {
+    Failure { service, detail: message(&thrown).unwrap_or_else(|| "an exception".into()) }
 }
 
-fn nfc(text: &str) -> String {
-    js::normalize(text, "NFC")
+/// An exception's `message`, read by `Reflect.get` (caught: a getter may throw again), or a thrown string itself.
+pub(crate) fn message(thrown: &JsValue) -> Option<String> {
+    thrown.as_string().or_else(|| js::reflect_get(thrown, "message").ok()?.as_string())
+}
+
+fn nfkc(text: &str) -> Result<String, Failure> {
+    js::normalize(text, "NFKC").map_err(|e| failure("String.prototype.normalize", e))
+}
+
+fn nfc(text: &str) -> Result<String, Failure> {
+    js::normalize(text, "NFC").map_err(|e| failure("String.prototype.normalize", e))
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
-    let re = JsRegExp::new(pattern).map_err(|e| {
-        e.dyn_into::<js::Error>().ok().and_then(|e| e.message().as_string()).unwrap_or_else(|| "not a pattern".into())
-    })?;
+    let re = JsRegExp::new(pattern).map_err(|e| message(&e).unwrap_or_else(|| "not a pattern".into()))?;
     // No JS runs while the list is borrowed (`is_match` takes its pattern out first), so this borrow always succeeds;
     // were it ever taken, the pattern would be refused rather than the module stopped.
     PATTERNS.with(|cell| {
         let mut p = cell.try_borrow_mut().map_err(|_| "the pattern list is in use".to_owned())?;
-        p.push(re);
-        u32::try_from(p.len() - 1).map_err(|_| "too many patterns".to_owned())
+        let at = match p.iter().position(Option::is_none) {
+            Some(free) => free,
+            None => {
+                p.push(None);
+                p.len() - 1
+            }
+        };
+        let id = u32::try_from(at).map_err(|_| "too many patterns".to_owned())?;
+        p[at] = Some(re);
+        Ok(id)
     })
 }
 
-fn is_match(id: u32, text: &str) -> bool {
+fn is_match(id: u32, text: &str) -> Result<bool, Failure> {
     // Taken out of the list before it runs: a page's own `RegExp` code could call back in and compile a pattern.
-    let re = PATTERNS.with_borrow(|p| p.get(id as usize).cloned());
-    re.is_some_and(|re| re.test(text))
+    let re = PATTERNS.with_borrow(|p| p.get(id as usize)?.clone());
+    match re {
+        Some(re) => re.test(text).map_err(|e| failure("RegExp", e)),
+        None => Err(Failure { service: "RegExp", detail: "a freed pattern".into() }),
+    }
+}
+
+/// Drops a pattern: its `RegExp` is released to the engine's garbage collector.
+fn free(id: u32) {
+    // Taken out of the list before it is dropped (dropping a JS value calls into the glue).
+    let re = PATTERNS.with(|p| p.try_borrow_mut().ok()?.get_mut(id as usize)?.take());
+    drop(re);
 }
 
 /// UTS 46 ToASCII by the engine's URL parser (WHATWG URL, "domain to ASCII": non-transitional, CheckBidi and
 /// CheckJoiners as the engine implements them). `rules::hostname` has left only `a-z 0-9 - .` and non-ASCII in `host`,
 /// so the URL holds no port, path, user or percent-escape, and its last label is no number (no IPv4 parsing).
-fn to_ascii(host: &str) -> Option<String> {
-    JsUrl::new(&crate::text::concat(&["http://", host, "/"])).ok().map(|url| url.hostname())
+fn to_ascii(host: &str) -> Result<Option<String>, Failure> {
+    // The engine refuses the name (a `TypeError`): not a failure, the name is not valid.
+    let Ok(url) = JsUrl::new(&crate::text::concat(&["http://", host, "/"])) else { return Ok(None) };
+    url.hostname().map(Some).map_err(|e| failure("URL", e))
 }
 
 /// The English (CLDR) name of a region, by the engine's `Intl.DisplayNames` (`countries::names`).
@@ -97,7 +134,7 @@ fn region_name(code: &str) -> Option<String> {
     })
 }
 
-fn in_class(which: usize, c: char) -> bool {
+fn in_class(which: usize, c: char) -> Result<bool, Failure> {
     CLASSES.with(|classes| {
         if classes.get().is_none() {
             // Made outside `get_or_init`, whose closure must not be re-entered: JS runs here.
@@ -107,16 +144,17 @@ fn in_class(which: usize, c: char) -> bool {
             ];
             let _ = classes.set(made);
         }
-        let re = classes.get().and_then(|classes| classes[which].as_ref());
-        re.is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4])))
+        let re = classes.get().and_then(|classes| classes[which].clone());
+        let re = re.ok_or_else(|| Failure { service: "RegExp", detail: "no Unicode property classes".into() })?;
+        re.test(c.encode_utf8(&mut [0; 4])).map_err(|e| failure("RegExp", e))
     })
 }
 
-fn is_alphabetic(c: char) -> bool {
+fn is_alphabetic(c: char) -> Result<bool, Failure> {
     in_class(0, c)
 }
 
-fn is_numeric(c: char) -> bool {
+fn is_numeric(c: char) -> Result<bool, Failure> {
     in_class(1, c)
 }
 
@@ -127,6 +165,7 @@ pub fn install() {
         nfc,
         compile,
         is_match,
+        free,
         is_alphabetic,
         is_numeric,
         to_ascii,

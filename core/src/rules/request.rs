@@ -1,6 +1,7 @@
 //! The shape of the record itself (`request.md`): malformed JSON, a value that is not a record, unknown fields,
 //! wrong JSON types, unknown enum values and missing configuration. Unknown fields are errors so that typos never
-//! pass silently (`request.md`).
+//! pass silently (`request.md`). And a record that could not be checked because the JavaScript engine's lent services
+//! failed (`host.rs`; issue 10, "Fail loudly, never trap").
 
 use crate::issue::{Params, Reason, Wording};
 use alloc::string::String;
@@ -32,6 +33,12 @@ pub enum RequestReason {
     },
     /// A configuration value the record must carry (`cspModel`).
     MissingConfiguration,
+    /// A service the JavaScript engine lends the core (`host.rs`) failed: a page's own code made it throw, or the
+    /// build has no host. The record was not checked as it should be, so it is not valid.
+    HostFailed {
+        service: &'static str,
+        detail: String,
+    },
 }
 
 crate::wordings! {
@@ -44,6 +51,9 @@ crate::wordings! {
     "request.wrong_type" (expected: Str, found: Str) { WrongType: "Expected {expected|a} here, not {found|a}." }
     "request.unknown_value" (value: Str, allowed: List) { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
+    "request.host_failed" (service: Str, detail: Str) {
+        HostFailed: "The record could not be checked: {service} failed: {detail}."
+    }
 }
 
 crate::display_as_message!(RequestReason);
@@ -57,6 +67,7 @@ impl Reason for RequestReason {
             Self::WrongType { .. } => Say::WrongType,
             Self::UnknownValue { .. } => Say::UnknownValue,
             Self::MissingConfiguration => Say::MissingConfiguration,
+            Self::HostFailed { .. } => Say::HostFailed,
         }
         .into()
     }
@@ -71,6 +82,7 @@ impl Reason for RequestReason {
             Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
             Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
             Self::MissingConfiguration => p,
+            Self::HostFailed { service, detail } => p.with("service", *service).with("detail", detail),
         }
     }
 }
