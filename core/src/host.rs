@@ -13,35 +13,41 @@
 
 use crate::rules::request::RequestReason;
 use alloc::{borrow::ToOwned, string::String};
-use core::cell::RefCell;
+use core::cell::Cell;
 
-/// Why a lent service gave no answer: the service, and what it threw (the exception's `message`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Failure {
-    pub service: &'static str,
-    pub detail: String,
-}
+/// A lent service threw (the host caught it): it gave no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Threw;
 
-/// The services a host lends. Each returns a [`Failure`] rather than throwing.
+/// The answer of a lent service, or [`Threw`].
+pub type Answer<T> = Result<T, Threw>;
+
+/// A normalization a host lends ([`Host::nfkc`], [`Host::nfc`]).
+pub type Normalize = fn(&str) -> Answer<String>;
+/// A Unicode property a host lends ([`Host::is_alphabetic`], [`Host::is_numeric`]).
+pub type InClass = fn(char) -> Answer<bool>;
+
+/// The services a host lends. Each catches what the engine throws and says so ([`Threw`]), never throwing itself.
 #[derive(Debug, Clone, Copy)]
 pub struct Host {
     /// Unicode NFKC (UAX #15) of a text.
-    pub nfkc: fn(&str) -> Result<String, Failure>,
+    pub nfkc: Normalize,
     /// Unicode NFC (UAX #15, canonical composition only) of a text: free text gets no more (section 0).
-    pub nfc: fn(&str) -> Result<String, Failure>,
+    pub nfc: Normalize,
     /// Compiles an anchored pattern; returns a handle for [`Host::is_match`], or the engine's error.
     pub compile: fn(&str) -> Result<u32, String>,
     /// Whether a compiled pattern matches the whole text.
-    pub is_match: fn(u32, &str) -> Result<bool, Failure>,
+    pub is_match: fn(u32, &str) -> Answer<bool>,
     /// Frees a compiled pattern (its [`crate::pattern::Pattern`] is dropped: country rules were replaced); the handle
     /// may be given out again.
     pub free: fn(u32),
     /// Unicode `Alphabetic` and `Numeric` (`char::is_alphabetic`, `char::is_numeric`) of a non-ASCII character.
-    pub is_alphabetic: fn(char) -> Result<bool, Failure>,
-    pub is_numeric: fn(char) -> Result<bool, Failure>,
-    /// UTS 46 ToASCII of a host name as WHATWG URL does it (non-transitional), or `None` when it fails; the caller
-    /// has checked that the name holds no ASCII character but `a-z 0-9 - .` (`rules::hostname`).
-    pub to_ascii: fn(&str) -> Result<Option<String>, Failure>,
+    pub is_alphabetic: InClass,
+    pub is_numeric: InClass,
+    /// UTS 46 ToASCII of a host name as WHATWG URL does it (non-transitional), or `None` when it fails (also when
+    /// the engine throws: no internationalized name is then accepted, which is the strict answer); the caller has
+    /// checked that the name holds no ASCII character but `a-z 0-9 - .` (`rules::hostname`).
+    pub to_ascii: fn(&str) -> Option<String>,
     /// The English short name of a region by its ISO 3166-1 code, from CLDR (`Intl.DisplayNames`), or `None` (also
     /// when the engine fails: the code is shown instead, which changes no verdict).
     pub region_name: fn(&str) -> Option<String>,
@@ -50,8 +56,9 @@ pub struct Host {
 static HOST: crate::sync::OnceLock<Host> = crate::sync::OnceLock::new();
 
 thread_local! {
-    /// The first failure since [`take_failure`] last ran (a constant initializer: a plain static in WebAssembly).
-    static FAILED: RefCell<Option<Failure>> = const { RefCell::new(None) };
+    /// The service that failed first since [`take_failure`] last ran (a constant initializer: a plain static in
+    /// WebAssembly).
+    static FAILED: Cell<Option<&'static str>> = const { Cell::new(None) };
 }
 
 /// Installs the host's services; the first call wins (later calls are ignored and return false).
@@ -61,66 +68,76 @@ pub fn install(host: Host) -> bool {
 
 /// The first failure since the last call, as the reason `request.host_failed`; clears it.
 pub fn take_failure() -> Option<RequestReason> {
-    let failure = FAILED.with(|f| f.try_borrow_mut().ok()?.take())?;
-    Some(RequestReason::HostFailed { service: failure.service, detail: failure.detail })
+    FAILED.with(Cell::take).map(|service| RequestReason::HostFailed { service })
 }
 
-/// Records a failure (the first one since [`take_failure`] is kept).
-fn failed(failure: Failure) {
-    FAILED.with(|f| {
-        if let Ok(mut f) = f.try_borrow_mut() {
-            f.get_or_insert(failure);
-        }
-    });
+/// Records that `service` failed (the first failure since [`take_failure`] is kept).
+#[inline(never)]
+fn failed(service: &'static str) {
+    FAILED.with(|f| f.set(Some(f.get().unwrap_or(service))));
 }
 
-/// The answer of a lent service, or `otherwise` (recording why) when it failed or no host is installed.
-fn lent<T>(call: impl FnOnce(&Host) -> Result<T, Failure>, otherwise: impl FnOnce() -> T) -> T {
-    let failure = match HOST.get() {
-        Some(h) => match call(h) {
-            Ok(answer) => return answer,
-            Err(failure) => failure,
-        },
-        None => missing(),
-    };
-    failed(failure);
-    otherwise()
+/// What no host means: the service failed (a binding that never called `install`).
+const NO_HOST: &str = "no host";
+const NORMALIZE: &str = "String.prototype.normalize";
+const REGEXP: &str = "RegExp";
+
+/// The host; without one, `None`, recorded as a failure.
+fn host() -> Option<&'static Host> {
+    let host = HOST.get();
+    if host.is_none() {
+        failed(NO_HOST);
+    }
+    host
 }
 
-/// The failure of a build that lacks its host (a binding that never called `install`).
-fn missing() -> Failure {
-    Failure { service: "host", detail: "no host is installed to lend it RegExp, NFKC and URL".to_owned() }
+/// A service's answer; when it threw, `None`, recorded as `service`'s failure.
+fn answer<T>(service: &'static str, answer: Answer<T>) -> Option<T> {
+    answer.map_err(|Threw| failed(service)).ok()
 }
 
 /// NFKC through the host; on a failure, the text as it is.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn nfkc(text: &str) -> String {
-    lent(|h| (h.nfkc)(text), || text.to_owned())
+    normalized(text, |h| h.nfkc)
 }
 
 /// NFC through the host; on a failure, the text as it is.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn nfc(text: &str) -> String {
-    lent(|h| (h.nfc)(text), || text.to_owned())
+    normalized(text, |h| h.nfc)
+}
+
+#[cfg_attr(feature = "nfkc", allow(dead_code))]
+#[inline(never)]
+fn normalized(text: &str, form: fn(&Host) -> Normalize) -> String {
+    host().and_then(|h| answer(NORMALIZE, form(h)(text))).unwrap_or_else(|| text.to_owned())
 }
 
 /// Unicode `Alphabetic` through the host; on a failure, every non-ASCII character counts as a letter (no rule
 /// rejects a name for it; the failure is reported).
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    lent(|h| (h.is_alphabetic)(c), || true)
+    in_class(c, |h| h.is_alphabetic).unwrap_or(true)
 }
 
 /// Unicode `Numeric` through the host; on a failure, no non-ASCII character counts as a digit.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn is_numeric(c: char) -> bool {
-    lent(|h| (h.is_numeric)(c), || false)
+    in_class(c, |h| h.is_numeric).unwrap_or(false)
 }
 
-/// UTS 46 ToASCII through the host; on a failure, no internationalized name is accepted.
+#[cfg_attr(feature = "nfkc", allow(dead_code))]
+#[inline(never)]
+fn in_class(c: char, class: fn(&Host) -> InClass) -> Option<bool> {
+    host().and_then(|h| answer(REGEXP, class(h)(c)))
+}
+
+/// UTS 46 ToASCII through the host; without one, no internationalized name is accepted (and the failure is
+/// reported).
 #[cfg_attr(feature = "idna", allow(dead_code))]
-pub(crate) fn to_ascii(host: &str) -> Option<String> {
-    lent(|h| (h.to_ascii)(host), || None)
+pub(crate) fn to_ascii(name: &str) -> Option<String> {
+    host().and_then(|h| (h.to_ascii)(name))
 }
 
 /// Compiles a pattern through the host. Without a host, the failure is recorded too: a country's pattern that does
@@ -130,10 +147,8 @@ pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
     match HOST.get() {
         Some(h) => (h.compile)(pattern),
         None => {
-            let failure = missing();
-            let detail = failure.detail.clone();
-            failed(failure);
-            Err(detail)
+            failed(NO_HOST);
+            Err(NO_HOST.to_owned())
         }
     }
 }
@@ -141,7 +156,7 @@ pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
 /// Whether a compiled pattern matches through the host; on a failure, it does not.
 #[cfg_attr(feature = "regex", allow(dead_code))]
 pub(crate) fn is_match(id: u32, text: &str) -> bool {
-    lent(|h| (h.is_match)(id, text), || false)
+    host().and_then(|h| answer(REGEXP, (h.is_match)(id, text))).unwrap_or(false)
 }
 
 /// Frees a compiled pattern.
@@ -168,12 +183,12 @@ mod tests {
     fn without_a_host_every_service_fails_loudly() {
         assert_eq!(take_failure(), None);
         assert!(compile("^(?:\\d{5})$").is_err());
-        let Some(RequestReason::HostFailed { service, .. }) = take_failure() else { panic!("no failure recorded") };
-        assert_eq!(service, "host");
+        let Some(RequestReason::HostFailed { service }) = take_failure() else { panic!("no failure recorded") };
+        assert_eq!(service, NO_HOST);
         assert_eq!(take_failure(), None, "taken once");
         assert!(!is_match(0, "12345"));
         assert_eq!(nfkc("ＡＢ"), "ＡＢ");
         assert_eq!(to_ascii("bücher.example"), None);
-        assert!(take_failure().is_some());
+        assert_eq!(take_failure(), Some(RequestReason::HostFailed { service: NO_HOST }));
     }
 }

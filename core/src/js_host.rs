@@ -4,10 +4,10 @@
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 //!
 //! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`, a
-//! getter on `URL.prototype`) is a `catch` import: what it throws comes back as a [`Failure`], never unwinds through
+//! getter on `URL.prototype`) is a `catch` import: what it throws comes back as [`Threw`], never unwinds through
 //! the core's frames (issue 10: 100,000 such throws once left the module dead, its stack pointer never restored).
 
-use crate::host::Failure;
+use crate::host::{Answer, Threw};
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 use core::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -59,23 +59,17 @@ thread_local! {
     static REGIONS: OnceCell<Option<JsDisplayNames>> = const { OnceCell::new() };
 }
 
-/// What a call into JS threw, as a failure of `service` ([`crate::host::Failure`]): the exception's `message` when
-/// it is a string, read without running more of the page's code unguarded.
-fn failure(service: &'static str, thrown: JsValue) -> Failure {
-    Failure { service, detail: message(&thrown).unwrap_or_else(|| "an exception".into()) }
-}
-
-/// An exception's `message`, read by `Reflect.get` (caught: a getter may throw again), or a thrown string itself.
+/// An exception's `message`, read by `Reflect.get` (caught: a getter may throw again).
 pub(crate) fn message(thrown: &JsValue) -> Option<String> {
-    thrown.as_string().or_else(|| js::reflect_get(thrown, "message").ok()?.as_string())
+    js::reflect_get(thrown, "message").ok()?.as_string()
 }
 
-fn nfkc(text: &str) -> Result<String, Failure> {
-    js::normalize(text, "NFKC").map_err(|e| failure("String.prototype.normalize", e))
+fn nfkc(text: &str) -> Answer<String> {
+    js::normalize(text, "NFKC").map_err(|_| Threw)
 }
 
-fn nfc(text: &str) -> Result<String, Failure> {
-    js::normalize(text, "NFC").map_err(|e| failure("String.prototype.normalize", e))
+fn nfc(text: &str) -> Answer<String> {
+    js::normalize(text, "NFC").map_err(|_| Threw)
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
@@ -97,12 +91,12 @@ fn compile(pattern: &str) -> Result<u32, String> {
     })
 }
 
-fn is_match(id: u32, text: &str) -> Result<bool, Failure> {
+fn is_match(id: u32, text: &str) -> Answer<bool> {
     // Taken out of the list before it runs: a page's own `RegExp` code could call back in and compile a pattern.
-    let re = PATTERNS.with_borrow(|p| p.get(id as usize)?.clone());
+    let re = PATTERNS.with_borrow(|p| p.get(id as usize).and_then(Option::as_ref).cloned());
     match re {
-        Some(re) => re.test(text).map_err(|e| failure("RegExp", e)),
-        None => Err(Failure { service: "RegExp", detail: "a freed pattern".into() }),
+        Some(re) => re.test(text).map_err(|_| Threw),
+        None => Err(Threw), // a freed pattern: never asked for
     }
 }
 
@@ -116,10 +110,8 @@ fn free(id: u32) {
 /// UTS 46 ToASCII by the engine's URL parser (WHATWG URL, "domain to ASCII": non-transitional, CheckBidi and
 /// CheckJoiners as the engine implements them). `rules::hostname` has left only `a-z 0-9 - .` and non-ASCII in `host`,
 /// so the URL holds no port, path, user or percent-escape, and its last label is no number (no IPv4 parsing).
-fn to_ascii(host: &str) -> Result<Option<String>, Failure> {
-    // The engine refuses the name (a `TypeError`): not a failure, the name is not valid.
-    let Ok(url) = JsUrl::new(&crate::text::concat(&["http://", host, "/"])) else { return Ok(None) };
-    url.hostname().map(Some).map_err(|e| failure("URL", e))
+fn to_ascii(host: &str) -> Option<String> {
+    JsUrl::new(&crate::text::concat(&["http://", host, "/"])).ok()?.hostname().ok()
 }
 
 /// The English (CLDR) name of a region, by the engine's `Intl.DisplayNames` (`countries::names`).
@@ -134,7 +126,7 @@ fn region_name(code: &str) -> Option<String> {
     })
 }
 
-fn in_class(which: usize, c: char) -> Result<bool, Failure> {
+fn in_class(which: usize, c: char) -> Answer<bool> {
     CLASSES.with(|classes| {
         if classes.get().is_none() {
             // Made outside `get_or_init`, whose closure must not be re-entered: JS runs here.
@@ -145,16 +137,16 @@ fn in_class(which: usize, c: char) -> Result<bool, Failure> {
             let _ = classes.set(made);
         }
         let re = classes.get().and_then(|classes| classes[which].clone());
-        let re = re.ok_or_else(|| Failure { service: "RegExp", detail: "no Unicode property classes".into() })?;
-        re.test(c.encode_utf8(&mut [0; 4])).map_err(|e| failure("RegExp", e))
+        let re = re.ok_or(Threw)?; // an engine without `\p{…}`
+        re.test(c.encode_utf8(&mut [0; 4])).map_err(|_| Threw)
     })
 }
 
-fn is_alphabetic(c: char) -> Result<bool, Failure> {
+fn is_alphabetic(c: char) -> Answer<bool> {
     in_class(0, c)
 }
 
-fn is_numeric(c: char) -> Result<bool, Failure> {
+fn is_numeric(c: char) -> Answer<bool> {
     in_class(1, c)
 }
 

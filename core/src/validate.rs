@@ -153,7 +153,6 @@ impl Validator {
     /// which keeps the per-keystroke path short.
     fn walk(&self, mut record: Record, focus: &[&str]) -> Report {
         let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
-        let _ = crate::host::take_failure(); // one from before this walk (a country list) is not this record's
         let domain_form = walk.record(&mut record);
         // A lent service that failed leaves the record unchecked: it is not valid (`host.rs`).
         if let Some(failure) = crate::host::take_failure() {

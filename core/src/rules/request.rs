@@ -37,7 +37,6 @@ pub enum RequestReason {
     /// build has no host. The record was not checked as it should be, so it is not valid.
     HostFailed {
         service: &'static str,
-        detail: String,
     },
 }
 
@@ -51,8 +50,8 @@ crate::wordings! {
     "request.wrong_type" (expected: Str, found: Str) { WrongType: "Expected {expected|a} here, not {found|a}." }
     "request.unknown_value" (value: Str, allowed: List) { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
-    "request.host_failed" (service: Str, detail: Str) {
-        HostFailed: "The record could not be checked: {service} failed: {detail}."
+    "request.host_failed" (service: Str) {
+        HostFailed: "The record could not be checked: {service} threw an error."
     }
 }
 
@@ -82,7 +81,7 @@ impl Reason for RequestReason {
             Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
             Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
             Self::MissingConfiguration => p,
-            Self::HostFailed { service, detail } => p.with("service", *service).with("detail", detail),
+            Self::HostFailed { service } => p.with("service", *service),
         }
     }
 }
