@@ -59,9 +59,9 @@ thread_local! {
     static REGIONS: OnceCell<Option<JsDisplayNames>> = const { OnceCell::new() };
 }
 
-/// An exception's `message`, read by `Reflect.get` (caught: a getter may throw again).
-pub(crate) fn message(thrown: &JsValue) -> Option<String> {
-    js::reflect_get(thrown, "message").ok()?.as_string()
+/// An exception's `message`, when it is an `Error` (the engine's `SyntaxError` of a bad pattern or of bad JSON).
+pub(crate) fn message(thrown: JsValue) -> Option<String> {
+    thrown.dyn_into::<js::Error>().ok()?.message().as_string()
 }
 
 fn nfkc(text: &str) -> Answer<String> {
@@ -73,7 +73,7 @@ fn nfc(text: &str) -> Answer<String> {
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
-    let re = JsRegExp::new(pattern).map_err(|e| message(&e).unwrap_or_else(|| "not a pattern".into()))?;
+    let re = JsRegExp::new(pattern).map_err(|e| message(e).unwrap_or_else(|| "not a pattern".into()))?;
     // No JS runs while the list is borrowed (`is_match` takes its pattern out first), so this borrow always succeeds;
     // were it ever taken, the pattern would be refused rather than the module stopped.
     PATTERNS.with(|cell| {
@@ -102,8 +102,9 @@ fn is_match(id: u32, text: &str) -> Answer<bool> {
 
 /// Drops a pattern: its `RegExp` is released to the engine's garbage collector.
 fn free(id: u32) {
-    // Taken out of the list before it is dropped (dropping a JS value calls into the glue).
-    let re = PATTERNS.with(|p| p.try_borrow_mut().ok()?.get_mut(id as usize)?.take());
+    // Taken out of the list before it is dropped (dropping a JS value calls into the glue, never into a page's code:
+    // no export can run while the list is borrowed).
+    let re = PATTERNS.with_borrow_mut(|p| p.get_mut(id as usize).and_then(Option::take));
     drop(re);
 }
 

@@ -1,6 +1,6 @@
 //! The JavaScript built-ins the core calls beyond those [`crate::js_host`] lends it (`RegExp`, `URL`,
 //! `Intl.DisplayNames`), declared here as wasm-bindgen imports: `Array` (made and read), `Object.keys`/`values`,
-//! `Reflect.get`, `JSON.parse`, `Error` (made) and `String.prototype.normalize`.
+//! `Reflect.get`, `JSON.parse`, `Error` (made, `message` read) and `String.prototype.normalize`.
 //!
 //! Not from js-sys: the binding uses a dozen of its thousands of declarations, and js-sys 0.3.107 links code of its
 //! own into every module that depends on it (its JSPI task functions, exported unconditionally, with `core::fmt`'s
@@ -62,6 +62,9 @@ extern "C" {
     /// `new Error(message)`.
     #[wasm_bindgen(constructor, js_class = "Error")]
     pub fn new(message: &str) -> Error;
+    /// `error.message`: a string unless a page changed it.
+    #[wasm_bindgen(method, getter)]
+    pub fn message(this: &Error) -> JsValue;
 
     /// `text.normalize(form)` (`"NFC"` or `"NFKC"`), called as `String.prototype.normalize.call(text, form)`: one call
     /// that takes the text as it is passed, rather than making a JS string first.
