@@ -15,38 +15,29 @@ use crate::rules::request::RequestReason;
 use alloc::{borrow::ToOwned, string::String};
 use core::cell::Cell;
 
-/// A lent service threw (the host caught it): it gave no answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Threw;
-
-/// The answer of a lent service, or [`Threw`].
-pub type Answer<T> = Result<T, Threw>;
-
-/// A normalization a host lends ([`Host::nfkc`], [`Host::nfc`]).
-pub type Normalize = fn(&str) -> Answer<String>;
-/// A Unicode property a host lends ([`Host::is_alphabetic`], [`Host::is_numeric`]).
-pub type InClass = fn(char) -> Answer<bool>;
-
-/// The services a host lends. Each catches what the engine throws and says so ([`Threw`]), never throwing itself.
+/// The services a host lends. Each catches what the engine throws, reports it with [`failed`] and answers the strict
+/// way given below; none throws.
 #[derive(Debug, Clone, Copy)]
 pub struct Host {
-    /// Unicode NFKC (UAX #15) of a text.
-    pub nfkc: Normalize,
-    /// Unicode NFC (UAX #15, canonical composition only) of a text: free text gets no more (section 0).
-    pub nfc: Normalize,
+    /// Unicode NFKC (UAX #15) of a text; on a failure, the text as it is.
+    pub nfkc: fn(&str) -> String,
+    /// Unicode NFC (UAX #15, canonical composition only) of a text: free text gets no more (section 0). On a
+    /// failure, the text as it is.
+    pub nfc: fn(&str) -> String,
     /// Compiles an anchored pattern; returns a handle for [`Host::is_match`], or the engine's error.
     pub compile: fn(&str) -> Result<u32, String>,
-    /// Whether a compiled pattern matches the whole text.
-    pub is_match: fn(u32, &str) -> Answer<bool>,
+    /// Whether a compiled pattern matches the whole text; on a failure, false.
+    pub is_match: fn(u32, &str) -> bool,
     /// Frees a compiled pattern (its [`crate::pattern::Pattern`] is dropped: country rules were replaced); the handle
     /// may be given out again.
     pub free: fn(u32),
-    /// Unicode `Alphabetic` and `Numeric` (`char::is_alphabetic`, `char::is_numeric`) of a non-ASCII character.
-    pub is_alphabetic: InClass,
-    pub is_numeric: InClass,
+    /// Unicode `Alphabetic` and `Numeric` (`char::is_alphabetic`, `char::is_numeric`) of a non-ASCII character; on
+    /// a failure, true (no rule rejects a name for it) and false.
+    pub is_alphabetic: fn(char) -> bool,
+    pub is_numeric: fn(char) -> bool,
     /// UTS 46 ToASCII of a host name as WHATWG URL does it (non-transitional), or `None` when it fails (also when
-    /// the engine throws: no internationalized name is then accepted, which is the strict answer); the caller has
-    /// checked that the name holds no ASCII character but `a-z 0-9 - .` (`rules::hostname`).
+    /// the engine throws: no internationalized name is then accepted, the strict answer); the caller has checked that
+    /// the name holds no ASCII character but `a-z 0-9 - .` (`rules::hostname`).
     pub to_ascii: fn(&str) -> Option<String>,
     /// The English short name of a region by its ISO 3166-1 code, from CLDR (`Intl.DisplayNames`), or `None` (also
     /// when the engine fails: the code is shown instead, which changes no verdict).
@@ -71,16 +62,15 @@ pub fn take_failure() -> Option<RequestReason> {
     FAILED.with(Cell::take).map(|service| RequestReason::HostFailed { service })
 }
 
-/// Records that `service` failed (the first failure since [`take_failure`] is kept).
+/// Records that `service` failed (the first failure since [`take_failure`] is kept): a host calls it when the
+/// engine threw.
 #[inline(never)]
-fn failed(service: &'static str) {
+pub fn failed(service: &'static str) {
     FAILED.with(|f| f.set(Some(f.get().unwrap_or(service))));
 }
 
 /// What no host means: the service failed (a binding that never called `install`).
 const NO_HOST: &str = "no host";
-const NORMALIZE: &str = "String.prototype.normalize";
-const REGEXP: &str = "RegExp";
 
 /// The host; without one, `None`, recorded as a failure.
 fn host() -> Option<&'static Host> {
@@ -91,50 +81,31 @@ fn host() -> Option<&'static Host> {
     host
 }
 
-/// A service's answer; when it threw, `None`, recorded as `service`'s failure.
-fn answer<T>(service: &'static str, answer: Answer<T>) -> Option<T> {
-    answer.map_err(|Threw| failed(service)).ok()
-}
-
-/// NFKC through the host; on a failure, the text as it is.
+/// NFKC through the host; without one, the text as it is.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn nfkc(text: &str) -> String {
-    normalized(text, |h| h.nfkc)
+    host().map_or_else(|| text.to_owned(), |h| (h.nfkc)(text))
 }
 
-/// NFC through the host; on a failure, the text as it is.
+/// NFC through the host; without one, the text as it is.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn nfc(text: &str) -> String {
-    normalized(text, |h| h.nfc)
+    host().map_or_else(|| text.to_owned(), |h| (h.nfc)(text))
 }
 
-#[cfg_attr(feature = "nfkc", allow(dead_code))]
-#[inline(never)]
-fn normalized(text: &str, form: fn(&Host) -> Normalize) -> String {
-    host().and_then(|h| answer(NORMALIZE, form(h)(text))).unwrap_or_else(|| text.to_owned())
-}
-
-/// Unicode `Alphabetic` through the host; on a failure, every non-ASCII character counts as a letter (no rule
-/// rejects a name for it; the failure is reported).
+/// Unicode `Alphabetic` through the host; without one, every non-ASCII character counts as a letter.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    in_class(c, |h| h.is_alphabetic).unwrap_or(true)
+    host().is_none_or(|h| (h.is_alphabetic)(c))
 }
 
-/// Unicode `Numeric` through the host; on a failure, no non-ASCII character counts as a digit.
+/// Unicode `Numeric` through the host; without one, no non-ASCII character counts as a digit.
 #[cfg_attr(feature = "nfkc", allow(dead_code))]
 pub(crate) fn is_numeric(c: char) -> bool {
-    in_class(c, |h| h.is_numeric).unwrap_or(false)
+    host().is_some_and(|h| (h.is_numeric)(c))
 }
 
-#[cfg_attr(feature = "nfkc", allow(dead_code))]
-#[inline(never)]
-fn in_class(c: char, class: fn(&Host) -> InClass) -> Option<bool> {
-    host().and_then(|h| answer(REGEXP, class(h)(c)))
-}
-
-/// UTS 46 ToASCII through the host; without one, no internationalized name is accepted (and the failure is
-/// reported).
+/// UTS 46 ToASCII through the host; without one, no internationalized name is accepted.
 #[cfg_attr(feature = "idna", allow(dead_code))]
 pub(crate) fn to_ascii(name: &str) -> Option<String> {
     host().and_then(|h| (h.to_ascii)(name))
@@ -153,10 +124,10 @@ pub(crate) fn compile(pattern: &str) -> Result<u32, String> {
     }
 }
 
-/// Whether a compiled pattern matches through the host; on a failure, it does not.
+/// Whether a compiled pattern matches through the host; without one, it does not.
 #[cfg_attr(feature = "regex", allow(dead_code))]
 pub(crate) fn is_match(id: u32, text: &str) -> bool {
-    host().and_then(|h| answer(REGEXP, (h.is_match)(id, text))).unwrap_or(false)
+    host().is_some_and(|h| (h.is_match)(id, text))
 }
 
 /// Frees a compiled pattern.

@@ -4,10 +4,10 @@
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 //!
 //! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`, a
-//! getter on `URL.prototype`) is a `catch` import: what it throws comes back as [`Threw`], never unwinds through
+//! getter on `URL.prototype`) is a `catch` import: what it throws is reported to [`crate::host::failed`], never unwinds through
 //! the core's frames (issue 10: 100,000 such throws once left the module dead, its stack pointer never restored).
 
-use crate::host::{Answer, Threw};
+use crate::host::failed;
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 use core::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -59,21 +59,31 @@ thread_local! {
     static REGIONS: OnceCell<Option<JsDisplayNames>> = const { OnceCell::new() };
 }
 
-/// An exception's `message`, when it is an `Error` (the engine's `SyntaxError` of a bad pattern or of bad JSON).
-pub(crate) fn message(thrown: JsValue) -> Option<String> {
-    thrown.dyn_into::<js::Error>().ok()?.message().as_string()
+fn nfkc(text: &str) -> String {
+    normalize(text, "NFKC")
 }
 
-fn nfkc(text: &str) -> Answer<String> {
-    js::normalize(text, "NFKC").map_err(|_| Threw)
+fn nfc(text: &str) -> String {
+    normalize(text, "NFC")
 }
 
-fn nfc(text: &str) -> Answer<String> {
-    js::normalize(text, "NFC").map_err(|_| Threw)
+fn normalize(text: &str, form: &str) -> String {
+    js::normalize(text, form).unwrap_or_else(|_| {
+        failed("normalize");
+        text.to_owned()
+    })
+}
+
+/// What a `RegExp` that threw answers: no match (recorded as a failure).
+fn threw(_: JsValue) -> bool {
+    failed("RegExp");
+    false
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
-    let re = JsRegExp::new(pattern).map_err(|e| message(e).unwrap_or_else(|| "not a pattern".into()))?;
+    let re = JsRegExp::new(pattern).map_err(|e| {
+        e.dyn_into::<js::Error>().ok().and_then(|e| e.message().as_string()).unwrap_or_else(|| "not a pattern".into())
+    })?;
     // No JS runs while the list is borrowed (`is_match` takes its pattern out first), so this borrow always succeeds;
     // were it ever taken, the pattern would be refused rather than the module stopped.
     PATTERNS.with(|cell| {
@@ -91,13 +101,11 @@ fn compile(pattern: &str) -> Result<u32, String> {
     })
 }
 
-fn is_match(id: u32, text: &str) -> Answer<bool> {
+fn is_match(id: u32, text: &str) -> bool {
     // Taken out of the list before it runs: a page's own `RegExp` code could call back in and compile a pattern.
     let re = PATTERNS.with_borrow(|p| p.get(id as usize).and_then(Option::as_ref).cloned());
-    match re {
-        Some(re) => re.test(text).map_err(|_| Threw),
-        None => Err(Threw), // a freed pattern: never asked for
-    }
+    // A freed pattern is never asked for.
+    re.is_some_and(|re| re.test(text).unwrap_or_else(threw))
 }
 
 /// Drops a pattern: its `RegExp` is released to the engine's garbage collector.
@@ -127,7 +135,7 @@ fn region_name(code: &str) -> Option<String> {
     })
 }
 
-fn in_class(which: usize, c: char) -> Answer<bool> {
+fn in_class(which: usize, c: char) -> bool {
     CLASSES.with(|classes| {
         if classes.get().is_none() {
             // Made outside `get_or_init`, whose closure must not be re-entered: JS runs here.
@@ -137,17 +145,17 @@ fn in_class(which: usize, c: char) -> Answer<bool> {
             ];
             let _ = classes.set(made);
         }
-        let re = classes.get().and_then(|classes| classes[which].clone());
-        let re = re.ok_or(Threw)?; // an engine without `\p{…}`
-        re.test(c.encode_utf8(&mut [0; 4])).map_err(|_| Threw)
+        let re = classes.get().and_then(|classes| classes[which].as_ref());
+        // An engine without `\p{…}`: no class (letters then fail the names' rules, loudly).
+        re.is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4])).unwrap_or_else(threw))
     })
 }
 
-fn is_alphabetic(c: char) -> Answer<bool> {
+fn is_alphabetic(c: char) -> bool {
     in_class(0, c)
 }
 
-fn is_numeric(c: char) -> Answer<bool> {
+fn is_numeric(c: char) -> bool {
     in_class(1, c)
 }
 

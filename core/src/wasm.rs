@@ -205,7 +205,7 @@ pub fn set_country_rules(
 fn read_country_rules(rules: JsValue) -> Result<Vec<overrides::CountryRules>, overrides::RuleSetError> {
     let rules = match rules.as_string() {
         Some(json) => js::json_parse(&json).map_err(|e| {
-            let detail = crate::js_host::message(e).unwrap_or_default();
+            let detail = e.unchecked_into::<js::Error>().message().as_string().unwrap_or_default();
             overrides::RuleSetError::malformed(None, detail)
         })?,
         None => rules,
