@@ -32,7 +32,7 @@ pub struct Pattern(Inner);
 #[cfg(feature = "regex")]
 type Inner = regex::bytes::Regex;
 #[cfg(not(feature = "regex"))]
-type Inner = alloc::rc::Rc<Lent>;
+type Inner = alloc::sync::Arc<Lent>;
 
 /// A pattern compiled by the host's engine, by its handle: freed in the host when the last copy goes (country rules
 /// replaced, `setCountryRules`), so that replaced rules leave no `RegExp` behind.
