@@ -36,7 +36,8 @@ const fn quoted(out: &mut [u8], n: usize, text: &str) -> usize {
 /// Writes the declarations into `out` (as far as it has room); returns their length. Called once with an empty
 /// `out` for the length, then with room for it.
 pub const fn typescript(out: &mut [u8]) -> usize {
-    let mut n = put(out, 0, "\n/** Every code an issue can have (`docs/codes.md`): stable API. */\nexport type IssueCode =");
+    let mut n =
+        put(out, 0, "\n/** Every code an issue can have (`docs/codes.md`): stable API. */\nexport type IssueCode =");
     let mut rule = 0;
     while rule < BY_RULE.len() {
         let mut i = 0;
@@ -75,7 +76,11 @@ pub const fn typescript(out: &mut [u8]) -> usize {
     }
     n = put(out, n, "\n}\n/** The params of an issue: those of its code (`IssueParamsByCode`). */\n");
     n = put(out, n, "export type IssueParams = IssueParamsByCode[IssueCode];\n");
-    n = put(out, n, "/** One error or warning, by its code: once `code` is narrowed, `params` is that code's. `field` is ");
+    n = put(
+        out,
+        n,
+        "/** One error or warning, by its code: once `code` is narrowed, `params` is that code's. `field` is ",
+    );
     n = put(out, n, "a `FieldPath`, a list item's (`markets[0]`), an unknown field's, or `\"\"` for the record. */\n");
     n = put(out, n, "export type Issue = {\n    [C in IssueCode]: { field: string; code: C; message: string; ");
     n = put(out, n, "params: IssueParamsByCode[C] };\n}[IssueCode];\n");
@@ -108,12 +113,11 @@ mod tests {
     fn the_declarations_are_the_code_list() {
         let ts = ts();
         let union = ts.split("export type IssueCode =").nth(1).and_then(|t| t.split(';').next()).unwrap();
-        let listed: Vec<&str> = union.split('|').map(|c| c.trim().trim_matches('"')).filter(|c| !c.is_empty()).collect();
+        let listed: Vec<&str> =
+            union.split('|').map(|c| c.trim().trim_matches('"')).filter(|c| !c.is_empty()).collect();
         let all: Vec<&str> = codes::all().collect();
         assert_eq!(listed, all);
-        assert!(ts.contains(
-            r#""postal_code.format": { country: string; example?: string; digits?: number };"#
-        ));
+        assert!(ts.contains(r#""postal_code.format": { country: string; example?: string; digits?: number };"#));
         assert!(ts.contains(r#""request.missing_configuration": Record<string, never>;"#));
         assert!(ts.contains(r#""state.required": { country: string; accepted: string[] };"#));
         assert!(ts.contains("    | \"account.billingAddress.postalCode\"\n"));
