@@ -3,8 +3,8 @@
 //! `\p{…}` classes, country names through `Intl.DisplayNames`. Both the npm package (`wasm`) and the browser host
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 //!
-//! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`, a
-//! getter on `URL.prototype`) is a `catch` import: what it throws is reported to [`crate::host::failed`], never unwinds through
+//! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`) is a
+//! `catch` import: what it throws is reported to [`crate::host::failed`], never unwinds through
 //! the core's frames (issue 10: 100,000 such throws once left the module dead, its stack pointer never restored).
 
 use crate::host::failed;
@@ -33,9 +33,8 @@ extern "C" {
     /// `new URL(url)`, catching the `TypeError` of a URL the engine refuses.
     #[wasm_bindgen(catch, constructor, js_class = "URL")]
     fn new(url: &str) -> Result<JsUrl, JsValue>;
-    /// `url.hostname`, catching what a page's own getter throws.
-    #[wasm_bindgen(catch, method, getter)]
-    fn hostname(this: &JsUrl) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn hostname(this: &JsUrl) -> String;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
     type JsDisplayNames;
@@ -74,38 +73,37 @@ fn normalize(text: &str, form: &str) -> String {
     })
 }
 
-/// What a `RegExp` that threw answers: no match (recorded as a failure).
-fn threw(_: JsValue) -> bool {
-    failed("RegExp");
-    false
+/// `re.test(text)`; when it throws, no match, recorded as a failure.
+fn tested(re: &JsRegExp, text: &str) -> bool {
+    re.test(text).unwrap_or_else(|_| {
+        failed("RegExp");
+        false
+    })
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
     let re = JsRegExp::new(pattern).map_err(|e| {
         e.dyn_into::<js::Error>().ok().and_then(|e| e.message().as_string()).unwrap_or_else(|| "not a pattern".into())
     })?;
-    // No JS runs while the list is borrowed (`is_match` takes its pattern out first), so this borrow always succeeds;
-    // were it ever taken, the pattern would be refused rather than the module stopped.
-    PATTERNS.with(|cell| {
-        let mut p = cell.try_borrow_mut().map_err(|_| "the pattern list is in use".to_owned())?;
-        let at = match p.iter().position(Option::is_none) {
-            Some(free) => free,
-            None => {
-                p.push(None);
-                p.len() - 1
-            }
-        };
-        let id = u32::try_from(at).map_err(|_| "too many patterns".to_owned())?;
-        p[at] = Some(re);
-        Ok(id)
-    })
+    // No JS runs while the list is borrowed (`is_match` takes its pattern out first, `free` drops it after), so the
+    // borrow always succeeds. A freed slot is given out again.
+    Ok(PATTERNS.with_borrow_mut(|p| {
+        let at = p.iter().position(Option::is_none).unwrap_or(p.len());
+        if at == p.len() {
+            p.push(None);
+        }
+        if let Some(slot) = p.get_mut(at) {
+            *slot = Some(re);
+        }
+        at as u32 // wasm32: a `usize` is 32 bits
+    }))
 }
 
 fn is_match(id: u32, text: &str) -> bool {
     // Taken out of the list before it runs: a page's own `RegExp` code could call back in and compile a pattern.
     let re = PATTERNS.with_borrow(|p| p.get(id as usize).and_then(Option::as_ref).cloned());
     // A freed pattern is never asked for.
-    re.is_some_and(|re| re.test(text).unwrap_or_else(threw))
+    re.is_some_and(|re| tested(&re, text))
 }
 
 /// Drops a pattern: its `RegExp` is released to the engine's garbage collector.
@@ -120,7 +118,7 @@ fn free(id: u32) {
 /// CheckJoiners as the engine implements them). `rules::hostname` has left only `a-z 0-9 - .` and non-ASCII in `host`,
 /// so the URL holds no port, path, user or percent-escape, and its last label is no number (no IPv4 parsing).
 fn to_ascii(host: &str) -> Option<String> {
-    JsUrl::new(&crate::text::concat(&["http://", host, "/"])).ok()?.hostname().ok()
+    JsUrl::new(&crate::text::concat(&["http://", host, "/"])).ok().map(|url| url.hostname())
 }
 
 /// The English (CLDR) name of a region, by the engine's `Intl.DisplayNames` (`countries::names`).
@@ -147,7 +145,7 @@ fn in_class(which: usize, c: char) -> bool {
         }
         let re = classes.get().and_then(|classes| classes[which].as_ref());
         // An engine without `\p{…}`: no class (letters then fail the names' rules, loudly).
-        re.is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4])).unwrap_or_else(threw))
+        re.is_some_and(|re| tested(re, c.encode_utf8(&mut [0; 4])))
     })
 }
 

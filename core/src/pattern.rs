@@ -32,7 +32,13 @@ pub struct Pattern(Inner);
 #[cfg(feature = "regex")]
 type Inner = regex::bytes::Regex;
 #[cfg(not(feature = "regex"))]
-type Inner = alloc::sync::Arc<Lent>;
+type Inner = Shared<Lent>;
+/// The npm package's build is single-threaded; the builds with the standard library keep their patterns in statics
+/// that must be `Sync`.
+#[cfg(all(not(feature = "regex"), feature = "std"))]
+type Shared<T> = alloc::sync::Arc<T>;
+#[cfg(all(not(feature = "regex"), not(feature = "std")))]
+type Shared<T> = alloc::rc::Rc<T>;
 
 /// A pattern compiled by the host's engine, by its handle: freed in the host when the last copy goes (country rules
 /// replaced, `setCountryRules`), so that replaced rules leave no `RegExp` behind.

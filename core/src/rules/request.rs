@@ -51,7 +51,7 @@ crate::wordings! {
     "request.unknown_value" (value: Str, allowed: List) { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
     "request.host_failed" (service: Str) {
-        HostFailed: "The record could not be checked: {service} threw an error."
+        HostFailed: "The record was not checked: {service} threw an error."
     }
 }
 
