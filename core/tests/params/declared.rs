@@ -34,6 +34,7 @@ pub fn wrong(code_name: &str, params: &Params) -> Option<String> {
 }
 
 /// [`wrong`], as an assertion.
+#[allow(dead_code)] // not every includer asserts
 pub fn check(code_name: &str, params: &Params) {
     if let Some(why) = wrong(code_name, params) {
         panic!("{why}");
