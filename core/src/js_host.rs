@@ -4,8 +4,8 @@
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
 //!
 //! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`) is a
-//! `catch` import: what it throws is reported to [`crate::host::failed`], never unwinds through
-//! the core's frames (issue 10: 100,000 such throws once left the module dead, its stack pointer never restored).
+//! `catch` import: what it throws is reported to [`crate::host::failed`], never unwinds through the core's frames
+//! (issue 10: 100,000 such throws once left the module dead, "memory access out of bounds").
 
 use crate::host::failed;
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
@@ -144,7 +144,7 @@ fn in_class(which: usize, c: char) -> bool {
             let _ = classes.set(made);
         }
         let re = classes.get().and_then(|classes| classes[which].as_ref());
-        // An engine without `\p{…}`: no class (letters then fail the names' rules, loudly).
+        // An engine without `\p{…}`: no class (non-ASCII letters then count as none: the strict answer).
         re.is_some_and(|re| tested(re, c.encode_utf8(&mut [0; 4])))
     })
 }
