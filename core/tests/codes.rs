@@ -83,8 +83,8 @@ fn the_codes_name_the_schemas_fields() {
     }
 }
 
-/// Params follow one naming rule: camelCase, as the JS side reads them (`request.md`), and one name has one type
-/// across codes only where the codes declare it so (each code declares its own).
+/// Params follow one naming rule: camelCase, as the JS side reads them (`request.md`); each code declares a param
+/// once (`wordings!`, the source of the package's TypeScript types).
 #[test]
 fn every_param_is_camel_case() {
     for code in tenantcheck_core::codes::declared() {
