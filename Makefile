@@ -78,6 +78,7 @@ test-wasm: pkg
 	$(CARGO) test -p tenantcheck-core --test real_world --locked
 	$(CARGO) clippy -p tenantcheck-core --no-default-features --features wasm --target wasm32-unknown-unknown --locked -- -D warnings
 	$(WASM_TEST) --test wasm_node
+	$(WASM_TEST) --test wasm_no_host
 	$(WASM_TEST) --test wasm_browser
 	node --test tests/node/
 

@@ -50,6 +50,35 @@ writeFileSync(indexJs, indexText.replace("'@DATA_VERSION@'", JSON.stringify(data
 // that nothing can compress. Only the names change: every import, its module and its signature stay, and the glue's
 // functions are the same. docs/npm-package.md ("Size").
 shortenImports(join(to, 'tenantcheck_bg.wasm'), join(to, 'tenantcheck.js'));
+inlineCatches(join(to, 'tenantcheck.js'));
+
+/**
+ * The imports marked `catch` (a page's own code may throw there: a patched `RegExp.prototype.test`, a getter, a
+ * Proxy) catch in their own body instead of through wasm-bindgen's `handleError(function (...) {...}, arguments)`,
+ * which makes a closure and an `arguments` object and calls `apply` on every call: on a record of non-ASCII text
+ * (`String.prototype.normalize`, caught since issue 10) that wrapper was a tenth of `validate`. The catch does what
+ * `handleError`'s does (hands the exception to the module), so the functions are the same functions.
+ */
+function inlineCatches(gluePath) {
+  let glue = readFileSync(gluePath, 'utf8');
+  const handler = glue.match(
+    /\nfunction handleError\(f, args\) \{\n {4}try \{\n {8}return f\.apply\(this, args\);\n {4}\} catch \(e\) \{\n {8}([^\n]+)\n {4}\}\n\}\n/,
+  );
+  if (!handler) throw new Error('make-pkg: the glue has no handleError of the known shape');
+  let n = 0;
+  glue = glue.replace(
+    /function\(\) \{ return handleError\(function \(([\w, ]*)\) \{\n([\s\S]*?)\n( *)\}, arguments\); \}/g,
+    (_, args, body, indent) => {
+      n++;
+      const inner = body.replace(/^/gm, '    ');
+      return `function (${args}) {\n${indent}    try {\n${inner}\n${indent}    } catch (e) {\n${indent}        ${handler[1]}\n${indent}    }\n${indent}}`;
+    },
+  );
+  if (/handleError\(function/.test(glue)) throw new Error('make-pkg: a catching import was left wrapped');
+  glue = glue.replace(handler[0], '\n');
+  writeFileSync(gluePath, glue);
+  console.log(`make-pkg: ${n} catching imports catch in place`);
+}
 
 /** Renames the imports of a WebAssembly module and their keys in its JS glue. */
 function shortenImports(wasmPath, gluePath) {

@@ -2,14 +2,14 @@
 //! drift (`request.md`: codes are stable API, never renamed, never reused).
 
 use crate::countries::overrides;
-use crate::issue::Wordings;
+use crate::issue::{Code, Wordings};
 use crate::rules::{
     address, characters, config, country, domain, email, mpn, names, phone, postcode, registration, request, state,
     sub_customer, username,
 };
 
 /// The code lists of every rule module, in the order of the record.
-pub const BY_RULE: &[&[&str]] = &[
+pub const BY_RULE: &[&[Code]] = &[
     request::CODES,
     characters::CODES,
     config::CODES,
@@ -32,7 +32,12 @@ pub const BY_RULE: &[&[&str]] = &[
 
 /// Every code, in the order of [`BY_RULE`].
 pub fn all() -> impl Iterator<Item = &'static str> {
-    BY_RULE.iter().flat_map(|codes| codes.iter().copied())
+    declared().map(|c| c.code)
+}
+
+/// Every code with its params, in the order of [`BY_RULE`].
+pub fn declared() -> impl Iterator<Item = &'static Code> {
+    BY_RULE.iter().flat_map(|codes| codes.iter())
 }
 
 /// Every rule module's table of codes and English templates, in the order of the source files (`countries/`, then

@@ -174,17 +174,17 @@ pub const fn warnings(codes: &[(Severity, usize)]) -> u64 {
 }
 
 /// A rule module's codes, each declared once with its severity and its English template(s) (each template one
-/// [`Wording`] of the code): makes the enum of the module's wordings (`Say`), the module's list of codes, and the
-/// table they are read from. A reason names its wording (`Say::TooLong`), never a position, so reordering the rows
-/// renames nothing.
+/// [`Wording`] of the code) and, in parentheses, the params its issues carry with their types ([`ParamType`]): makes
+/// the enum of the module's wordings (`Say`), the module's list of codes ([`Code`]), and the table they are read
+/// from. A reason names its wording (`Say::TooLong`), never a position, so reordering the rows renames nothing.
 ///
 /// ```ignore
 /// tenantcheck_core::wordings! {
 ///     enum Say;
 ///     /// Every code this module can emit.
 ///     pub const CODES;
-///     "phone.too_long" { TooLong: "The phone number is longer than {max} characters." }
-///     "phone.nanp_area_code" Warning { NanpAreaCode: "The area code {area_code} starts with 0 or 1, …" }
+///     "phone.too_long" (max: Int) { TooLong: "The phone number is longer than {max} characters." }
+///     "phone.nanp_area_code" Warning (areaCode: Str) { NanpAreaCode: "The area code {areaCode} starts with 0 or 1, …" }
 /// }
 /// ```
 #[macro_export]
@@ -193,7 +193,7 @@ macro_rules! wordings {
         $(#[$attr:meta])* $say_vis:vis enum $say:ident;
         $(#[$codes_attr:meta])* $vis:vis const $codes:ident;
         $(
-            $code:literal $($severity:ident)?
+            $code:literal $($severity:ident)? $(($($param:ident: $ty:ident),* $(,)?))?
             {
                 $(#[$first_doc:meta])* $first:ident: $first_template:expr
                 $(, $(#[$doc:meta])* $name:ident: $template:expr )* $(,)?
@@ -207,7 +207,10 @@ macro_rules! wordings {
         }
 
         $(#[$codes_attr])*
-        $vis const $codes: &[&str] = &[$($code),+];
+        $vis const $codes: &[$crate::issue::Code] = &[$($crate::issue::Code {
+            code: $code,
+            params: &[$($($crate::issue::ParamDecl { name: stringify!($param), ty: $crate::issue::ParamType::$ty }),*)?],
+        }),+];
 
         /// The module's table of codes and English templates, in the order declared (what a message catalog's
         /// English is generated from: [`crate::catalog`]).
@@ -231,6 +234,64 @@ macro_rules! wordings {
             }
         }
     };
+}
+
+/// One code of a rule module, as its [`wordings!`](crate::wordings) row declares it: the code and the params its
+/// issues carry. The declaration is the params' one source for the TypeScript types of the npm package (`IssueCode`,
+/// `Issue`: `wasm::types`); tests hold every template's placeholders and every reason's params to it
+/// (`core/tests/messages.rs`, `core/tests/params.rs`). Not in the package's module: only tests and the compiler read
+/// it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    /// `<rule>.<reason>` in snake case.
+    pub code: &'static str,
+    /// The params of the code's issues, in the order its reasons add them.
+    pub params: &'static [ParamDecl],
+}
+
+/// One param of a [`Code`]: its name (camelCase, as the JS side reads it) and its type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParamDecl {
+    pub name: &'static str,
+    pub ty: ParamType,
+}
+
+/// The type of a param ([`Param`]) in JS, and whether every issue of its code has it (`Opt…`: some issues do not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamType {
+    /// A number ([`Param::Int`]).
+    Int,
+    /// A string ([`Param::Str`]; a character is a string of one).
+    Str,
+    /// A list of strings ([`Param::List`]).
+    List,
+    OptInt,
+    OptStr,
+    OptList,
+}
+
+impl ParamType {
+    /// The TypeScript type of the value.
+    pub const fn typescript(self) -> &'static str {
+        match self {
+            ParamType::Int | ParamType::OptInt => "number",
+            ParamType::Str | ParamType::OptStr => "string",
+            ParamType::List | ParamType::OptList => "string[]",
+        }
+    }
+    /// Whether some issues of the code lack the param.
+    pub const fn optional(self) -> bool {
+        matches!(self, ParamType::OptInt | ParamType::OptStr | ParamType::OptList)
+    }
+    /// Whether a value is of this type.
+    pub fn holds(self, value: &Param) -> bool {
+        matches!(
+            (self, value),
+            (ParamType::Int | ParamType::OptInt, Param::Int(_))
+                | (ParamType::Str | ParamType::OptStr, Param::Str(_))
+                | (ParamType::List | ParamType::OptList, Param::List(_))
+        )
+    }
 }
 
 /// `Display` for reason types: the English message ([`Reason::message`]).
@@ -302,7 +363,7 @@ mod tests {
     crate::wordings! {
         enum Say;
         const CODES;
-        "test.first" { One: "The first {x}.", Two: "" }
+        "test.first" (x: Int) { One: "The first {x}.", Two: "" }
         "test.second" Warning { Three: "Ünïcode, e.g. .рф." }
         "test.third" { Four: "The fourth." }
     }
@@ -319,7 +380,9 @@ mod tests {
             let wording = Wording::from(say);
             assert_eq!((wording.code(), wording.template(), wording.severity()), (code, template, severity), "{say:?}");
         }
-        assert_eq!(CODES, ["test.first", "test.second", "test.third"]);
+        let codes: Vec<&str> = CODES.iter().map(|c| c.code).collect();
+        assert_eq!(codes, ["test.first", "test.second", "test.third"]);
+        assert_eq!(CODES[0].params, [ParamDecl { name: "x", ty: ParamType::Int }]);
     }
 
     #[test]

@@ -2,7 +2,12 @@
 //! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through
 //! `\p{…}` classes, country names through `Intl.DisplayNames`. Both the npm package (`wasm`) and the browser host
 //! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
+//!
+//! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`) is a
+//! `catch` import: what it throws is reported to [`crate::host::failed`], never unwinds through the core's frames
+//! (issue 10: 100,000 such throws once left the module dead, "memory access out of bounds").
 
+use crate::host::failed;
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 use core::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -19,8 +24,9 @@ extern "C" {
     fn new(pattern: &str) -> Result<JsRegExp, JsValue>;
     #[wasm_bindgen(catch, constructor, js_class = "RegExp")]
     fn new_with_flags(pattern: &str, flags: &str) -> Result<JsRegExp, JsValue>;
-    #[wasm_bindgen(method)]
-    fn test(this: &JsRegExp, text: &str) -> bool;
+    /// `regExp.test(text)`, catching what a page's own `RegExp.prototype.test` throws.
+    #[wasm_bindgen(catch, method)]
+    fn test(this: &JsRegExp, text: &str) -> Result<bool, JsValue>;
 
     #[wasm_bindgen(js_name = URL)]
     type JsUrl;
@@ -44,38 +50,68 @@ thread_local! {
     /// `\p{Alphabetic}` and `\p{N}` (Unicode `Numeric`), for one character; made on first use. Thread-locals here are
     /// initialized as constants: in single-threaded WebAssembly they are then plain statics.
     static CLASSES: OnceCell<[Option<JsRegExp>; 2]> = const { OnceCell::new() };
-    /// Compiled patterns by handle. wasm32 runs one thread; patterns live as long as the module (the embedded
-    /// table's are compiled once; each `setCountryRules` adds at most two per country).
-    static PATTERNS: RefCell<Vec<JsRegExp>> = const { RefCell::new(Vec::new()) };
+    /// Compiled patterns by handle; `None` where one was freed (its slot is given out again). wasm32 runs one
+    /// thread. The embedded table's patterns are compiled once and live as long as the module; those of run-time
+    /// rules are freed when the rules are replaced (`pattern::Lent`).
+    static PATTERNS: RefCell<Vec<Option<JsRegExp>>> = const { RefCell::new(Vec::new()) };
     /// `Intl.DisplayNames(['en'], { type: 'region' })`, made on first use (`None` where the engine has none).
     static REGIONS: OnceCell<Option<JsDisplayNames>> = const { OnceCell::new() };
 }
 
 fn nfkc(text: &str) -> String {
-    js::normalize(text, "NFKC")
+    normalize(text, "NFKC")
 }
 
 fn nfc(text: &str) -> String {
-    js::normalize(text, "NFC")
+    normalize(text, "NFC")
+}
+
+fn normalize(text: &str, form: &str) -> String {
+    js::normalize(text, form).unwrap_or_else(|_| {
+        failed("normalize");
+        text.to_owned()
+    })
+}
+
+/// `re.test(text)`; when it throws, no match, recorded as a failure.
+fn tested(re: &JsRegExp, text: &str) -> bool {
+    re.test(text).unwrap_or_else(|_| {
+        failed("RegExp");
+        false
+    })
 }
 
 fn compile(pattern: &str) -> Result<u32, String> {
     let re = JsRegExp::new(pattern).map_err(|e| {
         e.dyn_into::<js::Error>().ok().and_then(|e| e.message().as_string()).unwrap_or_else(|| "not a pattern".into())
     })?;
-    // No JS runs while the list is borrowed (`is_match` takes its pattern out first), so this borrow always succeeds;
-    // were it ever taken, the pattern would be refused rather than the module stopped.
-    PATTERNS.with(|cell| {
-        let mut p = cell.try_borrow_mut().map_err(|_| "the pattern list is in use".to_owned())?;
-        p.push(re);
-        u32::try_from(p.len() - 1).map_err(|_| "too many patterns".to_owned())
-    })
+    // No JS runs while the list is borrowed (`is_match` takes its pattern out first, `free` drops it after), so the
+    // borrow always succeeds. A freed slot is given out again.
+    Ok(PATTERNS.with_borrow_mut(|p| {
+        let at = p.iter().position(Option::is_none).unwrap_or(p.len());
+        if at == p.len() {
+            p.push(None);
+        }
+        if let Some(slot) = p.get_mut(at) {
+            *slot = Some(re);
+        }
+        at as u32 // wasm32: a `usize` is 32 bits
+    }))
 }
 
 fn is_match(id: u32, text: &str) -> bool {
     // Taken out of the list before it runs: a page's own `RegExp` code could call back in and compile a pattern.
-    let re = PATTERNS.with_borrow(|p| p.get(id as usize).cloned());
-    re.is_some_and(|re| re.test(text))
+    let re = PATTERNS.with_borrow(|p| p.get(id as usize).and_then(Option::as_ref).cloned());
+    // A freed pattern is never asked for.
+    re.is_some_and(|re| tested(&re, text))
+}
+
+/// Drops a pattern: its `RegExp` is released to the engine's garbage collector.
+fn free(id: u32) {
+    // Taken out of the list before it is dropped (dropping a JS value calls into the glue, never into a page's code:
+    // no export can run while the list is borrowed).
+    let re = PATTERNS.with_borrow_mut(|p| p.get_mut(id as usize).and_then(Option::take));
+    drop(re);
 }
 
 /// UTS 46 ToASCII by the engine's URL parser (WHATWG URL, "domain to ASCII": non-transitional, CheckBidi and
@@ -108,7 +144,8 @@ fn in_class(which: usize, c: char) -> bool {
             let _ = classes.set(made);
         }
         let re = classes.get().and_then(|classes| classes[which].as_ref());
-        re.is_some_and(|re| re.test(c.encode_utf8(&mut [0; 4])))
+        // An engine without `\p{…}`: no class (non-ASCII letters then count as none: the strict answer).
+        re.is_some_and(|re| tested(re, c.encode_utf8(&mut [0; 4])))
     })
 }
 
@@ -127,6 +164,7 @@ pub fn install() {
         nfc,
         compile,
         is_match,
+        free,
         is_alphabetic,
         is_numeric,
         to_ascii,

@@ -32,7 +32,26 @@ pub struct Pattern(Inner);
 #[cfg(feature = "regex")]
 type Inner = regex::bytes::Regex;
 #[cfg(not(feature = "regex"))]
-type Inner = u32;
+type Inner = Shared<Lent>;
+/// The npm package's build is single-threaded; the builds with the standard library keep their patterns in statics
+/// that must be `Sync`.
+#[cfg(all(not(feature = "regex"), feature = "std"))]
+type Shared<T> = alloc::sync::Arc<T>;
+#[cfg(all(not(feature = "regex"), not(feature = "std")))]
+type Shared<T> = alloc::rc::Rc<T>;
+
+/// A pattern compiled by the host's engine, by its handle: freed in the host when the last copy goes (country rules
+/// replaced, `setCountryRules`), so that replaced rules leave no `RegExp` behind.
+#[cfg(not(feature = "regex"))]
+#[derive(Debug)]
+pub struct Lent(u32);
+
+#[cfg(not(feature = "regex"))]
+impl Drop for Lent {
+    fn drop(&mut self) {
+        crate::host::free(self.0);
+    }
+}
 
 /// The most items a pattern may expand to, counting each repeat `{n,m}` as `m` copies of what it repeats
 /// (**decision**: far above any postcode or phone pattern, far below the `regex` crate's compiled size limit).
@@ -75,7 +94,7 @@ impl Pattern {
             .map(Pattern)
             .map_err(|e| PatternError::Invalid(e.to_string()));
         #[cfg(not(feature = "regex"))]
-        return crate::host::compile(&anchored).map(Pattern).map_err(PatternError::Invalid);
+        return crate::host::compile(&anchored).map(|id| Pattern(Lent(id).into())).map_err(PatternError::Invalid);
     }
 
     /// Whether the whole text matches.
@@ -97,7 +116,7 @@ impl Pattern {
             self.0.is_match(&units)
         }
         #[cfg(not(feature = "regex"))]
-        return crate::host::is_match(self.0, text);
+        return crate::host::is_match(self.0 .0, text);
     }
 }
 

@@ -386,6 +386,10 @@ impl Validator {
     fn walk(&self, mut record: Record, focus: &[&str]) -> Report {
         let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
         let domain_form = walk.record(&mut record);
+        // A lent service that failed leaves the record unchecked: it is not valid (`host.rs`).
+        if let Some(failure) = crate::host::take_failure() {
+            walk.errors.push(Issue::new("", &failure));
+        }
         Report {
             valid: walk.errors.is_empty(),
             domain_form,

@@ -39,6 +39,7 @@ use wasm_bindgen::prelude::*;
 // Named only by the derive's output, which is marked `#[automatically_derived]` (not a use, to the dead-code lint).
 #[allow(dead_code)]
 mod tsify;
+pub mod types;
 
 /// The package's allocator: talc, a fraction of the size of the standard library's dlmalloc in WebAssembly
 /// (`docs/npm-package.md`, "Size"). The module is single-threaded.
@@ -151,8 +152,6 @@ export type Input<T> = T extends string | boolean | number
       : T extends object
         ? { [K in keyof T]?: Input<T[K]> } | null
         : T;
-/** Named values of an issue, for translating its message. */
-export type IssueParams = { [name: string]: number | string | string[] };
 /** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional. */
 export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> };
 /**
@@ -184,7 +183,7 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "RecordInput")] record: Js
 /// Never throws.
 #[wasm_bindgen(js_name = validateField, unchecked_return_type = "FieldResult")]
 pub fn validate_field(
-    #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldPath")] path: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | boolean | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
@@ -641,9 +640,25 @@ pub struct FieldResult {
     pub warnings: Vec<Issue>,
 }
 
-/// One error or warning. `params` is always an object (empty when the issue has none).
-#[derive(Debug, Serialize, Tsify)]
-#[tsify(missing_as_null)]
+/// The TypeScript types of the codes, their params and the field paths (`IssueCode`, `Issue`, `FieldPath`:
+/// [`types`]), made from the codes' and the schema's declarations.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ISSUES: &'static str = {
+    const LEN: usize = types::typescript(&mut []);
+    const BYTES: [u8; LEN] = {
+        let mut out = [0; LEN];
+        types::typescript(&mut out);
+        out
+    };
+    match core::str::from_utf8(&BYTES) {
+        Ok(ts) => ts,
+        Err(_) => panic!("the codes' TypeScript is not UTF-8"),
+    }
+};
+
+/// One error or warning. `params` is always an object (empty when the issue has none). Its TypeScript type is
+/// [`TS_ISSUES`]'s `Issue`, typed by code.
+#[derive(Debug, Serialize)]
 pub struct Issue {
     /// Dotted path of the field (`account.billingAddress.postalCode`); `""` for the record itself.
     pub field: String,
@@ -652,17 +667,15 @@ pub struct Issue {
     /// English default message.
     pub message: String,
     /// Structured values for translating the message.
-    #[tsify(type = "IssueParams")]
     pub params: Params,
 }
 
-/// The error `setCountryRules` throws: a JS `Error` with these fields.
-#[derive(Debug, Serialize, Tsify)]
-#[tsify(missing_as_null)]
+/// What [`error`] sets on the JS `Error` it makes, which the package's entry (`scripts/pkg/index.js`) throws as a
+/// `TenantcheckError` (declared in `index.d.ts`).
+#[derive(Debug, Serialize)]
 pub struct TenantcheckError {
     pub code: &'static str,
     pub message: String,
-    #[tsify(type = "IssueParams")]
     pub params: Params,
 }
 

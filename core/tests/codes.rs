@@ -82,3 +82,20 @@ fn the_codes_name_the_schemas_fields() {
         assert!(covered.contains(f.path), "{}: no rule in docs/codes.md", f.path);
     }
 }
+
+/// Params follow one naming rule: camelCase, as the JS side reads them (`request.md`); each code declares a param
+/// once (`wordings!`, the source of the package's TypeScript types).
+#[test]
+fn every_param_is_camel_case() {
+    for code in tenantcheck_core::codes::declared() {
+        for p in code.params {
+            let camel = p.name.starts_with(|c: char| c.is_ascii_lowercase())
+                && p.name.chars().all(|c| c.is_ascii_alphanumeric());
+            assert!(camel, "{}: param {} is not camelCase", code.code, p.name);
+        }
+        let mut names: Vec<&str> = code.params.iter().map(|p| p.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), code.params.len(), "{}: a param declared twice", code.code);
+    }
+}

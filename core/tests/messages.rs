@@ -22,6 +22,9 @@ use tenantcheck_core::rules::sub_customer::SubCustomerReason;
 use tenantcheck_core::rules::username::UsernameReason;
 use tenantcheck_core::{Issue, Reason};
 
+#[path = "params/declared.rs"]
+mod declared_params;
+
 /// An owned string.
 fn s(v: &str) -> String {
     v.to_owned()
@@ -44,6 +47,7 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(RequestReason::UnknownValue { value: s("reseller"), allowed: &CspModel::NAMES }),
         Box::new(RequestReason::MissingConfiguration),
         Box::new(RequestReason::ConfigurationIgnored { name: "markets" }),
+        Box::new(RequestReason::HostFailed { service: "RegExp" }),
         Box::new(CharacterReason::Forbidden { character: '\u{202e}', position: 8 }),
         Box::new(ConfigReason::PartnerDomain { value: s("partner") }),
         Box::new(ConfigReason::DomainSuffix { value: s("-x") }),
@@ -242,6 +246,8 @@ fn every_reason_says_what_its_params_hold() {
         let wording = reason.wording();
         let unfillable = message::unfillable(wording.template(), &reason.params());
         assert_eq!(unfillable, None, "{}: a placeholder its params cannot fill", wording.code());
+        declared_params::check(wording.code(), &reason.params());
+        declared_params::shows(wording.code(), wording.template());
         let issue = Issue::new("", reason.as_ref());
         got.push_str(&format!("{}: {}\n", issue.code, issue.message));
     }

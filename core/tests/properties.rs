@@ -867,7 +867,7 @@ proptest! {
                 }
             }
             Err(e) => {
-                prop_assert!(overrides::CODES.contains(&e.code()));
+                prop_assert!(overrides::CODES.iter().any(|c| c.code == e.code()));
                 prop_assert!(!e.to_string().is_empty());
             }
         }
@@ -1124,7 +1124,7 @@ proptest! {
                         let again = postcode::check(&c.value, &rules).map(|c| c.value);
                         prop_assert_eq!(again.as_ref(), Ok(&c.value), "{} {:?} not a fixed point", code, raw);
                     }
-                    Err(r) => prop_assert!(postcode::CODES.contains(&r.code())),
+                    Err(r) => prop_assert!(postcode::CODES.iter().any(|c| c.code == r.code())),
                 }
                 let _ = postcode::agrees_with_state(code, raw, raw);
                 let _ = postcode::agrees_with_state(code, "New South Wales", raw);

@@ -11,6 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tenantcheck_core::Validator;
 
+#[path = "params/declared.rs"]
+mod declared_params;
+
 /// Every class of issue 9 has its file; the corpus has at least this many cases (issue 9, "Tests").
 const CLASSES: [&str; 9] =
     ["postcodes", "phones", "emails", "domains", "states", "free-text", "sub-customer", "sync-options", "account"];
@@ -262,7 +265,14 @@ fn every_case_gives_its_verdict() {
                 continue;
             }
         };
-        let report = serde_json::to_value(v.validate_json(&record.to_string())).unwrap();
+        let report = v.validate_json(&record.to_string());
+        // Every issue's params are typed: they agree with the declaration the TypeScript types are made from.
+        for issue in report.errors.iter().chain(&report.warnings) {
+            if let Some(why) = declared_params::wrong(issue.code, &issue.params) {
+                failures.push(format!("{} {}: {why}", case.at, case.id));
+            }
+        }
+        let report = serde_json::to_value(report).unwrap();
         if let Some(why) = judge(case, &report) {
             failures.push(format!("{} {}: {why}", case.at, case.id));
         }

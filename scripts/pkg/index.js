@@ -1,29 +1,55 @@
 // tenantcheck: the entry for browsers (a plain <script type="module">) and bundlers. Copied into pkg/ by
 // scripts/make-pkg.mjs; the functions themselves are wasm-bindgen's glue (tenantcheck.js), generated from
 // core/src/wasm.rs. This file only adds what the glue lacks: a clear error when a function is called before the
-// module is loaded, and one load for every caller: init() keeps its pending promise (concurrent callers share it), and
-// the module is instantiated in one place, glue.initSync(), which does nothing once a module is in place, so a second
-// load (init() after initSync(), or the reverse) never replaces a module already configured (its country rules, its
-// validator instances).
+// module is loaded, one error class for every throw (`TenantcheckError`), and one load for every caller: init() keeps
+// its pending promise (concurrent callers share it), and the module is instantiated in one place, glue.initSync(),
+// which does nothing once a module is in place, so a second load (init() after initSync(), or the reverse) never
+// replaces a module already configured (its country rules, its validator instances).
 import * as glue from './tenantcheck.js';
 
 let ready = false;
 /** The pending (or finished) load of init(); dropped when it fails, so that init() may be tried again. */
 let loading;
 
+/**
+ * Every error the package throws: an `Error` with a stable `code` and the `params` its English `message` was made
+ * from (as an issue has). The module's own error helper (core/src/wasm.rs, `error`) makes an `Error` with `code` and
+ * `params`, which `guard` below throws as this class; anything else that escapes a call (which the module never means
+ * to throw) is `tenantcheck.internal`, with the original as `cause`.
+ */
+export class TenantcheckError extends Error {
+  constructor(code, message, params = {}, options = undefined) {
+    super(message, options);
+    this.name = 'TenantcheckError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
 function notReady(name) {
-  const e = new Error(
+  return new TenantcheckError(
+    'tenantcheck.not_initialized',
     `tenantcheck: ${name}() was called before the WebAssembly module was loaded; await init() (or call initSync()) first.`,
+    { function: name },
   );
-  e.code = 'tenantcheck.not_initialized';
-  e.params = { function: name };
-  return e;
+}
+
+/** What a call threw, as a `TenantcheckError`. */
+export function asTenantcheckError(e) {
+  if (e instanceof TenantcheckError) return e;
+  if (e instanceof Error && typeof e.code === 'string') return new TenantcheckError(e.code, e.message, e.params ?? {});
+  const message = e instanceof Error ? e.message : String(e);
+  return new TenantcheckError('tenantcheck.internal', `tenantcheck: ${message}`, { detail: message }, { cause: e });
 }
 
 function guard(name, f) {
   return (...args) => {
     if (!ready) throw notReady(name);
-    return f(...args);
+    try {
+      return f(...args);
+    } catch (e) {
+      throw asTenantcheckError(e);
+    }
   };
 }
 
@@ -97,14 +123,22 @@ export class Validator {
     glue.selectValidator(this.#id);
   }
 
+  /** One call of an export with this validator selected; what it throws is a `TenantcheckError`. */
+  #call(f, args) {
+    try {
+      this.#select();
+      return f(...args);
+    } catch (e) {
+      throw asTenantcheckError(e);
+    }
+  }
+
   validate(record) {
-    this.#select();
-    return glue.validate(record);
+    return this.#call(glue.validate, [record]);
   }
 
   validateField(path, value, record) {
-    this.#select();
-    return glue.validateField(path, value, record);
+    return this.#call(glue.validateField, [path, value, record]);
   }
 
   /** Frees the validator's memory now (else it is freed when the instance is garbage-collected). */

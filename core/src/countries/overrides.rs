@@ -136,35 +136,35 @@ crate::wordings! {
     enum Say;
     /// Every code a rule set can be rejected with.
     pub const CODES;
-    "country_rules.malformed" {
+    "country_rules.malformed" (index: OptInt, detail: Str) {
         MalformedEntry: rejected!(entry "not in Partner Center's shape ({detail})."),
         Malformed: rejected!("not in Partner Center's shape ({detail})."),
     }
-    "country_rules.unknown_country" {
+    "country_rules.unknown_country" (index: OptInt, country: Str) {
         UnknownCountryEntry: rejected!(entry "\"{country}\" is not a known country code."),
         UnknownCountry: rejected!("\"{country}\" is not a known country code."),
     }
-    "country_rules.duplicate_country" {
+    "country_rules.duplicate_country" (index: OptInt, country: Str) {
         DuplicateCountryEntry: rejected!(entry "{country} is named twice."),
         DuplicateCountry: rejected!("{country} is named twice."),
     }
-    "country_rules.bad_postal_code_regex" {
+    "country_rules.bad_postal_code_regex" (index: OptInt, detail: Str) {
         BadPostalCodeRegexEntry: rejected!(entry "the postcode pattern is not usable ({detail})."),
         BadPostalCodeRegex: rejected!("the postcode pattern is not usable ({detail})."),
     }
-    "country_rules.bad_phone_number_regex" {
+    "country_rules.bad_phone_number_regex" (index: OptInt, detail: Str) {
         BadPhoneNumberRegexEntry: rejected!(entry "the phone pattern is not usable ({detail})."),
         BadPhoneNumberRegex: rejected!("the phone pattern is not usable ({detail})."),
     }
-    "country_rules.bad_state" {
+    "country_rules.bad_state" (index: OptInt, value: Str) {
         BadStateEntry: rejected!(entry "\"{value}\" is not a usable state name."),
         BadState: rejected!("\"{value}\" is not a usable state name."),
     }
-    "country_rules.bad_calling_code" {
+    "country_rules.bad_calling_code" (index: OptInt, value: Str) {
         BadCallingCodeEntry: rejected!(entry "\"{value}\" is not a calling code (1 to 3 digits)."),
         BadCallingCode: rejected!("\"{value}\" is not a calling code (1 to 3 digits)."),
     }
-    "country_rules.unsupported_pattern" {
+    "country_rules.unsupported_pattern" (index: OptInt, member: Str, construct: Str) {
         UnsupportedPatternEntry: rejected!(entry "{member} uses {construct}, which tenantcheck does not support: \
                                                   rewrite the pattern without it."),
         UnsupportedPattern: rejected!("{member} uses {construct}, which tenantcheck does not support: rewrite the \

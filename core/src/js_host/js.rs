@@ -68,6 +68,7 @@ extern "C" {
 
     /// `text.normalize(form)` (`"NFC"` or `"NFKC"`), called as `String.prototype.normalize.call(text, form)`: one call
     /// that takes the text as it is passed, rather than making a JS string first.
-    #[wasm_bindgen(js_namespace = ["String", "prototype", "normalize"], js_name = call)]
-    pub fn normalize(text: &str, form: &str) -> String;
+    /// Caught: a page may have patched `normalize` so that it throws.
+    #[wasm_bindgen(catch, js_namespace = ["String", "prototype", "normalize"], js_name = call)]
+    pub fn normalize(text: &str, form: &str) -> Result<String, JsValue>;
 }

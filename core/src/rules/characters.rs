@@ -22,7 +22,7 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "text.bad_character" {
+    "text.bad_character" (character: Str, position: Int) {
         Forbidden: "This field contains {character|char}, a control or text-direction character, at position \
                     {position}; remove it."
     }

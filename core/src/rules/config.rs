@@ -20,8 +20,8 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "partner_domain.invalid" { PartnerDomain: "The partner domain \"{value}\" is not a domain name." }
-    "domain_suffix.invalid" { DomainSuffix: "The domain suffix \"{value}\" is not a domain name." }
+    "partner_domain.invalid" (value: Str) { PartnerDomain: "The partner domain \"{value}\" is not a domain name." }
+    "domain_suffix.invalid" (value: Str) { DomainSuffix: "The domain suffix \"{value}\" is not a domain name." }
 }
 
 crate::display_as_message!(ConfigReason);

@@ -36,18 +36,18 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "country.too_long" { TooLong: "The country can have at most {max} characters." }
+    "country.too_long" (max: Int) { TooLong: "The country can have at most {max} characters." }
     "country.required" { Required: "The country is required: give its two-letter ISO code, e.g. GB." }
-    "country.unknown" {
+    "country.unknown" (value: Str, suggestion: OptStr) {
         UnknownDidYouMean: "\"{value}\" is not a two-letter ISO country code; did you mean {suggestion}?",
         Unknown: "\"{value}\" is not a two-letter ISO country code (e.g. GB, US, GR).",
         LongDidYouMean: "This is not a two-letter ISO country code; did you mean {suggestion}?",
         Long: "This is not a two-letter ISO country code (e.g. GB, US, GR).",
     }
-    "country.not_in_markets" {
+    "country.not_in_markets" (country: Str, name: Str) {
         NotInMarkets: "{country|In} ({country}) is not among the markets this partner sells to."
     }
-    "country.uk_alias" Warning {
+    "country.uk_alias" Warning (from: Str, to: Str) {
         UkAlias: "UK was read as GB, the ISO code of the United Kingdom that Partner Center expects."
     }
 }
@@ -256,7 +256,7 @@ mod tests {
         assert!(!msg.contains(&long));
         assert_eq!(check(&"x".repeat(1001), None).unwrap_err().code(), "country.too_long");
         for code in CODES {
-            assert!(code.starts_with("country."));
+            assert!(code.code.starts_with("country."));
         }
         assert_eq!(CountryReason::UkAlias.severity(), Severity::Warning);
     }

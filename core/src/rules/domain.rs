@@ -99,13 +99,13 @@ crate::wordings! {
     /// Every code this module emits.
     pub const CODES;
     "domain_prefix.required" { Required: "Enter the domain prefix, e.g. contoso for contoso.onmicrosoft.com." }
-    "domain_prefix.too_long" { TooLong: "The domain can have at most {max} characters." }
-    "domain_prefix.bad_character" {
+    "domain_prefix.too_long" (max: Int) { TooLong: "The domain can have at most {max} characters." }
+    "domain_prefix.bad_character" (character: Str, position: Int) {
         Hyphen: "The domain prefix can contain only letters and numbers: no hyphens.",
         BadCharacter: "The domain cannot contain {character|char} (character {position}); a prefix has only letters \
                        and numbers.",
     }
-    "domain_prefix.suffix_removed" Warning { SuffixRemoved: "Only the prefix is needed: \".{suffix}\" was removed." }
+    "domain_prefix.suffix_removed" Warning (suffix: Str) { SuffixRemoved: "Only the prefix is needed: \".{suffix}\" was removed." }
     "domain_prefix.alias_links_existing" Warning {
         AliasLinksExisting: "This is a full domain (an alias): it can only link an existing tenant, not create a new \
                              one."
@@ -124,7 +124,7 @@ crate::wordings! {
     "domain_prefix.bad_idn" {
         BadIdn: "This is not a valid internationalized domain name: check its letters, or type it in its xn-- form."
     }
-    "domain_prefix.idn_converted" Warning { IdnConverted: "The domain was converted to the form DNS uses: {domain}." }
+    "domain_prefix.idn_converted" Warning (domain: Str) { IdnConverted: "The domain was converted to the form DNS uses: {domain}." }
 }
 
 crate::display_as_message!(DomainReason);

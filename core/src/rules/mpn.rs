@@ -91,14 +91,14 @@ crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "reseller_mpn_id.too_long" { TooLong: "The Reseller (MPN ID) can have at most {max} characters." }
-    "reseller_mpn_id.not_numeric" {
+    "reseller_mpn_id.too_long" (max: Int) { TooLong: "The Reseller (MPN ID) can have at most {max} characters." }
+    "reseller_mpn_id.not_numeric" (character: Str, position: Int) {
         NotNumeric: concat!("The Reseller (MPN ID) must be numeric: enter ", what!(), ".")
     }
-    "reseller_mpn_id.length" {
+    "reseller_mpn_id.length" (min: Int, max: Int, length: Int) {
         Length: concat!("The Reseller (MPN ID) has {min} to {max} digits: enter ", what!(), ".")
     }
-    "reseller_mpn_id.not_available" {
+    "reseller_mpn_id.not_available" (cspModel: Str) {
         NotAvailable: "A Reseller (MPN ID) is only for indirect CSP partners; this partner's CSP model is \
                        {cspModel}: leave it empty."
     }

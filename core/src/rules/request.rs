@@ -1,6 +1,7 @@
 //! The shape of the record itself (`request.md`): malformed JSON, a value that is not a record, unknown fields,
 //! wrong JSON types, unknown enum values, missing configuration, and configuration a record carries where the host
-//! holds its own. Unknown fields are errors so that typos never pass silently (`request.md`).
+//! holds its own. Unknown fields are errors so that typos never pass silently (`request.md`). And a record that could not be checked because the JavaScript engine's lent services
+//! failed (`host.rs`; issue 10, "Fail loudly, never trap").
 
 use crate::issue::{Params, Reason, Wording};
 use alloc::string::String;
@@ -37,20 +38,28 @@ pub enum RequestReason {
     ConfigurationIgnored {
         name: &'static str,
     },
+    /// A service the JavaScript engine lends the core (`host.rs`) failed: a page's own code made it throw, or the
+    /// build has no host. The record was not checked as it should be, so it is not valid.
+    HostFailed {
+        service: &'static str,
+    },
 }
 
 crate::wordings! {
     enum Say;
     /// Every code this module emits.
     pub const CODES;
-    "request.not_json" { NotJson: "This is not JSON: {detail}." }
-    "request.not_an_object" { NotAnObject: "A record is a JSON object, not {found|a}." }
-    "request.unknown_field" { UnknownField: "\"{name}\" is not a field of the record." }
-    "request.wrong_type" { WrongType: "Expected {expected|a} here, not {found|a}." }
-    "request.unknown_value" { UnknownValue: "\"{value}\" is not one of: {allowed}." }
+    "request.not_json" (detail: Str, line: Int, column: Int) { NotJson: "This is not JSON: {detail}." }
+    "request.not_an_object" (found: Str) { NotAnObject: "A record is a JSON object, not {found|a}." }
+    "request.unknown_field" (name: Str) { UnknownField: "\"{name}\" is not a field of the record." }
+    "request.wrong_type" (expected: Str, found: Str) { WrongType: "Expected {expected|a} here, not {found|a}." }
+    "request.unknown_value" (value: Str, allowed: List) { UnknownValue: "\"{value}\" is not one of: {allowed}." }
     "request.missing_configuration" { MissingConfiguration: "This configuration value is required." }
-    "request.configuration_ignored" Warning {
+    "request.configuration_ignored" Warning (name: Str) {
         ConfigurationIgnored: "\"{name}\" is ignored: the partner's configuration applies."
+    }
+    "request.host_failed" (service: Str) {
+        HostFailed: "The record was not checked: {service} threw an error."
     }
 }
 
@@ -66,6 +75,7 @@ impl Reason for RequestReason {
             Self::UnknownValue { .. } => Say::UnknownValue,
             Self::MissingConfiguration => Say::MissingConfiguration,
             Self::ConfigurationIgnored { .. } => Say::ConfigurationIgnored,
+            Self::HostFailed { .. } => Say::HostFailed,
         }
         .into()
     }
@@ -81,6 +91,7 @@ impl Reason for RequestReason {
             Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
             Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
             Self::MissingConfiguration => p,
+            Self::HostFailed { service } => p.with("service", *service),
         }
     }
 }

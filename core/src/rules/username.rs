@@ -45,15 +45,15 @@ crate::wordings! {
     /// Every code this module emits.
     pub const CODES;
     "username.required" { Required: "Enter the admin username." }
-    "username.too_long" { TooLong: "The username can have at most {max} characters." }
-    "username.whole_address" {
+    "username.too_long" (max: Int) { TooLong: "The username can have at most {max} characters." }
+    "username.whole_address" (localPart: Str) {
         WholeAddress: "Enter only the part before @ (the domain is set below): did you mean \"{localPart}\"?"
     }
-    "username.bad_character" {
+    "username.bad_character" (character: Str, position: Int) {
         BadCharacter: "The username cannot contain {character|char} (character {position}); use letters, digits \
                        and ' . - _ ! # ^ ~."
     }
-    "username.bad_edge" { BadEdge: "The username cannot start or end with \"{character}\"." }
+    "username.bad_edge" (character: Str) { BadEdge: "The username cannot start or end with \"{character}\"." }
     "username.consecutive_dots" { ConsecutiveDots: "The username cannot contain two dots in a row." }
 }
 
