@@ -11,7 +11,6 @@
 //! changed), and the validation that made it reports `request.host_failed` on the record ([`take_failure`],
 //! `validate.rs`). A host catches what its services throw: nothing unwinds through the core's frames.
 
-use crate::rules::request::RequestReason;
 use alloc::{borrow::ToOwned, string::String};
 use core::cell::Cell;
 
@@ -58,9 +57,9 @@ pub fn install(lent: Lent) -> bool {
     LENT.set(lent).is_ok()
 }
 
-/// The first failure since the last call, as the reason `request.host_failed`; clears it.
-pub fn take_failure() -> Option<RequestReason> {
-    FAILED.with(Cell::take).map(|service| RequestReason::HostFailed { service })
+/// The service that failed first since the last call (the validation reports it as `request.host_failed`); clears it.
+pub fn take_failure() -> Option<&'static str> {
+    FAILED.with(Cell::take)
 }
 
 /// Records that `service` failed (the first failure since [`take_failure`] is kept): a host calls it when the
@@ -188,12 +187,12 @@ mod tests {
     fn without_a_host_every_service_fails_loudly() {
         assert_eq!(take_failure(), None);
         assert!(compile("^(?:\\d{5})$").is_err());
-        let Some(RequestReason::HostFailed { service }) = take_failure() else { panic!("no failure recorded") };
+        let Some(service) = take_failure() else { panic!("no failure recorded") };
         assert_eq!(service, NO_HOST);
         assert_eq!(take_failure(), None, "taken once");
         assert!(!is_match(0, "12345"));
         assert_eq!(nfkc("ＡＢ"), "ＡＢ");
         assert_eq!(to_ascii("bücher.example"), None);
-        assert_eq!(take_failure(), Some(RequestReason::HostFailed { service: NO_HOST }));
+        assert_eq!(take_failure(), Some(NO_HOST));
     }
 }

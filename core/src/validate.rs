@@ -387,8 +387,8 @@ impl Validator {
         let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
         let domain_form = walk.record(&mut record);
         // A lent service that failed leaves the record unchecked: it is not valid (`host.rs`).
-        if let Some(failure) = crate::host::take_failure() {
-            walk.errors.push(Issue::new("", &failure));
+        if let Some(service) = crate::host::take_failure() {
+            walk.errors.push(Issue::new("", &RequestReason::HostFailed { service }));
         }
         Report {
             valid: walk.errors.is_empty(),
