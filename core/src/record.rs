@@ -140,6 +140,125 @@ pub trait Object {
     fn place_mut(&mut self, i: usize) -> Option<PlaceMut<'_>>;
     /// Keys of the JSON object that the record does not know, in order.
     fn unknown_mut(&mut self) -> &mut Vec<String>;
+    /// The record's `id`, which only the record itself has: not a field ([`Id`]).
+    fn id_mut(&mut self) -> Option<&mut Id> {
+        None
+    }
+}
+
+/// The record's `id` (`request.md`): what the caller joins results on, echoed as the result's `id`. Not a field of the
+/// record: neither validated by a rule nor normalized; the walker only checks that it is a string of at most 200
+/// characters or an integer (`request.bad_id`). `null` is no ID, as `null` is no value everywhere in the record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Id {
+    #[default]
+    Absent,
+    Text(String),
+    /// A JSON number without a fraction (a larger one than `i64` holds saturates: the walker finds it too large).
+    Int(i64),
+    /// Anything else: what it is (`boolean`, `array`, `object`, `fraction`), for the `request.bad_id` message.
+    Wrong(&'static str),
+}
+
+impl Id {
+    /// The ID of a JSON number.
+    fn of_number(n: Option<f64>) -> Id {
+        match n {
+            Some(n) if (n as i64) as f64 == n => Id::Int(n as i64),
+            // Beyond `i64` every `f64` is whole: `as` saturates, and the walker finds it too large.
+            Some(n) if n.is_finite() && !(-9.2e18..=9.2e18).contains(&n) => Id::Int(n as i64),
+            Some(n) if n.is_finite() => Id::Wrong("fraction"),
+            Some(_) | None => Id::Wrong("number"),
+        }
+    }
+
+    /// Reads an ID from a [`Source`].
+    fn read<S: Source>(src: &S) -> Result<Id, NotData> {
+        Ok(match src.shape()? {
+            Shape::Absent | Shape::Null => Id::Absent,
+            Shape::Text(s) => Id::Text(s),
+            Shape::Number => Id::of_number(src.number()),
+            shape => Id::Wrong(kind_of(&shape).as_str()),
+        })
+    }
+
+    /// Whether the result has an ID to echo: text or an integer.
+    pub fn is_none(&self) -> bool {
+        !matches!(self, Id::Text(_) | Id::Int(_))
+    }
+}
+
+/// The result's `id`: the string or the integer; `null` for anything else (a result leaves it out then).
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Id::Text(t) => s.serialize_str(t),
+            Id::Int(n) => s.serialize_i64(*n),
+            Id::Absent | Id::Wrong(_) => s.serialize_none(),
+        }
+    }
+}
+
+/// The ID as serde reads it (JSON text on the command line): [`Id::read`]'s cases.
+struct IdSeed<'a>(&'a mut Id);
+
+impl<'de> DeserializeSeed<'de> for IdSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IdSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        *self.0 = Id::Wrong(Kind::Bool.as_str());
+        Ok(())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        *self.0 = Id::Int(v);
+        Ok(())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        *self.0 = Id::Int(i64::try_from(v).unwrap_or(i64::MAX));
+        Ok(())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        *self.0 = Id::of_number(Some(v));
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        *self.0 = Id::Text(v.to_owned());
+        Ok(())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
+        *self.0 = Id::Text(v);
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        *self.0 = Id::Absent;
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        *self.0 = Id::Absent;
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        *self.0 = Id::Wrong(Kind::List.as_str());
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        *self.0 = Id::Wrong(Kind::Object.as_str());
+        Ok(())
+    }
 }
 
 /// The slot of an [`Object`]: what the reader, the writer and the path walker need of a `Slot<T>` without knowing
@@ -301,7 +420,10 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
                             read_into(field, Some(&value))?;
                         }
                     }
-                    None => object.unknown_mut().push(key),
+                    None => match object.id_mut().filter(|_| key == "id") {
+                        Some(id) => *id = Id::read(&value)?,
+                        None => object.unknown_mut().push(key),
+                    },
                 }
             }
         }
@@ -393,10 +515,13 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
                     Some(field) => map.next_value_seed(field)?,
                     None => map.next_value::<IgnoredAny>().map(drop)?,
                 },
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                    object.unknown_mut().push(key.into_owned());
-                }
+                None => match object.id_mut().filter(|_| key == "id") {
+                    Some(id) => map.next_value_seed(IdSeed(id))?,
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                        object.unknown_mut().push(key.into_owned());
+                    }
+                },
             }
         }
         Ok(())
@@ -517,6 +642,59 @@ mod tests {
         assert_eq!(from_json("[1]").unwrap(), Slot::Wrong(Kind::List));
         assert_eq!(from_json("null").unwrap(), Slot::Null);
         assert!(from_json("{").is_err());
+    }
+
+    #[test]
+    fn the_id_is_read_apart_from_the_fields() {
+        let cases: [(&str, Id); 9] = [
+            (r#""A-17""#, Id::Text("A-17".into())),
+            ("42", Id::Int(42)),
+            ("-7", Id::Int(-7)),
+            ("4.0", Id::Int(4)),
+            ("1.5", Id::Wrong("fraction")),
+            ("1e300", Id::Int(i64::MAX)),
+            ("true", Id::Wrong("boolean")),
+            ("[1]", Id::Wrong("array")),
+            ("null", Id::Absent),
+        ];
+        for (json, want) in cases {
+            let text = format!(r#"{{"id":{json},"account":{{"id":1}}}}"#);
+            let Slot::Value(r) = from_json(&text).unwrap() else { panic!("not a record") };
+            assert_eq!(r.id, want, "{json}");
+            assert!(r.unknown.is_empty(), "{json}");
+            // Only the record has an `id`: elsewhere it is an unknown field.
+            assert_eq!(r.account.value().unwrap().unknown, ["id"], "{json}");
+            // The reader of JS values (here through serde_json's `Value`) reads the same.
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(read(&&value).unwrap(), Slot::Value(r), "{json}");
+        }
+        let v = serde_json::to_value(Id::Int(42)).unwrap();
+        assert_eq!(v, serde_json::json!(42));
+    }
+
+    #[test]
+    fn the_result_echoes_a_good_id_and_reports_a_bad_one() {
+        let v = crate::validate::Validator::new();
+        let long = "é".repeat(201);
+        for (id, echoed, bad) in [
+            (r#""A-17""#.to_owned(), Some(serde_json::json!("A-17")), false),
+            (format!("\"{}\"", &long[..400]), Some(serde_json::json!("é".repeat(200))), false),
+            ("999999999999999".to_owned(), Some(serde_json::json!(999_999_999_999_999_i64)), false),
+            ("-3".to_owned(), Some(serde_json::json!(-3)), false),
+            ("null".to_owned(), None, false),
+            (format!("\"{long}\""), None, true),
+            ("1000000000000000".to_owned(), None, true),
+            ("2.5".to_owned(), None, true),
+            (r#"{"a":1}"#.to_owned(), None, true),
+        ] {
+            let report = v.validate_json(&format!(r#"{{"id":{id}}}"#));
+            let json = serde_json::to_value(&report).unwrap();
+            assert_eq!(json.get("id"), echoed.as_ref(), "{id}");
+            let bad_ids: Vec<_> = report.errors.iter().filter(|e| e.code == "request.bad_id").collect();
+            assert_eq!(bad_ids.len(), usize::from(bad), "{id}");
+            assert!(bad_ids.iter().all(|e| e.field == "id"), "{id}");
+            assert!(!report.errors.iter().any(|e| e.code == "request.unknown_field"), "{id}");
+        }
     }
 
     #[test]

@@ -22,6 +22,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
+    /// The record's `id` (`request.md`), echoed when it is a string of at most 200 characters or an integer of at
+    /// most 15 digits; left out otherwise.
+    #[serde(skip_serializing_if = "record::Id::is_none")]
+    pub id: record::Id,
     /// True exactly when `errors` is empty.
     pub valid: bool,
     /// Which form the domain field holds; `None` when it is invalid.
@@ -52,6 +56,7 @@ impl Report {
 
     fn rejected(issue: Issue) -> Report {
         Report {
+            id: record::Id::Absent,
             valid: false,
             domain_form: None,
             links_existing_tenant: false,
@@ -153,8 +158,10 @@ impl Validator {
     /// which keeps the per-keystroke path short.
     fn walk(&self, mut record: Record, focus: &[&str]) -> Report {
         let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
+        let id = walk.id(core::mem::take(&mut record.id));
         let domain_form = walk.record(&mut record);
         Report {
+            id,
             valid: walk.errors.is_empty(),
             domain_form,
             links_existing_tenant: domain_form == Some(DomainForm::Alias),
@@ -274,6 +281,24 @@ impl<'v> Walk<'v> {
 
     fn wrong_type(&mut self, field: impl Into<Cow<'static, str>>, expected: record::Kind, found: record::Kind) {
         self.issue(field, &RequestReason::WrongType { expected: expected.as_str(), found: found.as_str() });
+    }
+
+    /// The record's `id` for the result (`request.md`): a string of at most 200 characters or an integer; anything
+    /// else is `request.bad_id` on `id`, and the result has none. An integer has at most 15 digits, which JavaScript's
+    /// numbers hold exactly (**decision**: every host echoes the same ID).
+    fn id(&mut self, id: record::Id) -> record::Id {
+        const MAX_CHARS: usize = 200;
+        const MAX_DIGITS: usize = 15;
+        let bad = match &id {
+            record::Id::Wrong(found) => RequestReason::BadId { found },
+            record::Id::Text(s) if s.chars().count() > MAX_CHARS => RequestReason::IdTooLong { max: MAX_CHARS },
+            record::Id::Int(n) if n.unsigned_abs() >= 10u64.pow(MAX_DIGITS as u32) => {
+                RequestReason::IdTooLarge { max: MAX_DIGITS }
+            }
+            record::Id::Absent | record::Id::Text(_) | record::Id::Int(_) => return id,
+        };
+        self.issue("id", &bad);
+        record::Id::Absent
     }
 
     fn unknown_fields(&mut self, root: &str, unknown: &[String]) {
