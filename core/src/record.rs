@@ -147,117 +147,59 @@ pub trait Object {
 }
 
 /// The record's `id` (`request.md`): what the caller joins results on, echoed as the result's `id`. Not a field of the
-/// record: neither validated by a rule nor normalized; the walker only checks that it is a string of at most 200
-/// characters or an integer (`request.bad_id`). `null` is no ID, as `null` is no value everywhere in the record.
+/// record: neither validated by a rule nor normalized. Read as a string of at most [`Id::MAX_CHARS`] characters or an
+/// integer of at most [`Id::MAX_DIGITS`] digits; anything else is [`Id::Bad`], which the walker reports
+/// (`request.bad_id`). `null` is no ID, as `null` is no value everywhere in the record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Id {
     #[default]
     Absent,
     Text(String),
-    /// A JSON number without a fraction (a larger one than `i64` holds saturates: the walker finds it too large).
     Int(i64),
-    /// Anything else: what it is (`boolean`, `array`, `object`, `fraction`), for the `request.bad_id` message.
-    Wrong(&'static str),
+    /// Another JSON type, a fraction, a longer string or a larger integer.
+    Bad,
 }
 
 impl Id {
-    /// The ID of a JSON number.
-    fn of_number(n: Option<f64>) -> Id {
-        match n {
-            Some(n) if (n as i64) as f64 == n => Id::Int(n as i64),
-            // Beyond `i64` every `f64` is whole: `as` saturates, and the walker finds it too large.
-            Some(n) if n.is_finite() && !(-9.2e18..=9.2e18).contains(&n) => Id::Int(n as i64),
-            Some(n) if n.is_finite() => Id::Wrong("fraction"),
-            Some(_) | None => Id::Wrong("number"),
+    /// The longest ID string, in characters (`request.md`).
+    pub const MAX_CHARS: usize = 200;
+    /// The most digits of an ID integer (**decision**): JavaScript's numbers hold every integer of 15 digits exactly,
+    /// so every host echoes the same ID.
+    pub const MAX_DIGITS: u32 = 15;
+
+    /// An ID string, checked.
+    pub fn text(s: String) -> Id {
+        if crate::text::char_count(&s) <= Self::MAX_CHARS {
+            Id::Text(s)
+        } else {
+            Id::Bad
         }
     }
 
-    /// Reads an ID from a [`Source`].
-    fn read<S: Source>(src: &S) -> Result<Id, NotData> {
-        Ok(match src.shape()? {
-            Shape::Absent | Shape::Null => Id::Absent,
-            Shape::Text(s) => Id::Text(s),
-            Shape::Number => Id::of_number(src.number()),
-            shape => Id::Wrong(kind_of(&shape).as_str()),
-        })
+    /// An ID number, checked: a whole number of at most [`Id::MAX_DIGITS`] digits.
+    pub fn number(n: f64) -> Id {
+        const LIMIT: f64 = 1e15;
+        if n > -LIMIT && n < LIMIT && (n as i64) as f64 == n {
+            Id::Int(n as i64)
+        } else {
+            Id::Bad
+        }
     }
 
-    /// Whether the result has an ID to echo: text or an integer.
+    /// Whether the result has no ID to echo.
     pub fn is_none(&self) -> bool {
         !matches!(self, Id::Text(_) | Id::Int(_))
     }
 }
 
-/// The result's `id`: the string or the integer; `null` for anything else (a result leaves it out then).
+/// The result's `id`: the string or the integer; `null` for none (a result leaves it out then).
 impl Serialize for Id {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Id::Text(t) => s.serialize_str(t),
             Id::Int(n) => s.serialize_i64(*n),
-            Id::Absent | Id::Wrong(_) => s.serialize_none(),
+            Id::Absent | Id::Bad => s.serialize_none(),
         }
-    }
-}
-
-/// The ID as serde reads it (JSON text on the command line): [`Id::read`]'s cases.
-struct IdSeed<'a>(&'a mut Id);
-
-impl<'de> DeserializeSeed<'de> for IdSeed<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for IdSeed<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        *self.0 = Id::Wrong(Kind::Bool.as_str());
-        Ok(())
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-        *self.0 = Id::Int(v);
-        Ok(())
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        *self.0 = Id::Int(i64::try_from(v).unwrap_or(i64::MAX));
-        Ok(())
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-        *self.0 = Id::of_number(Some(v));
-        Ok(())
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-        *self.0 = Id::Text(v.to_owned());
-        Ok(())
-    }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
-        *self.0 = Id::Text(v);
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        *self.0 = Id::Absent;
-        Ok(())
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        *self.0 = Id::Absent;
-        Ok(())
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        self.deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        *self.0 = Id::Wrong(Kind::List.as_str());
-        Ok(())
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        *self.0 = Id::Wrong(Kind::Object.as_str());
-        Ok(())
     }
 }
 
@@ -306,12 +248,13 @@ pub enum Place<'a> {
     Object(&'a dyn ObjectSlot),
 }
 
-/// [`Place`], to change the field.
+/// [`Place`], to change the field; or the record's `id`, which the readers read as they read a field.
 pub enum PlaceMut<'a> {
     Text(&'a mut Text),
     Flag(&'a mut Flag),
     List(&'a mut List),
     Object(&'a mut dyn ObjectSlot),
+    Id(&'a mut Id),
 }
 
 impl PlaceMut<'_> {
@@ -321,6 +264,7 @@ impl PlaceMut<'_> {
             PlaceMut::Flag(f) => f.set_none(state),
             PlaceMut::List(l) => l.set_none(state),
             PlaceMut::Object(o) => o.set_none(state),
+            PlaceMut::Id(id) => *id = if matches!(state, Slot::Wrong(_)) { Id::Bad } else { Id::Absent },
         }
     }
 }
@@ -396,6 +340,8 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
         (place, Shape::Absent) => place.set_none(Slot::Absent),
         (place, Shape::Null) => place.set_none(Slot::Null),
         (PlaceMut::Text(t), Shape::Text(s)) => *t = Slot::Value(s),
+        (PlaceMut::Id(id), Shape::Text(s)) => *id = Id::text(s),
+        (PlaceMut::Id(id), Shape::Number) => *id = src.number().map_or(Id::Bad, Id::number),
         (PlaceMut::Flag(f), Shape::Bool(b)) => *f = Slot::Value(b),
         (PlaceMut::List(list), Shape::List) => {
             // A hole in a JS array reads as `null`, as JSON.stringify writes it.
@@ -421,7 +367,7 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
                         }
                     }
                     None => match object.id_mut().filter(|_| key == "id") {
-                        Some(id) => *id = Id::read(&value)?,
+                        Some(id) => read_into(PlaceMut::Id(id), Some(&value))?,
                         None => object.unknown_mut().push(key),
                     },
                 }
@@ -452,16 +398,21 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
         }
         Ok(())
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.set_none(Slot::Wrong(Kind::Number));
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        match self {
+            PlaceMut::Id(id) => *id = if v.unsigned_abs() < 10u64.pow(Id::MAX_DIGITS) { Id::Int(v) } else { Id::Bad },
+            place => place.set_none(Slot::Wrong(Kind::Number)),
+        }
         Ok(())
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.set_none(Slot::Wrong(Kind::Number));
-        Ok(())
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.set_none(Slot::Wrong(Kind::Number));
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        match self {
+            PlaceMut::Id(id) => *id = Id::number(v),
+            place => place.set_none(Slot::Wrong(Kind::Number)),
+        }
         Ok(())
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
@@ -470,6 +421,7 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
     fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
         match self {
             PlaceMut::Text(t) => *t = Slot::Value(v),
+            PlaceMut::Id(id) => *id = Id::text(v),
             place => place.set_none(Slot::Wrong(Kind::Text)),
         }
         Ok(())
@@ -516,7 +468,7 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
                     None => map.next_value::<IgnoredAny>().map(drop)?,
                 },
                 None => match object.id_mut().filter(|_| key == "id") {
-                    Some(id) => map.next_value_seed(IdSeed(id))?,
+                    Some(id) => map.next_value_seed(PlaceMut::Id(id))?,
                     None => {
                         map.next_value::<IgnoredAny>()?;
                         object.unknown_mut().push(key.into_owned());
@@ -646,15 +598,19 @@ mod tests {
 
     #[test]
     fn the_id_is_read_apart_from_the_fields() {
-        let cases: [(&str, Id); 9] = [
+        let long = format!("\"{}\"", "é".repeat(201));
+        let cases: [(&str, Id); 12] = [
             (r#""A-17""#, Id::Text("A-17".into())),
+            (&format!("{}\"", &long[..401]), Id::Text("é".repeat(200))),
+            (&long, Id::Bad),
             ("42", Id::Int(42)),
-            ("-7", Id::Int(-7)),
+            ("-999999999999999", Id::Int(-999_999_999_999_999)),
             ("4.0", Id::Int(4)),
-            ("1.5", Id::Wrong("fraction")),
-            ("1e300", Id::Int(i64::MAX)),
-            ("true", Id::Wrong("boolean")),
-            ("[1]", Id::Wrong("array")),
+            ("1000000000000000", Id::Bad),
+            ("1.5", Id::Bad),
+            ("1e300", Id::Bad),
+            ("true", Id::Bad),
+            ("[1]", Id::Bad),
             ("null", Id::Absent),
         ];
         for (json, want) in cases {

@@ -529,6 +529,7 @@ mod tests {
                 PlaceMut::Flag(_) => f.kind == Kind::Bool,
                 PlaceMut::List(_) => f.kind == Kind::List,
                 PlaceMut::Object(_) => matches!(f.kind, Kind::Address | Kind::Object),
+                PlaceMut::Id(_) => false,
             };
             assert!(holds, "{} is no {:?}", f.path, f.kind);
             assert_eq!(f.members.is_empty(), f.kind != Kind::Address, "{}", f.path);

@@ -23,7 +23,7 @@ use serde::Serialize;
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// The record's `id` (`request.md`), echoed when it is a string of at most 200 characters or an integer of at
-    /// most 15 digits; left out otherwise.
+    /// most 15 digits ([`record::Id`]); left out otherwise.
     #[serde(skip_serializing_if = "record::Id::is_none")]
     pub id: record::Id,
     /// True exactly when `errors` is empty.
@@ -283,22 +283,14 @@ impl<'v> Walk<'v> {
         self.issue(field, &RequestReason::WrongType { expected: expected.as_str(), found: found.as_str() });
     }
 
-    /// The record's `id` for the result (`request.md`): a string of at most 200 characters or an integer; anything
-    /// else is `request.bad_id` on `id`, and the result has none. An integer has at most 15 digits, which JavaScript's
-    /// numbers hold exactly (**decision**: every host echoes the same ID).
+    /// The record's `id` for the result (`request.md`): one the reader found bad ([`record::Id`]) is
+    /// `request.bad_id` on `id`, and the result has none.
+    #[inline(never)]
     fn id(&mut self, id: record::Id) -> record::Id {
-        const MAX_CHARS: usize = 200;
-        const MAX_DIGITS: usize = 15;
-        let bad = match &id {
-            record::Id::Wrong(found) => RequestReason::BadId { found },
-            record::Id::Text(s) if s.chars().count() > MAX_CHARS => RequestReason::IdTooLong { max: MAX_CHARS },
-            record::Id::Int(n) if n.unsigned_abs() >= 10u64.pow(MAX_DIGITS as u32) => {
-                RequestReason::IdTooLarge { max: MAX_DIGITS }
-            }
-            record::Id::Absent | record::Id::Text(_) | record::Id::Int(_) => return id,
-        };
-        self.issue("id", &bad);
-        record::Id::Absent
+        if id == record::Id::Bad {
+            self.issue("id", &RequestReason::BadId);
+        }
+        id
     }
 
     fn unknown_fields(&mut self, root: &str, unknown: &[String]) {

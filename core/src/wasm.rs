@@ -417,7 +417,7 @@ impl ToJs for Report {
         let id = match &self.id {
             record::Id::Text(s) => JsValue::from_str(s),
             record::Id::Int(n) => JsValue::from_f64(*n as f64),
-            record::Id::Absent | record::Id::Wrong(_) => return js,
+            record::Id::Absent | record::Id::Bad => return js,
         };
         set(&js, "id", &id);
         js

@@ -19,19 +19,9 @@ pub enum RequestReason {
     NotAnObject {
         found: &'static str,
     },
-    /// The record's `id` is neither a string nor an integer (`request.md`).
-    BadId {
-        found: &'static str,
-    },
-    /// The record's `id` is a string of more than `max` characters.
-    IdTooLong {
-        max: usize,
-    },
-    /// The record's `id` is an integer of more than `max` digits: JavaScript's numbers hold up to 15 digits exactly,
-    /// so every host echoes the same ID.
-    IdTooLarge {
-        max: usize,
-    },
+    /// The record's `id` is neither a string of at most 200 characters nor an integer of at most 15 digits
+    /// (`request.md`; the digits: [`crate::record::Id::MAX_DIGITS`]).
+    BadId,
     UnknownField {
         name: String,
     },
@@ -53,11 +43,7 @@ crate::wordings! {
     pub const CODES;
     "request.not_json" { NotJson: "This is not JSON: {detail}." }
     "request.not_an_object" { NotAnObject: "A record is a JSON object, not {found|a}." }
-    "request.bad_id" {
-        BadId: "An ID is a string or an integer, not {found|a}.",
-        IdTooLong: "An ID has at most {max} characters.",
-        IdTooLarge: "An ID number has at most {max} digits.",
-    }
+    "request.bad_id" { BadId: "An ID is a string of up to 200 characters or an integer of up to 15 digits." }
     "request.unknown_field" { UnknownField: "\"{name}\" is not a field of the record." }
     "request.wrong_type" { WrongType: "Expected {expected|a} here, not {found|a}." }
     "request.unknown_value" { UnknownValue: "\"{value}\" is not one of: {allowed}." }
@@ -71,9 +57,7 @@ impl Reason for RequestReason {
         match self {
             Self::NotJson { .. } => Say::NotJson,
             Self::NotAnObject { .. } => Say::NotAnObject,
-            Self::BadId { .. } => Say::BadId,
-            Self::IdTooLong { .. } => Say::IdTooLong,
-            Self::IdTooLarge { .. } => Say::IdTooLarge,
+            Self::BadId => Say::BadId,
             Self::UnknownField { .. } => Say::UnknownField,
             Self::WrongType { .. } => Say::WrongType,
             Self::UnknownValue { .. } => Say::UnknownValue,
@@ -87,12 +71,11 @@ impl Reason for RequestReason {
             Self::NotJson { detail, line, column } => {
                 p.with("detail", detail).with("line", *line).with("column", *column)
             }
-            Self::NotAnObject { found } | Self::BadId { found } => p.with("found", *found),
-            Self::IdTooLong { max } | Self::IdTooLarge { max } => p.with("max", *max),
+            Self::NotAnObject { found } => p.with("found", *found),
             Self::UnknownField { name } => p.with("name", name),
             Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
             Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
-            Self::MissingConfiguration => p,
+            Self::BadId | Self::MissingConfiguration => p,
         }
     }
 }
