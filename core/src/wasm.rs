@@ -138,8 +138,9 @@ export type Input<T> = T extends string | boolean | number
         : T;
 /** Named values of an issue, for translating its message. */
 export type IssueParams = { [name: string]: number | string | string[] };
-/** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional. */
-export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> };
+/** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional,
+ * and the caller's `id`, which comes back as the result's `id`. */
+export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> } & { id?: string | number | null };
 "#;
 
 /// Validates one record (`request.md`). Never throws: anything that is not a record gives a result with a
@@ -718,6 +719,10 @@ mod tests {
             }
         }
         same_keys(&core, &mirror);
+        // With an `id`, both have it.
+        let with_id = Validator::new().validate_json(&FULL.replacen('{', "{\"id\":\"A-1\",", 1));
+        assert_eq!(serde_json::to_value(&with_id).unwrap()["id"], "A-1");
+        assert_eq!(serde_json::to_value(ValidationResult::from(with_id)).unwrap()["id"], "A-1");
     }
 
     #[test]

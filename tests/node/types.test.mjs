@@ -20,13 +20,15 @@ test('a consumer compiles under tsc --strict', () => {
 import type { ValidationResult, Issue, CountryOption, RecordInput, TenantcheckError } from 'tenantcheck';
 
 await init();
-const record: RecordInput = { cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
+const record: RecordInput = { id: 'C-1', cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
 const r: ValidationResult = validate(record);
 const first: Issue | undefined = r.errors[0];
 const code: string | undefined = first?.code;
 const example: number | string | string[] | undefined = first?.params['example'];
 const city: string | null | undefined = r.normalized?.account?.billingAddress?.city;
 const form: 'prefix' | 'alias' | null = r.domainForm;
+const id: string | number | undefined = r.id;
+const numbered: RecordInput = { id: 7 };
 const f: ValidationResult = validateField('account.billingAddress.postalCode', '106 82', record);
 const n: number = setCountryRules({ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' });
 resetCountryRules();
@@ -35,7 +37,7 @@ const states: string[] = list[0].states;
 try { setCountryRules('[]'); } catch (e) { const t = e as TenantcheckError; console.log(t.code, t.params); }
 // @ts-expect-error: validity is a boolean
 const wrong: string = r.valid;
-console.log(code, example, city, form, f.valid, n, states, wrong);
+console.log(code, example, city, form, id, numbered, f.valid, n, states, wrong);
 `,
     'tsconfig.json': JSON.stringify({
       compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext',
