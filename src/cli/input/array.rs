@@ -83,9 +83,11 @@ impl<R: io::BufRead> Read for Lines<R> {
             self.inner.consume(3);
         }
         let n = self.inner.read(buf)?;
-        let read = buf.get(..n).unwrap_or_default();
-        let ends = memchr::memchr_iter(b'\n', read).count() as u64;
-        self.newlines.set(self.newlines.get() + ends);
+        // serde_json reads one byte at a time.
+        let ends = buf.get(..n).unwrap_or_default().iter().filter(|&&b| b == b'\n').count() as u64;
+        if ends > 0 {
+            self.newlines.set(self.newlines.get() + ends);
+        }
         Ok(n)
     }
 }
