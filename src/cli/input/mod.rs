@@ -137,3 +137,42 @@ impl<R: Read> Read for Counting<R> {
         Ok(n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reads one byte per call, as a slow pipe may.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let (Some(first), Some(slot)) = (self.0.first(), buf.first_mut()) else { return Ok(0) };
+            *slot = *first;
+            self.0 = &self.0[1..];
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn a_leading_bracket_is_an_array_and_nothing_is_lost() {
+        for (input, array) in [
+            (&b"[{}]"[..], true),
+            (b"\xEF\xBB\xBF \n\t[1]", true),
+            (b"{\"a\":1}\n[1]\n", false),
+            (b"\n\n{}", false),
+            (b"", false),
+            (b"  ", false),
+            (b"\xEF\xBB", false),
+        ] {
+            for trickle in [false, true] {
+                let src: Box<dyn Read> = if trickle { Box::new(Trickle(input)) } else { Box::new(input) };
+                let (is_array, mut rest) = sniff_array(src).unwrap();
+                assert_eq!(is_array, array, "{input:?}");
+                let mut all = Vec::new();
+                rest.read_to_end(&mut all).unwrap();
+                assert_eq!(all, input, "the bytes read are put back");
+            }
+        }
+    }
+}
