@@ -366,7 +366,7 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
                             read_into(field, Some(&value))?;
                         }
                     }
-                    None => match object.id_mut().filter(|_| key == "id") {
+                    None => match object.id_mut().filter(|_| *key == *"id") {
                         Some(id) => read_into(PlaceMut::Id(id), Some(&value))?,
                         None => object.unknown_mut().push(key),
                     },
@@ -467,7 +467,7 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
                     Some(field) => map.next_value_seed(field)?,
                     None => map.next_value::<IgnoredAny>().map(drop)?,
                 },
-                None => match object.id_mut().filter(|_| key == "id") {
+                None => match object.id_mut().filter(|_| *key == *"id") {
                     Some(id) => map.next_value_seed(PlaceMut::Id(id))?,
                     None => {
                         map.next_value::<IgnoredAny>()?;

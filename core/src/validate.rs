@@ -285,9 +285,8 @@ impl<'v> Walk<'v> {
 
     /// The record's `id` for the result (`request.md`): one the reader found bad ([`record::Id`]) is
     /// `request.bad_id` on `id`, and the result has none.
-    #[inline(never)]
     fn id(&mut self, id: record::Id) -> record::Id {
-        if id == record::Id::Bad {
+        if matches!(id, record::Id::Bad) {
             self.issue("id", &RequestReason::BadId);
         }
         id
