@@ -290,6 +290,9 @@ fn help_describes_the_commands() {
     assert!(r.stdout.contains("check"), "{}", r.stdout);
     let r = run(&["check", "--help"], b"");
     assert!(r.stdout.contains("--summary") && r.stdout.contains("--rules") && r.stdout.contains("--format"));
+    for flag in ["--id-column", "--only-invalid", "--output-format", "--summary-format"] {
+        assert!(r.stdout.contains(flag), "{flag}: {}", r.stdout);
+    }
 }
 
 /// The peak resident memory of a running process, in kB (Linux).
