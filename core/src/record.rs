@@ -140,6 +140,67 @@ pub trait Object {
     fn place_mut(&mut self, i: usize) -> Option<PlaceMut<'_>>;
     /// Keys of the JSON object that the record does not know, in order.
     fn unknown_mut(&mut self) -> &mut Vec<String>;
+    /// The record's `id`, which only the record itself has: not a field ([`Id`]).
+    fn id_mut(&mut self) -> Option<&mut Id> {
+        None
+    }
+}
+
+/// The record's `id` (`request.md`): what the caller joins results on, echoed as the result's `id`. Not a field of the
+/// record: neither validated by a rule nor normalized. Read as a string of at most [`Id::MAX_CHARS`] characters or an
+/// integer of at most [`Id::MAX_DIGITS`] digits; anything else is [`Id::Bad`], which the walker reports
+/// (`request.bad_id`). `null` is no ID, as `null` is no value everywhere in the record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Id {
+    #[default]
+    Absent,
+    Text(String),
+    Int(i64),
+    /// Another JSON type, a fraction, a longer string or a larger integer.
+    Bad,
+}
+
+impl Id {
+    /// The longest ID string, in characters (`request.md`).
+    pub const MAX_CHARS: usize = 200;
+    /// The most digits of an ID integer (**decision**): JavaScript's numbers hold every integer of 15 digits exactly,
+    /// so every host echoes the same ID.
+    pub const MAX_DIGITS: u32 = 15;
+
+    /// An ID string, checked.
+    pub fn text(s: String) -> Id {
+        if crate::text::char_count(&s) <= Self::MAX_CHARS {
+            Id::Text(s)
+        } else {
+            Id::Bad
+        }
+    }
+
+    /// An ID number, checked: a whole number of at most [`Id::MAX_DIGITS`] digits.
+    pub fn number(n: f64) -> Id {
+        const LIMIT: f64 = 1e15;
+        if n > -LIMIT && n < LIMIT && (n as i64) as f64 == n {
+            Id::Int(n as i64)
+        } else {
+            Id::Bad
+        }
+    }
+
+    /// Whether the result has no ID to echo.
+    pub fn is_none(&self) -> bool {
+        !matches!(self, Id::Text(_) | Id::Int(_))
+    }
+}
+
+/// The result's `id`: the string or the integer; `null` for none (a result leaves it out then).
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Id::Text(t) => s.serialize_str(t),
+            Id::Int(n) => s.serialize_i64(*n),
+            Id::Absent | Id::Bad => s.serialize_none(),
+        }
+    }
 }
 
 /// The slot of an [`Object`]: what the reader, the writer and the path walker need of a `Slot<T>` without knowing
@@ -187,12 +248,13 @@ pub enum Place<'a> {
     Object(&'a dyn ObjectSlot),
 }
 
-/// [`Place`], to change the field.
+/// [`Place`], to change the field; or the record's `id`, which the readers read as they read a field.
 pub enum PlaceMut<'a> {
     Text(&'a mut Text),
     Flag(&'a mut Flag),
     List(&'a mut List),
     Object(&'a mut dyn ObjectSlot),
+    Id(&'a mut Id),
 }
 
 impl PlaceMut<'_> {
@@ -202,6 +264,7 @@ impl PlaceMut<'_> {
             PlaceMut::Flag(f) => f.set_none(state),
             PlaceMut::List(l) => l.set_none(state),
             PlaceMut::Object(o) => o.set_none(state),
+            PlaceMut::Id(id) => *id = if matches!(state, Slot::Wrong(_)) { Id::Bad } else { Id::Absent },
         }
     }
 }
@@ -277,6 +340,8 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
         (place, Shape::Absent) => place.set_none(Slot::Absent),
         (place, Shape::Null) => place.set_none(Slot::Null),
         (PlaceMut::Text(t), Shape::Text(s)) => *t = Slot::Value(s),
+        (PlaceMut::Id(id), Shape::Text(s)) => *id = Id::text(s),
+        (PlaceMut::Id(id), Shape::Number) => *id = src.number().map_or(Id::Bad, Id::number),
         (PlaceMut::Flag(f), Shape::Bool(b)) => *f = Slot::Value(b),
         (PlaceMut::List(list), Shape::List) => {
             // A hole in a JS array reads as `null`, as JSON.stringify writes it.
@@ -301,7 +366,10 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
                             read_into(field, Some(&value))?;
                         }
                     }
-                    None => object.unknown_mut().push(key),
+                    None => match object.id_mut().filter(|_| *key == *"id") {
+                        Some(id) => read_into(PlaceMut::Id(id), Some(&value))?,
+                        None => object.unknown_mut().push(key),
+                    },
                 }
             }
         }
@@ -330,16 +398,21 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
         }
         Ok(())
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.set_none(Slot::Wrong(Kind::Number));
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        match self {
+            PlaceMut::Id(id) => *id = if v.unsigned_abs() < 10u64.pow(Id::MAX_DIGITS) { Id::Int(v) } else { Id::Bad },
+            place => place.set_none(Slot::Wrong(Kind::Number)),
+        }
         Ok(())
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.set_none(Slot::Wrong(Kind::Number));
-        Ok(())
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.set_none(Slot::Wrong(Kind::Number));
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        match self {
+            PlaceMut::Id(id) => *id = Id::number(v),
+            place => place.set_none(Slot::Wrong(Kind::Number)),
+        }
         Ok(())
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
@@ -348,6 +421,7 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
     fn visit_string<E: de::Error>(self, v: String) -> Result<(), E> {
         match self {
             PlaceMut::Text(t) => *t = Slot::Value(v),
+            PlaceMut::Id(id) => *id = Id::text(v),
             place => place.set_none(Slot::Wrong(Kind::Text)),
         }
         Ok(())
@@ -393,10 +467,13 @@ impl<'de> Visitor<'de> for PlaceMut<'_> {
                     Some(field) => map.next_value_seed(field)?,
                     None => map.next_value::<IgnoredAny>().map(drop)?,
                 },
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                    object.unknown_mut().push(key.into_owned());
-                }
+                None => match object.id_mut().filter(|_| *key == *"id") {
+                    Some(id) => map.next_value_seed(PlaceMut::Id(id))?,
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                        object.unknown_mut().push(key.into_owned());
+                    }
+                },
             }
         }
         Ok(())
@@ -517,6 +594,63 @@ mod tests {
         assert_eq!(from_json("[1]").unwrap(), Slot::Wrong(Kind::List));
         assert_eq!(from_json("null").unwrap(), Slot::Null);
         assert!(from_json("{").is_err());
+    }
+
+    #[test]
+    fn the_id_is_read_apart_from_the_fields() {
+        let long = format!("\"{}\"", "é".repeat(201));
+        let cases: [(&str, Id); 12] = [
+            (r#""A-17""#, Id::Text("A-17".into())),
+            (&format!("{}\"", &long[..401]), Id::Text("é".repeat(200))),
+            (&long, Id::Bad),
+            ("42", Id::Int(42)),
+            ("-999999999999999", Id::Int(-999_999_999_999_999)),
+            ("4.0", Id::Int(4)),
+            ("1000000000000000", Id::Bad),
+            ("1.5", Id::Bad),
+            ("1e300", Id::Bad),
+            ("true", Id::Bad),
+            ("[1]", Id::Bad),
+            ("null", Id::Absent),
+        ];
+        for (json, want) in cases {
+            let text = format!(r#"{{"id":{json},"account":{{"id":1}}}}"#);
+            let Slot::Value(r) = from_json(&text).unwrap() else { panic!("not a record") };
+            assert_eq!(r.id, want, "{json}");
+            assert!(r.unknown.is_empty(), "{json}");
+            // Only the record has an `id`: elsewhere it is an unknown field.
+            assert_eq!(r.account.value().unwrap().unknown, ["id"], "{json}");
+            // The reader of JS values (here through serde_json's `Value`) reads the same.
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(read(&&value).unwrap(), Slot::Value(r), "{json}");
+        }
+        let v = serde_json::to_value(Id::Int(42)).unwrap();
+        assert_eq!(v, serde_json::json!(42));
+    }
+
+    #[test]
+    fn the_result_echoes_a_good_id_and_reports_a_bad_one() {
+        let v = crate::validate::Validator::new();
+        let long = "é".repeat(201);
+        for (id, echoed, bad) in [
+            (r#""A-17""#.to_owned(), Some(serde_json::json!("A-17")), false),
+            (format!("\"{}\"", &long[..400]), Some(serde_json::json!("é".repeat(200))), false),
+            ("999999999999999".to_owned(), Some(serde_json::json!(999_999_999_999_999_i64)), false),
+            ("-3".to_owned(), Some(serde_json::json!(-3)), false),
+            ("null".to_owned(), None, false),
+            (format!("\"{long}\""), None, true),
+            ("1000000000000000".to_owned(), None, true),
+            ("2.5".to_owned(), None, true),
+            (r#"{"a":1}"#.to_owned(), None, true),
+        ] {
+            let report = v.validate_json(&format!(r#"{{"id":{id}}}"#));
+            let json = serde_json::to_value(&report).unwrap();
+            assert_eq!(json.get("id"), echoed.as_ref(), "{id}");
+            let bad_ids: Vec<_> = report.errors.iter().filter(|e| e.code == "request.bad_id").collect();
+            assert_eq!(bad_ids.len(), usize::from(bad), "{id}");
+            assert!(bad_ids.iter().all(|e| e.field == "id"), "{id}");
+            assert!(!report.errors.iter().any(|e| e.code == "request.unknown_field"), "{id}");
+        }
     }
 
     #[test]

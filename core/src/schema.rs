@@ -113,7 +113,7 @@ impl Member {
 
 /// Declares an object of the record: its type (fields with their JSON names, for serde too), where it is in the
 /// record (`at`: the dotted paths of its places; `""` for the record itself), and each field's kind (an object's with
-/// its type). The object's [`Member`] tables and its [`record::Object`] places are made from the same lines.
+/// its type). `with id` gives the object the record's `id` ([`record::Id`]), which is no field: only the record has it. The object's [`Member`] tables and its [`record::Object`] places are made from the same lines.
 macro_rules! object {
     (@roots [$($root:tt),+] $members:tt) => {
         &[$(object!(@members $root $members)),+]
@@ -133,7 +133,7 @@ macro_rules! object {
     (@name $child:ident) => { stringify!($child) };
     (@child $root:tt, $key:literal) => { &[] };
     (@child $root:tt, $key:literal, $child:ident) => { $child::members_at(object!(@join $root, $key)) };
-    ($(#[$doc:meta])* $name:ident at [$($root:tt),+] {
+    ($(#[$doc:meta])* $name:ident at [$($root:tt),+] $(with $id:ident)? {
         $($(#[$fdoc:meta])* $field:ident : $ty:ty = $key:literal => $kind:ident $(($child:ident))?,)*
     }) => {
         $(#[$doc])*
@@ -143,6 +143,11 @@ macro_rules! object {
             /// Keys of the JSON object that the record does not know.
             #[serde(skip)]
             pub unknown: alloc::vec::Vec<alloc::string::String>,
+            $(
+            /// The record's `id` (`request.md`): not a field; the walker moves it into the result.
+            #[serde(skip)]
+            pub $id: record::Id,
+            )?
         }
 
         impl $name {
@@ -192,13 +197,18 @@ macro_rules! object {
             fn unknown_mut(&mut self) -> &mut alloc::vec::Vec<alloc::string::String> {
                 &mut self.unknown
             }
+            $(
+            fn id_mut(&mut self) -> Option<&mut record::Id> {
+                Some(&mut self.$id)
+            }
+            )?
         }
     };
 }
 
 object!(
     /// The record of `request.md`: one account's sync options and prerequisites, with the partner's configuration.
-    Record at [""] {
+    Record at [""] with id {
         /// Configuration: `direct` | `indirectProvider` | `indirectCountryTenant` | `tenantReseller`.
         csp_model: Text = "cspModel" => Enum,
         sync_options: Slot<SyncOptions> = "syncOptions" => Object(SyncOptions),
@@ -709,6 +719,7 @@ mod tests {
                 PlaceMut::Flag(_) => f.kind == Kind::Bool,
                 PlaceMut::List(_) => f.kind == Kind::List,
                 PlaceMut::Object(_) => matches!(f.kind, Kind::Address | Kind::Object),
+                PlaceMut::Id(_) => false,
             };
             assert!(holds, "{} is no {:?}", f.path, f.kind);
             assert_eq!(f.members.is_empty(), f.kind != Kind::Address, "{}", f.path);

@@ -58,6 +58,11 @@ pub trait Source: Sized {
     /// The value at a key of an object: `None`, or a value of shape [`Shape::Absent`] (JavaScript's `undefined`),
     /// when the object has no such key.
     fn get(&self, key: &str) -> Result<Option<Self>, NotData>;
+    /// The value of a number (called only when the shape is [`Shape::Number`]; only the record's `id` reads it);
+    /// `None` where it has no `f64` value (a JavaScript `BigInt`).
+    fn number(&self) -> Option<f64> {
+        None
+    }
 }
 
 impl Source for &serde_json::Value {
@@ -83,5 +88,9 @@ impl Source for &serde_json::Value {
 
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
         Ok(self.as_object().and_then(|o| o.get(key)))
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
     }
 }

@@ -25,6 +25,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
+    /// The record's `id` (`request.md`), echoed when it is a string of at most 200 characters or an integer of at
+    /// most 15 digits ([`record::Id`]); left out otherwise.
+    #[serde(skip_serializing_if = "record::Id::is_none")]
+    pub id: record::Id,
     /// True exactly when `errors` is empty.
     pub valid: bool,
     /// Which form the domain field holds; `None` when it is invalid.
@@ -55,6 +59,7 @@ impl Report {
 
     fn rejected(issue: Issue) -> Report {
         Report {
+            id: record::Id::Absent,
             valid: false,
             domain_form: None,
             links_existing_tenant: false,
@@ -95,7 +100,7 @@ impl FieldValue {
             (PlaceMut::Flag(f), FieldValue::Flag(v)) => *f = v,
             (PlaceMut::Text(t), FieldValue::Flag(v)) => *t = retyped(v, record::Kind::Bool),
             (PlaceMut::Flag(f), FieldValue::Text(v)) => *f = retyped(v, record::Kind::Text),
-            (PlaceMut::List(_) | PlaceMut::Object(_), _) => {}
+            (PlaceMut::List(_) | PlaceMut::Object(_) | PlaceMut::Id(_), _) => {}
         }
     }
 
@@ -385,12 +390,14 @@ impl Validator {
     /// which keeps the per-keystroke path short.
     fn walk(&self, mut record: Record, focus: &[&str]) -> Report {
         let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
+        let id = walk.id(core::mem::take(&mut record.id));
         let domain_form = walk.record(&mut record);
         // A lent service that failed leaves the record unchecked: it is not valid (`host.rs`).
         if let Some(service) = crate::host::take_failure() {
             walk.errors.push(Issue::new("", &RequestReason::HostFailed { service }));
         }
         Report {
+            id,
             valid: walk.errors.is_empty(),
             domain_form,
             links_existing_tenant: domain_form == Some(DomainForm::Alias),
@@ -553,6 +560,15 @@ impl<'v> Walk<'v> {
 
     fn wrong_type(&mut self, field: impl Into<Cow<'static, str>>, expected: record::Kind, found: record::Kind) {
         self.issue(field, &RequestReason::WrongType { expected: expected.as_str(), found: found.as_str() });
+    }
+
+    /// The record's `id` for the result (`request.md`): one the reader found bad ([`record::Id`]) is
+    /// `request.bad_id` on `id`, and the result has none.
+    fn id(&mut self, id: record::Id) -> record::Id {
+        if matches!(id, record::Id::Bad) {
+            self.issue("id", &RequestReason::BadId);
+        }
+        id
     }
 
     fn unknown_fields(&mut self, root: &str, unknown: &[String]) {

@@ -140,6 +140,10 @@ impl Source for JsValue {
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
         js::reflect_get(self, key).map(Some).map_err(|_| NotData("a member that cannot be read"))
     }
+
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -152,8 +156,9 @@ export type Input<T> = T extends string | boolean | number
       : T extends object
         ? { [K in keyof T]?: Input<T[K]> } | null
         : T;
-/** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional. */
-export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> };
+/** A record as the host sends it (request.md): the shape of `ValidationResult.normalized`, every field optional,
+ * and the caller's `id`, which comes back as the result's `id`. */
+export type RecordInput = { [K in keyof TenantRecord]?: Input<TenantRecord[K]> } & { id?: string | number | null };
 /**
  * The options of `createValidator`: the partner's configuration as a record carries it (request.md; rules.md section
  * 4), and country rules as `setCountryRules` takes them. Other options are ignored.
@@ -483,14 +488,22 @@ impl<T: ToJs> ToJs for Vec<T> {
 impl ToJs for Report {
     fn to_js(&self) -> JsValue {
         let form = self.domain_form.map(DomainForm::as_str);
-        object(&[
+        let js = object(&[
             ("valid", self.valid.into()),
             ("domainForm", form.map_or(JsValue::NULL, js_static)),
             ("linksExistingTenant", self.links_existing_tenant.into()),
             ("errors", list(&self.errors)),
             ("warnings", list(&self.warnings)),
             ("normalized", self.normalized.to_js()),
-        ])
+        ]);
+        // The record's `id`, only when it had one (`request.md`).
+        let id = match &self.id {
+            record::Id::Text(s) => JsValue::from_str(s),
+            record::Id::Int(n) => JsValue::from_f64(*n as f64),
+            record::Id::Absent | record::Id::Bad => return js,
+        };
+        set(&js, "id", &id);
+        js
     }
 }
 
@@ -604,6 +617,10 @@ impl ToJs for PickerEntry {
 #[serde(rename_all = "camelCase")]
 #[tsify(missing_as_null)]
 pub struct ValidationResult {
+    /// The record's `id`, when it had one (`request.md`).
+    #[tsify(optional, type = "string | number")]
+    #[serde(skip_serializing_if = "record::Id::is_none")]
+    pub id: record::Id,
     /// True exactly when `errors` is empty.
     pub valid: bool,
     /// Which form the domain field holds; `null` when it is invalid.
@@ -749,6 +766,7 @@ mod mirror {
     impl From<Report> for ValidationResult {
         fn from(r: Report) -> Self {
             ValidationResult {
+                id: r.id,
                 valid: r.valid,
                 domain_form: r.domain_form.map(DomainForm::as_str),
                 links_existing_tenant: r.links_existing_tenant,
@@ -856,6 +874,10 @@ mod tests {
             }
         }
         same_keys(&core, &mirror);
+        // With an `id`, both have it.
+        let with_id = Validator::new().validate_json(&FULL.replacen('{', "{\"id\":\"A-1\",", 1));
+        assert_eq!(serde_json::to_value(&with_id).unwrap()["id"], "A-1");
+        assert_eq!(serde_json::to_value(ValidationResult::from(with_id)).unwrap()["id"], "A-1");
     }
 
     #[test]

@@ -42,6 +42,7 @@ fn reasons() -> Vec<Box<dyn Reason>> {
         Box::new(RequestReason::NotJson { detail: s("expected value"), line: 1, column: 2 }),
         Box::new(RequestReason::NotAnObject { found: "array" }),
         Box::new(RequestReason::NotAnObject { found: "null" }),
+        Box::new(RequestReason::BadId),
         Box::new(RequestReason::UnknownField { name: s("acount") }),
         Box::new(RequestReason::WrongType { expected: "string", found: "object" }),
         Box::new(RequestReason::UnknownValue { value: s("reseller"), allowed: &CspModel::NAMES }),

@@ -285,6 +285,8 @@ fn json_key() -> impl Strategy<Value = String> {
         "postalCode",
         "__proto__",
         "",
+        // The record's `id` (not a field; anywhere but the top it is an unknown one).
+        "id",
     ];
     prop_oneof![3 => prop::sample::select(KEYS).prop_map(str::to_owned), 1 => any_text()]
 }
@@ -537,6 +539,9 @@ fn field_is_known(issue: &Issue) -> bool {
     }
     if matches!(issue.code, "request.not_json" | "request.not_an_object") {
         return field.is_empty();
+    }
+    if issue.code == "request.bad_id" {
+        return field == "id";
     }
     record::is_known_path(field)
         || OBJECT_PATHS.contains(&field)

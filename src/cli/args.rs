@@ -20,16 +20,19 @@ pub struct Cli {
 
 const AFTER_HELP: &str = "\
 Example: tenantcheck check accounts.jsonl --summary > results.jsonl
+         tenantcheck check accounts.csv --id-column crmId --only-invalid > bad.jsonl
 Exit status: 0 every record valid, 1 some record invalid, 2 the input could not be read.";
 
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check records (JSON Lines or CSV) and write one JSON result per record, in input order, to stdout.
+    /// Check records (JSON Lines, a JSON array or CSV) and write one JSON result per record, in input order, to
+    /// stdout; on a terminal, a readable report of the invalid records instead.
     ///
     /// Each output line is the core's result with a leading "line": the 1-based line of the record in the input
-    /// (for CSV, the line where the row starts). Blank lines give no result. A line that is not JSON, not a record
-    /// or not UTF-8 gets a result with an error and the run goes on.
+    /// (for CSV, the line where the row starts; in a JSON array, where the element starts), and the record's "id"
+    /// when it has one. Blank lines give no result. A line that is not JSON, not a record or not UTF-8 gets a result
+    /// with an error and the run goes on (in a JSON array, a syntax error ends the input).
     ///
     /// Exit status: 0 every record valid, 1 some record invalid, 2 the input could not be read.
     #[command(after_help = CHECK_AFTER_HELP)]
@@ -46,7 +49,7 @@ const CHECK_AFTER_HELP: &str = "\
 CSV input: the header row names fields by dotted path (account.billingAddress.postalCode). An empty cell is no
 value; account.isSubCustomerOfReseller reads true/false as booleans; markets is a list split on ',' ';' or spaces.
 Columns the record does not know are ignored with one warning each. A row with the wrong number of cells gets an
-error result.";
+error result. The column named id (or the one --id-column names) is the record's ID.";
 
 /// Arguments of `check`.
 #[derive(Debug, clap::Args)]
@@ -56,8 +59,23 @@ pub struct CheckArgs {
     pub input: Option<PathBuf>,
 
     /// Input format. Default: from the extension (.jsonl .ndjson .json = jsonl, .csv = csv); jsonl for stdin.
+    /// JSON input whose first character is `[` is read as one JSON array of records, streamed.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+
+    /// CSV input: the column that holds each record's ID, which comes back as the result's "id" (default: the
+    /// column named "id", if any).
+    #[arg(long, value_name = "NAME")]
+    pub id_column: Option<String>,
+
+    /// Write only the results of invalid records (the summary still counts every record).
+    #[arg(long)]
+    pub only_invalid: bool,
+
+    /// Output: `human`, one line per invalid record with its ID (or line) and messages, then the counts; or `jsonl`,
+    /// one JSON result per record. Default: human on a terminal, jsonl otherwise.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub output_format: Option<OutputFormat>,
 
     /// Partner Center country rules (JSON, the shape of GET /v1/countryvalidationrules) that replace the embedded
     /// defaults for the countries they name.
@@ -89,6 +107,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", requires = "lang")]
     pub catalog: Option<PathBuf>,
 
+    /// The summary's format: `text` (the default), or `json`, one JSON object. Implies --summary.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub summary_format: Option<SummaryFormat>,
+
     /// Worker threads that validate (default: the number of cores).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: Option<u16>,
@@ -106,6 +128,24 @@ pub enum Format {
     Jsonl,
     /// CSV with a header row of dotted field paths.
     Csv,
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A readable report: one line per invalid record, then the counts.
+    Human,
+    /// JSON Lines: one result per record.
+    Jsonl,
+}
+
+/// The summary's formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Lines of text.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 /// Parses the process arguments; on bad arguments prints clap's message and exits with status 2.

@@ -1,10 +1,11 @@
 //! `tenantcheck check`: opens the input, installs `--rules` and `--settings`, runs the pipeline and sets the exit
 //! status.
 
-use super::args::{CheckArgs, Format};
+use super::args::{CheckArgs, Format, OutputFormat, SummaryFormat};
+use super::input::array::ArraySource;
 use super::input::csv::CsvSource;
 use super::input::jsonl::JsonlSource;
-use super::input::{Batch, Counting, Item, Source};
+use super::input::{self, Batch, Counting, Item, Source};
 use super::output;
 use super::pipeline::{self, Failure};
 use super::progress::Progress;
@@ -25,6 +26,15 @@ struct Done {
     /// The batch's result lines.
     out: Vec<u8>,
     tally: Tally,
+}
+
+/// What the workers write for each result.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    /// The readable report ([`output::write_human`]) rather than JSON Lines.
+    human: bool,
+    /// Only invalid records' results.
+    only_invalid: bool,
 }
 
 /// Runs `check` and returns the exit status.
@@ -53,12 +63,22 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
     let catalog = catalog(args)?;
     let validator = configured(validator, args)?;
     let input = open(args.input.as_deref(), args.format)?;
+    if args.id_column.is_some() && input.format != Format::Csv {
+        return Err(format!("{}: --id-column is for CSV input (a JSON record carries its own \"id\")", input.name));
+    }
     let read = Arc::new(AtomicU64::new(0));
     let reader = Counting::new(input.reader, Arc::clone(&read));
     let (mut source, ignored): (Box<dyn Source>, Vec<String>) = match input.format {
-        Format::Jsonl => (Box::new(JsonlSource::new(reader)), Vec::new()),
+        Format::Jsonl => {
+            // A JSON array (a `.json` export) is streamed element by element; anything else is JSON Lines.
+            let (array, reader) = input::sniff_array(reader).map_err(|e| format!("cannot read {}: {e}", input.name))?;
+            let source: Box<dyn Source> =
+                if array { Box::new(ArraySource::new(reader)) } else { Box::new(JsonlSource::new(reader)) };
+            (source, Vec::new())
+        }
         Format::Csv => {
-            let (source, ignored) = CsvSource::open(reader).map_err(|e| format!("{}: {e}", input.name))?;
+            let (source, ignored) = CsvSource::open_with_id(reader, args.id_column.as_deref())
+                .map_err(|e| format!("{}: {e}", input.name))?;
             for column in &ignored {
                 complain(format_args!("warning: {}: {column}", input.name));
             }
@@ -70,33 +90,54 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
 
-    // On a terminal, the characters it would act on are escaped in the JSON strings (`output::escape_for_terminal`).
+    // On a terminal, the characters it would act on are escaped in the JSON strings (`output::escape_for_terminal`),
+    // and the output is the readable report unless `--output-format` says otherwise.
     let terminal = io::stdout().is_terminal();
+    let human = args.output_format.map_or(terminal, |f| f == OutputFormat::Human);
+    let options = Options { human, only_invalid: args.only_invalid };
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let mut total = Tally::default();
     let mut progress = Progress::new(read, input.size);
     let result = pipeline::run(
         workers,
         move || source.next_batch(),
-        |batch| work(&validator, catalog.as_ref(), batch),
+        |batch| work(&validator, catalog.as_ref(), batch, options),
         |done: Done| {
             // Counted before it is written: a closed stdout ends the run with the status of the records checked.
             total.merge(done.tally);
-            if terminal {
-                out.write_all(&output::escape_for_terminal(&done.out))?;
-            } else {
-                out.write_all(&done.out)?;
-            }
+            let bytes = if terminal && !human { output::escape_for_terminal(&done.out) } else { done.out.into() };
+            // The progress line (on the same terminal) steps aside while results are shown.
+            progress.suspend(|| {
+                out.write_all(&bytes)?;
+                if terminal {
+                    out.flush()?;
+                }
+                Ok::<_, io::Error>(())
+            })?;
             progress.tick(total.records);
             Ok(())
         },
     );
-    let result = result.and_then(|()| out.flush().map_err(Failure::Write));
     progress.finish();
+    let result = result.and_then(|()| {
+        if human {
+            output::write_counts(&mut out, &total).map_err(Failure::Write)?;
+        }
+        out.flush().map_err(Failure::Write)
+    });
     drop(out);
 
-    if args.summary {
-        let _ = total.print(&mut io::stderr().lock(), &ignored);
+    match args.summary_format.or(args.summary.then_some(SummaryFormat::Text)) {
+        Some(SummaryFormat::Text) => {
+            let _ = total.print(&mut io::stderr().lock(), &ignored);
+        }
+        Some(SummaryFormat::Json) => {
+            let mut json = total.to_json(&ignored);
+            json.push(b'\n');
+            let json = if io::stderr().is_terminal() { output::escape_for_terminal(&json) } else { json.into() };
+            let _ = io::stderr().lock().write_all(&json);
+        }
+        None => {}
     }
     let earned = if total.invalid() > 0 { EXIT_INVALID } else { EXIT_VALID };
     match result {
@@ -110,7 +151,7 @@ fn check(args: &CheckArgs) -> Result<u8, String> {
 }
 
 /// Validates one batch, with its messages in the catalog's language if there is one. Runs on a worker.
-fn work(validator: &Validator, catalog: Option<&Catalog>, batch: Batch) -> Done {
+fn work(validator: &Validator, catalog: Option<&Catalog>, batch: Batch, options: Options) -> Done {
     let mut done = Done { out: Vec::with_capacity(super::input::BATCH_BYTES * 2), tally: Tally::default() };
     batch.items(|line, item| {
         let mut report = match item {
@@ -121,7 +162,11 @@ fn work(validator: &Validator, catalog: Option<&Catalog>, batch: Batch) -> Done 
             catalog.localize(&mut report);
         }
         done.tally.add(&report);
-        output::write_result(&mut done.out, line, &report);
+        if options.human {
+            output::write_human(&mut done.out, line, &report);
+        } else if !(options.only_invalid && report.valid) {
+            output::write_result(&mut done.out, line, &report);
+        }
     });
     done
 }

@@ -1,11 +1,25 @@
-//! The output: one JSON object per record and line (JSON Lines), the core's result with a leading `"line"`.
+//! The output: one JSON object per record and line (JSON Lines), the core's result with a leading `"line"` (and the
+//! record's `"id"`, when it has one):
 //!
 //! ```json
-//! {"line":3,"valid":false,"domainForm":"prefix","linksExistingTenant":false,"errors":[…],"warnings":[…],"normalized":{…}}
+//! {"line":3,"id":"C-017","valid":false,"domainForm":"prefix","linksExistingTenant":false,"errors":[…],"warnings":[…],"normalized":{…}}
+//! ```
+//!
+//! or, for a person at a terminal, a readable report: one line per invalid record, then the counts
+//! ([`write_human`], [`write_counts`]):
+//!
+//! ```text
+//! C-017 (line 3): account.email: "it@contoso" has no domain after the @.
+//! line 9: This is not JSON: expected value.
+//! 10 records: 8 valid, 2 invalid.
 //! ```
 
+use super::summary::Tally;
+use crate::exit::escape_controls;
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write;
+use tenantcheck_core::record::Id;
 use tenantcheck_core::validate::Report;
 
 /// Appends the result of the record on `line` to `buf`, with a line end.
@@ -27,6 +41,39 @@ pub fn write_result(buf: &mut Vec<u8>, line: u64, report: &Report) {
         }
     }
     buf.push(b'\n');
+}
+
+/// Appends the readable report's line for an invalid record: its ID (or its line) and each error's field and message,
+/// with the characters a terminal would act on escaped ([`escape_controls`]: a message may quote the record, and a
+/// line end in it would break the one line per record). Nothing for a valid record.
+pub fn write_human(buf: &mut Vec<u8>, line: u64, report: &Report) {
+    if report.valid {
+        return;
+    }
+    let mut text = String::new();
+    let _ = match &report.id {
+        Id::Text(id) if !id.is_empty() => write!(text, "{id} (line {line}): "),
+        Id::Int(id) => write!(text, "{id} (line {line}): "),
+        _ => write!(text, "line {line}: "),
+    };
+    for (i, issue) in report.errors.iter().enumerate() {
+        if i > 0 {
+            text.push_str("; ");
+        }
+        if !issue.field.is_empty() {
+            text.push_str(&issue.field);
+            text.push_str(": ");
+        }
+        text.push_str(&issue.message);
+    }
+    buf.extend_from_slice(escape_controls(&text).as_bytes());
+    buf.push(b'\n');
+}
+
+/// Writes the readable report's last line: the counts.
+pub fn write_counts(out: &mut impl Write, total: &Tally) -> std::io::Result<()> {
+    let records = if total.records == 1 { "record" } else { "records" };
+    writeln!(out, "{} {records}: {} valid, {} invalid.", total.records, total.valid, total.invalid())
 }
 
 /// JSON Lines for a terminal: serde_json escapes the C0 controls in strings, but writes DEL, the C1 controls (U+0080
@@ -67,6 +114,32 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(v["a"], "x\u{7f}\u{9b}2J\u{202e}é€", "the same JSON");
         assert!(matches!(escape_for_terminal(b"{\"plain\":1}"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_human_report_has_one_line_per_invalid_record() {
+        let validator = tenantcheck_core::validate::Validator::new();
+        let mut buf = Vec::new();
+        write_human(&mut buf, 7, &validator.validate_json(r#"{"id":"C-1","account":{"email":"x\ny"},"bad\u001b":1}"#));
+        write_human(&mut buf, 8, &validator.validate_json(r#"{"id":42}"#));
+        write_human(&mut buf, 9, &Report::not_json("oops".into(), 9, 1));
+        let text = String::from_utf8(buf).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].starts_with("C-1 (line 7): "), "{text}");
+        assert!(lines[0].contains("\"bad\\u{1b}\" is not a field of the record."), "{text}");
+        assert!(lines[1].starts_with("42 (line 8): cspModel: "), "{text}");
+        assert_eq!(lines[2], "line 9: This is not JSON: oops.");
+        let mut valid = Vec::new();
+        write_human(
+            &mut valid,
+            1,
+            &Report { valid: true, errors: Vec::new(), ..Report::not_json(String::new(), 1, 1) },
+        );
+        assert!(valid.is_empty());
+        let mut counts = Vec::new();
+        write_counts(&mut counts, &Tally { records: 3, valid: 1, ..Tally::default() }).unwrap();
+        assert_eq!(counts, b"3 records: 1 valid, 2 invalid.\n");
     }
 
     #[test]

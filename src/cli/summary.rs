@@ -1,6 +1,11 @@
-//! `--summary`: totals and counts per code, printed on stderr at the end of a run.
+//! `--summary`: totals and counts per code, printed on stderr at the end of a run, as text or (`--summary-format
+//! json`) as one JSON object:
+//!
+//! ```json
+//! {"records":3,"valid":1,"invalid":2,"errors":{"email.no_domain":2},"warnings":{},"ignoredColumns":["crmId"]}
+//! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use tenantcheck_core::validate::Report;
 
@@ -44,6 +49,21 @@ impl Tally {
         self.records - self.valid
     }
 
+    /// The summary as one JSON object (codes in order), without a line end.
+    pub fn to_json(&self, ignored_columns: &[String]) -> Vec<u8> {
+        let sorted =
+            |counts: &HashMap<&'static str, u64>| counts.iter().map(|(c, n)| (*c, *n)).collect::<BTreeMap<_, _>>();
+        let summary = serde_json::json!({
+            "records": self.records,
+            "valid": self.valid,
+            "invalid": self.invalid(),
+            "errors": sorted(&self.errors),
+            "warnings": sorted(&self.warnings),
+            "ignoredColumns": ignored_columns,
+        });
+        summary.to_string().into_bytes()
+    }
+
     /// Writes the summary: totals, then codes by count (most first), then the CSV columns that were ignored.
     pub fn print(&self, out: &mut impl Write, ignored_columns: &[String]) -> io::Result<()> {
         writeln!(out, "records: {}", self.records)?;
@@ -84,5 +104,9 @@ mod tests {
         a.print(&mut out, &["crmId".to_owned()]).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text, "records: 2\nvalid: 0\ninvalid: 2\nerrors:\n  request.not_json  2\nignored columns: crmId\n");
+        let json: serde_json::Value = serde_json::from_slice(&a.to_json(&["crmId".to_owned()])).unwrap();
+        let want = serde_json::json!({"records": 2, "valid": 0, "invalid": 2, "errors": {"request.not_json": 2},
+            "warnings": {}, "ignoredColumns": ["crmId"]});
+        assert_eq!(json, want);
     }
 }

@@ -51,6 +51,22 @@ test('validateField gives the field result of request.md, not the whole record',
   assert.deepEqual([unknown.valid, unknown.covered, unknown.errors[0].code], [false, [], 'request.unknown_field']);
 });
 
+test("the record's id comes back as the result's id; a bad one is request.bad_id", () => {
+  assert.equal(tc.validate({ id: 'C-017', cspModel: 'direct' }).id, 'C-017');
+  assert.equal(tc.validate({ id: 42 }).id, 42);
+  assert.equal(tc.validate({ id: 4.0 }).id, 4);
+  assert.equal('id' in tc.validate({ cspModel: 'direct' }), false);
+  assert.equal('id' in tc.validate({ id: null }), false);
+  for (const id of [1.5, 1e15, true, ['x'], { a: 1 }, 'x'.repeat(201)]) {
+    const r = tc.validate({ id });
+    assert.equal('id' in r, false, String(id));
+    const bad = r.errors.filter((e) => e.code === 'request.bad_id');
+    assert.deepEqual(bad.map((e) => e.field), ['id'], String(id));
+    assert.ok(!r.errors.some((e) => e.code === 'request.unknown_field'), String(id));
+  }
+  assert.equal(tc.validate({ id: 'é'.repeat(200) }).id, 'é'.repeat(200));
+});
+
 test('validateField, setCountryRules, resetCountryRules and countries', () => {
   const path = 'account.billingAddress.postalCode';
   const rec = { account: { billingAddress: { country: 'GR' } } };

@@ -22,7 +22,7 @@ import type { ValidationResult, FieldResult, Issue, IssueCode, IssueParamsByCode
   ErrorCode, ValidatorOptions } from 'tenantcheck';
 
 await init();
-const record: RecordInput = { cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
+const record: RecordInput = { id: 'C-1', cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
 const r: ValidationResult = validate(record);
 const first: Issue | undefined = r.errors[0];
 const code: IssueCode | undefined = first?.code;
@@ -54,6 +54,8 @@ const covered: string[] = f.covered;
 const value: string | boolean | null = validateField('account.isSubCustomerOfReseller', true, record).value;
 // @ts-expect-error: a field result holds no record
 console.log(f.normalized);
+const id: string | number | undefined = r.id;
+const numbered: RecordInput = { id: 7 };
 const n: number = setCountryRules({ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' });
 resetCountryRules();
 const list: CountryOption[] = countries();
@@ -71,7 +73,7 @@ const made = new TenantcheckError('tenantcheck.not_initialized', 'x', { function
 const fn: string = made.params.function;
 // @ts-expect-error: validity is a boolean
 const wrong: string = r.valid;
-console.log(code, loose, notACode, empty, notAPath, city, form, f.valid, covered, value, n, states, fn, wrong);
+console.log(code, loose, notACode, empty, notAPath, city, form, id, numbered, f.valid, covered, value, n, states, fn, wrong);
 const options: ValidatorOptions = { cspModel: 'indirectProvider', partnerDomain: 'partner.example', markets: ['GR'],
   domainSuffix: null, resellerBillingAddress: { country: 'CA', city: 'Toronto' },
   countryRules: [{ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' }] };

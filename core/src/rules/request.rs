@@ -20,6 +20,9 @@ pub enum RequestReason {
     NotAnObject {
         found: &'static str,
     },
+    /// The record's `id` is neither a string of at most 200 characters nor an integer of at most 15 digits
+    /// (`request.md`; the digits: [`crate::record::Id::MAX_DIGITS`]).
+    BadId,
     UnknownField {
         name: String,
     },
@@ -51,6 +54,7 @@ crate::wordings! {
     pub const CODES;
     "request.not_json" (detail: Str, line: Int, column: Int) { NotJson: "This is not JSON: {detail}." }
     "request.not_an_object" (found: Str) { NotAnObject: "A record is a JSON object, not {found|a}." }
+    "request.bad_id" { BadId: "An ID is a string of up to 200 characters or an integer of up to 15 digits." }
     "request.unknown_field" (name: Str) { UnknownField: "\"{name}\" is not a field of the record." }
     "request.wrong_type" (expected: Str, found: Str) { WrongType: "Expected {expected|a} here, not {found|a}." }
     "request.unknown_value" (value: Str, allowed: List) { UnknownValue: "\"{value}\" is not one of: {allowed}." }
@@ -70,6 +74,7 @@ impl Reason for RequestReason {
         match self {
             Self::NotJson { .. } => Say::NotJson,
             Self::NotAnObject { .. } => Say::NotAnObject,
+            Self::BadId => Say::BadId,
             Self::UnknownField { .. } => Say::UnknownField,
             Self::WrongType { .. } => Say::WrongType,
             Self::UnknownValue { .. } => Say::UnknownValue,
@@ -90,7 +95,7 @@ impl Reason for RequestReason {
             Self::ConfigurationIgnored { name } => p.with("name", *name),
             Self::WrongType { expected, found } => p.with("expected", *expected).with("found", *found),
             Self::UnknownValue { value, allowed } => p.with("value", value).with("allowed", *allowed),
-            Self::MissingConfiguration => p,
+            Self::BadId | Self::MissingConfiguration => p,
             Self::HostFailed { service } => p.with("service", *service),
         }
     }

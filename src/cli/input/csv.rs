@@ -5,6 +5,8 @@
 //!   core reports as a wrong type. Every other field keeps its text as is (the core normalizes it).
 //! - `markets` is a list, split on `,`, `;` or spaces.
 //! - Columns the record does not know are ignored; the caller warns once per column.
+//! - The column named `id` (or the one `--id-column` names) is the record's `id` (`request.md`), as a string: it comes
+//!   back as the result's `id`. An empty cell is no ID. The ID column may also be a field of the record.
 //! - A row with another number of cells than the header, or with a cell that is not UTF-8, gets an error result
 //!   (`request.not_json`, whose `column` is then the 1-based cell number); the run goes on.
 //! - Blank lines are skipped. A row's line number is the line where it starts (quoted cells may span lines).
@@ -49,9 +51,14 @@ enum Kind {
 enum Column {
     /// Not a field of the record.
     Ignored,
-    /// A field: the path's segments and how its cells read.
-    Field { name: String, path: Vec<String>, kind: Kind },
+    /// The record's `id`, and no field.
+    Id,
+    /// A field: the path's segments and how its cells read; `id` when its cells are also the record's `id`.
+    Field { name: String, path: Vec<String>, kind: Kind, id: bool },
 }
+
+/// The name of the ID column when `--id-column` names none.
+pub const ID_COLUMN: &str = "id";
 
 /// The header's columns, shared by the workers.
 #[derive(Debug)]
@@ -90,6 +97,10 @@ pub enum HeaderError {
     NoField,
     /// The header row is longer than [`MAX_ROW`].
     TooLong,
+    /// `--id-column` names no column of the header.
+    NoIdColumn {
+        name: String,
+    },
     Io(io::Error),
 }
 
@@ -106,26 +117,39 @@ impl fmt::Display for HeaderError {
             HeaderError::TooLong => {
                 write!(f, "bad CSV header: the first row is longer than {} MiB", MAX_ROW / (1024 * 1024))
             }
+            HeaderError::NoIdColumn { name } => write!(f, "bad CSV header: no column is named {name:?} (--id-column)"),
             HeaderError::Io(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl Columns {
-    /// Reads the header row's cells. Returns the columns and those ignored.
-    fn from_header(header: &ByteRecord) -> Result<(Columns, Vec<IgnoredColumn>), HeaderError> {
+    /// Reads the header row's cells; `id_column` names the ID column, `required` when the user named it. Returns the
+    /// columns and those ignored.
+    fn from_header(
+        header: &ByteRecord,
+        id_column: &str,
+        required: bool,
+    ) -> Result<(Columns, Vec<IgnoredColumn>), HeaderError> {
         let mut columns = Vec::with_capacity(header.len());
         let mut ignored = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        let mut has_id = false;
         for (i, cell) in header.iter().enumerate() {
             let name = std::str::from_utf8(cell).map_err(|_| HeaderError::NotUtf8 { number: i + 1 })?.trim();
+            let id = name == id_column && !has_id;
+            has_id |= id;
             // The columns are the record's fields, by the core's schema.
             let kind = match schema::kind(name) {
                 Some(schema::Kind::Bool) => Kind::Flag,
                 Some(schema::Kind::List) => Kind::List,
                 Some(schema::Kind::Address | schema::Kind::Object) | None => {
-                    ignored.push(IgnoredColumn { number: i + 1, name: name.to_owned() });
-                    columns.push(Column::Ignored);
+                    if id {
+                        columns.push(Column::Id);
+                    } else {
+                        ignored.push(IgnoredColumn { number: i + 1, name: name.to_owned() });
+                        columns.push(Column::Ignored);
+                    }
                     continue;
                 }
                 Some(_) => Kind::Text,
@@ -134,10 +158,13 @@ impl Columns {
                 return Err(HeaderError::Duplicate { name: name.to_owned() });
             }
             let path = name.split('.').map(str::to_owned).collect();
-            columns.push(Column::Field { name: name.to_owned(), path, kind });
+            columns.push(Column::Field { name: name.to_owned(), path, kind, id });
         }
         if seen.is_empty() {
             return Err(HeaderError::NoField);
+        }
+        if required && !has_id {
+            return Err(HeaderError::NoIdColumn { name: id_column.to_owned() });
         }
         Ok((Columns { columns }, ignored))
     }
@@ -158,7 +185,11 @@ impl Columns {
         }
         let mut root = Map::new();
         for (i, (cell, column)) in cells.iter().zip(&self.columns).enumerate() {
-            let Column::Field { name, path, kind } = column else { continue };
+            let (name, field, id) = match column {
+                Column::Ignored => continue,
+                Column::Id => (ID_COLUMN, None, true),
+                Column::Field { name, path, kind, id } => (name.as_str(), Some((path, *kind)), *id),
+            };
             let cell = if i + 1 == have { cell.strip_suffix(b"\r").unwrap_or(cell) } else { cell };
             if cell.trim_ascii().is_empty() {
                 continue;
@@ -167,7 +198,13 @@ impl Columns {
                 let detail = format!("invalid UTF-8 in cell {} ({name})", i + 1);
                 return Item::Rejected(Report::not_json(detail, line, i + 1));
             };
-            insert(&mut root, path, value(text, *kind));
+            if id {
+                // A CSV cell is a string (`request.md`).
+                root.insert(ID_COLUMN.to_owned(), Value::String(text.to_owned()));
+            }
+            if let Some((path, kind)) = field {
+                insert(&mut root, path, value(text, kind));
+            }
         }
         match serde_json::from_value::<Parsed>(Value::Object(root)) {
             Ok(parsed) => Item::Parsed(parsed),
@@ -291,13 +328,27 @@ pub struct CsvSource<R> {
 }
 
 impl<R: Read> CsvSource<R> {
-    /// Reads the header row. Returns the source and the columns it ignores.
+    /// Reads the header row, with the ID column named `id`. Returns the source and the columns it ignores.
     pub fn open(src: R) -> Result<(Self, Vec<IgnoredColumn>), HeaderError> {
-        Self::with_limits(src, BATCH_BYTES, MAX_ROW)
+        Self::open_with_id(src, None)
+    }
+
+    /// [`CsvSource::open`] with the ID column that `--id-column` names, which must then be in the header.
+    pub fn open_with_id(src: R, id_column: Option<&str>) -> Result<(Self, Vec<IgnoredColumn>), HeaderError> {
+        Self::with_options(src, BATCH_BYTES, MAX_ROW, id_column)
     }
 
     /// A source with another batch size and row limit (tests use small ones).
     pub fn with_limits(src: R, target: usize, max_row: usize) -> Result<(Self, Vec<IgnoredColumn>), HeaderError> {
+        Self::with_options(src, target, max_row, None)
+    }
+
+    fn with_options(
+        src: R,
+        target: usize,
+        max_row: usize,
+        id_column: Option<&str>,
+    ) -> Result<(Self, Vec<IgnoredColumn>), HeaderError> {
         let columns = Arc::new(Columns { columns: Vec::new() });
         let mut me =
             CsvSource { src, columns, carry: Vec::new(), next_line: 1, eof: false, target: target.max(1), max_row };
@@ -319,7 +370,8 @@ impl<R: Read> CsvSource<R> {
                 break row;
             }
         };
-        let (columns, ignored) = Columns::from_header(&cells(&header))?;
+        let (columns, ignored) =
+            Columns::from_header(&cells(&header), id_column.unwrap_or(ID_COLUMN), id_column.is_some())?;
         me.columns = Arc::new(columns);
         Ok((me, ignored))
     }
@@ -504,6 +556,32 @@ mod tests {
         assert_eq!(record(&items[2].1).account.value().unwrap().email.as_str(), "y");
         let (items, _) = read(&csv.replace('\n', "\r\n"));
         assert_eq!(record(&items[2].1).account.value().unwrap().email.as_str(), "y", "the \\r is dropped");
+    }
+
+    #[test]
+    fn the_id_column_is_the_records_id() {
+        let csv = "account.email,id,crmId\na@b.co,A-1,C-1\nc@d.co,,C-2\n";
+        let (items, ignored) = read(csv);
+        assert_eq!(ignored, vec![IgnoredColumn { number: 3, name: "crmId".into() }]);
+        assert_eq!(record(&items[0].1).id, record::Id::Text("A-1".into()));
+        assert_eq!(record(&items[1].1).id, record::Id::Absent, "an empty cell is no ID");
+        assert!(record(&items[0].1).unknown.is_empty());
+        // `--id-column`: another column; then `id` is a column like any other the record does not know.
+        let (mut src, ignored) = CsvSource::open_with_id(csv.as_bytes(), Some("crmId")).unwrap();
+        assert_eq!(ignored, vec![IgnoredColumn { number: 2, name: "id".into() }]);
+        let Some(batch) = src.next_batch().unwrap() else { panic!("no rows") };
+        let mut ids = Vec::new();
+        batch.items(|_, item| ids.push(record(&item).id.clone()));
+        assert_eq!(ids, [record::Id::Text("C-1".into()), record::Id::Text("C-2".into())]);
+        // A field of the record may be the ID too; a named column must exist.
+        let (mut src, _) = CsvSource::open_with_id(csv.as_bytes(), Some("account.email")).unwrap();
+        let Some(batch) = src.next_batch().unwrap() else { panic!("no rows") };
+        batch.items(|_, item| {
+            let r = record(&item);
+            assert_eq!(r.id, record::Id::Text(r.account.value().unwrap().email.as_str().to_owned()));
+        });
+        let missing = CsvSource::open_with_id(csv.as_bytes(), Some("ref"));
+        assert!(matches!(missing, Err(HeaderError::NoIdColumn { .. })));
     }
 
     #[test]

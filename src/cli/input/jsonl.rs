@@ -149,7 +149,7 @@ fn decode(line: u64, text: &[u8]) -> Item {
 }
 
 /// serde_json's message without its " at line L column C", which the result carries in its own terms.
-fn detail(e: &serde_json::Error) -> String {
+pub(super) fn detail(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     match msg.rfind(" at line ") {
         Some(i) => msg.get(..i).unwrap_or(&msg).to_owned(),
@@ -176,6 +176,7 @@ mod tests {
                 Batch::Lines { first_line, data } => out.push((first_line, String::from_utf8(data).unwrap())),
                 Batch::Overlong { line } => out.push((line, "overlong".to_owned())),
                 Batch::Rows { .. } | Batch::OverlongRow { .. } => panic!("rows from JSON Lines"),
+                Batch::Values { .. } | Batch::Broken { .. } => panic!("an array from JSON Lines"),
             }
         }
         out
