@@ -17,7 +17,7 @@ test('the declarations have no `any`', () => {
 test('a consumer compiles under tsc --strict', () => {
   const dir = consumer('types', {
     'main.ts': `import init, { validate, validateField, setCountryRules, resetCountryRules, countries } from 'tenantcheck';
-import type { ValidationResult, Issue, CountryOption, RecordInput, TenantcheckError } from 'tenantcheck';
+import type { ValidationResult, Issue, CountryOption, CountryState, RecordInput, TenantcheckError } from 'tenantcheck';
 
 await init();
 const record: RecordInput = { cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
@@ -31,7 +31,16 @@ const f: ValidationResult = validateField('account.billingAddress.postalCode', '
 const n: number = setCountryRules({ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' });
 resetCountryRules();
 const list: CountryOption[] = countries();
-const states: string[] = list[0].states;
+const greek: CountryOption[] = countries('el');
+const states: string[] = list[0].states.map((s: CountryState) => s.code + ' ' + s.name);
+const label: string | undefined = greek[0].postalCode?.label;
+const placeholder: string | null | undefined = greek[0].postalCode?.example;
+const term: string | null = greek[0].registrationNumber.term;
+const required: boolean = greek[0].state.required && greek[0].phone.required;
+const codes: string[] = greek[0].callingCodes;
+// @ts-expect-error: a country without postcodes has none
+const noPostcode: string = list[0].postalCode.label;
+console.log(label, placeholder, term, required, codes, noPostcode);
 try { setCountryRules('[]'); } catch (e) { const t = e as TenantcheckError; console.log(t.code, t.params); }
 // @ts-expect-error: validity is a boolean
 const wrong: string = r.valid;
