@@ -97,6 +97,11 @@ impl StateList {
     /// a default list. Natively by [`StateList::find_by_length`], in the npm package by [`StateList::find_in_rows`]:
     /// the same comparison in the same order, so the same answers (tested).
     fn find(self, typed: &str) -> Option<&'static str> {
+        self.find_state(typed).map(State::value)
+    }
+
+    /// The state of what the user typed, as [`StateList::find`] (its value and its name, `picker`).
+    fn find_state(self, typed: &str) -> Option<State> {
         #[cfg(feature = "std")]
         return self.find_by_length(typed);
         #[cfg(not(feature = "std"))]
@@ -106,11 +111,11 @@ impl StateList {
     /// The look-up read from the packed rows in place (a list split once into pairs was 0.3 KB more of WebAssembly).
     /// Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first.
     #[cfg(any(test, not(feature = "std")))]
-    fn find_in_rows(self, typed: &str) -> Option<&'static str> {
+    fn find_in_rows(self, typed: &str) -> Option<State> {
         for state in self.iter() {
             for spelling in crate::text::split_by(state.0, b'=') {
                 if spelling.len() == typed.len() && same(spelling, typed) {
-                    return Some(state.value());
+                    return Some(state);
                 }
             }
         }
@@ -123,16 +128,16 @@ impl StateList {
     /// look-up, not a rule of its own: [`States::find`] stays the one place of the rule; the npm package (no `std`)
     /// reads the rows in place, as the table would cost bytes in WebAssembly.
     #[cfg(feature = "std")]
-    fn find_by_length(self, typed: &str) -> Option<&'static str> {
-        /// Per list of [`data::STATE_LISTS`]: (spelling, value) sorted by the spelling's length, stably (row order
+    fn find_by_length(self, typed: &str) -> Option<State> {
+        /// Per list of [`data::STATE_LISTS`]: (spelling, state) sorted by the spelling's length, stably (row order
         /// kept within a length, so the first match is the packed rows' first match).
-        static BY_LENGTH: [OnceLock<Vec<(&'static str, &'static str)>>; data::STATE_LISTS.len()] =
+        static BY_LENGTH: [OnceLock<Vec<(&'static str, State)>>; data::STATE_LISTS.len()] =
             [const { OnceLock::new() }; data::STATE_LISTS.len()];
         let spellings = BY_LENGTH.get(usize::from(self.0))?.get_or_init(|| {
             let mut all = Vec::new();
             for state in self.iter() {
                 for spelling in crate::text::split_by(state.0, b'=') {
-                    all.push((spelling, state.value()));
+                    all.push((spelling, state));
                 }
             }
             all.sort_by_key(|(spelling, _)| spelling.len());

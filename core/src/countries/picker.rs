@@ -21,7 +21,7 @@
 //!   [iw], `rules::phone`); the registration number where Partner Center requires it (error 600051) [PC-create,
 //!   PC-errors], with its local term from [`REGISTRATION_TERMS`].
 
-use super::{same, CallingCodes, Country, Rules, State, States, COUNTRIES};
+use super::{CallingCodes, Country, Rules, State, States, COUNTRIES};
 #[cfg(feature = "catalog")]
 use crate::catalog::Catalog;
 use crate::rules::{postcode, state};
@@ -233,7 +233,7 @@ impl<'a> StateOptions<'a> {
             }
             States::Runtime { list, defaults } => {
                 for code in list {
-                    let name: Option<&'static str> = defaults.iter().find(|s| same(s.value(), code)).map(State::name);
+                    let name: Option<&'static str> = defaults.find_state(code).map(State::name);
                     f(StateOption { code, name: name.unwrap_or(code) });
                 }
             }
