@@ -503,10 +503,12 @@ impl ToJs for PickerEntry<'_> {
             ("state", object(&[("label", JsValue::from_str(state.label)), ("required", state.required.into())])),
             (
                 "registrationNumber",
-                object(&[("required", number.required.into()), ("term", number.term.map_or(JsValue::NULL, js_static))]),
+                object(&[
+                    ("required", number.required.into()),
+                    ("term", number.term.map(JsValue::from_str).unwrap_or(JsValue::NULL)),
+                ]),
             ),
             ("phone", object(&[("required", self.phone.required.into())])),
-            ("isCspMarket", self.is_csp_market.into()),
         ])
     }
 }
@@ -603,8 +605,6 @@ pub struct CountryOption {
     pub state: StateFieldOption,
     pub registration_number: RegistrationNumberOption,
     pub phone: PhoneOption,
-    /// In Partner Center's CSP market list (the default markets).
-    pub is_csp_market: bool,
 }
 
 /// One state of a closed list.
@@ -731,7 +731,6 @@ mod mirror {
                     term: p.registration_number.term,
                 },
                 phone: PhoneOption { required: p.phone.required },
-                is_csp_market: p.is_csp_market,
             }
         }
     }

@@ -29,7 +29,7 @@ use crate::Validator;
 use alloc::{borrow::Cow, vec::Vec};
 
 /// The local term of the organization registration number in the countries where Partner Center requires one
-/// ([`Country::requires_phone_and_registration`]), `CC=term` joined by `|`, sorted by code: the number a company is
+/// ([`Country::requires_phone_and_registration`]), the code and its term, joined by `|`, sorted by code: the number a company is
 /// known by to its country's tax or company register, as Partner Center's own example, the Russian INN, is
 /// ("the customer's organization registration number (also referred to as INN number in certain countries)"
 /// [PC-create]). Written in Latin letters, as the partner's staff and Partner Center write them. Sources: the INN of
@@ -42,15 +42,14 @@ use alloc::{borrow::Cow, vec::Vec};
 /// Committee's taxpayer number), AE TRN (the Federal Tax Authority's tax registration number), SA CR (the Ministry
 /// of Commerce's commercial registration). MM, IQ and SS have none: the form says "registration number" there
 /// (**decision**: no source names one term).
-pub const REGISTRATION_TERMS: &str = "AE=TRN|AM=TIN|AZ=VÖEN|BR=CNPJ|BY=UNP|HU=adószám|IN=GSTIN|KG=INN|KZ=BIN|MD=IDNO|\
-                                      PL=NIP|RU=INN|SA=CR|TH=TIN|TJ=INN|TR=VKN|UA=EDRPOU|UZ=STIR|VE=RIF|VN=MST|ZA=TIN";
+pub const REGISTRATION_TERMS: &str =
+    "AETRN|AMTIN|AZVÖEN|BRCNPJ|BYUNP|HUadószám|INGSTIN|KGINN|KZBIN|MDIDNO|PLNIP|RUINN|SACR|\
+                                      THTIN|TJINN|TRVKN|UAEDRPOU|UZSTIR|VERIF|VNMST|ZATIN";
 
 /// The local term of a country's registration number in [`REGISTRATION_TERMS`], if it has one.
 pub fn registration_term(country: &str) -> Option<&'static str> {
-    crate::text::split_by(REGISTRATION_TERMS, b'|').find_map(|row| {
-        let (code, term) = crate::text::split_once_at(row, b'=')?;
-        (code == country).then_some(term)
-    })
+    let row = crate::text::split_by(REGISTRATION_TERMS, b'|').find(|row| row.get(..2) == Some(country))?;
+    row.get(2..)
 }
 
 /// The language of a picker: a BCP 47 tag for the countries' names and, where the host has one, a catalog for the
@@ -135,8 +134,6 @@ pub struct PickerEntry<'a> {
     pub registration_number: RegistrationField,
     /// The phone number.
     pub phone: PhoneField,
-    /// In Partner Center's CSP market list (the default markets) [PC-markets].
-    pub is_csp_market: bool,
 }
 
 /// One state of a closed list.
@@ -209,7 +206,6 @@ impl<'a> PickerEntry<'a> {
                 term: registration_term(code),
             },
             phone: PhoneField { required: true },
-            is_csp_market: c.is_csp_market(),
         }
     }
 }
@@ -356,7 +352,6 @@ mod tests {
         assert_eq!(us.state, StateField { label: "state", required: true });
         assert_eq!(us.registration_number, RegistrationField { required: false, term: None });
         assert_eq!(us.phone, PhoneField { required: true });
-        assert!(us.is_csp_market);
     }
 
     #[test]
@@ -402,9 +397,10 @@ mod tests {
     fn registration_terms_are_for_the_countries_that_require_it() {
         let mut rows = Vec::new();
         for row in crate::text::split_by(REGISTRATION_TERMS, b'|') {
-            let (code, term) = crate::text::split_once_at(row, b'=').unwrap();
+            let (code, term) = row.split_at(2);
             assert!(super::super::lookup(code).unwrap().requires_phone_and_registration(), "{code}");
-            assert!(!term.is_empty() && !term.contains(['=', '|']));
+            assert!(!term.is_empty() && !term.contains('|'));
+            assert_eq!(registration_term(code), Some(term));
             rows.push(code);
         }
         assert!(rows.windows(2).all(|w| w[0] < w[1]), "sorted by code");
