@@ -221,8 +221,9 @@ pub fn reset_country_rules() {
     replace_validator(None);
 }
 
-/// Every country for a picker, sorted by code, under the rules in force ([`crate::countries::picker`]), named in `locale` (a
-/// BCP 47 tag) by the engine's `Intl.DisplayNames`; in English without one, or where the engine lacks the language.
+/// Every country for a picker, sorted by code, under the rules in force ([`crate::countries::picker`]), named in
+/// `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames`; in English without one, or where the engine lacks the
+/// language. Never throws (a `locale` that is not a string is no locale).
 #[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
 pub fn countries(#[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: Option<JsValue>) -> JsValue {
     let tag = locale.and_then(|l| l.as_string()).unwrap_or_default();
