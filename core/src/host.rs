@@ -171,8 +171,7 @@ pub(crate) fn plural_category(locale: &str, n: i64) -> Option<&'static str> {
     LOCALES.get().and_then(|l| (l.plural_category)(locale, n))
 }
 
-/// A region's name in a language through the host, if one is installed.
-#[cfg(feature = "catalog")]
+/// A region's name in a language through the host, if one is installed (messages and `countries::picker`).
 pub(crate) fn region_name_in(locale: &str, code: &str) -> Option<String> {
     LOCALES.get().and_then(|l| (l.region_name)(locale, code)).filter(|n| !n.is_empty())
 }

@@ -1,7 +1,8 @@
 //! The [`crate::host`] services a JavaScript engine lends a WebAssembly build (feature `js-host`): NFKC and NFC through
 //! `String.prototype.normalize`, patterns through `RegExp`, host names through `URL`, letters and digits through
 //! `\p{…}` classes, country names through `Intl.DisplayNames`. Both the npm package (`wasm`) and the browser host
-//! (`web/`) call [`install`] at start. Only this module and `wasm` know of JS.
+//! (`web/`) call [`install`] at start; a host that speaks other languages also calls [`install_locales`] (plural
+//! rules and names in any language: [`crate::host::Locales`]). Only this module and `wasm` know of JS.
 //!
 //! Every call that can run a page's own code (a patched `RegExp.prototype.test` or `String.prototype.normalize`) is a
 //! `catch` import: what it throws is reported to [`crate::host::failed`], never unwinds through the core's frames
@@ -13,6 +14,9 @@ use core::cell::{OnceCell, RefCell};
 use wasm_bindgen::prelude::*;
 
 pub(crate) mod js;
+mod locales;
+
+pub use locales::install_locales;
 
 #[wasm_bindgen]
 extern "C" {
@@ -54,8 +58,6 @@ thread_local! {
     /// thread. The embedded table's patterns are compiled once and live as long as the module; those of run-time
     /// rules are freed when the rules are replaced (`pattern::Lent`).
     static PATTERNS: RefCell<Vec<Option<JsRegExp>>> = const { RefCell::new(Vec::new()) };
-    /// `Intl.DisplayNames(['en'], { type: 'region' })`, made on first use (`None` where the engine has none).
-    static REGIONS: OnceCell<Option<JsDisplayNames>> = const { OnceCell::new() };
 }
 
 fn nfkc(text: &str) -> String {
@@ -121,16 +123,10 @@ fn to_ascii(host: &str) -> Option<String> {
     JsUrl::new(&crate::text::concat(&["http://", host, "/"])).ok().map(|url| url.hostname())
 }
 
-/// The English (CLDR) name of a region, by the engine's `Intl.DisplayNames` (`countries::names`).
+/// The English (CLDR) name of a region, by the engine's `Intl.DisplayNames` (`countries::names`): the names of
+/// [`install_locales`] in English (one formatter kept for both).
 fn region_name(code: &str) -> Option<String> {
-    REGIONS.with(|regions| {
-        if regions.get().is_none() {
-            // Made outside `get_or_init`, whose closure must not be re-entered: JS runs here.
-            let options = js::json_parse(r#"{"type":"region"}"#).ok()?;
-            let _ = regions.set(JsDisplayNames::new("en", &options).ok());
-        }
-        regions.get()?.as_ref()?.of(code).ok()?.as_string()
-    })
+    locales::region_name("en", code)
 }
 
 fn in_class(which: usize, c: char) -> bool {

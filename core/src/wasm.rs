@@ -20,7 +20,8 @@
 //!   partner's configuration and country rules), kept by id and never changed after: instances never affect each
 //!   other nor the default.
 
-use crate::countries::{overrides, PickerEntry, COUNTRIES};
+use crate::countries::picker::{Language, PickerEntry, PostalCodeField};
+use crate::countries::{overrides, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
 use crate::js_host::js::{self, is_view};
 use crate::record::{self, Place, Slot};
@@ -312,12 +313,18 @@ pub fn drop_validator(id: u32) {
     drop(gone);
 }
 
-/// Every country for a picker, sorted by code, under the rules in force.
+/// Every country for a picker, sorted by code, under the rules in force ([`crate::countries::picker`]), named in
+/// `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames`; in English without one, or where the engine lacks the
+/// language. Never throws (a `locale` that is not a string is no locale).
 #[wasm_bindgen(unchecked_return_type = "CountryOption[]")]
-pub fn countries() -> JsValue {
-    let entries: Vec<PickerEntry> =
-        with_validator(|v| COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c))).collect());
-    list(&entries)
+pub fn countries(#[wasm_bindgen(unchecked_optional_param_type = "string | null")] locale: Option<JsValue>) -> JsValue {
+    let tag = locale.and_then(|l| l.as_string()).unwrap_or_default();
+    if !tag.is_empty() {
+        crate::js_host::install_locales();
+    }
+    let language = Language::new(&tag);
+    // Each entry written as it is made (no list of entries in between: WebAssembly size).
+    with_validator(|v| array(COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c), &language).to_js())))
 }
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
@@ -593,19 +600,47 @@ impl<T: ToJs> ToJs for &T {
     }
 }
 
-impl ToJs for PickerEntry {
+impl ToJs for PickerEntry<'_> {
     fn to_js(&self) -> JsValue {
+        let (state, number) = (&self.state, &self.registration_number);
         object(&[
             ("code", JsValue::from_str(self.code)),
-            ("name", JsValue::from_str(self.name)),
-            ("hasPostalCodes", self.has_postal_codes.into()),
-            ("isPostalCodeRequired", self.is_postal_code_required.into()),
-            ("postalCodeExample", self.postal_code_example.map_or(JsValue::NULL, JsValue::from_str)),
-            ("postalCodeExamples", strings(&self.postal_code_examples)),
-            ("hasStates", self.has_states.into()),
-            ("isStateRequired", self.is_state_required.into()),
-            ("states", strings(&self.states)),
-            ("isCspMarket", self.is_csp_market.into()),
+            ("name", JsValue::from_str(&self.name)),
+            ("states", {
+                let a = js::Array::new();
+                self.states.each(|s| {
+                    a.push(&object(&[("code", JsValue::from_str(s.code)), ("name", JsValue::from_str(s.name))]));
+                });
+                a.into()
+            }),
+            ("callingCodes", {
+                let a = js::Array::new();
+                self.calling_codes.each(|c| {
+                    a.push(&JsValue::from_str(c));
+                });
+                a.into()
+            }),
+            ("postalCode", self.postal_code.to_js()),
+            ("state", object(&[("label", JsValue::from_str(state.label)), ("required", state.required.into())])),
+            (
+                "registrationNumber",
+                object(&[
+                    ("required", number.required.into()),
+                    ("term", number.term.map(JsValue::from_str).unwrap_or(JsValue::NULL)),
+                ]),
+            ),
+            ("phone", object(&[("required", self.phone.required.into())])),
+        ])
+    }
+}
+
+impl ToJs for PostalCodeField<'_> {
+    fn to_js(&self) -> JsValue {
+        object(&[
+            ("label", JsValue::from_str(self.label)),
+            ("example", self.example.map_or(JsValue::NULL, JsValue::from_str)),
+            ("examples", array(self.examples.iter().map(JsValue::from_str))),
+            ("required", self.required.into()),
         ])
     }
 }
@@ -712,26 +747,69 @@ const TS_RECORD: &'static str = {
     }
 };
 
-/// One country of `countries()`.
+/// One country of `countries(locale?)`.
 #[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 #[tsify(missing_as_null)]
 pub struct CountryOption {
     /// ISO 3166-1 alpha-2 code, upper case.
     pub code: &'static str,
-    /// English short name.
-    pub name: &'static str,
-    pub has_postal_codes: bool,
-    pub is_postal_code_required: bool,
-    /// A valid postcode for a placeholder; `null` where the country has none.
-    pub postal_code_example: Option<&'static str>,
-    pub postal_code_examples: Vec<&'static str>,
-    /// Whether the state is chosen from `states`.
-    pub has_states: bool,
-    pub is_state_required: bool,
-    pub states: Vec<String>,
-    /// In Partner Center's CSP market list (the default markets).
-    pub is_csp_market: bool,
+    /// The country's name in the locale asked for (CLDR, by `Intl.DisplayNames`); English without one.
+    pub name: String,
+    /// The closed list of states (US, CA, AU by default), for a `<select>`; empty where the state is free text.
+    pub states: Vec<CountryState>,
+    /// International calling codes without `+` (`["1"]`, `["44"]`).
+    pub calling_codes: Vec<String>,
+    /// The postcode field; `null` where the country has no postcodes.
+    pub postal_code: Option<PostalCodeOption>,
+    pub state: StateFieldOption,
+    pub registration_number: RegistrationNumberOption,
+    pub phone: PhoneOption,
+}
+
+/// One state of a closed list.
+#[derive(Debug, Serialize, Tsify)]
+pub struct CountryState {
+    /// The value Partner Center accepts, which the form submits (`CA`, `QC`, `New South Wales`).
+    pub code: String,
+    /// Its name as the country writes it (`California`, `Quebec`, `New South Wales`).
+    pub name: String,
+}
+
+/// The postcode field of a country.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct PostalCodeOption {
+    /// The word for it, as in a sentence (`ZIP code`, `postal code`, `postcode`): capitalize it for a label.
+    pub label: String,
+    /// A valid postcode for a placeholder.
+    pub example: Option<&'static str>,
+    pub examples: Vec<&'static str>,
+    pub required: bool,
+}
+
+/// The state field of a country.
+#[derive(Debug, Serialize, Tsify)]
+pub struct StateFieldOption {
+    /// The word for it, as in a sentence (`state`, `province or territory`, `state or province`).
+    pub label: String,
+    pub required: bool,
+}
+
+/// The organization registration number in a country.
+#[derive(Debug, Serialize, Tsify)]
+#[tsify(missing_as_null)]
+pub struct RegistrationNumberOption {
+    /// Partner Center requires it here.
+    pub required: bool,
+    /// Its local term (`INN`, `CNPJ`, `NIP`), where the country has one.
+    pub term: Option<&'static str>,
+}
+
+/// The phone number in a country.
+#[derive(Debug, Serialize, Tsify)]
+pub struct PhoneOption {
+    pub required: bool,
 }
 
 /// Run-time rules of one country in Partner Center's shape (`GET /v1/countryvalidationrules/{cc}`); other members
@@ -803,19 +881,30 @@ mod mirror {
         }
     }
 
-    impl From<PickerEntry> for CountryOption {
-        fn from(p: PickerEntry) -> Self {
+    impl From<PickerEntry<'_>> for CountryOption {
+        fn from(p: PickerEntry<'_>) -> Self {
             CountryOption {
                 code: p.code,
-                name: p.name,
-                has_postal_codes: p.has_postal_codes,
-                is_postal_code_required: p.is_postal_code_required,
-                postal_code_example: p.postal_code_example,
-                postal_code_examples: p.postal_code_examples,
-                has_states: p.has_states,
-                is_state_required: p.is_state_required,
-                states: p.states,
-                is_csp_market: p.is_csp_market,
+                name: p.name.into_owned(),
+                states: p
+                    .states
+                    .to_vec()
+                    .iter()
+                    .map(|s| CountryState { code: s.code.into(), name: s.name.into() })
+                    .collect(),
+                calling_codes: p.calling_codes.to_vec().iter().map(|c| String::from(*c)).collect(),
+                postal_code: p.postal_code.map(|f| PostalCodeOption {
+                    label: f.label.into(),
+                    example: f.example,
+                    examples: f.examples.to_vec(),
+                    required: f.required,
+                }),
+                state: StateFieldOption { label: p.state.label.into(), required: p.state.required },
+                registration_number: RegistrationNumberOption {
+                    required: p.registration_number.required,
+                    term: p.registration_number.term,
+                },
+                phone: PhoneOption { required: p.phone.required },
             }
         }
     }

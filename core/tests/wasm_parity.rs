@@ -16,7 +16,7 @@ fn writes_the_postcode_verdicts_the_package_must_match() {
     let mut out = String::from("[\n");
     let mut n = 0;
     for c in picker() {
-        for ex in c.postal_code_examples {
+        for ex in c.postal_code.iter().flat_map(|p| p.examples.to_vec()) {
             for value in std::iter::once(ex.to_string()).chain(SUFFIXES.iter().map(|s| format!("{ex}{s}"))) {
                 let record = Record {
                     account: Slot::Value(Account {

@@ -87,9 +87,48 @@ test('validateField, setCountryRules, resetCountryRules and countries', () => {
   assert.equal(list.length, 250);
   const us = list.find((c) => c.code === 'US');
   assert.equal(us.name, 'United States');
-  assert.equal(us.hasStates, true);
-  assert.equal(list.find((c) => c.code === 'AE').postalCodeExample, null);
+  assert.deepEqual(us.states[0], { code: 'AK', name: 'Alaska' });
+  assert.equal(list.find((c) => c.code === 'AE').postalCode, null);
   noUndefined(list);
+});
+
+test('countries(locale): the picker data, named in the language by Intl.DisplayNames', () => {
+  const el = tc.countries('el');
+  const gr = el.find((c) => c.code === 'GR');
+  assert.equal(gr.name, 'Ελλάδα');
+  assert.deepEqual(gr.callingCodes, ['30']);
+  assert.deepEqual(gr.postalCode, { label: 'postcode', example: '151 24', examples: ['151 24', '151 10', '101 88'], required: true });
+  assert.deepEqual(gr.state, { label: 'state or province', required: false });
+  assert.deepEqual(gr.states, []);
+  assert.equal(el.find((c) => c.code === 'DE').name, 'Γερμανία');
+  // State names stay as the country writes them; codes are what Partner Center accepts.
+  const us = el.find((c) => c.code === 'US');
+  assert.equal(us.states.length, 51);
+  assert.deepEqual(us.states.find((s) => s.code === 'CA'), { code: 'CA', name: 'California' });
+  assert.deepEqual(us.postalCode.label, 'ZIP code');
+  assert.deepEqual(us.state, { label: 'state', required: true });
+  const au = el.find((c) => c.code === 'AU');
+  assert.ok(au.states.every((s) => s.code === s.name));
+  assert.ok(au.states.some((s) => s.code === 'New South Wales'));
+  assert.equal(el.find((c) => c.code === 'CA').postalCode.label, 'postal code');
+  assert.deepEqual(el.find((c) => c.code === 'RU').registrationNumber, { required: true, term: 'INN' });
+  assert.deepEqual(el.find((c) => c.code === 'BR').registrationNumber, { required: true, term: 'CNPJ' });
+  assert.deepEqual(us.registrationNumber, { required: false, term: null });
+  assert.ok(el.every((c) => c.phone.required === true));
+  noUndefined(el);
+  // The host sorts by name in the language.
+  const sorted = el.map((c) => c.name).sort(new Intl.Collator('el').compare);
+  assert.ok(sorted.indexOf('Ελλάδα') > sorted.indexOf('Γερμανία'));
+  // English without a locale, and for one the engine refuses; the same countries in every language.
+  for (const other of [tc.countries(), tc.countries(null), tc.countries('en-GB'), tc.countries('not a tag!')]) {
+    assert.equal(other.find((c) => c.code === 'GR').name, 'Greece');
+    assert.deepEqual(other.map((c) => c.code), el.map((c) => c.code));
+  }
+  assert.equal(tc.countries('de').find((c) => c.code === 'GR').name, 'Griechenland');
+  // Run-time rules show: their states, named where the default list names them.
+  tc.setCountryRules({ iso2Code: 'US', states: ['CA', 'NY'] });
+  assert.deepEqual(tc.countries('el').find((c) => c.code === 'US').states.map((s) => s.name), ['California', 'New York']);
+  tc.resetCountryRules();
 });
 
 test('bad input gives structured results, never a throw', () => {
@@ -166,7 +205,7 @@ test('postcode corpus: every verdict equals the native one', () => {
   // The same derivation as the native side, from countries(): every example, and with one character appended.
   const cases = [];
   for (const c of tc.countries())
-    for (const ex of c.postalCodeExamples) for (const s of ['', '0', 'A', ' ', '-']) cases.push([c.code, ex + s]);
+    for (const ex of c.postalCode?.examples ?? []) for (const s of ['', '0', 'A', ' ', '-']) cases.push([c.code, ex + s]);
   assert.deepEqual(cases, native.map((n) => [n.country, n.value]), 'the case lists differ');
   const path = 'account.billingAddress.postalCode';
   let accepted = 0;
@@ -176,7 +215,7 @@ test('postcode corpus: every verdict equals the native one', () => {
     // A postcode result also states the state's issues (request.md, "Field result"): an example is judged by its own.
     if (cases[i][1] === n.value && r.errors.every((e) => e.field !== path)) accepted++;
   });
-  const examples = tc.countries().flatMap((c) => c.postalCodeExamples);
+  const examples = tc.countries().flatMap((c) => c.postalCode?.examples ?? []);
   assert.ok(examples.length >= 400);
   assert.ok(accepted >= examples.length);
 });

@@ -18,7 +18,7 @@ test('a consumer compiles under tsc --strict', () => {
   const dir = consumer('types', {
     'main.ts': `import init, { validate, validateField, setCountryRules, resetCountryRules, countries, createValidator,
   dataVersion, Validator, TenantcheckError } from 'tenantcheck';
-import type { ValidationResult, FieldResult, Issue, IssueCode, IssueParamsByCode, FieldPath, CountryOption, RecordInput,
+import type { ValidationResult, FieldResult, Issue, IssueCode, IssueParamsByCode, FieldPath, CountryOption, CountryState, RecordInput,
   ErrorCode, ValidatorOptions } from 'tenantcheck';
 
 await init();
@@ -59,7 +59,16 @@ const numbered: RecordInput = { id: 7 };
 const n: number = setCountryRules({ iso2Code: 'GR', postalCodeRegex: '\\\\d{5}' });
 resetCountryRules();
 const list: CountryOption[] = countries();
-const states: string[] = list[0].states;
+const greek: CountryOption[] = countries('el');
+const states: string[] = list[0].states.map((s: CountryState) => s.code + ' ' + s.name);
+const label: string | undefined = greek[0].postalCode?.label;
+const placeholder: string | null | undefined = greek[0].postalCode?.example;
+const term: string | null = greek[0].registrationNumber.term;
+const required: boolean = greek[0].state.required && greek[0].phone.required;
+const codes: string[] = greek[0].callingCodes;
+// @ts-expect-error: a country without postcodes has none
+const noPostcode: string = list[0].postalCode.label;
+console.log(label, placeholder, term, required, codes, noPostcode);
 try {
   setCountryRules('[]');
 } catch (e) {

@@ -11,12 +11,14 @@ pub mod dialing;
 mod names;
 pub mod overrides;
 mod phone_data;
+pub mod picker;
 
 pub use data::{
     AU_OTHER_POSTCODES, AU_POSTCODE_RUN_SETS, AU_POSTCODE_RUN_STARTS, AU_POSTCODE_STATE_SETS, COUNTRIES,
     POSTAL_PREFIXES, US_OTHER_ZIPS, US_ZIP3, US_ZIP3_STATE_SETS,
 };
 pub use overrides::{CountryRules, RuleSetError, RuleSetReason};
+pub use picker::{picker, Language, PickerEntry};
 
 use crate::pattern::Pattern;
 use crate::sync::OnceLock;
@@ -63,6 +65,13 @@ impl State {
     pub fn aliases(self) -> impl Iterator<Item = &'static str> + Clone {
         crate::text::split_by(self.0, b'=').skip(1)
     }
+    /// Its name as the country writes it, for pickers: the name in Google's address data (`sub_names`), which is
+    /// the longer of the value and its first alias, as a code is shorter than its name (`CA` California, `QC`
+    /// Quebec; Australia's values are the names, and the alias their abbreviation: `New South Wales`, `NSW`).
+    pub fn name(self) -> &'static str {
+        let value = self.value();
+        self.aliases().next().filter(|alias| alias.len() > value.len()).unwrap_or(value)
+    }
 }
 
 /// The closed state list of a country (US, CA and AU by default [Appxite]): an index into [`data::STATE_LISTS`],
@@ -88,6 +97,11 @@ impl StateList {
     /// a default list. Natively by [`StateList::find_by_length`], in the npm package by [`StateList::find_in_rows`]:
     /// the same comparison in the same order, so the same answers (tested).
     fn find(self, typed: &str) -> Option<&'static str> {
+        self.find_state(typed).map(State::value)
+    }
+
+    /// The state of what the user typed, as [`StateList::find`] (its value and its name, `picker`).
+    fn find_state(self, typed: &str) -> Option<State> {
         #[cfg(feature = "std")]
         return self.find_by_length(typed);
         #[cfg(not(feature = "std"))]
@@ -97,11 +111,11 @@ impl StateList {
     /// The look-up read from the packed rows in place (a list split once into pairs was 0.3 KB more of WebAssembly).
     /// Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first.
     #[cfg(any(test, not(feature = "std")))]
-    fn find_in_rows(self, typed: &str) -> Option<&'static str> {
+    fn find_in_rows(self, typed: &str) -> Option<State> {
         for state in self.iter() {
             for spelling in crate::text::split_by(state.0, b'=') {
                 if spelling.len() == typed.len() && same(spelling, typed) {
-                    return Some(state.value());
+                    return Some(state);
                 }
             }
         }
@@ -114,16 +128,16 @@ impl StateList {
     /// look-up, not a rule of its own: [`States::find`] stays the one place of the rule; the npm package (no `std`)
     /// reads the rows in place, as the table would cost bytes in WebAssembly.
     #[cfg(feature = "std")]
-    fn find_by_length(self, typed: &str) -> Option<&'static str> {
-        /// Per list of [`data::STATE_LISTS`]: (spelling, value) sorted by the spelling's length, stably (row order
+    fn find_by_length(self, typed: &str) -> Option<State> {
+        /// Per list of [`data::STATE_LISTS`]: (spelling, state) sorted by the spelling's length, stably (row order
         /// kept within a length, so the first match is the packed rows' first match).
-        static BY_LENGTH: [OnceLock<Vec<(&'static str, &'static str)>>; data::STATE_LISTS.len()] =
+        static BY_LENGTH: [OnceLock<Vec<(&'static str, State)>>; data::STATE_LISTS.len()] =
             [const { OnceLock::new() }; data::STATE_LISTS.len()];
         let spellings = BY_LENGTH.get(usize::from(self.0))?.get_or_init(|| {
             let mut all = Vec::new();
             for state in self.iter() {
                 for spelling in crate::text::split_by(state.0, b'=') {
-                    all.push((spelling, state.value()));
+                    all.push((spelling, state));
                 }
             }
             all.sort_by_key(|(spelling, _)| spelling.len());
@@ -472,60 +486,6 @@ impl Rules<'static> {
             country_calling_codes: CallingCodes::Default(country),
         }
     }
-}
-
-/// One entry of a country picker: what a form needs to offer a country and to hint its address fields.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PickerEntry {
-    /// ISO 3166-1 alpha-2 code, upper case.
-    pub code: &'static str,
-    /// English short name.
-    pub name: &'static str,
-    /// Whether the country has postcodes at all (in force: run-time rules may set a pattern).
-    pub has_postal_codes: bool,
-    pub is_postal_code_required: bool,
-    /// The first example postcode, for a placeholder; `None` where the country has none.
-    pub postal_code_example: Option<&'static str>,
-    /// Every example postcode (Google's address metadata `zipex`).
-    pub postal_code_examples: Vec<&'static str>,
-    /// Whether the country has a closed list of states (then the state is offered as a choice).
-    pub has_states: bool,
-    pub is_state_required: bool,
-    /// The accepted state values, in the order of the rules in force.
-    pub states: Vec<String>,
-    /// In Partner Center's CSP market list.
-    pub is_csp_market: bool,
-}
-
-impl PickerEntry {
-    /// The picker entry for the rules in force for one country.
-    pub fn new(rules: &Rules<'_>) -> Self {
-        let c = rules.country;
-        let states = rules.supported_states.values();
-        let mut postal_code_examples = Vec::new();
-        for example in c.postal_code_examples() {
-            postal_code_examples.push(example);
-        }
-        PickerEntry {
-            code: c.code(),
-            name: c.name(),
-            has_postal_codes: c.has_postal_codes() || rules.postal_code_regex.is_some(),
-            is_postal_code_required: rules.is_postal_code_required,
-            postal_code_example: c.postal_code_example(),
-            postal_code_examples,
-            has_states: !states.is_empty(),
-            is_state_required: rules.is_state_required,
-            states,
-            is_csp_market: c.is_csp_market(),
-        }
-    }
-}
-
-/// The country picker under the embedded defaults, sorted by code. A host with run-time rules maps
-/// [`PickerEntry::new`] over `Validator::rules_for` instead.
-pub fn picker() -> Vec<PickerEntry> {
-    COUNTRIES.iter().map(|c| PickerEntry::new(&Rules::default_for(c))).collect()
 }
 
 #[cfg(test)]
