@@ -125,8 +125,8 @@ export class Validator {
 
   /** One call of an export with this validator selected; what it throws is a `TenantcheckError`. */
   #call(f, args) {
+    this.#select();
     try {
-      this.#select();
       return f(...args);
     } catch (e) {
       throw asTenantcheckError(e);
