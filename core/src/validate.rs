@@ -145,14 +145,17 @@ pub struct FieldReport {
 }
 
 impl FieldReport {
-    /// The result of a call that could not be checked: no field, one error.
-    pub fn rejected(field: Cow<'static, str>, issue: Issue) -> FieldReport {
+    /// The result of a call that could not be checked: no field, one error, on the record (`""`), or with
+    /// `on_field`, on the field. The result names the field at `path`, bounded (paths come from callers).
+    pub fn rejected(path: &str, reason: &dyn Reason, on_field: bool) -> FieldReport {
+        let field = bounded(path);
+        let at = if on_field { field.clone() } else { Cow::Borrowed("") };
         FieldReport {
+            errors: vec![Issue::new(at, reason)],
             field,
             value: FieldValue::Text(Slot::Absent),
             valid: false,
             covered: Vec::new(),
-            errors: vec![issue],
             warnings: Vec::new(),
             domain_form: None,
         }
@@ -160,8 +163,8 @@ impl FieldReport {
 
     /// The result of a call whose path or record is not JSON-like data: `request.not_json` on the record, without a
     /// line or column (no text was read).
-    pub fn not_json(field: Cow<'static, str>, detail: String) -> FieldReport {
-        FieldReport::rejected(field, Issue::new("", &RequestReason::NotJson { detail, line: 0, column: 0 }))
+    pub fn not_json(path: &str, detail: String) -> FieldReport {
+        FieldReport::rejected(path, &RequestReason::NotJson { detail, line: 0, column: 0 }, false)
     }
 }
 
@@ -324,10 +327,7 @@ impl Validator {
             Slot::Value(record) => record,
             Slot::Absent | Slot::Null => Record::default(),
             Slot::Wrong(kind) => {
-                return FieldReport::rejected(
-                    bounded(path),
-                    Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() }),
-                )
+                return FieldReport::rejected(path, &RequestReason::NotAnObject { found: kind.as_str() }, false)
             }
         };
         self.check_field(path, record, read)
@@ -348,13 +348,12 @@ impl Validator {
             Some(place @ (PlaceMut::Text(_) | PlaceMut::Flag(_))) => put(place),
             _ => {
                 // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
-                let name = bounded(path);
-                let issue = Issue::new(name.clone(), &RequestReason::UnknownField { name: name.to_string() });
-                return FieldReport::rejected(name, issue);
+                let name = crate::text::first_chars(path, 200).to_owned();
+                return FieldReport::rejected(path, &RequestReason::UnknownField { name }, true);
             }
         };
         if let Err(not_data) = read {
-            return FieldReport::not_json(bounded(path), not_data.detail());
+            return FieldReport::not_json(path, not_data.detail());
         }
         let covered = schema::covered(path, own && was_empty != own_address_empty(&record));
         let mut report = self.walk(record, &covered);

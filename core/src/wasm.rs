@@ -194,11 +194,11 @@ pub fn validate_field(
 /// field's place.
 fn field_report(v: &Validator, path: JsValue, value: &JsValue, record: &JsValue) -> FieldReport {
     let Some(path) = path.as_string() else {
-        return FieldReport::not_json(Cow::Borrowed(""), "the field path is not a string".into());
+        return FieldReport::not_json("", "the field path is not a string".into());
     };
     match record::read(record) {
         Ok(parsed) => v.validate_field_with(&path, parsed, &mut |place| record::read_into(place, Some(value))),
-        Err(not_data) => FieldReport::not_json(path.into(), not_data.detail()),
+        Err(not_data) => FieldReport::not_json(&path, not_data.detail()),
     }
 }
 
