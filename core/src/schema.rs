@@ -583,11 +583,6 @@ pub const DEPENDENCIES: &[Dependency] = {
     ]
 };
 
-/// Whether `path` is in [`OWN_ADDRESS`] (`account.billingAddress.city`; by its prefix alone).
-pub fn in_own_address(path: &str) -> bool {
-    path.strip_prefix(OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'))
-}
-
 /// The place of a path in [`PATHS`], in a constant (fails the build for a path that is not there).
 const fn index(path: &str) -> usize {
     let mut i = 0;
@@ -630,8 +625,8 @@ const COVERS: [u32; PATHS.len() + 1] = {
 
 /// The paths whose issues a check of the field at `path` states in full (`request.md`, "Field result": `covered`):
 /// the field itself first, then what the rows of [`DEPENDENCIES`] about the change cover, each path once, in the
-/// schema's order. `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found the path in
-/// [`OWN_ADDRESS`], [`in_own_address`]). Empty for a path that holds no value of its own (no field, an object, an
+/// schema's order. `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found that the edit
+/// turned [`OWN_ADDRESS`] from empty to filled or back, which only an edit of one of its fields can). Empty for a path that holds no value of its own (no field, an object, an
 /// address).
 pub fn covered(path: &str, fills_own_address: bool) -> Vec<&'static str> {
     let mut out = Vec::new();

@@ -341,8 +341,9 @@ impl Validator {
         mut record: Record,
         put: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
     ) -> FieldReport {
-        // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`).
-        let own = schema::in_own_address(path) && is_sub_customer(&record);
+        // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`). Only a
+        // field of that address can turn it, so the path need not be looked at: an edit elsewhere leaves it as it was.
+        let own = is_sub_customer(&record);
         let was_empty = own && own_address_empty(&record);
         let read = match record::place_at(&mut record, path) {
             Some(place @ (PlaceMut::Text(_) | PlaceMut::Flag(_))) => put(place),
