@@ -343,8 +343,8 @@ impl Validator {
     ) -> FieldReport {
         // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`). Only a
         // field of that address can turn it, so the path need not be looked at: an edit elsewhere leaves it as it was.
-        let own = is_sub_customer(&record);
-        let was_empty = own && own_address_empty(&record);
+        // (An edit of the sub-customer flag also changes the answer; its own row covers all that this row does.)
+        let was_empty = own_address_empty(&record);
         let read = match record::place_at(&mut record, path) {
             Some(place @ (PlaceMut::Text(_) | PlaceMut::Flag(_))) => put(place),
             _ => {
@@ -356,7 +356,7 @@ impl Validator {
         if let Err(not_data) = read {
             return FieldReport::not_json(path, not_data.detail());
         }
-        let covered = schema::covered(path, own && was_empty != own_address_empty(&record));
+        let covered = schema::covered(path, was_empty != own_address_empty(&record));
         let mut report = self.walk(record, &covered);
         let value = FieldValue::take(report.normalized.as_mut().and_then(|r| record::place_at(r, path)));
         FieldReport {
@@ -472,16 +472,15 @@ fn is_empty(slot: &Slot<Address>) -> bool {
     }
 }
 
-/// Whether the record's account is a sub-customer of a reseller (the walker's reading: only `true` is).
-fn is_sub_customer(record: &Record) -> bool {
-    record.account.value().is_some_and(|a| matches!(a.is_sub_customer_of_reseller, Slot::Value(true)))
-}
-
-/// Whether the account's own billing address ([`schema::OWN_ADDRESS`]) counts as empty ([`is_empty`]).
-fn own_address_empty(record: &Record) -> bool {
+/// For a sub-customer of a reseller (the walker's reading of the flag: only `true` is), whether the account's own
+/// billing address ([`schema::OWN_ADDRESS`]) counts as empty ([`is_empty`]); `None` for any other account, whose own
+/// address is the account's, empty or not.
+fn own_address_empty(record: &Record) -> Option<bool> {
     match &record.account {
-        Slot::Value(acc) => is_empty(&acc.billing_address),
-        _ => true,
+        Slot::Value(acc) if matches!(acc.is_sub_customer_of_reseller, Slot::Value(true)) => {
+            Some(is_empty(&acc.billing_address))
+        }
+        _ => None,
     }
 }
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
