@@ -36,7 +36,7 @@ pub mod wasm;
 
 pub use issue::{Checked, Issue, Outcome, Param, Params, Reason, Severity};
 pub use record::Record;
-pub use validate::{validate, FieldReport, FieldValue, Report, Validator};
+pub use validate::{validate, FieldCheck, FieldReport, FieldValue, Report, Validator};
 
 /// What a panic does in the npm package's build: the WebAssembly `unreachable` instruction, which traps, as the
 /// standard library's handler ends with (`panic = "abort"`), but without formatting a message first that nobody

@@ -593,11 +593,6 @@ pub const DEPENDENCIES: &[Dependency] = {
     ]
 };
 
-/// Whether `path` is in [`OWN_ADDRESS`] (`account.billingAddress.city`; by its prefix alone).
-pub fn in_own_address(path: &str) -> bool {
-    path.strip_prefix(OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'))
-}
-
 /// The place of a path in [`PATHS`], in a constant (fails the build for a path that is not there).
 const fn index(path: &str) -> usize {
     let mut i = 0;
@@ -610,12 +605,13 @@ const fn index(path: &str) -> usize {
     panic!("not a field of the record")
 }
 
-/// [`DEPENDENCIES`] as the package reads it: each row's change (the place of its field in [`PATHS`], or
-/// [`PATHS`]'s length for [`Change::FillsOwnAddress`]) and the fields it covers as bits of their places in [`PATHS`]:
-/// a few bytes a row, not tables of string pointers (which neither shrink nor compress in WebAssembly).
-const ROWS: [(u8, u32); DEPENDENCIES.len()] = {
+/// [`DEPENDENCIES`] as the package reads it: for each field of [`PATHS`], the fields a change of it covers (the rows
+/// of [`DEPENDENCIES`] about it together), as bits of their places in [`PATHS`], and the same for
+/// [`Change::FillsOwnAddress`] last: a few bytes a field, not tables of string pointers (which neither shrink nor
+/// compress in WebAssembly), and no search of the rows when a field is checked.
+const COVERS: [u32; PATHS.len() + 1] = {
     assert!(PATHS.len() < 32);
-    let mut out = [(0, 0); DEPENDENCIES.len()];
+    let mut out = [0; PATHS.len() + 1];
     let mut r = 0;
     while r < DEPENDENCIES.len() {
         let row = &DEPENDENCIES[r];
@@ -623,17 +619,15 @@ const ROWS: [(u8, u32); DEPENDENCIES.len()] = {
             Change::Of(p) => index(p),
             Change::FillsOwnAddress => PATHS.len(),
         };
-        let mut bits = 0u32;
         let mut g = 0;
         while g < row.covers.len() {
             let mut k = 0;
             while k < row.covers[g].len() {
-                bits |= 1 << index(row.covers[g][k]);
+                out[change] |= 1 << index(row.covers[g][k]);
                 k += 1;
             }
             g += 1;
         }
-        out[r] = (change as u8, bits);
         r += 1;
     }
     out
@@ -641,8 +635,8 @@ const ROWS: [(u8, u32); DEPENDENCIES.len()] = {
 
 /// The paths whose issues a check of the field at `path` states in full (`request.md`, "Field result": `covered`):
 /// the field itself first, then what the rows of [`DEPENDENCIES`] about the change cover, each path once, in the
-/// schema's order. `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found the path in
-/// [`OWN_ADDRESS`], [`in_own_address`]). Empty for a path that holds no value of its own (no field, an object, an
+/// schema's order. `fills_own_address`: the change is [`Change::FillsOwnAddress`] (the caller has found that the edit
+/// turned [`OWN_ADDRESS`] from empty to filled or back, which only an edit of one of its fields can). Empty for a path that holds no value of its own (no field, an object, an
 /// address).
 pub fn covered(path: &str, fills_own_address: bool) -> Vec<&'static str> {
     let mut out = Vec::new();
@@ -652,11 +646,9 @@ pub fn covered(path: &str, fills_own_address: bool) -> Vec<&'static str> {
     }
     let Some(field) = PATHS.get(own) else { return out };
     out.push(*field);
-    let mut bits = 0;
-    for (change, covers) in ROWS {
-        if usize::from(change) == own || (fills_own_address && usize::from(change) == PATHS.len()) {
-            bits |= covers;
-        }
+    let mut bits = COVERS[own];
+    if fills_own_address {
+        bits |= COVERS[PATHS.len()];
     }
     bits &= !(1 << own);
     for (i, p) in PATHS.iter().enumerate() {

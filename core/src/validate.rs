@@ -149,24 +149,47 @@ pub struct FieldReport {
     pub domain_form: Option<DomainForm>,
 }
 
-impl FieldReport {
-    /// The result of a call that could not be checked: no field, one error.
-    pub fn rejected(field: Cow<'static, str>, issue: Issue) -> FieldReport {
-        FieldReport {
-            field,
-            value: FieldValue::Text(Slot::Absent),
-            valid: false,
-            covered: Vec::new(),
-            errors: vec![issue],
-            warnings: Vec::new(),
-            domain_form: None,
-        }
+/// A field check before its result is written ([`FieldReport`] natively, the package's writer in WebAssembly, which
+/// reads the value from the record rather than taking it out): the walk's report, with the normalized record, and the
+/// covered paths.
+#[derive(Debug)]
+pub struct FieldCheck {
+    /// The field's dotted path, as given (bounded where the check was rejected).
+    pub field: Cow<'static, str>,
+    /// [`FieldReport::covered`].
+    pub covered: Vec<&'static str>,
+    /// The walk's report; `normalized` holds the field's value (none where the check was rejected).
+    pub report: Report,
+}
+
+impl FieldCheck {
+    /// A call that could not be checked: no field, one error, on the record (`""`), or with `on_field`, on the
+    /// field. The result names the field at `path`, bounded (paths come from callers).
+    pub fn rejected(path: &str, reason: &dyn Reason, on_field: bool) -> FieldCheck {
+        let field = bounded(path);
+        let at = if on_field { field.clone() } else { Cow::Borrowed("") };
+        FieldCheck { report: Report::rejected(Issue::new(at, reason)), field, covered: Vec::new() }
     }
 
-    /// The result of a call whose path or record is not JSON-like data: `request.not_json` on the record, without a
-    /// line or column (no text was read).
-    pub fn not_json(field: Cow<'static, str>, detail: String) -> FieldReport {
-        FieldReport::rejected(field, Issue::new("", &RequestReason::NotJson { detail, line: 0, column: 0 }))
+    /// A call whose path or record is not JSON-like data: `request.not_json` on the record, without a line or column
+    /// (no text was read).
+    pub fn not_json(path: &str, detail: String) -> FieldCheck {
+        FieldCheck::rejected(path, &RequestReason::NotJson { detail, line: 0, column: 0 }, false)
+    }
+
+    /// The field result, its value taken out of the normalized record.
+    pub fn into_report(self) -> FieldReport {
+        let FieldCheck { field, covered, mut report } = self;
+        let value = FieldValue::take(report.normalized.as_mut().and_then(|r| record::place_at(r, &field)));
+        FieldReport {
+            field,
+            value,
+            valid: report.valid,
+            covered,
+            errors: report.errors,
+            warnings: report.warnings,
+            domain_form: report.domain_form,
+        }
     }
 }
 
@@ -313,6 +336,7 @@ impl Validator {
             }
             Ok(())
         })
+        .into_report()
     }
 
     /// [`Validator::validate_field`] with the value read straight into the field's place by `read` (the WebAssembly
@@ -325,14 +349,22 @@ impl Validator {
         parsed: Parsed,
         read: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
     ) -> FieldReport {
+        self.check_field_with(path, parsed, read).into_report()
+    }
+
+    /// [`Validator::validate_field_with`] before its result is written (the WebAssembly binding writes it from the
+    /// [`FieldCheck`]).
+    pub fn check_field_with(
+        &self,
+        path: &str,
+        parsed: Parsed,
+        read: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
+    ) -> FieldCheck {
         let record = match parsed {
             Slot::Value(record) => record,
             Slot::Absent | Slot::Null => Record::default(),
             Slot::Wrong(kind) => {
-                return FieldReport::rejected(
-                    bounded(path),
-                    Issue::new("", &RequestReason::NotAnObject { found: kind.as_str() }),
-                )
+                return FieldCheck::rejected(path, &RequestReason::NotAnObject { found: kind.as_str() }, false)
             }
         };
         self.check_field(path, record, read)
@@ -345,34 +377,25 @@ impl Validator {
         path: &str,
         mut record: Record,
         put: &mut dyn FnMut(PlaceMut<'_>) -> Result<(), NotData>,
-    ) -> FieldReport {
-        // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`).
-        let own = schema::in_own_address(path) && is_sub_customer(&record);
-        let was_empty = own && own_address_empty(&record);
+    ) -> FieldCheck {
+        // The row of a sub-customer's own address turned from empty to filled or back (`schema::Change`). Only a
+        // field of that address can turn it, so the path need not be looked at: an edit elsewhere leaves it as it was.
+        // (An edit of the sub-customer flag also changes the answer; its own row covers all that this row does.)
+        let was_empty = own_address_empty(&record);
         let read = match record::place_at(&mut record, path) {
             Some(place @ (PlaceMut::Text(_) | PlaceMut::Flag(_))) => put(place),
             _ => {
                 // Paths come from callers: an unknown one is reported, bounded, as a field of that name.
-                let name = bounded(path);
-                let issue = Issue::new(name.clone(), &RequestReason::UnknownField { name: name.to_string() });
-                return FieldReport::rejected(name, issue);
+                let name = crate::text::first_chars(path, 200).to_owned();
+                return FieldCheck::rejected(path, &RequestReason::UnknownField { name }, true);
             }
         };
         if let Err(not_data) = read {
-            return FieldReport::not_json(bounded(path), not_data.detail());
+            return FieldCheck::not_json(path, not_data.detail());
         }
-        let covered = schema::covered(path, own && was_empty != own_address_empty(&record));
-        let mut report = self.walk(record, &covered);
-        let value = FieldValue::take(report.normalized.as_mut().and_then(|r| record::place_at(r, path)));
-        FieldReport {
-            field: Cow::Borrowed(covered.first().copied().unwrap_or_default()),
-            value,
-            valid: report.valid,
-            covered,
-            errors: report.errors,
-            warnings: report.warnings,
-            domain_form: report.domain_form,
-        }
+        let covered = schema::covered(path, was_empty != own_address_empty(&record));
+        let report = self.walk(record, &covered);
+        FieldCheck { field: Cow::Borrowed(covered.first().copied().unwrap_or_default()), covered, report }
     }
 
     /// Validates a record and keeps only the issues on the listed fields: what a form re-checks after an edit (the
@@ -479,16 +502,15 @@ fn is_empty(slot: &Slot<Address>) -> bool {
     }
 }
 
-/// Whether the record's account is a sub-customer of a reseller (the walker's reading: only `true` is).
-fn is_sub_customer(record: &Record) -> bool {
-    record.account.value().is_some_and(|a| matches!(a.is_sub_customer_of_reseller, Slot::Value(true)))
-}
-
-/// Whether the account's own billing address ([`schema::OWN_ADDRESS`]) counts as empty ([`is_empty`]).
-fn own_address_empty(record: &Record) -> bool {
+/// For a sub-customer of a reseller (the walker's reading of the flag: only `true` is), whether the account's own
+/// billing address ([`schema::OWN_ADDRESS`]) counts as empty ([`is_empty`]); `None` for any other account, whose own
+/// address is the account's, empty or not.
+fn own_address_empty(record: &Record) -> Option<bool> {
     match &record.account {
-        Slot::Value(acc) => is_empty(&acc.billing_address),
-        _ => true,
+        Slot::Value(acc) if matches!(acc.is_sub_customer_of_reseller, Slot::Value(true)) => {
+            Some(is_empty(&acc.billing_address))
+        }
+        _ => None,
     }
 }
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");

@@ -24,11 +24,11 @@ use crate::countries::picker::{Language, PickerEntry, PostalCodeField};
 use crate::countries::{overrides, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
 use crate::js_host::js::{self, is_view};
-use crate::record::{self, Place, Slot};
+use crate::record::{self, Place, PlaceMut, Slot};
 use crate::rules::domain::DomainForm;
 use crate::rules::request::RequestReason;
 use crate::source::{NotData, Shape, Source};
-use crate::{FieldReport, FieldValue, Report, Validator};
+use crate::{FieldCheck, FieldValue, Report, Validator};
 use alloc::borrow::Cow;
 use alloc::rc::Rc;
 use alloc::{string::String, vec::Vec};
@@ -193,18 +193,18 @@ pub fn validate_field(
     #[wasm_bindgen(unchecked_param_type = "string | boolean | null")] value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RecordInput | null | undefined")] record: JsValue,
 ) -> JsValue {
-    field_report(&selected(), path, &value, &record).to_js()
+    field_result(field_check(&selected(), path, &value, &record))
 }
 
 /// `validateField`: the path and the record read, then one call of the validator, which has the value read into the
 /// field's place.
-fn field_report(v: &Validator, path: JsValue, value: &JsValue, record: &JsValue) -> FieldReport {
+fn field_check(v: &Validator, path: JsValue, value: &JsValue, record: &JsValue) -> FieldCheck {
     let Some(path) = path.as_string() else {
-        return FieldReport::not_json(Cow::Borrowed(""), "the field path is not a string".into());
+        return FieldCheck::not_json("", "the field path is not a string".into());
     };
     match record::read(record) {
-        Ok(parsed) => v.validate_field_with(&path, parsed, &mut |place| record::read_into(place, Some(value))),
-        Err(not_data) => FieldReport::not_json(path.into(), not_data.detail()),
+        Ok(parsed) => v.check_field_with(&path, parsed, &mut |place| record::read_into(place, Some(value))),
+        Err(not_data) => FieldCheck::not_json(&path, not_data.detail()),
     }
 }
 
@@ -514,26 +514,23 @@ impl ToJs for Report {
     }
 }
 
-impl ToJs for FieldReport {
-    fn to_js(&self) -> JsValue {
-        object(&[
-            ("field", path_to_js(&self.field)),
-            ("value", self.value.to_js()),
-            ("valid", self.valid.into()),
-            ("covered", array(self.covered.iter().map(|p| js_static(p)))),
-            ("errors", list(&self.errors)),
-            ("warnings", list(&self.warnings)),
-        ])
-    }
-}
-
-impl ToJs for FieldValue {
-    fn to_js(&self) -> JsValue {
-        match self {
-            FieldValue::Text(t) => t.to_js(),
-            FieldValue::Flag(f) => f.to_js(),
-        }
-    }
+/// The field result of `validateField` (`request.md`, "Field result"; the core's [`crate::FieldReport`], field for field):
+/// the value read from the normalized record where it is, not taken out of it first.
+fn field_result(mut check: FieldCheck) -> JsValue {
+    let r = &mut check.report;
+    let value = match r.normalized.as_mut().and_then(|n| record::place_at(n, &check.field)) {
+        Some(PlaceMut::Text(t)) => t.to_js(),
+        Some(PlaceMut::Flag(f)) => f.to_js(),
+        _ => JsValue::NULL,
+    };
+    object(&[
+        ("field", path_to_js(&check.field)),
+        ("value", value),
+        ("valid", r.valid.into()),
+        ("covered", array(check.covered.iter().map(|p| js_static(p)))),
+        ("errors", list(&r.errors)),
+        ("warnings", list(&r.warnings)),
+    ])
 }
 
 /// A field's path as a JS string: made once where it is the schema's (borrowed: the cache is keyed by address).
@@ -840,6 +837,7 @@ pub struct CountryRulesInput {
 #[cfg(test)]
 mod mirror {
     use super::*;
+    use crate::FieldReport;
 
     impl From<Report> for ValidationResult {
         fn from(r: Report) -> Self {
