@@ -264,26 +264,26 @@ pub fn reset_country_rules() {
 pub fn create_validator(options: JsValue) -> Result<usize, JsValue> {
     crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
-    let config = match record::read(&options) {
-        Ok(Slot::Value(config)) => {
-            // A getter that throws gives its exception as the rules, which are then refused as malformed.
-            let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
-            if !rules.is_undefined() && !rules.is_null() {
-                v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+    // One error site for the options' own shape (WebAssembly size).
+    let reason = match record::read(&options) {
+        Ok(Slot::Wrong(found)) => RequestReason::WrongType { expected: "object", found: found.as_str() },
+        Err(not_data) => RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 },
+        Ok(parsed) => {
+            if let Slot::Value(config) = parsed {
+                // A getter that throws gives its exception as the rules, which are then refused as malformed.
+                let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
+                if !rules.is_undefined() && !rules.is_null() {
+                    v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+                }
+                if Validator::carries_configuration(&config) {
+                    v.configure(config).map_err(|issue| thrown(&issue))?;
+                }
             }
-            config
+            // The handle: the instance's address, which `index.js` keeps (as wasm-bindgen's classes keep theirs).
+            return Ok(Rc::into_raw(Rc::new(v)) as usize);
         }
-        Ok(Slot::Absent | Slot::Null) => record::Record::default(),
-        Ok(Slot::Wrong(found)) => {
-            return Err(error(&RequestReason::WrongType { expected: "object", found: found.as_str() }))
-        }
-        Err(not_data) => return Err(error(&RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })),
     };
-    if Validator::carries_configuration(&config) {
-        v.configure(config).map_err(|issue| thrown(&issue))?;
-    }
-    // The handle: the instance's address, which `index.js` keeps (as wasm-bindgen's classes keep theirs).
-    Ok(Rc::into_raw(Rc::new(v)) as usize)
+    Err(error(&reason))
 }
 
 /// Makes the validator `handle` (made by `createValidator`) the one of the next `validate` or `validateField` call only:
