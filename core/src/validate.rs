@@ -187,16 +187,36 @@ pub struct Validator {
 #[derive(Debug, Clone)]
 pub struct Configuration {
     /// The configuration fields, normalized, as a record's `normalized` shows them (its objects are absent).
+    #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
     fields: Record,
-    /// In the npm package, the same fields as a plain JS object (written by the package's writer): each record takes
-    /// them by the package's reader ([`crate::wasm::read_held`]), which is linked anyway, rather than by a `clone`
-    /// per field type (0.3 KB of the package's gzip size).
+    /// In the npm package, the same fields as a plain JS object (written by the package's writer), and only that: each
+    /// record takes them by the package's reader ([`crate::wasm::read_held`]), which is linked anyway, rather than by
+    /// a `clone` per field type (0.3 KB of the package's gzip size).
     #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
     js: wasm_bindgen::JsValue,
 }
 
 impl Configuration {
-    /// The configuration fields, normalized (the record's objects are absent).
+    /// Holds the normalized record's configuration fields.
+    fn new(fields: Record) -> Self {
+        #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+        {
+            // The record's other fields are written too, and never read.
+            Configuration { js: crate::wasm::record_to_js(&fields) }
+        }
+        #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
+        {
+            // Only the configuration fields are held.
+            let mut fields = fields;
+            fields.account = Slot::Absent;
+            fields.sync_options = Slot::Absent;
+            Configuration { fields }
+        }
+    }
+
+    /// The configuration fields, normalized (the record's objects are absent). Not in the npm package, which holds
+    /// them as a JS object.
+    #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
     pub fn fields(&self) -> &Record {
         &self.fields
     }
@@ -221,25 +241,17 @@ impl Validator {
             account.is_sub_customer_of_reseller = Slot::Value(reseller);
             account.billing_address = Slot::Absent;
         }
-        let previous = self.held.take();
-        let mut report = self.validate(config);
+        // Checked without the configuration held now (a copy of the validator's country rules).
+        let mut report = Validator { overrides: self.overrides.clone(), held: None }.validate(config);
         if let Some(i) = report.errors.iter().position(|i| CONFIGURATION.iter().any(|c| is_within(&i.field, c))) {
-            self.held = previous;
             // The first such issue, taken without a bounds check's panic message.
             report.errors.truncate(i + 1);
             if let Some(first) = report.errors.pop() {
                 return Err(first);
             }
         }
-        if let Some(mut fields) = report.normalized {
-            // Only the configuration fields are held.
-            fields.account = Slot::Absent;
-            fields.sync_options = Slot::Absent;
-            self.held = Some(Arc::new(Configuration {
-                #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
-                js: crate::wasm::record_to_js(&fields),
-                fields,
-            }));
+        if let Some(fields) = report.normalized {
+            self.held = Some(Arc::new(Configuration::new(fields)));
         }
         Ok(())
     }
