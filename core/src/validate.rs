@@ -17,6 +17,7 @@ use crate::rules::{
 use crate::schema;
 use crate::source::NotData;
 use alloc::borrow::Cow;
+#[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
 use alloc::sync::Arc;
 use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 use serde::Serialize;
@@ -179,8 +180,15 @@ pub struct Validator {
     overrides: Vec<CountryRules>,
     /// The partner's configuration, where the host holds it (shared: a copy of the validator with other country rules
     /// copies no configuration).
-    held: Option<Arc<Configuration>>,
+    held: Option<Held>,
 }
+
+/// How a validator holds its configuration: shared (a copy of the validator copies no record); in the npm package the
+/// configuration is a JS object, which copies share as they are.
+#[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
+type Held = Arc<Configuration>;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+type Held = Configuration;
 
 /// The partner's configuration as a host holds it (`rules.md` section 4, `request.md`), checked and normalized once,
 /// when it is taken ([`Validator::configure`]).
@@ -251,7 +259,7 @@ impl Validator {
             }
         }
         if let Some(fields) = report.normalized {
-            self.held = Some(Arc::new(Configuration::new(fields)));
+            self.held = Some(Held::from(Configuration::new(fields)));
         }
         Ok(())
     }
@@ -264,7 +272,7 @@ impl Validator {
 
     /// The partner's configuration the validator holds, if any.
     pub fn configuration(&self) -> Option<&Configuration> {
-        self.held.as_deref()
+        self.held.as_ref().map(|held| -> &Configuration { held })
     }
 
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
