@@ -267,7 +267,7 @@ impl Validator {
     /// Whether `record` carries any configuration field (even `null`): what [`Validator::configure`] reads, and what a
     /// validator that holds configuration ignores.
     pub fn carries_configuration(record: &Record) -> bool {
-        carried(record).iter().any(|&(_, carried)| carried)
+        carried(record) != 0
     }
 
     /// The partner's configuration the validator holds, if any.
@@ -515,7 +515,7 @@ fn own_address_empty(record: &Record) -> bool {
 }
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
-/// The configuration fields of a record (`rules.md` section 4), in the order of [`carried`].
+/// The configuration fields of a record (`rules.md` section 4), in the order of [`carried`]'s bits.
 const CONFIGURATION: [&str; 5] = ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"];
 
 /// Whether `path` is the field `at` or one within it (`markets[1]`, `resellerBillingAddress.city`).
@@ -523,16 +523,14 @@ fn is_within(path: &str, at: &str) -> bool {
     path.strip_prefix(at).is_some_and(|rest| matches!(rest.as_bytes().first(), None | Some(b'.' | b'[')))
 }
 
-/// The configuration fields of a record (`rules.md` section 4), each with whether the record carries it (even `null`).
-fn carried(rec: &Record) -> [(&'static str, bool); 5] {
-    let [csp_model, reseller, partner_domain, markets, domain_suffix] = CONFIGURATION;
-    [
-        (csp_model, !matches!(rec.csp_model, Slot::Absent)),
-        (reseller, !matches!(rec.reseller_billing_address, Slot::Absent)),
-        (partner_domain, !matches!(rec.partner_domain, Slot::Absent)),
-        (markets, !matches!(rec.markets, Slot::Absent)),
-        (domain_suffix, !matches!(rec.domain_suffix, Slot::Absent)),
-    ]
+/// Which configuration fields of a record (`rules.md` section 4) it carries (even `null`): bit `i` for
+/// `CONFIGURATION[i]` (a byte, not an array of names and flags: WebAssembly size).
+fn carried(rec: &Record) -> u8 {
+    u8::from(!matches!(rec.csp_model, Slot::Absent))
+        | u8::from(!matches!(rec.reseller_billing_address, Slot::Absent)) << 1
+        | u8::from(!matches!(rec.partner_domain, Slot::Absent)) << 2
+        | u8::from(!matches!(rec.markets, Slot::Absent)) << 3
+        | u8::from(!matches!(rec.domain_suffix, Slot::Absent)) << 4
 }
 
 /// The configuration in force for a record, once checked.
@@ -729,13 +727,12 @@ impl<'v> Walk<'v> {
     /// carries (even `null`) is ignored with a warning, and the held value (normalized: checked again, it gives no
     /// issue) takes its place in the record.
     fn held(&mut self, held: &Configuration, rec: &mut Record) {
-        for (name, carried) in carried(rec) {
-            if carried {
+        let carried = carried(rec);
+        for (i, name) in CONFIGURATION.into_iter().enumerate() {
+            if carried >> i & 1 != 0 {
                 self.issue(name, &RequestReason::ConfigurationIgnored { name });
             }
-        }
-        #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
-        for name in CONFIGURATION {
+            #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
             if let Some(place) = record::place_at(rec, name) {
                 crate::wasm::read_held(&held.js, name, place);
             }
