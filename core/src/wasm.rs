@@ -17,8 +17,8 @@
 //! - The free functions use the module's default [`Validator`], shared through an `Rc` from a thread-local cell that is
 //!   borrowed only while no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back
 //!   into any export while one runs, and never finds state borrowed. `createValidator` makes a validator of its own (a
-//!   partner's configuration and country rules), kept by a handle `index.js` holds and never changed after: instances never affect each
-//!   other nor the default.
+//!   partner's configuration and country rules), kept by a handle that `index.js` holds and never changed after:
+//!   instances never affect each other nor the default.
 
 use crate::countries::{overrides, PickerEntry, COUNTRIES};
 use crate::issue::{self, Param, Params, Reason};
