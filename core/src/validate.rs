@@ -244,10 +244,9 @@ impl Validator {
             account.is_sub_customer_of_reseller = Slot::Value(reseller);
             account.billing_address = Slot::Absent;
         }
-        let previous = self.held.take();
-        let mut report = self.validate(config);
+        // Checked without the configuration held now (a copy of the validator's country rules).
+        let mut report = Validator { overrides: self.overrides.clone(), held: None }.validate(config);
         if let Some(i) = report.errors.iter().position(|i| CONFIGURATION.iter().any(|c| is_within(&i.field, c))) {
-            self.held = previous;
             // The first such issue, taken without a bounds check's panic message.
             report.errors.truncate(i + 1);
             if let Some(first) = report.errors.pop() {
@@ -266,7 +265,7 @@ impl Validator {
     /// Whether `record` carries any configuration field (even `null`): what [`Validator::configure`] reads, and what a
     /// validator that holds configuration ignores.
     pub fn carries_configuration(record: &Record) -> bool {
-        carried(record).iter().any(|&(_, carried)| carried)
+        carried(record) != 0
     }
 
     /// The partner's configuration the validator holds, if any.
@@ -515,7 +514,7 @@ fn own_address_empty(record: &Record) -> Option<bool> {
 }
 const RESELLER: AddressPaths = AddressPaths::at("resellerBillingAddress");
 
-/// The configuration fields of a record (`rules.md` section 4), in the order of [`carried`].
+/// The configuration fields of a record (`rules.md` section 4), in the order of [`carried`]'s bits.
 const CONFIGURATION: [&str; 5] = ["cspModel", "resellerBillingAddress", "partnerDomain", "markets", "domainSuffix"];
 
 /// Whether `path` is the field `at` or one within it (`markets[1]`, `resellerBillingAddress.city`).
@@ -523,16 +522,14 @@ fn is_within(path: &str, at: &str) -> bool {
     path.strip_prefix(at).is_some_and(|rest| matches!(rest.as_bytes().first(), None | Some(b'.' | b'[')))
 }
 
-/// The configuration fields of a record (`rules.md` section 4), each with whether the record carries it (even `null`).
-fn carried(rec: &Record) -> [(&'static str, bool); 5] {
-    let [csp_model, reseller, partner_domain, markets, domain_suffix] = CONFIGURATION;
-    [
-        (csp_model, !matches!(rec.csp_model, Slot::Absent)),
-        (reseller, !matches!(rec.reseller_billing_address, Slot::Absent)),
-        (partner_domain, !matches!(rec.partner_domain, Slot::Absent)),
-        (markets, !matches!(rec.markets, Slot::Absent)),
-        (domain_suffix, !matches!(rec.domain_suffix, Slot::Absent)),
-    ]
+/// Which configuration fields of a record (`rules.md` section 4) it carries (even `null`): bit `i` for
+/// `CONFIGURATION[i]` (a byte, not an array of names and flags: WebAssembly size).
+fn carried(rec: &Record) -> u8 {
+    u8::from(!matches!(rec.csp_model, Slot::Absent))
+        | u8::from(!matches!(rec.reseller_billing_address, Slot::Absent)) << 1
+        | u8::from(!matches!(rec.partner_domain, Slot::Absent)) << 2
+        | u8::from(!matches!(rec.markets, Slot::Absent)) << 3
+        | u8::from(!matches!(rec.domain_suffix, Slot::Absent)) << 4
 }
 
 /// The configuration in force for a record, once checked.
@@ -738,8 +735,9 @@ impl<'v> Walk<'v> {
     /// carries (even `null`) is ignored with a warning, and the held value (normalized: checked again, it gives no
     /// issue) takes its place in the record.
     fn held(&mut self, held: &Configuration, rec: &mut Record) {
-        for (name, carried) in carried(rec) {
-            if carried {
+        let carried = carried(rec);
+        for (i, name) in CONFIGURATION.into_iter().enumerate() {
+            if carried >> i & 1 != 0 {
                 self.issue(name, &RequestReason::ConfigurationIgnored { name });
             }
         }

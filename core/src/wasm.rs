@@ -17,8 +17,8 @@
 //! - The free functions use the module's default [`Validator`], shared through an `Rc` from a thread-local cell that is
 //!   borrowed only while no JS runs: a page's own code (a getter, a setter, a `RegExp` method of its own) may call back
 //!   into any export while one runs, and never finds state borrowed. `createValidator` makes a validator of its own (a
-//!   partner's configuration and country rules), kept by id and never changed after: instances never affect each
-//!   other nor the default.
+//!   partner's configuration and country rules), kept by a handle that `index.js` holds and never changed after:
+//!   instances never affect each other nor the default.
 
 use crate::countries::picker::{Language, PickerEntry, PostalCodeField};
 use crate::countries::{overrides, COUNTRIES};
@@ -53,12 +53,9 @@ thread_local! {
     /// single-threaded WebAssembly such a thread-local is a plain static, without the lazy initialization's state and
     /// messages.
     static VALIDATOR: RefCell<Option<Rc<Validator>>> = const { RefCell::new(None) };
-    /// The id, plus one, of the validator of the next `validate` or `validateField` only ([`select_validator`]), taken
-    /// when it starts; 0 for the default.
-    static SELECTED: Cell<u32> = const { Cell::new(0) };
-    /// The validators `createValidator` made, by id (their index); `None` where one was dropped. Each never changes
-    /// after it is made: no other instance and no free function changes it.
-    static INSTANCES: RefCell<Vec<Option<Rc<Validator>>>> = const { RefCell::new(Vec::new()) };
+    /// The validator of the next `validate` or `validateField` only ([`select_validator`]): an instance's handle,
+    /// taken when the call starts; 0 for the default.
+    static SELECTED: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Runs `f` on the validator in force, after the core has borrowed the JavaScript engine's NFKC, `RegExp` and Unicode
@@ -80,8 +77,18 @@ fn validator() -> Rc<Validator> {
 /// before, else the default. Taken when the call starts, before any JS runs: a page's code that calls back in meanwhile
 /// gets the default.
 fn selected() -> Rc<Validator> {
-    let id = SELECTED.with(|s| s.replace(0)).wrapping_sub(1) as usize;
-    INSTANCES.with_borrow(|all| all.get(id).cloned().flatten()).unwrap_or_else(validator)
+    let handle = SELECTED.with(|s| s.replace(0)) as *const Validator;
+    if handle.is_null() {
+        return validator();
+    }
+    // SAFETY: a handle is selected only by the class `Validator` of `index.js`, which holds one that
+    // `createValidator` returned and that it has not dropped (a freed instance never selects); the call takes a
+    // reference of its own, so an instance dropped meanwhile (by a page's code that calls back in) lives until the call
+    // ends.
+    unsafe {
+        Rc::increment_strong_count(handle);
+        Rc::from_raw(handle)
+    }
 }
 
 /// Replaces the validator in force (no JS runs while the cell is borrowed).
@@ -260,57 +267,45 @@ pub fn reset_country_rules() {
 /// the code of the first invalid option.
 /// Declared by the package's `index.d.ts`, with the class `Validator` of `index.js` that wraps what this returns.
 #[wasm_bindgen(js_name = createValidator, skip_typescript)]
-pub fn create_validator(options: JsValue) -> Result<u32, JsValue> {
+pub fn create_validator(options: JsValue) -> Result<usize, JsValue> {
     crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
-    let config = match record::read(&options) {
-        Ok(Slot::Value(config)) => {
-            // A getter that throws gives its exception as the rules, which are then refused as malformed.
-            let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
-            if !rules.is_undefined() && !rules.is_null() {
-                v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+    // One error site for the options' own shape (WebAssembly size).
+    let reason = match record::read(&options) {
+        Ok(Slot::Wrong(found)) => RequestReason::WrongType { expected: "object", found: found.as_str() },
+        Err(not_data) => RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 },
+        Ok(parsed) => {
+            if let Slot::Value(config) = parsed {
+                // A getter that throws gives its exception as the rules, which are then refused as malformed.
+                let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
+                if !rules.is_undefined() && !rules.is_null() {
+                    v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+                }
+                if Validator::carries_configuration(&config) {
+                    v.configure(config).map_err(|issue| thrown(&issue))?;
+                }
             }
-            config
+            // The handle: the instance's address, which `index.js` keeps (as wasm-bindgen's classes keep theirs).
+            return Ok(Rc::into_raw(Rc::new(v)) as usize);
         }
-        Ok(Slot::Absent | Slot::Null) => record::Record::default(),
-        Ok(Slot::Wrong(found)) => {
-            return Err(error(&RequestReason::WrongType { expected: "object", found: found.as_str() }))
-        }
-        Err(not_data) => return Err(error(&RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })),
     };
-    if Validator::carries_configuration(&config) {
-        v.configure(config).map_err(|issue| thrown(&issue))?;
-    }
-    let v = Some(Rc::new(v));
-    let id = INSTANCES.with_borrow_mut(|all| match all.iter().position(Option::is_none) {
-        Some(free) => {
-            if let Some(slot) = all.get_mut(free) {
-                *slot = v;
-            }
-            free
-        }
-        None => {
-            all.push(v);
-            all.len() - 1
-        }
-    });
-    Ok(u32::try_from(id).unwrap_or(u32::MAX))
+    Err(error(&reason))
 }
 
-/// Makes the validator `id` (made by `createValidator`) the one of the next `validate` or `validateField` call only:
+/// Makes the validator `handle` (made by `createValidator`) the one of the next `validate` or `validateField` call only:
 /// the package's class `Validator` (`scripts/pkg/index.js`) calls it just before each of its calls, which are the free
-/// functions': one copy of their exports serves every instance. An id that names no validator selects none.
+/// functions': one copy of their exports serves every instance. The handle 0 selects the default.
 #[wasm_bindgen(js_name = selectValidator, skip_typescript)]
-pub fn select_validator(id: u32) {
-    SELECTED.with(|s| s.set(id.wrapping_add(1)));
+pub fn select_validator(handle: usize) {
+    SELECTED.with(|s| s.set(handle));
 }
 
-/// Drops the validator `id` (the class `Validator`'s `free()`, or when an instance is garbage-collected); its id may
-/// then name the next one made.
+/// Drops the validator `handle` (the class `Validator`'s `free()`, or when an instance is garbage-collected).
 #[wasm_bindgen(js_name = dropValidator, skip_typescript)]
-pub fn drop_validator(id: u32) {
-    let gone = INSTANCES.with_borrow_mut(|all| all.get_mut(id as usize).and_then(Option::take));
-    drop(gone);
+pub fn drop_validator(handle: usize) {
+    // SAFETY: `index.js` drops a handle `createValidator` returned, once (`free()` forgets it; the finalizer runs only
+    // for an instance never freed). A call running meanwhile holds a reference of its own ([`selected`]).
+    drop(unsafe { Rc::from_raw(handle as *const Validator) });
 }
 
 /// Every country for a picker, sorted by code, under the rules in force ([`crate::countries::picker`]), named in

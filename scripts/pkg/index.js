@@ -104,7 +104,8 @@ const token = Symbol('tenantcheck.Validator');
 const collected = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((id) => glue.dropValidator(id)) : null;
 
 /**
- * A validator holding one partner's configuration and country rules (createValidator), kept in the module by id. Its
+ * A validator holding one partner's configuration and country rules (createValidator), kept in the module; the
+ * instance holds its handle (dropped once: free() forgets it, and the finalizer runs only for one never freed). Its
  * calls are the free functions' exports, after selecting its validator for that call only (core/src/wasm.rs,
  * selectValidator): one copy of the exports serves every instance.
  */
@@ -123,7 +124,8 @@ export class Validator {
     glue.selectValidator(this.#id);
   }
 
-  /** One call of an export with this validator selected; what it throws is a `TenantcheckError`. */
+  /** One call of an export with this validator selected; what it throws is a `TenantcheckError` (a freed validator's
+   * `TypeError` excepted). */
   #call(f, args) {
     this.#select();
     try {
