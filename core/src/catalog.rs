@@ -13,6 +13,7 @@
 //! carries no language's data: a host passes the catalog's JSON ([`Catalog::parse`]) and fills its reports' messages
 //! with [`Catalog::localize`].
 
+pub mod host;
 pub mod plural;
 #[cfg(feature = "std")]
 pub mod region_names;
@@ -206,7 +207,8 @@ pub fn english_terms() -> Vec<(String, String)> {
 }
 
 /// `core/catalogs/en.json`: the built-in English as a catalog, every code's template(s) in the order of
-/// [`crate::codes::WORDINGS`], then the words of [`english_terms`]; JSON with two spaces of indentation.
+/// [`crate::codes::WORDINGS`], then the words of [`english_terms`], then the browser host's texts ([`host::ALL`]);
+/// JSON with two spaces of indentation.
 pub fn english_json() -> String {
     let mut out = String::from("{\n");
     let mut entries: Vec<(String, Vec<&str>)> = Vec::new();
@@ -220,6 +222,7 @@ pub fn english_json() -> String {
     }
     let terms = english_terms();
     entries.extend(terms.iter().map(|(key, word)| (crate::text::concat(&["term.", key]), vec![word.as_str()])));
+    entries.extend(host::ALL.iter().map(|text| (text.key.to_owned(), vec![text.en])));
     let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
     for (i, (key, texts)) in entries.iter().enumerate() {
         out.push_str("  ");
