@@ -15,7 +15,9 @@
 
 pub mod host;
 pub mod plural;
-#[cfg(feature = "std")]
+// Not in WebAssembly: there a host lends the JavaScript engine's names (`host::Locales`), so a module with `std` (the
+// browser host's) does not carry four languages' names (30 KB raw) that `Intl.DisplayNames` has.
+#[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub mod region_names;
 
 use crate::issue::{Issue, Param, Params, Wording};
@@ -167,7 +169,7 @@ impl Catalog {
         if language == "en" {
             return english();
         }
-        #[cfg(feature = "std")]
+        #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
         if let Some(name) = region_name(language, code) {
             return name.to_owned();
         }
@@ -176,7 +178,7 @@ impl Catalog {
 }
 
 /// A country's CLDR name in a language of [`region_names`], by binary search.
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub fn region_name(language: &str, code: &str) -> Option<&'static str> {
     let (_, names) = region_names::NAMES.iter().find(|(l, _)| *l == language)?;
     names.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| names[i].1)
