@@ -132,3 +132,14 @@ test('22. without its catalog (404) the page stays English, says nothing and val
     assert.equal(await text(page, '#tc-summary'), '1 field needs attention.');
   });
 });
+
+test('23. the configuration overrides the page: data-locale="de" on an English page gives German', async () => {
+  const DE = JSON.parse(readFileSync(join(ROOT, 'core', 'catalogs', 'de.json'), 'utf8'));
+  await run(await session(browser, { gateway: { 'data-locale': 'de' } }), async ({ page }) => {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.equal(await text(page, '#tc-submit'), DE['host.label.submit']);
+    assert.equal(await page.locator('#account-billingAddress-country option[value="DE"]').textContent(), 'Deutschland');
+    await page.locator('#account-billingAddress-country').selectOption('US');
+    assert.equal(await text(page, '#account-billingAddress-postalCode-label'), DE['term.postcode.US']);
+  });
+});
