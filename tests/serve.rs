@@ -47,6 +47,8 @@ fn make_root(dir: &Path) -> PathBuf {
     std::fs::write(root.join("web/pkg/tenantcheck_web.js"), "export default function init() {}\n").unwrap();
     std::fs::write(root.join("web/pkg/tenantcheck_web_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(root.join("web/pkg/.gitignore"), "*\n").unwrap();
+    std::fs::create_dir_all(root.join("core/catalogs")).unwrap();
+    std::fs::copy(repo.join("core/catalogs/el.json"), root.join("core/catalogs/el.json")).unwrap();
     std::fs::write(root.join("Cargo.toml"), "secret\n").unwrap();
     root
 }
@@ -598,6 +600,9 @@ fn files_and_no_traversal() {
     assert_eq!(ct("web/pkg/tenantcheck_web.js"), (200, "text/javascript; charset=utf-8".into()));
     assert_eq!(ct("web/static/tenantcheck.css"), (200, "text/css; charset=utf-8".into()));
     assert_eq!(ct("web/pkg/.gitignore").0, 404);
+    // The message catalogs the form fetches for its language (docs/web-host.md, "Locale").
+    assert_eq!(ct("catalogs/el.json"), (200, "application/json".into()));
+    assert_eq!(ct("catalogs/xx.json").0, 404);
     assert_eq!(ct("Cargo.toml").0, 404);
     assert_eq!(ct("index.html").0, 404);
     for raw in [
@@ -606,6 +611,8 @@ fn files_and_no_traversal() {
         "/web/pkg/..%2f..%2fCargo.toml",
         "/web/static/..%5c..%5cCargo.toml",
         "/web/pkg//etc/passwd",
+        "/catalogs/../Cargo.toml",
+        "/catalogs/..%2f..%2fCargo.toml",
     ] {
         let answer = s.raw_get(raw);
         assert!(answer.starts_with("HTTP/1.1 404"), "{raw}: {answer}");

@@ -13,8 +13,11 @@
 //! carries no language's data: a host passes the catalog's JSON ([`Catalog::parse`]) and fills its reports' messages
 //! with [`Catalog::localize`].
 
+pub mod host;
 pub mod plural;
-#[cfg(feature = "std")]
+// Not in WebAssembly: there a host lends the JavaScript engine's names (`host::Locales`), so a module with `std` (the
+// browser host's) does not carry four languages' names (30 KB raw) that `Intl.DisplayNames` has.
+#[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub mod region_names;
 
 use crate::issue::{Issue, Param, Params, Wording};
@@ -166,7 +169,7 @@ impl Catalog {
         if language == "en" {
             return english();
         }
-        #[cfg(feature = "std")]
+        #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
         if let Some(name) = region_name(language, code) {
             return name.to_owned();
         }
@@ -175,7 +178,7 @@ impl Catalog {
 }
 
 /// A country's CLDR name in a language of [`region_names`], by binary search.
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", not(target_arch = "wasm32")))]
 pub fn region_name(language: &str, code: &str) -> Option<&'static str> {
     let (_, names) = region_names::NAMES.iter().find(|(l, _)| *l == language)?;
     names.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| names[i].1)
@@ -206,7 +209,8 @@ pub fn english_terms() -> Vec<(String, String)> {
 }
 
 /// `core/catalogs/en.json`: the built-in English as a catalog, every code's template(s) in the order of
-/// [`crate::codes::WORDINGS`], then the words of [`english_terms`]; JSON with two spaces of indentation.
+/// [`crate::codes::WORDINGS`], then the words of [`english_terms`], then the browser host's texts ([`host::ALL`]);
+/// JSON with two spaces of indentation.
 pub fn english_json() -> String {
     let mut out = String::from("{\n");
     let mut entries: Vec<(String, Vec<&str>)> = Vec::new();
@@ -220,6 +224,7 @@ pub fn english_json() -> String {
     }
     let terms = english_terms();
     entries.extend(terms.iter().map(|(key, word)| (crate::text::concat(&["term.", key]), vec![word.as_str()])));
+    entries.extend(host::ALL.iter().map(|text| (text.key.to_owned(), vec![text.en])));
     let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
     for (i, (key, texts)) in entries.iter().enumerate() {
         out.push_str("  ");

@@ -1,11 +1,12 @@
-//! The message catalogs of `core/catalogs/` (format: `docs/messages.md`): `en.json` is the built-in English, and every
-//! other catalog present says every code, wording for wording, with the same params, through filters and plural forms
-//! the core fills. Runs on the catalogs present.
+//! The message catalogs of `core/catalogs/` (format: `docs/messages.md`): `en.json` is the built-in English (with the
+//! browser host's texts, `catalog::host`), and every other catalog present says every code, wording for wording, and
+//! every text of the browser host, with the same params, through filters and plural forms the core fills. Runs on the
+//! catalogs present.
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use tenantcheck_core::catalog::{self, Catalog, Entry};
+use tenantcheck_core::catalog::{self, host, Catalog, Entry};
 use tenantcheck_core::codes;
 use tenantcheck_core::issue::Wording;
 use tenantcheck_core::message::{self, Part};
@@ -111,7 +112,11 @@ fn en_json_is_the_built_in_english() {
 fn every_code_has_one_wording_per_english_one_in_every_catalog() {
     let english = english();
     let en_keys = serde_json::from_str::<Keys>(&catalog::english_json()).unwrap().0;
-    assert_eq!(english.len() + catalog::english_terms().len(), en_keys.len(), "en.json: one key per code and term");
+    assert_eq!(
+        english.len() + catalog::english_terms().len() + host::ALL.len(),
+        en_keys.len(),
+        "en.json: one key per code, term and host text"
+    );
     assert!(codes::all().all(|code| english.iter().any(|(c, _)| *c == code)), "every code has an English wording");
     for (locale, text) in translations() {
         let catalog = Catalog::parse(&locale, &text).unwrap_or_else(|e| panic!("{locale}.json: {e}"));
@@ -128,15 +133,21 @@ fn every_code_has_one_wording_per_english_one_in_every_catalog() {
                 _ => panic!("{locale}.json: {code} needs {} wording(s), as in en.json", wordings.len()),
             }
         }
-        // Every key is a code, a word of the filters or a host's text; codes in the order of en.json.
+        // Every key is a code, a word of the filters or a text of the browser host; codes and texts in the order of
+        // en.json, every text of the host there, as one string.
+        let is_host = |key: &str| host::ALL.iter().any(|t| t.key == key);
         for key in &keys {
-            let known = english.iter().any(|(c, _)| c == key) || key.starts_with("host.") || is_term(key);
+            let known = english.iter().any(|(c, _)| c == key) || is_host(key) || is_term(key);
             assert!(known, "{locale}.json: unknown key {key}");
         }
         let order = |keys: &[String]| -> Vec<String> {
-            keys.iter().filter(|k| english.iter().any(|(c, _)| c == *k)).cloned().collect()
+            keys.iter().filter(|k| english.iter().any(|(c, _)| c == *k) || is_host(k)).cloned().collect()
         };
-        assert_eq!(order(&keys), order(&en_keys), "{locale}.json: codes in the order of en.json");
+        assert_eq!(order(&keys), order(&en_keys), "{locale}.json: codes and host texts in the order of en.json");
+        for text in host::ALL {
+            let entry = entries.iter().find(|(k, _)| *k == text.key).map(|(_, e)| *e);
+            assert!(matches!(entry, Some(Entry::One(t)) if !t.is_empty()), "{locale}.json: no text for {}", text.key);
+        }
         for (term, _) in catalog::english_terms().iter().filter(|(t, _)| !t.contains(['.']) || t.starts_with("a.")) {
             assert!(catalog.term(term).is_some_and(|w| !w.is_empty()), "{locale}.json: term.{term} is missing");
         }
@@ -198,6 +209,32 @@ fn every_translation_shows_the_params_of_its_english() {
                         "{at}: does not show {{{param}}}, which the English does"
                     );
                 }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_host_text_shows_the_params_of_its_english() {
+    for (locale, text) in translations() {
+        let catalog = Catalog::parse(&locale, &text).unwrap();
+        for english in host::ALL {
+            let Some((_, Entry::One(template))) = catalog.entries().find(|(k, _)| *k == english.key) else { continue };
+            let at = format!("{locale}.json: {}", english.key);
+            for part in message::parts(template) {
+                match part {
+                    Part::Param { name, filter } => {
+                        assert!(params_of(english.en).contains(name), "{at}: {{{name}}} is not a param of the text");
+                        assert!(!["in", "In"].contains(&filter), "{at}: `{filter}` is English only; use `name`");
+                        let known = message::FILTERS.contains(&filter) || message::is_plural(filter);
+                        assert!(known, "{at}: unknown filter `{filter}`");
+                    }
+                    Part::Text(t) => assert!(!t.contains(['{', '}']), "{at}: a brace that is no placeholder"),
+                }
+            }
+            let shown = params_of(template);
+            for param in params_of(english.en) {
+                assert!(shown.contains(param), "{at}: does not show {{{param}}}, which the English does");
             }
         }
     }

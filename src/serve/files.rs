@@ -1,4 +1,5 @@
-//! The browser host's files: `/web/pkg/*` and `/web/static/*` of the root, plain names only. Each answer carries a
+//! The browser host's files: `/web/pkg/*` and `/web/static/*` of the root, and the message catalogs it fetches for a
+//! page in another language, `/catalogs/*` (`core/catalogs/`), plain names only. Each answer carries a
 //! weak `ETag` (the file's length and modification time) and `Cache-Control: no-cache`: a browser keeps the module and
 //! asks again on each load, and a `304 Not Modified` answers when it has not changed (the names carry no content
 //! hash, so a rebuilt module must not be served stale). Compressed as the browser accepts (`Accept-Encoding`): from a
@@ -17,19 +18,24 @@ use std::time::UNIX_EPOCH;
 
 /// `/web/pkg/{path}`.
 pub async fn pkg(State(app): State<Arc<App>>, Path(path): Path<String>, headers: HeaderMap) -> Response<Body> {
-    file(&app, "pkg", &path, &headers).await
+    file(&app, "web/pkg", &path, &headers).await
 }
 
 /// `/web/static/{path}`.
 pub async fn static_file(State(app): State<Arc<App>>, Path(path): Path<String>, headers: HeaderMap) -> Response<Body> {
-    file(&app, "static", &path, &headers).await
+    file(&app, "web/static", &path, &headers).await
+}
+
+/// `/catalogs/{path}`: `core/catalogs/<locale>.json` (`docs/web-host.md`, "Locale").
+pub async fn catalog(State(app): State<Arc<App>>, Path(path): Path<String>, headers: HeaderMap) -> Response<Body> {
+    file(&app, "core/catalogs", &path, &headers).await
 }
 
 fn not_found() -> Response<Body> {
     Answer::simple(404, "not_found", "Not found", "").into_response()
 }
 
-/// A file under `web/{dir}/` of the root: plain names only (no `..`, no hidden files, no odd characters).
+/// A file under `{dir}/` of the root: plain names only (no `..`, no hidden files, no odd characters).
 async fn file(app: &App, dir: &str, path: &str, headers: &HeaderMap) -> Response<Body> {
     let plain = |seg: &str| {
         !seg.is_empty()
@@ -42,7 +48,7 @@ async fn file(app: &App, dir: &str, path: &str, headers: &HeaderMap) -> Response
     if path.len() > 200 || !path.split('/').all(plain) {
         return not_found();
     }
-    let full = app.root.join("web").join(dir).join(path);
+    let full = app.root.join(dir).join(path);
     let Ok(meta) = tokio::fs::metadata(&full).await else {
         return not_found();
     };

@@ -41,6 +41,7 @@ pub fn router(app: Arc<App>, timeout: Duration) -> Router {
     let files = Router::new()
         .route("/web/pkg/{*path}", get(files::pkg))
         .route("/web/static/{*path}", get(files::static_file))
+        .route("/catalogs/{*path}", get(files::catalog))
         .layer(CompressionLayer::new());
     let mut r = Router::new()
         .route("/", get(index))

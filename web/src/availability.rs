@@ -5,7 +5,7 @@
 use crate::dom;
 use crate::fields::DOMAIN;
 use crate::form::FormState;
-use crate::texts;
+use crate::texts::{self, Shown};
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use tenantcheck_core::record::Slot;
@@ -81,7 +81,7 @@ fn show(h: &Rc<FormState>, found: Option<(DomainForm, String)>) {
     if *h.availability_asked.borrow() == full {
         return;
     }
-    set(h, texts::DOMAIN_CHECKING.show(), "unknown");
+    set(h, &texts::DOMAIN_CHECKING.show(), "unknown");
     let me = h.me.clone();
     let timer = Timeout::new(DEBOUNCE_MS, move || {
         if let Some(h) = me.upgrade() {

@@ -16,6 +16,7 @@
 //! | `data-timeout-ms` | optional: how long a request may take before it is aborted (default 30 000) |
 //! | `data-retry-base-ms` | optional: the first retry's delay, doubled for each next one (default 1 000) |
 //! | `data-max-attempts` | optional: tries of one request before the service is shown as unavailable (default 5) |
+//! | `data-locale` | optional BCP 47 tag of the page's language, over `<html lang>` ([`Locale::choose`]) |
 
 use tenantcheck_core::record::{Address, Record, Slot, Text};
 use tenantcheck_core::rules::mpn::CspModel;
@@ -45,6 +46,33 @@ pub struct Config {
     pub timeout_ms: u32,
     pub retry_base_ms: u32,
     pub max_attempts: u32,
+}
+
+/// The page's language: a BCP 47 tag and its primary language subtag, which names its catalog
+/// (`catalogs/<language>.json`, `docs/web-host.md`, "Locale").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locale {
+    pub tag: String,
+    pub language: String,
+}
+
+impl Locale {
+    /// The form's `data-locale` if set, else the page's `<html lang>`; `None` for English (built in), for no tag, and
+    /// for a tag that is not a language subtag (2 or 3 letters) with optional subtags.
+    pub fn choose(data_locale: Option<&str>, html_lang: Option<&str>) -> Option<Locale> {
+        let tag = [data_locale, html_lang].into_iter().flatten().map(str::trim).find(|t| !t.is_empty())?;
+        let language = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let well_formed = (2..=3).contains(&language.len())
+            && language.bytes().all(|b| b.is_ascii_lowercase())
+            && tag.len() <= 35
+            && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        (well_formed && language != "en").then(|| Locale { tag: tag.to_owned(), language })
+    }
+
+    /// The URL of its catalog, relative to the page.
+    pub fn catalog_url(&self) -> String {
+        format!("catalogs/{}.json", self.language)
+    }
 }
 
 /// The default request timeout.
@@ -252,6 +280,21 @@ mod tests {
         assert_eq!((c.timeout_ms, c.retry_base_ms, c.max_attempts), (800, 50, 5));
         assert_eq!(c.account_form_url("1002").as_deref(), Some("/?account=1002"));
         assert_eq!(c.account_form_url("a/b").as_deref(), Some("/?account=a%2Fb"));
+    }
+
+    #[test]
+    fn the_locale_is_the_configurations_else_the_pages() {
+        let el = Locale::choose(None, Some("el")).unwrap();
+        assert_eq!(
+            (el.tag.as_str(), el.language.as_str(), el.catalog_url().as_str()),
+            ("el", "el", "catalogs/el.json")
+        );
+        assert_eq!(Locale::choose(Some("de-AT"), Some("el")).unwrap().language, "de");
+        assert_eq!(Locale::choose(Some(" "), Some("FR-ca")).unwrap().language, "fr");
+        assert_eq!(Locale::choose(None, Some("en-GB")), None, "English is built in");
+        assert_eq!(Locale::choose(None, None), None);
+        assert_eq!(Locale::choose(Some("../x"), None), None, "not a tag: no request");
+        assert_eq!(Locale::choose(Some("toolong"), None), None);
     }
 
     #[test]

@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn the_pages_fields_are_the_schemas() {
         const PAGE: &str = include_str!("../../index.html");
-        const PARTS: [&str; 7] = ["-msg", "-row", "-hint", "-label", "-list", "-optional", "-live"];
+        const PARTS: [&str; 8] = ["-msg", "-row", "-hint", "-label", "-list", "-optional", "-live", "-name"];
         let fields: Vec<&str> = TEXT_FIELDS.iter().copied().chain([SUB_CUSTOMER]).collect();
         let ids: Vec<&str> =
             PAGE.split(" id=\"").skip(1).filter_map(|rest| rest.split_once('"')).map(|(id, _)| id).collect();

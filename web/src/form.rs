@@ -6,12 +6,13 @@ use crate::config::Config;
 use crate::dom::{self, by_id, set_flag, set_hidden};
 use crate::fields::{self, element_id, Values, COUNTRY, STATE, SUB_CUSTOMER, TEXT_FIELDS};
 use crate::submission::{Machine, SuggestedAddress};
-use crate::texts;
+use crate::texts::{self, Shown};
 use crate::view::{self, Level};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
+use tenantcheck_core::countries::picker::{Language, PickerEntry};
 use tenantcheck_core::countries::{self, COUNTRIES};
 use tenantcheck_core::record::{Record, Slot};
 use tenantcheck_core::{FieldReport, FieldValue, Issue, Params, Report, Validator};
@@ -169,10 +170,11 @@ impl FormState {
     /// Renders one field's errors and warnings from lists of issues (a report's, a field result's): its earlier
     /// messages go.
     pub fn render_issues(&self, path: &str, errors: &[Issue], warnings: &[Issue]) {
-        let mut messages: Vec<(Level, &str)> = Vec::new();
-        messages.extend(errors.iter().filter(|i| i.field == path).map(|i| (Level::Error, i.message.as_str())));
-        messages.extend(warnings.iter().filter(|i| i.field == path).map(|i| (Level::Warning, i.message.as_str())));
-        view::field(&self.doc, path, &messages);
+        let mut messages: Vec<(Level, String)> = Vec::new();
+        messages.extend(errors.iter().filter(|i| i.field == path).map(|i| (Level::Error, texts::issue_message(i))));
+        messages.extend(warnings.iter().filter(|i| i.field == path).map(|i| (Level::Warning, texts::issue_message(i))));
+        let shown: Vec<(Level, &str)> = messages.iter().map(|(l, m)| (*l, m.as_str())).collect();
+        view::field(&self.doc, path, &shown);
     }
 
     /// Writes a field result's normalized value back into its field, where it is valid and code-like and differs
@@ -207,16 +209,21 @@ impl FormState {
             .and_then(|r| r.markets.value())
             .filter(|_| refused.is_none())
             .map(|list| list.iter().map(|code| code.as_str()).collect());
-        let mut list: Vec<&countries::Country> = COUNTRIES
+        let list: Vec<&countries::Country> = COUNTRIES
             .iter()
             .filter(|c| match &markets {
                 Some(m) => m.contains(&c.code()),
                 None => c.is_csp_market(),
             })
             .collect();
-        list.sort_by_key(|c| c.name());
-        for c in list {
-            dom::add_option(&self.doc, &select, c.code(), c.name());
+        // Named in the page's language (CLDR: `Intl.DisplayNames`) and sorted in it (`Intl.Collator`).
+        let tag = texts::with_catalog(|c| c.map(|c| c.locale().to_owned())).unwrap_or_else(|| "en".to_owned());
+        let language = Language::new(&tag);
+        let mut named: Vec<(&str, String)> =
+            list.iter().map(|c| (c.code(), language.country_name(c).into_owned())).collect();
+        sort_in(&tag, &mut named);
+        for (code, name) in named {
+            dom::add_option(&self.doc, &select, code, &name);
         }
     }
 
@@ -227,60 +234,85 @@ impl FormState {
         }
     }
 
-    /// The country changed: switch the state between list and free text, and hint the postcode.
+    /// The country changed: switch the state between list and free text, and name the state, the postcode (its
+    /// label and example) and the registration number as the country does (`countries::picker`, in the page's
+    /// language).
     pub fn country_changed(&self) {
         let code = self.control(COUNTRY).map(|e| dom::value_of(&e)).unwrap_or_default();
         let country = countries::lookup(code.trim());
+        let rules = country.map(|c| self.validator.rules_for(c));
+        texts::with_catalog(|catalog| {
+            let language = catalog.map_or(Language::ENGLISH, Language::with_catalog);
+            let entry = rules.as_ref().map(|r| PickerEntry::new(r, &language));
+            self.show_state_field(entry.as_ref(), rules.as_ref().map(|r| r.supported_states));
+            self.show_country_words(entry.as_ref());
+        });
+    }
+
+    /// The state as a list of `{code, name}` where the country's list is closed, else as free text.
+    fn show_state_field(&self, entry: Option<&PickerEntry>, states: Option<countries::States>) {
         let state_id = element_id(STATE);
         let input = self.doc.get_element_by_id(&state_id);
         let list = self.doc.get_element_by_id(&format!("{state_id}-list"));
         let typed = self.control(STATE).map(|e| dom::value_of(&e)).unwrap_or_default();
-        let rules = country.map(|c| self.validator.rules_for(c));
-        let states = rules.as_ref().map(|r| r.supported_states).filter(|s| !s.is_empty());
-        if let (Some(input), Some(list)) = (&input, &list) {
-            match (&states, country) {
-                (Some(states), Some(c)) => {
-                    dom::clear(list);
-                    dom::add_option(&self.doc, list, "", texts::CHOOSE_STATE.show());
-                    for value in &states.values() {
-                        let value = value.as_str();
-                        let name = c
-                            .supported_states()
-                            .iter()
-                            .find(|s| s.value() == value)
-                            .and_then(|s| s.aliases().find(|a| a.len() > value.len() && value.len() <= 3));
-                        let label = name.map_or_else(|| value.to_owned(), |n| format!("{value} – {n}"));
-                        dom::add_option(&self.doc, list, value, &label);
-                    }
-                    let mapped = states.find(typed.trim()).unwrap_or("").to_owned();
-                    dom::set_value(list, &mapped);
-                    for (el, on) in [(list, true), (input, false)] {
-                        set_hidden(el, !on);
-                        set_flag(el, "disabled", !on);
-                    }
-                    self.label_state(&format!("{state_id}-list"), true);
+        let (Some(input), Some(list)) = (&input, &list) else { return };
+        match (entry, states.filter(|s| !s.is_empty())) {
+            (Some(entry), Some(states)) => {
+                dom::clear(list);
+                dom::add_option(&self.doc, list, "", &texts::CHOOSE_STATE.show());
+                entry.states.each(|option| {
+                    let label = if option.name == option.code || option.name.is_empty() {
+                        option.code.to_owned()
+                    } else {
+                        format!("{} – {}", option.code, option.name)
+                    };
+                    dom::add_option(&self.doc, list, option.code, &label);
+                });
+                let mapped = states.find(typed.trim()).unwrap_or("").to_owned();
+                dom::set_value(list, &mapped);
+                for (el, on) in [(list, true), (input, false)] {
+                    set_hidden(el, !on);
+                    set_flag(el, "disabled", !on);
                 }
-                _ => {
-                    if !list.has_attribute("hidden") {
-                        dom::set_value(input, &typed);
-                    }
-                    for (el, on) in [(list, false), (input, true)] {
-                        set_hidden(el, !on);
-                        set_flag(el, "disabled", !on);
-                    }
-                    self.label_state(&state_id, false);
+                self.label_state(&format!("{state_id}-list"), true);
+            }
+            _ => {
+                if !list.has_attribute("hidden") {
+                    dom::set_value(input, &typed);
                 }
+                for (el, on) in [(list, false), (input, true)] {
+                    set_hidden(el, !on);
+                    set_flag(el, "disabled", !on);
+                }
+                self.label_state(&state_id, false);
             }
         }
-        let hint = match country {
-            None => String::new(),
-            Some(c) if !c.has_postal_codes() => texts::NO_POSTCODES.fill(&Params::default().with("country", c.code())),
-            Some(c) => match c.postal_code_example() {
+    }
+
+    /// The country's words: the state's and the postcode's labels, the postcode's example, the registration
+    /// number's local term; the page's own words without a country.
+    fn show_country_words(&self, entry: Option<&PickerEntry>) {
+        let set = |id: &str, text: &str| view::text(&self.doc, id, text);
+        let state_label = entry.map_or_else(|| texts::LABEL_STATE.show(), |e| capitalized(e.state.label));
+        set(&format!("{}-name", element_id(STATE)), &state_label);
+        let postcode = entry.and_then(|e| e.postal_code.as_ref());
+        let postcode_label = postcode.map_or_else(|| texts::LABEL_POSTCODE.show(), |p| capitalized(p.label));
+        let postcode_id = element_id(fields::ADDRESS[5].1);
+        set(&format!("{postcode_id}-label"), &postcode_label);
+        let hint = match (entry, postcode) {
+            (None, _) => String::new(),
+            (Some(e), None) => texts::NO_POSTCODES.fill(&Params::default().with("country", e.code)),
+            (Some(_), Some(p)) => match p.example {
                 Some(ex) => texts::POSTCODE_EXAMPLE.fill(&Params::default().with("example", ex)),
                 None => String::new(),
             },
         };
-        view::text(&self.doc, &format!("{}-hint", element_id(fields::ADDRESS[5].1)), &hint);
+        set(&format!("{postcode_id}-hint"), &hint);
+        let registration = match entry.and_then(|e| e.registration_number.term) {
+            Some(term) => texts::HINT_REGISTRATION_TERM.fill(&Params::default().with("term", term)),
+            None => texts::HINT_REGISTRATION.show(),
+        };
+        set(&format!("{}-hint", element_id("account.registrationNumber")), &registration);
     }
 
     fn label_state(&self, control_id: &str, required: bool) {
@@ -343,4 +375,23 @@ impl FormState {
         let mut touched = self.touched.borrow_mut();
         touched.extend(TEXT_FIELDS.iter().copied().filter(|p| !values.get(p).trim().is_empty()));
     }
+}
+
+/// A label as a label starts: its first letter upper case (`ZIP code`, `postcode` → `Postcode`).
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// Sorts `(code, name)` by name in the language of `tag` (`Intl.Collator`), else by the names' code points.
+fn sort_in(tag: &str, named: &mut [(&str, String)]) {
+    let locales = js_sys::Array::of1(&tag.into());
+    let compare = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare();
+    named.sort_by(|a, b| {
+        let order = compare.call2(&wasm_bindgen::JsValue::NULL, &a.1.as_str().into(), &b.1.as_str().into());
+        match order.ok().and_then(|o| o.as_f64()) {
+            Some(o) => o.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal),
+            None => a.1.cmp(&b.1),
+        }
+    });
 }

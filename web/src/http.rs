@@ -94,6 +94,12 @@ pub async fn fresh_token(url: &str, meta: &str, timeout_ms: u32) -> Option<Strin
     crate::dom::meta(&doc, meta).and_then(|m| m.get_attribute("content")).filter(|c| !c.is_empty())
 }
 
+/// The text of a message catalog at `url` (a `200` answer), or `None`: offline, not found, timed out.
+pub async fn catalog(url: &str, timeout_ms: u32) -> Option<String> {
+    let reply = fetch("GET", url, &[("Accept", "application/json")], None, timeout_ms).await?;
+    (reply.status == 200).then_some(reply.body)
+}
+
 /// `Retry-After` as seconds or an HTTP date, in milliseconds (not capped).
 pub fn parse_retry_after(v: &str) -> Option<u32> {
     retry_after_seconds(v).or_else(|| {

@@ -79,11 +79,16 @@ thread_local! {
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Runs when the module loads: binds `#tenantcheck-form`. Without the form (e.g. in a test page) it only logs.
+/// Runs when the module loads: binds `#tenantcheck-form`. Without the form (e.g. in a test page) it only logs. A page
+/// in another language than English (`data-locale`, else `<html lang>`: [`config::Locale`]) first fetches its catalog
+/// (`catalogs/<language>.json`); without it (offline, not found) the page stays English and says nothing.
 #[wasm_bindgen(start)]
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    tenantcheck_core::js_host::install();
+    {
+        tenantcheck_core::js_host::install();
+        tenantcheck_core::js_host::install_locales();
+    }
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         dom::error("tenantcheck: no document");
         return;
@@ -92,6 +97,27 @@ pub fn start() {
         dom::warn(&format!("tenantcheck: no <form id=\"{FORM_ID}\"> on this page; nothing to bind"));
         return;
     };
+    let html_lang = doc.document_element().and_then(|root| root.get_attribute("lang"));
+    match config::Locale::choose(el.get_attribute("data-locale").as_deref(), html_lang.as_deref()) {
+        None => bind(el),
+        Some(locale) => wasm_bindgen_futures::spawn_local(async move {
+            let (config, _) = config::Config::read(|name| el.get_attribute(name));
+            let json = http::catalog(&locale.catalog_url(), config.timeout_ms).await;
+            match json.map(|json| core::catalog::Catalog::parse(&locale.tag, &json)) {
+                Some(Ok(catalog)) => {
+                    texts::set_catalog(Some(catalog));
+                    view::translate_page(&doc, &locale.tag);
+                }
+                Some(Err(e)) => dom::warn(&format!("tenantcheck: {}: {e}", locale.catalog_url())),
+                None => {}
+            }
+            bind(el);
+        }),
+    }
+}
+
+/// Binds the form and keeps it for the page's lifetime.
+fn bind(el: web_sys::HtmlFormElement) {
     match Form::attach(el) {
         Ok(f) => FORM.with(|slot| *slot.borrow_mut() = Some(f)),
         Err(e) => dom::error(&format!("tenantcheck: the form could not start: {e}")),

@@ -11,6 +11,7 @@ use crate::form::FormState;
 use crate::submission::{
     customer_body, draft_is_sent, other_draft_is_sent, Answer, Effect, Event, Notice, ServerIssue, State, Submission,
 };
+use crate::texts::Shown;
 use crate::view::{self, Level};
 use crate::{http, queue, texts};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -99,7 +100,7 @@ pub fn resume(h: &Rc<FormState>) {
         fill_if_empty(h, &s);
         run(h, Event::Resume { submission: s, now_ms: now_ms() });
         if matches!(h.machine.borrow().state, State::Sending(_)) {
-            status(h, "sending", texts::RESUMING.show());
+            status(h, "sending", &texts::RESUMING.show());
         }
     }
     drain_others(h, loaded.entries);
@@ -145,25 +146,26 @@ pub fn submit(h: &Rc<FormState>) {
     let mut values = h.values();
     let report = h.validator.validate(h.record_of(&values));
     h.touched.borrow_mut().extend(TEXT_FIELDS);
-    let messages = report
+    let messages: Vec<(&str, Level, String)> = report
         .errors
         .iter()
-        .map(|i| (&*i.field, Level::Error, i.message.as_str()))
-        .chain(report.warnings.iter().map(|i| (&*i.field, Level::Warning, i.message.as_str())));
-    show_by_field(h, messages.collect(), true);
+        .map(|i| (&*i.field, Level::Error, texts::issue_message(i)))
+        .chain(report.warnings.iter().map(|i| (&*i.field, Level::Warning, texts::issue_message(i))))
+        .collect();
+    show_by_field(h, messages.iter().map(|m| (m.0, m.1, m.2.as_str())).collect(), true);
     crate::availability::domain_checked(h, &report);
     if !report.valid {
-        status(h, "failed", texts::INVALID.show());
+        status(h, "failed", &texts::INVALID.show());
         return;
     }
     h.write_normalized(&report, &TEXT_FIELDS, &mut values);
     h.save_values(&values);
     let Some(url) = h.config.submit_url() else {
-        view::status(&h.doc, "failed", "editing", texts::NO_ACCOUNT.show());
+        view::status(&h.doc, "failed", "editing", &texts::NO_ACCOUNT.show());
         return;
     };
     let Some(body) = report.normalized.as_ref().and_then(customer_body) else {
-        view::status(&h.doc, "failed", "editing", texts::UNPREPARED.show());
+        view::status(&h.doc, "failed", "editing", &texts::UNPREPARED.show());
         return;
     };
     let mut s = h.machine.borrow().submission_for(&url, &body, now_ms(), random_key);
@@ -321,12 +323,12 @@ fn show(h: &Rc<FormState>, notice: Notice) {
         Notice::Sending => {
             view::invitation(doc, None);
             hide_suggestion(h);
-            status(h, "sending", texts::SENDING.show());
+            status(h, "sending", &texts::SENDING.show());
         }
         Notice::Retrying { retry, delay_ms } => {
             status(h, "sending", &texts::retrying(retry, delay_ms, h.config.max_attempts));
         }
-        Notice::Queued => status(h, "queued", texts::queued(saved).show()),
+        Notice::Queued => status(h, "queued", &texts::queued(saved).show()),
         Notice::Success => {
             let sent = match &h.machine.borrow().state {
                 State::Done(s) => s.values.clone(),
@@ -335,9 +337,9 @@ fn show(h: &Rc<FormState>, notice: Notice) {
             // The form may hold changes made after this submission (while it was sent or queued): they stay.
             let text = if draft_is_sent(sent.as_ref(), &h.values()) {
                 h.clear_draft();
-                texts::DONE.show()
+                &texts::DONE.show()
             } else {
-                texts::DONE_EARLIER.show()
+                &texts::DONE_EARLIER.show()
             };
             view::summary(doc, 0);
             view::general(doc, &[]);
@@ -345,11 +347,11 @@ fn show(h: &Rc<FormState>, notice: Notice) {
         }
         Notice::ValidationFailed(issues) => {
             server_issues(h, &issues);
-            status(h, "failed", texts::SERVER_FOUND.show());
+            status(h, "failed", &texts::SERVER_FOUND.show());
         }
         Notice::ProvisioningRejected(issues) => {
             server_issues(h, &issues);
-            status(h, "failed", texts::REJECTED.show());
+            status(h, "failed", &texts::REJECTED.show());
         }
         Notice::Suggestion(address) => {
             view::text(doc, "tc-suggestion-text", &crate::submission::one_line(&address));
@@ -357,28 +359,28 @@ fn show(h: &Rc<FormState>, notice: Notice) {
             if let Some(box_) = doc.get_element_by_id("tc-suggestion") {
                 set_hidden(&box_, false);
             }
-            status(h, "failed", texts::SUGGESTION.show());
+            status(h, "failed", &texts::SUGGESTION.show());
             if let Some(b) = doc.get_element_by_id("tc-suggestion-use") {
                 dom::focus(&b);
             }
         }
         Notice::DomainTaken => {
-            view::field(doc, DOMAIN, &[(Level::Error, texts::DOMAIN_TAKEN_FIELD.show())]);
+            view::field(doc, DOMAIN, &[(Level::Error, &texts::DOMAIN_TAKEN_FIELD.show())]);
             view::summary(doc, 1);
-            status(h, "failed", texts::DOMAIN_TAKEN.show());
+            status(h, "failed", &texts::DOMAIN_TAKEN.show());
             focus_field(h, DOMAIN);
         }
-        Notice::Ask(c) => ask(h, texts::question(c).show()),
+        Notice::Ask(c) => ask(h, &texts::question(c).show()),
         Notice::AskResend(days) => ask(h, &texts::resend_question(days)),
-        Notice::Cancelled => status(h, "editing", texts::CANCELLED.show()),
-        Notice::HandledElsewhere => status(h, "editing", texts::ELSEWHERE.show()),
+        Notice::Cancelled => status(h, "editing", &texts::CANCELLED.show()),
+        Notice::HandledElsewhere => status(h, "editing", &texts::ELSEWHERE.show()),
         Notice::Failed(f) => {
             let url = match &f {
                 crate::submission::Failure::NoDelegatedAccess(url) => url.as_deref(),
                 _ => None,
             };
             let shown = view::invitation(doc, url);
-            status(h, "failed", texts::failure(&f, shown, saved).show());
+            status(h, "failed", &texts::failure(&f, shown, saved).show());
         }
     }
 }
@@ -386,7 +388,7 @@ fn show(h: &Rc<FormState>, notice: Notice) {
 /// Opens the dialog with a question (a missing dialog is a "no").
 fn ask(h: &Rc<FormState>, question: &str) {
     let doc = &h.doc;
-    status(h, "sending", texts::WAITING.show());
+    status(h, "sending", &texts::WAITING.show());
     view::text(doc, "tc-confirm-text", question);
     match by_id::<HtmlDialogElement>(doc, "tc-confirm") {
         Some(d) => {
@@ -483,7 +485,7 @@ fn use_suggestion(h: &Rc<FormState>) {
     h.touched.borrow_mut().extend(paths);
     let values = crate::live::revalidate_touched(h);
     h.save_values(&values);
-    view::status(&h.doc, "editing", "editing", texts::SUGGESTION_TAKEN.show());
+    view::status(&h.doc, "editing", "editing", &texts::SUGGESTION_TAKEN.show());
     focus_submit(h);
 }
 
@@ -498,7 +500,8 @@ fn drain_others(h: &Rc<FormState>, entries: Vec<Submission>) {
     for s in entries.into_iter().filter(|s| Some(&s.url) != mine.as_ref()) {
         let account = s.account();
         let link = h.config.account_form_url(&account);
-        let open = link.as_deref().map(|l| (l, texts::OPEN_ITS_FORM.show()));
+        let open_words = texts::OPEN_ITS_FORM.show();
+        let open = link.as_deref().map(|l| (l, open_words.as_str()));
         let kind = format!("account-{account}");
         if let Some(what) = &s.held {
             notice(h, &kind, &texts::other_account(&account, what), open);
@@ -558,7 +561,7 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
         // Not confirmed: kept queued (not held), resent at the next start. Any other final answer: held for its own
         // form. The user is told either way.
         a if a == Answer::NotConfirmed || a.is_final() => {
-            let what = texts::answer_word(&a).show();
+            let what = &texts::answer_word(&a).show();
             if a.is_final() {
                 let held = Submission { held: Some(what.to_owned()), ..s };
                 if let Err(e) = queue::write(&kv, &held) {
@@ -566,7 +569,8 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
                 }
             }
             let text = texts::other_account(&account, what);
-            notice(&h, &kind, &text, link.as_deref().map(|l| (l, texts::OPEN_ITS_FORM.show())));
+            let open_words = texts::OPEN_ITS_FORM.show();
+            notice(&h, &kind, &text, link.as_deref().map(|l| (l, open_words.as_str())));
         }
         _ => {}
     }

@@ -1,166 +1,68 @@
-//! Every text the browser host shows the user, in one place: each by a stable name (a `host.*` key of the message
-//! catalogs, whose format reserves them for the browser host) with its English template, filled from named params by the core's template syntax
-//! ([`tenantcheck_core::message`]: `{name}`, `{name|filter}`). The other modules name a [`Text`] and never write a
-//! sentence of their own, so a translation replaces this table and nothing else. Pure: no DOM.
+//! Every text the browser host shows the user, in the page's language: the host's own texts (the table
+//! [`tenantcheck_core::catalog::host`], each a `host.*` key of the message catalogs with its English template) and the
+//! core's messages, filled from named params by the core's template syntax ([`tenantcheck_core::message`]: `{name}`,
+//! `{name|filter}`). The other modules name a [`Text`] and never write a sentence of their own. English is built in;
+//! another language is the catalog the page loaded at start ([`set_catalog`], `docs/web-host.md`, "Locale"), whose
+//! missing keys stay English. Pure: no DOM.
 
 use crate::submission::{Answer, Confirm, Failure, DAY_MS, RESEND_WINDOW_MS};
-use tenantcheck_core::{message, Params};
+use std::cell::RefCell;
+pub use tenantcheck_core::catalog::host::*;
+use tenantcheck_core::catalog::Catalog;
+use tenantcheck_core::{message, Issue, Params};
 
-/// One text: its stable name and its English template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    pub key: &'static str,
-    pub en: &'static str,
+thread_local! {
+    /// The page's catalog, when its language is not English (set once at start, before the form is bound).
+    static CATALOG: RefCell<Option<Catalog>> = const { RefCell::new(None) };
 }
 
-impl Text {
+/// Makes `catalog` the language of every text shown from now on (`None`: English).
+pub fn set_catalog(catalog: Option<Catalog>) {
+    CATALOG.with(|c| *c.borrow_mut() = catalog);
+}
+
+/// Runs `f` with the page's catalog (`None` for English).
+pub fn with_catalog<R>(f: impl FnOnce(Option<&Catalog>) -> R) -> R {
+    CATALOG.with(|c| f(c.borrow().as_ref()))
+}
+
+/// A key's template in a catalog (a `host.*` key has one).
+fn entry_text<'c>(catalog: &'c Catalog, key: &str) -> Option<&'c str> {
+    catalog.entries().find(|(k, _)| *k == key).and_then(|(_, e)| e.get(0))
+}
+
+/// A text in the page's language.
+pub trait Shown {
     /// The text as shown, for a text without params.
-    pub fn show(self) -> &'static str {
-        self.en
-    }
-
+    fn show(self) -> String;
     /// The text filled from its params.
-    pub fn fill(self, params: &Params) -> String {
-        message::fill(self.en, params)
+    fn fill(self, params: &Params) -> String;
+}
+
+impl Shown for Text {
+    fn show(self) -> String {
+        self.fill(&Params::default())
+    }
+
+    fn fill(self, params: &Params) -> String {
+        with_catalog(|catalog| match catalog.and_then(|c| entry_text(c, self.key).map(|t| (c, t))) {
+            Some((c, template)) => c.fill(template, params),
+            None => message::fill(self.en, params),
+        })
     }
 }
 
-/// Declares each text once: its constant, its key and its English template; `ALL` lists them in order.
-macro_rules! texts {
-    ($($(#[$doc:meta])* $name:ident = $key:literal => $en:expr;)+) => {
-        $($(#[$doc])* pub const $name: Text = Text { key: $key, en: $en };)+
-        /// Every text, in the order declared: the `host.*` part of a catalog.
-        pub const ALL: &[Text] = &[$($name),+];
-    };
+/// An issue's message in the page's language (the core's English where the catalog has none).
+pub fn issue_message(issue: &Issue) -> String {
+    with_catalog(|catalog| match catalog {
+        Some(c) => c.message(issue.wording, &issue.params),
+        None => issue.message.clone(),
+    })
 }
 
-texts! {
-    // The submission's status line (`#tc-status`).
-    SENDING = "host.submit.sending" => "Sending to Microsoft Partner Center…";
-    RESUMING = "host.submit.resuming" => "Sending a submission saved earlier…";
-    WAITING = "host.submit.waiting" => "Waiting for your answer…";
-    DONE = "host.submit.done" => "Done: the account is synchronized with Microsoft Partner Center.";
-    DONE_EARLIER = "host.submit.done_earlier" =>
-        "Done: the earlier submission is synchronized with Microsoft Partner Center. Your later changes are not \
-         synchronized yet: submit again to synchronize them.";
-    CANCELLED = "host.submit.cancelled" => "Not synchronized. Your entries are kept.";
-    INVALID = "host.submit.invalid" => "Not sent: check the marked fields.";
-    NO_ACCOUNT = "host.submit.no_account" => "This page is not set up to submit: it names no account.";
-    UNPREPARED = "host.submit.unprepared" => "The record could not be prepared for sending.";
-    SERVER_FOUND = "host.submit.server_found" => "Not synchronized: the server found problems in the marked fields.";
-    REJECTED = "host.submit.rejected" => "Not synchronized: Microsoft Partner Center rejected the marked fields.";
-    SUGGESTION = "host.submit.suggestion" =>
-        "Not synchronized yet: Partner Center suggests a corrected billing address below.";
-    SUGGESTION_TAKEN = "host.submit.suggestion_taken" =>
-        "The suggested address is in the form. Submit again to synchronize.";
-    DOMAIN_TAKEN = "host.submit.domain_taken" =>
-        "Not synchronized: the domain prefix is taken. Choose another one and submit again.";
-    ELSEWHERE = "host.submit.elsewhere" =>
-        "This submission was handled in another tab or window. Reload the page to see its result.";
-    /// Params `seconds`, `retry`, `of`.
-    RETRYING = "host.submit.retrying" =>
-        "The service is busy or not answering. Trying again in {seconds} s (retry {retry} of {of})…";
-    QUEUED = "host.submit.queued" =>
-        "You are offline. The submission is saved on this device and will be sent once you are back online.";
-    QUEUED_UNSAVED = "host.submit.queued_unsaved" =>
-        "You are offline and this device could not save the submission: keep this page open, it is sent once you \
-         are back online.";
-
-    // Why a submission failed (`api.md`'s final answers).
-    SESSION_EXPIRED = "host.failure.session_expired" =>
-        "Your session has expired. Sign in again, then submit: your entries and the submission are kept.";
-    NOT_ALLOWED = "host.failure.not_allowed" =>
-        "You are not allowed to provision this account (or your session changed). Your entries and the \
-         submission are kept.";
-    NO_DELEGATED_ACCESS_INVITATION = "host.failure.no_delegated_access_invitation" =>
-        "The existing tenant has not authorized this partner yet (delegated administration). Send the customer \
-         the invitation link below, then submit again.";
-    NO_DELEGATED_ACCESS = "host.failure.no_delegated_access" =>
-        "The existing tenant has not authorized this partner yet (delegated administration). Ask your \
-         administrator for the invitation link to send to the customer.";
-    UNAVAILABLE = "host.failure.unavailable" =>
-        "The service is unavailable just now. Your submission is kept on this device: submit again later, or it is \
-         sent again automatically.";
-    UNAVAILABLE_UNSAVED = "host.failure.unavailable_unsaved" =>
-        "The service is unavailable just now, and this device could not save the submission: keep this page open \
-         and submit again later.";
-    NOT_CONFIRMED = "host.failure.not_confirmed" =>
-        "Not confirmed: the server did not confirm the synchronization (your session may have expired: sign in \
-         again). Your entries and the submission are kept; submit again to send it.";
-    UNEXPECTED = "host.failure.unexpected" =>
-        "The server gave an unexpected answer. Your entries are kept; try again later.";
-
-    // The confirmation dialog (`api.md`, 409) and the question about an old queued submission.
-    CONFIRM_BSS_ACCOUNT = "host.confirm.existing_bss_account" =>
-        "An account with the same customer code already exists in BSS. Synchronize this account with the same \
-         customer?";
-    CONFIRM_PARTNER_CUSTOMER = "host.confirm.existing_partner_customer" =>
-        "A customer with the same customer code already exists in Microsoft Partner Center. Synchronize with the \
-         existing customer?";
-    /// Param `days`.
-    CONFIRM_RESEND = "host.confirm.resend" =>
-        "A submission saved on this device {days} days ago was never confirmed. Send it now? (No keeps your \
-         entries in the form and drops the saved submission.)";
-
-    // The notices above the status (`#tc-notices`).
-    /// Param `detail`: what the browser said.
-    STORAGE_FAILED = "host.notice.storage_failed" =>
-        "This device could not save your submission ({detail}). Your entries stay in the form: keep this page open \
-         until it is confirmed.";
-    /// Param `count`.
-    QUARANTINED = "host.notice.quarantined" =>
-        "{count} saved submission(s) on this device could not be read and were set aside (not sent). Your entries \
-         in the form are not affected.";
-    /// Params `account`, `what` (one of the `host.answer.*` texts).
-    OTHER_ACCOUNT = "host.notice.other_account" =>
-        "A submission saved earlier for account {account} needs attention ({what}): open that account's form.";
-    /// Param `account`.
-    OTHER_ACCOUNT_DONE = "host.notice.other_account_done" =>
-        "A submission saved earlier for account {account} was synchronized.";
-    /// Params `days`, `account`.
-    OTHER_ACCOUNT_STALE = "host.notice.other_account_stale" =>
-        "A submission saved more than {days} days ago for account {account} was not sent: open that account's form.";
-    /// The words of the link to another account's form.
-    OPEN_ITS_FORM = "host.notice.open_its_form" => "Open its form";
-
-    // What another account's queued submission was answered (kept in its queue entry by key).
-    ANSWER_CONFIRM = "host.answer.confirm" => "a confirmation is needed";
-    ANSWER_FIELDS = "host.answer.fields" => "fields need changes";
-    ANSWER_DOMAIN_TAKEN = "host.answer.domain_taken" => "its domain is taken";
-    ANSWER_NO_DELEGATED_ACCESS = "host.answer.no_delegated_access" => "the tenant has not authorized this partner";
-    ANSWER_NOT_ALLOWED = "host.answer.not_allowed" => "not allowed from this page";
-    ANSWER_NOT_CONFIRMED = "host.answer.not_confirmed" => "the server did not confirm it; it stays saved";
-    ANSWER_UNEXPECTED = "host.answer.unexpected" => "an unexpected answer";
-
-    // Beside the fields, above the form and in the summary.
-    DOMAIN_TAKEN_FIELD = "host.field.domain_taken" =>
-        "This domain already exists in Microsoft under a different CSP partner. Choose another prefix.";
-    /// Param `message`: an issue's message on the reseller's address.
-    GENERAL_RESELLER_ADDRESS = "host.general.reseller_address" =>
-        "The reseller's billing address (from the partner's settings): {message}";
-    /// Params `field`, `message`: an issue on a configuration field the form does not show.
-    GENERAL_CONFIGURATION = "host.general.configuration" => "The page's configuration ({field}): {message}";
-    SUMMARY_ONE = "host.summary.error" => "1 field needs attention.";
-    /// Param `count` (2 or more).
-    SUMMARY_MANY = "host.summary.errors" => "{count} fields need attention.";
-    CHOOSE_STATE = "host.field.choose_state" => "Choose a state or province";
-    /// Param `country`: a country without postcodes.
-    NO_POSTCODES = "host.field.no_postcodes" => "{country|In} has no postcodes: leave it empty.";
-    /// Param `example`: a postcode of the country.
-    POSTCODE_EXAMPLE = "host.field.postcode_example" => "e.g. {example}";
-
-    // The domain field's hints (`availability`). Param `domain`: the full domain.
-    DOMAIN_PREFIX = "host.domain.prefix" => "Tenant domain: {domain}.";
-    DOMAIN_ALIAS = "host.domain.alias" => "An existing tenant's domain: {domain} can only link that tenant.";
-    DOMAIN_CHECKING = "host.domain.checking" => "Checking availability…";
-    DOMAIN_FREE = "host.domain.free" => "{domain} is free: a new tenant will be created.";
-    DOMAIN_EXISTS = "host.domain.exists" =>
-        "{domain} already exists: the account can only be linked to that tenant, if it is yours.";
-    DOMAIN_ALIAS_EXISTS = "host.domain.alias_exists" =>
-        "{domain} belongs to an existing tenant: the account will be linked to it.";
-    DOMAIN_ALIAS_FREE = "host.domain.alias_free" =>
-        "No tenant uses {domain}: a custom domain can only link an existing tenant.";
-    DOMAIN_UNKNOWN = "host.domain.unknown" => "Availability could not be checked just now.";
+/// A key's text in the page's catalog, if it has one (the page's own words: `data-text`).
+pub fn translated(key: &str) -> Option<String> {
+    with_catalog(|catalog| catalog.and_then(|c| entry_text(c, key).map(|t| c.fill(t, &Params::default()))))
 }
 
 /// The question of the confirmation dialog (`api.md`, 409).
@@ -265,7 +167,7 @@ pub fn general(field: &str, message: &str) -> String {
 pub fn summary(fields_with_errors: usize) -> String {
     match fields_with_errors {
         0 => String::new(),
-        1 => SUMMARY_ONE.show().to_owned(),
+        1 => SUMMARY_ONE.show(),
         n => SUMMARY_MANY.fill(&Params::default().with("count", n)),
     }
 }
@@ -296,6 +198,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_pages_words_are_texts_of_the_table() {
+        let page = include_str!("../../index.html");
+        let mut found = 0;
+        for (at, _) in page.match_indices("data-text=\"") {
+            let rest = &page[at + "data-text=\"".len()..];
+            let key = &rest[..rest.find('"').unwrap()];
+            let after = &rest[rest.find('>').unwrap() + 1..];
+            let shown = &after[..after.find('<').unwrap()];
+            let text = ALL.iter().find(|t| t.key == key).unwrap_or_else(|| panic!("index.html: {key} is no text"));
+            assert_eq!(text.en, shown, "index.html shows the English of {key}");
+            found += 1;
+        }
+        assert!(found > 30, "{found}");
+    }
+
+    #[test]
+    fn a_catalog_translates_texts_and_messages() {
+        let catalog = Catalog::parse("el", include_str!("../../core/catalogs/el.json")).unwrap();
+        set_catalog(Some(catalog));
+        assert_ne!(summary(3), "3 fields need attention.");
+        assert!(summary(3).starts_with('3'), "{}", summary(3));
+        assert_eq!(translated("host.label.nothing"), None);
+        assert!(translated(SUBMIT.key).is_some_and(|t| t != SUBMIT.en));
+        let issue = tenantcheck_core::Validator::new()
+            .validate(tenantcheck_core::record::Record::default())
+            .errors
+            .into_iter()
+            .next()
+            .unwrap();
+        assert_ne!(issue_message(&issue), issue.message, "{}", issue.field);
+        set_catalog(None);
+        assert_eq!(issue_message(&issue), issue.message);
+        assert_eq!(summary(3), "3 fields need attention.");
     }
 
     #[test]

@@ -4,7 +4,24 @@
 use crate::dom::{self, by_id, clear, set_attr, set_hidden};
 use crate::fields::{self, element_id, message_id};
 use crate::texts;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlAnchorElement};
+
+/// The page's own words in its language: every element with `data-text="host.…"` gets the catalog's text for that key
+/// (the page's English stays where the catalog has none, and with no catalog); `<html lang>` becomes the catalog's tag.
+pub fn translate_page(doc: &Document, tag: &str) {
+    if let Some(root) = doc.document_element() {
+        set_attr(&root, "lang", tag);
+    }
+    let Ok(list) = doc.query_selector_all("[data-text]") else { return };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let key = el.get_attribute("data-text").unwrap_or_default();
+        if let Some(text) = texts::translated(&key) {
+            el.set_text_content(Some(&text));
+        }
+    }
+}
 
 /// How serious a message is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

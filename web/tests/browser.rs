@@ -164,9 +164,20 @@ fn countries_fill_the_picker_and_closed_state_lists_become_a_choice() {
     assert_eq!(label.get_attribute("for").as_deref(), Some("account-billingAddress-state-list"));
     let hint = d.get_element_by_id("account-billingAddress-postalCode-hint").unwrap().text_content().unwrap();
     assert!(hint.starts_with("e.g."), "{hint}");
+    // The country's words (its picker entry): the postcode's label, the state's, the registration number's term.
+    let text = |id: &str| d.get_element_by_id(id).unwrap().text_content().unwrap_or_default();
+    assert_eq!(text("account-billingAddress-postalCode-label"), "ZIP code");
+    assert_eq!(text("account-billingAddress-state-name"), "State");
+    let wa = state_list.query_selector("option[value=\"WA\"]").unwrap().and_then(|o| o.text_content());
+    assert_eq!(wa.as_deref(), Some("WA – Washington"), "code and name");
+    country.set_value("BR");
+    fire(&country, "change");
+    assert!(text("account-registrationNumber-hint").contains("(CNPJ)"), "{}", text("account-registrationNumber-hint"));
     country.set_value("GR");
     fire(&country, "change");
     assert!(state_list.has_attribute("hidden") && !state_input.has_attribute("hidden"));
+    assert_eq!(text("account-billingAddress-postalCode-label"), "Postcode");
+    assert_eq!(text("account-billingAddress-state-name"), "State or province");
 }
 
 #[wasm_bindgen_test]

@@ -93,7 +93,7 @@ impl<'a> Language<'a> {
         if language.is_empty() || language.eq_ignore_ascii_case("en") {
             return Cow::Borrowed(country.name());
         }
-        #[cfg(all(feature = "catalog", feature = "std"))]
+        #[cfg(all(feature = "catalog", feature = "std", not(target_arch = "wasm32")))]
         if let Some(name) = crate::catalog::region_name(&language.to_ascii_lowercase(), country.code()) {
             return Cow::Borrowed(name);
         }
