@@ -291,7 +291,7 @@ pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
 pub fn lookup(code: &str) -> Option<&'static Country> {
-    index_of(code).map(|i| &COUNTRIES[i])
+    index_of(code).and_then(|i| COUNTRIES.get(i))
 }
 
 fn index_of(code: &str) -> Option<usize> {
