@@ -324,11 +324,12 @@ fn unpacked() -> &'static Unpacked {
     static UNPACKED: OnceLock<Unpacked> = OnceLock::new();
     UNPACKED.get_or_init(|| {
         let mut codes = String::with_capacity(2 * COUNT);
-        for (first, bits) in (b'A'..=b'Z').zip(data::CODE_BITS) {
-            for second in b'A'..=b'Z' {
-                if bits >> (second - b'A') & 1 != 0 {
+        // Half-open ranges: `RangeInclusive`'s iterator is code of its own.
+        for (first, bits) in (b'A'..).zip(data::CODE_BITS) {
+            for second in 0..26 {
+                if bits >> second & 1 != 0 {
                     codes.push(char::from(first));
-                    codes.push(char::from(second));
+                    codes.push(char::from(b'A' + second));
                 }
             }
         }
