@@ -134,7 +134,16 @@ impl Source for JsValue {
         if keys.len() != values.len() {
             return Err(unreadable);
         }
-        Ok(keys.into_iter().zip(values).filter_map(|(key, value)| Some((key.as_string()?, value))).collect())
+        // A plain loop: a `zip`/`filter_map`/`collect` chain is code of its own.
+        let mut members = Vec::with_capacity(keys.len());
+        let mut values = values.into_iter();
+        for key in keys {
+            let (Some(key), Some(value)) = (key.as_string(), values.next()) else {
+                continue;
+            };
+            members.push((key, value));
+        }
+        Ok(members)
     }
 
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
