@@ -182,7 +182,12 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
     if bad {
         return Err(HostnameProblem::BadIdn);
     }
-    Ok(unicode.into_iter().collect())
+    // A plain loop, not `collect` (`String`'s `FromIterator<char>` over a `vec::IntoIter` is code of its own).
+    let mut out = String::with_capacity(unicode.len());
+    for &c in &unicode {
+        out.push(c);
+    }
+    Ok(out)
 }
 
 /// Bidi classes of [`RUN_CLASSES`].
