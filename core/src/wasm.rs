@@ -399,7 +399,11 @@ fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
         let js = JsValue::from_str(s);
         if let (Some(at), Ok(mut cache)) = (free, cell.try_borrow_mut()) {
             if cache.is_empty() {
-                cache.resize(STATIC_SLOTS, (0, 0, JsValue::NULL));
+                // Pushed, not `resize`d: `resize` clones a `JsValue` (a call into JS each) and is code of its own.
+                cache.reserve_exact(STATIC_SLOTS);
+                for _ in 0..STATIC_SLOTS {
+                    cache.push((0, 0, JsValue::NULL));
+                }
             }
             if let Some(slot) = cache.get_mut(at) {
                 *slot = (key.0, key.1, js.clone());
