@@ -425,7 +425,12 @@ impl<'a> States<'a> {
                     out.push(state.value().to_owned());
                 }
             }
-            States::Runtime { list, .. } => out = list.to_vec(),
+            // Not `to_vec`: its `String` clones are code of their own.
+            States::Runtime { list, .. } => {
+                for state in list.iter() {
+                    out.push(state.as_str().to_owned());
+                }
+            }
         }
         out
     }
