@@ -7,8 +7,6 @@
 #[cfg(feature = "names")]
 use super::data;
 use crate::sync::OnceLock;
-#[cfg(not(feature = "names"))]
-use alloc::boxed::Box;
 
 /// CLDR's names (babel's, as `data::NAMES` holds them) where a JavaScript engine's differ, `code=name` joined by `|`:
 /// Chromium 156 names FK `Falkland Islands (Islas Malvinas)`, HK `Hong Kong`, MO `Macao` and PS `Palestine` (its own
