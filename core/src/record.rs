@@ -359,16 +359,19 @@ pub fn read_into<S: Source>(place: PlaceMut<'_>, src: Option<&S>) -> Result<(), 
         }
         (PlaceMut::Object(slot), Shape::Object) => {
             let Some(object) = new_object(slot) else { return Ok(()) };
-            for (key, value) in src.members()? {
-                match index_of(object.keys(), &key) {
+            // Read through `&mut`, an unknown key taken out: a consuming loop left by `?` drops a `vec::IntoIter`,
+            // code of its own per member type.
+            let mut members = src.members()?;
+            for (key, value) in &mut members {
+                match index_of(object.keys(), key) {
                     Some(i) => {
                         if let Some(field) = object.place_mut(i) {
-                            read_into(field, Some(&value))?;
+                            read_into(field, Some(&*value))?;
                         }
                     }
                     None => match object.id_mut().filter(|_| *key == *"id") {
-                        Some(id) => read_into(PlaceMut::Id(id), Some(&value))?,
-                        None => object.unknown_mut().push(key),
+                        Some(id) => read_into(PlaceMut::Id(id), Some(&*value))?,
+                        None => object.unknown_mut().push(core::mem::take(key)),
                     },
                 }
             }

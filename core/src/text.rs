@@ -298,7 +298,12 @@ pub fn fold_char(c: char) -> char {
 
 /// Case-folded copy of a text ([`fold_char`]).
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    // A plain loop, not `map`/`collect` (a chain collected is code of its own).
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(fold_char(c));
+    }
+    out
 }
 
 /// Equal up to case ([`fold_char`]).

@@ -142,7 +142,16 @@ impl Source for JsValue {
         if keys.len() != values.len() {
             return Err(unreadable);
         }
-        Ok(keys.into_iter().zip(values).filter_map(|(key, value)| Some((key.as_string()?, value))).collect())
+        // A plain loop: a `zip`/`filter_map`/`collect` chain is code of its own.
+        let mut members = Vec::with_capacity(keys.len());
+        let mut values = values.into_iter();
+        for key in keys {
+            let (Some(key), Some(value)) = (key.as_string(), values.next()) else {
+                continue;
+            };
+            members.push((key, value));
+        }
+        Ok(members)
     }
 
     fn get(&self, key: &str) -> Result<Option<Self>, NotData> {
@@ -397,7 +406,11 @@ fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
         let js = JsValue::from_str(s);
         if let (Some(at), Ok(mut cache)) = (free, cell.try_borrow_mut()) {
             if cache.is_empty() {
-                cache.resize(STATIC_SLOTS, (0, 0, JsValue::NULL));
+                // Pushed, not `resize`d: `resize` clones a `JsValue` (a call into JS each) and is code of its own.
+                cache.reserve_exact(STATIC_SLOTS);
+                for _ in 0..STATIC_SLOTS {
+                    cache.push((0, 0, JsValue::NULL));
+                }
             }
             if let Some(slot) = cache.get_mut(at) {
                 *slot = (key.0, key.1, js.clone());

@@ -305,7 +305,7 @@ pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
 pub fn lookup(code: &str) -> Option<&'static Country> {
-    index_of(code).map(|i| &COUNTRIES[i])
+    index_of(code).and_then(|i| COUNTRIES.get(i))
 }
 
 fn index_of(code: &str) -> Option<usize> {
@@ -338,11 +338,12 @@ fn unpacked() -> &'static Unpacked {
     static UNPACKED: OnceLock<Unpacked> = OnceLock::new();
     UNPACKED.get_or_init(|| {
         let mut codes = String::with_capacity(2 * COUNT);
-        for (first, bits) in (b'A'..=b'Z').zip(data::CODE_BITS) {
-            for second in b'A'..=b'Z' {
-                if bits >> (second - b'A') & 1 != 0 {
+        // Half-open ranges: `RangeInclusive`'s iterator is code of its own.
+        for (first, bits) in (b'A'..).zip(data::CODE_BITS) {
+            for second in 0..26 {
+                if bits >> second & 1 != 0 {
                     codes.push(char::from(first));
-                    codes.push(char::from(second));
+                    codes.push(char::from(b'A' + second));
                 }
             }
         }
@@ -438,7 +439,12 @@ impl<'a> States<'a> {
                     out.push(state.value().to_owned());
                 }
             }
-            States::Runtime { list, .. } => out = list.to_vec(),
+            // Not `to_vec`: its `String` clones are code of their own.
+            States::Runtime { list, .. } => {
+                for state in list.iter() {
+                    out.push(state.as_str().to_owned());
+                }
+            }
         }
         out
     }

@@ -7,8 +7,6 @@
 #[cfg(feature = "names")]
 use super::data;
 use crate::sync::OnceLock;
-#[cfg(not(feature = "names"))]
-use alloc::boxed::Box;
 
 /// CLDR's names (babel's, as `data::NAMES` holds them) where a JavaScript engine's differ, `code=name` joined by `|`:
 /// Chromium 156 names FK `Falkland Islands (Islas Malvinas)`, HK `Hong Kong`, MO `Macao` and PS `Palestine` (its own
@@ -42,10 +40,11 @@ pub(super) fn name(row: usize) -> &'static str {
     if let Some(name) = cell.get() {
         return name;
     }
-    // Asked outside the cell's initialization: JS runs here, and a page's own code could call back in.
+    // Asked outside the cell's initialization: JS runs here, and a page's own code could call back in. The name is
+    // leaked as made (`String::leak`), not shrunk first (`into_boxed_str`'s reallocation and its panic text).
     let code = country.code();
     let made = fixed(code)
-        .or_else(|| crate::host::region_name(code).filter(|n| !n.is_empty()).map(|n| &*Box::leak(n.into_boxed_str())))
+        .or_else(|| crate::host::region_name(code).filter(|n| !n.is_empty()).map(|n| &*n.leak()))
         .unwrap_or(code);
     cell.get_or_init(|| made)
 }

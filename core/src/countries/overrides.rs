@@ -32,7 +32,7 @@ pub const MAX_STATE: usize = 100;
 
 /// One country's rules as Partner Center returns them, read by [`read_pc`]. An absent or `null` list or pattern is
 /// read as an empty one: both mean "none given".
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct PcRules {
     iso2_code: String,
     is_state_required: bool,
@@ -341,7 +341,8 @@ fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Vec<String>, Bad> 
         return Err(Bad(name, "is not a list"));
     }
     let mut out = Vec::new();
-    for item in v.items()? {
+    // By reference: a consuming loop left by `return` drops a `vec::IntoIter`, code of its own.
+    for item in &v.items()? {
         match item.shape()? {
             Shape::Text(s) => out.push(s),
             _ => return Err(Bad(name, "holds something other than strings")),
@@ -350,11 +351,12 @@ fn list<S: Source>(src: &S, names: &[&'static str]) -> Result<Vec<String>, Bad> 
     Ok(out)
 }
 
-fn compile_set(list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
+fn compile_set(mut list: Vec<PcRules>) -> Result<Vec<CountryRules>, RuleSetError> {
     let mut out: Vec<CountryRules> = Vec::with_capacity(list.len());
-    for (i, pc) in list.into_iter().enumerate() {
+    // Each entry taken out of the list in place: a consuming loop left by `?` drops a `vec::IntoIter`, code of its own.
+    for (i, pc) in list.iter_mut().enumerate() {
         let at = |reason| RuleSetError { index: Some(i), reason };
-        let rules = compile(pc).map_err(at)?;
+        let rules = compile(core::mem::take(pc)).map_err(at)?;
         if out.iter().any(|r| r.country == rules.country) {
             return Err(at(RuleSetReason::DuplicateCountry { code: rules.country.code().to_owned() }));
         }

@@ -182,7 +182,12 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
     if bad {
         return Err(HostnameProblem::BadIdn);
     }
-    Ok(unicode.into_iter().collect())
+    // A plain loop, not `collect` (`String`'s `FromIterator<char>` over a `vec::IntoIter` is code of its own).
+    let mut out = String::with_capacity(unicode.len());
+    for &c in &unicode {
+        out.push(c);
+    }
+    Ok(out)
 }
 
 /// Bidi classes of [`RUN_CLASSES`].
@@ -289,6 +294,7 @@ fn joins<'c>(mut chars: impl Iterator<Item = &'c char>, side: u32) -> bool {
 /// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`, decoded at the end of `out`; `None` when it
 /// is not Punycode (which is ASCII: the basic code points are copied byte by byte).
 fn punycode_decode(input: &str, out: &mut Vec<char>) -> Option<()> {
+    use core::num::NonZeroU32;
     const BASE: u32 = 36;
     const T_MIN: u32 = 1;
     const T_MAX: u32 = 26;
@@ -319,7 +325,8 @@ fn punycode_decode(input: &str, out: &mut Vec<char>) -> Option<()> {
             w = w.checked_mul(BASE - t)?;
             k += BASE;
         }
-        let len = (out.len() - start) as u32 + 1;
+        // Never zero (so the divisions below have no panic path): the code points decoded so far, plus one.
+        let len = NonZeroU32::MIN.saturating_add((out.len() - start) as u32);
         // Bias adaptation (section 6.1).
         let mut delta = (i - old_i) / if first { 700 } else { 2 };
         first = false;
