@@ -97,7 +97,22 @@ export const validate = guard('validate', glue.validate);
 export const validateField = guard('validateField', glue.validateField);
 export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
-export const countries = guard('countries', glue.countries);
+/**
+ * The module's picker (English names) named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR), as
+ * core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for `en`,
+ * where the engine refuses the tag, and where it names no region.
+ */
+export const countries = guard('countries', (locale) => {
+  const list = glue.countries();
+  const language = typeof locale === 'string' ? locale.split(/[-_]/)[0].toLowerCase() : '';
+  if (language && language !== 'en') {
+    try {
+      const names = new Intl.DisplayNames(locale, { type: 'region' });
+      for (const c of list) c.name = names.of(c.code) || c.name;
+    } catch {}
+  }
+  return list;
+});
 
 const token = Symbol('tenantcheck.Validator');
 /** Drops a validator's memory in the module when its instance is garbage-collected (where the engine can say so). */
