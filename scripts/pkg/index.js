@@ -98,20 +98,31 @@ export const validateField = guard('validateField', glue.validateField);
 export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
 /**
- * The module's picker (English names) named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR), as
- * core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for `en`,
- * where the engine refuses the tag, and where it names no region.
+ * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`: one flat array each, names in
+ * English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
+ * as core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for
+ * `en`, where the engine refuses the tag, and where it names no region.
  */
 export const countries = guard('countries', (locale) => {
-  const list = glue.countries();
   const language = typeof locale === 'string' ? locale.split(/[-_]/)[0].toLowerCase() : '';
-  if (language && language !== 'en') {
-    try {
-      const names = new Intl.DisplayNames(locale, { type: 'region' });
-      for (const c of list) c.name = names.of(c.code) || c.name;
-    } catch {}
-  }
-  return list;
+  let names;
+  try {
+    if (language && language !== 'en') names = new Intl.DisplayNames(locale, { type: 'region' });
+  } catch {}
+  return glue.countryRows().map(([code, name, s, callingCodes, label, example, examples, required, ...r]) => {
+    const states = [];
+    for (let i = 0; i < s.length; i += 2) states.push({ code: s[i], name: s[i + 1] });
+    return {
+      code,
+      name: names?.of(code) || name,
+      states,
+      callingCodes,
+      postalCode: label === null ? null : { label, example, examples, required },
+      state: { label: r[0], required: r[1] },
+      registrationNumber: { required: r[2], term: r[3] },
+      phone: { required: true },
+    };
+  });
 });
 
 const token = Symbol('tenantcheck.Validator');

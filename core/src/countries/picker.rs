@@ -5,9 +5,9 @@
 //! force (a host's run-time rules included), in a [`Language`].
 //!
 //! - **Names**: Unicode CLDR's, in the language asked for: English built in (or lent by the host, [`Country::name`]);
-//!   other languages natively from [`crate::catalog::region_names`], in a JavaScript engine from
-//!   `Intl.DisplayNames` through [`crate::host::Locales`] (the package ships no names); English where neither has
-//!   the language. The list stays sorted by code: a host sorts it by name with its own collator
+//!   other languages natively from [`crate::catalog::region_names`], else from the host's [`crate::host::Locales`];
+//!   in the npm package, from `Intl.DisplayNames` by its `countries(locale?)` (`scripts/pkg/index.js`, on the
+//!   module's English entries: the package ships no names); English where neither has the language. The list stays sorted by code: a host sorts it by name with its own collator
 //!   (`Intl.Collator`, `localeCompare`), which knows the language's order.
 //! - **States**, where the list is closed (US, CA, AU by default [Appxite], or a run-time list): `code` is the value
 //!   Partner Center accepts, which the form submits; `name` is the name in Google's address data, as the country
