@@ -598,9 +598,10 @@ impl<T: ToJs> ToJs for &T {
 }
 
 /// An entry of [`countries`] as one flat array, which the package's `countries(locale?)` (`scripts/pkg/index.js`)
-/// shapes into a `CountryOption`: `[code, name, states, callingCodes, postcode label, example, examples, postcode
-/// required, state label, state required, registration number required, its term]`, the states as `[code, name, …]`,
-/// the postcode's four `null`, `null`, `null`, `false` where the country has none. No member names and no nested
+/// shapes into a `CountryOption`: `[code, name, states, callingCodes, postcode label, examples, postcode required,
+/// state label, state required, registration number required, its term]`, the states as `[code, name, …]`, the
+/// postcode's three `null`, `null`, `false` where the country has none (its `example` is the first of `examples`,
+/// [`crate::countries::Country::postal_code_example`]). No member names and no nested
 /// objects in the module: 0.2 KB of the package's gzip size (`docs/npm-package.md`, "Size").
 impl ToJs for PickerEntry<'_> {
     fn to_js(&self) -> JsValue {
@@ -621,7 +622,6 @@ impl ToJs for PickerEntry<'_> {
             states.into(),
             codes.into(),
             postal.map_or(JsValue::NULL, |p| JsValue::from_str(p.label)),
-            postal.and_then(|p| p.example).map_or(JsValue::NULL, JsValue::from_str),
             postal.map_or(JsValue::NULL, |p| array(p.examples.iter().map(JsValue::from_str))),
             postal.is_some_and(|p| p.required).into(),
             JsValue::from_str(self.state.label),

@@ -109,7 +109,7 @@ export const countries = guard('countries', (locale) => {
   try {
     if (language && language !== 'en') names = new Intl.DisplayNames(locale, { type: 'region' });
   } catch {}
-  return glue.countryRows().map(([code, name, s, callingCodes, label, example, examples, required, ...r]) => {
+  return glue.countryRows().map(([code, name, s, callingCodes, label, examples, required, ...r]) => {
     const states = [];
     for (let i = 0; i < s.length; i += 2) states.push({ code: s[i], name: s[i + 1] });
     return {
@@ -117,7 +117,7 @@ export const countries = guard('countries', (locale) => {
       name: names?.of(code) || name,
       states,
       callingCodes,
-      postalCode: label === null ? null : { label, example, examples, required },
+      postalCode: label === null ? null : { label, example: examples[0] ?? null, examples, required },
       state: { label: r[0], required: r[1] },
       registrationNumber: { required: r[2], term: r[3] },
       phone: { required: true },
