@@ -265,8 +265,7 @@ pub fn postal_prefixes(country: &str) -> impl Iterator<Item = &'static str> + Cl
 /// What a country's row holds in a table of rows `CC:text` joined by `|` ([`POSTAL_PREFIXES`],
 /// [`picker::REGISTRATION_TERMS`]); `None` where the table has no row for it.
 pub(crate) fn row_of(table: &'static str, country: &str) -> Option<&'static str> {
-    let row = crate::text::split_by(table, b'|').find(|row| row.get(..2) == Some(country))?;
-    row.get(3..)
+    crate::text::split_by(table, b'|').find_map(|row| row.strip_prefix(country)?.strip_prefix(":"))
 }
 
 /// What a US ZIP that is not a state's belongs to ([`US_OTHER_ZIPS`]): a territory's ISO code (`PR`, `GU`, `UM` …)
