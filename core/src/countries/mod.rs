@@ -69,8 +69,9 @@ impl State {
     /// the longer of the value and its first alias, as a code is shorter than its name (`CA` California, `QC`
     /// Quebec; Australia's values are the names, and the alias their abbreviation: `New South Wales`, `NSW`).
     pub fn name(self) -> &'static str {
-        let value = self.value();
-        self.aliases().next().filter(|alias| alias.len() > value.len()).unwrap_or(value)
+        let mut spellings = crate::text::split_by(self.0, b'=');
+        let value = spellings.next().unwrap_or_default();
+        spellings.next().filter(|alias| alias.len() > value.len()).unwrap_or(value)
     }
 }
 
