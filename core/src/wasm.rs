@@ -600,7 +600,7 @@ impl<T: ToJs> ToJs for &T {
 /// An entry of [`countries`] as one flat array, which the package's `countries(locale?)` (`scripts/pkg/index.js`)
 /// shapes into a `CountryOption`: `[code, name, states, callingCodes, postcode label, examples, postcode required,
 /// state label, state required, registration number required, its term]`, the states as `[code, name, …]`, the
-/// postcode's three `null`, `null`, `false` where the country has none (its `example` is the first of `examples`,
+/// postcode's `null`, `[]`, `false` where the country has none (its `example` is the first of `examples`,
 /// [`crate::countries::Country::postal_code_example`]). No member names and no nested
 /// objects in the module: 0.2 KB of the package's gzip size (`docs/npm-package.md`, "Size").
 impl ToJs for PickerEntry<'_> {
@@ -615,6 +615,12 @@ impl ToJs for PickerEntry<'_> {
             codes.push(&JsValue::from_str(c));
         });
         let postal = self.postal_code.as_ref();
+        let examples = js::Array::new();
+        if let Some(p) = postal {
+            for e in p.examples.iter() {
+                examples.push(&JsValue::from_str(e));
+            }
+        }
         let row = js::Array::new();
         for value in [
             JsValue::from_str(self.code),
@@ -622,7 +628,7 @@ impl ToJs for PickerEntry<'_> {
             states.into(),
             codes.into(),
             postal.map_or(JsValue::NULL, |p| JsValue::from_str(p.label)),
-            postal.map_or(JsValue::NULL, |p| array(p.examples.iter().map(JsValue::from_str))),
+            examples.into(),
             postal.is_some_and(|p| p.required).into(),
             JsValue::from_str(self.state.label),
             self.state.required.into(),

@@ -267,7 +267,7 @@ pub fn countries_lists_every_country_for_a_picker() {
                 states,
                 e["callingCodes"],
                 p["label"],
-                p["examples"],
+                if p.is_null() { json!([]) } else { p["examples"].clone() },
                 p["required"].as_bool().unwrap_or(false),
                 e["state"]["label"],
                 e["state"]["required"],
