@@ -321,7 +321,12 @@ pub fn drop_validator(id: u32) {
 #[wasm_bindgen(js_name = countryRows, skip_typescript)]
 pub fn countries() -> JsValue {
     // Each entry written as it is made (no list of entries in between: WebAssembly size).
-    with_validator(|v| array(COUNTRIES.iter().map(|c| PickerEntry::new(&v.rules_for(c), &Language::ENGLISH).to_js())))
+    let v = validator();
+    let list = js::Array::new();
+    for c in &COUNTRIES {
+        list.push(&PickerEntry::new(&v.rules_for(c), &Language::ENGLISH).to_js());
+    }
+    list.into()
 }
 
 /// The one error helper: a JS `Error` whose `message` is the English text, with the issue's `code` and `params`.
