@@ -1,6 +1,7 @@
 //! The native side of the package's corpus test (`tests/node/corpus.test.mjs`): the verdict of every postcode case
 //! derived from the country picker (every example, and every example with one character appended), written to
-//! `target/tmp/wasm-parity-postcodes.json` for the Node.js test to compare one to one with the npm package.
+//! `target/tmp/wasm-parity-postcodes.json` for the Node.js test to compare one to one with the npm package; and the
+//! picker itself, `target/tmp/wasm-parity-picker.json`, which the package's `countries()` must equal.
 
 use tenantcheck_core::countries::picker;
 use tenantcheck_core::record::Account;
@@ -53,4 +54,13 @@ fn writes_the_postcode_verdicts_the_package_must_match() {
     assert!(n > 400 * 5, "only {n} cases");
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("wasm-parity-postcodes.json");
     std::fs::write(&path, out).unwrap();
+}
+
+/// The core's picker in English under the embedded defaults, as the package's `countries()` must answer it
+/// (`tests/node/package.test.mjs`): the module writes rows, `scripts/pkg/index.js` shapes them.
+#[test]
+fn writes_the_picker_the_package_must_match() {
+    let json = serde_json::to_string_pretty(&picker()).unwrap();
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("wasm-parity-picker.json");
+    std::fs::write(&path, json).unwrap();
 }

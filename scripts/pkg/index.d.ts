@@ -4,7 +4,7 @@ import type { IssueCode, IssueParamsByCode } from './tenantcheck.js';
 
 export * from './tenantcheck.js';
 export { default } from './tenantcheck.js';
-import type { ValidatorOptions } from './tenantcheck.js';
+import type { CountryOption, ValidatorOptions } from './tenantcheck.js';
 import { validate, validateField } from './tenantcheck.js';
 
 /**
@@ -29,6 +29,13 @@ export declare class Validator {
  * with the code of the first invalid option.
  */
 export declare function createValidator(options?: ValidatorOptions | null): Validator;
+
+/**
+ * Every country (250, sorted by code) for a picker, under the rules in force (run-time rules included), named in
+ * `locale` (a BCP 47 tag) by the JavaScript engine's `Intl.DisplayNames`; English without one, or where the engine
+ * does not know the tag. Never throws.
+ */
+export declare function countries(locale?: string | null): CountryOption[];
 
 /** The embedded country data's version: its sources and their versions. */
 export declare const dataVersion: string;

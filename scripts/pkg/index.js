@@ -97,7 +97,33 @@ export const validate = guard('validate', glue.validate);
 export const validateField = guard('validateField', glue.validateField);
 export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
-export const countries = guard('countries', glue.countries);
+/**
+ * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`: one flat array each, names in
+ * English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
+ * as core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for
+ * `en`, where the engine refuses the tag, and where it names no region.
+ */
+export const countries = guard('countries', (locale) => {
+  const language = typeof locale === 'string' ? locale.split(/[-_]/)[0].toLowerCase() : '';
+  let names;
+  try {
+    if (language && language !== 'en') names = new Intl.DisplayNames(locale, { type: 'region' });
+  } catch {}
+  return glue.countryRows().map(([code, name, s, callingCodes, label, examples, required, ...r]) => {
+    const states = [];
+    for (let i = 0; i < s.length; i += 2) states.push({ code: s[i], name: s[i + 1] });
+    return {
+      code,
+      name: names?.of(code) || name,
+      states,
+      callingCodes,
+      postalCode: label === null ? null : { label, example: examples[0] ?? null, examples, required },
+      state: { label: r[0], required: r[1] },
+      registrationNumber: { required: r[2], term: r[3] },
+      phone: { required: true },
+    };
+  });
+});
 
 const token = Symbol('tenantcheck.Validator');
 /** Drops a validator's memory in the module when its instance is garbage-collected (where the engine can say so). */

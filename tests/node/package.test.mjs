@@ -198,6 +198,12 @@ test('the browser entry throws a clear error before init, and init is idempotent
   assert.equal(web.validate({}).valid, false);
 });
 
+test('countries(): the core\'s picker, entry for entry (the module\'s rows shaped by index.js)', () => {
+  const fixture = join(root, 'target', 'tmp', 'wasm-parity-picker.json');
+  assert.ok(existsSync(fixture), 'run `cargo test -p tenantcheck-core --test wasm_parity` first (make test does)');
+  assert.deepEqual(tc.countries(), JSON.parse(readFileSync(fixture, 'utf8')));
+});
+
 test('postcode corpus: every verdict equals the native one', () => {
   const fixture = join(root, 'target', 'tmp', 'wasm-parity-postcodes.json');
   assert.ok(existsSync(fixture), 'run `cargo test -p tenantcheck-core --test wasm_parity` first (make test does)');

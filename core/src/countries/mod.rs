@@ -69,8 +69,9 @@ impl State {
     /// the longer of the value and its first alias, as a code is shorter than its name (`CA` California, `QC`
     /// Quebec; Australia's values are the names, and the alias their abbreviation: `New South Wales`, `NSW`).
     pub fn name(self) -> &'static str {
-        let value = self.value();
-        self.aliases().next().filter(|alias| alias.len() > value.len()).unwrap_or(value)
+        let mut spellings = crate::text::split_by(self.0, b'=');
+        let value = spellings.next().unwrap_or_default();
+        spellings.next().filter(|alias| alias.len() > value.len()).unwrap_or(value)
     }
 }
 
@@ -259,9 +260,13 @@ pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
 /// The prefixes people paste before a postcode of the country (upper-case letters, longest first: `FIN` before
 /// `FI`), from [`POSTAL_PREFIXES`]: Google's `postprefix` and the old European vehicle-sign and ISO prefixes.
 pub fn postal_prefixes(country: &str) -> impl Iterator<Item = &'static str> + Clone {
-    let row = crate::text::split_by(POSTAL_PREFIXES, b'|')
-        .find(|row| row.len() > 3 && row.get(..2) == Some(country) && row.as_bytes().get(2) == Some(&b':'));
-    crate::text::split_by(row.and_then(|r| r.get(3..)).unwrap_or_default(), b',').filter(|p| !p.is_empty())
+    crate::text::split_by(row_of(POSTAL_PREFIXES, country).unwrap_or_default(), b',').filter(|p| !p.is_empty())
+}
+
+/// What a country's row holds in a table of rows `CC:text` joined by `|` ([`POSTAL_PREFIXES`],
+/// [`picker::REGISTRATION_TERMS`]); `None` where the table has no row for it.
+pub(crate) fn row_of(table: &'static str, country: &str) -> Option<&'static str> {
+    crate::text::split_by(table, b'|').find_map(|row| row.strip_prefix(country)?.strip_prefix(":"))
 }
 
 /// What a US ZIP that is not a state's belongs to ([`US_OTHER_ZIPS`]): a territory's ISO code (`PR`, `GU`, `UM` …)

@@ -5,9 +5,9 @@
 //! force (a host's run-time rules included), in a [`Language`].
 //!
 //! - **Names**: Unicode CLDR's, in the language asked for: English built in (or lent by the host, [`Country::name`]);
-//!   other languages natively from [`crate::catalog::region_names`], in a JavaScript engine from
-//!   `Intl.DisplayNames` through [`crate::host::Locales`] (the package ships no names); English where neither has
-//!   the language. The list stays sorted by code: a host sorts it by name with its own collator
+//!   other languages natively from [`crate::catalog::region_names`], else from the host's [`crate::host::Locales`];
+//!   in the npm package, from `Intl.DisplayNames` by its `countries(locale?)` (`scripts/pkg/index.js`, on the
+//!   module's English entries: the package ships no names); English where neither has the language. The list stays sorted by code: a host sorts it by name with its own collator
 //!   (`Intl.Collator`, `localeCompare`), which knows the language's order.
 //! - **States**, where the list is closed (US, CA, AU by default [Appxite], or a run-time list): `code` is the value
 //!   Partner Center accepts, which the form submits; `name` is the name in Google's address data, as the country
@@ -29,27 +29,26 @@ use crate::Validator;
 use alloc::{borrow::Cow, vec::Vec};
 
 /// The local term of the organization registration number in the countries where Partner Center requires one
-/// ([`Country::requires_phone_and_registration`]), the code and its term, joined by `|`, sorted by code: the number a company is
-/// known by to its country's tax or company register, as Partner Center's own example, the Russian INN, is
-/// ("the customer's organization registration number (also referred to as INN number in certain countries)"
-/// [PC-create]). Written in Latin letters, as the partner's staff and Partner Center write them. Sources: the INN of
-/// RU [PC-create]; python-stdnum 2.2's modules, which name each number after its issuer (LGPL-2.1; names only):
-/// `az.voen` VÖEN, `by.unp` UNP, `md.idno` IDNO, `ua.edrpou` EDRPOU, `in_.gstin` GSTIN, `br.cnpj` CNPJ, `za.tin` TIN,
-/// `pl.nip` NIP, `tr.vkn` VKN, `th.tin` TIN, `vn.mst` MST, `ve.rif` RIF, `hu.anum` (the domestic adószám, of which the
-/// EU VAT number is the first 8 digits); the issuers' names where python-stdnum has no module: KZ BIN (the business
-/// identification number of Kazakhstan's national registers), KG and TJ INN (their tax services' taxpayer number),
-/// UZ STIR (the tax service's taxpayer identification number, the INN in Russian), AM TIN (the State Revenue
-/// Committee's taxpayer number), AE TRN (the Federal Tax Authority's tax registration number), SA CR (the Ministry
-/// of Commerce's commercial registration). MM, IQ and SS have none: the form says "registration number" there
-/// (**decision**: no source names one term).
+/// ([`Country::requires_phone_and_registration`]), rows `code:term` joined by `|` (read by `row_of`, as the postcode
+/// prefixes are), sorted by code: the number a company is known by to its country's tax or company register, as Partner
+/// Center's own example, the Russian INN, is ("the customer's organization registration number (also referred to as INN
+/// number in certain countries)" [PC-create]). Written in Latin letters, as the partner's staff and Partner Center
+/// write them. Sources: the INN of RU [PC-create]; python-stdnum 2.2's modules, which name each number after its issuer
+/// (LGPL-2.1; names only): `az.voen` VÖEN, `by.unp` UNP, `md.idno` IDNO, `ua.edrpou` EDRPOU, `in_.gstin` GSTIN,
+/// `br.cnpj` CNPJ, `za.tin` TIN, `pl.nip` NIP, `tr.vkn` VKN, `th.tin` TIN, `vn.mst` MST, `ve.rif` RIF, `hu.anum` (the
+/// domestic adószám, of which the EU VAT number is the first 8 digits); the issuers' names where python-stdnum has no
+/// module: KZ BIN (the business identification number of Kazakhstan's national registers), KG and TJ INN (their tax
+/// services' taxpayer number), UZ STIR (the tax service's taxpayer identification number, the INN in Russian), AM TIN
+/// (the State Revenue Committee's taxpayer number), AE TRN (the Federal Tax Authority's tax registration number), SA CR
+/// (the Ministry of Commerce's commercial registration). MM, IQ and SS have none: the form says "registration number"
+/// there (**decision**: no source names one term).
 pub const REGISTRATION_TERMS: &str =
-    "AETRN|AMTIN|AZVÖEN|BRCNPJ|BYUNP|HUadószám|INGSTIN|KGINN|KZBIN|MDIDNO|PLNIP|RUINN|SACR|\
-                                      THTIN|TJINN|TRVKN|UAEDRPOU|UZSTIR|VERIF|VNMST|ZATIN";
+    "AE:TRN|AM:TIN|AZ:VÖEN|BR:CNPJ|BY:UNP|HU:adószám|IN:GSTIN|KG:INN|KZ:BIN|MD:IDNO|PL:NIP|RU:INN|SA:CR|\
+     TH:TIN|TJ:INN|TR:VKN|UA:EDRPOU|UZ:STIR|VE:RIF|VN:MST|ZA:TIN";
 
 /// The local term of a country's registration number in [`REGISTRATION_TERMS`], if it has one.
 pub fn registration_term(country: &str) -> Option<&'static str> {
-    let row = crate::text::split_by(REGISTRATION_TERMS, b'|').find(|row| row.get(..2) == Some(country))?;
-    row.get(2..)
+    super::row_of(REGISTRATION_TERMS, country)
 }
 
 /// The language of a picker: a BCP 47 tag for the countries' names and, where the host has one, a catalog for the
@@ -397,7 +396,7 @@ mod tests {
     fn registration_terms_are_for_the_countries_that_require_it() {
         let mut rows = Vec::new();
         for row in crate::text::split_by(REGISTRATION_TERMS, b'|') {
-            let (code, term) = row.split_at(2);
+            let (code, term) = crate::text::split_once_at(row, b':').unwrap();
             assert!(super::super::lookup(code).unwrap().requires_phone_and_registration(), "{code}");
             assert!(!term.is_empty() && !term.contains('|'));
             assert_eq!(registration_term(code), Some(term));

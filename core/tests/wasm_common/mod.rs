@@ -221,8 +221,9 @@ pub fn set_country_rules_installs_and_rejects() {
     assert_eq!(get(&wasm::validate_field(path.into(), "123".into(), gr()), "valid"), JsValue::TRUE);
     let n = wasm::set_country_rules(r#"[{"iso2Code":"US","states":{"value":["CA","NY"]}}]"#.into());
     assert_eq!(n.ok(), Some(1));
-    let us = Array::from(&wasm::countries(None)).iter().find(|c| get(c, "code").as_string().as_deref() == Some("US"));
-    assert_eq!(Array::from(&get(&us.unwrap(), "states")).length(), 2, "countries() shows the rules in force");
+    let us =
+        Array::from(&wasm::countries()).iter().find(|c| Array::from(c).get(0).as_string().as_deref() == Some("US"));
+    assert_eq!(Array::from(&Array::from(&us.unwrap()).get(2)).length(), 4, "countries() shows the rules in force");
     // Bad sets throw an Error with code, message and params, and change nothing.
     for (bad, code) in [
         (js(r#"{"iso2Code":"QQ"}"#), "country_rules.unknown_country"),
@@ -243,36 +244,45 @@ pub fn set_country_rules_installs_and_rejects() {
     assert_eq!(get(&wasm::validate_field(path.into(), "123".into(), gr()), "valid"), JsValue::FALSE);
 }
 
+/// The module's picker rows (`wasm::countries`, which the package's `countries(locale?)` shapes in
+/// `scripts/pkg/index.js`) hold the core's picker entries, value for value, in the row's order; the shaped objects
+/// are compared with the core's whole picker in `tests/node/package.test.mjs`.
 pub fn countries_lists_every_country_for_a_picker() {
+    use serde_json::{json, Value};
     wasm::reset_country_rules();
-    let list = Array::from(&wasm::countries(None));
+    let list = Array::from(&wasm::countries());
     assert_eq!(list.length(), 250);
-    let find = |code: &str| list.iter().find(|c| get(c, "code").as_string().as_deref() == Some(code)).unwrap();
-    let gr = find("GR");
-    assert_eq!(get(&gr, "name").as_string().as_deref(), Some("Greece"));
-    let postal = get(&gr, "postalCode");
-    assert_eq!(get(&postal, "example").as_string().as_deref(), Some("151 24"));
-    assert_eq!(get(&postal, "label").as_string().as_deref(), Some("postcode"));
-    assert_eq!(Array::from(&get(&gr, "states")).length(), 0);
-    assert_eq!(get(&get(&gr, "phone"), "required"), JsValue::TRUE);
-    let ae = find("AE");
-    assert!(get(&ae, "postalCode").is_null());
-    assert_eq!(get(&get(&ae, "registrationNumber"), "term").as_string().as_deref(), Some("TRN"));
-    let ca = Array::from(&get(&find("CA"), "states"));
-    assert_eq!(ca.length(), 13);
-    assert_eq!(get(&ca.get(1), "code").as_string().as_deref(), Some("BC"));
-    assert_eq!(get(&ca.get(1), "name").as_string().as_deref(), Some("British Columbia"));
-    let us = find("US");
-    assert_eq!(get(&get(&us, "postalCode"), "label").as_string().as_deref(), Some("ZIP code"));
-    assert_eq!(Array::from(&get(&us, "callingCodes")).get(0).as_string().as_deref(), Some("1"));
-    assert_no_undefined(&list.into(), "countries");
-    // Named in a language by the engine's `Intl.DisplayNames`; a tag the engine refuses gives English.
-    let el = Array::from(&wasm::countries(Some("el".into())));
-    let gr = el.iter().find(|c| get(c, "code").as_string().as_deref() == Some("GR")).unwrap();
-    assert_eq!(get(&gr, "name").as_string().as_deref(), Some("Ελλάδα"));
-    let bad = Array::from(&wasm::countries(Some("not a tag!".into())));
-    let gr = bad.iter().find(|c| get(c, "code").as_string().as_deref() == Some("GR")).unwrap();
-    assert_eq!(get(&gr, "name").as_string().as_deref(), Some("Greece"));
+    assert_no_undefined(&list.clone().into(), "countries");
+    let got: Value = serde_json::from_str(&JSON::stringify(&list).unwrap().as_string().unwrap()).unwrap();
+    let want: Vec<Value> = tenantcheck_core::countries::picker()
+        .iter()
+        .map(|entry| {
+            let e = serde_json::to_value(entry).unwrap();
+            let states: Vec<Value> =
+                e["states"].as_array().unwrap().iter().flat_map(|s| [s["code"].clone(), s["name"].clone()]).collect();
+            let p = &e["postalCode"];
+            json!([
+                e["code"],
+                e["name"],
+                states,
+                e["callingCodes"],
+                p["label"],
+                if p.is_null() { json!([]) } else { p["examples"].clone() },
+                p["required"].as_bool().unwrap_or(false),
+                e["state"]["label"],
+                e["state"]["required"],
+                e["registrationNumber"]["required"],
+                e["registrationNumber"]["term"],
+            ])
+        })
+        .collect();
+    assert_eq!(got, Value::Array(want));
+    let row = |code: &str| list.iter().map(|c| Array::from(&c)).find(|c| c.get(0).as_string().as_deref() == Some(code));
+    let gr = row("GR").unwrap();
+    assert_eq!(gr.get(1).as_string().as_deref(), Some("Greece"));
+    assert_eq!(Array::from(&gr.get(5)).get(0).as_string().as_deref(), Some("151 24"));
+    let ca = row("CA").unwrap();
+    assert_eq!(Array::from(&ca.get(2)).get(3).as_string().as_deref(), Some("British Columbia"));
 }
 
 /// Letters and digits beyond ASCII are told by the JS engine's Unicode classes (`js_host`): names in any script pass,
@@ -369,20 +379,7 @@ pub fn results_have_the_cores_names_at_every_level() {
     want.sort();
     got.sort();
     assert_eq!(got, want);
-    // And the picker: every member of the core's entry.
-    let entry = tenantcheck_core::countries::picker().into_iter().find(|c| c.code == "US").unwrap();
-    let mut want = Vec::new();
-    json_keys(&serde_json::to_value(&entry).unwrap(), "", &mut want);
-    let us = Array::from(&wasm::countries(None)).iter().find(|c| get(c, "code").as_string().as_deref() == Some("US"));
-    let mut got = Vec::new();
-    json_keys(
-        &serde_json::from_str(&JSON::stringify(&us.unwrap()).unwrap().as_string().unwrap()).unwrap(),
-        "",
-        &mut got,
-    );
-    want.sort();
-    got.sort();
-    assert_eq!(got, want);
+    // The picker's rows are compared with the core's entries in `countries_lists_every_country_for_a_picker`.
 }
 
 /// The wasm-bindgen tests of every case above, for one test file (Node.js or the browser) to expand.
