@@ -689,8 +689,11 @@ def main() -> None:
     )
 
     def zip3_tables(prefixes):
-        """The distinct state sets (sorted) and, per prefix 000-999, the index of its set (255 = none)."""
-        sets = sorted({tuple(sorted(v)) for v in prefixes.values()}, key=lambda t: (len(t), t))
+        """The state sets and, per prefix 000-999, the index of its set (255 = none): first each row of the US state
+        list as a set of one (its place in the list, so that the text holds it once), then the shared sets (sorted)."""
+        singles = [(value,) for value, _ in states["US"]]
+        shared = sorted({tuple(sorted(v)) for v in prefixes.values()} - set(singles), key=lambda t: (len(t), t))
+        sets = singles + shared
         if len(sets) > 255:
             die("more than 255 distinct ZIP state sets")
         where = {st: i for i, st in enumerate(sets)}
@@ -704,7 +707,7 @@ def main() -> None:
         return "|".join("=".join([value, *aliases]) for value, aliases in states[cc])
 
     zip_sets, zip_index = zip3_tables(prefixes)
-    zip_sets_text = "|".join(" ".join(st) for st in zip_sets)
+    zip_sets_text = "|".join(" ".join(st) for st in zip_sets[len(states["US"]) :])
     zip_index_lines = "\n".join(
         "    " + " ".join(f"{i}," for i in zip_index[row : row + 20]) for row in range(0, 1000, 20)
     )
@@ -734,13 +737,14 @@ pub(super) static STATE_LISTS: [&str; 4] = [
     {rs_str(state_list("US"))},
 ];
 
-/// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix (a few prefixes are shared), joined by
-/// `|`; the states of a set are joined by a space. One string: a table of strings would be mostly pointers.
+/// The sets of states (50 + DC) that share one US 3-digit ZIP prefix, joined by `|`; the states of a set are joined by
+/// a space. A prefix of one state is that state's row in the US list of `STATE_LISTS`: sets 0-50 are its rows, these
+/// are sets 51 on. One string: a table of strings would be mostly pointers.
 #[rustfmt::skip]
 pub static US_ZIP3_STATE_SETS: &str = {rs_str(zip_sets_text)};
 
-/// For each US 3-digit ZIP prefix 000-999, the index of its states in `US_ZIP3_STATE_SETS`; 255 where no state uses
-/// it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
+/// For each US 3-digit ZIP prefix 000-999, the index of its set of states (the US list's rows, then
+/// `US_ZIP3_STATE_SETS`); 255 where no state uses it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
 #[rustfmt::skip]
 pub static US_ZIP3: [u8; 1000] = [
 {zip_index_lines}

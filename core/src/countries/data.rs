@@ -23,13 +23,14 @@ pub(super) static STATE_LISTS: [&str; 4] = [
     "AK=Alaska|AL=Alabama|AR=Arkansas|AZ=Arizona|CA=California|CO=Colorado|CT=Connecticut|DC=District of Columbia|DE=Delaware|FL=Florida|GA=Georgia|HI=Hawaii|IA=Iowa|ID=Idaho|IL=Illinois|IN=Indiana|KS=Kansas|KY=Kentucky|LA=Louisiana|MA=Massachusetts|MD=Maryland|ME=Maine|MI=Michigan|MN=Minnesota|MO=Missouri|MS=Mississippi|MT=Montana|NC=North Carolina|ND=North Dakota|NE=Nebraska|NH=New Hampshire|NJ=New Jersey|NM=New Mexico|NV=Nevada|NY=New York|OH=Ohio|OK=Oklahoma|OR=Oregon|PA=Pennsylvania|RI=Rhode Island|SC=South Carolina|SD=South Dakota|TN=Tennessee|TX=Texas|UT=Utah|VA=Virginia|VT=Vermont|WA=Washington|WI=Wisconsin|WV=West Virginia|WY=Wyoming",
 ];
 
-/// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix (a few prefixes are shared), joined by
-/// `|`; the states of a set are joined by a space. One string: a table of strings would be mostly pointers.
+/// The sets of states (50 + DC) that share one US 3-digit ZIP prefix, joined by `|`; the states of a set are joined by
+/// a space. A prefix of one state is that state's row in the US list of `STATE_LISTS`: sets 0-50 are its rows, these
+/// are sets 51 on. One string: a table of strings would be mostly pointers.
 #[rustfmt::skip]
-pub static US_ZIP3_STATE_SETS: &str = "AK|AL|AR|AZ|CA|CO|CT|DC|DE|FL|GA|HI|IA|ID|IL|IN|KS|KY|LA|MA|MD|ME|MI|MN|MO|MS|MT|NC|ND|NE|NH|NJ|NM|NV|NY|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VA|VT|WA|WI|WV|WY|AR MO|CT NY|ID WY|OK TX|DC MD VA";
+pub static US_ZIP3_STATE_SETS: &str = "AR MO|CT NY|ID WY|OK TX|DC MD VA";
 
-/// For each US 3-digit ZIP prefix 000-999, the index of its states in `US_ZIP3_STATE_SETS`; 255 where no state uses
-/// it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
+/// For each US 3-digit ZIP prefix 000-999, the index of its set of states (the US list's rows, then
+/// `US_ZIP3_STATE_SETS`); 255 where no state uses it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
 #[rustfmt::skip]
 pub static US_ZIP3: [u8; 1000] = [
     255, 255, 255, 255, 255, 34, 255, 255, 255, 255, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19,

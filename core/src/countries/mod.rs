@@ -250,11 +250,14 @@ impl Country {
     }
 }
 
-/// The states (50 + DC) that use a US ZIP's 3-digit prefix, joined by a space (`063` → `CT NY`), from [`US_ZIP3`];
+/// The states (50 + DC) that use a US ZIP's 3-digit prefix, joined by a space (`063` → `CT NY`), from [`US_ZIP3`]:
+/// a set of one state is its row of the US state list (its value), the shared sets follow in [`US_ZIP3_STATE_SETS`].
 /// `None` for a prefix no state uses or text that is not three digits.
 pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
     let set = *US_ZIP3.get(decimal(prefix, 3)? as usize)?;
-    crate::text::split_by(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
+    let us = data::STATE_LISTS.get(3).copied().unwrap_or_default();
+    let mut sets = crate::text::split_by(us, b'|').chain(crate::text::split_by(US_ZIP3_STATE_SETS, b'|'));
+    sets.nth(usize::from(set)).map(|row| State(row).value())
 }
 
 /// The prefixes people paste before a postcode of the country (upper-case letters, longest first: `FIN` before
