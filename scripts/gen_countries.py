@@ -1107,11 +1107,12 @@ pub(super) static CODE_TRUNK: [u8; {len(code_list)}] = [
 #[rustfmt::skip]
 pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 
-/// Per calling code: bit d set when a national significant number can begin with the digit d. (Where one can begin
-/// with 0 and no trunk prefix does, the 0 belongs to the number: Italy's leading zero.)
+/// Per calling code: bit d set when a national significant number cannot begin with the digit d (the digits it can
+/// begin with are the others: most codes refuse only 0, or 0 and 1, so the numbers are small and compress). (Where
+/// one can begin with 0 and no trunk prefix does, the 0 belongs to the number: Italy's leading zero.)
 #[rustfmt::skip]
-pub(super) static LEADING_DIGITS: [u16; {len(code_list)}] = [
-{lines([mask({s[0] for s in codes[c]["starts"] if s}) for c in code_list], 16)}
+pub(super) static NOT_LEADING_DIGITS: [u16; {len(code_list)}] = [
+{lines([mask({s[0] for s in codes[c]["starts"] if s}) ^ 0x3FF for c in code_list], 16)}
 ];
 
 /// Per calling code: bit d set when a trunk prefix followed by the digit d can also begin a national number (+7 `8`

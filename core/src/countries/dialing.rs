@@ -59,11 +59,11 @@ impl Plan {
     }
     /// Whether a national significant number can begin with `digit` (an ASCII digit).
     pub fn can_begin_with(self, digit: u8) -> bool {
-        digit.is_ascii_digit() && self.get(&data::LEADING_DIGITS) & (1 << (digit - b'0')) != 0
+        digit.is_ascii_digit() && self.leading_digit_mask() & (1 << (digit - b'0')) != 0
     }
     /// The digits a national significant number can begin with, as a mask: bit d set for the digit d.
     pub fn leading_digit_mask(self) -> u32 {
-        u32::from(self.get(&data::LEADING_DIGITS))
+        !u32::from(self.get(&data::NOT_LEADING_DIGITS)) & 0x3ff
     }
     /// The digits a national significant number can begin with, ascending.
     pub fn leading_digits(self) -> impl Iterator<Item = char> {
@@ -175,7 +175,8 @@ mod tests {
         }
         assert_eq!(plan(0), None);
         assert_eq!(plan(u16::MAX), None);
-        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::LEADING_DIGITS.len(), data::TRUNK_AMBIGUOUS.len()]
+        for n in
+            [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::NOT_LEADING_DIGITS.len(), data::TRUNK_AMBIGUOUS.len()]
         {
             assert_eq!(n, codes);
         }
