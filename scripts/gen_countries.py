@@ -1033,6 +1033,12 @@ def write_phone_data() -> None:
     def mask(digits) -> int:
         return sum(1 << int(d) for d in digits)
 
+    def planes(values) -> list:
+        """Sixteen-bit values as two planes of bytes: the low bytes, then the high bytes."""
+        if any(v > 0xFFFF for v in values):
+            die("a value over 16 bits")
+        return [v & 0xFF for v in values] + [v >> 8 for v in values]
+
     def lines(values, per=20) -> str:
         return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
 
@@ -1091,10 +1097,11 @@ pub(super) static CODE_STEPS: [u8; {len(code_list)}] = [
 ];
 
 /// Per calling code: bit n - {LENGTH_BASE} set when a national significant number of n digits is a real number (the union
-/// of the real number types' `possibleLengths` over every region that shares the code).
+/// of the real number types' `possibleLengths` over every region that shares the code). Sixteen bits a code in two
+/// planes, every code's low byte, then every code's high byte (mostly zeros), which compress better than `u16`s.
 #[rustfmt::skip]
-pub(super) static LENGTHS: [u16; {len(code_list)}] = [
-{lines([sum(1 << (n - LENGTH_BASE) for n in codes[c]["lengths"]) for c in code_list], 16)}
+pub(super) static LENGTHS: [u8; {2 * len(code_list)}] = [
+{lines(planes([sum(1 << (n - LENGTH_BASE) for n in codes[c]["lengths"]) for c in code_list]))}
 ];
 
 /// Per calling code: the index of its trunk prefixes in `TRUNK_SETS`.
@@ -1108,11 +1115,12 @@ pub(super) static CODE_TRUNK: [u8; {len(code_list)}] = [
 pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 
 /// Per calling code: bit d set when a national significant number cannot begin with the digit d (the digits it can
-/// begin with are the others: most codes refuse only 0, or 0 and 1, so the numbers are small and compress). (Where
-/// one can begin with 0 and no trunk prefix does, the 0 belongs to the number: Italy's leading zero.)
+/// begin with are the others: most codes refuse only 0, or 0 and 1, so the numbers are small and compress), in two
+/// planes as `LENGTHS`. (Where one can begin with 0 and no trunk prefix does, the 0 belongs to the number: Italy's
+/// leading zero.)
 #[rustfmt::skip]
-pub(super) static NOT_LEADING_DIGITS: [u16; {len(code_list)}] = [
-{lines([mask({s[0] for s in codes[c]["starts"] if s}) ^ 0x3FF for c in code_list], 16)}
+pub(super) static NOT_LEADING_DIGITS: [u8; {2 * len(code_list)}] = [
+{lines(planes([mask({s[0] for s in codes[c]["starts"] if s}) ^ 0x3FF for c in code_list]))}
 ];
 
 /// Per calling code: bit d set when a trunk prefix followed by the digit d can also begin a national number (+7 `8`
