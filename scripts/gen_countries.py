@@ -490,7 +490,7 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
                           for i in range(0, len(au_run_list), 16))
     au_idx = "\n".join("    " + " ".join(f"{b}," for _, b in au_run_list[i:i + 32])
                        for i in range(0, len(au_run_list), 32))
-    au_other = "\n".join(f"    ({int(pc)}, \"{cc}\")," for pc, cc in sorted(AU_OTHER_POSTCODES.items()))
+    au_other = "|".join(f"{pc}:{cc}" for pc, cc in sorted(AU_OTHER_POSTCODES.items()))
     return f"""
 // Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:
 // Google's `postprefix` (CC-BY 4.0) and the CEPT vehicle-sign prefixes; zipcodes {PINNED["zipcodes"]} (MIT);
@@ -525,11 +525,9 @@ pub static AU_POSTCODE_RUN_SETS: [u8; {len(au_run_list)}] = [
 ];
 
 /// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
-/// Island): an error under an Australian state, naming the country.
+/// Island): an error under an Australian state, naming the country. Rows `postcode:CC` joined by `|`.
 #[rustfmt::skip]
-pub static AU_OTHER_POSTCODES: [(u16, &str); {len(AU_OTHER_POSTCODES)}] = [
-{au_other}
-];
+pub static AU_OTHER_POSTCODES: &str = {rs_str(au_other)};
 """
 
 

@@ -1442,10 +1442,6 @@ pub static AU_POSTCODE_RUN_SETS: [u8; 69] = [
 ];
 
 /// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
-/// Island): an error under an Australian state, naming the country.
+/// Island): an error under an Australian state, naming the country. Rows `postcode:CC` joined by `|`.
 #[rustfmt::skip]
-pub static AU_OTHER_POSTCODES: [(u16, &str); 3] = [
-    (2899, "NF"),
-    (6798, "CX"),
-    (6799, "CC"),
-];
+pub static AU_OTHER_POSTCODES: &str = "2899:NF|6798:CX|6799:CC";

@@ -307,8 +307,7 @@ pub fn au_postcode_states(postcode: &str) -> Option<&'static str> {
 
 /// The country of an Australia Post postcode that is a market of its own (6798 `CX`, 6799 `CC`, 2899 `NF`).
 pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
-    let n = decimal(postcode, 4)?;
-    AU_OTHER_POSTCODES.iter().find(|(pc, _)| u32::from(*pc) == n).map(|(_, cc)| *cc)
+    row_of(AU_OTHER_POSTCODES, postcode)
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.
