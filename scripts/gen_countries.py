@@ -477,7 +477,9 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
         got = [t for a, b, t in us if a <= int(zip_code) <= b]
         if got != [want]:
             die(f"US ZIP {zip_code}: expected {want}, got {got}")
-    us_rows = "\n".join(f"    ({a}, {b}, \"{t}\"), // {a:05d}-{b:05d}" for a, b, t in us)
+    if any(b >= c for (_, b, _), (c, _, _) in zip(us, us[1:])):
+        die("US ZIP ranges not sorted and disjoint")
+    us_rows = "|".join(f"{a:05d}{b:05d}{t}" for a, b, t in us)
 
     au = au_postcode_states(au_path)
     au_sets, au_run_list = au_runs(au)
@@ -501,12 +503,12 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
 #[rustfmt::skip]
 pub static POSTAL_PREFIXES: &str = {rs_str(prefixes_text)};
 
-/// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
-/// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
+/// US ZIPs that are not a state's, as five-digit ranges, rows `<first><last><tag>` joined by `|` (`0060000799PR` is
+/// 00600-00799): the tag the ISO code of a territory, which is a market of its own (PR VI GU MP FM MH PW AS, UM for
+/// Wake Island), or AA/AE/AP for military mail. Sorted and disjoint (the script checks). Text, not a table of
+/// `(u32, u32, &str)`: the rows compress, pointers and numbers do not.
 #[rustfmt::skip]
-pub static US_OTHER_ZIPS: [(u32, u32, &str); {len(us)}] = [
-{us_rows}
-];
+pub static US_OTHER_ZIPS: &str = {rs_str(us_rows)};
 
 /// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
 /// aliases, joined by a space), joined by `|`; set 0 is "no data".

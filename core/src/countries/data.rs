@@ -1400,24 +1400,12 @@ pub static COUNTRIES: [Country; 250] = [
 #[rustfmt::skip]
 pub static POSTAL_PREFIXES: &str = "AT:AT,A|AX:AX|AZ:AZ|BE:BE,B|CH:CH|CZ:CZ|DE:DE,D|DK:DK|ES:ES,E|FI:FIN,FI,SF|FO:FO|FR:FR,F|GR:GR|HR:HR|HT:HT|HU:HU,H|IT:IT,I|LI:FL,LI|LT:LT|LU:LU,L|MC:MC|MD:MD|NL:NL|NO:NO,N|PL:PL|PR:PR|PT:PT,P|RO:RO|SE:SE,S|SI:SLO,SI";
 
-/// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
-/// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
+/// US ZIPs that are not a state's, as five-digit ranges, rows `<first><last><tag>` joined by `|` (`0060000799PR` is
+/// 00600-00799): the tag the ISO code of a territory, which is a market of its own (PR VI GU MP FM MH PW AS, UM for
+/// Wake Island), or AA/AE/AP for military mail. Sorted and disjoint (the script checks). Text, not a table of
+/// `(u32, u32, &str)`: the rows compress, pointers and numbers do not.
 #[rustfmt::skip]
-pub static US_OTHER_ZIPS: [(u32, u32, &str); 13] = [
-    (600, 799, "PR"), // 00600-00799
-    (800, 899, "VI"), // 00800-00899
-    (900, 999, "PR"), // 00900-00999
-    (9000, 9999, "AE"), // 09000-09999
-    (34000, 34099, "AA"), // 34000-34099
-    (96200, 96699, "AP"), // 96200-96699
-    (96799, 96799, "AS"), // 96799-96799
-    (96898, 96898, "UM"), // 96898-96898
-    (96910, 96932, "GU"), // 96910-96932
-    (96939, 96940, "PW"), // 96939-96940
-    (96941, 96944, "FM"), // 96941-96944
-    (96950, 96952, "MP"), // 96950-96952
-    (96960, 96970, "MH"), // 96960-96970
-];
+pub static US_OTHER_ZIPS: &str = "0060000799PR|0080000899VI|0090000999PR|0900009999AE|3400034099AA|9620096699AP|9679996799AS|9689896898UM|9691096932GU|9693996940PW|9694196944FM|9695096952MP|9696096970MH";
 
 /// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
 /// aliases, joined by a space), joined by `|`; set 0 is "no data".

@@ -276,9 +276,10 @@ pub(crate) fn row_of(table: &'static str, country: &str) -> Option<&'static str>
 /// or `AA`/`AE`/`AP` for military mail. `None` for a state's ZIP or text that is not five digits.
 pub fn us_other_zip(zip5: &str) -> Option<&'static str> {
     let n = decimal(zip5, 5)?;
-    let i = US_OTHER_ZIPS.partition_point(|(_, last, _)| *last < n);
-    let (first, _, tag) = US_OTHER_ZIPS.get(i)?;
-    (*first <= n).then_some(*tag)
+    crate::text::split_by(US_OTHER_ZIPS, b'|').find_map(|row| {
+        let (first, last) = (decimal(row.get(..5)?, 5)?, decimal(row.get(5..10)?, 5)?);
+        (first <= n && n <= last).then(|| row.get(10..)).flatten()
+    })
 }
 
 /// The number written by exactly `len` ASCII digits.
