@@ -477,7 +477,9 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
         got = [t for a, b, t in us if a <= int(zip_code) <= b]
         if got != [want]:
             die(f"US ZIP {zip_code}: expected {want}, got {got}")
-    us_rows = "\n".join(f"    ({a}, {b}, \"{t}\"), // {a:05d}-{b:05d}" for a, b, t in us)
+    if any(b >= c for (_, b, _), (c, _, _) in zip(us, us[1:])):
+        die("US ZIP ranges not sorted and disjoint")
+    us_rows = "|".join(f"{a:05d}{b:05d}{t}" for a, b, t in us)
 
     au = au_postcode_states(au_path)
     au_sets, au_run_list = au_runs(au)
@@ -490,7 +492,7 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
                           for i in range(0, len(au_run_list), 16))
     au_idx = "\n".join("    " + " ".join(f"{b}," for _, b in au_run_list[i:i + 32])
                        for i in range(0, len(au_run_list), 32))
-    au_other = "\n".join(f"    ({int(pc)}, \"{cc}\")," for pc, cc in sorted(AU_OTHER_POSTCODES.items()))
+    au_other = "|".join(f"{pc}:{cc}" for pc, cc in sorted(AU_OTHER_POSTCODES.items()))
     return f"""
 // Postcode tables (rules.md section 2), written by `postcode_tables` of the script. Sources in scripts/README-data.md:
 // Google's `postprefix` (CC-BY 4.0) and the CEPT vehicle-sign prefixes; zipcodes {PINNED["zipcodes"]} (MIT);
@@ -501,12 +503,12 @@ def postcode_tables(g_countries: dict, au_path: pathlib.Path) -> str:
 #[rustfmt::skip]
 pub static POSTAL_PREFIXES: &str = {rs_str(prefixes_text)};
 
-/// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
-/// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
+/// US ZIPs that are not a state's, as five-digit ranges, rows `<first><last><tag>` joined by `|` (`0060000799PR` is
+/// 00600-00799): the tag the ISO code of a territory, which is a market of its own (PR VI GU MP FM MH PW AS, UM for
+/// Wake Island), or AA/AE/AP for military mail. Sorted and disjoint (the script checks). Text, not a table of
+/// `(u32, u32, &str)`: the rows compress, pointers and numbers do not.
 #[rustfmt::skip]
-pub static US_OTHER_ZIPS: [(u32, u32, &str); {len(us)}] = [
-{us_rows}
-];
+pub static US_OTHER_ZIPS: &str = {rs_str(us_rows)};
 
 /// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
 /// aliases, joined by a space), joined by `|`; set 0 is "no data".
@@ -525,11 +527,9 @@ pub static AU_POSTCODE_RUN_SETS: [u8; {len(au_run_list)}] = [
 ];
 
 /// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
-/// Island): an error under an Australian state, naming the country.
+/// Island): an error under an Australian state, naming the country. Rows `postcode:CC` joined by `|`.
 #[rustfmt::skip]
-pub static AU_OTHER_POSTCODES: [(u16, &str); {len(AU_OTHER_POSTCODES)}] = [
-{au_other}
-];
+pub static AU_OTHER_POSTCODES: &str = {rs_str(au_other)};
 """
 
 
@@ -689,8 +689,11 @@ def main() -> None:
     )
 
     def zip3_tables(prefixes):
-        """The distinct state sets (sorted) and, per prefix 000-999, the index of its set (255 = none)."""
-        sets = sorted({tuple(sorted(v)) for v in prefixes.values()}, key=lambda t: (len(t), t))
+        """The state sets and, per prefix 000-999, the index of its set (255 = none): first each row of the US state
+        list as a set of one (its place in the list, so that the text holds it once), then the shared sets (sorted)."""
+        singles = [(value,) for value, _ in states["US"]]
+        shared = sorted({tuple(sorted(v)) for v in prefixes.values()} - set(singles), key=lambda t: (len(t), t))
+        sets = singles + shared
         if len(sets) > 255:
             die("more than 255 distinct ZIP state sets")
         where = {st: i for i, st in enumerate(sets)}
@@ -704,7 +707,7 @@ def main() -> None:
         return "|".join("=".join([value, *aliases]) for value, aliases in states[cc])
 
     zip_sets, zip_index = zip3_tables(prefixes)
-    zip_sets_text = "|".join(" ".join(st) for st in zip_sets)
+    zip_sets_text = "|".join(" ".join(st) for st in zip_sets[len(states["US"]) :])
     zip_index_lines = "\n".join(
         "    " + " ".join(f"{i}," for i in zip_index[row : row + 20]) for row in range(0, 1000, 20)
     )
@@ -734,13 +737,14 @@ pub(super) static STATE_LISTS: [&str; 4] = [
     {rs_str(state_list("US"))},
 ];
 
-/// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix (a few prefixes are shared), joined by
-/// `|`; the states of a set are joined by a space. One string: a table of strings would be mostly pointers.
+/// The sets of states (50 + DC) that share one US 3-digit ZIP prefix, joined by `|`; the states of a set are joined by
+/// a space. A prefix of one state is that state's row in the US list of `STATE_LISTS`: sets 0-50 are its rows, these
+/// are sets 51 on. One string: a table of strings would be mostly pointers.
 #[rustfmt::skip]
 pub static US_ZIP3_STATE_SETS: &str = {rs_str(zip_sets_text)};
 
-/// For each US 3-digit ZIP prefix 000-999, the index of its states in `US_ZIP3_STATE_SETS`; 255 where no state uses
-/// it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
+/// For each US 3-digit ZIP prefix 000-999, the index of its set of states (the US list's rows, then
+/// `US_ZIP3_STATE_SETS`); 255 where no state uses it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
 #[rustfmt::skip]
 pub static US_ZIP3: [u8; 1000] = [
 {zip_index_lines}
@@ -1029,6 +1033,12 @@ def write_phone_data() -> None:
     def mask(digits) -> int:
         return sum(1 << int(d) for d in digits)
 
+    def planes(values) -> list:
+        """Sixteen-bit values as two planes of bytes: the low bytes, then the high bytes."""
+        if any(v > 0xFFFF for v in values):
+            die("a value over 16 bits")
+        return [v & 0xFF for v in values] + [v >> 8 for v in values]
+
     def lines(values, per=20) -> str:
         return "\n".join("    " + " ".join(f"{v}," for v in values[i : i + per]) for i in range(0, len(values), per))
 
@@ -1087,10 +1097,11 @@ pub(super) static CODE_STEPS: [u8; {len(code_list)}] = [
 ];
 
 /// Per calling code: bit n - {LENGTH_BASE} set when a national significant number of n digits is a real number (the union
-/// of the real number types' `possibleLengths` over every region that shares the code).
+/// of the real number types' `possibleLengths` over every region that shares the code). Sixteen bits a code in two
+/// planes, every code's low byte, then every code's high byte (mostly zeros), which compress better than `u16`s.
 #[rustfmt::skip]
-pub(super) static LENGTHS: [u16; {len(code_list)}] = [
-{lines([sum(1 << (n - LENGTH_BASE) for n in codes[c]["lengths"]) for c in code_list], 16)}
+pub(super) static LENGTHS: [u8; {2 * len(code_list)}] = [
+{lines(planes([sum(1 << (n - LENGTH_BASE) for n in codes[c]["lengths"]) for c in code_list]))}
 ];
 
 /// Per calling code: the index of its trunk prefixes in `TRUNK_SETS`.
@@ -1103,11 +1114,13 @@ pub(super) static CODE_TRUNK: [u8; {len(code_list)}] = [
 #[rustfmt::skip]
 pub(super) static TRUNK_SETS: &str = {rs_str(trunk_text)};
 
-/// Per calling code: bit d set when a national significant number can begin with the digit d. (Where one can begin
-/// with 0 and no trunk prefix does, the 0 belongs to the number: Italy's leading zero.)
+/// Per calling code: bit d set when a national significant number cannot begin with the digit d (the digits it can
+/// begin with are the others: most codes refuse only 0, or 0 and 1, so the numbers are small and compress), in two
+/// planes as `LENGTHS`. (Where one can begin with 0 and no trunk prefix does, the 0 belongs to the number: Italy's
+/// leading zero.)
 #[rustfmt::skip]
-pub(super) static LEADING_DIGITS: [u16; {len(code_list)}] = [
-{lines([mask({s[0] for s in codes[c]["starts"] if s}) for c in code_list], 16)}
+pub(super) static NOT_LEADING_DIGITS: [u8; {2 * len(code_list)}] = [
+{lines(planes([mask({s[0] for s in codes[c]["starts"] if s}) ^ 0x3FF for c in code_list]))}
 ];
 
 /// Per calling code: bit d set when a trunk prefix followed by the digit d can also begin a national number (+7 `8`

@@ -23,13 +23,14 @@ pub(super) static STATE_LISTS: [&str; 4] = [
     "AK=Alaska|AL=Alabama|AR=Arkansas|AZ=Arizona|CA=California|CO=Colorado|CT=Connecticut|DC=District of Columbia|DE=Delaware|FL=Florida|GA=Georgia|HI=Hawaii|IA=Iowa|ID=Idaho|IL=Illinois|IN=Indiana|KS=Kansas|KY=Kentucky|LA=Louisiana|MA=Massachusetts|MD=Maryland|ME=Maine|MI=Michigan|MN=Minnesota|MO=Missouri|MS=Mississippi|MT=Montana|NC=North Carolina|ND=North Dakota|NE=Nebraska|NH=New Hampshire|NJ=New Jersey|NM=New Mexico|NV=Nevada|NY=New York|OH=Ohio|OK=Oklahoma|OR=Oregon|PA=Pennsylvania|RI=Rhode Island|SC=South Carolina|SD=South Dakota|TN=Tennessee|TX=Texas|UT=Utah|VA=Virginia|VT=Vermont|WA=Washington|WI=Wisconsin|WV=West Virginia|WY=Wyoming",
 ];
 
-/// The distinct sets of states (50 + DC) that use one US 3-digit ZIP prefix (a few prefixes are shared), joined by
-/// `|`; the states of a set are joined by a space. One string: a table of strings would be mostly pointers.
+/// The sets of states (50 + DC) that share one US 3-digit ZIP prefix, joined by `|`; the states of a set are joined by
+/// a space. A prefix of one state is that state's row in the US list of `STATE_LISTS`: sets 0-50 are its rows, these
+/// are sets 51 on. One string: a table of strings would be mostly pointers.
 #[rustfmt::skip]
-pub static US_ZIP3_STATE_SETS: &str = "AK|AL|AR|AZ|CA|CO|CT|DC|DE|FL|GA|HI|IA|ID|IL|IN|KS|KY|LA|MA|MD|ME|MI|MN|MO|MS|MT|NC|ND|NE|NH|NJ|NM|NV|NY|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VA|VT|WA|WI|WV|WY|AR MO|CT NY|ID WY|OK TX|DC MD VA";
+pub static US_ZIP3_STATE_SETS: &str = "AR MO|CT NY|ID WY|OK TX|DC MD VA";
 
-/// For each US 3-digit ZIP prefix 000-999, the index of its states in `US_ZIP3_STATE_SETS`; 255 where no state uses
-/// it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
+/// For each US 3-digit ZIP prefix 000-999, the index of its set of states (the US list's rows, then
+/// `US_ZIP3_STATE_SETS`); 255 where no state uses it. One byte a prefix: a tenth of the size of a table of strings in WebAssembly.
 #[rustfmt::skip]
 pub static US_ZIP3: [u8; 1000] = [
     255, 255, 255, 255, 255, 34, 255, 255, 255, 255, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19,
@@ -1399,24 +1400,12 @@ pub static COUNTRIES: [Country; 250] = [
 #[rustfmt::skip]
 pub static POSTAL_PREFIXES: &str = "AT:AT,A|AX:AX|AZ:AZ|BE:BE,B|CH:CH|CZ:CZ|DE:DE,D|DK:DK|ES:ES,E|FI:FIN,FI,SF|FO:FO|FR:FR,F|GR:GR|HR:HR|HT:HT|HU:HU,H|IT:IT,I|LI:FL,LI|LT:LT|LU:LU,L|MC:MC|MD:MD|NL:NL|NO:NO,N|PL:PL|PR:PR|PT:PT,P|RO:RO|SE:SE,S|SI:SLO,SI";
 
-/// US ZIPs that are not a state's, as five-digit ranges (first, last, tag): the ISO code of a territory, which is a
-/// market of its own (PR VI GU MP FM MH PW AS, UM for Wake Island), or AA/AE/AP for military mail. Sorted.
+/// US ZIPs that are not a state's, as five-digit ranges, rows `<first><last><tag>` joined by `|` (`0060000799PR` is
+/// 00600-00799): the tag the ISO code of a territory, which is a market of its own (PR VI GU MP FM MH PW AS, UM for
+/// Wake Island), or AA/AE/AP for military mail. Sorted and disjoint (the script checks). Text, not a table of
+/// `(u32, u32, &str)`: the rows compress, pointers and numbers do not.
 #[rustfmt::skip]
-pub static US_OTHER_ZIPS: [(u32, u32, &str); 13] = [
-    (600, 799, "PR"), // 00600-00799
-    (800, 899, "VI"), // 00800-00899
-    (900, 999, "PR"), // 00900-00999
-    (9000, 9999, "AE"), // 09000-09999
-    (34000, 34099, "AA"), // 34000-34099
-    (96200, 96699, "AP"), // 96200-96699
-    (96799, 96799, "AS"), // 96799-96799
-    (96898, 96898, "UM"), // 96898-96898
-    (96910, 96932, "GU"), // 96910-96932
-    (96939, 96940, "PW"), // 96939-96940
-    (96941, 96944, "FM"), // 96941-96944
-    (96950, 96952, "MP"), // 96950-96952
-    (96960, 96970, "MH"), // 96960-96970
-];
+pub static US_OTHER_ZIPS: &str = "0060000799PR|0080000899VI|0090000999PR|0900009999AE|3400034099AA|9620096699AP|9679996799AS|9689896898UM|9691096932GU|9693996940PW|9694196944FM|9695096952MP|9696096970MH";
 
 /// The distinct sets of Australian states and territories of one postcode (abbreviations as in the AU state list's
 /// aliases, joined by a space), joined by `|`; set 0 is "no data".
@@ -1441,10 +1430,6 @@ pub static AU_POSTCODE_RUN_SETS: [u8; 69] = [
 ];
 
 /// Postcodes of markets of their own that Australia Post serves (Christmas Island, Cocos (Keeling) Islands, Norfolk
-/// Island): an error under an Australian state, naming the country.
+/// Island): an error under an Australian state, naming the country. Rows `postcode:CC` joined by `|`.
 #[rustfmt::skip]
-pub static AU_OTHER_POSTCODES: [(u16, &str); 3] = [
-    (2899, "NF"),
-    (6798, "CX"),
-    (6799, "CC"),
-];
+pub static AU_OTHER_POSTCODES: &str = "2899:NF|6798:CX|6799:CC";

@@ -30,6 +30,11 @@ impl Plan {
     fn get<T: Copy + Default>(self, table: &[T]) -> T {
         table.get(usize::from(self.0)).copied().unwrap_or_default()
     }
+    /// A sixteen-bit value of a table in two planes (the codes' low bytes, then their high bytes).
+    fn get16(self, table: &[u8]) -> u32 {
+        let high = table.get(usize::from(self.0) + table.len() / 2).copied().unwrap_or_default();
+        u32::from(self.get(table)) | u32::from(high) << 8
+    }
     /// The calling code (`44`), without `+`.
     pub fn calling_code(self) -> u16 {
         let mut code = 0;
@@ -44,7 +49,7 @@ impl Plan {
     }
     /// The real lengths as a mask: bit n set when n digits are a real length.
     pub fn length_mask(self) -> u32 {
-        u32::from(self.get(&data::LENGTHS)) << data::LENGTH_BASE
+        self.get16(&data::LENGTHS) << data::LENGTH_BASE
     }
     /// The real lengths, ascending.
     pub fn lengths(self) -> impl Iterator<Item = usize> {
@@ -59,11 +64,11 @@ impl Plan {
     }
     /// Whether a national significant number can begin with `digit` (an ASCII digit).
     pub fn can_begin_with(self, digit: u8) -> bool {
-        digit.is_ascii_digit() && self.get(&data::LEADING_DIGITS) & (1 << (digit - b'0')) != 0
+        digit.is_ascii_digit() && self.leading_digit_mask() & (1 << (digit - b'0')) != 0
     }
     /// The digits a national significant number can begin with, as a mask: bit d set for the digit d.
     pub fn leading_digit_mask(self) -> u32 {
-        u32::from(self.get(&data::LEADING_DIGITS))
+        !self.get16(&data::NOT_LEADING_DIGITS) & 0x3ff
     }
     /// The digits a national significant number can begin with, ascending.
     pub fn leading_digits(self) -> impl Iterator<Item = char> {
@@ -175,8 +180,12 @@ mod tests {
         }
         assert_eq!(plan(0), None);
         assert_eq!(plan(u16::MAX), None);
-        for n in [data::LENGTHS.len(), data::CODE_TRUNK.len(), data::LEADING_DIGITS.len(), data::TRUNK_AMBIGUOUS.len()]
-        {
+        for n in [
+            data::LENGTHS.len() / 2,
+            data::CODE_TRUNK.len(),
+            data::NOT_LEADING_DIGITS.len() / 2,
+            data::TRUNK_AMBIGUOUS.len(),
+        ] {
             assert_eq!(n, codes);
         }
         let sets = crate::text::split_by(data::IDD_SETS, b'|').count();

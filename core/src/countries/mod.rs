@@ -250,11 +250,14 @@ impl Country {
     }
 }
 
-/// The states (50 + DC) that use a US ZIP's 3-digit prefix, joined by a space (`063` → `CT NY`), from [`US_ZIP3`];
+/// The states (50 + DC) that use a US ZIP's 3-digit prefix, joined by a space (`063` → `CT NY`), from [`US_ZIP3`]:
+/// a set of one state is its row of the US state list (its value), the shared sets follow in [`US_ZIP3_STATE_SETS`].
 /// `None` for a prefix no state uses or text that is not three digits.
 pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
     let set = *US_ZIP3.get(decimal(prefix, 3)? as usize)?;
-    crate::text::split_by(US_ZIP3_STATE_SETS, b'|').nth(usize::from(set))
+    let us = data::STATE_LISTS.get(3).copied().unwrap_or_default();
+    let mut sets = crate::text::split_by(us, b'|').chain(crate::text::split_by(US_ZIP3_STATE_SETS, b'|'));
+    sets.nth(usize::from(set)).map(|row| State(row).value())
 }
 
 /// The prefixes people paste before a postcode of the country (upper-case letters, longest first: `FIN` before
@@ -273,9 +276,10 @@ pub(crate) fn row_of(table: &'static str, country: &str) -> Option<&'static str>
 /// or `AA`/`AE`/`AP` for military mail. `None` for a state's ZIP or text that is not five digits.
 pub fn us_other_zip(zip5: &str) -> Option<&'static str> {
     let n = decimal(zip5, 5)?;
-    let i = US_OTHER_ZIPS.partition_point(|(_, last, _)| *last < n);
-    let (first, _, tag) = US_OTHER_ZIPS.get(i)?;
-    (*first <= n).then_some(*tag)
+    crate::text::split_by(US_OTHER_ZIPS, b'|').find_map(|row| {
+        let (first, last) = (decimal(row.get(..5)?, 5)?, decimal(row.get(5..10)?, 5)?);
+        (first <= n && n <= last).then(|| row.get(10..)).flatten()
+    })
 }
 
 /// The number written by exactly `len` ASCII digits.
@@ -304,8 +308,7 @@ pub fn au_postcode_states(postcode: &str) -> Option<&'static str> {
 
 /// The country of an Australia Post postcode that is a market of its own (6798 `CX`, 6799 `CC`, 2899 `NF`).
 pub fn au_other_postcode(postcode: &str) -> Option<&'static str> {
-    let n = decimal(postcode, 4)?;
-    AU_OTHER_POSTCODES.iter().find(|(pc, _)| u32::from(*pc) == n).map(|(_, cc)| *cc)
+    row_of(AU_OTHER_POSTCODES, postcode)
 }
 
 /// The default rules of a country by its ISO code (upper case), by binary search over the sorted table.

@@ -8,18 +8,16 @@
 use super::data;
 use crate::sync::OnceLock;
 
-/// CLDR's names (babel's, as `data::NAMES` holds them) where a JavaScript engine's differ, `code=name` joined by `|`:
+/// CLDR's names (babel's, as `data::NAMES` holds them) where a JavaScript engine's differ, `code:name` joined by `|`
+/// (the rows of [`super::row_of`]):
 /// Chromium 156 names FK `Falkland Islands (Islas Malvinas)`, HK `Hong Kong`, MO `Macao` and PS `Palestine` (its own
 /// ICU data); Node.js 20 gives CLDR's names for all 250 codes. A test holds this table to the built-in names.
-pub const FIXES: &str = "FK=Falkland Islands|HK=Hong Kong SAR China|MO=Macao SAR China|PS=Palestinian Territories";
+pub const FIXES: &str = "FK:Falkland Islands|HK:Hong Kong SAR China|MO:Macao SAR China|PS:Palestinian Territories";
 
 /// The name in [`FIXES`] of a country code.
 #[cfg_attr(feature = "names", allow(dead_code))]
 fn fixed(code: &str) -> Option<&'static str> {
-    crate::text::split_by(FIXES, b'|').find_map(|row| {
-        let (c, name) = crate::text::split_once_at(row, b'=')?;
-        (c == code).then_some(name)
-    })
+    super::row_of(FIXES, code)
 }
 
 /// The name of the `row`th country of the table, built in.
@@ -57,7 +55,7 @@ mod tests {
     fn fixes_are_the_built_in_names() {
         let mut n = 0;
         for row in crate::text::split_by(FIXES, b'|') {
-            let (code, fixed_name) = crate::text::split_once_at(row, b'=').unwrap();
+            let (code, fixed_name) = crate::text::split_once_at(row, b':').unwrap();
             assert_eq!(crate::countries::lookup(code).unwrap().name(), fixed_name, "{code}");
             assert_eq!(fixed(code), Some(fixed_name));
             n += 1;
