@@ -66,15 +66,30 @@ pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
 /// standard library's `char` pattern searchers (about 1.5 KB of code in the WebAssembly package).
 pub fn split_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
     debug_assert!(sep.is_ascii(), "a separator is one ASCII character");
-    let i = text.bytes().position(|b| b == sep)?;
-    Some((text.get(..i)?, text.get(i + 1..)?))
+    // An index loop: the byte iterator's `position` compiles to a larger loop in the WebAssembly package.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == sep {
+            return Some((text.get(..i)?, text.get(i + 1..)?));
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `text.rsplit_once(sep)` for an ASCII separator ([`split_once_at`]).
 pub fn rsplit_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
     debug_assert!(sep.is_ascii(), "a separator is one ASCII character");
-    let i = text.bytes().rposition(|b| b == sep)?;
-    Some((text.get(..i)?, text.get(i + 1..)?))
+    let bytes = text.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == sep {
+            return Some((text.get(..i)?, text.get(i + 1..)?));
+        }
+    }
+    None
 }
 
 /// `text.split(sep)` for an ASCII separator ([`split_once_at`]).
