@@ -29,6 +29,15 @@ pub fn char_count(text: &str) -> usize {
     text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// `Cow::into_owned` for text: a borrowed text copied by `str::to_owned`, whose one copy the package shares, not
+/// `into_owned`'s own copy of it (WebAssembly size).
+pub fn owned(text: Cow<'_, str>) -> String {
+    match text {
+        Cow::Owned(s) => s,
+        Cow::Borrowed(s) => String::from(s),
+    }
+}
+
 /// `parts.concat()`: texts joined into one, without the standard library's generic `join` (its copy for `&str` and
 /// its overflow panic are 0.5 KB of code in the WebAssembly package).
 pub fn concat(parts: &[&str]) -> String {
@@ -234,7 +243,7 @@ fn section0<'a>(
         }
     }
     if !visible.is_ascii() {
-        visible = compose(&visible).into_owned();
+        visible = owned(compose(&visible));
     }
     let out = collapse_spaces(&visible);
     // NFKC can lengthen a text (U+FDFA becomes 18 characters): the limit holds for the result too, so that normalizing

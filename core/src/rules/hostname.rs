@@ -144,7 +144,7 @@ fn engine(host: &str) -> Option<String> {
     Uts46::new()
         .to_ascii(host.as_bytes(), AsciiDenyList::URL, Hyphens::Allow, DnsLength::Ignore)
         .ok()
-        .map(Cow::into_owned)
+        .map(crate::text::owned)
 }
 
 /// The same through the host's engine (the JavaScript `URL`, [`crate::host`]).

@@ -184,7 +184,7 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> 
     if !upper.is_ascii() {
         // Upper case can leave NFKC (`i\u{307}` → `I\u{307}`, which composes to `İ`): normalize once more so the
         // value is a fixed point.
-        upper = normalize(&upper).map_err(|_| PostalCodeReason::TooLong { max: MAX_CHARS })?.into_owned();
+        upper = crate::text::owned(normalize(&upper).map_err(|_| PostalCodeReason::TooLong { max: MAX_CHARS })?);
     }
     if upper.is_empty() {
         return if rules.is_postal_code_required {

@@ -124,10 +124,11 @@ pub fn check<'a>(raw: &'a str, rules: &Rules<'_>) -> Outcome<Cow<'a, str>, State
     }
     match find(rules, &text) {
         Some(value) if same_text(&value, &text) => Ok(Checked::ok(Cow::Owned(value))),
-        Some(value) => {
-            Ok(Checked::warn(Cow::Owned(value.clone()), StateReason::Normalized { from: text.into_owned(), to: value }))
-        }
-        None => Err(StateReason::Unknown { typed: text.into_owned(), country, accepted: accepted() }),
+        Some(value) => Ok(Checked::warn(
+            Cow::Owned(value.clone()),
+            StateReason::Normalized { from: crate::text::owned(text), to: value },
+        )),
+        None => Err(StateReason::Unknown { typed: crate::text::owned(text), country, accepted: accepted() }),
     }
 }
 
