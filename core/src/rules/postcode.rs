@@ -252,9 +252,23 @@ fn is_example_separator(c: u8) -> bool {
     c == b' ' || c == b'-'
 }
 
-/// An example's characters without its separators.
-fn bare_bytes(example: &str) -> impl Iterator<Item = u8> + '_ {
-    example.bytes().filter(|&c| !is_example_separator(c))
+/// An example's characters without its separators, pushed to `out` (a plain loop, not a filtered iterator: smaller
+/// in the WebAssembly package).
+fn push_bare(out: &mut String, example: &str) {
+    for &c in example.as_bytes() {
+        if !is_example_separator(c) {
+            out.push(char::from(c));
+        }
+    }
+}
+
+/// The number of an example's characters without its separators ([`push_bare`]).
+fn bare_len(example: &str) -> usize {
+    let mut n = 0;
+    for &c in example.as_bytes() {
+        n += usize::from(!is_example_separator(c));
+    }
+    n
 }
 
 /// Whether every separator typed in `typed` stands where `out` has one, positions counted in the separator-free
@@ -307,9 +321,7 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
         return None;
     }
     let mut bare = String::with_capacity(upper.len());
-    for b in bare_bytes(upper) {
-        bare.push(char::from(b));
-    }
+    push_bare(&mut bare, upper);
     if bare.is_empty() {
         return None;
     }
@@ -342,7 +354,7 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
                 };
                 ex.get(first_sep..).unwrap_or_default()
             };
-            let Some(head_len) = bare.len().checked_sub(bare_bytes(layout).count()) else {
+            let Some(head_len) = bare.len().checked_sub(bare_len(layout)) else {
                 continue;
             };
             if (head_len == 0) != whole {
@@ -460,18 +472,16 @@ fn other_country(country: &'static str, value: &str) -> Option<PostalCodeReason>
 /// "has 5 digits". `None` when the codes hold letters or the length varies.
 fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<usize> {
     let example = examples.clone().find(|e| e.bytes().any(|b| b.is_ascii_digit()))?;
-    let mut digits = Vec::with_capacity(example.len());
-    for b in bare_bytes(example) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        digits.push(b);
+    let mut digits = String::with_capacity(example.len());
+    push_bare(&mut digits, example);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
     let n = digits.len();
     let mut accepted = None;
     for len in 1..=n + 4 {
         let mut probe = String::with_capacity(len);
-        for &d in digits.iter().cycle().take(len) {
+        for &d in digits.as_bytes().iter().cycle().take(len) {
             probe.push(char::from(d));
         }
         let ok = canonical(&probe, regex, examples.clone()).is_some();
