@@ -212,7 +212,15 @@ pub fn is_dropped_in_free_text(c: char) -> bool {
 /// bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which hide or reorder what a
 /// reviewer sees.
 pub fn forbidden(text: &str) -> Option<(char, usize)> {
-    text.chars().enumerate().find(|&(_, c)| is_forbidden(c)).map(|(i, c)| (c, i + 1))
+    // A plain loop, not enumerate/find/map (smaller in the WebAssembly package).
+    let mut position = 0;
+    for c in text.chars() {
+        position += 1;
+        if is_forbidden(c) {
+            return Some((c, position));
+        }
+    }
+    None
 }
 
 /// [`forbidden`] for one character.
