@@ -103,7 +103,13 @@ pub fn rsplit_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
 
 /// `text.split(sep)` for an ASCII separator ([`split_once_at`]).
 pub fn split_by(text: &str, sep: u8) -> SplitBy<'_> {
-    SplitBy { rest: Some(text), sep }
+    SplitBy { rest: Some(text), sep, skip_empty: false }
+}
+
+/// [`split_by`] without the empty parts (`a,,b,` gives `a` and `b`): one iterator for both, not a `Filter` of its own
+/// at each caller (WebAssembly size).
+pub fn split_nonempty(text: &str, sep: u8) -> SplitBy<'_> {
+    SplitBy { rest: Some(text), sep, skip_empty: true }
 }
 
 /// The iterator of [`split_by`].
@@ -111,18 +117,27 @@ pub fn split_by(text: &str, sep: u8) -> SplitBy<'_> {
 pub struct SplitBy<'t> {
     rest: Option<&'t str>,
     sep: u8,
+    skip_empty: bool,
 }
 
 impl<'t> Iterator for SplitBy<'t> {
     type Item = &'t str;
     fn next(&mut self) -> Option<&'t str> {
-        let rest = self.rest?;
-        match split_once_at(rest, self.sep) {
-            Some((head, tail)) => {
-                self.rest = Some(tail);
-                Some(head)
+        loop {
+            let rest = self.rest?;
+            let part = match split_once_at(rest, self.sep) {
+                Some((head, tail)) => {
+                    self.rest = Some(tail);
+                    head
+                }
+                None => {
+                    self.rest = None;
+                    rest
+                }
+            };
+            if !(self.skip_empty && part.is_empty()) {
+                return Some(part);
             }
-            None => self.rest.take(),
         }
     }
     /// A plain loop: the default `nth` (through `advance_by`) is larger in the WebAssembly package.
