@@ -132,8 +132,14 @@ fn has_ace_label(host: &str) -> bool {
 
 /// The last label of a host, after its last dot ([`is_dot`]).
 pub fn last_label(host: &str) -> &str {
-    let start = host.char_indices().rfind(|&(_, c)| is_dot(c)).map_or(0, |(i, c)| i + c.len_utf8());
-    host.get(start..).unwrap_or_default()
+    // `Chars::next_back` (as `text::trim` uses), not `char_indices().rfind`: code shared in the WebAssembly package.
+    let mut chars = host.chars();
+    while let Some(c) = chars.next_back() {
+        if is_dot(c) {
+            return host.get(chars.as_str().len() + c.len_utf8()..).unwrap_or_default();
+        }
+    }
+    host
 }
 
 /// UTS 46 ToASCII, non-transitional, with CheckBidi and CheckJoiners, the URL's forbidden code points, hyphens and
