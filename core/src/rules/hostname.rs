@@ -68,8 +68,16 @@ fn labels(host: &str, unicode: bool) -> Result<(), HostnameProblem> {
         }
     }
     // The labels, each ended by a dot or by the end of the host: how many, and the last.
+    // The end of the host counts as a dot (a loop, not a `Chain` of the characters and one dot: smaller in the
+    // WebAssembly package).
     let (mut count, mut start, mut last) = (0, 0, "");
-    for (at, c) in host.char_indices().chain([(host.len(), '.')]) {
+    let mut chars = host.char_indices();
+    let mut ended = false;
+    while !ended {
+        let (at, c) = chars.next().unwrap_or_else(|| {
+            ended = true;
+            (host.len(), '.')
+        });
         if !is_dot(c) {
             continue;
         }
