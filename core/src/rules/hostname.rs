@@ -180,7 +180,7 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
         match label.strip_prefix(ACE_PREFIX) {
             Some(puny) => punycode_decode(puny, &mut unicode).ok_or(HostnameProblem::BadIdn)?,
             // ASCII ([`check`] has passed): bytes are characters.
-            None => unicode.extend(label.bytes().map(char::from)),
+            None => push_ascii(&mut unicode, label),
         }
     }
     let is_bidi_domain = unicode.iter().any(|&c| matches!(bidi(c), RTL | AN));
@@ -202,6 +202,14 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
         out.push(c);
     }
     Ok(out)
+}
+
+/// Pushes an ASCII text's characters (bytes are characters): a plain loop, not `extend` over a mapped iterator
+/// (code of its own in the WebAssembly package).
+fn push_ascii(out: &mut Vec<char>, ascii: &str) {
+    for &b in ascii.as_bytes() {
+        out.push(char::from(b));
+    }
 }
 
 /// Bidi classes of [`RUN_CLASSES`].
@@ -317,7 +325,7 @@ fn punycode_decode(input: &str, out: &mut Vec<char>) -> Option<()> {
     }
     let (basic, extended) = crate::text::rsplit_once_at(input, b'-').unwrap_or(("", input));
     let start = out.len();
-    out.extend(basic.bytes().map(char::from));
+    push_ascii(out, basic);
     let (mut n, mut i, mut bias) = (0x80_u32, 0_u32, 72_u32);
     let mut digits = extended.bytes();
     let mut first = true;
