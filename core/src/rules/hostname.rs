@@ -298,19 +298,25 @@ fn joiners(label: &[char]) -> bool {
         if before.last().is_some_and(|&p| is_virama(p)) {
             continue;
         }
-        if c == '\u{200d}' || !joins(before.iter().rev(), JOIN_LEFT) || !joins(after.iter(), JOIN_RIGHT) {
+        if c == '\u{200d}' || !joins(before, true, JOIN_LEFT) || !joins(after, false, JOIN_RIGHT) {
             return false;
         }
     }
     true
 }
 
-/// The first letter of `chars` that is not transparent joins on `side` (or both sides).
-fn joins<'c>(mut chars: impl Iterator<Item = &'c char>, side: u32) -> bool {
-    chars.find(|&&c| joining(c) != JOIN_TRANSPARENT).is_some_and(|&c| {
+/// The first letter of `chars` (from the end when `backwards`) that is not transparent joins on `side` (or both sides).
+fn joins(chars: &[char], backwards: bool, side: u32) -> bool {
+    // One copy for both directions (not generic over the iterator: WebAssembly size).
+    let n = chars.len();
+    for k in 0..n {
+        let Some(&c) = chars.get(if backwards { n - 1 - k } else { k }) else { break };
         let t = joining(c);
-        t == JOIN_DUAL || t == side
-    })
+        if t != JOIN_TRANSPARENT {
+            return t == JOIN_DUAL || t == side;
+        }
+    }
+    false
 }
 
 /// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`, decoded at the end of `out`; `None` when it
