@@ -557,11 +557,9 @@ fn us_states(zip: &str) -> Option<&'static str> {
 /// The provinces or territories of a Canadian postal code (`rules.md`), joined by a space.
 fn ca_provinces(code: &str) -> Option<&'static str> {
     let fsa = code.get(..3).unwrap_or(code).to_ascii_uppercase();
-    match fsa.as_str() {
-        "K1A" => return Some("ON QC"),
-        "X0A" | "X0B" | "X0C" => return Some("NU"),
-        "X0E" | "X0G" | "X1A" => return Some("NT"),
-        _ => {}
+    // The areas that are not the first letter's, as `FSA:provinces` rows (one search, not a match on strings).
+    if let Some(provinces) = crate::countries::row_of("K1A:ON QC|X0A:NU|X0B:NU|X0C:NU|X0E:NT|X0G:NT|X1A:NT", &fsa) {
+        return Some(provinces);
     }
     let provinces = match fsa.bytes().next()? {
         b'A' => "NL",
