@@ -561,21 +561,9 @@ fn ca_provinces(code: &str) -> Option<&'static str> {
     if let Some(provinces) = crate::countries::row_of("K1A:ON QC|X0A:NU|X0B:NU|X0C:NU|X0E:NT|X0G:NT|X1A:NT", &fsa) {
         return Some(provinces);
     }
-    let provinces = match fsa.bytes().next()? {
-        b'A' => "NL",
-        b'B' => "NS",
-        b'C' => "PE",
-        b'E' => "NB",
-        b'G' | b'H' | b'J' => "QC",
-        b'K' | b'L' | b'M' | b'N' | b'P' => "ON",
-        b'R' => "MB",
-        b'S' => "SK",
-        b'T' => "AB",
-        b'V' => "BC",
-        b'Y' => "YT",
-        _ => return None,
-    };
-    Some(provinces)
+    // Else the first letter's province or territory, as `letter:province` rows.
+    const BY_LETTER: &str = "A:NL|B:NS|C:PE|E:NB|G:QC|H:QC|J:QC|K:ON|L:ON|M:ON|N:ON|P:ON|R:MB|S:SK|T:AB|V:BC|Y:YT";
+    crate::countries::row_of(BY_LETTER, fsa.get(..1)?)
 }
 
 #[cfg(test)]
