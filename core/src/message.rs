@@ -196,9 +196,10 @@ pub fn push_int(out: &mut String, n: i64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n.unsigned_abs();
-    loop {
+    // The digits from the last, by the array's own iterator: no index, no bounds-check panic.
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
             break;

@@ -41,7 +41,12 @@ impl From<&String> for Param {
 }
 impl<T: AsRef<str>> From<&[T]> for Param {
     fn from(v: &[T]) -> Self {
-        Param::List(v.iter().map(|s| s.as_ref().to_owned()).collect())
+        // A plain loop, not map/collect (smaller in the WebAssembly package).
+        let mut list = Vec::with_capacity(v.len());
+        for s in v {
+            list.push(String::from(s.as_ref()));
+        }
+        Param::List(list)
     }
 }
 

@@ -29,6 +29,15 @@ pub fn char_count(text: &str) -> usize {
     text.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// `Cow::into_owned` for text: a borrowed text copied by `str::to_owned`, whose one copy the package shares, not
+/// `into_owned`'s own copy of it (WebAssembly size).
+pub fn owned(text: Cow<'_, str>) -> String {
+    match text {
+        Cow::Owned(s) => s,
+        Cow::Borrowed(s) => String::from(s),
+    }
+}
+
 /// `parts.concat()`: texts joined into one, without the standard library's generic `join` (its copy for `&str` and
 /// its overflow panic are 0.5 KB of code in the WebAssembly package).
 pub fn concat(parts: &[&str]) -> String {
@@ -66,20 +75,41 @@ pub fn has_byte(bytes: &[u8], byte: u8) -> bool {
 /// standard library's `char` pattern searchers (about 1.5 KB of code in the WebAssembly package).
 pub fn split_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
     debug_assert!(sep.is_ascii(), "a separator is one ASCII character");
-    let i = text.bytes().position(|b| b == sep)?;
-    Some((text.get(..i)?, text.get(i + 1..)?))
+    // An index loop: the byte iterator's `position` compiles to a larger loop in the WebAssembly package.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == sep {
+            return Some((text.get(..i)?, text.get(i + 1..)?));
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `text.rsplit_once(sep)` for an ASCII separator ([`split_once_at`]).
 pub fn rsplit_once_at(text: &str, sep: u8) -> Option<(&str, &str)> {
     debug_assert!(sep.is_ascii(), "a separator is one ASCII character");
-    let i = text.bytes().rposition(|b| b == sep)?;
-    Some((text.get(..i)?, text.get(i + 1..)?))
+    let bytes = text.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        if bytes[i] == sep {
+            return Some((text.get(..i)?, text.get(i + 1..)?));
+        }
+    }
+    None
 }
 
 /// `text.split(sep)` for an ASCII separator ([`split_once_at`]).
 pub fn split_by(text: &str, sep: u8) -> SplitBy<'_> {
-    SplitBy { rest: Some(text), sep }
+    SplitBy { rest: Some(text), sep, skip_empty: false }
+}
+
+/// [`split_by`] without the empty parts (`a,,b,` gives `a` and `b`): one iterator for both, not a `Filter` of its own
+/// at each caller (WebAssembly size).
+pub fn split_nonempty(text: &str, sep: u8) -> SplitBy<'_> {
+    SplitBy { rest: Some(text), sep, skip_empty: true }
 }
 
 /// The iterator of [`split_by`].
@@ -87,19 +117,35 @@ pub fn split_by(text: &str, sep: u8) -> SplitBy<'_> {
 pub struct SplitBy<'t> {
     rest: Option<&'t str>,
     sep: u8,
+    skip_empty: bool,
 }
 
 impl<'t> Iterator for SplitBy<'t> {
     type Item = &'t str;
     fn next(&mut self) -> Option<&'t str> {
-        let rest = self.rest?;
-        match split_once_at(rest, self.sep) {
-            Some((head, tail)) => {
-                self.rest = Some(tail);
-                Some(head)
+        loop {
+            let rest = self.rest?;
+            let part = match split_once_at(rest, self.sep) {
+                Some((head, tail)) => {
+                    self.rest = Some(tail);
+                    head
+                }
+                None => {
+                    self.rest = None;
+                    rest
+                }
+            };
+            if !(self.skip_empty && part.is_empty()) {
+                return Some(part);
             }
-            None => self.rest.take(),
         }
+    }
+    /// A plain loop: the default `nth` (through `advance_by`) is larger in the WebAssembly package.
+    fn nth(&mut self, n: usize) -> Option<&'t str> {
+        for _ in 0..n {
+            self.next()?;
+        }
+        self.next()
     }
 }
 
@@ -188,7 +234,15 @@ pub fn is_dropped_in_free_text(c: char) -> bool {
 /// bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which hide or reorder what a
 /// reviewer sees.
 pub fn forbidden(text: &str) -> Option<(char, usize)> {
-    text.chars().enumerate().find(|&(_, c)| is_forbidden(c)).map(|(i, c)| (c, i + 1))
+    // A plain loop, not enumerate/find/map (smaller in the WebAssembly package).
+    let mut position = 0;
+    for c in text.chars() {
+        position += 1;
+        if is_forbidden(c) {
+            return Some((c, position));
+        }
+    }
+    None
 }
 
 /// [`forbidden`] for one character.
@@ -219,7 +273,7 @@ fn section0<'a>(
         }
     }
     if !visible.is_ascii() {
-        visible = compose(&visible).into_owned();
+        visible = owned(compose(&visible));
     }
     let out = collapse_spaces(&visible);
     // NFKC can lengthen a text (U+FDFA becomes 18 characters): the limit holds for the result too, so that normalizing

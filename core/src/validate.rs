@@ -449,7 +449,7 @@ fn market_path(i: usize) -> String {
 fn changed(slot: &Text, value: Cow<'_, str>) -> Option<String> {
     match value {
         Cow::Borrowed(same) if same.len() == slot.as_str().len() => None,
-        other => Some(other.into_owned()),
+        other => Some(crate::text::owned(other)),
     }
 }
 

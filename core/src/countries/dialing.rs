@@ -60,7 +60,7 @@ impl Plan {
     pub fn trunk_prefixes(self) -> impl Iterator<Item = &'static str> + Clone {
         let set = usize::from(self.get(&data::CODE_TRUNK));
         let text = crate::text::split_by(data::TRUNK_SETS, b'|').nth(set).unwrap_or_default();
-        crate::text::split_by(text, b',').filter(|t| !t.is_empty())
+        crate::text::split_nonempty(text, b',')
     }
     /// Whether a national significant number can begin with `digit` (an ASCII digit).
     pub fn can_begin_with(self, digit: u8) -> bool {
@@ -153,7 +153,7 @@ pub fn international_prefixes(country: &super::Country) -> impl Iterator<Item = 
         .and_then(|&set| crate::text::split_by(data::IDD_SETS, b'|').nth(usize::from(set)))
         .unwrap_or_default();
     // The generator writes each set longest first, so the first prefix that fits is the longest.
-    crate::text::split_by(text, b',').filter(|p| !p.is_empty())
+    crate::text::split_nonempty(text, b',')
 }
 
 /// The countries of the table that use a calling code (`44` → GB GG IM JE), in code order.

@@ -85,7 +85,7 @@ impl StateList {
         data::STATE_LISTS.get(usize::from(self.0)).copied().unwrap_or_default()
     }
     pub fn iter(self) -> impl Iterator<Item = State> + Clone {
-        crate::text::split_by(self.text(), b'|').filter(|row| !row.is_empty()).map(State)
+        crate::text::split_nonempty(self.text(), b'|').map(State)
     }
     pub fn is_empty(self) -> bool {
         self.text().is_empty()
@@ -213,7 +213,7 @@ impl Country {
     }
     /// Valid example postcodes, in the country's canonical form (Google's address metadata `zipex`).
     pub fn postal_code_examples(&self) -> impl Iterator<Item = &'static str> + Clone {
-        crate::text::split_by(self.part(1), b'|').filter(|e| !e.is_empty())
+        crate::text::split_nonempty(self.part(1), b'|')
     }
     /// This entry's row in [`COUNTRIES`], from its address (no search; rows are never copied).
     fn index(&self) -> Option<usize> {
@@ -226,7 +226,7 @@ impl Country {
     }
     /// International calling codes without `+` (`1`, `44`).
     pub fn country_calling_codes(&self) -> impl Iterator<Item = &'static str> + Clone {
-        crate::text::split_by(self.part(2), b',').filter(|c| !c.is_empty())
+        crate::text::split_nonempty(self.part(2), b',')
     }
     pub fn is_postal_code_required(&self) -> bool {
         self.bits & flag::POSTAL_CODE_REQUIRED != 0
@@ -263,7 +263,7 @@ pub fn us_zip3_states(prefix: &str) -> Option<&'static str> {
 /// The prefixes people paste before a postcode of the country (upper-case letters, longest first: `FIN` before
 /// `FI`), from [`POSTAL_PREFIXES`]: Google's `postprefix` and the old European vehicle-sign and ISO prefixes.
 pub fn postal_prefixes(country: &str) -> impl Iterator<Item = &'static str> + Clone {
-    crate::text::split_by(row_of(POSTAL_PREFIXES, country).unwrap_or_default(), b',').filter(|p| !p.is_empty())
+    crate::text::split_nonempty(row_of(POSTAL_PREFIXES, country).unwrap_or_default(), b',')
 }
 
 /// What a country's row holds in a table of rows `CC:text` joined by `|` ([`POSTAL_PREFIXES`],

@@ -49,7 +49,7 @@ fn host(raw: &str, invalid: fn(String) -> ConfigReason) -> Result<Option<String>
     }
     let ascii = text::normalize(raw)
         .ok()
-        .and_then(|t| hostname::to_ascii(&t.to_ascii_lowercase()).ok().map(alloc::borrow::Cow::into_owned));
+        .and_then(|t| hostname::to_ascii(&t.to_ascii_lowercase()).ok().map(crate::text::owned));
     ascii.map(Some).ok_or_else(|| invalid(text::first_chars(raw, 100).to_owned()))
 }
 

@@ -158,10 +158,14 @@ fn suggest(text: &str) -> Option<&'static str> {
     }
     let folded = crate::text::fold(text);
     let by_name = COUNTRIES.iter().find(|c| crate::text::eq_fold(c.name(), &folded)).map(|c| c.code());
-    let by_common_name = match folded.as_str() {
-        "england" | "scotland" | "wales" | "northern ireland" | "great britain" | "britain" => Some("GB"),
-        "usa" | "u.s.a." | "u.s." | "united states of america" | "america" => Some("US"),
-        _ => None,
+    // Common names as `|`-joined texts searched by one loop, not a `match` on strings (smaller in WebAssembly).
+    let is = |names: &str| crate::text::split_by(names, b'|').any(|n| n == folded);
+    let by_common_name = if is("england|scotland|wales|northern ireland|great britain|britain") {
+        Some("GB")
+    } else if is("usa|u.s.a.|u.s.|united states of america|america") {
+        Some("US")
+    } else {
+        None
     };
     by_name.or(by_common_name)
 }

@@ -207,7 +207,7 @@ fn alias(host: &str) -> Outcome<Domain, DomainReason> {
     if ascii != host {
         warnings.push(DomainReason::IdnConverted { domain: ascii.to_string() });
     }
-    Ok(Checked { value: Domain { value: ascii.into_owned(), form: DomainForm::Alias }, warnings })
+    Ok(Checked { value: Domain { value: crate::text::owned(ascii), form: DomainForm::Alias }, warnings })
 }
 
 #[cfg(test)]

@@ -386,7 +386,7 @@ pub fn check<'a>(raw: &'a str, partner_domain: Option<&str>) -> Outcome<Cow<'a, 
     }
     if let Some(partner) = partner_domain.map(clean_partner_domain).filter(|p| !p.is_empty()) {
         if is_within(&domain, &partner) {
-            return Err(EmailReason::PartnerDomain { domain: partner.into_owned() });
+            return Err(EmailReason::PartnerDomain { domain: crate::text::owned(partner) });
         }
     }
     if let Some(suffix) = crate::text::split_by(INITIAL_DOMAIN_SUFFIXES, b'|').find(|s| is_within(&domain, s)) {
@@ -487,7 +487,7 @@ fn clean_partner_domain(configured: &str) -> Cow<'_, str> {
     if lower.is_ascii() {
         return lower;
     }
-    match crate::text::normalize(&lower).ok().and_then(|n| hostname::to_ascii(&n).ok().map(Cow::into_owned)) {
+    match crate::text::normalize(&lower).ok().and_then(|n| hostname::to_ascii(&n).ok().map(crate::text::owned)) {
         Some(ascii) => Cow::Owned(ascii),
         None => lower,
     }

@@ -68,8 +68,16 @@ fn labels(host: &str, unicode: bool) -> Result<(), HostnameProblem> {
         }
     }
     // The labels, each ended by a dot or by the end of the host: how many, and the last.
+    // The end of the host counts as a dot (a loop, not a `Chain` of the characters and one dot: smaller in the
+    // WebAssembly package).
     let (mut count, mut start, mut last) = (0, 0, "");
-    for (at, c) in host.char_indices().chain([(host.len(), '.')]) {
+    let mut chars = host.char_indices();
+    let mut ended = false;
+    while !ended {
+        let (at, c) = chars.next().unwrap_or_else(|| {
+            ended = true;
+            (host.len(), '.')
+        });
         if !is_dot(c) {
             continue;
         }
@@ -132,8 +140,14 @@ fn has_ace_label(host: &str) -> bool {
 
 /// The last label of a host, after its last dot ([`is_dot`]).
 pub fn last_label(host: &str) -> &str {
-    let start = host.char_indices().rfind(|&(_, c)| is_dot(c)).map_or(0, |(i, c)| i + c.len_utf8());
-    host.get(start..).unwrap_or_default()
+    // `Chars::next_back` (as `text::trim` uses), not `char_indices().rfind`: code shared in the WebAssembly package.
+    let mut chars = host.chars();
+    while let Some(c) = chars.next_back() {
+        if is_dot(c) {
+            return host.get(chars.as_str().len() + c.len_utf8()..).unwrap_or_default();
+        }
+    }
+    host
 }
 
 /// UTS 46 ToASCII, non-transitional, with CheckBidi and CheckJoiners, the URL's forbidden code points, hyphens and
@@ -144,7 +158,7 @@ fn engine(host: &str) -> Option<String> {
     Uts46::new()
         .to_ascii(host.as_bytes(), AsciiDenyList::URL, Hyphens::Allow, DnsLength::Ignore)
         .ok()
-        .map(Cow::into_owned)
+        .map(crate::text::owned)
 }
 
 /// The same through the host's engine (the JavaScript `URL`, [`crate::host`]).
@@ -166,7 +180,7 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
         match label.strip_prefix(ACE_PREFIX) {
             Some(puny) => punycode_decode(puny, &mut unicode).ok_or(HostnameProblem::BadIdn)?,
             // ASCII ([`check`] has passed): bytes are characters.
-            None => unicode.extend(label.bytes().map(char::from)),
+            None => push_ascii(&mut unicode, label),
         }
     }
     let is_bidi_domain = unicode.iter().any(|&c| matches!(bidi(c), RTL | AN));
@@ -188,6 +202,14 @@ fn idn_rules(ascii: &str) -> Result<String, HostnameProblem> {
         out.push(c);
     }
     Ok(out)
+}
+
+/// Pushes an ASCII text's characters (bytes are characters): a plain loop, not `extend` over a mapped iterator
+/// (code of its own in the WebAssembly package).
+fn push_ascii(out: &mut Vec<char>, ascii: &str) {
+    for &b in ascii.as_bytes() {
+        out.push(char::from(b));
+    }
 }
 
 /// Bidi classes of [`RUN_CLASSES`].
@@ -276,19 +298,25 @@ fn joiners(label: &[char]) -> bool {
         if before.last().is_some_and(|&p| is_virama(p)) {
             continue;
         }
-        if c == '\u{200d}' || !joins(before.iter().rev(), JOIN_LEFT) || !joins(after.iter(), JOIN_RIGHT) {
+        if c == '\u{200d}' || !joins(before, true, JOIN_LEFT) || !joins(after, false, JOIN_RIGHT) {
             return false;
         }
     }
     true
 }
 
-/// The first letter of `chars` that is not transparent joins on `side` (or both sides).
-fn joins<'c>(mut chars: impl Iterator<Item = &'c char>, side: u32) -> bool {
-    chars.find(|&&c| joining(c) != JOIN_TRANSPARENT).is_some_and(|&c| {
+/// The first letter of `chars` (from the end when `backwards`) that is not transparent joins on `side` (or both sides).
+fn joins(chars: &[char], backwards: bool, side: u32) -> bool {
+    // One copy for both directions (not generic over the iterator: WebAssembly size).
+    let n = chars.len();
+    for k in 0..n {
+        let Some(&c) = chars.get(if backwards { n - 1 - k } else { k }) else { break };
         let t = joining(c);
-        t == JOIN_DUAL || t == side
-    })
+        if t != JOIN_TRANSPARENT {
+            return t == JOIN_DUAL || t == side;
+        }
+    }
+    false
 }
 
 /// Punycode [RFC 3492 section 6.2] of the part of a label after `xn--`, decoded at the end of `out`; `None` when it
@@ -303,7 +331,7 @@ fn punycode_decode(input: &str, out: &mut Vec<char>) -> Option<()> {
     }
     let (basic, extended) = crate::text::rsplit_once_at(input, b'-').unwrap_or(("", input));
     let start = out.len();
-    out.extend(basic.bytes().map(char::from));
+    push_ascii(out, basic);
     let (mut n, mut i, mut bias) = (0x80_u32, 0_u32, 72_u32);
     let mut digits = extended.bytes();
     let mut first = true;

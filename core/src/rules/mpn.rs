@@ -151,7 +151,7 @@ pub fn check(raw: &str, csp_model: Option<CspModel>, sub_customer: bool) -> Outc
     if !(MIN_DIGITS..=MAX_DIGITS).contains(&value.len()) {
         return Err(MpnReason::Length { min: MIN_DIGITS, max: MAX_DIGITS, got: value.len() });
     }
-    Ok(Checked::ok(Some(value.into_owned())))
+    Ok(Checked::ok(Some(crate::text::owned(value))))
 }
 
 #[cfg(test)]

@@ -242,7 +242,7 @@ pub fn company_name(raw: &str) -> Outcome<Cow<'_, str>, CompanyNameReason> {
     // The comparisons read the NFKC form (`ＬＬＣ`, `９９９`, `Contoso．com`); the value stays as typed.
     let key = compat(&text);
     if in_table(LEGAL_FORMS, &key) {
-        return Err(CompanyNameReason::LegalFormOnly { name: text.into_owned() });
+        return Err(CompanyNameReason::LegalFormOnly { name: crate::text::owned(text) });
     }
     if crate::text::has_byte(key.as_bytes(), b' ')
         && crate::text::split_by(&key, b' ').all(|word| crate::text::char_count(word) == 1)

@@ -299,7 +299,7 @@ pub fn check(raw: &str, country: Option<&Rules<'_>>) -> Outcome<String, PhoneRea
         if let Some(pattern) = rules.phone_number_regex {
             if !pattern.is_match(&checked.value) {
                 if pattern.is_match(&text) {
-                    checked.value = text.into_owned();
+                    checked.value = crate::text::owned(text);
                 } else {
                     return Err(PhoneReason::Format { country: rules.country.name() });
                 }

@@ -184,7 +184,7 @@ pub fn check(raw: &str, rules: &Rules<'_>) -> Outcome<String, PostalCodeReason> 
     if !upper.is_ascii() {
         // Upper case can leave NFKC (`i\u{307}` → `I\u{307}`, which composes to `İ`): normalize once more so the
         // value is a fixed point.
-        upper = normalize(&upper).map_err(|_| PostalCodeReason::TooLong { max: MAX_CHARS })?.into_owned();
+        upper = crate::text::owned(normalize(&upper).map_err(|_| PostalCodeReason::TooLong { max: MAX_CHARS })?);
     }
     if upper.is_empty() {
         return if rules.is_postal_code_required {
@@ -252,9 +252,23 @@ fn is_example_separator(c: u8) -> bool {
     c == b' ' || c == b'-'
 }
 
-/// An example's characters without its separators.
-fn bare_bytes(example: &str) -> impl Iterator<Item = u8> + '_ {
-    example.bytes().filter(|&c| !is_example_separator(c))
+/// An example's characters without its separators, pushed to `out` (a plain loop, not a filtered iterator: smaller
+/// in the WebAssembly package).
+fn push_bare(out: &mut String, example: &str) {
+    for &c in example.as_bytes() {
+        if !is_example_separator(c) {
+            out.push(char::from(c));
+        }
+    }
+}
+
+/// The number of an example's characters without its separators ([`push_bare`]).
+fn bare_len(example: &str) -> usize {
+    let mut n = 0;
+    for &c in example.as_bytes() {
+        n += usize::from(!is_example_separator(c));
+    }
+    n
 }
 
 /// Whether every separator typed in `typed` stands where `out` has one, positions counted in the separator-free
@@ -307,9 +321,7 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
         return None;
     }
     let mut bare = String::with_capacity(upper.len());
-    for b in bare_bytes(upper) {
-        bare.push(char::from(b));
-    }
+    push_bare(&mut bare, upper);
     if bare.is_empty() {
         return None;
     }
@@ -342,7 +354,7 @@ pub fn canonical<'e>(upper: &str, regex: &Pattern, examples: impl Iterator<Item 
                 };
                 ex.get(first_sep..).unwrap_or_default()
             };
-            let Some(head_len) = bare.len().checked_sub(bare_bytes(layout).count()) else {
+            let Some(head_len) = bare.len().checked_sub(bare_len(layout)) else {
                 continue;
             };
             if (head_len == 0) != whole {
@@ -460,18 +472,16 @@ fn other_country(country: &'static str, value: &str) -> Option<PostalCodeReason>
 /// "has 5 digits". `None` when the codes hold letters or the length varies.
 fn digit_count<'e>(regex: &Pattern, examples: impl Iterator<Item = &'e str> + Clone) -> Option<usize> {
     let example = examples.clone().find(|e| e.bytes().any(|b| b.is_ascii_digit()))?;
-    let mut digits = Vec::with_capacity(example.len());
-    for b in bare_bytes(example) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        digits.push(b);
+    let mut digits = String::with_capacity(example.len());
+    push_bare(&mut digits, example);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
     let n = digits.len();
     let mut accepted = None;
     for len in 1..=n + 4 {
         let mut probe = String::with_capacity(len);
-        for &d in digits.iter().cycle().take(len) {
+        for &d in digits.as_bytes().iter().cycle().take(len) {
             probe.push(char::from(d));
         }
         let ok = canonical(&probe, regex, examples.clone()).is_some();
@@ -547,27 +557,13 @@ fn us_states(zip: &str) -> Option<&'static str> {
 /// The provinces or territories of a Canadian postal code (`rules.md`), joined by a space.
 fn ca_provinces(code: &str) -> Option<&'static str> {
     let fsa = code.get(..3).unwrap_or(code).to_ascii_uppercase();
-    match fsa.as_str() {
-        "K1A" => return Some("ON QC"),
-        "X0A" | "X0B" | "X0C" => return Some("NU"),
-        "X0E" | "X0G" | "X1A" => return Some("NT"),
-        _ => {}
+    // The areas that are not the first letter's, as `FSA:provinces` rows (one search, not a match on strings).
+    if let Some(provinces) = crate::countries::row_of("K1A:ON QC|X0A:NU|X0B:NU|X0C:NU|X0E:NT|X0G:NT|X1A:NT", &fsa) {
+        return Some(provinces);
     }
-    let provinces = match fsa.bytes().next()? {
-        b'A' => "NL",
-        b'B' => "NS",
-        b'C' => "PE",
-        b'E' => "NB",
-        b'G' | b'H' | b'J' => "QC",
-        b'K' | b'L' | b'M' | b'N' | b'P' => "ON",
-        b'R' => "MB",
-        b'S' => "SK",
-        b'T' => "AB",
-        b'V' => "BC",
-        b'Y' => "YT",
-        _ => return None,
-    };
-    Some(provinces)
+    // Else the first letter's province or territory, as `letter:province` rows.
+    const BY_LETTER: &str = "A:NL|B:NS|C:PE|E:NB|G:QC|H:QC|J:QC|K:ON|L:ON|M:ON|N:ON|P:ON|R:MB|S:SK|T:AB|V:BC|Y:YT";
+    crate::countries::row_of(BY_LETTER, fsa.get(..1)?)
 }
 
 #[cfg(test)]
