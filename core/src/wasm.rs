@@ -394,7 +394,7 @@ fn find(cache: &[(usize, usize, JsValue)], key: (usize, usize)) -> Cached {
 /// Runs `f` on the JS string of a `&'static str`, made once. The cache is only ever borrowed shared while JS runs (`f`
 /// sets a member, and a setter a page put on `Object.prototype` could call back in); a call that finds it borrowed
 /// and would have to add a string makes one that is not cached, so no call can fail on it.
-fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+fn with_static(s: &'static str, f: &mut dyn FnMut(&JsValue)) {
     let key = (s.as_ptr() as usize, s.len());
     STATIC_STRINGS.with(|cell| {
         let free = match cell.try_borrow() {
@@ -424,7 +424,9 @@ fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
 
 /// The JS string of a `&'static str` ([`with_static`]), as a value of its own.
 fn js_static(s: &'static str) -> JsValue {
-    with_static(s, JsValue::clone)
+    let mut out = JsValue::NULL;
+    with_static(s, &mut |js| out = js.clone());
+    out
 }
 
 #[wasm_bindgen]
@@ -439,7 +441,7 @@ extern "C" {
 }
 
 fn set(target: &JsValue, key: &'static str, value: &JsValue) {
-    with_static(key, |key| target.unchecked_ref::<Target>().put(key, value));
+    with_static(key, &mut |key| target.unchecked_ref::<Target>().put(key, value));
 }
 
 fn object(members: &[(&'static str, JsValue)]) -> JsValue {
