@@ -633,24 +633,42 @@ impl ToJs for PickerEntry<'_> {
                 examples.push(&JsValue::from_str(e));
             }
         }
-        let row = js::Array::new();
-        for value in [
-            JsValue::from_str(self.code),
-            JsValue::from_str(&self.name),
-            states.into(),
-            codes.into(),
-            postal.map_or(JsValue::NULL, |p| JsValue::from_str(p.label)),
-            examples.into(),
-            postal.is_some_and(|p| p.required).into(),
-            JsValue::from_str(self.state.label),
-            self.state.required.into(),
-            self.registration_number.required.into(),
-            self.registration_number.term.map_or(JsValue::NULL, JsValue::from_str),
-        ] {
-            row.push(&value);
-        }
-        row.into()
+        picker_row(
+            self.code,
+            &self.name,
+            &states,
+            &codes,
+            &postal.map_or(JsValue::NULL, |p| JsValue::from_str(p.label)),
+            &examples,
+            postal.is_some_and(|p| p.required),
+            self.state.label,
+            self.state.required,
+            self.registration_number.required,
+            &self.registration_number.term.map_or(JsValue::NULL, JsValue::from_str),
+        )
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A picker's row, made by the engine's `Array.of` from the entry's values: one call, whose strings the glue
+    /// decodes, not a JS string and a push for each (WebAssembly size). The optional texts are given as `null` or a
+    /// JS string (an `Option<&str>` would be `undefined` for none).
+    #[wasm_bindgen(js_namespace = Array, js_name = of)]
+    #[allow(clippy::too_many_arguments)]
+    fn picker_row(
+        code: &str,
+        name: &str,
+        states: &js::Array,
+        calling_codes: &js::Array,
+        postal_label: &JsValue,
+        examples: &js::Array,
+        postal_required: bool,
+        state_label: &str,
+        state_required: bool,
+        registration_required: bool,
+        registration_term: &JsValue,
+    ) -> JsValue;
 }
 
 // ---- Binding-only types: the mirror of the core's serialized types, for the TypeScript declarations. ----
