@@ -227,10 +227,7 @@ fn field_check(v: &Validator, path: JsValue, value: &JsValue, record: &JsValue) 
 /// `validate`: the record read, then validated.
 fn report(v: &Validator, record: &JsValue) -> Report {
     // A value that is not JSON-like data gives the report that says so.
-    match record::read(record) {
-        Ok(parsed) => v.validate_parsed(parsed),
-        Err(not_data) => Report::not_json(not_data.detail(), 0, 0),
-    }
+    v.validate_read(record::read(record))
 }
 
 /// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
