@@ -276,26 +276,35 @@ pub fn reset_country_rules() {
 pub fn create_validator(options: JsValue) -> Result<usize, JsValue> {
     crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
-    // One error site for the options' own shape (WebAssembly size).
-    let reason = match record::read(&options) {
-        Ok(Slot::Wrong(found)) => RequestReason::WrongType { expected: "object", found: found.as_str() },
-        Err(not_data) => RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 },
-        Ok(parsed) => {
+    // One error site for every refusal (WebAssembly size).
+    let issue = match record::read(&options) {
+        Ok(Slot::Wrong(found)) => {
+            issue::Issue::new("", &RequestReason::WrongType { expected: "object", found: found.as_str() })
+        }
+        Err(not_data) => {
+            issue::Issue::new("", &RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })
+        }
+        Ok(parsed) => 'configured: {
             if let Slot::Value(config) = parsed {
                 // A getter that throws gives its exception as the rules, which are then refused as malformed.
                 let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
                 if !rules.is_undefined() && !rules.is_null() {
-                    v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+                    match read_country_rules(rules) {
+                        Ok(set) => v.set_country_rules(set),
+                        Err(e) => break 'configured issue::Issue::new("", &e),
+                    }
                 }
                 if Validator::carries_configuration(&config) {
-                    v.configure(config).map_err(|issue| thrown(&issue))?;
+                    if let Err(issue) = v.configure(config) {
+                        break 'configured issue;
+                    }
                 }
             }
             // The handle: the instance's address, which `index.js` keeps (as wasm-bindgen's classes keep theirs).
             return Ok(Rc::into_raw(Rc::new(v)) as usize);
         }
     };
-    Err(error(&reason))
+    Err(thrown(&issue))
 }
 
 /// Makes the validator `handle` (made by `createValidator`) the one of the next `validate` or `validateField` call only:
