@@ -644,13 +644,13 @@ impl ToJs for PickerEntry<'_> {
             &self.name,
             &states,
             &codes,
-            &postal.map_or(JsValue::NULL, |p| JsValue::from_str(p.label)),
+            postal.map(|p| p.label),
             &examples,
             postal.is_some_and(|p| p.required),
             self.state.label,
             self.state.required,
             self.registration_number.required,
-            &self.registration_number.term.map_or(JsValue::NULL, JsValue::from_str),
+            self.registration_number.term,
         )
     }
 }
@@ -658,8 +658,8 @@ impl ToJs for PickerEntry<'_> {
 #[wasm_bindgen]
 extern "C" {
     /// A picker's row, made by the engine's `Array.of` from the entry's values: one call, whose strings the glue
-    /// decodes, not a JS string and a push for each (WebAssembly size). The optional texts are given as `null` or a
-    /// JS string (an `Option<&str>` would be `undefined` for none).
+    /// decodes, not a JS string and a push for each (WebAssembly size). The glue gives `undefined` for an optional
+    /// text that is none, which the package's `countries()` (`scripts/pkg/index.js`) makes `null`.
     #[wasm_bindgen(js_namespace = Array, js_name = of)]
     #[allow(clippy::too_many_arguments)]
     fn picker_row(
@@ -667,13 +667,13 @@ extern "C" {
         name: &str,
         states: &js::Array,
         calling_codes: &js::Array,
-        postal_label: &JsValue,
+        postal_label: Option<&str>,
         examples: &js::Array,
         postal_required: bool,
         state_label: &str,
         state_required: bool,
         registration_required: bool,
-        registration_term: &JsValue,
+        registration_term: Option<&str>,
     ) -> JsValue;
 }
 
