@@ -49,7 +49,10 @@ writeFileSync(indexJs, indexText.replace("'@DATA_VERSION@'", JSON.stringify(data
 // them: wasm-bindgen names each `__wbg_<name>_<16 hex digits>`, and those hashes are about 0.7 KB gzip of the module
 // that nothing can compress. Only the names change: every import, its module and its signature stay, and the glue's
 // functions are the same. docs/npm-package.md ("Size").
-shortenImports(join(to, 'tenantcheck_bg.wasm'), join(to, 'tenantcheck.js'));
+shortenImports(join(to, 'tenantcheck_bg.wasm'), join(to, 'tenantcheck.js'), [
+  join(to, 'tenantcheck.d.ts'),
+  join(to, 'tenantcheck_bg.wasm.d.ts'),
+]);
 inlineCatches(join(to, 'tenantcheck.js'));
 
 /**
@@ -81,9 +84,10 @@ function inlineCatches(gluePath) {
 }
 
 /** Renames the imports of a WebAssembly module and their keys in its JS glue. */
-function shortenImports(wasmPath, gluePath) {
+function shortenImports(wasmPath, gluePath, declarations) {
   const wasm = readFileSync(wasmPath);
   let glue = readFileSync(gluePath, 'utf8');
+  const declared = new Map(declarations.map((d) => [d, readFileSync(d, 'utf8')]));
   const uleb = (at) => {
     let value = 0;
     let shift = 0;
@@ -113,6 +117,34 @@ function shortenImports(wasmPath, gluePath) {
     const id = wasm[at];
     const [size, body] = uleb(at + 1);
     const end = body + size;
+    if (id === 7) {
+      // The module's own exports for the glue (`__wbindgen_export`, `__wbindgen_add_to_stack_pointer`, …) get short
+      // names too (`_a`, `_b`, …), in the glue and in the declarations of what init() resolves to; the package's
+      // functions keep theirs.
+      let [count, p] = uleb(body);
+      const out = [encode(count)];
+      let n = 0;
+      for (let i = 0; i < count; i++) {
+        const [nameLen, q] = uleb(p);
+        const name = wasm.subarray(q, q + nameLen).toString('utf8');
+        const [, next] = uleb(q + nameLen + 1);
+        let to = name;
+        // Functions and globals: a table keeps its name (tests/node/size.test.mjs looks for the externref table's).
+        if ((wasm[q + nameLen] === 0 || wasm[q + nameLen] === 3) && /^__\w+$/.test(name)) {
+          to = `_${short(n++)}`;
+          if (glue.includes(`wasm.${to}`)) throw new Error(`make-pkg: the glue already names ${to}`);
+          glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), `wasm.${to}`);
+          for (const d of declarations) declared.set(d, declared.get(d).replace(new RegExp(`\\b${name}\\b`, 'g'), to));
+          renamed++;
+        }
+        out.push(encode(to.length), Buffer.from(to), wasm.subarray(q + nameLen, next));
+        p = next;
+      }
+      const section = Buffer.concat(out);
+      parts.push(Buffer.from([7]), encode(section.length), section);
+      at = end;
+      continue;
+    }
     if (id !== 2) {
       parts.push(wasm.subarray(at, end));
       at = end;
@@ -145,7 +177,8 @@ function shortenImports(wasmPath, gluePath) {
   if (/__wbg_\w+_[0-9a-f]{16}:/.test(glue)) throw new Error('make-pkg: the glue provides an import the module lacks');
   writeFileSync(wasmPath, Buffer.concat(parts));
   writeFileSync(gluePath, glue);
-  console.log(`make-pkg: ${renamed} imports renamed`);
+  for (const [d, text] of declared) writeFileSync(d, text);
+  console.log(`make-pkg: ${renamed} imports and exports renamed`);
 }
 
 // Licences: the code is MIT OR Apache-2.0 (Cargo.toml); the embedded data has its own (scripts/README-data.md).

@@ -315,12 +315,20 @@ impl Validator {
 
     /// Validates a parsed JSON value, which may not be a record at all.
     pub fn validate_parsed(&self, parsed: Parsed) -> Report {
-        let found = match parsed {
-            Slot::Value(record) => return self.validate(record),
-            Slot::Wrong(kind) => kind.as_str(),
-            Slot::Absent | Slot::Null => "null",
+        self.validate_read(Ok(parsed))
+    }
+
+    /// Validates what a lenient reader read ([`record::read`]): a value that is not JSON-like data gives
+    /// `request.not_json` with line and column 0 (no text was read). One rejected report for every refusal (WebAssembly
+    /// size: the package's `validate`).
+    pub fn validate_read(&self, read: Result<Parsed, NotData>) -> Report {
+        let reason = match read {
+            Ok(Slot::Value(record)) => return self.validate(record),
+            Ok(Slot::Wrong(kind)) => RequestReason::NotAnObject { found: kind.as_str() },
+            Ok(Slot::Absent | Slot::Null) => RequestReason::NotAnObject { found: "null" },
+            Err(not_data) => RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 },
         };
-        Report::rejected(Issue::new("", &RequestReason::NotAnObject { found }))
+        Report::rejected(Issue::new("", &reason))
     }
 
     /// Validates one field as the user types (`request.md`, "Field result"): `value` replaces the field at `path` in

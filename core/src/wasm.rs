@@ -227,10 +227,7 @@ fn field_check(v: &Validator, path: JsValue, value: &JsValue, record: &JsValue) 
 /// `validate`: the record read, then validated.
 fn report(v: &Validator, record: &JsValue) -> Report {
     // A value that is not JSON-like data gives the report that says so.
-    match record::read(record) {
-        Ok(parsed) => v.validate_parsed(parsed),
-        Err(not_data) => Report::not_json(not_data.detail(), 0, 0),
-    }
+    v.validate_read(record::read(record))
 }
 
 /// Installs run-time country rules in Partner Center's shape (one country's rules, a list of them, or the JSON text
@@ -279,26 +276,35 @@ pub fn reset_country_rules() {
 pub fn create_validator(options: JsValue) -> Result<usize, JsValue> {
     crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
-    // One error site for the options' own shape (WebAssembly size).
-    let reason = match record::read(&options) {
-        Ok(Slot::Wrong(found)) => RequestReason::WrongType { expected: "object", found: found.as_str() },
-        Err(not_data) => RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 },
-        Ok(parsed) => {
+    // One error site for every refusal (WebAssembly size).
+    let issue = match record::read(&options) {
+        Ok(Slot::Wrong(found)) => {
+            issue::Issue::new("", &RequestReason::WrongType { expected: "object", found: found.as_str() })
+        }
+        Err(not_data) => {
+            issue::Issue::new("", &RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })
+        }
+        Ok(parsed) => 'configured: {
             if let Slot::Value(config) = parsed {
                 // A getter that throws gives its exception as the rules, which are then refused as malformed.
                 let rules = js::reflect_get(&options, "countryRules").unwrap_or_else(|thrown| thrown);
                 if !rules.is_undefined() && !rules.is_null() {
-                    v.set_country_rules(read_country_rules(rules).map_err(|e| error(&e))?);
+                    match read_country_rules(rules) {
+                        Ok(set) => v.set_country_rules(set),
+                        Err(e) => break 'configured issue::Issue::new("", &e),
+                    }
                 }
                 if Validator::carries_configuration(&config) {
-                    v.configure(config).map_err(|issue| thrown(&issue))?;
+                    if let Err(issue) = v.configure(config) {
+                        break 'configured issue;
+                    }
                 }
             }
             // The handle: the instance's address, which `index.js` keeps (as wasm-bindgen's classes keep theirs).
             return Ok(Rc::into_raw(Rc::new(v)) as usize);
         }
     };
-    Err(error(&reason))
+    Err(thrown(&issue))
 }
 
 /// Makes the validator `handle` (made by `createValidator`) the one of the next `validate` or `validateField` call only:
@@ -394,7 +400,7 @@ fn find(cache: &[(usize, usize, JsValue)], key: (usize, usize)) -> Cached {
 /// Runs `f` on the JS string of a `&'static str`, made once. The cache is only ever borrowed shared while JS runs (`f`
 /// sets a member, and a setter a page put on `Object.prototype` could call back in); a call that finds it borrowed
 /// and would have to add a string makes one that is not cached, so no call can fail on it.
-fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
+fn with_static(s: &'static str, f: &mut dyn FnMut(&JsValue)) {
     let key = (s.as_ptr() as usize, s.len());
     STATIC_STRINGS.with(|cell| {
         let free = match cell.try_borrow() {
@@ -424,7 +430,9 @@ fn with_static<R>(s: &'static str, f: impl FnOnce(&JsValue) -> R) -> R {
 
 /// The JS string of a `&'static str` ([`with_static`]), as a value of its own.
 fn js_static(s: &'static str) -> JsValue {
-    with_static(s, JsValue::clone)
+    let mut out = JsValue::NULL;
+    with_static(s, &mut |js| out = js.clone());
+    out
 }
 
 #[wasm_bindgen]
@@ -439,7 +447,7 @@ extern "C" {
 }
 
 fn set(target: &JsValue, key: &'static str, value: &JsValue) {
-    with_static(key, |key| target.unchecked_ref::<Target>().put(key, value));
+    with_static(key, &mut |key| target.unchecked_ref::<Target>().put(key, value));
 }
 
 fn object(members: &[(&'static str, JsValue)]) -> JsValue {
@@ -631,24 +639,42 @@ impl ToJs for PickerEntry<'_> {
                 examples.push(&JsValue::from_str(e));
             }
         }
-        let row = js::Array::new();
-        for value in [
-            JsValue::from_str(self.code),
-            JsValue::from_str(&self.name),
-            states.into(),
-            codes.into(),
-            postal.map_or(JsValue::NULL, |p| JsValue::from_str(p.label)),
-            examples.into(),
-            postal.is_some_and(|p| p.required).into(),
-            JsValue::from_str(self.state.label),
-            self.state.required.into(),
-            self.registration_number.required.into(),
-            self.registration_number.term.map_or(JsValue::NULL, JsValue::from_str),
-        ] {
-            row.push(&value);
-        }
-        row.into()
+        picker_row(
+            self.code,
+            &self.name,
+            &states,
+            &codes,
+            postal.map(|p| p.label),
+            &examples,
+            postal.is_some_and(|p| p.required),
+            self.state.label,
+            self.state.required,
+            self.registration_number.required,
+            self.registration_number.term,
+        )
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A picker's row, made by the engine's `Array.of` from the entry's values: one call, whose strings the glue
+    /// decodes, not a JS string and a push for each (WebAssembly size). The glue gives `undefined` for an optional
+    /// text that is none, which the package's `countries()` (`scripts/pkg/index.js`) makes `null`.
+    #[wasm_bindgen(js_namespace = Array, js_name = of)]
+    #[allow(clippy::too_many_arguments)]
+    fn picker_row(
+        code: &str,
+        name: &str,
+        states: &js::Array,
+        calling_codes: &js::Array,
+        postal_label: Option<&str>,
+        examples: &js::Array,
+        postal_required: bool,
+        state_label: &str,
+        state_required: bool,
+        registration_required: bool,
+        registration_term: Option<&str>,
+    ) -> JsValue;
 }
 
 // ---- Binding-only types: the mirror of the core's serialized types, for the TypeScript declarations. ----

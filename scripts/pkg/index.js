@@ -117,9 +117,9 @@ export const countries = guard('countries', (locale) => {
       name: names?.of(code) || name,
       states,
       callingCodes,
-      postalCode: label === null ? null : { label, example: examples[0] ?? null, examples, required },
+      postalCode: label == null ? null : { label, example: examples[0] ?? null, examples, required },
       state: { label: r[0], required: r[1] },
-      registrationNumber: { required: r[2], term: r[3] },
+      registrationNumber: { required: r[2], term: r[3] ?? null },
       phone: { required: true },
     };
   });

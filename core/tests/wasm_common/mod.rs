@@ -252,7 +252,17 @@ pub fn countries_lists_every_country_for_a_picker() {
     wasm::reset_country_rules();
     let list = Array::from(&wasm::countries());
     assert_eq!(list.length(), 250);
-    assert_no_undefined(&list.clone().into(), "countries");
+    // The optional texts (the postcode's label, the registration term) are `undefined` where there is none (the
+    // package's `countries()` makes them `null`, which tests/node/package.test.mjs checks); every other value is defined.
+    for (n, row) in list.iter().enumerate() {
+        for (i, value) in Array::from(&row).iter().enumerate() {
+            if i == 4 || i == 10 {
+                assert!(value.is_undefined() || value.is_string(), "countries[{n}][{i}]");
+            } else {
+                assert_no_undefined(&value, &format!("countries[{n}][{i}]"));
+            }
+        }
+    }
     let got: Value = serde_json::from_str(&JSON::stringify(&list).unwrap().as_string().unwrap()).unwrap();
     let want: Vec<Value> = tenantcheck_core::countries::picker()
         .iter()
