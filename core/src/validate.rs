@@ -17,6 +17,7 @@ use crate::rules::{
 use crate::schema;
 use crate::source::NotData;
 use alloc::borrow::Cow;
+#[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
 use alloc::sync::Arc;
 use alloc::{borrow::ToOwned, string::String, string::ToString, vec::Vec};
 use serde::Serialize;
@@ -207,19 +208,51 @@ pub struct Validator {
     overrides: Vec<CountryRules>,
     /// The partner's configuration, where the host holds it (shared: a copy of the validator with other country rules
     /// copies no configuration).
-    held: Option<Arc<Configuration>>,
+    held: Option<Held>,
 }
+
+/// How a validator holds its configuration: shared (a copy of the validator copies no record); in the npm package the
+/// configuration is a JS object, which copies share as they are.
+#[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
+type Held = Arc<Configuration>;
+#[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+type Held = Configuration;
 
 /// The partner's configuration as a host holds it (`rules.md` section 4, `request.md`), checked and normalized once,
 /// when it is taken ([`Validator::configure`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Configuration {
     /// The configuration fields, normalized, as a record's `normalized` shows them (its objects are absent).
+    #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
     fields: Record,
+    /// In the npm package, the same fields as a plain JS object (written by the package's writer), and only that: each
+    /// record takes them by the package's reader ([`crate::wasm::read_held`]), which is linked anyway, rather than by
+    /// a `clone` per field type (0.3 KB of the package's gzip size).
+    #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+    js: wasm_bindgen::JsValue,
 }
 
 impl Configuration {
-    /// The configuration fields, normalized (the record's objects are absent).
+    /// Holds the normalized record's configuration fields.
+    fn new(fields: Record) -> Self {
+        #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+        {
+            // The record's other fields are written too, and never read.
+            Configuration { js: crate::wasm::record_to_js(&fields) }
+        }
+        #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
+        {
+            // Only the configuration fields are held.
+            let mut fields = fields;
+            fields.account = Slot::Absent;
+            fields.sync_options = Slot::Absent;
+            Configuration { fields }
+        }
+    }
+
+    /// The configuration fields, normalized (the record's objects are absent). Not in the npm package, which holds
+    /// them as a JS object.
+    #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
     pub fn fields(&self) -> &Record {
         &self.fields
     }
@@ -253,11 +286,8 @@ impl Validator {
                 return Err(first);
             }
         }
-        if let Some(mut fields) = report.normalized {
-            // Only the configuration fields are held.
-            fields.account = Slot::Absent;
-            fields.sync_options = Slot::Absent;
-            self.held = Some(Arc::new(Configuration { fields }));
+        if let Some(fields) = report.normalized {
+            self.held = Some(Held::from(Configuration::new(fields)));
         }
         Ok(())
     }
@@ -270,7 +300,7 @@ impl Validator {
 
     /// The partner's configuration the validator holds, if any.
     pub fn configuration(&self) -> Option<&Configuration> {
-        self.held.as_deref()
+        self.held.as_ref().map(|held| -> &Configuration { held })
     }
 
     /// Installs a rule set: it replaces the rules of the countries it names (and earlier run-time rules for them).
@@ -748,13 +778,20 @@ impl<'v> Walk<'v> {
             if carried >> i & 1 != 0 {
                 self.issue(name, &RequestReason::ConfigurationIgnored { name });
             }
+            #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
+            if let Some(place) = record::place_at(rec, name) {
+                crate::wasm::read_held(&held.js, name, place);
+            }
         }
-        let f = &held.fields;
-        rec.csp_model = f.csp_model.clone();
-        rec.reseller_billing_address = f.reseller_billing_address.clone();
-        rec.partner_domain = f.partner_domain.clone();
-        rec.markets = f.markets.clone();
-        rec.domain_suffix = f.domain_suffix.clone();
+        #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
+        {
+            let f = &held.fields;
+            rec.csp_model = f.csp_model.clone();
+            rec.reseller_billing_address = f.reseller_billing_address.clone();
+            rec.partner_domain = f.partner_domain.clone();
+            rec.markets = f.markets.clone();
+            rec.domain_suffix = f.domain_suffix.clone();
+        }
     }
 
     /// Checks the configuration the record carries and writes back its normalized form.

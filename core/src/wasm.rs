@@ -592,6 +592,19 @@ impl ToJs for record::Record {
     }
 }
 
+/// A validator's held configuration as a plain JS object, kept by the validator ([`crate::validate::Configuration`]).
+pub(crate) fn record_to_js(record: &record::Record) -> JsValue {
+    object_to_js(record)
+}
+
+/// Reads the field `name` of a held configuration's JS object into a record's place, by the package's one reader: the
+/// object is the module's own (made by [`record_to_js`], never given to JS), so nothing can fail; a value that did
+/// would leave the place empty.
+pub(crate) fn read_held(held: &JsValue, name: &str, place: record::PlaceMut<'_>) {
+    let value = js::reflect_get(held, name).unwrap_or(JsValue::NULL);
+    let _ = record::read_into(place, Some(&value));
+}
+
 /// A record object as a plain JS object: its fields by the schema's names ([`record::Object`]), walked by this one
 /// function for every object of the record.
 fn object_to_js(o: &dyn record::Object) -> JsValue {
