@@ -130,11 +130,18 @@ function shortenImports(wasmPath, gluePath, declarations) {
         const [, next] = uleb(q + nameLen + 1);
         let to = name;
         // Functions and globals: a table keeps its name (tests/node/size.test.mjs looks for the externref table's).
-        if ((wasm[q + nameLen] === 0 || wasm[q + nameLen] === 3) && /^__\w+$/.test(name)) {
+        // The package's own functions (`validate`, …) are the glue's to call: their names in the module are only the
+        // glue's (`wasm.validate(…)`), and the JS functions the package exports keep theirs.
+        const kind = wasm[q + nameLen];
+        if ((kind === 0 || kind === 3) && (/^__\w+$/.test(name) || (kind === 0 && /^[A-Za-z]\w*$/.test(name)))) {
           to = `_${short(n++)}`;
           if (glue.includes(`wasm.${to}`)) throw new Error(`make-pkg: the glue already names ${to}`);
           glue = glue.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), `wasm.${to}`);
-          for (const d of declarations) declared.set(d, declared.get(d).replace(new RegExp(`\\b${name}\\b`, 'g'), to));
+          // In the declarations of the module's exports (`InitOutput`, tenantcheck_bg.wasm.d.ts) only.
+          const [declaration, by] = /^__/.test(name)
+            ? [new RegExp(`\\b${name}\\b`, 'g'), to]
+            : [new RegExp(`(readonly |export const )${name}:`, 'g'), `$1${to}:`];
+          for (const d of declarations) declared.set(d, declared.get(d).replace(declaration, by));
           renamed++;
         }
         out.push(encode(to.length), Buffer.from(to), wasm.subarray(q + nameLen, next));

@@ -277,10 +277,9 @@ pub fn create_validator(options: JsValue) -> Result<usize, JsValue> {
     crate::js_host::install(); // for the instance's validations, and the configuration's
     let mut v = Validator::new();
     // One error site for every refusal (WebAssembly size).
+    // Options that are not an object are refused by `index.js` before this call (as `request.wrong_type`); here they
+    // are no options.
     let issue = match record::read(&options) {
-        Ok(Slot::Wrong(found)) => {
-            issue::Issue::new("", &RequestReason::WrongType { expected: "object", found: found.as_str() })
-        }
         Err(not_data) => {
             issue::Issue::new("", &RequestReason::NotJson { detail: not_data.detail(), line: 0, column: 0 })
         }
@@ -513,22 +512,16 @@ impl<T: ToJs> ToJs for Vec<T> {
 impl ToJs for Report {
     fn to_js(&self) -> JsValue {
         let form = self.domain_form.map(DomainForm::as_str);
-        let js = object(&[
+        // The record's `id` (`request.md`) is echoed by the package's entry (`scripts/pkg/index.js`, `withId`), which
+        // has the caller's value at hand: the module checks it (`request.bad_id`) and writes no copy (WebAssembly size).
+        object(&[
             ("valid", self.valid.into()),
             ("domainForm", form.map_or(JsValue::NULL, js_static)),
             ("linksExistingTenant", self.links_existing_tenant.into()),
             ("errors", list(&self.errors)),
             ("warnings", list(&self.warnings)),
             ("normalized", self.normalized.to_js()),
-        ]);
-        // The record's `id`, only when it had one (`request.md`).
-        let id = match &self.id {
-            record::Id::Text(s) => JsValue::from_str(s),
-            record::Id::Int(n) => JsValue::from_f64(*n as f64),
-            record::Id::Absent | record::Id::Bad => return js,
-        };
-        set(&js, "id", &id);
-        js
+        ])
     }
 }
 

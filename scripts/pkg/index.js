@@ -93,7 +93,20 @@ export function initSync(module) {
   return out;
 }
 
-export const validate = guard('validate', glue.validate);
+/**
+ * A record's `id` echoed as the result's (request.md): the module checks it (`request.bad_id`) and the entry, which
+ * has the caller's value, sets it, only when the record had a good one. Reading it again never throws out of
+ * `validate` (a getter that throws was already an error of the result).
+ */
+function withId(record, result) {
+  try {
+    const id = record !== null && typeof record === 'object' ? record.id : undefined;
+    if (id != null && !result.errors.some((e) => e.code === 'request.bad_id')) result.id = id;
+  } catch {}
+  return result;
+}
+
+export const validate = guard('validate', (record) => withId(record, glue.validate(record)));
 export const validateField = guard('validateField', glue.validateField);
 export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
@@ -162,7 +175,7 @@ export class Validator {
   }
 
   validate(record) {
-    return this.#call(glue.validate, [record]);
+    return withId(record, this.#call(glue.validate, [record]));
   }
 
   validateField(path, value, record) {
@@ -178,6 +191,20 @@ export class Validator {
   }
 }
 
-export const createValidator = guard('createValidator', (options) => new Validator(glue.createValidator(options), token));
+/** The JSON kind of a value that is not an object (`request.md`'s kinds), for createValidator's refusal. */
+function kindOf(v) {
+  return Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'boolean';
+}
+
+export const createValidator = guard('createValidator', (options) => {
+  // Options that are not an object (nor a function or symbol, which are not data: the module refuses those) are
+  // refused here, as the module refuses a record's field of the wrong type.
+  if (options != null && (Array.isArray(options) || ['string', 'number', 'boolean'].includes(typeof options))) {
+    const found = kindOf(options);
+    throw new TenantcheckError('request.wrong_type', `Expected an object here, not ${found === 'array' ? 'an' : 'a'} ${found}.`,
+      { expected: 'object', found });
+  }
+  return new Validator(glue.createValidator(options), token);
+});
 /** The embedded country data's version (its sources and their versions), written here by scripts/make-pkg.mjs. */
 export const dataVersion = '@DATA_VERSION@';
