@@ -398,8 +398,9 @@ pub fn text_fields() -> impl Iterator<Item = (&'static str, Kind)> {
     FIELDS.iter().filter(|f| f.is_text()).map(|f| (f.path, f.kind))
 }
 
-/// Writes `s` into `out` from byte `n` on, as far as `out` has room; returns where it ends.
-const fn put(out: &mut [u8], n: usize, s: &str) -> usize {
+/// Writes `s` into `out` from byte `n` on, as far as `out` has room; returns where it ends. The compile-time
+/// TypeScript writers share it (this module's and `wasm::types`).
+pub(crate) const fn put(out: &mut [u8], n: usize, s: &str) -> usize {
     let s = s.as_bytes();
     let mut i = 0;
     while i < s.len() {

@@ -586,6 +586,7 @@ impl ToJs for record::Record {
 }
 
 /// A validator's held configuration as a plain JS object, kept by the validator ([`crate::validate::Configuration`]).
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn record_to_js(record: &record::Record) -> JsValue {
     object_to_js(record)
 }
@@ -593,6 +594,7 @@ pub(crate) fn record_to_js(record: &record::Record) -> JsValue {
 /// Reads the field `name` of a held configuration's JS object into a record's place, by the package's one reader: the
 /// object is the module's own (made by [`record_to_js`], never given to JS), so nothing can fail; a value that did
 /// would leave the place empty.
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn read_held(held: &JsValue, name: &str, place: record::PlaceMut<'_>) {
     let value = js::reflect_get(held, name).unwrap_or(JsValue::NULL);
     let _ = record::read_into(place, Some(&value));

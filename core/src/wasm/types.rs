@@ -11,20 +11,7 @@
 //! - `FieldPath`: the dotted path of every field of the record (not of the objects that only nest fields).
 
 use crate::codes::BY_RULE;
-use crate::schema::{self, Kind};
-
-/// Writes `s` into `out` from byte `n` on, as far as `out` has room; returns where it ends.
-const fn put(out: &mut [u8], n: usize, s: &str) -> usize {
-    let s = s.as_bytes();
-    let mut i = 0;
-    while i < s.len() {
-        if n + i < out.len() {
-            out[n + i] = s[i];
-        }
-        i += 1;
-    }
-    n + s.len()
-}
+use crate::schema::{self, put, Kind};
 
 /// `"text"`.
 const fn quoted(out: &mut [u8], n: usize, text: &str) -> usize {
