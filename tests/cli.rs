@@ -129,7 +129,7 @@ fn summary_counts_codes_on_stderr() {
     let r = run(&["check", "mixed.jsonl", "--summary"], b"");
     assert_mixed(&r);
     let summary: Vec<&str> = r.stderr.lines().map(str::trim).collect();
-    for line in ["records: 9", "valid: 4", "invalid: 5", "errors:", "warnings:"] {
+    for line in ["9 records: 4 valid, 5 invalid.", "Errors by code:", "Warnings by code:"] {
         assert!(summary.contains(&line), "{line:?} in {summary:?}");
     }
     let count = |code: &str| -> Option<u64> { summary.iter().find_map(|l| l.strip_prefix(code)?.trim().parse().ok()) };
@@ -186,8 +186,8 @@ fn csv_rows_become_records() {
 #[test]
 fn csv_summary_names_the_ignored_columns() {
     let r = run(&["check", "accounts.csv", "--summary"], b"");
-    assert!(r.stderr.lines().any(|l| l == "ignored columns: crmId"), "{}", r.stderr);
-    assert!(r.stderr.lines().any(|l| l == "records: 5"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "Ignored column: crmId"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "5 records: 2 valid, 3 invalid."), "{}", r.stderr);
 }
 
 #[test]
@@ -665,7 +665,7 @@ fn only_invalid_writes_the_invalid_and_counts_all() {
     assert_eq!(r.status, 1);
     assert_eq!(r.lines(), [3, 4, 5, 8, 9]);
     assert!(r.results().iter().all(|x| x["valid"] == false));
-    assert!(r.stderr.lines().any(|l| l == "records: 9"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "9 records: 4 valid, 5 invalid."), "{}", r.stderr);
     let r = run(&["check", "valid.jsonl", "--only-invalid"], b"");
     assert_eq!((r.status, r.stdout.as_str()), (0, ""));
 }

@@ -1,7 +1,8 @@
 //! Progress on stderr for long runs, drawn by `indicatif`: a bar of the bytes read (of the file's size; a spinner for
 //! stdin), the records done and the time left. Only when stderr is a terminal, and only after the first second, so
-//! that short runs never draw it; cleared at the end.
+//! that short runs never draw it; cleared at the end. Its words are those of `--lang` ([`Words`]).
 
+use super::texts::{self, count, Words};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,20 +14,21 @@ const DELAY: Duration = Duration::from_secs(1);
 
 /// The progress display. Driven by the writer, once per batch.
 #[derive(Debug)]
-pub struct Progress {
+pub struct Progress<'w> {
     enabled: bool,
     /// Bytes read so far, counted by the reader.
     read: Arc<AtomicU64>,
     total: Option<u64>,
     start: Instant,
     bar: Option<ProgressBar>,
+    words: &'w Words,
 }
 
-impl Progress {
+impl<'w> Progress<'w> {
     /// A progress display for an input of `total` bytes (if known); shown only when stderr is a terminal.
-    pub fn new(read: Arc<AtomicU64>, total: Option<u64>) -> Self {
+    pub fn new(read: Arc<AtomicU64>, total: Option<u64>, words: &'w Words) -> Self {
         let enabled = std::io::stderr().is_terminal();
-        Progress { enabled, read, total, start: Instant::now(), bar: None }
+        Progress { enabled, read, total, start: Instant::now(), bar: None, words }
     }
 
     /// Updates the display (indicatif redraws at most 20 times a second).
@@ -34,21 +36,27 @@ impl Progress {
         if !self.enabled || (self.bar.is_none() && self.start.elapsed() < DELAY) {
             return;
         }
-        let total = self.total;
+        let (total, words) = (self.total, self.words);
         let bar = self.bar.get_or_insert_with(|| {
             let (bar, template) = match total {
-                Some(size) => (ProgressBar::new(size), "{wide_bar} {bytes}/{total_bytes} {msg} ({eta} left)"),
-                None => (ProgressBar::new_spinner(), "{spinner} {bytes} {msg}"),
+                Some(size) => {
+                    // indicatif's `{eta}` inside the words for "time left".
+                    let left =
+                        words.say(texts::PROGRESS_LEFT, &tenantcheck_core::Params::default().with("time", "{eta}"));
+                    (ProgressBar::new(size), format!("{{wide_bar}} {{bytes}}/{{total_bytes}} {{msg}} ({left})"))
+                }
+                None => (ProgressBar::new_spinner(), "{spinner} {bytes} {msg}".to_owned()),
             };
-            // The templates are constants: a bad one would show indicatif's default instead.
-            if let Ok(style) = ProgressStyle::with_template(template) {
+            // A template that indicatif refuses (a catalog's stray brace) leaves indicatif's default style.
+            if let Ok(style) = ProgressStyle::with_template(&template) {
                 bar.set_style(style);
             }
             bar.set_draw_target(ProgressDrawTarget::stderr());
             bar
         });
         bar.set_position(self.read.load(Ordering::Relaxed));
-        bar.set_message(format!("{records} records"));
+        let params = tenantcheck_core::Params::default().with("records", count(records));
+        bar.set_message(self.words.say(texts::PROGRESS_RECORDS, &params));
     }
 
     /// Runs `f` (which writes to the same terminal) with the display out of the way.
