@@ -215,7 +215,18 @@ fn configured(mut validator: Validator, args: &CheckArgs, words: &Words) -> Resu
     };
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| words.file_detail(texts::CANNOT_READ, &file, e))?;
-    let settings = Settings::parse(&text).map_err(|e| words.file_detail(texts::BAD_SETTINGS, &file, e))?;
+    let settings = Settings::parse(&text).map_err(|e| {
+        // The core's reason in the language of `--lang`; a parser's words as they come.
+        let what = match &e.rule {
+            Some((wording, params)) => words.rule(*wording, params, &e.detail),
+            None => e.detail.clone(),
+        };
+        let detail = match e.at.as_str() {
+            "" => what,
+            at => words.say(texts::REPORT_ISSUE, &Params::default().with("field", at).with("message", what)),
+        };
+        words.file_detail(texts::BAD_SETTINGS, &file, detail)
+    })?;
     let partner = args.account.map_or(&settings.default, |id| settings.partner(id));
     let mut config = Record::default();
     partner.apply(&mut config);

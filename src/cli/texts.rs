@@ -10,6 +10,7 @@ use crate::catalogs::{self, CatalogError};
 use crate::cli::args::CheckArgs;
 pub use tenantcheck_core::catalog::cli::*;
 use tenantcheck_core::catalog::Catalog;
+use tenantcheck_core::issue::Wording;
 use tenantcheck_core::{Issue, Param, Params, Reason};
 
 /// The command line's language: the catalogs to look a text up in, first to last, then the built-in English.
@@ -72,11 +73,19 @@ impl Words {
         self.say(text, &Params::default())
     }
 
-    /// A reason's message (an issue's, a refused rule set's) in this language.
+    /// A reason's message (a refused rule set's) in this language.
     pub fn reason(&self, reason: &impl Reason) -> String {
         match self.messages() {
             Some(catalog) => catalog.message(reason.wording(), &reason.params()),
             None => reason.message(),
+        }
+    }
+
+    /// A wording's message in this language; `english` (the message it made) for English.
+    pub fn rule(&self, wording: Wording, params: &Params, english: &str) -> String {
+        match self.messages() {
+            Some(catalog) => catalog.message(wording, params),
+            None => english.to_owned(),
         }
     }
 
