@@ -787,8 +787,11 @@ fn lang_el_gives_the_report_and_the_summary_in_greek() {
 
     // Two errors of one record, joined by the Greek separator; the ignored CSV column warned about in Greek.
     records[2]["syncOptions"]["username"] = "ad min".into();
+    records[2]["account"]["email"] = "it@contoso".into();
     let r = run(&["check", "--output-format", "human", "--lang", "el"], format!("{}\n", records[2]).as_bytes());
-    assert!(r.stdout.lines().next().is_some_and(|l| l.starts_with("Ω-3 (γραμμή 1): syncOptions.username: ")));
+    let first = r.stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("Ω-3 (γραμμή 1): syncOptions.username: "), "{}", r.stdout);
+    assert!(first.contains(" · account.email: "), "{}", r.stdout);
     let r = run(&["check", "accounts.csv", "--lang", "el", "--summary"], b"");
     let warning =
         "tenantcheck: προειδοποίηση: accounts.csv: η στήλη 23 «crmId» δεν είναι πεδίο της εγγραφής και αγνοείται";
