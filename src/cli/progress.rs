@@ -39,12 +39,7 @@ impl<'w> Progress<'w> {
         let (total, words) = (self.total, self.words);
         let bar = self.bar.get_or_insert_with(|| {
             let (bar, template) = match total {
-                Some(size) => {
-                    // indicatif's `{eta}` inside the words for "time left".
-                    let left =
-                        words.say(texts::PROGRESS_LEFT, &tenantcheck_core::Params::default().with("time", "{eta}"));
-                    (ProgressBar::new(size), format!("{{wide_bar}} {{bytes}}/{{total_bytes}} {{msg}} ({left})"))
-                }
+                Some(size) => (ProgressBar::new(size), bar_template(words)),
                 None => (ProgressBar::new_spinner(), "{spinner} {bytes} {msg}".to_owned()),
             };
             // A template that indicatif refuses (a catalog's stray brace) leaves indicatif's default style.
@@ -71,6 +66,31 @@ impl<'w> Progress<'w> {
     pub fn finish(&mut self) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
+        }
+    }
+}
+
+/// indicatif's template of the bar for an input of known size, with indicatif's `{eta}` inside the words for "time
+/// left".
+fn bar_template(words: &Words) -> String {
+    let left = words.say(texts::PROGRESS_LEFT, &tenantcheck_core::Params::default().with("time", "{eta}"));
+    format!("{{wide_bar}} {{bytes}}/{{total_bytes}} {{msg}} ({left})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_makes_a_template_indicatif_takes() {
+        assert_eq!(bar_template(&Words::english()), "{wide_bar} {bytes}/{total_bytes} {msg} ({eta} left)");
+        for lang in ["el", "de", "fr", "es"] {
+            let args = <crate::cli::args::Cli as clap::Parser>::parse_from(["tenantcheck", "check", "--lang", lang]);
+            let crate::cli::args::Command::Check(args) = args.command else { unreachable!("a check") };
+            let words = Words::for_args(&args).unwrap();
+            let template = bar_template(&words);
+            assert!(template.contains("{eta}") && !template.contains("left"), "{lang}: {template}");
+            assert!(ProgressStyle::with_template(&template).is_ok(), "{lang}: {template}");
         }
     }
 }
