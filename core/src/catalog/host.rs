@@ -16,10 +16,12 @@ pub struct Text {
 macro_rules! texts {
     ($($(#[$doc:meta])* $name:ident = $key:literal => $en:expr;)+) => {
         $($(#[$doc])* pub const $name: Text = Text { key: $key, en: $en };)+
-        /// Every text, in the order declared: the `host.*` part of a catalog.
+        /// Every text, in the order declared: this module's part of a catalog.
         pub const ALL: &[Text] = &[$($name),+];
     };
 }
+/// The same declarations for the command line's texts ([`super::cli`]).
+pub(crate) use texts;
 
 texts! {
     // The submission's status line (`#tc-status`).
