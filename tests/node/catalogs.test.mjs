@@ -385,3 +385,32 @@ export const v = createValidator({ locale: 'de', catalog: de });
   }
   assert.doesNotMatch(bundle, /[\u0370-\u03ff]/, 'no Greek letter at all');
 });
+
+test('a Vite build that imports catalogs/de shows German messages in headless Chromium, with no other language', async () => {
+  const { inBrowser, serve } = await import('./recipes.mjs');
+  const app = consumer('catalog-vite', {
+    'index.html': '<!doctype html><meta charset="utf-8"><title>tenantcheck</title><script type="module" src="/main.js"></script>\n',
+    'main.js': `import init, { createValidator } from 'tenantcheck';
+import de from 'tenantcheck/catalogs/de.js';
+await init();
+const v = createValidator({ locale: 'de', catalog: de });
+const out = document.createElement('p');
+out.id = 'out';
+out.textContent = v.validateField('account.billingAddress.postalCode', '1068', { account: { billingAddress: { country: 'GR' } } }).errors[0].message;
+document.body.append(out);
+`,
+  });
+  const vite = join(tools, 'vite', 'bin', 'vite.js');
+  const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: app, encoding: 'utf8' });
+  assert.equal(run.status, 0, `vite build failed:\n${run.stdout}\n${run.stderr}`);
+  const js = readdirSync(join(app, 'dist', 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(app, 'dist', 'assets', f), 'utf8')).join('\n');
+  assert.doesNotMatch(js, /[\u0370-\u03ff]/, 'no Greek in the build');
+  for (const lang of ['fr', 'es']) assert.ok(!js.includes(catalogs[lang]['postal_code.format'][0]), `no ${lang} in the build`);
+  const server = await serve(join(app, 'dist'));
+  try {
+    const text = await inBrowser(server.url, (page) => page.locator('#out').textContent({ timeout: 15_000 }));
+    assert.equal(text, 'Griechenland: Postleitzahl besteht aus 5 Ziffern, z. B. 151 24.');
+  } finally {
+    await server.close();
+  }
+});
