@@ -191,13 +191,20 @@ function localizer(locale, catalog) {
     const v = catalog[`term.${key}`];
     return Array.isArray(v) ? v[0] : v;
   };
+  // The names asked for, kept (a name costs the engine microseconds).
+  const named = new Map();
   const name = (code) => {
-    try {
-      names ??= [new Intl.DisplayNames(english ? 'en' : locale, { type: 'region' }), new Intl.DisplayNames('en', { type: 'region' })];
-      return names[0].of(code) || names[1].of(code) || code;
-    } catch {
-      return code;
+    let n = named.get(code);
+    if (n === undefined) {
+      try {
+        names ??= [new Intl.DisplayNames(english ? 'en' : locale, { type: 'region' }), new Intl.DisplayNames('en', { type: 'region' })];
+        n = names[0].of(code) || names[1].of(code) || code;
+      } catch {
+        n = code;
+      }
+      named.set(code, n);
     }
+    return n;
   };
   const show = (v, filter) => {
     if (v == null) return '';
