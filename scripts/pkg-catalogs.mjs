@@ -44,9 +44,9 @@ function issueCodes(dts) {
 function wordingTable(en, codes) {
   const table = {};
   for (const [code, texts] of Object.entries(en)) {
-    if (!Array.isArray(texts)) continue;
+    // Only the issue codes: the browser host's and the command line's texts (`host.*`, `cli.*`) are not the package's.
     const declared = codes.get(code);
-    if (!declared) throw new Error(`make-pkg: en.json's ${code} is not an IssueCode`);
+    if (!Array.isArray(texts) || !declared) continue;
     const rows = texts.map((t) => {
       if (/[\n\u0001]/.test(t)) throw new Error(`make-pkg: ${code}: a template with a newline or U+0001`);
       const ps = [...t.matchAll(PLACEHOLDER)];
