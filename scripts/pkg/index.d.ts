@@ -52,9 +52,10 @@ export declare function createValidator(options?: CreateValidatorOptions | null)
 /**
  * Every country (250, sorted by code) for a picker, under the rules in force (run-time rules included), named in
  * `locale` (a BCP 47 tag) by the JavaScript engine's `Intl.DisplayNames`; English without one, or where the engine
- * does not know the tag. Never throws.
+ * does not know the tag. With a `catalog` of that language (`tenantcheck/catalogs/de`), the postcode's and the state's
+ * labels are its words (`ZIP-Code`, `Bundesstaat`); English without one. Never throws.
  */
-export declare function countries(locale?: string | null): CountryOption[];
+export declare function countries(locale?: string | null, catalog?: Catalog | null): CountryOption[];
 
 /** The embedded country data's version: its sources and their versions. */
 export declare const dataVersion: string;

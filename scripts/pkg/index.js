@@ -114,9 +114,16 @@ export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRul
  * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`: one flat array each, names in
  * English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
  * as core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for
- * `en`, where the engine refuses the tag, and where it names no region.
+ * `en`, where the engine refuses the tag, and where it names no region. With a `catalog` (of that language), the
+ * postcode's and the state's labels are its words, as the picker's `Language::term` takes them: `term.postcode.<CC>`,
+ * else `term.postcode`, else the English label.
  */
-export const countries = guard('countries', (locale) => {
+export const countries = guard('countries', (locale, catalog) => {
+  const word = (key, code, english) => {
+    let v = catalog?.[`term.${key}.${code}`] ?? catalog?.[`term.${key}`];
+    if (Array.isArray(v)) v = v[0];
+    return typeof v === 'string' ? v : english;
+  };
   const language = typeof locale === 'string' ? locale.split(/[-_]/)[0].toLowerCase() : '';
   let names;
   try {
@@ -130,8 +137,8 @@ export const countries = guard('countries', (locale) => {
       name: names?.of(code) || name,
       states,
       callingCodes,
-      postalCode: label == null ? null : { label, example: examples[0] ?? null, examples, required },
-      state: { label: r[0], required: r[1] },
+      postalCode: label == null ? null : { label: word('postcode', code, label), example: examples[0] ?? null, examples, required },
+      state: { label: word('state', code, r[0]), required: r[1] },
       registrationNumber: { required: r[2], term: r[3] ?? null },
       phone: { required: true },
     };

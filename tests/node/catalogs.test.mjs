@@ -164,6 +164,25 @@ test('the filler reads templates as core/src/message.rs does', () => {
   assert.equal(fr.validate(() => 1).errors[0].message, 'un', 'line 0');
 });
 
+test("countries(locale, catalog): the picker's labels in the catalog's language", () => {
+  const de = tc.countries('de', catalogs.de);
+  const en = tc.countries('de');
+  const by = (list, code) => list.find((c) => c.code === code);
+  assert.equal(by(de, 'US').name, 'Vereinigte Staaten');
+  assert.deepEqual([by(de, 'US').postalCode.label, by(de, 'US').state.label], ['ZIP-Code', 'Bundesstaat']);
+  assert.deepEqual([by(de, 'CA').postalCode.label, by(de, 'CA').state.label], ['Postleitzahl', 'Provinz oder Territorium']);
+  assert.equal(by(de, 'IE').postalCode.label, catalogs.de['term.postcode.IE'], "the catalog's own word for a country");
+  assert.equal(by(de, 'GR').state.label, catalogs.de['term.state']);
+  // Everything but the labels is the picker's without a catalog; without one the labels are English.
+  const unlabeled = (list) => list.map((c) => ({ ...c, postalCode: c.postalCode && { ...c.postalCode, label: '' }, state: { ...c.state, label: '' } }));
+  assert.deepEqual(unlabeled(de), unlabeled(en));
+  assert.deepEqual([by(en, 'US').postalCode.label, by(en, 'US').state.label], ['ZIP code', 'state']);
+  // A catalog that lacks the words: English; one that is not a catalog: ignored (countries never throws).
+  assert.equal(by(tc.countries('el', { 'term.state': 'πολιτεία' }), 'US').postalCode.label, 'ZIP code');
+  assert.equal(by(tc.countries('el', { 'term.state': 'πολιτεία' }), 'GR').state.label, 'πολιτεία');
+  assert.equal(by(tc.countries('de', 5), 'US').state.label, 'state');
+});
+
 // --- The differential test: index.js's filler against the Rust filler ---------------------------------------------
 //
 // The corpus: every case of the real-world corpus (tests/fixtures/real-world, put into its country's base account as

@@ -107,6 +107,8 @@ try {
 } catch (e) {
   if (e instanceof TenantcheckError && e.code === 'tenantcheck.bad_locale') console.log(e.params.locale);
 }
+const picker: CountryOption[] = countries('de', de);
+console.log(picker[0].state.label);
 german.free();
 const version: string = dataVersion;
 partner.free();
