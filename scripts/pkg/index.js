@@ -106,10 +106,10 @@ function withId(record, result) {
   return result;
 }
 
-export const validate = guard('validate', (record) => withId(record, glue.validate(record)));
-export const validateField = guard('validateField', glue.validateField);
-export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
-export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
+export const validate = /* @__PURE__ */ guard('validate', (record) => withId(record, glue.validate(record)));
+export const validateField = /* @__PURE__ */ guard('validateField', glue.validateField);
+export const setCountryRules = /* @__PURE__ */ guard('setCountryRules', glue.setCountryRules);
+export const resetCountryRules = /* @__PURE__ */ guard('resetCountryRules', glue.resetCountryRules);
 /**
  * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`: one flat array each, names in
  * English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
@@ -118,7 +118,7 @@ export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRul
  * postcode's and the state's labels are its words, as the picker's `Language::term` takes them: `term.postcode.<CC>`,
  * else `term.postcode`, else the English label.
  */
-export const countries = guard('countries', (locale, catalog) => {
+export const countries = /* @__PURE__ */ guard('countries', (locale, catalog) => {
   const word = (key, code, english) => {
     let v = catalog?.[`term.${key}.${code}`] ?? catalog?.[`term.${key}`];
     if (Array.isArray(v)) v = v[0];
@@ -361,7 +361,7 @@ function languageOf(options) {
   return localizer(tag, copy);
 }
 
-export const createValidator = guard('createValidator', (options) => {
+export const createValidator = /* @__PURE__ */ guard('createValidator', (options) => {
   // Options that are not an object (nor a function or symbol, which are not data: the module refuses those) are
   // refused here, as the module refuses a record's field of the wrong type.
   if (options != null && (Array.isArray(options) || ['string', 'number', 'boolean'].includes(typeof options))) {

@@ -403,6 +403,12 @@ export const v = createValidator({ locale: 'de', catalog: de });
     assert.deepEqual(found, [], `${lang} text in the bundle`);
   }
   assert.doesNotMatch(bundle, /[\u0370-\u03ff]/, 'no Greek letter at all');
+  // A bundle that never makes a validator has no filler (its exports are marked pure, the package side-effect free).
+  const plain = consumer('catalog-bundle-plain', { 'main.js': "import init, { validate } from 'tenantcheck';\nawait init();\nexport const r = validate({});\n" });
+  const small = await esbuild.build({ entryPoints: [join(plain, 'main.js')], bundle: true, format: 'esm', write: false, logLevel: 'error' });
+  for (const part of ['PluralRules', 'tenantcheck.bad_locale', 'country_rules.malformed']) {
+    assert.ok(!small.outputFiles[0].text.includes(part), `${part} in a bundle of validate alone`);
+  }
 });
 
 test('a Vite build that imports catalogs/de shows German messages in headless Chromium, with no other language', async () => {
