@@ -83,21 +83,14 @@ function wordingTable(en, codes) {
   return table;
 }
 
-/** index.js's `wordingOf` (the same function: keep them in step). */
-function wordingOf(issue, entries) {
-  let best = 0;
-  let most = -1;
-  entries.forEach((entry, i) => {
-    const [params, prefix = '', suffix = ''] = entry.split('\n');
-    const names = params ? params.split(' ') : [];
-    const has = (p) => issue.params[p] != null && !(Array.isArray(issue.params[p]) && !issue.params[p].length);
-    if (names.length > most && names.every(has) && issue.message.startsWith(prefix) && issue.message.endsWith(suffix)) {
-      best = i;
-      most = names.length;
-    }
-  });
-  return best;
-}
+/** index.js's own `wordingOf` (its source read from scripts/pkg/index.js, so that the table is checked with the very
+ * function that reads it). */
+const wordingOf = (() => {
+  const index = readFileSync(new URL('./pkg/index.js', import.meta.url), 'utf8');
+  const source = index.match(/\nfunction wordingOf\(issue, entries\) \{\n[\s\S]*?\n\}\n/);
+  if (!source) throw new Error('make-pkg: index.js has no function wordingOf(issue, entries)');
+  return new Function(`${source[0]}\nreturn wordingOf;`)();
+})();
 
 /** The English words index.js writes without data (`article`, `describe`, `or`): en.json's must be the same. */
 function checkEnglishWords(en) {

@@ -159,7 +159,7 @@ const PLACEHOLDER = /\{(\w+)((?:\|(?:\w+:[^{}|]*|\w*))*)\}/g;
 const WORDINGS = '@WORDINGS@';
 const ENGLISH_TERMS = '@ENGLISH_TERMS@';
 
-/** The index of an issue's wording among its code's (scripts/pkg-catalogs.mjs has the same function). */
+/** The index of an issue's wording among its code's (scripts/pkg-catalogs.mjs checks the table with this function). */
 function wordingOf(issue, entries) {
   let best = 0;
   let most = -1;
@@ -253,7 +253,7 @@ function localizer(locale, catalog) {
     const i = entries ? wordingOf(issue, entries) : 0;
     const entry = catalog[issue.code];
     const template = Array.isArray(entry) ? entry[i] : i === 0 ? entry : undefined;
-    return typeof template === 'string' ? template.replace(PLACEHOLDER, (_, p, f) => show(issue.params[p], f.slice(1))) : issue.message;
+    return typeof template === 'string' ? template.replace(PLACEHOLDER, (_, p, f) => show(Object.hasOwn(issue.params, p) ? issue.params[p] : null, f.slice(1))) : issue.message;
   };
 }
 

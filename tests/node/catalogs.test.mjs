@@ -149,7 +149,7 @@ test('the language options are checked: a TenantcheckError, as for the other opt
 test('the filler reads templates as core/src/message.rs does', () => {
   const cat = {
     'request.wrong_type': 'use . ! # { | } ~ - {missing}|{}|{ma x}|{found|one:x|other:{y}}|{found}{|{expected|bold}}',
-    'request.not_an_object': '{found|a}|{found|char}|{found|name}|{found|In}|{found|postcode}|{found|state}|{found|one:x|other:y}',
+    'request.not_an_object': '{found|a}|{found|char}|{found|name}|{found|In}|{found|postcode}|{found|state}|{found|one:x|other:y}{constructor}{__proto__}',
     'postal_code.format': ['{digits|one:eine|other:viele}|{digits|few:x}|{digits|other:a|other:b}|{digits|or}|{country|a}', '', '', ''],
   };
   const v = tc.createValidator({ locale: 'en-GB', catalog: cat });
