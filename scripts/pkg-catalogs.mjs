@@ -24,7 +24,9 @@ function issueCodes(dts) {
   const codes = new Map();
   for (const [, code, params] of body.matchAll(/^ {4}"([\w.]+)": (.*);$/gm)) {
     const declared = {};
-    for (const [, name, opt, type] of params.matchAll(/(\w+)(\??): ([\w[\]]+)/g)) declared[name] = { opt: !!opt, list: type.endsWith('[]') };
+    for (const [, name, opt, type] of params.matchAll(/(\w+)(\??): ([\w[\]]+)/g)) {
+      declared[name] = { opt: !!opt, list: type.endsWith('[]') };
+    }
     codes.set(code, declared);
   }
   if (codes.size < 100) throw new Error(`make-pkg: only ${codes.size} codes in IssueParamsByCode`);
@@ -95,8 +97,12 @@ const wordingOf = (() => {
 /** The English words index.js writes without data (`article`, `describe`, `or`): en.json's must be the same. */
 function checkEnglishWords(en) {
   const want = { 'term.or': 'or', 'term.char.space': 'a space', 'term.a.null': 'null' };
-  for (const kind of ['object', 'array', 'string', 'number', 'boolean']) want[`term.a.${kind}`] = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
-  for (const [k, v] of Object.entries(want)) if (en[k] !== v) throw new Error(`make-pkg: en.json's ${k} is ${JSON.stringify(en[k])}, index.js says ${JSON.stringify(v)}`);
+  for (const kind of ['object', 'array', 'string', 'number', 'boolean']) {
+    want[`term.a.${kind}`] = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+  }
+  for (const [k, v] of Object.entries(want)) {
+    if (en[k] !== v) throw new Error(`make-pkg: en.json's ${k} is ${JSON.stringify(en[k])}, index.js says ${JSON.stringify(v)}`);
+  }
 }
 
 /** Writes pkg/catalogs/ and fills index.js's tables; returns the package.json `exports` entries and `files`. */
@@ -113,7 +119,9 @@ export function writeCatalogs(root, to) {
   for (const [mark, value] of [
     ["'@WORDINGS@'", wordingTable(en, codes)],
     // The English words a filler needs data for: the postcode's and the states' names (the others are rules).
-    ["'@ENGLISH_TERMS@'", Object.fromEntries(Object.entries(en).filter(([k]) => /^term\.(postcode|state)\b/.test(k)).map(([k, v]) => [k.slice(5), v]))],
+    ["'@ENGLISH_TERMS@'", Object.fromEntries(
+      Object.entries(en).filter(([k]) => /^term\.(postcode|state)\b/.test(k)).map(([k, v]) => [k.slice(5), v]),
+    )],
   ]) {
     if (!index.includes(mark)) throw new Error(`make-pkg: index.js has no ${mark} to fill`);
     index = index.replace(mark, JSON.stringify(value));
@@ -131,11 +139,14 @@ export function writeCatalogs(root, to) {
     writeFileSync(
       join(to, 'catalogs', `${lang}.js`),
       `// tenantcheck's messages in "${lang}" (core/catalogs/${lang}.json, written by scripts/make-pkg.mjs): pass it to\n` +
-        `// createValidator({ locale: '${lang}', catalog }). docs/messages.md describes the format.\nexport default {\n${body}\n};\n`,
+        `// createValidator({ locale: '${lang}', catalog }). docs/messages.md describes the format.\n` +
+        `export default {\n${body}\n};\n`,
     );
     writeFileSync(
       join(to, 'catalogs', `${lang}.d.ts`),
-      `import type { Catalog } from '../index.js';\n/** tenantcheck's messages in "${lang}": \`createValidator({ locale: '${lang}', catalog })\`. */\ndeclare const catalog: Catalog;\nexport default catalog;\n`,
+      `import type { Catalog } from '../index.js';\n` +
+        `/** tenantcheck's messages in "${lang}": \`createValidator({ locale: '${lang}', catalog })\`. */\n` +
+        'declare const catalog: Catalog;\nexport default catalog;\n',
     );
     const entry = { types: `./catalogs/${lang}.d.ts`, default: `./catalogs/${lang}.js` };
     exports[`./catalogs/${lang}`] = entry;

@@ -137,7 +137,8 @@ export const countries = /* @__PURE__ */ guard('countries', (locale, catalog) =>
       name: names?.of(code) || name,
       states,
       callingCodes,
-      postalCode: label == null ? null : { label: word('postcode', code, label), example: examples[0] ?? null, examples, required },
+      postalCode:
+        label == null ? null : { label: word('postcode', code, label), example: examples[0] ?? null, examples, required },
       state: { label: word('state', code, r[0]), required: r[1] },
       registrationNumber: { required: r[2], term: r[3] ?? null },
       phone: { required: true },
@@ -204,7 +205,8 @@ function localizer(locale, catalog) {
     let n = named.get(code);
     if (n === undefined) {
       try {
-        names ??= [new Intl.DisplayNames(english ? 'en' : locale, { type: 'region' }), new Intl.DisplayNames('en', { type: 'region' })];
+        const region = { type: 'region' };
+        names ??= [new Intl.DisplayNames(english ? 'en' : locale, region), new Intl.DisplayNames('en', region)];
         n = names[0].of(code) || names[1].of(code) || code;
       } catch {
         n = code;
@@ -253,7 +255,9 @@ function localizer(locale, catalog) {
     const i = entries ? wordingOf(issue, entries) : 0;
     const entry = catalog[issue.code];
     const template = Array.isArray(entry) ? entry[i] : i === 0 ? entry : undefined;
-    return typeof template === 'string' ? template.replace(PLACEHOLDER, (_, p, f) => show(Object.hasOwn(issue.params, p) ? issue.params[p] : null, f.slice(1))) : issue.message;
+    if (typeof template !== 'string') return issue.message;
+    // A param is the issue's own (`{constructor}` shows nothing); the filter is what follows the first `|`.
+    return template.replace(PLACEHOLDER, (_, p, f) => show(Object.hasOwn(issue.params, p) ? issue.params[p] : null, f.slice(1)));
   };
 }
 
@@ -328,7 +332,8 @@ function kindOf(v) {
 /** `request.wrong_type` for a value of another JSON kind than `expected`, in English (as the module writes it). */
 function wrongType(expected, v) {
   const found = kindOf(v);
-  return new TenantcheckError('request.wrong_type', `Expected ${article(expected)} here, not ${article(found)}.`, { expected, found });
+  const message = `Expected ${article(expected)} here, not ${article(found)}.`;
+  return new TenantcheckError('request.wrong_type', message, { expected, found });
 }
 
 /**
@@ -345,8 +350,8 @@ function languageOf(options) {
       [tag] = Intl.getCanonicalLocales(locale);
     } catch {}
     if (!tag) {
-      throw new TenantcheckError('tenantcheck.bad_locale', `tenantcheck: "${locale}" is not a BCP 47 language tag (such as de or de-AT).`,
-        { locale });
+      const message = `tenantcheck: "${locale}" is not a BCP 47 language tag (such as de or de-AT).`;
+      throw new TenantcheckError('tenantcheck.bad_locale', message, { locale });
     }
   }
   if (catalog == null) return undefined;
@@ -354,7 +359,8 @@ function languageOf(options) {
   // A copy (later changes to the caller's object do not reach the validator), without a prototype to look keys up in.
   const copy = Object.create(null);
   for (const [key, v] of Object.entries(catalog)) {
-    if (typeof v !== 'string' && !(Array.isArray(v) && v.every((t) => typeof t === 'string'))) throw wrongType('string', v);
+    const texts = typeof v === 'string' || (Array.isArray(v) && v.every((t) => typeof t === 'string'));
+    if (!texts) throw wrongType('string', v);
     copy[key] = Array.isArray(v) ? [...v] : v;
   }
   if (!tag) throw new TenantcheckError('request.missing_configuration', 'This configuration value is required.', {});
