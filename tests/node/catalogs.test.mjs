@@ -188,10 +188,12 @@ test("countries(locale, catalog): the picker's labels in the catalog's language"
 // The corpus: every case of the real-world corpus (tests/fixtures/real-world, put into its country's base account as
 // core/tests/real_world.rs does) and tests/fixtures/catalog-corpus.jsonl, which reaches what the real world does not:
 // every filter (`a`, `char` with a space, a quoted and an unquoted character, `or`, `name`, `postcode` and `state`
-// with and without a country's own word, plural forms), and every wording of each code with several that a record can
-// reach. Each record is checked by the command line (`tenantcheck check --lang L --catalog core/catalogs/L.json`: the
+// with and without a country's own word, plural forms of the categories one and other), and every wording of each code
+// with several that a record can reach (some only with the country rules of tests/fixtures/catalog-rules.json). Each
+// record is checked by the command line (`tenantcheck check --lang L --catalog core/catalogs/L.json [--rules …]`: the
 // Rust filler, with CLDR 47's plural rules and country names built in) and by a validator of the package with the
-// catalog module of L; the results must be the same but for the messages, and the messages the same.
+// catalog module of L (and `countryRules`); the results must be the same but for the messages, and the messages the
+// same.
 //
 // Country names: the package names countries by the engine's `Intl.DisplayNames` (Node's ICU), the command line by
 // CLDR 47 (core/src/catalog/region_names.rs). Where the two name a country differently (listed here from both sources,
@@ -317,7 +319,10 @@ test("every catalog's messages are the Rust filler's, on a corpus that reaches e
             // What the issue exercised: its template's filters, and its wording where its code has several.
             const w = wordingOf(issue.code, en[list][j].message);
             if (Array.isArray(cat[issue.code])) wordings.add(`${issue.code}#${w}`);
-            for (const m of [cat[issue.code]].flat()[w].matchAll(/\{\w+\|([^}]*)\}/g)) filters.add(m[1].includes(':') ? 'plural' : m[1]);
+            for (const m of [cat[issue.code]].flat()[w].matchAll(/\{(\w+)\|([^}]*)\}/g)) {
+              // A plural form counts with the category its number has in the language.
+              filters.add(m[2].includes(':') ? `plural ${new Intl.PluralRules(lang).select(issue.params[m[1]])}` : m[2]);
+            }
             if (issue.message === expected) return;
             // A country named otherwise by the two CLDR versions, and no other difference.
             const d = names[lang].get(issue.params.country);
@@ -336,7 +341,7 @@ test("every catalog's messages are the Rust filler's, on a corpus that reaches e
   if (renamed) t.diagnostic(`${renamed} messages differ only by a country's name (ICU vs CLDR 47)`);
   t.diagnostic(`${compared} messages compared in ${LANGUAGES.length} languages`);
   // The corpus reaches every filter …
-  for (const f of ['', 'a', 'char', 'or', 'name', 'postcode', 'state', 'plural'].filter(Boolean)) {
+  for (const f of ['a', 'char', 'or', 'name', 'postcode', 'state', 'plural one', 'plural other']) {
     assert.ok(filters.has(f), `no message of the corpus used the filter ${f}`);
   }
   // … and every wording of the codes with several that a record can reach (country_rules.* come from the country
