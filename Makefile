@@ -66,8 +66,9 @@ test: lint
 # wasm-bindgen-test-runner, as wasm-pack test does, but only these test targets: the unit tests use proptest, which
 # does not build for wasm32), then the package as consumers load it (tests/node: Node.js with the native postcode
 # verdicts of core/tests/wasm_parity.rs, the real-world corpus with the native results of core/tests/real_world.rs,
-# esbuild + Chromium under a strict CSP, tsc --strict, size). The two cargo tests write target/tmp/*, which the
-# Node.js tests read: they run first. The wasm-bindgen tests link the standard library (wasm-bindgen-test), so the
+# esbuild + Chromium under a strict CSP, tsc --strict, size, the catalogs' messages against the command line's in
+# tests/node/catalogs.test.mjs). The two cargo tests write target/tmp/*, which the Node.js tests read, and the command
+# line is built: they run first. The wasm-bindgen tests link the standard library (wasm-bindgen-test), so the
 # core is built with its feature `std` there; the package is `no_std` (core/src/lib.rs) and tests/node runs it.
 WASM_TEST := $(WASM_PATH) CHROMEDRIVER=/usr/bin/chromedriver \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -76,6 +77,7 @@ test-wasm: pkg
 	$(CARGO) test -p tenantcheck-core --features wasm --lib --locked wasm::
 	$(CARGO) test -p tenantcheck-core --test wasm_parity --locked
 	$(CARGO) test -p tenantcheck-core --test real_world --locked
+	$(CARGO) build --bin tenantcheck --locked
 	$(CARGO) clippy -p tenantcheck-core --no-default-features --features wasm --target wasm32-unknown-unknown --locked -- -D warnings
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_no_host

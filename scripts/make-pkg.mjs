@@ -4,6 +4,7 @@
 //   node scripts/make-pkg.mjs <wasm-pack out dir> <pkg dir>
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCatalogs } from './pkg-catalogs.mjs';
 
 const [from, to] = process.argv.slice(2);
 if (!from || !to) {
@@ -44,6 +45,8 @@ const indexJs = join(to, 'index.js');
 const indexText = readFileSync(indexJs, 'utf8');
 if (!indexText.includes("'@DATA_VERSION@'")) throw new Error('make-pkg: index.js has no dataVersion to fill');
 writeFileSync(indexJs, indexText.replace("'@DATA_VERSION@'", JSON.stringify(dataVersion)));
+// The languages other than English, one module each (pkg/catalogs/<lang>.js), and index.js's tables of the English.
+const catalogs = writeCatalogs(root, to);
 
 // The module's imports get short names (`a`, `b`, …, in import order), in the module and in the glue that provides
 // them: wasm-bindgen names each `__wbg_<name>_<16 hex digits>`, and those hashes are about 0.7 KB gzip of the module
@@ -248,8 +251,10 @@ const pkg = {
     },
     './tenantcheck_bg.wasm': './tenantcheck_bg.wasm',
     './package.json': './package.json',
+    ...catalogs.exports,
   },
-  files: [...generated, 'index.js', 'index.d.ts', 'node.js', 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'NOTICE.md'],
+  files: [...generated, 'index.js', 'index.d.ts', 'node.js', ...catalogs.files, 'README.md', 'LICENSE-MIT', 'LICENSE-APACHE',
+    'NOTICE.md'],
   sideEffects: ['./node.js'],
   keywords: ['validation', 'partner-center', 'csp', 'postcode', 'webassembly'],
 };

@@ -106,17 +106,24 @@ function withId(record, result) {
   return result;
 }
 
-export const validate = guard('validate', (record) => withId(record, glue.validate(record)));
-export const validateField = guard('validateField', glue.validateField);
-export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
-export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
+export const validate = /* @__PURE__ */ guard('validate', (record) => withId(record, glue.validate(record)));
+export const validateField = /* @__PURE__ */ guard('validateField', glue.validateField);
+export const setCountryRules = /* @__PURE__ */ guard('setCountryRules', glue.setCountryRules);
+export const resetCountryRules = /* @__PURE__ */ guard('resetCountryRules', glue.resetCountryRules);
 /**
  * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`: one flat array each, names in
  * English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
  * as core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for
- * `en`, where the engine refuses the tag, and where it names no region.
+ * `en`, where the engine refuses the tag, and where it names no region. With a `catalog` (of that language), the
+ * postcode's and the state's labels are its words, as the picker's `Language::term` takes them: `term.postcode.<CC>`,
+ * else `term.postcode`, else the English label.
  */
-export const countries = guard('countries', (locale) => {
+export const countries = /* @__PURE__ */ guard('countries', (locale, catalog) => {
+  const word = (key, code, english) => {
+    let v = catalog?.[`term.${key}.${code}`] ?? catalog?.[`term.${key}`];
+    if (Array.isArray(v)) v = v[0];
+    return typeof v === 'string' ? v : english;
+  };
   const language = typeof locale === 'string' ? locale.split(/[-_]/)[0].toLowerCase() : '';
   let names;
   try {
@@ -130,13 +137,135 @@ export const countries = guard('countries', (locale) => {
       name: names?.of(code) || name,
       states,
       callingCodes,
-      postalCode: label == null ? null : { label, example: examples[0] ?? null, examples, required },
-      state: { label: r[0], required: r[1] },
+      postalCode:
+        label == null ? null : { label: word('postcode', code, label), example: examples[0] ?? null, examples, required },
+      state: { label: word('state', code, r[0]), required: r[1] },
       registrationNumber: { required: r[2], term: r[3] ?? null },
       phone: { required: true },
     };
   });
 });
+
+/**
+ * Messages in a catalog's language (docs/messages.md): the package's filler of the template syntax that the core's
+ * `catalog.rs` and `message.rs` fill natively, for a validator made with `{ locale, catalog }` (the module fills
+ * English only, so a language costs it no bytes). tests/node/catalogs.test.mjs holds it to the Rust filler (the
+ * command line's `--lang`) on a corpus. Country names and plural categories are the engine's (`Intl.DisplayNames`,
+ * `Intl.PluralRules`), as the browser host's; what the catalog lacks is English: a code's English message, the English
+ * word (the postcode's and the states' from core/catalogs/en.json, `ENGLISH_TERMS`; the others as core/src/vocab.rs
+ * and text.rs write them).
+ */
+const PLACEHOLDER = /\{(\w+)((?:\|(?:\w+:[^{}|]*|\w*))*)\}/g;
+/** Which wording of its code each issue is, for the codes with several: scripts/pkg-catalogs.mjs (`wordingTable`). */
+const WORDINGS = '@WORDINGS@';
+const ENGLISH_TERMS = '@ENGLISH_TERMS@';
+
+/** The index of an issue's wording among its code's (scripts/pkg-catalogs.mjs checks the table with this function). */
+function wordingOf(issue, entries) {
+  let best = 0;
+  let most = -1;
+  entries.forEach((entry, i) => {
+    const [params, prefix = '', suffix = ''] = entry.split('\n');
+    const names = params ? params.split(' ') : [];
+    const has = (p) => issue.params[p] != null && !(Array.isArray(issue.params[p]) && !issue.params[p].length);
+    if (names.length > most && names.every(has) && issue.message.startsWith(prefix) && issue.message.endsWith(suffix)) {
+      best = i;
+      most = names.length;
+    }
+  });
+  return best;
+}
+
+/** A JSON kind with its English article (`an object`, `null`): core/src/vocab.rs, `push_with_article`. */
+function article(kind) {
+  return kind === 'null' ? kind : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
+/** `"é" (U+00E9)`, `"-"`, `U+200B`: core/src/text.rs, `describe_into` (a space is the catalog's `term.char.space`). */
+function describe(c) {
+  const cp = c.codePointAt(0);
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp < 128) return cp > 32 && cp < 127 ? `"${c}"` : hex;
+  return /[\p{Alphabetic}\p{N}]/u.test(c) ? `"${c}" (${hex})` : hex;
+}
+
+/** A function that gives an issue's message in the catalog's language (`locale` a checked BCP 47 tag). */
+function localizer(locale, catalog) {
+  const english = locale.split('-')[0].toLowerCase() === 'en';
+  let names;
+  let plurals;
+  // The catalog's word `term.<key>` (an array's first text).
+  const own = (key) => {
+    const v = catalog[`term.${key}`];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  // The names asked for, kept (a name costs the engine microseconds).
+  const named = new Map();
+  const name = (code) => {
+    let n = named.get(code);
+    if (n === undefined) {
+      try {
+        const region = { type: 'region' };
+        names ??= [new Intl.DisplayNames(english ? 'en' : locale, region), new Intl.DisplayNames('en', region)];
+        n = names[0].of(code) || names[1].of(code) || code;
+      } catch {
+        n = code;
+      }
+      named.set(code, n);
+    }
+    return n;
+  };
+  const show = (v, filter) => {
+    if (v == null) return '';
+    if (typeof v === 'number') {
+      if (!filter.includes(':')) return String(v);
+      plurals ??= new Intl.PluralRules(locale);
+      const category = plurals.select(v);
+      let other = '';
+      for (const form of filter.split('|')) {
+        const at = form.indexOf(':');
+        if (at < 0) continue;
+        if (form.slice(0, at) === category) return form.slice(at + 1);
+        if (form.slice(0, at) === 'other') other = form.slice(at + 1);
+      }
+      return other;
+    }
+    if (Array.isArray(v)) return v.join(filter === 'or' ? ` ${own('or') ?? 'or'} ` : ', ');
+    const country = (key) => own(`${key}.${v}`) ?? own(key) ?? ENGLISH_TERMS[`${key}.${v}`] ?? ENGLISH_TERMS[key];
+    switch (filter) {
+      case 'char': {
+        const c = v ? String.fromCodePoint(v.codePointAt(0)) : ' ';
+        return c === ' ' ? own('char.space') ?? 'a space' : describe(c);
+      }
+      case 'a':
+        return own(`a.${v}`) ?? article(v);
+      case 'name':
+      case 'in':
+      case 'In':
+        return name(v);
+      case 'postcode':
+      case 'state':
+        return country(filter);
+      default:
+        return v;
+    }
+  };
+  return (issue) => {
+    const entries = WORDINGS[issue.code];
+    const i = entries ? wordingOf(issue, entries) : 0;
+    const entry = catalog[issue.code];
+    const template = Array.isArray(entry) ? entry[i] : i === 0 ? entry : undefined;
+    if (typeof template !== 'string') return issue.message;
+    // A param is the issue's own (`{constructor}` shows nothing); the filter is what follows the first `|`.
+    return template.replace(PLACEHOLDER, (_, p, f) => show(Object.hasOwn(issue.params, p) ? issue.params[p] : null, f.slice(1)));
+  };
+}
+
+/** A result with every message in the language of `localize` (when a validator has one). */
+function localized(result, localize) {
+  if (localize) for (const issue of [...result.errors, ...result.warnings]) issue.message = localize(issue);
+  return result;
+}
 
 const token = Symbol('tenantcheck.Validator');
 /** Drops a validator's memory in the module when its instance is garbage-collected (where the engine can say so). */
@@ -151,10 +280,14 @@ const collected = typeof FinalizationRegistry === 'function' ? new FinalizationR
 export class Validator {
   #id;
 
+  /** The messages' language, where the validator has a catalog (`localizer`). */
+  #localize;
+
   /** Made by createValidator() only. */
-  constructor(id, key) {
+  constructor(id, key, localize) {
     if (key !== token) throw new TypeError('tenantcheck: a Validator is made by createValidator()');
     this.#id = id;
+    this.#localize = localize;
     collected?.register(this, id, this);
   }
 
@@ -175,11 +308,11 @@ export class Validator {
   }
 
   validate(record) {
-    return withId(record, this.#call(glue.validate, [record]));
+    return localized(withId(record, this.#call(glue.validate, [record])), this.#localize);
   }
 
   validateField(path, value, record) {
-    return this.#call(glue.validateField, [path, value, record]);
+    return localized(this.#call(glue.validateField, [path, value, record]), this.#localize);
   }
 
   /** Frees the validator's memory now (else it is freed when the instance is garbage-collected). */
@@ -191,20 +324,64 @@ export class Validator {
   }
 }
 
-/** The JSON kind of a value that is not an object (`request.md`'s kinds), for createValidator's refusal. */
+/** The JSON kind of a value (`request.md`'s kinds; `typeof` for what is not data), for createValidator's refusals. */
 function kindOf(v) {
-  return Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'boolean';
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
-export const createValidator = guard('createValidator', (options) => {
+/** `request.wrong_type` for a value of another JSON kind than `expected`, in English (as the module writes it). */
+function wrongType(expected, v) {
+  const found = kindOf(v);
+  const message = `Expected ${article(expected)} here, not ${article(found)}.`;
+  return new TenantcheckError('request.wrong_type', message, { expected, found });
+}
+
+/**
+ * The messages' language of createValidator's options (`locale`, `catalog`; docs/npm-package.md, "Languages"), checked
+ * here: the module ignores both. A catalog is an object of templates (a string, or an array for a code with several
+ * wordings); it needs its `locale`, a BCP 47 tag (`de`, `de-AT`), which chooses the plural rules and country names.
+ */
+function languageOf(options) {
+  const { locale, catalog } = options ?? {};
+  if (locale != null && typeof locale !== 'string') throw wrongType('string', locale);
+  let tag;
+  if (locale != null) {
+    try {
+      [tag] = Intl.getCanonicalLocales(locale);
+    } catch {}
+    if (!tag) {
+      const message = `tenantcheck: "${locale}" is not a BCP 47 language tag (such as de or de-AT).`;
+      throw new TenantcheckError('tenantcheck.bad_locale', message, { locale });
+    }
+  }
+  if (catalog == null) return undefined;
+  if (kindOf(catalog) !== 'object') throw wrongType('object', catalog);
+  // A copy (later changes to the caller's object do not reach the validator), without a prototype to look keys up in.
+  const copy = Object.create(null);
+  for (const [key, v] of Object.entries(catalog)) {
+    const texts = typeof v === 'string' || (Array.isArray(v) && v.every((t) => typeof t === 'string'));
+    if (!texts) throw wrongType('string', v);
+    copy[key] = Array.isArray(v) ? [...v] : v;
+  }
+  if (!tag) throw new TenantcheckError('request.missing_configuration', 'This configuration value is required.', {});
+  return localizer(tag, copy);
+}
+
+export const createValidator = /* @__PURE__ */ guard('createValidator', (options) => {
   // Options that are not an object (nor a function or symbol, which are not data: the module refuses those) are
   // refused here, as the module refuses a record's field of the wrong type.
   if (options != null && (Array.isArray(options) || ['string', 'number', 'boolean'].includes(typeof options))) {
-    const found = kindOf(options);
-    throw new TenantcheckError('request.wrong_type', `Expected an object here, not ${found === 'array' ? 'an' : 'a'} ${found}.`,
-      { expected: 'object', found });
+    throw wrongType('object', options);
   }
-  return new Validator(glue.createValidator(options), token);
+  const localize = languageOf(options);
+  try {
+    return new Validator(glue.createValidator(options), token, localize);
+  } catch (e) {
+    // An option's issue, in the catalog's language.
+    const error = asTenantcheckError(e);
+    if (localize && error.code !== 'tenantcheck.internal') error.message = localize(error);
+    throw error;
+  }
 });
 /** The embedded country data's version (its sources and their versions), written here by scripts/make-pkg.mjs. */
 export const dataVersion = '@DATA_VERSION@';

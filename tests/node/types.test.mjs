@@ -19,7 +19,9 @@ test('a consumer compiles under tsc --strict', () => {
     'main.ts': `import init, { validate, validateField, setCountryRules, resetCountryRules, countries, createValidator,
   dataVersion, Validator, TenantcheckError } from 'tenantcheck';
 import type { ValidationResult, FieldResult, Issue, IssueCode, IssueParamsByCode, FieldPath, CountryOption, CountryState, RecordInput,
-  ErrorCode, ValidatorOptions } from 'tenantcheck';
+  ErrorCode, ValidatorOptions, Catalog, CreateValidatorOptions } from 'tenantcheck';
+import de from 'tenantcheck/catalogs/de';
+import el from 'tenantcheck/catalogs/el.js';
 
 await init();
 const record: RecordInput = { id: 'C-1', cspModel: 'direct', account: { email: null, billingAddress: { country: 'GR' } } };
@@ -91,6 +93,23 @@ const pr: ValidationResult = partner.validate({ account: { companyName: 'Contoso
 const pf: FieldResult = partner.validateField('account.email', 'it@contoso.com', null);
 // @ts-expect-error: not a CSP model
 createValidator({ cspModel: 'reseller' });
+// The messages' language: a catalog module, or a catalog of one's own.
+const german: Validator = createValidator({ locale: 'de', catalog: de, cspModel: 'direct' });
+const greekOptions: CreateValidatorOptions = { ...options, locale: 'el-GR', catalog: el };
+const own: Catalog = { 'postal_code.format': ['{country|name}: {digits} {digits|one:Ziffer|other:Ziffern}'], 'term.or': 'oder' };
+createValidator({ locale: 'de-AT', catalog: own }).validate({}).errors.map((i: Issue) => i.message);
+// @ts-expect-error: a catalog's values are templates
+createValidator({ locale: 'de', catalog: { 'postal_code.format': 5 } });
+// @ts-expect-error: a locale is a BCP 47 tag, a string
+createValidator({ locale: 49, catalog: de });
+try {
+  createValidator(greekOptions);
+} catch (e) {
+  if (e instanceof TenantcheckError && e.code === 'tenantcheck.bad_locale') console.log(e.params.locale);
+}
+const picker: CountryOption[] = countries('de', de);
+console.log(picker[0].state.label);
+german.free();
 const version: string = dataVersion;
 partner.free();
 console.log(pr.valid, pf.valid, version);
