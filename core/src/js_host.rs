@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 
 pub(crate) mod js;
 mod locales;
+pub(crate) mod value;
 
 pub use locales::install_locales;
 

@@ -111,8 +111,8 @@ export const validateField = guard('validateField', glue.validateField);
 export const setCountryRules = guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = guard('resetCountryRules', glue.resetCountryRules);
 /**
- * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`: one flat array each, names in
- * English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
+ * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`; core/src/wasm/write.rs: one flat array
+ * each, names in English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
  * as core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for
  * `en`, where the engine refuses the tag, and where it names no region.
  */
