@@ -129,7 +129,7 @@ fn summary_counts_codes_on_stderr() {
     let r = run(&["check", "mixed.jsonl", "--summary"], b"");
     assert_mixed(&r);
     let summary: Vec<&str> = r.stderr.lines().map(str::trim).collect();
-    for line in ["records: 9", "valid: 4", "invalid: 5", "errors:", "warnings:"] {
+    for line in ["9 records: 4 valid, 5 invalid.", "Errors by code:", "Warnings by code:"] {
         assert!(summary.contains(&line), "{line:?} in {summary:?}");
     }
     let count = |code: &str| -> Option<u64> { summary.iter().find_map(|l| l.strip_prefix(code)?.trim().parse().ok()) };
@@ -186,8 +186,8 @@ fn csv_rows_become_records() {
 #[test]
 fn csv_summary_names_the_ignored_columns() {
     let r = run(&["check", "accounts.csv", "--summary"], b"");
-    assert!(r.stderr.lines().any(|l| l == "ignored columns: crmId"), "{}", r.stderr);
-    assert!(r.stderr.lines().any(|l| l == "records: 5"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "Ignored column: crmId"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "5 records: 2 valid, 3 invalid."), "{}", r.stderr);
 }
 
 #[test]
@@ -665,7 +665,7 @@ fn only_invalid_writes_the_invalid_and_counts_all() {
     assert_eq!(r.status, 1);
     assert_eq!(r.lines(), [3, 4, 5, 8, 9]);
     assert!(r.results().iter().all(|x| x["valid"] == false));
-    assert!(r.stderr.lines().any(|l| l == "records: 9"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "9 records: 4 valid, 5 invalid."), "{}", r.stderr);
     let r = run(&["check", "valid.jsonl", "--only-invalid"], b"");
     assert_eq!((r.status, r.stdout.as_str()), (0, ""));
 }
@@ -748,4 +748,133 @@ fn a_large_json_array_streams_in_bounded_memory() {
     assert!(results.iter().all(|r| r["line"] == r["id"].as_u64().unwrap() + 2));
     let summary: Value = serde_json::from_slice(&out.stderr).expect("the summary");
     assert_eq!((summary["records"].as_u64(), summary["invalid"].as_u64()), (Some(RECORDS as u64), Some(100)));
+}
+
+/// The built-in catalog of a language, for the texts the tests expect.
+fn catalog(locale: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("core/catalogs/{locale}.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).expect("a catalog")).expect("JSON")
+}
+
+/// Issue 12, "A Greek partner's staff can use the form and the command line in Greek": with `--lang el` the readable
+/// report, its counts and the text summary are Greek, with the plural forms of 1 and 2 records.
+#[test]
+fn lang_el_gives_the_report_and_the_summary_in_greek() {
+    let el = catalog("el");
+    let mut records = records_with_ids();
+    records[1]["account"]["billingAddress"]["postalCode"] = "x".into();
+    let one = format!("{}\n", records[1]);
+    let r = run(&["check", "--output-format", "human", "--lang", "el", "--summary"], one.as_bytes());
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    assert!(lines[0].starts_with("17 (γραμμή 1): account.billingAddress.postalCode: "), "{}", lines[0]);
+    assert!(lines[0].chars().any(|c| ('α'..='ω').contains(&c)), "a Greek message: {}", lines[0]);
+    assert_eq!(lines[1], "1 εγγραφή: 0 έγκυρες, 1 άκυρη.");
+    let summary: Vec<&str> = r.stderr.lines().collect();
+    assert_eq!(summary[0], "1 εγγραφή: 0 έγκυρες, 1 άκυρη.", "{}", r.stderr);
+    assert_eq!(summary[1], el["cli.summary.errors"], "{}", r.stderr);
+    assert!(summary[2].trim_start().starts_with("postal_code."), "codes stay as they are: {}", r.stderr);
+
+    let two = format!("{}\n{}\n{{\n", records[0], records[2]);
+    let r = run(&["check", "--output-format", "human", "--lang", "el-GR", "--summary"], two.as_bytes());
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines[0].starts_with("γραμμή 3: Αυτό δεν είναι JSON: "), "{}", r.stdout);
+    assert_eq!(lines[1], "3 εγγραφές: 2 έγκυρες, 1 άκυρη.");
+    let r =
+        run(&["check", "--output-format", "human", "--lang", "el"], format!("{}\n{}\n", records[0], one).as_bytes());
+    assert_eq!(r.stdout.lines().last(), Some("2 εγγραφές: 1 έγκυρη, 1 άκυρη."), "{}", r.stdout);
+
+    // Two errors of one record, joined by the Greek separator; the ignored CSV column warned about in Greek.
+    records[2]["syncOptions"]["username"] = "ad min".into();
+    records[2]["account"]["email"] = "it@contoso".into();
+    let r = run(&["check", "--output-format", "human", "--lang", "el"], format!("{}\n", records[2]).as_bytes());
+    let first = r.stdout.lines().next().unwrap_or_default();
+    assert!(first.starts_with("Ω-3 (γραμμή 1): syncOptions.username: "), "{}", r.stdout);
+    assert!(first.contains(" · account.email: "), "{}", r.stdout);
+    let r = run(&["check", "accounts.csv", "--lang", "el", "--summary"], b"");
+    let warning =
+        "tenantcheck: προειδοποίηση: accounts.csv: η στήλη 23 «crmId» δεν είναι πεδίο της εγγραφής και αγνοείται";
+    assert!(r.stderr.lines().any(|l| l == warning), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "Στήλη που αγνοήθηκε: crmId"), "{}", r.stderr);
+    assert!(r.stderr.lines().any(|l| l == "5 εγγραφές: 2 έγκυρες, 3 άκυρες."), "{}", r.stderr);
+}
+
+/// The complaints that end a run (status 2) are in the language of `--lang` too; what the system says stays as it
+/// comes.
+#[test]
+fn lang_el_gives_the_complaints_in_greek() {
+    let r = run(&["check", "missing.jsonl", "--lang", "el"], b"");
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.starts_with("tenantcheck: δεν είναι δυνατό να ανοιχτεί το missing.jsonl: "), "{}", r.stderr);
+    let r = run(&["check", ".", "--format", "jsonl", "--lang", "el"], b"");
+    assert_eq!(r.stderr, "tenantcheck: δεν είναι δυνατό να διαβαστεί το .: είναι φάκελος\n");
+    let r = run(&["check", "rules", "--lang", "el"], b"");
+    assert!(r.stderr.contains("rules: η μορφή δεν προκύπτει από την επέκταση"), "{}", r.stderr);
+    let r = run(&["check", "--format", "csv", "--lang", "el"], b"name,zip\nContoso,10682\n");
+    assert!(r.stderr.starts_with("tenantcheck: stdin: μη έγκυρη κεφαλίδα CSV: καμία στήλη"), "{}", r.stderr);
+    let r = run(&["check", "valid.jsonl", "--lang", "el", "--id-column", "crmId"], b"");
+    assert!(r.stderr.starts_with("tenantcheck: valid.jsonl: το --id-column ισχύει για είσοδο CSV"), "{}", r.stderr);
+    // A refused rule set: its country_rules.* message from the Greek catalog.
+    let r = run(&["check", "valid.jsonl", "--lang", "el", "--rules", "bad_rules.json"], b"");
+    assert_eq!(r.status, 2);
+    let rejected = catalog("el")["country_rules.bad_postal_code_regex"][0].as_str().unwrap_or_default().to_owned();
+    let start = rejected.split('{').next().unwrap_or_default();
+    assert!(start.len() > 20 && r.stderr.starts_with(&format!("tenantcheck: bad_rules.json: {start}")), "{}", r.stderr);
+    // A catalog file that cannot be read: said in the built-in Greek.
+    let r = run(&["check", "valid.jsonl", "--lang", "el", "--catalog", "missing.json"], b"");
+    assert!(r.stderr.starts_with("tenantcheck: δεν είναι δυνατό να διαβαστεί το missing.json: "), "{}", r.stderr);
+}
+
+/// `--settings` whose partner configuration breaks a rule: the complaint and the rule's message in Greek.
+#[test]
+fn lang_el_says_what_is_wrong_with_the_settings() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-settings-el");
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let bad = dir.join("bad-settings.json");
+    std::fs::write(&bad, r#"{"default": {"cspModel": "direct", "partnerDomain": "not a domain"}}"#).expect("written");
+    let r = run(&["check", "valid.jsonl", "--lang", "el", "--settings", bad.to_str().expect("UTF-8")], b"");
+    assert_eq!(r.status, 2);
+    let domain =
+        catalog("el")["partner_domain.invalid"].as_str().unwrap_or_default().replace("{value}", "not a domain");
+    let want = format!("bad-settings.json: μη έγκυρες ρυθμίσεις: default.partnerDomain: {domain}\n");
+    assert!(r.stderr.starts_with("tenantcheck: ") && r.stderr.ends_with(&want), "{}", r.stderr);
+}
+
+/// German once: the report's lines and counts, and the summary's headings.
+#[test]
+fn lang_de_gives_the_report_in_german() {
+    let mut records = records_with_ids();
+    records[1]["account"]["billingAddress"]["postalCode"] = "x".into();
+    let input: String = records.iter().map(|r| format!("{r}\n")).collect::<String>() + "{\n";
+    let r = run(&["check", "--output-format", "human", "--lang", "de", "--summary"], input.as_bytes());
+    assert_eq!(r.status, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines[0].starts_with("17 (Zeile 2): account.billingAddress.postalCode: "), "{}", r.stdout);
+    assert!(lines[1].starts_with("Zeile 5: Dies ist kein JSON: "), "{}", r.stdout);
+    assert_eq!(lines[2], "5 Datensätze: 3 gültig, 2 ungültig.");
+    assert!(r.stderr.lines().any(|l| l == "Fehler nach Code:"), "{}", r.stderr);
+    let r = run(&["check", "missing.jsonl", "--lang", "de"], b"");
+    assert!(r.stderr.starts_with("tenantcheck: missing.jsonl kann nicht geöffnet werden: "), "{}", r.stderr);
+}
+
+/// Machine-readable output does not change with `--lang`: the same results (but for the messages) and the same JSON
+/// summary.
+#[test]
+fn lang_leaves_the_json_outputs_as_they_are() {
+    let keys = |v: &Value| -> Vec<String> { v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default() };
+    let english = run(&["check", "accounts.csv", "--summary-format", "json"], b"");
+    for lang in ["el", "de", "fr", "es"] {
+        let r = run(&["check", "accounts.csv", "--summary-format", "json", "--lang", lang], b"");
+        assert_eq!(r.status, english.status);
+        assert_eq!(r.stderr.lines().last(), english.stderr.lines().last(), "{lang}: the JSON summary");
+        assert_eq!(r.stdout.lines().count(), english.stdout.lines().count());
+        for (a, b) in r.results().iter().zip(english.results()) {
+            assert_eq!(keys(a), keys(&b), "{lang}");
+            assert_eq!(a["line"], b["line"]);
+            assert_eq!(a["valid"], b["valid"]);
+            assert_eq!(errors(a), errors(&b), "{lang}: the same codes and fields");
+            assert_eq!(a["normalized"], b["normalized"]);
+        }
+    }
 }

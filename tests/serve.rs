@@ -310,6 +310,16 @@ fn every_seed_answer() {
     assert_eq!(stored["record"]["syncOptions"]["domainPrefix"], "contoso");
     // Another account cannot take a provisioned domain.
     assert_eq!(code(&s.put(2012, "ok3", &[], &body("contoso")).1), "domain_taken_other_csp");
+    // A synced account keeps its tenant: another domain would provision a second one (api.md: nothing is provisioned
+    // twice). Nothing is written, and the other domain stays free.
+    let (st, v) = s.put(2011, "ok4", &[], &body("contoso2"));
+    assert_eq!((st, code(&v)), (409, "account_already_synced"), "{v}");
+    assert_eq!(v["domain"], "contoso.onmicrosoft.com", "{v}");
+    assert_eq!(s.head("api/domains/contoso2.onmicrosoft.com"), 404, "no tenant was made for the other domain");
+    let (_, stored) = s.get_json("api/Accounts/2011/syncoptions/MicrosoftCloudServices");
+    assert_eq!((stored["domain"].as_str(), stored["writes"].as_i64()), (Some("contoso.onmicrosoft.com"), Some(2)));
+    // The same domain, as typed in another case, still updates it.
+    assert_eq!(s.put(2011, "ok5", &[], &body("CONTOSO")).0, 200);
 }
 
 #[test]

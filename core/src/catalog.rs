@@ -13,6 +13,7 @@
 //! carries no language's data: a host passes the catalog's JSON ([`Catalog::parse`]) and fills its reports' messages
 //! with [`Catalog::localize`].
 
+pub mod cli;
 pub mod host;
 pub mod plural;
 // Not in WebAssembly: there a host lends the JavaScript engine's names (`host::Locales`), so a module with `std` (the
@@ -66,8 +67,14 @@ impl Catalog {
     /// A catalog from its JSON text (one object of strings and arrays of strings), for the language `locale`.
     pub fn parse(locale: &str, json: &str) -> Result<Catalog, serde_json::Error> {
         let entries = serde_json::from_str(json)?;
+        Ok(Catalog { entries, ..Catalog::empty(locale) })
+    }
+
+    /// A catalog without entries, for the language `locale`: its plural rules and country names, the built-in
+    /// English for every text.
+    pub fn empty(locale: &str) -> Catalog {
         let language = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        Ok(Catalog { locale: locale.to_owned(), language, entries })
+        Catalog { locale: locale.to_owned(), language, entries: BTreeMap::new() }
     }
 
     /// The BCP 47 tag the catalog was loaded as.
@@ -114,6 +121,11 @@ impl Catalog {
         for issue in report.errors.iter_mut().chain(report.warnings.iter_mut()) {
             self.localize_issue(issue);
         }
+    }
+
+    /// The text of a key (a `host.*` or `cli.*` text, or a code's first wording), where the catalog has it.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.entries.get(key).and_then(|e| e.get(0))
     }
 
     /// The word `term.<key>`, where the catalog has it.
@@ -209,8 +221,8 @@ pub fn english_terms() -> Vec<(String, String)> {
 }
 
 /// `core/catalogs/en.json`: the built-in English as a catalog, every code's template(s) in the order of
-/// [`crate::codes::WORDINGS`], then the words of [`english_terms`], then the browser host's texts ([`host::ALL`]);
-/// JSON with two spaces of indentation.
+/// [`crate::codes::WORDINGS`], then the words of [`english_terms`], then the browser host's texts ([`host::ALL`]), then
+/// the command line's ([`cli::ALL`]); JSON with two spaces of indentation.
 pub fn english_json() -> String {
     let mut out = String::from("{\n");
     let mut entries: Vec<(String, Vec<&str>)> = Vec::new();
@@ -224,7 +236,7 @@ pub fn english_json() -> String {
     }
     let terms = english_terms();
     entries.extend(terms.iter().map(|(key, word)| (crate::text::concat(&["term.", key]), vec![word.as_str()])));
-    entries.extend(host::ALL.iter().map(|text| (text.key.to_owned(), vec![text.en])));
+    entries.extend(host::ALL.iter().chain(cli::ALL).map(|text| (text.key.to_owned(), vec![text.en])));
     let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
     for (i, (key, texts)) in entries.iter().enumerate() {
         out.push_str("  ");

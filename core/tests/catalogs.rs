@@ -1,12 +1,12 @@
 //! The message catalogs of `core/catalogs/` (format: `docs/messages.md`): `en.json` is the built-in English (with the
-//! browser host's texts, `catalog::host`), and every other catalog present says every code, wording for wording, and
-//! every text of the browser host, with the same params, through filters and plural forms the core fills. Runs on the
-//! catalogs present.
+//! browser host's texts, `catalog::host`, and the command line's, `catalog::cli`), and every other catalog present
+//! says every code, wording for wording, and every text of the browser host and of the command line, with the same
+//! params, through filters and plural forms the core fills. Runs on the catalogs present.
 
 use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use tenantcheck_core::catalog::{self, host, Catalog, Entry};
+use tenantcheck_core::catalog::{self, cli, host, Catalog, Entry};
 use tenantcheck_core::codes;
 use tenantcheck_core::issue::Wording;
 use tenantcheck_core::message::{self, Part};
@@ -113,9 +113,9 @@ fn every_code_has_one_wording_per_english_one_in_every_catalog() {
     let english = english();
     let en_keys = serde_json::from_str::<Keys>(&catalog::english_json()).unwrap().0;
     assert_eq!(
-        english.len() + catalog::english_terms().len() + host::ALL.len(),
+        english.len() + catalog::english_terms().len() + host::ALL.len() + cli::ALL.len(),
         en_keys.len(),
-        "en.json: one key per code, term and host text"
+        "en.json: one key per code, term, host text and command-line text"
     );
     assert!(codes::all().all(|code| english.iter().any(|(c, _)| *c == code)), "every code has an English wording");
     for (locale, text) in translations() {
@@ -133,9 +133,9 @@ fn every_code_has_one_wording_per_english_one_in_every_catalog() {
                 _ => panic!("{locale}.json: {code} needs {} wording(s), as in en.json", wordings.len()),
             }
         }
-        // Every key is a code, a word of the filters or a text of the browser host; codes and texts in the order of
-        // en.json, every text of the host there, as one string.
-        let is_host = |key: &str| host::ALL.iter().any(|t| t.key == key);
+        // Every key is a code, a word of the filters or a text of the browser host or the command line; codes and
+        // texts in the order of en.json, every text of the host and the command line there, as one string.
+        let is_host = |key: &str| texts().any(|t| t.key == key);
         for key in &keys {
             let known = english.iter().any(|(c, _)| c == key) || is_host(key) || is_term(key);
             assert!(known, "{locale}.json: unknown key {key}");
@@ -143,8 +143,8 @@ fn every_code_has_one_wording_per_english_one_in_every_catalog() {
         let order = |keys: &[String]| -> Vec<String> {
             keys.iter().filter(|k| english.iter().any(|(c, _)| c == *k) || is_host(k)).cloned().collect()
         };
-        assert_eq!(order(&keys), order(&en_keys), "{locale}.json: codes and host texts in the order of en.json");
-        for text in host::ALL {
+        assert_eq!(order(&keys), order(&en_keys), "{locale}.json: codes and texts in the order of en.json");
+        for text in texts() {
             let entry = entries.iter().find(|(k, _)| *k == text.key).map(|(_, e)| *e);
             assert!(matches!(entry, Some(Entry::One(t)) if !t.is_empty()), "{locale}.json: no text for {}", text.key);
         }
@@ -170,7 +170,6 @@ fn is_term(key: &str) -> bool {
 
 #[test]
 fn every_translation_shows_the_params_of_its_english() {
-    const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
     for (locale, text) in translations() {
         let catalog = Catalog::parse(&locale, &text).unwrap();
         for (code, wordings) in english() {
@@ -184,12 +183,7 @@ fn every_translation_shows_the_params_of_its_english() {
                             assert!(allowed.contains(name), "{at}: {{{name}}} is not a param of {code}");
                             assert!(!["in", "In"].contains(&filter), "{at}: `{filter}` is English only; use `name`");
                             if message::is_plural(filter) {
-                                let cats: Vec<&str> = filter.split('|').filter_map(|f| f.split(':').next()).collect();
-                                assert!(
-                                    cats.iter().all(|c| CATEGORIES.contains(c)),
-                                    "{at}: plural categories {cats:?}"
-                                );
-                                assert!(cats.contains(&"other"), "{at}: a plural form needs `other`");
+                                assert_plural_categories(&at, filter);
                             } else {
                                 assert!(message::FILTERS.contains(&filter), "{at}: unknown filter `{filter}`");
                             }
@@ -214,11 +208,42 @@ fn every_translation_shows_the_params_of_its_english() {
     }
 }
 
+/// The texts of the browser host (`host.*`) and of the command line (`cli.*`).
+fn texts() -> impl Iterator<Item = &'static host::Text> {
+    host::ALL.iter().chain(cli::ALL)
+}
+
+/// Where a plural form's categories are CLDR's, with `other` among them.
+fn assert_plural_categories(at: &str, forms: &str) {
+    const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+    let cats: Vec<&str> = forms.split('|').filter_map(|f| f.split(':').next()).collect();
+    assert!(cats.iter().all(|c| CATEGORIES.contains(c)), "{at}: plural categories {cats:?}");
+    assert!(cats.contains(&"other"), "{at}: a plural form needs `other`");
+}
+
 #[test]
-fn every_host_text_shows_the_params_of_its_english() {
+fn command_line_texts_are_keyed_cli_and_their_english_is_well_formed() {
+    for english in cli::ALL {
+        assert!(english.key.starts_with("cli.") && !english.en.is_empty(), "{}", english.key);
+        for part in message::parts(english.en) {
+            if let Part::Param { filter, .. } = part {
+                if message::is_plural(filter) {
+                    assert_plural_categories(english.key, filter);
+                } else {
+                    assert!(message::FILTERS.contains(&filter), "{}: unknown filter `{filter}`", english.key);
+                }
+            }
+        }
+    }
+    let keys: BTreeSet<&str> = texts().map(|t| t.key).collect();
+    assert_eq!(keys.len(), host::ALL.len() + cli::ALL.len(), "a text's key is named twice");
+}
+
+#[test]
+fn every_host_and_command_line_text_shows_the_params_of_its_english() {
     for (locale, text) in translations() {
         let catalog = Catalog::parse(&locale, &text).unwrap();
-        for english in host::ALL {
+        for english in texts() {
             let Some((_, Entry::One(template))) = catalog.entries().find(|(k, _)| *k == english.key) else { continue };
             let at = format!("{locale}.json: {}", english.key);
             for part in message::parts(template) {
@@ -226,8 +251,11 @@ fn every_host_text_shows_the_params_of_its_english() {
                     Part::Param { name, filter } => {
                         assert!(params_of(english.en).contains(name), "{at}: {{{name}}} is not a param of the text");
                         assert!(!["in", "In"].contains(&filter), "{at}: `{filter}` is English only; use `name`");
-                        let known = message::FILTERS.contains(&filter) || message::is_plural(filter);
-                        assert!(known, "{at}: unknown filter `{filter}`");
+                        if message::is_plural(filter) {
+                            assert_plural_categories(&at, filter);
+                        } else {
+                            assert!(message::FILTERS.contains(&filter), "{at}: unknown filter `{filter}`");
+                        }
                     }
                     Part::Text(t) => assert!(!t.contains(['{', '}']), "{at}: a brace that is no placeholder"),
                 }

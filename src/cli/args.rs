@@ -97,8 +97,9 @@ pub struct CheckArgs {
     #[arg(long)]
     pub summary: bool,
 
-    /// The language of the results' messages (BCP 47: en, el, de, fr, es; de-AT reads as de). Codes, fields and
-    /// params stay as they are. Default: English.
+    /// The language of the results' messages and of the report, summary, progress and complaints (BCP 47: en, el,
+    /// de, fr, es; de-AT reads as de). Codes, fields, params and JSON keys stay as they are; this help stays English.
+    /// Default: English.
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
 

@@ -11,6 +11,7 @@ pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod summary;
+pub mod texts;
 
 use std::process::ExitCode;
 

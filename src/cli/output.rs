@@ -15,12 +15,13 @@
 //! ```
 
 use super::summary::Tally;
+use super::texts::{self, Words};
 use crate::exit::escape_controls;
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::Write;
 use tenantcheck_core::record::Id;
 use tenantcheck_core::validate::Report;
+use tenantcheck_core::Params;
 
 /// Appends the result of the record on `line` to `buf`, with a line end.
 pub fn write_result(buf: &mut Vec<u8>, line: u64, report: &Report) {
@@ -43,37 +44,39 @@ pub fn write_result(buf: &mut Vec<u8>, line: u64, report: &Report) {
     buf.push(b'\n');
 }
 
-/// Appends the readable report's line for an invalid record: its ID (or its line) and each error's field and message,
-/// with the characters a terminal would act on escaped ([`escape_controls`]: a message may quote the record, and a
-/// line end in it would break the one line per record). Nothing for a valid record.
-pub fn write_human(buf: &mut Vec<u8>, line: u64, report: &Report) {
+/// Appends the readable report's line for an invalid record, in the language of `words`: its ID (or its line) and
+/// each error's field and message, with the characters a terminal would act on escaped ([`escape_controls`]: a
+/// message may quote the record, and a line end in it would break the one line per record). Nothing for a valid
+/// record.
+pub fn write_human(buf: &mut Vec<u8>, line: u64, report: &Report, words: &Words) {
     if report.valid {
         return;
     }
-    let mut text = String::new();
-    let _ = match &report.id {
-        Id::Text(id) if !id.is_empty() => write!(text, "{id} (line {line}): "),
-        Id::Int(id) => write!(text, "{id} (line {line}): "),
-        _ => write!(text, "line {line}: "),
-    };
+    let mut issues = String::new();
     for (i, issue) in report.errors.iter().enumerate() {
         if i > 0 {
-            text.push_str("; ");
+            issues.push_str(&words.word(texts::REPORT_SEPARATOR));
         }
-        if !issue.field.is_empty() {
-            text.push_str(&issue.field);
-            text.push_str(": ");
+        if issue.field.is_empty() {
+            issues.push_str(&issue.message);
+        } else {
+            let params = Params::default().with("field", issue.field.as_ref()).with("message", &issue.message);
+            issues.push_str(&words.say(texts::REPORT_ISSUE, &params));
         }
-        text.push_str(&issue.message);
     }
+    let params = Params::default().with("line", texts::count(line)).with("issues", issues);
+    let text = match &report.id {
+        Id::Text(id) if !id.is_empty() => words.say(texts::REPORT_RECORD, &params.with("id", id)),
+        Id::Int(id) => words.say(texts::REPORT_RECORD, &params.with("id", id.to_string())),
+        _ => words.say(texts::REPORT_LINE, &params),
+    };
     buf.extend_from_slice(escape_controls(&text).as_bytes());
     buf.push(b'\n');
 }
 
 /// Writes the readable report's last line: the counts.
-pub fn write_counts(out: &mut impl Write, total: &Tally) -> std::io::Result<()> {
-    let records = if total.records == 1 { "record" } else { "records" };
-    writeln!(out, "{} {records}: {} valid, {} invalid.", total.records, total.valid, total.invalid())
+pub fn write_counts(out: &mut impl Write, total: &Tally, words: &Words) -> std::io::Result<()> {
+    writeln!(out, "{}", total.counts(words))
 }
 
 /// JSON Lines for a terminal: serde_json escapes the C0 controls in strings, but writes DEL, the C1 controls (U+0080
@@ -119,10 +122,12 @@ mod tests {
     #[test]
     fn the_human_report_has_one_line_per_invalid_record() {
         let validator = tenantcheck_core::validate::Validator::new();
+        let words = Words::english();
         let mut buf = Vec::new();
-        write_human(&mut buf, 7, &validator.validate_json(r#"{"id":"C-1","account":{"email":"x\ny"},"bad\u001b":1}"#));
-        write_human(&mut buf, 8, &validator.validate_json(r#"{"id":42}"#));
-        write_human(&mut buf, 9, &Report::not_json("oops".into(), 9, 1));
+        let record = r#"{"id":"C-1","account":{"email":"x\ny"},"bad\u001b":1}"#;
+        write_human(&mut buf, 7, &validator.validate_json(record), &words);
+        write_human(&mut buf, 8, &validator.validate_json(r#"{"id":42}"#), &words);
+        write_human(&mut buf, 9, &Report::not_json("oops".into(), 9, 1), &words);
         let text = String::from_utf8(buf).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3, "{text}");
@@ -135,11 +140,13 @@ mod tests {
             &mut valid,
             1,
             &Report { valid: true, errors: Vec::new(), ..Report::not_json(String::new(), 1, 1) },
+            &words,
         );
         assert!(valid.is_empty());
         let mut counts = Vec::new();
-        write_counts(&mut counts, &Tally { records: 3, valid: 1, ..Tally::default() }).unwrap();
-        assert_eq!(counts, b"3 records: 1 valid, 2 invalid.\n");
+        write_counts(&mut counts, &Tally { records: 3, valid: 1, ..Tally::default() }, &words).unwrap();
+        write_counts(&mut counts, &Tally { records: 1, valid: 0, ..Tally::default() }, &words).unwrap();
+        assert_eq!(counts, b"3 records: 1 valid, 2 invalid.\n1 record: 0 valid, 1 invalid.\n");
     }
 
     #[test]

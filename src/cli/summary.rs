@@ -5,9 +5,11 @@
 //! {"records":3,"valid":1,"invalid":2,"errors":{"email.no_domain":2},"warnings":{},"ignoredColumns":["crmId"]}
 //! ```
 
+use super::texts::{self, count, Words};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 use tenantcheck_core::validate::Report;
+use tenantcheck_core::Params;
 
 /// Counts over some records. Each worker fills one per batch; the writer adds them up.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -64,16 +66,24 @@ impl Tally {
         summary.to_string().into_bytes()
     }
 
-    /// Writes the summary: totals, then codes by count (most first), then the CSV columns that were ignored.
-    pub fn print(&self, out: &mut impl Write, ignored_columns: &[String]) -> io::Result<()> {
-        writeln!(out, "records: {}", self.records)?;
-        writeln!(out, "valid: {}", self.valid)?;
-        writeln!(out, "invalid: {}", self.invalid())?;
-        for (title, counts) in [("errors", &self.errors), ("warnings", &self.warnings)] {
+    /// The counts in words: "3 records: 1 valid, 2 invalid."
+    pub fn counts(&self, words: &Words) -> String {
+        let params = Params::default()
+            .with("records", count(self.records))
+            .with("valid", count(self.valid))
+            .with("invalid", count(self.invalid()));
+        words.say(texts::COUNTS, &params)
+    }
+
+    /// Writes the summary in the language of `words`: the counts, then codes by count (most first) under their
+    /// headings, then the CSV columns that were ignored.
+    pub fn print(&self, out: &mut impl Write, ignored_columns: &[String], words: &Words) -> io::Result<()> {
+        writeln!(out, "{}", self.counts(words))?;
+        for (title, counts) in [(texts::SUMMARY_ERRORS, &self.errors), (texts::SUMMARY_WARNINGS, &self.warnings)] {
             if counts.is_empty() {
                 continue;
             }
-            writeln!(out, "{title}:")?;
+            writeln!(out, "{}", words.word(title))?;
             let mut rows: Vec<_> = counts.iter().collect();
             rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
             let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
@@ -82,7 +92,8 @@ impl Tally {
             }
         }
         if !ignored_columns.is_empty() {
-            writeln!(out, "ignored columns: {}", crate::exit::escape_controls(&ignored_columns.join(", ")))?;
+            let params = Params::default().with("count", ignored_columns.len()).with("columns", ignored_columns);
+            writeln!(out, "{}", crate::exit::escape_controls(&words.say(texts::SUMMARY_IGNORED, &params)))?;
         }
         Ok(())
     }
@@ -101,9 +112,12 @@ mod tests {
         a.merge(b);
         assert_eq!((a.records, a.valid, a.invalid()), (2, 0, 2));
         let mut out = Vec::new();
-        a.print(&mut out, &["crmId".to_owned()]).unwrap();
+        a.print(&mut out, &["crmId".to_owned()], &Words::english()).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text, "records: 2\nvalid: 0\ninvalid: 2\nerrors:\n  request.not_json  2\nignored columns: crmId\n");
+        assert_eq!(
+            text,
+            "2 records: 0 valid, 2 invalid.\nErrors by code:\n  request.not_json  2\nIgnored column: crmId\n"
+        );
         let json: serde_json::Value = serde_json::from_slice(&a.to_json(&["crmId".to_owned()])).unwrap();
         let want = serde_json::json!({"records": 2, "valid": 0, "invalid": 2, "errors": {"request.not_json": 2},
             "warnings": {}, "ignoredColumns": ["crmId"]});

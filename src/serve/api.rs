@@ -195,6 +195,12 @@ fn provision(
             return Ok(Answer::problem(422, "validation_failed", "The record is not valid", "", extra));
         }
     };
+    // An account synced once keeps its tenant: Partner Center links one BSS account to one customer tenant, and a
+    // sync with another domain would provision a second tenant for it (docs/api.md, `account_already_synced`). The
+    // same domain again updates the account.
+    if let Some(synced) = db::account(tx, id, t.system_code)?.filter(|a| !a.domain.eq_ignore_ascii_case(&domain)) {
+        return Ok(already_synced(&synced.domain));
+    }
     let tenant = db::tenant(tx, &domain)?;
     if let Some(answer) = seed::decide(&normalized, &domain, tenant.as_ref(), id, confirms) {
         return Ok(answer);
@@ -210,6 +216,19 @@ fn provision(
     // The success body of `api.md`: `accountId` as the path gave it, as text.
     let body = json!({"accountId": t.given, "domain": domain, "status": "synced"});
     Ok(Answer::json(if existed { 200 } else { 201 }, &body))
+}
+
+/// 409 `account_already_synced`: the account is synced with `domain`, and its domain does not change.
+fn already_synced(domain: &str) -> Answer {
+    let mut extra = Map::new();
+    extra.insert("domain".into(), Value::String(domain.to_owned()));
+    Answer::problem(
+        409,
+        "account_already_synced",
+        "The account is already synced with another domain",
+        &format!("This account is synced with the tenant {domain}. Its domain cannot change; submit it with that domain to update the account."),
+        extra,
+    )
 }
 
 /// `GET /api/Accounts/{accountId}/syncoptions/{systemCode}`: the stored synced record.

@@ -5,9 +5,11 @@
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use tenantcheck_core::issue::Wording;
 use tenantcheck_core::record::{Address, Record, Slot, Text};
 use tenantcheck_core::rules::mpn::CspModel;
 use tenantcheck_core::rules::{config, country};
+use tenantcheck_core::{Params, Reason};
 
 /// The built-in settings: the same text as `examples/stand-in-settings.json`.
 pub const BUILT_IN: &str = include_str!("../../examples/stand-in-settings.json");
@@ -38,6 +40,42 @@ struct SettingsFile {
     accounts: BTreeMap<String, Partner>,
 }
 
+/// Why a settings text was refused: where (a dotted path in the file; empty for the file as a whole) and what, in
+/// English; where one of the core's rules refused a value, its wording and params too, so that the command line can
+/// say it in the language of `--lang`. Shown as `path: what`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsError {
+    pub at: String,
+    pub detail: String,
+    /// The core's reason, where a rule refused the value.
+    pub rule: Option<(Wording, Params)>,
+}
+
+impl SettingsError {
+    fn text(at: &str, detail: impl Into<String>) -> Self {
+        SettingsError { at: at.to_owned(), detail: detail.into(), rule: None }
+    }
+
+    fn rule(at: &str, reason: &impl Reason) -> Self {
+        SettingsError { at: at.to_owned(), detail: reason.message(), rule: Some((reason.wording(), reason.params())) }
+    }
+
+    /// The same error, in the part of the file named `prefix`.
+    fn within(mut self, prefix: &str) -> Self {
+        self.at = if self.at.is_empty() { prefix.to_owned() } else { format!("{prefix}.{}", self.at) };
+        self
+    }
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.at.as_str() {
+            "" => f.write_str(&self.detail),
+            at => write!(f, "{at}: {}", self.detail),
+        }
+    }
+}
+
 /// The checked settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -55,16 +93,17 @@ impl Settings {
 
     /// Reads and checks a settings text: every partner's configuration must pass the core's rules (`rules.md`
     /// section 4), so that a request never fails on the server's own settings.
-    pub fn parse(json: &str) -> Result<Settings, String> {
-        let file: SettingsFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        file.default.check().map_err(|e| format!("default.{e}"))?;
+    pub fn parse(json: &str) -> Result<Settings, SettingsError> {
+        let file: SettingsFile = serde_json::from_str(json).map_err(|e| SettingsError::text("", e.to_string()))?;
+        file.default.check().map_err(|e| e.within("default"))?;
         let mut accounts = BTreeMap::new();
         for (key, p) in file.accounts {
-            let id = crate::serve::ids::parse_account(&key)
-                .ok_or_else(|| format!("accounts: {key:?} is not an account id (decimal digits)"))?;
-            p.check().map_err(|e| format!("accounts.{key}.{e}"))?;
+            let id = crate::serve::ids::parse_account(&key).ok_or_else(|| {
+                SettingsError::text("accounts", format!("{key:?} is not an account id (decimal digits)"))
+            })?;
+            p.check().map_err(|e| e.within(&format!("accounts.{key}")))?;
             if accounts.insert(id, p).is_some() {
-                return Err(format!("accounts: {key:?} names account {id} a second time"));
+                return Err(SettingsError::text("accounts", format!("{key:?} names account {id} a second time")));
             }
         }
         Ok(Settings { default: file.default, accounts })
@@ -77,29 +116,30 @@ impl Settings {
 }
 
 impl Partner {
-    /// Checks the configuration with the core's rules. The error starts with the field's name.
-    fn check(&self) -> Result<(), String> {
+    /// Checks the configuration with the core's rules. The error names the field.
+    fn check(&self) -> Result<(), SettingsError> {
         if CspModel::parse(&self.csp_model).is_none() {
-            return Err(format!("cspModel: unknown CSP model {:?}", self.csp_model));
+            return Err(SettingsError::text("cspModel", format!("unknown CSP model {:?}", self.csp_model)));
         }
-        config::partner_domain(&self.partner_domain).map_err(|e| format!("partnerDomain: {e}"))?;
+        config::partner_domain(&self.partner_domain).map_err(|e| SettingsError::rule("partnerDomain", &e))?;
         if let Some(suffix) = &self.domain_suffix {
-            config::domain_suffix(suffix).map_err(|e| format!("domainSuffix: {e}"))?;
+            config::domain_suffix(suffix).map_err(|e| SettingsError::rule("domainSuffix", &e))?;
         }
         if let Some(markets) = &self.markets {
             let list: Vec<&str> = markets.iter().map(String::as_str).collect();
-            country::parse_markets(&list).map_err(|(i, e)| format!("markets[{i}]: {e}"))?;
+            country::parse_markets(&list).map_err(|(i, e)| SettingsError::rule(&format!("markets[{i}]"), &e))?;
         }
+        let address = "resellerBillingAddress";
         match &self.reseller_billing_address {
             Value::Null => {}
             Value::Object(_) => {
                 let a: Slot<Address> = serde_json::from_value(self.reseller_billing_address.clone())
-                    .map_err(|e| format!("resellerBillingAddress: {e}"))?;
+                    .map_err(|e| SettingsError::text(address, e.to_string()))?;
                 if let Some(k) = a.value().and_then(|a| a.unknown.first()) {
-                    return Err(format!("resellerBillingAddress: unknown field {k:?}"));
+                    return Err(SettingsError::text(address, format!("unknown field {k:?}")));
                 }
             }
-            _ => return Err("resellerBillingAddress: must be an object or null".into()),
+            _ => return Err(SettingsError::text(address, "must be an object or null")),
         }
         Ok(())
     }
@@ -151,7 +191,7 @@ mod tests {
     fn rejects_bad_settings() {
         assert!(Settings::parse("{}").is_err());
         let bad_model = r#"{"default":{"cspModel":"nope","partnerDomain":"p.example"}}"#;
-        assert!(Settings::parse(bad_model).unwrap_err().contains("cspModel"));
+        assert!(Settings::parse(bad_model).unwrap_err().to_string().contains("cspModel"));
         let bad_id = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example"},
             "accounts":{"x1":{"cspModel":"direct","partnerDomain":"p.example"}}}"#;
         assert!(Settings::parse(bad_id).is_err());
@@ -169,7 +209,12 @@ mod tests {
                                "accounts": {"1002": partner}})
             .to_string()
         };
-        let err = |field: &str, value: Value| Settings::parse(&one(field, value)).unwrap_err();
+        let err = |field: &str, value: Value| Settings::parse(&one(field, value)).unwrap_err().to_string();
+        let e = Settings::parse(&one("partnerDomain", "not a domain".into())).unwrap_err();
+        assert_eq!(
+            (e.at.as_str(), e.rule.as_ref().map(|(w, _)| w.code())),
+            ("accounts.1002.partnerDomain", Some("partner_domain.invalid"))
+        );
         let e = err("partnerDomain", "not a domain".into());
         assert!(e.starts_with("accounts.1002.partnerDomain: "), "{e}");
         let e = err("domainSuffix", "onmicrosoft".into());
@@ -179,7 +224,7 @@ mod tests {
         let e = err("markets", serde_json::json!(["GR", ""]));
         assert!(e.starts_with("accounts.1002.markets[1]: "), "{e}");
         let bad_default = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example","domainSuffix":"a b"}}"#;
-        assert!(Settings::parse(bad_default).unwrap_err().starts_with("default.domainSuffix: "));
+        assert!(Settings::parse(bad_default).unwrap_err().to_string().starts_with("default.domainSuffix: "));
         // Good values pass (the core lower-cases them when a record is validated).
         let ok = Settings::parse(&one("markets", serde_json::json!(["gr", "CY"]))).unwrap();
         assert_eq!(ok.partner(1002).markets.as_deref(), Some(&["gr".to_owned(), "CY".to_owned()][..]));
@@ -188,7 +233,7 @@ mod tests {
         let twice = r#"{"default":{"cspModel":"direct","partnerDomain":"p.example"},
             "accounts":{"1001":{"cspModel":"direct","partnerDomain":"p.example"},
                         "01001":{"cspModel":"tenantReseller","partnerDomain":"p.example"}}}"#;
-        assert!(Settings::parse(twice).unwrap_err().contains("1001"));
+        assert!(Settings::parse(twice).unwrap_err().to_string().contains("1001"));
     }
 
     #[test]

@@ -313,6 +313,40 @@ test('F7. 429 with Retry-After beyond the 10-minute cap (an HTTP date): shown un
   }, PROVOKED);
 });
 
+test('F7. a resubmit cancels the retry scheduled for the cap: the cap passing while it is sent sends nothing more', async () => {
+  // Fetches may take 15 minutes here, so that only the retry timer can fire when the clock jumps 10.5 minutes.
+  await withSession(browser, { gateway: { ...FAST, 'data-timeout-ms': '900000' }, open: false }, async (s) => {
+    await s.context.clock.install();
+    const page = await s.open();
+    const { gw } = s;
+    const values = validValues();
+    await fill(page, values);
+    gw.handle = async (req) => (req.method === 'PUT'
+      ? { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': '3600' }, body: '{"code":"rate_limited"}' }
+      : null);
+    const before = gw.puts.length;
+    await page.locator('#tc-submit').click();
+    await machine(page, 'failed');
+    assert.match(await statusText(page), /unavailable/);
+    // A retry is now scheduled for the cap (10 minutes). The user submits again; that request is held in flight.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    gw.handle = async (req, _body, forward) => (req.method === 'PUT' ? (await held, forward()) : null);
+    await page.locator('#tc-submit').click();
+    await until(() => gw.puts.length === before + 2, 'the resubmit reached the gateway');
+    // The cap passes while it is in flight. A retry timer left running would send the request again (after the one in
+    // flight, which holds the key's lock).
+    await page.clock.fastForward('10:30');
+    await page.waitForTimeout(300);
+    release();
+    await machine(page, 'done');
+    await page.waitForTimeout(1000);
+    assert.equal(gw.puts.length, before + 2, 'the retry timer of the first try was cancelled by the resubmit');
+    assert.equal(new Set(gw.puts.slice(before).map((p) => p.key)).size, 1, 'one submission, one key');
+    await nothingLost(s, page, values);
+  }, PROVOKED);
+});
+
 test('F8. retries used up (a 502 after each commit), then a resubmit: the stored answer, one account', async () => {
   await withSession(browser, { gateway: FAST }, async (s) => {
     const { page, gw, server } = s;

@@ -116,6 +116,30 @@ for (const [prefix, question] of [['linkedtenant', /already exists in BSS/], ['e
   });
 }
 
+test('5. a synced account keeps its domain: another prefix is refused beside the field, no second tenant', async () => {
+  await withSession(browser, {}, async ({ page, server }) => {
+    const values = validValues();
+    const first = values['syncOptions-domainPrefix'];
+    await fill(page, values);
+    await submitAndWait(page, 'done');
+    // The user changes the prefix and submits again: the stand-in refuses (409 account_already_synced).
+    const other = freshPrefix('fabrikam');
+    await page.locator('#syncOptions-domainPrefix').fill(other);
+    await submitAndWait(page, 'editing');
+    const st = await fieldState(page, 'syncOptions-domainPrefix');
+    assert.equal(st.invalid, 'true');
+    assert.match(st.message, new RegExp(`already synced with ${first}\\.onmicrosoft\\.com`));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'syncOptions-domainPrefix');
+    const stored = await syncOptions(server, 1001);
+    assert.equal(stored.json.record.syncOptions.domainPrefix, first);
+    await assertStoredOnce(server);
+    // Back to the synced domain: the account is updated.
+    await page.locator('#syncOptions-domainPrefix').fill(first);
+    await submitAndWait(page, 'done');
+    assert.equal((await storedAccounts(server)).length, 1);
+  });
+});
+
 test('6. bothexisting: two questions in turn, both yes, one account', async () => {
   await withSession(browser, {}, async ({ page, server }) => {
     const urls = [];

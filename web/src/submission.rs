@@ -5,7 +5,8 @@
 //!  Editing ──Submit──▶ Sending ──2xx with api.md's success body for this account──▶ Done(request)
 //!  Done, Failed ─Submit─▶ │  ──2xx without it (a login page behind a redirect) ─▶ Failed(NotConfirmed, kept)
 //!  QueuedOffline ─Submit─▶│  ──422 validation_failed / provisioning_rejected /
-//!                         │     address_suggestion, 409 domain_taken_other_csp ─▶ Editing (messages by field)
+//!                         │     address_suggestion, 409 domain_taken_other_csp /
+//!                         │     account_already_synced ─▶ Editing (messages by field)
 //!                         │  ──409 confirm_existing_* ──▶ WaitingForConfirmation ─yes─▶ Sending (confirm query)
 //!                         │                                                      └─no──▶ Editing
 //!                         │  ──403 csrf_token_invalid (first time) ─▶ Sending (fresh token, same key)
@@ -217,6 +218,8 @@ struct Problem {
     errors: Vec<ServerIssue>,
     suggested_address: tenantcheck_core::record::Slot<SuggestedAddress>,
     invitation_url: Option<String>,
+    /// `account_already_synced`: the domain the account is synced with.
+    domain: Option<String>,
 }
 
 /// What an answer (or its absence) means, one variant per row of `api.md`'s table.
@@ -230,6 +233,9 @@ pub enum Answer {
     ProvisioningRejected(Vec<ServerIssue>),
     AddressSuggestion(SuggestedAddress),
     DomainTaken,
+    /// 409 `account_already_synced` (the stand-in's answer, docs/api.md): the account is synced with this domain,
+    /// which does not change.
+    AlreadySynced(Option<String>),
     Confirm(Confirm),
     NoDelegatedAccess(Option<String>),
     Unauthorized,
@@ -329,6 +335,7 @@ impl Answer {
                 let p = problem();
                 match p.code.as_deref() {
                     Some("domain_taken_other_csp") => Answer::DomainTaken,
+                    Some("account_already_synced") => Answer::AlreadySynced(p.domain),
                     Some("confirm_existing_bss_account") => Answer::Confirm(Confirm::ExistingBssAccount),
                     Some("confirm_existing_partner_customer") => Answer::Confirm(Confirm::ExistingPartnerCustomer),
                     Some("no_delegated_access") => Answer::NoDelegatedAccess(p.invitation_url),
@@ -429,6 +436,7 @@ pub enum Notice {
     ProvisioningRejected(Vec<ServerIssue>),
     Suggestion(SuggestedAddress),
     DomainTaken,
+    AlreadySynced(Option<String>),
     Ask(Confirm),
     /// A queued submission is older than the resend window (in days): send it?
     AskResend(u32),
@@ -553,6 +561,7 @@ impl Machine {
             Answer::ProvisioningRejected(e) => done(State::Editing, Notice::ProvisioningRejected(e)),
             Answer::AddressSuggestion(a) => done(State::Editing, Notice::Suggestion(a)),
             Answer::DomainTaken => done(State::Editing, Notice::DomainTaken),
+            Answer::AlreadySynced(domain) => done(State::Editing, Notice::AlreadySynced(domain)),
             // Asked again for what the user already confirmed: the server is not following the contract.
             Answer::Confirm(c) if s.confirms.contains(&c) => failed(Failure::Unexpected(409)),
             Answer::Confirm(c) => done(State::WaitingForConfirmation(s, c), Notice::Ask(c)),
@@ -679,6 +688,11 @@ mod tests {
         assert!(matches!(a, Answer::AddressSuggestion(s) if s.postal_code.as_str() == "98052-6399"));
         assert_eq!(classify(422, &p("address_suggestion", "")), Answer::Unexpected(422));
         assert_eq!(classify(409, &p("domain_taken_other_csp", "")), Answer::DomainTaken);
+        assert_eq!(
+            classify(409, &p("account_already_synced", r#","domain":"contoso.onmicrosoft.com""#)),
+            Answer::AlreadySynced(Some("contoso.onmicrosoft.com".into()))
+        );
+        assert_eq!(classify(409, &p("account_already_synced", "")), Answer::AlreadySynced(None));
         assert_eq!(classify(409, &p("confirm_existing_bss_account", "")), Answer::Confirm(Confirm::ExistingBssAccount));
         assert_eq!(
             classify(409, &p("confirm_existing_partner_customer", "")),
@@ -708,6 +722,7 @@ mod tests {
             (Answer::ProvisioningRejected(vec![]), State::Editing),
             (Answer::AddressSuggestion(SuggestedAddress::default()), State::Editing),
             (Answer::DomainTaken, State::Editing),
+            (Answer::AlreadySynced(Some("contoso.onmicrosoft.com".into())), State::Editing),
             (Answer::NoDelegatedAccess(None), State::Failed(Failure::NoDelegatedAccess(None), None)),
             (Answer::Unexpected(400), State::Failed(Failure::Unexpected(400), None)),
         ];

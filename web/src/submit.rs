@@ -370,6 +370,12 @@ fn show(h: &Rc<FormState>, notice: Notice) {
             status(h, "failed", &texts::DOMAIN_TAKEN.show());
             focus_field(h, DOMAIN);
         }
+        Notice::AlreadySynced(domain) => {
+            view::field(doc, DOMAIN, &[(Level::Error, &texts::already_synced_field(domain.as_deref()))]);
+            view::summary(doc, 1);
+            status(h, "failed", &texts::ALREADY_SYNCED.show());
+            focus_field(h, DOMAIN);
+        }
         Notice::Ask(c) => ask(h, &texts::question(c).show()),
         Notice::AskResend(days) => ask(h, &texts::resend_question(days)),
         Notice::Cancelled => status(h, "editing", &texts::CANCELLED.show()),

@@ -137,12 +137,21 @@ pub fn other_account_stale(account: &str) -> String {
     OTHER_ACCOUNT_STALE.fill(&Params::default().with("days", days).with("account", account))
 }
 
+/// Beside the domain prefix: the account is already synced with `domain` (when the server named it).
+pub fn already_synced_field(domain: Option<&str>) -> String {
+    match domain {
+        Some(d) => ALREADY_SYNCED_FIELD.fill(&Params::default().with("domain", d)),
+        None => ALREADY_SYNCED_FIELD_UNNAMED.show(),
+    }
+}
+
 /// The text for a final answer of another account's submission.
 pub fn answer_word(a: &Answer) -> Text {
     match a {
         Answer::Confirm(_) => ANSWER_CONFIRM,
         Answer::ValidationFailed(_) | Answer::ProvisioningRejected(_) | Answer::AddressSuggestion(_) => ANSWER_FIELDS,
         Answer::DomainTaken => ANSWER_DOMAIN_TAKEN,
+        Answer::AlreadySynced(_) => ANSWER_ALREADY_SYNCED,
         Answer::NoDelegatedAccess(_) => ANSWER_NO_DELEGATED_ACCESS,
         Answer::Unauthorized | Answer::Forbidden => ANSWER_NOT_ALLOWED,
         Answer::NotConfirmed => ANSWER_NOT_CONFIRMED,

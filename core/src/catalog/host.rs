@@ -16,10 +16,12 @@ pub struct Text {
 macro_rules! texts {
     ($($(#[$doc:meta])* $name:ident = $key:literal => $en:expr;)+) => {
         $($(#[$doc])* pub const $name: Text = Text { key: $key, en: $en };)+
-        /// Every text, in the order declared: the `host.*` part of a catalog.
+        /// Every text, in the order declared: this module's part of a catalog.
         pub const ALL: &[Text] = &[$($name),+];
     };
 }
+/// The same declarations for the command line's texts ([`super::cli`]).
+pub(crate) use texts;
 
 texts! {
     // The submission's status line (`#tc-status`).
@@ -42,6 +44,8 @@ texts! {
         "The suggested address is in the form. Submit again to synchronize.";
     DOMAIN_TAKEN = "host.submit.domain_taken" =>
         "Not synchronized: the domain prefix is taken. Choose another one and submit again.";
+    ALREADY_SYNCED = "host.submit.already_synced" =>
+        "Not synchronized: this account is already synced with another domain, which cannot change.";
     ELSEWHERE = "host.submit.elsewhere" =>
         "This submission was handled in another tab or window. Reload the page to see its result.";
     /// Params `seconds`, `retry`, `of`.
@@ -114,6 +118,7 @@ texts! {
     ANSWER_CONFIRM = "host.answer.confirm" => "a confirmation is needed";
     ANSWER_FIELDS = "host.answer.fields" => "fields need changes";
     ANSWER_DOMAIN_TAKEN = "host.answer.domain_taken" => "its domain is taken";
+    ANSWER_ALREADY_SYNCED = "host.answer.already_synced" => "it is already synced with another domain";
     ANSWER_NO_DELEGATED_ACCESS = "host.answer.no_delegated_access" => "the tenant has not authorized this partner";
     ANSWER_NOT_ALLOWED = "host.answer.not_allowed" => "not allowed from this page";
     ANSWER_NOT_CONFIRMED = "host.answer.not_confirmed" => "the server did not confirm it; it stays saved";
@@ -122,6 +127,12 @@ texts! {
     // Beside the fields, above the form and in the summary.
     DOMAIN_TAKEN_FIELD = "host.field.domain_taken" =>
         "This domain already exists in Microsoft under a different CSP partner. Choose another prefix.";
+    /// Param `domain`: the domain the account is synced with (the server's `account_already_synced`).
+    ALREADY_SYNCED_FIELD = "host.field.already_synced" =>
+        "This account is already synced with {domain}, and its domain cannot change. Enter that domain to update the account.";
+    /// The same, when the server did not say which domain.
+    ALREADY_SYNCED_FIELD_UNNAMED = "host.field.already_synced_unnamed" =>
+        "This account is already synced with another domain, and its domain cannot change.";
     /// Param `message`: an issue's message on the reseller's address.
     GENERAL_RESELLER_ADDRESS = "host.general.reseller_address" =>
         "The reseller's billing address (from the partner's settings): {message}";

@@ -20,7 +20,6 @@
 use super::{line_usize, Batch, Item, Source, BATCH_BYTES};
 use csv::ByteRecord;
 use serde_json::{Map, Value};
-use std::fmt;
 use std::io::{self, Read};
 use std::ops::Range;
 use std::sync::Arc;
@@ -74,13 +73,7 @@ pub struct IgnoredColumn {
     pub name: String,
 }
 
-impl fmt::Display for IgnoredColumn {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "column {} {:?} is not a field of the record and is ignored", self.number, self.name)
-    }
-}
-
-/// Why the header cannot be used.
+/// Why the header cannot be used (the command line says it in words: `src/cli/check.rs`, `csv_header_error`).
 #[derive(Debug)]
 pub enum HeaderError {
     /// The input is empty.
@@ -102,25 +95,6 @@ pub enum HeaderError {
         name: String,
     },
     Io(io::Error),
-}
-
-impl fmt::Display for HeaderError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            HeaderError::Missing => f.write_str("bad CSV header: the input is empty"),
-            HeaderError::NotUtf8 { number } => write!(f, "bad CSV header: column {number} is not UTF-8"),
-            HeaderError::Duplicate { name } => write!(f, "bad CSV header: two columns are named {name:?}"),
-            HeaderError::NoField => f.write_str(
-                "bad CSV header: no column names a field of the record (the header row holds dotted paths such as \
-                 account.billingAddress.postalCode)",
-            ),
-            HeaderError::TooLong => {
-                write!(f, "bad CSV header: the first row is longer than {} MiB", MAX_ROW / (1024 * 1024))
-            }
-            HeaderError::NoIdColumn { name } => write!(f, "bad CSV header: no column is named {name:?} (--id-column)"),
-            HeaderError::Io(e) => write!(f, "{e}"),
-        }
-    }
 }
 
 impl Columns {
