@@ -13,12 +13,7 @@ const CRATES: &[&str] = &["core/src", "src", "web/src"];
 /// `record` ↔ `schema`: the record's types are declared in `schema` (on `record`'s places) and re-exported by
 /// `record`, which also implements their lookups; untangling them moves the reader, which this session's other work
 /// changes.
-/// `validate` → `wasm` (and back through `countries::picker` and `catalog`): in the npm package a validator's held
-/// configuration is a JS object written and read by the package's writer and reader (`wasm::record_to_js`,
-/// `wasm::read_held`), which saved the package 186 B it needed to stay under its size bound; the walker should take
-/// them as lent functions instead (issue 10's thin binding).
-const KNOWN: &[(&str, &[&str])] =
-    &[("core/src", &["record", "schema"]), ("core/src", &["catalog", "countries::picker", "validate", "wasm"])];
+const KNOWN: &[(&str, &[&str])] = &[("core/src", &["record", "schema"])];
 
 type Module = Vec<String>;
 

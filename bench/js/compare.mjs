@@ -11,7 +11,9 @@ import { gzipSync } from 'node:zlib';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tools = join(root, 'tools', 'node_modules');
 const require = createRequire(join(tools, 'x.js'));
-const tc = await import(pathToFileURL(join(root, 'pkg', 'node.js')));
+// TC_PKG: another package directory (interleaved before/after runs).
+const pkgDir = process.env.TC_PKG ?? join(root, 'pkg');
+const tc = await import(pathToFileURL(join(pkgDir, 'node.js')));
 const { postcodeValidator, postcodeValidatorExistsForCountry } = require('postcode-validator');
 const { isValidPhoneNumber } = require('libphonenumber-js/min');
 const isEmail = require('validator/lib/isEmail');
@@ -129,8 +131,8 @@ async function bundled(contents) {
   return Buffer.from(out.outputFiles[0].contents);
 }
 const gz = (b) => gzipSync(b, { level: 9 }).length;
-const wasm = readFileSync(join(root, 'pkg', 'tenantcheck_bg.wasm'));
-const glue = await bundled(`export * from ${JSON.stringify(join(root, 'pkg', 'index.js'))};`);
+const wasm = readFileSync(join(pkgDir, 'tenantcheck_bg.wasm'));
+const glue = await bundled(`export * from ${JSON.stringify(join(pkgDir, 'index.js'))};`);
 const sizes = {
   'postcode-validator': gz(await bundled("export { postcodeValidator } from 'postcode-validator';")),
   'libphonenumber-js/min': gz(await bundled("export { isValidPhoneNumber } from 'libphonenumber-js/min';")),

@@ -15,6 +15,9 @@ use wasm_bindgen::prelude::*;
 
 pub(crate) mod js;
 mod locales;
+/// The npm package's crossing (its JS reader and writer); the browser host reads its form's fields itself.
+#[cfg(feature = "wasm")]
+pub(crate) mod value;
 
 pub use locales::install_locales;
 

@@ -226,7 +226,7 @@ pub struct Configuration {
     #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
     fields: Record,
     /// In the npm package, the same fields as a plain JS object (written by the package's writer), and only that: each
-    /// record takes them by the package's reader ([`crate::wasm::read_held`]), which is linked anyway, rather than by
+    /// record takes them by the package's reader ([`crate::js_host::value::read_held`]), which is linked anyway, rather than by
     /// a `clone` per field type (0.3 KB of the package's gzip size).
     #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
     js: wasm_bindgen::JsValue,
@@ -238,7 +238,7 @@ impl Configuration {
         #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
         {
             // The record's other fields are written too, and never read.
-            Configuration { js: crate::wasm::record_to_js(&fields) }
+            Configuration { js: crate::js_host::value::record_to_js(&fields) }
         }
         #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
         {
@@ -780,7 +780,7 @@ impl<'v> Walk<'v> {
             }
             #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
             if let Some(place) = record::place_at(rec, name) {
-                crate::wasm::read_held(&held.js, name, place);
+                crate::js_host::value::read_held(&held.js, name, place);
             }
         }
         #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]

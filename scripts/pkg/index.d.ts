@@ -1,5 +1,6 @@
-// The types are wasm-bindgen's and tsify's, generated from core/src/wasm.rs (`IssueCode`, `Issue`, `FieldPath` from
-// the codes' and the schema's declarations); this file re-exports them and declares what index.js adds.
+// The types are wasm-bindgen's and tsify's, generated from core/src/wasm/mirror.rs (`IssueCode`, `Issue`, `FieldPath`
+// from the codes' and the schema's declarations, core/src/wasm/types.rs); this file re-exports them and declares what
+// index.js adds.
 import type { IssueCode, IssueParamsByCode } from './tenantcheck.js';
 
 export * from './tenantcheck.js';

@@ -111,8 +111,8 @@ export const validateField = /* @__PURE__ */ guard('validateField', glue.validat
 export const setCountryRules = /* @__PURE__ */ guard('setCountryRules', glue.setCountryRules);
 export const resetCountryRules = /* @__PURE__ */ guard('resetCountryRules', glue.resetCountryRules);
 /**
- * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`: one flat array each, names in
- * English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
+ * Every country for a picker: the module's rows (core/src/wasm.rs, `countries`; core/src/wasm/write.rs: one flat array
+ * each, names in English) made into `CountryOption`s, named in `locale` (a BCP 47 tag) by the engine's `Intl.DisplayNames` (CLDR),
  * as core/src/countries/picker.rs (`Language::country_name`) names them natively: English without a locale, for
  * `en`, where the engine refuses the tag, and where it names no region. With a `catalog` (of that language), the
  * postcode's and the state's labels are its words, as the picker's `Language::term` takes them: `term.postcode.<CC>`,
