@@ -184,3 +184,19 @@ test("page code that calls back in during an instance's call gets the default in
   assert.deepEqual(codes(tc.validate(customer()).errors), ['cspModel request.missing_configuration']);
   assert.throws(() => new tc.Validator({}, undefined), TypeError);
 });
+
+test("createValidator's refusal of options of another kind says what the module says of a record's field", () => {
+  // index.js refuses non-object options itself (the module has no such arm: docs/npm-package.md, "Size"), with the
+  // English of `request.wrong_type`; the module's own message for the same kinds is the reference.
+  for (const [options, field] of [['x', { account: 'x' }], [[], { account: [] }], [7, { account: 7 }]]) {
+    let thrown;
+    try {
+      tc.createValidator(options);
+    } catch (e) {
+      thrown = e;
+    }
+    assert.ok(thrown instanceof tc.TenantcheckError, `${JSON.stringify(options)} throws`);
+    const own = tc.validate(field).errors.find((e) => e.code === 'request.wrong_type' && e.field === 'account');
+    assert.deepEqual([thrown.code, thrown.params, thrown.message], [own.code, own.params, own.message]);
+  }
+});
