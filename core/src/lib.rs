@@ -24,6 +24,7 @@ pub mod js_host;
 pub mod message;
 pub mod params;
 pub mod pattern;
+pub mod place;
 pub mod record;
 pub mod rules;
 pub mod schema;

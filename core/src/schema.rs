@@ -2,7 +2,7 @@
 //! below, with the record's types. Adding a field is one line here, plus its rule. From the declaration come:
 //!
 //! - the record's types ([`Record`], [`SyncOptions`], [`Account`], [`Contact`], [`Address`]) with their serde names;
-//! - their places ([`crate::record::Object`]), through which one lenient reader ([`crate::record::read_into`], for JS
+//! - their places ([`crate::place::Object`]), through which one lenient reader ([`crate::record::read_into`], for JS
 //!   values and for serde) and one result writer (`wasm.rs`) serve every object, none of them generic over it;
 //! - the field paths: [`kind`], [`FIELDS`], [`text_fields`], [`crate::record::is_known_path`] (the CSV columns),
 //!   [`crate::Record::text_mut`], the walker's address paths, the browser host's field list (`web/src/fields.rs`);
@@ -24,7 +24,7 @@
 //! ([`crate::validate`]) refuses control characters in every field of a text kind before a rule runs, and the browser
 //! host asks [`kind`] which fields it may canonicalize on blur.
 
-use crate::record::{self, AsPlace, Flag, List, Place, PlaceMut, Slot, Text};
+use crate::place::{self, AsPlace, Flag, List, Place, PlaceMut, Slot, Text};
 use crate::text::{self, TooLong};
 use alloc::borrow::Cow;
 use alloc::vec::Vec;
@@ -113,7 +113,7 @@ impl Member {
 
 /// Declares an object of the record: its type (fields with their JSON names, for serde too), where it is in the
 /// record (`at`: the dotted paths of its places; `""` for the record itself), and each field's kind (an object's with
-/// its type). `with id` gives the object the record's `id` ([`record::Id`]), which is no field: only the record has it. The object's [`Member`] tables and its [`record::Object`] places are made from the same lines.
+/// its type). `with id` gives the object the record's `id` ([`place::Id`]), which is no field: only the record has it. The object's [`Member`] tables and its [`place::Object`] places are made from the same lines.
 macro_rules! object {
     (@roots [$($root:tt),+] $members:tt) => {
         &[$(object!(@members $root $members)),+]
@@ -146,7 +146,7 @@ macro_rules! object {
             $(
             /// The record's `id` (`request.md`): not a field; the walker moves it into the result.
             #[serde(skip)]
-            pub $id: record::Id,
+            pub $id: place::Id,
             )?
         }
 
@@ -172,7 +172,7 @@ macro_rules! object {
             }
         }
 
-        impl record::Object for $name {
+        impl place::Object for $name {
             fn keys(&self) -> &'static [&'static str] {
                 Self::KEYS
             }
@@ -198,7 +198,7 @@ macro_rules! object {
                 &mut self.unknown
             }
             $(
-            fn id_mut(&mut self) -> Option<&mut record::Id> {
+            fn id_mut(&mut self) -> Option<&mut place::Id> {
                 Some(&mut self.$id)
             }
             )?
@@ -706,7 +706,7 @@ mod tests {
             if !parent.is_empty() {
                 assert!(matches!(kind(parent), None | Some(Kind::Address)) && member(parent).is_some(), "{parent}");
             }
-            let place = record::place_at(&mut record, f.path).unwrap_or_else(|| panic!("{}", f.path));
+            let place = crate::record::place_at(&mut record, f.path).unwrap_or_else(|| panic!("{}", f.path));
             let holds = match place {
                 PlaceMut::Text(_) => f.is_text() || f.kind == Kind::Enum,
                 PlaceMut::Flag(_) => f.kind == Kind::Bool,
