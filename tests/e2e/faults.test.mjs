@@ -411,8 +411,9 @@ test("F10. another account's queued entry synchronized: its draft goes when it i
   await withSession(browser, {}, async (s) => {
     const { page } = s;
     const note = page.locator('#tc-notices [data-notice="account-1002"]');
+    // One domain for both rounds: account 1002 keeps the tenant it was synced with (409 account_already_synced else).
+    const prefix = freshPrefix('other');
     for (const [edited, kept] of [[false, false], [true, true]]) {
-      const prefix = freshPrefix('other');
       await queueOther(page, prefix, edited ? `${prefix}x` : prefix);
       await page.reload();
       await page.waitForSelector(PAGE_READY);
