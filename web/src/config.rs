@@ -102,7 +102,7 @@ impl Config {
         let csp_model = text("data-csp-model");
         if let Some(m) = &csp_model {
             if CspModel::parse(m).is_none() {
-                problems.push(ConfigProblem { attribute: "data-csp-model", detail: format!("unknown model {m:?}") });
+                problems.push(ConfigProblem { attribute: "data-csp-model", detail: format!("unknown model \"{m}\"") });
             }
         }
         let reseller_address = match text("data-reseller-address") {
@@ -117,7 +117,7 @@ impl Config {
             Some(v) => match v.parse::<u32>() {
                 Ok(n) if n > 0 => n,
                 _ => {
-                    problems.push(ConfigProblem { attribute: name, detail: format!("not a positive number: {v:?}") });
+                    problems.push(ConfigProblem { attribute: name, detail: format!("not a positive number: \"{v}\"") });
                     default
                 }
             },
@@ -137,7 +137,8 @@ impl Config {
             partner_domain: text("data-partner-domain"),
             reseller_address,
             markets,
-            domain_suffix: text("data-domain-suffix").map(|s| s.to_lowercase()),
+            // ASCII by contract (Microsoft's initial-domain suffixes); the core lower-cases it the same way (rules/config.rs).
+            domain_suffix: text("data-domain-suffix").map(|s| s.to_ascii_lowercase()),
             csrf_meta: text("data-csrf-meta"),
             account_url: text("data-account-url"),
             timeout_ms: number("data-timeout-ms", DEFAULT_TIMEOUT_MS, &mut problems),

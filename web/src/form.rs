@@ -378,9 +378,13 @@ impl FormState {
 }
 
 /// A label as a label starts: its first letter upper case (`ZIP code`, `postcode` → `Postcode`).
+/// The engine's `toUpperCase` (the same Unicode mapping as Rust's), so the module carries no case tables.
 fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    let Some(first) = word.chars().next() else { return String::new() };
+    let (head, rest) = word.split_at(first.len_utf8());
+    let mut out = String::from(js_sys::JsString::from(head).to_upper_case());
+    out.push_str(rest);
+    out
 }
 
 /// Sorts `(code, name)` by name in the language of `tag` (`Intl.Collator`), else by the names' code points.

@@ -82,7 +82,7 @@ pub fn resume(h: &Rc<FormState>) {
     let Some(kv) = queue::local() else { return };
     let loaded = queue::load(&kv, now_ms());
     if !loaded.quarantined.is_empty() {
-        dom::warn(&format!("tenantcheck: unreadable queue entries set aside: {:?}", loaded.quarantined));
+        dom::warn(&format!("tenantcheck: unreadable queue entries set aside: {}", loaded.quarantined.join(", ")));
         notice(h, "quarantine", &texts::quarantined(loaded.quarantined.len()), None);
     }
     for p in &loaded.problems {
