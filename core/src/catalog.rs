@@ -38,8 +38,7 @@ pub struct Catalog {
 }
 
 /// A key's value: one template, or one per wording of a code.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     One(String),
     Many(Vec<String>),
@@ -64,8 +63,36 @@ impl Entry {
 
 impl Catalog {
     /// A catalog from its JSON text (one object of strings and arrays of strings), for the language `locale`.
+    /// Read from a `serde_json::Value`, not by a serde deserializer of `Entry`: a typed deserializer links serde's
+    /// error messages and the standard library's float formatting into the browser host's module (about 25 KB,
+    /// docs/performance.md).
     pub fn parse(locale: &str, json: &str) -> Result<Catalog, serde_json::Error> {
-        let entries = serde_json::from_str(json)?;
+        use serde_json::Value;
+        let not_catalog = |what: &str| {
+            <serde_json::Error as serde::de::Error>::custom(crate::text::concat(&[
+                what,
+                ": a catalog is one object of strings and arrays of strings",
+            ]))
+        };
+        let Value::Object(members) = serde_json::from_str::<Value>(json)? else {
+            return Err(not_catalog("not an object"));
+        };
+        let mut entries = BTreeMap::new();
+        for (key, value) in members {
+            let entry = match value {
+                Value::String(text) => Entry::One(text),
+                Value::Array(items) => {
+                    let mut texts = Vec::with_capacity(items.len());
+                    for item in items {
+                        let Value::String(text) = item else { return Err(not_catalog(&key)) };
+                        texts.push(text);
+                    }
+                    Entry::Many(texts)
+                }
+                _ => return Err(not_catalog(&key)),
+            };
+            entries.insert(key, entry);
+        }
         let language = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
         Ok(Catalog { locale: locale.to_owned(), language, entries })
     }

@@ -107,7 +107,7 @@ impl Config {
         }
         let reseller_address = match text("data-reseller-address") {
             None => Slot::Null,
-            Some(json) => serde_json::from_str::<Slot<Address>>(&json).unwrap_or_else(|e| {
+            Some(json) => lenient(&json).unwrap_or_else(|e| {
                 problems.push(ConfigProblem { attribute: "data-reseller-address", detail: format!("not JSON: {e}") });
                 Slot::Null
             }),
@@ -124,7 +124,7 @@ impl Config {
         };
         let markets = match text("data-markets") {
             None => Slot::Null,
-            Some(json) => serde_json::from_str::<Slot<Vec<Text>>>(&json).unwrap_or_else(|e| {
+            Some(json) => lenient(&json).unwrap_or_else(|e| {
                 problems.push(ConfigProblem { attribute: "data-markets", detail: format!("not JSON: {e}") });
                 Slot::Null
             }),
@@ -218,6 +218,20 @@ pub fn encode_segment(s: &str) -> String {
         }
     }
     out
+}
+
+/// A configuration value read from its JSON text by the core's lenient reader (a value of another type is kept as
+/// wrong, for the core to report): a JSON value first, not a serde deserializer of the type (crate::json).
+fn lenient<T>(json: &str) -> Result<Slot<T>, serde_json::Error>
+where
+    Slot<T>: tenantcheck_core::record::AsPlace,
+{
+    use tenantcheck_core::record::AsPlace as _;
+    let value: serde_json::Value = serde_json::from_str(json)?;
+    let mut slot = Slot::Absent;
+    // Never fails: a JSON value is always data.
+    let _ = tenantcheck_core::record::read_into(slot.as_place_mut(), Some(&&value));
+    Ok(slot)
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! side is in `form`). Element ids are the path with `.` replaced by `-`; each field has a message container
 //! `{id}-msg` and a hint `{id}-hint`, both named by the field's `aria-describedby`.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Value};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use tenantcheck_core::record::{Record, Slot};
 use tenantcheck_core::schema::{self, TextKind};
@@ -80,7 +81,7 @@ pub fn known(path: &str) -> Option<&'static str> {
 }
 
 /// What the user typed: text by path, and the checkbox. Also the draft kept in local storage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Values {
     #[serde(default)]
@@ -90,6 +91,26 @@ pub struct Values {
 }
 
 impl Values {
+    /// Values from their JSON (`{"text":{path:value,…},"subCustomer":bool}`, both members optional); `None` when it
+    /// is not that (crate::json).
+    pub fn from_json(v: &Value) -> Option<Values> {
+        let o = json::object(v)?;
+        let text = json::or_default(o, "text", |t| {
+            let mut text = BTreeMap::new();
+            for (k, v) in json::object(t)? {
+                text.insert(k.clone(), json::string(v)?);
+            }
+            Some(text)
+        })?;
+        let sub_customer = json::or_default(o, "subCustomer", Value::as_bool)?;
+        Some(Values { text, sub_customer })
+    }
+
+    /// Values from JSON text (the draft).
+    pub fn parse(text: &str) -> Option<Values> {
+        Values::from_json(&json::parse(text)?)
+    }
+
     pub fn get(&self, path: &str) -> &str {
         self.text.get(path).map_or("", String::as_str)
     }
@@ -203,7 +224,11 @@ mod tests {
         let mut v = Values::default();
         v.set("account.companyName", "Contoso <b>Ltd</b>");
         let json = serde_json::to_string(&v).unwrap();
-        assert_eq!(serde_json::from_str::<Values>(&json).unwrap(), v);
-        assert_eq!(serde_json::from_str::<Values>("{}").unwrap(), Values::default());
+        assert_eq!(Values::parse(&json).unwrap(), v);
+        assert_eq!(Values::parse("{}").unwrap(), Values::default());
+        assert!(Values::parse(r#"{"subCustomer":true,"x":1}"#).unwrap().sub_customer);
+        for bad in [r#"{"text":{"a":1}}"#, r#"{"text":null}"#, r#"{"subCustomer":"yes"}"#, "[]", "{"] {
+            assert_eq!(Values::parse(bad), None, "{bad}");
+        }
     }
 }

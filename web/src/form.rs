@@ -370,7 +370,7 @@ impl FormState {
         let Some(json) = dom::storage().and_then(|s| s.get_item(&self.config.draft_key()).ok().flatten()) else {
             return;
         };
-        let Ok(values) = serde_json::from_str::<Values>(&json) else { return };
+        let Some(values) = Values::parse(&json) else { return };
         self.fill(&values);
         let mut touched = self.touched.borrow_mut();
         touched.extend(TEXT_FIELDS.iter().copied().filter(|p| !values.get(p).trim().is_empty()));
