@@ -391,11 +391,25 @@ fn capitalized(word: &str) -> String {
 fn sort_in(tag: &str, named: &mut [(&str, String)]) {
     let locales = js_sys::Array::of1(&tag.into());
     let compare = js_sys::Intl::Collator::new(&locales, &js_sys::Object::new()).compare();
-    named.sort_by(|a, b| {
+    let less = |a: &(&str, String), b: &(&str, String)| {
         let order = compare.call2(&wasm_bindgen::JsValue::NULL, &a.1.as_str().into(), &b.1.as_str().into());
         match order.ok().and_then(|o| o.as_f64()) {
-            Some(o) => o.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal),
-            None => a.1.cmp(&b.1),
+            Some(o) => o < 0.0,
+            None => a.1 < b.1,
         }
-    });
+    };
+    // A binary insertion sort, stable as `sort_by` (each item goes after its equals): a few hundred names, about
+    // 2,000 comparisons; the standard library's sorts were 5 KB of this module.
+    for i in 1..named.len() {
+        let (mut lo, mut hi) = (0, i);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if less(&named[i], &named[mid]) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        named[lo..=i].rotate_right(1);
+    }
 }
