@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser host: tenantcheck-web for wasm32 in the size-tuned profile `web-release` (root Cargo.toml),
 # wasm-bindgen --target web into web/pkg/, then wasm-opt -Oz when tools/node_modules/.bin/wasm-opt exists (never
-# Debian's binaryen: see toolchain.md). index.html loads ./web/pkg/tenantcheck_web.js.
+# Debian's binaryen: see toolchain.md) in the npm package's rounds. index.html loads ./web/pkg/tenantcheck_web.js.
 # Usage: scripts/build-web.sh            (from anywhere; prints the .wasm size raw / gzip -9)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,13 @@ printf '*\n' > "$OUT/.gitignore"
 wasm="$OUT/tenantcheck_web_bg.wasm"
 if [ -x "$WASM_OPT" ]; then
   mkdir -p target
-  if "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  # The npm package's rounds (core/Cargo.toml explains each; measured here in docs/performance.md): inlining only
+  # what pays, three rounds of --flatten --rereloop before merging similar functions and -Oz, then --converge.
+  round="--flatten --rereloop --merge-similar-functions -Oz"
+  # shellcheck disable=SC2086
+  if "$WASM_OPT" --low-memory-unused --one-caller-inline-max-function-size 20 --always-inline-max-function-size 6 \
+      $round $round $round --merge-similar-functions -Oz --converge \
+      --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
       --enable-call-indirect-overlong --strip-debug --strip-producers "$wasm" -o "$wasm.opt" 2> target/wasm-opt-web.log; then
     mv "$wasm.opt" "$wasm"
   else
