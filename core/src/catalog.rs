@@ -24,7 +24,6 @@ use crate::issue::{Issue, Param, Params, Wording};
 use crate::message;
 use crate::validate::Report;
 use crate::vocab;
-use alloc::collections::BTreeMap;
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// One language's messages and words.
@@ -34,7 +33,9 @@ pub struct Catalog {
     locale: String,
     /// Its primary language subtag, lower case (`de`).
     language: String,
-    entries: BTreeMap<String, Entry>,
+    /// Sorted by key, found by binary search ([`Catalog::get`]): not a
+    /// `BTreeMap`, whose code is 3 KB of the browser host's module.
+    entries: Vec<(String, Entry)>,
 }
 
 /// A key's value: one template, or one per wording of a code.
@@ -77,7 +78,7 @@ impl Catalog {
         let Value::Object(members) = serde_json::from_str::<Value>(json)? else {
             return Err(not_catalog("not an object"));
         };
-        let mut entries = BTreeMap::new();
+        let mut entries = Vec::with_capacity(members.len());
         for (key, value) in members {
             let entry = match value {
                 Value::String(text) => Entry::One(text),
@@ -91,7 +92,11 @@ impl Catalog {
                 }
                 _ => return Err(not_catalog(&key)),
             };
-            entries.insert(key, entry);
+            // In order already (a `Value`'s object is sorted by key), so each goes at the end; kept sorted anyway.
+            match entries.binary_search_by(|(k, _): &(String, Entry)| k.as_str().cmp(&key)) {
+                Ok(i) => entries[i].1 = entry,
+                Err(i) => entries.insert(i, (key, entry)),
+            }
         }
         let language = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
         Ok(Catalog { locale: locale.to_owned(), language, entries })
@@ -107,6 +112,12 @@ impl Catalog {
         &self.language
     }
 
+    /// The value of a key.
+    fn get(&self, key: &str) -> Option<&Entry> {
+        let i = self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        self.entries.get(i).map(|(_, e)| e)
+    }
+
     /// Every key and its value, in the keys' order.
     pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
@@ -114,7 +125,7 @@ impl Catalog {
 
     /// A wording's template in this language, where the catalog has it.
     pub fn template(&self, wording: Wording) -> Option<&str> {
-        self.entries.get(wording.code()).and_then(|e| e.get(wording.index()))
+        self.get(wording.code()).and_then(|e| e.get(wording.index()))
     }
 
     /// The message a wording and its params make in this language; the built-in English message where the catalog
@@ -146,7 +157,7 @@ impl Catalog {
     /// The word `term.<key>`, where the catalog has it.
     pub fn term(&self, key: &str) -> Option<&str> {
         let key = crate::text::concat(&["term.", key]);
-        self.entries.get(&key).and_then(|e| e.get(0))
+        self.get(&key).and_then(|e| e.get(0))
     }
 
     /// `term.<key>.<country>`, else `term.<key>`.
