@@ -10,7 +10,6 @@ use crate::texts::{self, Shown};
 use crate::view::{self, Level};
 use gloo_timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::{Rc, Weak};
 use tenantcheck_core::countries::picker::{Language, PickerEntry};
 use tenantcheck_core::countries::{self, COUNTRIES};
@@ -28,9 +27,9 @@ pub struct FormState {
     pub form: HtmlFormElement,
     pub machine: RefCell<Machine>,
     /// Fields the user has typed in or left: their messages are kept current.
-    pub touched: RefCell<BTreeSet<&'static str>>,
+    pub touched: RefCell<Paths>,
     /// One debounce timer per field.
-    pub timers: RefCell<BTreeMap<&'static str, Timeout>>,
+    pub timers: RefCell<Timers>,
     pub availability_timer: RefCell<Option<Timeout>>,
     /// The full domain last asked about, and a counter that drops stale answers.
     pub availability_asked: RefCell<String>,
@@ -374,6 +373,61 @@ impl FormState {
         self.fill(&values);
         let mut touched = self.touched.borrow_mut();
         touched.extend(TEXT_FIELDS.iter().copied().filter(|p| !values.get(p).trim().is_empty()));
+    }
+}
+
+/// Field paths as a small set in sorted order (the order the `BTreeSet` it replaces iterated in; the form has about
+/// 20 fields): a `BTreeSet` or `BTreeMap` is 3 to 5 KB of this module per key and value type.
+#[derive(Debug, Default)]
+pub struct Paths(Vec<&'static str>);
+
+impl Paths {
+    pub fn insert(&mut self, path: &'static str) {
+        if let Err(i) = self.0.binary_search(&path) {
+            self.0.insert(i, path);
+        }
+    }
+
+    pub fn extend(&mut self, paths: impl IntoIterator<Item = &'static str>) {
+        for p in paths {
+            self.insert(p);
+        }
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.0.contains(&path)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.0.iter()
+    }
+}
+
+/// One debounce timer per field path (a few at a time), as a list (see [`Paths`]).
+#[derive(Default)]
+pub struct Timers(Vec<(&'static str, Timeout)>);
+
+impl Timers {
+    /// Sets the field's timer; returns the one it replaces (dropping it cancels it).
+    pub fn insert(&mut self, path: &'static str, timer: Timeout) -> Option<Timeout> {
+        match self.0.iter_mut().find(|(p, _)| *p == path) {
+            Some(slot) => Some(std::mem::replace(&mut slot.1, timer)),
+            None => {
+                self.0.push((path, timer));
+                None
+            }
+        }
+    }
+
+    /// Takes the field's timer out.
+    pub fn remove(&mut self, path: &str) -> Option<Timeout> {
+        let i = self.0.iter().position(|(p, _)| *p == path)?;
+        Some(self.0.swap_remove(i).1)
+    }
+
+    /// Takes every timer out.
+    pub fn take_all(&mut self) -> Vec<(&'static str, Timeout)> {
+        std::mem::take(&mut self.0)
     }
 }
 

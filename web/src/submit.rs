@@ -110,7 +110,7 @@ pub fn resume(h: &Rc<FormState>) {
 /// entry, goes into the form, so that whatever the answer, it is there to see and change.
 fn fill_if_empty(h: &FormState, s: &Submission) {
     let Some(values) = &s.values else { return };
-    if h.values().text.values().any(|v| !v.trim().is_empty()) {
+    if h.values().any_text() {
         return;
     }
     h.fill(values);
@@ -140,7 +140,7 @@ pub fn submit(h: &Rc<FormState>) {
     if !h.machine.borrow().accepts_submit() {
         return;
     }
-    for (_, t) in std::mem::take(&mut *h.timers.borrow_mut()) {
+    for (_, t) in h.timers.borrow_mut().take_all() {
         t.cancel();
     }
     let mut values = h.values();
@@ -312,7 +312,13 @@ pub fn random_key() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = String::with_capacity(32);
+    for b in bytes {
+        key.push(char::from(HEX[usize::from(b >> 4)]));
+        key.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    key
 }
 
 /// Shows what the machine says.
