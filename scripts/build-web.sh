@@ -20,8 +20,15 @@ if [ "$want" != "$have" ]; then
   exit 1
 fi
 
+# Panic locations without the builder's directories, as the npm package's (Makefile, REMAP): std's sources under
+# rustc's own `/rustc/<commit>/` (one copy of each path, not a local one beside it), the cargo registry's prefix
+# dropped. The module holds no local path.
+sysroot_src="$(rustc --print sysroot)/lib/rustlib/src/rust/"
+rustc_src="/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')/"
+registry_src="${CARGO_HOME:-$HOME/.cargo}/registry/src/"
+remap="--remap-path-prefix=$sysroot_src=$rustc_src --remap-path-prefix=$registry_src="
 # Web Locks (`LockManager`) is an unstable web-sys API: enabled for this build only (never globally), see web/Cargo.toml.
-RUSTFLAGS="${RUSTFLAGS:-} --cfg=web_sys_unstable_apis" \
+RUSTFLAGS="${RUSTFLAGS:-} --cfg=web_sys_unstable_apis $remap" \
   $CARGO build -p tenantcheck-web --target wasm32-unknown-unknown --profile web-release --locked
 rm -rf "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
