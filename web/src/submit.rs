@@ -550,7 +550,7 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
     let kind = format!("account-{account}");
     let timeout = h.config.timeout_ms;
     let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
-    if answer == Answer::CsrfInvalid {
+    if matches!(answer, Answer::CsrfInvalid) {
         if let Some(t) = reread_token(&h).await {
             answer = http::put(&s, Some(&t), timeout).await;
         }
@@ -572,7 +572,7 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
         }
         // Not confirmed: kept queued (not held), resent at the next start. Any other final answer: held for its own
         // form. The user is told either way.
-        a if a == Answer::NotConfirmed || a.is_final() => {
+        a if matches!(a, Answer::NotConfirmed) || a.is_final() => {
             let what = &texts::answer_word(&a).show();
             if a.is_final() {
                 let held = Submission { held: Some(what.to_owned()), ..s };
