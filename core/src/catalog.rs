@@ -38,6 +38,18 @@ pub struct Catalog {
     entries: Vec<(String, Entry)>,
 }
 
+/// Why a text is not a catalog: the JSON parser's message (with its line and column), or which member is not a
+/// string or a list of strings. Its own type, not a `serde_json::Error` made by `custom` (whose message parsing linked
+/// the standard library's substring search into the browser host's module).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotCatalog(pub String);
+
+impl core::fmt::Display for NotCatalog {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// A key's value: one template, or one per wording of a code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
@@ -67,15 +79,14 @@ impl Catalog {
     /// Read from a `serde_json::Value`, not by a serde deserializer of `Entry`: a typed deserializer links serde's
     /// error messages and the standard library's float formatting into the browser host's module (about 25 KB,
     /// docs/performance.md).
-    pub fn parse(locale: &str, json: &str) -> Result<Catalog, serde_json::Error> {
+    pub fn parse(locale: &str, json: &str) -> Result<Catalog, NotCatalog> {
         use serde_json::Value;
         let not_catalog = |what: &str| {
-            <serde_json::Error as serde::de::Error>::custom(crate::text::concat(&[
-                what,
-                ": a catalog is one object of strings and arrays of strings",
-            ]))
+            NotCatalog(crate::text::concat(&[what, ": a catalog is one object of strings and arrays of strings"]))
         };
-        let Value::Object(members) = serde_json::from_str::<Value>(json)? else {
+        let value =
+            serde_json::from_str::<Value>(json).map_err(|e| NotCatalog(alloc::string::ToString::to_string(&e)))?;
+        let Value::Object(members) = value else {
             return Err(not_catalog("not an object"));
         };
         let mut entries = Vec::with_capacity(members.len());

@@ -192,8 +192,19 @@ impl Config {
     /// The link to another account's form (`data-account-url` with `{accountId}` filled in, percent-encoded), when
     /// the page is configured with one.
     pub fn account_form_url(&self, account_id: &str) -> Option<String> {
-        let template = self.account_url.as_deref()?;
-        template.contains("{accountId}").then(|| template.replace("{accountId}", &encode_segment(account_id)))
+        use crate::submission::find;
+        let mut rest = self.account_url.as_deref()?;
+        const SLOT: &str = "{accountId}";
+        find(rest, SLOT)?;
+        let id = encode_segment(account_id);
+        let mut url = String::with_capacity(rest.len() + id.len());
+        while let Some(at) = find(rest, SLOT) {
+            url.push_str(rest.get(..at)?);
+            url.push_str(&id);
+            rest = rest.get(at + SLOT.len()..)?;
+        }
+        url.push_str(rest);
+        Some(url)
     }
 
     /// The key of this form's draft in local storage: one draft per account and instance.
@@ -295,6 +306,18 @@ mod tests {
         assert_eq!((c.timeout_ms, c.retry_base_ms, c.max_attempts), (800, 50, 5));
         assert_eq!(c.account_form_url("1002").as_deref(), Some("/?account=1002"));
         assert_eq!(c.account_form_url("a/b").as_deref(), Some("/?account=a%2Fb"));
+        // Every occurrence is replaced, as `str::replace` did.
+        let two = Config { account_url: Some("/a/{accountId}/b?id={accountId}".into()), ..c.clone() };
+        assert_eq!(two.account_form_url("7").as_deref(), Some("/a/7/b?id=7"));
+        assert_eq!(
+            (
+                crate::submission::find("xaab", "ab"),
+                crate::submission::find("ab", "abc"),
+                crate::submission::find("é{a}", "{a}"),
+                crate::submission::find("x", "")
+            ),
+            (Some(2), None, Some(2), Some(0))
+        );
     }
 
     #[test]
