@@ -240,13 +240,15 @@ pub fn run(h: &Rc<FormState>, event: Event) {
             Effect::Show(notice) => show(h, notice),
         }
     }
-    let state = h.machine.borrow().state.clone();
-    let busy = !h.machine.borrow().accepts_submit();
+    let (name, busy) = {
+        let m = h.machine.borrow();
+        (machine_name(&m.state), !m.accepts_submit())
+    };
     if let Some(b) = h.submit_button() {
         set_attr(&b, "aria-disabled", if busy { "true" } else { "false" });
     }
     if let Some(el) = h.doc.get_element_by_id("tc-status") {
-        set_attr(&el, "data-machine", machine_name(&state));
+        set_attr(&el, "data-machine", name);
     }
 }
 
