@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser host: tenantcheck-web for wasm32 in the size-tuned profile `web-release` (root Cargo.toml),
 # wasm-bindgen --target web into web/pkg/, then wasm-opt -Oz when tools/node_modules/.bin/wasm-opt exists (never
-# Debian's binaryen: see toolchain.md). index.html loads ./web/pkg/tenantcheck_web.js.
+# Debian's binaryen: see toolchain.md) in the npm package's rounds. index.html loads ./web/pkg/tenantcheck_web.js.
 # Usage: scripts/build-web.sh            (from anywhere; prints the .wasm size raw / gzip -9)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,19 +20,37 @@ if [ "$want" != "$have" ]; then
   exit 1
 fi
 
+# Panic locations without the builder's directories, as the npm package's (Makefile, REMAP): std's sources under
+# rustc's own `/rustc/<commit>/` (one copy of each path, not a local one beside it), the cargo registry's prefix
+# dropped. The module holds no local path.
+sysroot_src="$(rustc --print sysroot)/lib/rustlib/src/rust/"
+rustc_src="/rustc/$(rustc -vV | sed -n 's/^commit-hash: //p')/"
+registry_src="${CARGO_HOME:-$HOME/.cargo}/registry/src/"
+remap="--remap-path-prefix=$sysroot_src=$rustc_src --remap-path-prefix=$registry_src="
 # Web Locks (`LockManager`) is an unstable web-sys API: enabled for this build only (never globally), see web/Cargo.toml.
-RUSTFLAGS="${RUSTFLAGS:-} --cfg=web_sys_unstable_apis" \
+RUSTFLAGS="${RUSTFLAGS:-} --cfg=web_sys_unstable_apis $remap" \
   $CARGO build -p tenantcheck-web --target wasm32-unknown-unknown --profile web-release --locked
 rm -rf "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
   "$TARGET_DIR/wasm32-unknown-unknown/web-release/tenantcheck_web.wasm"
 printf '*\n' > "$OUT/.gitignore"
+# Short import names in the module and the glue (scripts/web-imports.mjs): 2 KB gzip of wasm-bindgen's hashes.
+if command -v node >/dev/null 2>&1; then
+  node scripts/web-imports.mjs "$OUT/tenantcheck_web_bg.wasm" "$OUT/tenantcheck_web.js"
+else
+  echo "build-web: node not found; the module keeps wasm-bindgen's import names" >&2
+fi
 
 wasm="$OUT/tenantcheck_web_bg.wasm"
 if [ -x "$WASM_OPT" ]; then
   mkdir -p target
-  if "$WASM_OPT" -Oz --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int \
-      --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  # The npm package's rounds (core/Cargo.toml explains each; measured here in docs/performance.md): inlining only
+  # what pays, three rounds of --flatten --rereloop before merging similar functions and -Oz, then --converge.
+  round="--flatten --rereloop --merge-similar-functions -Oz"
+  # shellcheck disable=SC2086
+  if "$WASM_OPT" --low-memory-unused --one-caller-inline-max-function-size 20 --always-inline-max-function-size 6 \
+      $round $round $round --merge-similar-functions -Oz --converge \
+      --enable-bulk-memory --enable-bulk-memory-opt --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
       --enable-call-indirect-overlong --strip-debug --strip-producers "$wasm" -o "$wasm.opt" 2> target/wasm-opt-web.log; then
     mv "$wasm.opt" "$wasm"
   else

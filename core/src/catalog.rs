@@ -25,7 +25,6 @@ use crate::issue::{Issue, Param, Params, Wording};
 use crate::message;
 use crate::validate::Report;
 use crate::vocab;
-use alloc::collections::BTreeMap;
 use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// One language's messages and words.
@@ -35,12 +34,25 @@ pub struct Catalog {
     locale: String,
     /// Its primary language subtag, lower case (`de`).
     language: String,
-    entries: BTreeMap<String, Entry>,
+    /// Sorted by key, found by binary search ([`Catalog::get`]): not a
+    /// `BTreeMap`, whose code is 3 KB of the browser host's module.
+    entries: Vec<(String, Entry)>,
+}
+
+/// Why a text is not a catalog: the JSON parser's message (with its line and column), or which member is not a
+/// string or a list of strings. Its own type, not a `serde_json::Error` made by `custom` (whose message parsing linked
+/// the standard library's substring search into the browser host's module).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotCatalog(pub String);
+
+impl core::fmt::Display for NotCatalog {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// A key's value: one template, or one per wording of a code.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
     One(String),
     Many(Vec<String>),
@@ -65,8 +77,39 @@ impl Entry {
 
 impl Catalog {
     /// A catalog from its JSON text (one object of strings and arrays of strings), for the language `locale`.
-    pub fn parse(locale: &str, json: &str) -> Result<Catalog, serde_json::Error> {
-        let entries = serde_json::from_str(json)?;
+    /// Read from a `serde_json::Value`, not by a serde deserializer of `Entry`: a typed deserializer links serde's
+    /// error messages and the standard library's float formatting into the browser host's module (about 25 KB,
+    /// docs/performance.md).
+    pub fn parse(locale: &str, json: &str) -> Result<Catalog, NotCatalog> {
+        use serde_json::Value;
+        let not_catalog = |what: &str| {
+            NotCatalog(crate::text::concat(&[what, ": a catalog is one object of strings and arrays of strings"]))
+        };
+        let value =
+            serde_json::from_str::<Value>(json).map_err(|e| NotCatalog(alloc::string::ToString::to_string(&e)))?;
+        let Value::Object(members) = value else {
+            return Err(not_catalog("not an object"));
+        };
+        let mut entries = Vec::with_capacity(members.len());
+        for (key, value) in members {
+            let entry = match value {
+                Value::String(text) => Entry::One(text),
+                Value::Array(items) => {
+                    let mut texts = Vec::with_capacity(items.len());
+                    for item in items {
+                        let Value::String(text) = item else { return Err(not_catalog(&key)) };
+                        texts.push(text);
+                    }
+                    Entry::Many(texts)
+                }
+                _ => return Err(not_catalog(&key)),
+            };
+            // In order already (a `Value`'s object is sorted by key), so each goes at the end; kept sorted anyway.
+            match entries.binary_search_by(|(k, _): &(String, Entry)| k.as_str().cmp(&key)) {
+                Ok(i) => entries[i].1 = entry,
+                Err(i) => entries.insert(i, (key, entry)),
+            }
+        }
         Ok(Catalog { entries, ..Catalog::empty(locale) })
     }
 
@@ -74,7 +117,7 @@ impl Catalog {
     /// English for every text.
     pub fn empty(locale: &str) -> Catalog {
         let language = locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-        Catalog { locale: locale.to_owned(), language, entries: BTreeMap::new() }
+        Catalog { locale: locale.to_owned(), language, entries: Vec::new() }
     }
 
     /// The BCP 47 tag the catalog was loaded as.
@@ -87,6 +130,12 @@ impl Catalog {
         &self.language
     }
 
+    /// The value of a key.
+    fn get(&self, key: &str) -> Option<&Entry> {
+        let i = self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        self.entries.get(i).map(|(_, e)| e)
+    }
+
     /// Every key and its value, in the keys' order.
     pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
@@ -94,7 +143,7 @@ impl Catalog {
 
     /// A wording's template in this language, where the catalog has it.
     pub fn template(&self, wording: Wording) -> Option<&str> {
-        self.entries.get(wording.code()).and_then(|e| e.get(wording.index()))
+        self.get(wording.code()).and_then(|e| e.get(wording.index()))
     }
 
     /// The message a wording and its params make in this language; the built-in English message where the catalog
@@ -125,13 +174,13 @@ impl Catalog {
 
     /// The text of a key (a `host.*` or `cli.*` text, or a code's first wording), where the catalog has it.
     pub fn text(&self, key: &str) -> Option<&str> {
-        self.entries.get(key).and_then(|e| e.get(0))
+        self.get(key).and_then(|e| e.get(0))
     }
 
     /// The word `term.<key>`, where the catalog has it.
     pub fn term(&self, key: &str) -> Option<&str> {
         let key = crate::text::concat(&["term.", key]);
-        self.entries.get(&key).and_then(|e| e.get(0))
+        self.get(&key).and_then(|e| e.get(0))
     }
 
     /// `term.<key>.<country>`, else `term.<key>`.

@@ -102,12 +102,12 @@ impl Config {
         let csp_model = text("data-csp-model");
         if let Some(m) = &csp_model {
             if CspModel::parse(m).is_none() {
-                problems.push(ConfigProblem { attribute: "data-csp-model", detail: format!("unknown model {m:?}") });
+                problems.push(ConfigProblem { attribute: "data-csp-model", detail: format!("unknown model \"{m}\"") });
             }
         }
         let reseller_address = match text("data-reseller-address") {
             None => Slot::Null,
-            Some(json) => serde_json::from_str::<Slot<Address>>(&json).unwrap_or_else(|e| {
+            Some(json) => lenient(&json).unwrap_or_else(|e| {
                 problems.push(ConfigProblem { attribute: "data-reseller-address", detail: format!("not JSON: {e}") });
                 Slot::Null
             }),
@@ -117,14 +117,14 @@ impl Config {
             Some(v) => match v.parse::<u32>() {
                 Ok(n) if n > 0 => n,
                 _ => {
-                    problems.push(ConfigProblem { attribute: name, detail: format!("not a positive number: {v:?}") });
+                    problems.push(ConfigProblem { attribute: name, detail: format!("not a positive number: \"{v}\"") });
                     default
                 }
             },
         };
         let markets = match text("data-markets") {
             None => Slot::Null,
-            Some(json) => serde_json::from_str::<Slot<Vec<Text>>>(&json).unwrap_or_else(|e| {
+            Some(json) => lenient(&json).unwrap_or_else(|e| {
                 problems.push(ConfigProblem { attribute: "data-markets", detail: format!("not JSON: {e}") });
                 Slot::Null
             }),
@@ -137,7 +137,8 @@ impl Config {
             partner_domain: text("data-partner-domain"),
             reseller_address,
             markets,
-            domain_suffix: text("data-domain-suffix").map(|s| s.to_lowercase()),
+            // ASCII by contract (Microsoft's initial-domain suffixes); the core lower-cases it the same way (rules/config.rs).
+            domain_suffix: text("data-domain-suffix").map(|s| s.to_ascii_lowercase()),
             csrf_meta: text("data-csrf-meta"),
             account_url: text("data-account-url"),
             timeout_ms: number("data-timeout-ms", DEFAULT_TIMEOUT_MS, &mut problems),
@@ -191,8 +192,19 @@ impl Config {
     /// The link to another account's form (`data-account-url` with `{accountId}` filled in, percent-encoded), when
     /// the page is configured with one.
     pub fn account_form_url(&self, account_id: &str) -> Option<String> {
-        let template = self.account_url.as_deref()?;
-        template.contains("{accountId}").then(|| template.replace("{accountId}", &encode_segment(account_id)))
+        use crate::submission::find;
+        let mut rest = self.account_url.as_deref()?;
+        const SLOT: &str = "{accountId}";
+        find(rest, SLOT)?;
+        let id = encode_segment(account_id);
+        let mut url = String::with_capacity(rest.len() + id.len());
+        while let Some(at) = find(rest, SLOT) {
+            url.push_str(rest.get(..at)?);
+            url.push_str(&id);
+            rest = rest.get(at + SLOT.len()..)?;
+        }
+        url.push_str(rest);
+        Some(url)
     }
 
     /// The key of this form's draft in local storage: one draft per account and instance.
@@ -217,6 +229,20 @@ pub fn encode_segment(s: &str) -> String {
         }
     }
     out
+}
+
+/// A configuration value read from its JSON text by the core's lenient reader (a value of another type is kept as
+/// wrong, for the core to report): a JSON value first, not a serde deserializer of the type (crate::json).
+fn lenient<T>(json: &str) -> Result<Slot<T>, serde_json::Error>
+where
+    Slot<T>: tenantcheck_core::record::AsPlace,
+{
+    use tenantcheck_core::record::AsPlace as _;
+    let value: serde_json::Value = serde_json::from_str(json)?;
+    let mut slot = Slot::Absent;
+    // Never fails: a JSON value is always data.
+    let _ = tenantcheck_core::record::read_into(slot.as_place_mut(), Some(&&value));
+    Ok(slot)
 }
 
 #[cfg(test)]
@@ -280,6 +306,18 @@ mod tests {
         assert_eq!((c.timeout_ms, c.retry_base_ms, c.max_attempts), (800, 50, 5));
         assert_eq!(c.account_form_url("1002").as_deref(), Some("/?account=1002"));
         assert_eq!(c.account_form_url("a/b").as_deref(), Some("/?account=a%2Fb"));
+        // Every occurrence is replaced, as `str::replace` did.
+        let two = Config { account_url: Some("/a/{accountId}/b?id={accountId}".into()), ..c.clone() };
+        assert_eq!(two.account_form_url("7").as_deref(), Some("/a/7/b?id=7"));
+        assert_eq!(
+            (
+                crate::submission::find("xaab", "ab"),
+                crate::submission::find("ab", "abc"),
+                crate::submission::find("é{a}", "{a}"),
+                crate::submission::find("x", "")
+            ),
+            (Some(2), None, Some(2), Some(0))
+        );
     }
 
     #[test]

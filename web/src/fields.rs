@@ -2,8 +2,8 @@
 //! side is in `form`). Element ids are the path with `.` replaced by `-`; each field has a message container
 //! `{id}-msg` and a hint `{id}-hint`, both named by the field's `aria-describedby`.
 
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use crate::json::{self, Value};
+use serde::Serialize;
 use tenantcheck_core::record::{Record, Slot};
 use tenantcheck_core::schema::{self, TextKind};
 
@@ -80,22 +80,58 @@ pub fn known(path: &str) -> Option<&'static str> {
 }
 
 /// What the user typed: text by path, and the checkbox. Also the draft kept in local storage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Values {
-    #[serde(default)]
-    pub text: BTreeMap<String, String>,
+    /// By path, sorted, each path once: serialized as one JSON object in the order of its keys, as the `BTreeMap`
+    /// it replaces was (a `BTreeMap<String, String>` was 3 KB of the module; the form has about 20 fields).
+    #[serde(serialize_with = "as_object")]
+    text: Vec<(String, String)>,
     #[serde(default)]
     pub sub_customer: bool,
 }
 
 impl Values {
+    /// Values from their JSON (`{"text":{path:value,…},"subCustomer":bool}`, both members optional); `None` when it
+    /// is not that (crate::json).
+    pub fn from_json(v: &Value) -> Option<Values> {
+        let o = json::object(v)?;
+        let mut values =
+            Values { sub_customer: json::or_default(o, "subCustomer", Value::as_bool)?, ..Values::default() };
+        if let Some(text) = o.get("text") {
+            for (k, v) in json::object(text)? {
+                values.set(k, json::string(v)?);
+            }
+        }
+        Some(values)
+    }
+
+    /// Values from JSON text (the draft).
+    pub fn parse(text: &str) -> Option<Values> {
+        Values::from_json(&json::parse(text)?)
+    }
+
     pub fn get(&self, path: &str) -> &str {
-        self.text.get(path).map_or("", String::as_str)
+        match self.find(path) {
+            Ok(i) => &self.text[i].1,
+            Err(_) => "",
+        }
     }
 
     pub fn set(&mut self, path: &str, value: impl Into<String>) {
-        self.text.insert(path.to_owned(), value.into());
+        match self.find(path) {
+            Ok(i) => self.text[i].1 = value.into(),
+            Err(i) => self.text.insert(i, (path.to_owned(), value.into())),
+        }
+    }
+
+    /// Whether any text field holds more than spaces.
+    pub fn any_text(&self) -> bool {
+        self.text.iter().any(|(_, v)| !v.trim().is_empty())
+    }
+
+    fn find(&self, path: &str) -> Result<usize, usize> {
+        self.text.binary_search_by(|(p, _)| p.as_str().cmp(path))
     }
 
     /// The record these values make (without configuration: see `Config::apply`). A hidden reseller field counts as
@@ -134,6 +170,11 @@ impl Values {
             record.account.value().and_then(|a| a.is_sub_customer_of_reseller.value().copied()) == Some(true);
         values
     }
+}
+
+/// [`Values::text`] as one JSON object.
+fn as_object<S: serde::Serializer>(text: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(text.iter().map(|(k, v)| (k, v)))
 }
 
 #[cfg(test)]
@@ -203,7 +244,18 @@ mod tests {
         let mut v = Values::default();
         v.set("account.companyName", "Contoso <b>Ltd</b>");
         let json = serde_json::to_string(&v).unwrap();
-        assert_eq!(serde_json::from_str::<Values>(&json).unwrap(), v);
-        assert_eq!(serde_json::from_str::<Values>("{}").unwrap(), Values::default());
+        assert_eq!(Values::parse(&json).unwrap(), v);
+        assert_eq!(Values::parse("{}").unwrap(), Values::default());
+        // The stored shape: one object, keys in order whatever order they were set in, the last value of a key.
+        let mut w = Values::default();
+        w.set("b", "2");
+        w.set("a", "1");
+        w.set("b", "3");
+        assert_eq!(serde_json::to_string(&w).unwrap(), r#"{"text":{"a":"1","b":"3"},"subCustomer":false}"#);
+        assert_eq!(Values::parse(r#"{"text":{"b":"3","a":"1"}}"#).unwrap(), w);
+        assert!(Values::parse(r#"{"subCustomer":true,"x":1}"#).unwrap().sub_customer);
+        for bad in [r#"{"text":{"a":1}}"#, r#"{"text":null}"#, r#"{"subCustomer":"yes"}"#, "[]", "{"] {
+            assert_eq!(Values::parse(bad), None, "{bad}");
+        }
     }
 }

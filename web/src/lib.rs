@@ -11,7 +11,7 @@
 //!        availability (the domain's HEAD check) ◀──────────┘
 //!   form (FormState: DOM ↔ record) · http (fetch, timeout, answers) · queue (one entry per key)
 //!   view (text and attributes only) · texts (every text shown, by key) · submission (the pure state machine)
-//!   config · fields · dom
+//!   config · fields · json (reading JSON values, no serde deserializer) · dom
 //! ```
 //!
 //! One name, one thing: "host" names a program around the core (this browser host, the native host); the services
@@ -26,6 +26,7 @@ pub mod dom;
 pub mod fields;
 pub mod form;
 pub mod http;
+pub mod json;
 pub mod live;
 pub mod queue;
 pub mod submission;
@@ -127,8 +128,9 @@ fn bind(el: web_sys::HtmlFormElement) {
 #[cfg(test)]
 mod layering {
     /// The modules from the bottom up: each may import only modules before it (design.md: "arrows point down only").
-    const LAYERS: [(&str, &str); 12] = [
+    const LAYERS: [(&str, &str); 13] = [
         ("dom", include_str!("dom.rs")),
+        ("json", include_str!("json.rs")),
         ("fields", include_str!("fields.rs")),
         ("submission", include_str!("submission.rs")),
         ("config", include_str!("config.rs")),

@@ -46,18 +46,16 @@ pub fn entry_key(key: &str) -> String {
 
 /// Reads one stored entry.
 pub fn parse(json: &str) -> Option<Submission> {
-    let s: Submission = serde_json::from_str(json).ok()?;
+    let s = Submission::from_json(&crate::json::parse(json)?)?;
     (!s.key.is_empty() && !s.url.is_empty()).then_some(s)
 }
 
 /// The entries of the previous version's queue (`{"items":[…]}`), or `None` when it cannot be read.
 pub fn parse_old(json: &str) -> Option<Vec<Submission>> {
-    #[derive(serde::Deserialize)]
-    struct Old {
-        items: Vec<Submission>,
-    }
-    let old: Old = serde_json::from_str(json).ok()?;
-    old.items.iter().all(|s| !s.key.is_empty() && !s.url.is_empty()).then_some(old.items)
+    use crate::json;
+    let old = json::parse(json)?;
+    let items = json::required(json::object(&old)?, "items", json::list(Submission::from_json))?;
+    items.iter().all(|s| !s.key.is_empty() && !s.url.is_empty()).then_some(items)
 }
 
 /// Moves a value aside under the quarantine prefix; the original is removed only when the copy is written.

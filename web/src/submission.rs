@@ -26,7 +26,8 @@
 //! refusal (422, 409, 401/403) is a new submission with a new key. A confirmed resubmit is a new request too (the
 //! server stored its 409 under the first key): its key is derived from the first (`{key}-bss`, `{key}-pc`).
 
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Value};
+use serde::Serialize;
 
 /// Tries of one request, the first included, before the user is told the service is unavailable.
 pub const MAX_ATTEMPTS: u32 = 5;
@@ -42,7 +43,7 @@ pub const RESEND_WINDOW_MS: u64 = 7 * DAY_MS;
 pub const DAY_MS: u64 = 24 * 3600 * 1000;
 
 /// What the user is asked to confirm (`api.md`, 409).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Confirm {
     ExistingBssAccount,
@@ -58,6 +59,13 @@ impl Confirm {
         }
     }
 
+    /// A confirmation as stored (its [`Confirm::query_value`]).
+    fn from_json(v: &Value) -> Option<Confirm> {
+        [Confirm::ExistingBssAccount, Confirm::ExistingPartnerCustomer]
+            .into_iter()
+            .find(|c| v.as_str() == Some(c.query_value()))
+    }
+
     fn key_suffix(self) -> &'static str {
         match self {
             Confirm::ExistingBssAccount => "bss",
@@ -67,7 +75,7 @@ impl Confirm {
 }
 
 /// One request: where, what, under which key. Also the entry of the offline queue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Submission {
     /// The `Idempotency-Key`.
@@ -113,6 +121,23 @@ impl Submission {
         }
     }
 
+    /// An entry as stored (the JSON its `Serialize` writes; `key`, `url` and `body` required, the rest optional);
+    /// `None` when it is not one (crate::json).
+    pub fn from_json(v: &Value) -> Option<Submission> {
+        let o = json::object(v)?;
+        Some(Submission {
+            key: json::required(o, "key", json::string)?,
+            url: json::required(o, "url", json::string)?,
+            body: json::required(o, "body", json::string)?,
+            confirms: json::or_default(o, "confirms", json::list(Confirm::from_json))?,
+            created_ms: json::or_default(o, "createdMs", Value::as_u64)?,
+            held: json::or_default(o, "held", json::optional(json::string))?,
+            values: json::or_default(o, "values", json::optional(crate::fields::Values::from_json))?,
+            attempts: 0,
+            token_refreshed: false,
+        })
+    }
+
     /// The account id of the request, read from its URL (decoded; empty when the URL has none).
     pub fn account(&self) -> String {
         account_of_url(&self.url).unwrap_or_default()
@@ -149,10 +174,20 @@ impl Submission {
     }
 }
 
+/// Where `needle` first occurs in `text` (a byte index), by a plain window search: the standard library's substring
+/// search (`contains`, `replace`, `split_once` with a `&str`) is 3 KB of the module.
+pub fn find(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    text.as_bytes().windows(needle.len()).position(|w| w == needle.as_bytes())
+}
+
 /// The account id of a `PUT` URL (`…/api/Accounts/{accountId}/syncoptions/…`), percent-decoded (the inverse of
 /// `config::encode_segment`); `None` when the URL has none or it does not decode to UTF-8.
 pub fn account_of_url(url: &str) -> Option<String> {
-    let (_, rest) = url.split_once("/api/Accounts/")?;
+    const PATH: &str = "/api/Accounts/";
+    let rest = url.get(find(url, PATH)? + PATH.len()..)?;
     let id = rest.split('/').next()?;
     let id = percent_encoding::percent_decode_str(id).decode_utf8().ok()?;
     (!id.is_empty()).then(|| id.into_owned())
@@ -168,7 +203,7 @@ pub fn draft_is_sent(sent: Option<&crate::fields::Values>, current: &crate::fiel
 /// After another account's queued entry succeeded: whether that account's stored draft (JSON) holds what was sent,
 /// so it may be removed. An entry that stored no values, or an unreadable draft, keeps it.
 pub fn other_draft_is_sent(sent: Option<&crate::fields::Values>, draft_json: &str) -> bool {
-    sent.is_some_and(|v| serde_json::from_str::<crate::fields::Values>(draft_json).is_ok_and(|d| d == *v))
+    sent.is_some_and(|v| crate::fields::Values::parse(draft_json).is_some_and(|d| d == *v))
 }
 
 /// The customer's part of a record: what the host sends.
@@ -186,14 +221,23 @@ pub fn customer_body(record: &tenantcheck_core::record::Record) -> Option<String
 }
 
 /// One error beside a field, as the server sends it (`request.md`, result shape).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ServerIssue {
-    #[serde(default)]
     pub field: String,
-    #[serde(default)]
     pub code: String,
-    #[serde(default)]
     pub message: String,
+}
+
+impl ServerIssue {
+    /// An issue as the server sends it (every member optional, each a string).
+    fn from_json(v: &Value) -> Option<ServerIssue> {
+        let o = json::object(v)?;
+        Some(ServerIssue {
+            field: json::or_default(o, "field", json::string)?,
+            code: json::or_default(o, "code", json::string)?,
+            message: json::or_default(o, "message", json::string)?,
+        })
+    }
 }
 
 /// An address Partner Center proposed (`address_suggestion`): the core's address record, read as leniently as any.
@@ -211,8 +255,7 @@ pub fn one_line(address: &SuggestedAddress) -> String {
 }
 
 /// An RFC 9457 problem body with `api.md`'s members.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Default)]
 struct Problem {
     code: Option<String>,
     errors: Vec<ServerIssue>,
@@ -220,6 +263,30 @@ struct Problem {
     invitation_url: Option<String>,
     /// `account_already_synced`: the domain the account is synced with.
     domain: Option<String>,
+}
+
+impl Problem {
+    /// The problem in a body (every member optional); the default when the body is not one.
+    fn parse(body: &str) -> Problem {
+        json::parse(body).as_ref().and_then(Problem::from_json).unwrap_or_default()
+    }
+
+    fn from_json(v: &Value) -> Option<Problem> {
+        let o = json::object(v)?;
+        Some(Problem {
+            code: json::or_default(o, "code", json::optional(json::string))?,
+            errors: json::or_default(o, "errors", json::list(ServerIssue::from_json))?,
+            suggested_address: {
+                use tenantcheck_core::record::AsPlace as _;
+                // The core's lenient reader, as for a record (a value of another type is kept as wrong).
+                let mut slot: tenantcheck_core::record::Slot<SuggestedAddress> = tenantcheck_core::record::Slot::Absent;
+                tenantcheck_core::record::read_into(slot.as_place_mut(), o.get("suggestedAddress").as_ref()).ok()?;
+                slot
+            },
+            invitation_url: json::or_default(o, "invitationUrl", json::optional(json::string))?,
+            domain: json::or_default(o, "domain", json::optional(json::string))?,
+        })
+    }
 }
 
 /// What an answer (or its absence) means, one variant per row of `api.md`'s table.
@@ -260,44 +327,22 @@ pub fn is_json(content_type: &str) -> bool {
     essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
-/// `api.md`'s success body, as far as the host reads it.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SuccessBody {
-    status: String,
-    account_id: AccountIdText,
-}
-
-/// An `accountId` as text: a JSON string as is, an integer as written.
-struct AccountIdText(String);
-
-impl<'de> Deserialize<'de> for AccountIdText {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = AccountIdText;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an account id (a string or an integer)")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AccountIdText, E> {
-                Ok(AccountIdText(v.to_owned()))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AccountIdText, E> {
-                Ok(AccountIdText(v.to_string()))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<AccountIdText, E> {
-                Ok(AccountIdText(v.to_string()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// Whether a body is `api.md`'s success body for `account_id`: a JSON object with `status` `synced` and an
 /// `accountId` whose text (a JSON string as is, an integer as written) equals the form's.
 pub fn is_success_body(body: &str, account_id: &str) -> bool {
-    let Ok(b) = serde_json::from_str::<SuccessBody>(body) else { return false };
-    b.status == "synced" && !account_id.is_empty() && b.account_id.0 == account_id
+    let Some(v) = json::parse(body) else { return false };
+    let Some(o) = json::object(&v) else { return false };
+    let id = match o.get("accountId") {
+        Some(Value::String(s)) => s.clone(),
+        // Integers only (not `Number`'s `Display`, which would link float formatting).
+        Some(Value::Number(n)) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => u.to_string(),
+            (None, Some(i)) => i.to_string(),
+            _ => return false,
+        },
+        _ => return false,
+    };
+    o.get("status").and_then(Value::as_str) == Some("synced") && !account_id.is_empty() && id == account_id
 }
 
 impl Answer {
@@ -310,7 +355,7 @@ impl Answer {
         retry_after_ms: Option<u32>,
         account_id: &str,
     ) -> Answer {
-        let problem = || serde_json::from_str::<Problem>(body).unwrap_or_default();
+        let problem = || Problem::parse(body);
         match status {
             200..=299 if is_json(content_type) && is_success_body(body, account_id) => Answer::Success,
             0 | 200..=399 => Answer::NotConfirmed,
@@ -671,6 +716,11 @@ mod tests {
             Answer::NotConfirmed
         );
         assert_eq!(Answer::classify(200, JSON, "[1]", None, "1001"), Answer::NotConfirmed);
+        // The id is a string or an integer, never a float; a negative integer is written as it is.
+        let float = r#"{"accountId":1001.0,"status":"synced"}"#;
+        assert_eq!(Answer::classify(200, JSON, float, None, "1001"), Answer::NotConfirmed);
+        let negative = r#"{"accountId":-7,"status":"synced"}"#;
+        assert_eq!(Answer::classify(200, JSON, negative, None, "-7"), Answer::Success);
         assert_eq!(Answer::classify(0, "", "", None, "1001"), Answer::NotConfirmed);
         assert_eq!(Answer::classify(303, "", "", None, "1001"), Answer::NotConfirmed);
         assert!(is_json("application/problem+json") && !is_json("text/json+html") && !is_json(""));
@@ -1000,7 +1050,7 @@ mod tests {
         assert_eq!(s.account(), id);
         // An entry stored with the former `accountId` field still loads; the account comes from its URL.
         let old = r#"{"key":"k","url":"/api/Accounts/1002/syncoptions/X","body":"{}","accountId":"9"}"#;
-        assert_eq!(serde_json::from_str::<Submission>(old).unwrap().account(), "1002");
+        assert_eq!(Submission::from_json(&json::parse(old).unwrap()).unwrap().account(), "1002");
     }
 
     #[test]

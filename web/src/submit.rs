@@ -82,7 +82,7 @@ pub fn resume(h: &Rc<FormState>) {
     let Some(kv) = queue::local() else { return };
     let loaded = queue::load(&kv, now_ms());
     if !loaded.quarantined.is_empty() {
-        dom::warn(&format!("tenantcheck: unreadable queue entries set aside: {:?}", loaded.quarantined));
+        dom::warn(&format!("tenantcheck: unreadable queue entries set aside: {}", loaded.quarantined.join(", ")));
         notice(h, "quarantine", &texts::quarantined(loaded.quarantined.len()), None);
     }
     for p in &loaded.problems {
@@ -110,7 +110,7 @@ pub fn resume(h: &Rc<FormState>) {
 /// entry, goes into the form, so that whatever the answer, it is there to see and change.
 fn fill_if_empty(h: &FormState, s: &Submission) {
     let Some(values) = &s.values else { return };
-    if h.values().text.values().any(|v| !v.trim().is_empty()) {
+    if h.values().any_text() {
         return;
     }
     h.fill(values);
@@ -140,7 +140,7 @@ pub fn submit(h: &Rc<FormState>) {
     if !h.machine.borrow().accepts_submit() {
         return;
     }
-    for (_, t) in std::mem::take(&mut *h.timers.borrow_mut()) {
+    for (_, t) in h.timers.borrow_mut().take_all() {
         t.cancel();
     }
     let mut values = h.values();
@@ -240,13 +240,15 @@ pub fn run(h: &Rc<FormState>, event: Event) {
             Effect::Show(notice) => show(h, notice),
         }
     }
-    let state = h.machine.borrow().state.clone();
-    let busy = !h.machine.borrow().accepts_submit();
+    let (name, busy) = {
+        let m = h.machine.borrow();
+        (machine_name(&m.state), !m.accepts_submit())
+    };
     if let Some(b) = h.submit_button() {
         set_attr(&b, "aria-disabled", if busy { "true" } else { "false" });
     }
     if let Some(el) = h.doc.get_element_by_id("tc-status") {
-        set_attr(&el, "data-machine", machine_name(&state));
+        set_attr(&el, "data-machine", name);
     }
 }
 
@@ -312,7 +314,13 @@ pub fn random_key() -> String {
             *b = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut key = String::with_capacity(32);
+    for b in bytes {
+        key.push(char::from(HEX[usize::from(b >> 4)]));
+        key.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    key
 }
 
 /// Shows what the machine says.
@@ -544,7 +552,7 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
     let kind = format!("account-{account}");
     let timeout = h.config.timeout_ms;
     let mut answer = http::put(&s, csrf_token(&h).as_deref(), timeout).await;
-    if answer == Answer::CsrfInvalid {
+    if matches!(answer, Answer::CsrfInvalid) {
         if let Some(t) = reread_token(&h).await {
             answer = http::put(&s, Some(&t), timeout).await;
         }
@@ -566,7 +574,7 @@ async fn send_other(me: Weak<FormState>, key: String, account: String, link: Opt
         }
         // Not confirmed: kept queued (not held), resent at the next start. Any other final answer: held for its own
         // form. The user is told either way.
-        a if a == Answer::NotConfirmed || a.is_final() => {
+        a if matches!(a, Answer::NotConfirmed) || a.is_final() => {
             let what = &texts::answer_word(&a).show();
             if a.is_final() {
                 let held = Submission { held: Some(what.to_owned()), ..s };

@@ -118,7 +118,7 @@ async fn typing_an_invalid_value_shows_the_error_and_fixing_clears_it() {
     assert_eq!(email.value(), "it@contoso.com", "the normalized value is written back");
     // The draft keeps what was typed.
     let draft = storage().get_item("tenantcheck.draft.1001.MicrosoftCloudServices").unwrap().unwrap();
-    let draft: tenantcheck_web::fields::Values = serde_json::from_str(&draft).unwrap();
+    let draft = tenantcheck_web::fields::Values::parse(&draft).unwrap();
     assert_eq!(draft.get("account.email"), "it@contoso.com");
 }
 

@@ -103,15 +103,15 @@ impl StateList {
 
     /// The state of what the user typed, as [`StateList::find`] (its value and its name, `picker`).
     fn find_state(self, typed: &str) -> Option<State> {
-        #[cfg(feature = "std")]
+        #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
         return self.find_by_length(typed);
-        #[cfg(not(feature = "std"))]
+        #[cfg(not(all(feature = "std", not(target_arch = "wasm32"))))]
         self.find_in_rows(typed)
     }
 
     /// The look-up read from the packed rows in place (a list split once into pairs was 0.3 KB more of WebAssembly).
     /// Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first.
-    #[cfg(any(test, not(feature = "std")))]
+    #[cfg(any(test, not(all(feature = "std", not(target_arch = "wasm32")))))]
     fn find_in_rows(self, typed: &str) -> Option<State> {
         for state in self.iter() {
             for spelling in crate::text::split_by(state.0, b'=') {
@@ -127,8 +127,10 @@ impl StateList {
     /// list's spellings grouped once by length in bytes (case folding keeps it), so that a look-up compares only the
     /// spellings of the typed length instead of reading the packed rows (US: 700 bytes) on every call. A cache of the
     /// look-up, not a rule of its own: [`States::find`] stays the one place of the rule; the npm package (no `std`)
-    /// reads the rows in place, as the table would cost bytes in WebAssembly.
-    #[cfg(feature = "std")]
+    /// reads the rows in place, as the table would cost bytes in WebAssembly; so does the browser host (`std` on
+    /// wasm32), where the table's sort and lazy cells were 4 KB of its module and one look-up per keystroke is no
+    /// hot path.
+    #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
     fn find_by_length(self, typed: &str) -> Option<State> {
         /// Per list of [`data::STATE_LISTS`]: (spelling, state) sorted by the spelling's length, stably (row order
         /// kept within a length, so the first match is the packed rows' first match).
