@@ -291,20 +291,16 @@ fn key(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|&c| is_alphanumeric(c) || c == '&').map(crate::text::fold_char)
 }
 
-/// Whether a table (sorted, `|`-joined) holds the name's [`key`] ([`crate::text::in_sorted`]: natively a binary
-/// search, as this runs on every record), compared lazily, without building the key.
+/// Whether a table (sorted, `|`-joined) holds the name's [`key`] ([`crate::text::in_sorted`]: a binary search, as
+/// this runs on every record).
 fn in_table(table: &str, text: &str) -> bool {
-    let order = |entry: &str| {
-        // A loop, not `Iterator::cmp` (its comparison is code of its own in the WebAssembly package).
-        let (mut entry, mut key) = (entry.chars(), key(text));
-        loop {
-            match (entry.next(), key.next()) {
-                (Some(a), Some(b)) if a == b => {}
-                (a, b) => return a.cmp(&b),
-            }
-        }
-    };
-    crate::text::in_sorted(table, b'|', order, |entry| order(entry).is_eq())
+    // The key built once (a plain loop, not `collect`), then compared byte by byte: UTF-8's byte order is the order
+    // of the characters.
+    let mut k = String::with_capacity(text.len());
+    for c in key(text) {
+        k.push(c);
+    }
+    crate::text::in_sorted(table, b'|', &k)
 }
 
 /// The character, when the name is one character (case-insensitive) three or more times and nothing else.
@@ -333,9 +329,10 @@ fn domain_extension(text: &str) -> Option<String> {
             word = chars.as_str();
         }
         let (head, extension) = crate::text::rsplit_once_at(word, b'.')?;
+        let extension = extension.to_ascii_lowercase();
         (head.chars().next_back().is_some_and(is_alphanumeric)
-            && crate::text::split_by(DOMAIN_EXTENSIONS, b'|').any(|e| e.eq_ignore_ascii_case(extension)))
-        .then(|| extension.to_ascii_lowercase())
+            && crate::text::in_sorted(DOMAIN_EXTENSIONS, b'|', &extension))
+        .then_some(extension)
     })
 }
 
