@@ -34,9 +34,9 @@ rm -rf "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" \
   "$TARGET_DIR/wasm32-unknown-unknown/web-release/tenantcheck_web.wasm"
 printf '*\n' > "$OUT/.gitignore"
-# Short import names in the module and the glue (scripts/web-imports.mjs): 2 KB gzip of wasm-bindgen's hashes.
+# Short import names in the module and the glue (scripts/wasm-names.mjs, shared with make-pkg.mjs): 2 KB gzip of wasm-bindgen's hashes.
 if command -v node >/dev/null 2>&1; then
-  node scripts/web-imports.mjs "$OUT/tenantcheck_web_bg.wasm" "$OUT/tenantcheck_web.js"
+  node scripts/wasm-names.mjs "$OUT/tenantcheck_web_bg.wasm" "$OUT/tenantcheck_web.js"
 else
   echo "build-web: node not found; the module keeps wasm-bindgen's import names" >&2
 fi
