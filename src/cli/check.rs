@@ -158,16 +158,13 @@ fn check(args: &CheckArgs, words: &Words) -> Result<u8, String> {
 
 /// Validates one batch, with its messages in the language of `words`. Runs on a worker.
 fn work(validator: &Validator, words: &Words, batch: Batch, options: Options) -> Done {
-    let catalog = words.messages();
     let mut done = Done { out: Vec::with_capacity(super::input::BATCH_BYTES * 2), tally: Tally::default() };
     batch.items(|line, item| {
         let mut report = match item {
             Item::Parsed(parsed) => validator.validate_parsed(parsed),
             Item::Rejected(report) => report,
         };
-        if let Some(catalog) = catalog {
-            catalog.localize(&mut report);
-        }
+        words.localize(&mut report);
         done.tally.add(&report);
         if options.human {
             output::write_human(&mut done.out, line, &report, words);

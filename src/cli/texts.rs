@@ -11,7 +11,7 @@ use crate::cli::args::CheckArgs;
 pub use tenantcheck_core::catalog::cli::*;
 use tenantcheck_core::catalog::Catalog;
 use tenantcheck_core::issue::Wording;
-use tenantcheck_core::{Issue, Param, Params, Reason};
+use tenantcheck_core::{Issue, Param, Params, Reason, Report};
 
 /// The command line's language: the catalogs to look a text up in, first to last, then the built-in English.
 #[derive(Debug)]
@@ -73,27 +73,39 @@ impl Words {
         self.say(text, &Params::default())
     }
 
+    /// A wording's message in this language: the first catalog that has its template (`--catalog`'s file, then the
+    /// built-in one of its language), else `english` (the built-in English message).
+    fn message(&self, wording: Wording, params: &Params, english: impl FnOnce() -> String) -> String {
+        for catalog in &self.catalogs {
+            if let Some(template) = catalog.template(wording) {
+                return catalog.fill(template, params);
+            }
+        }
+        english()
+    }
+
     /// A reason's message (a refused rule set's) in this language.
     pub fn reason(&self, reason: &impl Reason) -> String {
-        match self.messages() {
-            Some(catalog) => catalog.message(reason.wording(), &reason.params()),
-            None => reason.message(),
-        }
+        self.message(reason.wording(), &reason.params(), || reason.message())
     }
 
     /// A wording's message in this language; `english` (the message it made) for English.
     pub fn rule(&self, wording: Wording, params: &Params, english: &str) -> String {
-        match self.messages() {
-            Some(catalog) => catalog.message(wording, params),
-            None => english.to_owned(),
-        }
+        self.message(wording, params, || english.to_owned())
     }
 
     /// An issue's message in this language.
     pub fn issue(&self, issue: &Issue) -> String {
-        match self.messages() {
-            Some(catalog) => catalog.message(issue.wording, &issue.params),
-            None => issue.message.clone(),
+        self.message(issue.wording, &issue.params, || issue.message.clone())
+    }
+
+    /// Every message of a report in this language (the records' messages, for every output).
+    pub fn localize(&self, report: &mut Report) {
+        if self.catalogs.is_empty() {
+            return;
+        }
+        for issue in report.errors.iter_mut().chain(report.warnings.iter_mut()) {
+            issue.message = self.issue(issue);
         }
     }
 

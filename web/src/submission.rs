@@ -284,7 +284,9 @@ impl Problem {
                 slot
             },
             invitation_url: json::or_default(o, "invitationUrl", json::optional(json::string))?,
-            domain: json::or_default(o, "domain", json::optional(json::string))?,
+            // Only `account_already_synced`'s: another shape under this common name never makes the problem
+            // unreadable (its code would be lost); it is then no domain.
+            domain: o.get("domain").and_then(Value::as_str).map(str::to_owned),
         })
     }
 }
@@ -743,6 +745,8 @@ mod tests {
             Answer::AlreadySynced(Some("contoso.onmicrosoft.com".into()))
         );
         assert_eq!(classify(409, &p("account_already_synced", "")), Answer::AlreadySynced(None));
+        assert_eq!(classify(409, &p("domain_taken_other_csp", r#","domain":{"name":"x"}"#)), Answer::DomainTaken);
+        assert_eq!(classify(409, &p("account_already_synced", r#","domain":7"#)), Answer::AlreadySynced(None));
         assert_eq!(classify(409, &p("confirm_existing_bss_account", "")), Answer::Confirm(Confirm::ExistingBssAccount));
         assert_eq!(
             classify(409, &p("confirm_existing_partner_customer", "")),
