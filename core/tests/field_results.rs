@@ -314,3 +314,66 @@ fn the_result_has_request_mds_shape() {
     let j = serde_json::to_value(field(PHONE, Slot::<String>::Null, &base())).unwrap();
     assert_eq!((&j["value"], &j["errors"][0]["code"]), (&Value::Null, &json!("phone.required")));
 }
+
+/// The records `validate_fields` is held to `validate` on: the ones above, every record of `bench/records.jsonl` (587
+/// real-world cases, valid and invalid, in 57 countries) and sub-customers whose empty address the reseller's stands in
+/// for, valid and not.
+fn corpus() -> Vec<Value> {
+    let bench = include_str!("../../bench/records.jsonl");
+    let mut out: Vec<Value> = bench.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    out.extend([
+        base(),
+        us("NY", "98052"),
+        sub_customer(""),
+        sub_customer("x"),
+        with(sub_customer(""), "/account/phone", json!("+44 20 7946 0000")),
+        with(sub_customer(""), "/resellerBillingAddress/postalCode", json!("1")),
+        with(
+            sub_customer(""),
+            "/resellerBillingAddress",
+            json!({ "country": "US", "state": "Texas", "postalCode": "98052" }),
+        ),
+        json!({ "account": { "email": "a@", "billingAddress": { "country": "XX", "postalCode": 5 } } }),
+        json!({}),
+    ]);
+    out
+}
+
+/// `validate_fields` (what the browser host re-checks after a change of context) says of its fields what `validate`
+/// says of them, issues and normalized values, for every field of the schema alone (the reseller's address and the
+/// configuration too) and with each field its rules read, on every record of [`corpus`]. (It held a walk that skipped
+/// the rules outside the focus to `validate` too: `docs/performance.md`, "Tried and not kept".)
+#[test]
+fn validate_fields_says_what_validate_says_of_its_fields() {
+    let v = Validator::new();
+    let paths: Vec<&str> = schema::FIELDS.iter().filter(|f| f.kind != schema::Kind::Address).map(|f| f.path).collect();
+    let mut foci: Vec<Vec<&str>> = paths.iter().map(|p| vec![*p]).collect();
+    for p in &paths {
+        for q in &paths {
+            if p != q && schema::covered(q, false).contains(p) {
+                foci.push(vec![*p, *q]);
+            }
+        }
+    }
+    let mut n = 0;
+    for rec in corpus() {
+        let record = record(&rec);
+        let whole = v.validate(record.clone());
+        let normalized = serde_json::to_value(whole.normalized.as_ref().expect("a record")).unwrap();
+        for focus in &foci {
+            let r = v.validate_fields(focus, record.clone());
+            let keep = |list: &[tenantcheck_core::Issue]| -> Vec<tenantcheck_core::Issue> {
+                list.iter().filter(|i| focus.contains(&i.field.as_ref())).cloned().collect()
+            };
+            assert_eq!(r.errors, keep(&whole.errors), "{focus:?} in {rec}");
+            assert_eq!(r.warnings, keep(&whole.warnings), "{focus:?} in {rec}");
+            let focused = serde_json::to_value(r.normalized.as_ref().expect("a record")).unwrap();
+            for p in focus {
+                let at = format!("/{}", p.replace('.', "/"));
+                assert_eq!(focused.pointer(&at), normalized.pointer(&at), "{p} of {focus:?} in {rec}");
+            }
+            n += 1;
+        }
+    }
+    assert!(n > 20_000, "{n}");
+}

@@ -243,11 +243,15 @@ impl ServerIssue {
 /// An address Partner Center proposed (`address_suggestion`): the core's address record, read as leniently as any.
 pub type SuggestedAddress = tenantcheck_core::record::Address;
 
-/// The suggestion as one line for people: the non-empty parts, comma-separated.
+/// The suggestion as one line for people: the non-empty parts, comma-separated, in the schema's order but for the
+/// country, which comes last, as an address is written ([`crate::fields::ADDRESS`]: the schema's keys, the country
+/// first).
 pub fn one_line(address: &SuggestedAddress) -> String {
-    ["addressLine1", "addressLine2", "city", "state", "postalCode", "country"]
+    let (country, lines) = crate::fields::ADDRESS.split_first().map_or((None, &[][..]), |(c, l)| (Some(c), l));
+    lines
         .iter()
-        .filter_map(|k| address.get(k))
+        .chain(country)
+        .filter_map(|(k, _)| address.get(k))
         .map(|t| t.as_str().trim())
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
