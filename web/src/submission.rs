@@ -247,10 +247,11 @@ pub type SuggestedAddress = tenantcheck_core::record::Address;
 /// country, which comes last, as an address is written ([`crate::fields::ADDRESS`]: the schema's keys, the country
 /// first).
 pub fn one_line(address: &SuggestedAddress) -> String {
-    let (country, lines) = crate::fields::ADDRESS.split_first().map_or((None, &[][..]), |(c, l)| (Some(c), l));
-    lines
+    // The schema's keys turned by one: the country, first, comes last.
+    let keys = &crate::fields::ADDRESS;
+    keys[1..]
         .iter()
-        .chain(country)
+        .chain(&keys[..1])
         .filter_map(|(k, _)| address.get(k))
         .map(|t| t.as_str().trim())
         .filter(|s| !s.is_empty())
