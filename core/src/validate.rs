@@ -362,9 +362,9 @@ impl Validator {
     }
 
     /// Validates one field as the user types (`request.md`, "Field result"): `value` replaces the field at `path` in
-    /// `record`, the whole record is validated (cross-field rules need it), and only the issues of the field and of
-    /// those whose verdict depends on it are made ([`schema::covered`]). A path that is not a text field or the flag
-    /// is reported as `request.unknown_field`.
+    /// `record`, the record is validated as far as the field and those whose verdict depends on it need (cross-field
+    /// rules read the context: [`schema::covered`], then what their rules read), and only their issues are made. A
+    /// path that is not a text field or the flag is reported as `request.unknown_field`.
     pub fn validate_field(&self, path: &str, value: impl Into<FieldValue>, record: Record) -> FieldReport {
         let mut value = Some(value.into());
         self.check_field(path, record, &mut |place| {
@@ -436,7 +436,8 @@ impl Validator {
     }
 
     /// Validates a record and keeps only the issues on the listed fields: what a form re-checks after an edit (the
-    /// edited field and those whose rules read it, e.g. the postcode after the state changed).
+    /// edited field and those whose rules read it, e.g. the postcode after the state changed). Only the rules those
+    /// fields' verdicts need run, so the normalized record holds the other fields as given.
     pub fn validate_fields(&self, paths: &[&str], record: Record) -> Report {
         self.walk(record, paths)
     }
@@ -446,10 +447,11 @@ impl Validator {
         self.walk(record, &[])
     }
 
-    /// Walks a record; with a non-empty `focus`, only the issues on those fields are made (their messages formatted),
-    /// which keeps the per-keystroke path short.
+    /// Walks a record; with a non-empty `focus`, only the rules that the focused fields' verdicts need run
+    /// ([`Walk::skips`]) and only the issues on those fields are made (their messages formatted), which keeps the
+    /// per-keystroke path short. The normalized record then holds the other fields as given.
     fn walk(&self, mut record: Record, focus: &[&str]) -> Report {
-        let mut walk = Walk { v: self, focus, errors: Vec::new(), warnings: Vec::new() };
+        let mut walk = Walk { v: self, focus, every_rule: focus.is_empty(), errors: Vec::new(), warnings: Vec::new() };
         let id = walk.id(core::mem::take(&mut record.id));
         let domain_form = walk.record(&mut record);
         // A lent service that failed leaves the record unchecked: it is not valid (`host.rs`).
@@ -591,8 +593,11 @@ fn setting(valid: bool, slot: &Text) -> Option<&str> {
 
 struct Walk<'v> {
     v: &'v Validator,
-    /// When not empty, only issues on these fields are kept (`validate_field`, `validate_fields`).
+    /// When not empty, only issues on these fields are kept (`validate_field`, `validate_fields`), and only the rules
+    /// they need run ([`Walk::skips`]).
     focus: &'v [&'v str],
+    /// Whether every rule runs: without a focus, and in an address that a walk with a focus needs ([`Walk::address`]).
+    every_rule: bool,
     errors: Vec<Issue>,
     warnings: Vec<Issue>,
 }
@@ -605,7 +610,7 @@ impl<'v> Walk<'v> {
     /// Keeps an issue (unless the walk has a focus that leaves its field out). Not generic over the field's type, so
     /// one copy serves paths borrowed and made (WebAssembly size).
     fn report(&mut self, field: Cow<'static, str>, reason: &dyn Reason) {
-        if !self.focus.is_empty() && !self.focus.contains(&field.as_ref()) {
+        if self.outside(&field) {
             return;
         }
         let issue = Issue::new(field, reason);
@@ -644,7 +649,7 @@ impl<'v> Walk<'v> {
         slot: &'s Text,
         rule: impl FnOnce(&'s str) -> Outcome<T, R>,
     ) -> Option<T> {
-        match rule(self.readable(field, slot)?) {
+        match rule(self.rule_input(field, slot)?) {
             Ok(checked) => {
                 for w in &checked.warnings {
                     self.issue(field, w);
@@ -656,6 +661,30 @@ impl<'v> Walk<'v> {
                 None
             }
         }
+    }
+
+    /// Whether the walk has a focus that leaves `field` out.
+    fn outside(&self, field: &str) -> bool {
+        !self.focus.is_empty() && !self.focus.contains(&field)
+    }
+
+    /// Whether a walk with a focus leaves the rule of `field` out: a field outside the focus, but in an address the
+    /// walk needs ([`Walk::address`]). No rule outside an address reads another field's value (the rows of
+    /// `request.md`'s dependency table, [`schema::DEPENDENCIES`], are about an address's fields, the sub-customer flag
+    /// and the CSP model, which the walk reads whatever its focus: `core/tests/field_results.rs`,
+    /// `the_rules_a_focus_skips_are_read_by_no_other`), so what the focused fields' rules read runs.
+    fn skips(&self, field: &str) -> bool {
+        !self.every_rule && self.outside(field)
+    }
+
+    /// The text [`Walk::run`] gives its rule: `None` where the walk [skips](Walk::skips) the rule, else
+    /// [`Walk::readable`]'s. Not generic, so one copy serves every rule (WebAssembly size).
+    #[inline(never)]
+    fn rule_input<'s>(&mut self, field: &'static str, slot: &'s Text) -> Option<&'s str> {
+        if self.skips(field) {
+            return None;
+        }
+        self.readable(field, slot)
     }
 
     /// What [`Walk::run`] checks before any rule: a wrong JSON type, or a character no text field may hold (section
@@ -904,11 +933,24 @@ impl<'v> Walk<'v> {
             return None;
         }
         let addr = self.object(paths.root, slot)?;
-        self.address(paths, addr, config)
+        let every_rule = self.every_rule;
+        let rules = self.address(paths, addr, config);
+        self.every_rule = every_rule;
+        rules
     }
 
-    /// Checks one address; returns the rules in force for its country, if the country is valid.
+    /// Checks one address; returns the rules in force for its country, if the country is valid. A walk with a focus
+    /// checks it where a focused field is in it or reads the account's country (a field the country's change covers,
+    /// [`schema::covered`]: the phone, the registration number; the reseller's address stands in for a sub-customer's
+    /// empty one), every rule of it (its state and postcode read each other), and else not at all.
     fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config) -> Option<Rules<'v>> {
+        if !self.every_rule {
+            let country_read = schema::covered(BILLING.country, false);
+            if !self.focus.iter().any(|f| f.starts_with(p.root) || country_read.contains(f)) {
+                return None;
+            }
+        }
+        self.every_rule = true;
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));

@@ -315,7 +315,7 @@ fn the_result_has_request_mds_shape() {
     assert_eq!((&j["value"], &j["errors"][0]["code"]), (&Value::Null, &json!("phone.required")));
 }
 
-/// The records `validate_fields` is held to `validate` on: the ones above, every record of `bench/records.jsonl` (587
+/// The records a focused walk is held to `validate` on: the ones above, every record of `bench/records.jsonl` (587
 /// real-world cases, valid and invalid, in 57 countries) and sub-customers whose empty address the reseller's stands in
 /// for, valid and not.
 fn corpus() -> Vec<Value> {
@@ -339,12 +339,12 @@ fn corpus() -> Vec<Value> {
     out
 }
 
-/// `validate_fields` (what the browser host re-checks after a change of context) says of its fields what `validate`
-/// says of them, issues and normalized values, for every field of the schema alone (the reseller's address and the
-/// configuration too) and with each field its rules read, on every record of [`corpus`]. (It held a walk that skipped
-/// the rules outside the focus to `validate` too: `docs/performance.md`, "Tried and not kept".)
+/// A walk with a focus (`validate_fields`, and a field check with its covered paths) runs only the rules that the
+/// focused fields' verdicts need (`Walk::skips`): what it says of those fields, issues and normalized values, is what
+/// `validate` says of them, for every field of the schema alone (the reseller's address and the configuration too) and
+/// with each field its rules read, on every record of [`corpus`].
 #[test]
-fn validate_fields_says_what_validate_says_of_its_fields() {
+fn a_focused_walk_says_what_validate_says_of_its_fields() {
     let v = Validator::new();
     let paths: Vec<&str> = schema::FIELDS.iter().filter(|f| f.kind != schema::Kind::Address).map(|f| f.path).collect();
     let mut foci: Vec<Vec<&str>> = paths.iter().map(|p| vec![*p]).collect();
@@ -376,4 +376,17 @@ fn validate_fields_says_what_validate_says_of_its_fields() {
         }
     }
     assert!(n > 20_000, "{n}");
+}
+
+/// A walk with a focus skips the rules of the fields outside it, but for the addresses it walks (`Walk::skips`): sound
+/// only while no other rule reads such a field's value. Every change of the dependency table is therefore of an
+/// address's field, of the sub-customer flag or of the CSP model, which the walk reads whatever its focus.
+#[test]
+fn the_rules_a_focus_skips_are_read_by_no_other() {
+    for row in DEPENDENCIES {
+        if let Change::Of(p) = row.change {
+            let in_address = p.strip_prefix(schema::OWN_ADDRESS).is_some_and(|rest| rest.starts_with('.'));
+            assert!(in_address || p == SUB_CUSTOMER || p == "cspModel", "{p}");
+        }
+    }
 }
