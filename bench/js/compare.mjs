@@ -53,6 +53,12 @@ const cases = [
   ['phone', () => tc.validateField('account.phone', '+30 210 123 4567', small).valid,
     () => isValidPhoneNumber('+30 210 123 4567')],
   ['email', () => tc.validateField('account.email', 'it@contoso.com', small).valid, () => isEmail('it@contoso.com')],
+  // As a form checks a field while the user types: the whole record as the context (the package's calls; the browser
+  // host checks with the core compiled into its own module).
+  ['postcode, whole record as context', () => tc.validateField('account.billingAddress.postalCode', '106 82', record).valid,
+    () => postcodeValidator('106 82', 'GR')],
+  ['email, whole record as context', () => tc.validateField('account.email', 'it@contoso.com', record).valid,
+    () => isEmail('it@contoso.com')],
   ['whole record', () => tc.validate(record).valid,
     () => postcodeValidator('106 82', 'GR') && isValidPhoneNumber('+30 210 123 4567') && isEmail('it@contoso.com')],
 ];
