@@ -4,11 +4,13 @@
 // English (`core/catalogs/en.json`, generated from the rule modules' `wordings!`): which wording an issue's English
 // message is, and the English words (`term.*`) a catalog may lack. The module itself carries no language (English
 // stays built into it), so a language costs the .wasm nothing.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The languages shipped as modules; English is built in. */
-export const LANGUAGES = ['el', 'de', 'fr', 'es'];
+/** The languages shipped as modules: every catalog of core/catalogs/ but English, which is built in. */
+export const LANGUAGES = readdirSync(new URL('../core/catalogs/', import.meta.url))
+  .filter((f) => /^[a-z]+\.json$/.test(f) && f !== 'en.json')
+  .map((f) => f.slice(0, -5));
 
 /** A placeholder of a template, as core/src/message.rs reads one (`parts`, `placeholder_len`): a name of ASCII
  * letters, digits and `_`, then filters of the same characters or plural forms (`one:…`), each after a `|`. The same

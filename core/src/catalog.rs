@@ -179,8 +179,7 @@ impl Catalog {
 
     /// The word `term.<key>`, where the catalog has it.
     pub fn term(&self, key: &str) -> Option<&str> {
-        let key = crate::text::concat(&["term.", key]);
-        self.get(&key).and_then(|e| e.get(0))
+        self.text(&crate::text::concat(&["term.", key]))
     }
 
     /// `term.<key>.<country>`, else `term.<key>`.

@@ -32,7 +32,8 @@ pub struct Report {
     pub id: record::Id,
     /// True exactly when `errors` is empty.
     pub valid: bool,
-    /// Which form the domain field holds; `None` when it is invalid.
+    /// Which form the domain field holds; `None` when it is invalid, or not checked (a walk whose focus leaves
+    /// `syncOptions.domainPrefix` out: `validate_fields`, a field check).
     pub domain_form: Option<DomainForm>,
     /// The domain field is an alias, which can only link an existing tenant.
     pub links_existing_tenant: bool,
@@ -143,9 +144,9 @@ pub struct FieldReport {
     pub errors: Vec<Issue>,
     /// The warnings of the covered paths.
     pub warnings: Vec<Issue>,
-    /// Which form the record's domain field holds, `None` when it is invalid ([`Report::domain_form`]): with the
-    /// domain field's `value`, a host's availability check has the domain ([`domain::Domain::full`]). Not part of
-    /// `request.md`'s result.
+    /// Which form the record's domain field holds, `None` when it is invalid or another field was checked
+    /// ([`Report::domain_form`]): with the domain field's `value`, a host's availability check has the domain
+    /// ([`domain::Domain::full`]). Not part of `request.md`'s result.
     #[serde(skip)]
     pub domain_form: Option<DomainForm>,
 }
@@ -238,7 +239,7 @@ impl Configuration {
         #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
         {
             // The record's other fields are written too, and never read.
-            Configuration { js: crate::js_host::value::record_to_js(&fields) }
+            Configuration { js: crate::js_host::value::ToJs::to_js(&fields) }
         }
         #[cfg(not(all(feature = "wasm", target_arch = "wasm32")))]
         {
@@ -932,25 +933,25 @@ impl<'v> Walk<'v> {
             self.issue(RESELLER.root, &SubCustomerReason::ResellerAddressMissing);
             return None;
         }
+        // A walk with a focus checks the address where a focused field is in it or reads the account's country (a
+        // field the country's change covers, [`schema::covered`]: the phone, the registration number; the reseller's
+        // address stands in for a sub-customer's empty one), every rule of it (its state and postcode read each
+        // other), and else not at all.
+        if !self.every_rule {
+            let country_read = schema::covered(BILLING.country, false);
+            if !self.focus.iter().any(|f| is_within(f, paths.root) || country_read.contains(f)) {
+                return None;
+            }
+        }
         let addr = self.object(paths.root, slot)?;
-        let every_rule = self.every_rule;
+        let every_rule = core::mem::replace(&mut self.every_rule, true);
         let rules = self.address(paths, addr, config);
         self.every_rule = every_rule;
         rules
     }
 
-    /// Checks one address; returns the rules in force for its country, if the country is valid. A walk with a focus
-    /// checks it where a focused field is in it or reads the account's country (a field the country's change covers,
-    /// [`schema::covered`]: the phone, the registration number; the reseller's address stands in for a sub-customer's
-    /// empty one), every rule of it (its state and postcode read each other), and else not at all.
+    /// Checks one address; returns the rules in force for its country, if the country is valid.
     fn address(&mut self, p: &AddressPaths, addr: &mut Address, config: &Config) -> Option<Rules<'v>> {
-        if !self.every_rule {
-            let country_read = schema::covered(BILLING.country, false);
-            if !self.focus.iter().any(|f| f.starts_with(p.root) || country_read.contains(f)) {
-                return None;
-            }
-        }
-        self.every_rule = true;
         self.unknown_fields(p.root, &addr.unknown);
         let markets = config.markets.as_deref();
         let country = self.run(p.country, &addr.country, |raw| country::check(raw, markets));

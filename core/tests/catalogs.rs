@@ -135,13 +135,13 @@ fn every_code_has_one_wording_per_english_one_in_every_catalog() {
         }
         // Every key is a code, a word of the filters or a text of the browser host or the command line; codes and
         // texts in the order of en.json, every text of the host and the command line there, as one string.
-        let is_host = |key: &str| texts().any(|t| t.key == key);
+        let is_text = |key: &str| texts().any(|t| t.key == key);
         for key in &keys {
-            let known = english.iter().any(|(c, _)| c == key) || is_host(key) || is_term(key);
+            let known = english.iter().any(|(c, _)| c == key) || is_text(key) || is_term(key);
             assert!(known, "{locale}.json: unknown key {key}");
         }
         let order = |keys: &[String]| -> Vec<String> {
-            keys.iter().filter(|k| english.iter().any(|(c, _)| c == *k) || is_host(k)).cloned().collect()
+            keys.iter().filter(|k| english.iter().any(|(c, _)| c == *k) || is_text(k)).cloned().collect()
         };
         assert_eq!(order(&keys), order(&en_keys), "{locale}.json: codes and texts in the order of en.json");
         for text in texts() {
@@ -182,11 +182,7 @@ fn every_translation_shows_the_params_of_its_english() {
                         Part::Param { name, filter } => {
                             assert!(allowed.contains(name), "{at}: {{{name}}} is not a param of {code}");
                             assert!(!["in", "In"].contains(&filter), "{at}: `{filter}` is English only; use `name`");
-                            if message::is_plural(filter) {
-                                assert_plural_categories(&at, filter);
-                            } else {
-                                assert!(message::FILTERS.contains(&filter), "{at}: unknown filter `{filter}`");
-                            }
+                            assert_filter(&at, filter);
                         }
                         // A brace that opens no placeholder is a mistyped one, unless the English has braces too.
                         Part::Text(t) => assert!(
@@ -213,6 +209,15 @@ fn texts() -> impl Iterator<Item = &'static host::Text> {
     host::ALL.iter().chain(cli::ALL)
 }
 
+/// A placeholder's filter at `at` is one the filler knows: plural forms with CLDR's categories, or a named filter.
+fn assert_filter(at: &str, filter: &str) {
+    if message::is_plural(filter) {
+        assert_plural_categories(at, filter);
+    } else {
+        assert!(message::FILTERS.contains(&filter), "{at}: unknown filter `{filter}`");
+    }
+}
+
 /// Where a plural form's categories are CLDR's, with `other` among them.
 fn assert_plural_categories(at: &str, forms: &str) {
     const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
@@ -227,11 +232,7 @@ fn command_line_texts_are_keyed_cli_and_their_english_is_well_formed() {
         assert!(english.key.starts_with("cli.") && !english.en.is_empty(), "{}", english.key);
         for part in message::parts(english.en) {
             if let Part::Param { filter, .. } = part {
-                if message::is_plural(filter) {
-                    assert_plural_categories(english.key, filter);
-                } else {
-                    assert!(message::FILTERS.contains(&filter), "{}: unknown filter `{filter}`", english.key);
-                }
+                assert_filter(english.key, filter);
             }
         }
     }
@@ -251,11 +252,7 @@ fn every_host_and_command_line_text_shows_the_params_of_its_english() {
                     Part::Param { name, filter } => {
                         assert!(params_of(english.en).contains(name), "{at}: {{{name}}} is not a param of the text");
                         assert!(!["in", "In"].contains(&filter), "{at}: `{filter}` is English only; use `name`");
-                        if message::is_plural(filter) {
-                            assert_plural_categories(&at, filter);
-                        } else {
-                            assert!(message::FILTERS.contains(&filter), "{at}: unknown filter `{filter}`");
-                        }
+                        assert_filter(&at, filter);
                     }
                     Part::Text(t) => assert!(!t.contains(['{', '}']), "{at}: a brace that is no placeholder"),
                 }

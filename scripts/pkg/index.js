@@ -119,11 +119,7 @@ export const resetCountryRules = /* @__PURE__ */ guard('resetCountryRules', glue
  * else `term.postcode`, else the English label.
  */
 export const countries = /* @__PURE__ */ guard('countries', (locale, catalog) => {
-  const word = (key, code, english) => {
-    let v = catalog?.[`term.${key}.${code}`] ?? catalog?.[`term.${key}`];
-    if (Array.isArray(v)) v = v[0];
-    return typeof v === 'string' ? v : english;
-  };
+  const word = (key, code, english) => term(catalog, `${key}.${code}`) ?? term(catalog, key) ?? english;
   const language = typeof locale === 'string' ? locale.split(/[-_]/)[0].toLowerCase() : '';
   let names;
   try {
@@ -160,6 +156,13 @@ const PLACEHOLDER = /\{(\w+)((?:\|(?:\w+:[^{}|]*|\w*))*)\}/g;
 const WORDINGS = '@WORDINGS@';
 const ENGLISH_TERMS = '@ENGLISH_TERMS@';
 
+/** A catalog's word `term.<key>` (an array's first text), where it has one. */
+function term(catalog, key) {
+  const v = catalog?.[`term.${key}`];
+  const text = Array.isArray(v) ? v[0] : v;
+  return typeof text === 'string' ? text : undefined;
+}
+
 /** The index of an issue's wording among its code's (scripts/pkg-catalogs.mjs checks the table with this function). */
 function wordingOf(issue, entries) {
   let best = 0;
@@ -194,11 +197,7 @@ function localizer(locale, catalog) {
   const english = locale.split('-')[0].toLowerCase() === 'en';
   let names;
   let plurals;
-  // The catalog's word `term.<key>` (an array's first text).
-  const own = (key) => {
-    const v = catalog[`term.${key}`];
-    return Array.isArray(v) ? v[0] : v;
-  };
+  const own = (key) => term(catalog, key);
   // The names asked for, kept (a name costs the engine microseconds).
   const named = new Map();
   const name = (code) => {
@@ -263,7 +262,7 @@ function localizer(locale, catalog) {
 
 /** A result with every message in the language of `localize` (when a validator has one). */
 function localized(result, localize) {
-  if (localize) for (const issue of [...result.errors, ...result.warnings]) issue.message = localize(issue);
+  if (localize) for (const list of [result.errors, result.warnings]) for (const issue of list) issue.message = localize(issue);
   return result;
 }
 

@@ -103,8 +103,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
 
-    /// A message catalog (JSON, the format of core/catalogs/: docs/messages.md) to use in place of the built-in one
-    /// of --lang; what it lacks is English.
+    /// A message catalog (JSON, the format of core/catalogs/: docs/messages.md) to use before the built-in one of
+    /// --lang; what it lacks comes from the built-in one, then English.
     #[arg(long, value_name = "FILE", requires = "lang")]
     pub catalog: Option<PathBuf>,
 

@@ -23,12 +23,6 @@ pub struct Words {
     english: Catalog,
 }
 
-impl Default for Words {
-    fn default() -> Self {
-        Words::english()
-    }
-}
-
 impl Words {
     /// The built-in English.
     pub fn english() -> Words {
@@ -54,18 +48,14 @@ impl Words {
     }
 
     /// The catalog the records' messages come from; `None` for the built-in English.
-    pub fn messages(&self) -> Option<&Catalog> {
+    #[cfg(test)]
+    fn messages(&self) -> Option<&Catalog> {
         self.catalogs.first()
     }
 
     /// A text filled from its params.
     pub fn say(&self, text: Text, params: &Params) -> String {
-        for catalog in &self.catalogs {
-            if let Some(template) = catalog.text(text.key) {
-                return catalog.fill(template, params);
-            }
-        }
-        self.english.fill(text.en, params)
+        self.first(|c| c.text(text.key), params).unwrap_or_else(|| self.english.fill(text.en, params))
     }
 
     /// A text without params.
@@ -76,12 +66,13 @@ impl Words {
     /// A wording's message in this language: the first catalog that has its template (`--catalog`'s file, then the
     /// built-in one of its language), else `english` (the built-in English message).
     fn message(&self, wording: Wording, params: &Params, english: impl FnOnce() -> String) -> String {
-        for catalog in &self.catalogs {
-            if let Some(template) = catalog.template(wording) {
-                return catalog.fill(template, params);
-            }
-        }
-        english()
+        self.first(|c| c.template(wording), params).unwrap_or_else(english)
+    }
+
+    /// The template the first catalog has (`--catalog`'s file, then the built-in one of its language), filled in that
+    /// catalog's language; `None` where none has it.
+    fn first<'c>(&'c self, template: impl Fn(&'c Catalog) -> Option<&'c str>, params: &Params) -> Option<String> {
+        self.catalogs.iter().find_map(|c| template(c).map(|t| c.fill(t, params)))
     }
 
     /// A reason's message (a refused rule set's) in this language.

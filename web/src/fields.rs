@@ -87,7 +87,6 @@ pub struct Values {
     /// it replaces was (a `BTreeMap<String, String>` was 3 KB of the module; the form has about 20 fields).
     #[serde(serialize_with = "as_object")]
     text: Vec<(String, String)>,
-    #[serde(default)]
     pub sub_customer: bool,
 }
 

@@ -85,18 +85,16 @@ pub struct Submission {
     /// The customer's data of the normalized record as JSON (no partner configuration: `api.md`).
     pub body: String,
     /// What the user confirmed, in order; each becomes a `confirm` query parameter.
-    #[serde(default)]
     pub confirms: Vec<Confirm>,
     /// When the submission was first queued, in milliseconds since the epoch (0: unknown, an old entry).
-    #[serde(default)]
     pub created_ms: u64,
     /// A final answer other than success arrived while another account's form was open: the entry waits for its own
     /// form (not resent automatically); the text says what happened.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub held: Option<String>,
     /// What the user typed, as the form showed it when they submitted (an entry of the old queue has none): a
     /// resumed entry whose form is empty fills it from these.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub values: Option<crate::fields::Values>,
     /// Tries so far of this request in this page (not stored).
     #[serde(skip)]
@@ -221,7 +219,7 @@ pub fn customer_body(record: &tenantcheck_core::record::Record) -> Option<String
 }
 
 /// One error beside a field, as the server sends it (`request.md`, result shape).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerIssue {
     pub field: String,
     pub code: String,

@@ -179,6 +179,15 @@ fn focus_field(h: &FormState, path: &str) {
     }
 }
 
+/// The domain was refused (taken by another partner, or not the synced account's): the message beside the domain
+/// prefix, a summary of one field, the status, and the focus on the field.
+fn domain_refused(h: &FormState, on_field: &str, status_text: &str) {
+    view::field(&h.doc, DOMAIN, &[(Level::Error, on_field)]);
+    view::summary(&h.doc, 1);
+    status(h, "failed", status_text);
+    focus_field(h, DOMAIN);
+}
+
 fn focus_submit(h: &FormState) {
     if let Some(b) = h.submit_button() {
         dom::focus(&b);
@@ -372,17 +381,9 @@ fn show(h: &Rc<FormState>, notice: Notice) {
                 dom::focus(&b);
             }
         }
-        Notice::DomainTaken => {
-            view::field(doc, DOMAIN, &[(Level::Error, &texts::DOMAIN_TAKEN_FIELD.show())]);
-            view::summary(doc, 1);
-            status(h, "failed", &texts::DOMAIN_TAKEN.show());
-            focus_field(h, DOMAIN);
-        }
+        Notice::DomainTaken => domain_refused(h, &texts::DOMAIN_TAKEN_FIELD.show(), &texts::DOMAIN_TAKEN.show()),
         Notice::AlreadySynced(domain) => {
-            view::field(doc, DOMAIN, &[(Level::Error, &texts::already_synced_field(domain.as_deref()))]);
-            view::summary(doc, 1);
-            status(h, "failed", &texts::ALREADY_SYNCED.show());
-            focus_field(h, DOMAIN);
+            domain_refused(h, &texts::already_synced_field(domain.as_deref()), &texts::ALREADY_SYNCED.show());
         }
         Notice::Ask(c) => ask(h, &texts::question(c).show()),
         Notice::AskResend(days) => ask(h, &texts::resend_question(days)),

@@ -26,11 +26,6 @@ pub fn with_catalog<R>(f: impl FnOnce(Option<&Catalog>) -> R) -> R {
     CATALOG.with(|c| f(c.borrow().as_ref()))
 }
 
-/// A key's template in a catalog (a `host.*` key has one).
-fn entry_text<'c>(catalog: &'c Catalog, key: &str) -> Option<&'c str> {
-    catalog.entries().find(|(k, _)| *k == key).and_then(|(_, e)| e.get(0))
-}
-
 /// A text in the page's language.
 pub trait Shown {
     /// The text as shown, for a text without params.
@@ -45,7 +40,7 @@ impl Shown for Text {
     }
 
     fn fill(self, params: &Params) -> String {
-        with_catalog(|catalog| match catalog.and_then(|c| entry_text(c, self.key).map(|t| (c, t))) {
+        with_catalog(|catalog| match catalog.and_then(|c| c.text(self.key).map(|t| (c, t))) {
             Some((c, template)) => c.fill(template, params),
             None => message::fill(self.en, params),
         })
@@ -62,7 +57,7 @@ pub fn issue_message(issue: &Issue) -> String {
 
 /// A key's text in the page's catalog, if it has one (the page's own words: `data-text`).
 pub fn translated(key: &str) -> Option<String> {
-    with_catalog(|catalog| catalog.and_then(|c| entry_text(c, key).map(|t| c.fill(t, &Params::default()))))
+    with_catalog(|catalog| catalog.and_then(|c| c.text(key).map(|t| c.fill(t, &Params::default()))))
 }
 
 /// The question of the confirmation dialog (`api.md`, 409).

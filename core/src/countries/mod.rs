@@ -105,13 +105,13 @@ impl StateList {
     fn find_state(self, typed: &str) -> Option<State> {
         #[cfg(all(feature = "std", not(target_arch = "wasm32")))]
         return self.find_by_length(typed);
-        #[cfg(not(all(feature = "std", not(target_arch = "wasm32"))))]
+        #[cfg(any(target_arch = "wasm32", not(feature = "std")))]
         self.find_in_rows(typed)
     }
 
     /// The look-up read from the packed rows in place (a list split once into pairs was 0.3 KB more of WebAssembly).
     /// Case folding keeps a text's length in bytes ([`crate::text::fold_char`]): compare lengths first.
-    #[cfg(any(test, not(all(feature = "std", not(target_arch = "wasm32")))))]
+    #[cfg(any(test, any(target_arch = "wasm32", not(feature = "std"))))]
     fn find_in_rows(self, typed: &str) -> Option<State> {
         for state in self.iter() {
             for spelling in crate::text::split_by(state.0, b'=') {

@@ -244,14 +244,8 @@ impl ToJs for record::Record {
     }
 }
 
-/// A validator's held configuration as a plain JS object, kept by the validator (`crate::validate::Configuration`).
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn record_to_js(record: &record::Record) -> JsValue {
-    object_to_js(record)
-}
-
 /// Reads the field `name` of a held configuration's JS object into a record's place, by the package's one reader: the
-/// object is the module's own (made by [`record_to_js`], never given to JS), so nothing can fail; a value that did
+/// object is the module's own (made by `Record`'s [`ToJs`], never given to JS), so nothing can fail; a value that did
 /// would leave the place empty.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn read_held(held: &JsValue, name: &str, place: record::PlaceMut<'_>) {
@@ -261,7 +255,7 @@ pub(crate) fn read_held(held: &JsValue, name: &str, place: record::PlaceMut<'_>)
 
 /// A record object as a plain JS object: its fields by the schema's names ([`record::Object`]), walked by this one
 /// function for every object of the record.
-pub(crate) fn object_to_js(o: &dyn record::Object) -> JsValue {
+fn object_to_js(o: &dyn record::Object) -> JsValue {
     let js: JsValue = js::Object::new().into();
     for (i, key) in o.keys().iter().enumerate() {
         let value = match o.place(i) {
