@@ -29,16 +29,12 @@ pub fn state_term(country: &str) -> &'static str {
     }
 }
 
-/// The English name of the country with this code as it reads inside a sentence (`the United States`,
-/// `the Netherlands`, `Greece`; `The …` with `capital`, to start one); the code itself for a code the table does not
-/// have. Every name in the table starts with a capital letter and none with an article (tested), so only the article
-/// changes.
-pub fn push_country_in_sentence(out: &mut String, code: &str, capital: bool) {
-    let Some(country) = lookup(code) else {
-        out.push_str(code);
-        return;
-    };
-    let name = country.name();
+/// The English name of a country, given by its code or its name, as it reads inside a sentence (`the United States`,
+/// `the Netherlands`, `Greece`; `The …` with `capital`, to start one); a text the table does not know as a code is
+/// taken as the name. Every name in the table starts with a capital letter and none with an article (tested), so
+/// only the article changes.
+pub fn push_country_in_sentence(out: &mut String, code_or_name: &str, capital: bool) {
+    let name = lookup(code_or_name).map_or(code_or_name, |c| c.name());
     if needs_article(name) {
         out.push_str(if capital { "The " } else { "the " });
     }

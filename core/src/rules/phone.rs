@@ -174,10 +174,10 @@ crate::wordings! {
         WrongLength: length!(non_geographic),
     }
     "phone.nanp_format" (country: Str, example: Str) {
-        NanpFormat: "A phone number in {country} has 10 digits, optionally after a 1, e.g. {example}, \
+        NanpFormat: "A phone number in {country|in} has 10 digits, optionally after a 1, e.g. {example}, \
                      1-425-555-0100 or +1 425 555 0100."
     }
-    "phone.format" (country: Str) { Format: "The phone number does not have the format Partner Center expects for {country}." }
+    "phone.format" (country: Str) { Format: "The phone number does not have the format Partner Center expects for {country|in}." }
     "phone.nanp_area_code" Warning (areaCode: Str) {
         NanpAreaCode: "The area code {areaCode} starts with 0 or 1, which no North American area code does; check \
                        the number."
@@ -191,9 +191,9 @@ crate::wordings! {
                       left out; check the number."
     }
     "phone.calling_code_mismatch" Warning (callingCode: OptStr, expected: Str, country: Str) {
-        CallingCodeMismatch: "The number has the calling code +{callingCode}, but {country} uses +{expected}; check \
+        CallingCodeMismatch: "The number has the calling code +{callingCode}, but {country|in} uses +{expected}; check \
                               the number.",
-        NotTheCountrysCallingCode: "The number's calling code is not that of the account's country: {country} uses \
+        NotTheCountrysCallingCode: "The number's calling code is not that of the account's country: {country|in} uses \
                                     +{expected}; check the number.",
     }
 }

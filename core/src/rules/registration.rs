@@ -40,7 +40,7 @@ crate::wordings! {
     pub const CODES;
     "registration_number.required" (country: Str) {
         Required: "Partner Center requires the organization's registration number (INN or tax ID) for a customer \
-                   in {country}."
+                   in {country|in}."
     }
     "registration_number.too_short" (min: Int, max: Int) {
         TooShort: "The registration number has fewer than {min} characters; it has {min} to {max}."
